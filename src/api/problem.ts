@@ -1,0 +1,88 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import type { FieldError } from '../facts/normalize';
+
+export type ProblemCode =
+  | 'invalid_request'
+  | 'unknown_fact'
+  | 'invalid_fact_value'
+  | 'conflicting_facts'
+  | 'malformed_json'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'internal_error';
+
+const titles: Record<ProblemCode, string> = {
+  invalid_request: 'The request does not match the API description',
+  unknown_fact: 'Unknown fact',
+  invalid_fact_value: 'Value not allowed for this fact',
+  conflicting_facts: 'Facts contradict each other',
+  malformed_json: 'The request body is not valid JSON',
+  payload_too_large: 'The request body is too large',
+  unsupported_media_type: 'The request body must be application/json',
+  not_found: 'Not found',
+  method_not_allowed: 'Method not allowed',
+  internal_error: 'Internal error',
+};
+
+/** An RFC 9457 problem: the one error type the API raises. */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    readonly detail: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+export function sendProblem(res: Response, problem: Problem, instance: string): void {
+  res
+    .status(problem.status)
+    .set(problem.headers)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: `urn:outlook-connectivity-kb:problem:${problem.code}`,
+        title: titles[problem.code],
+        status: problem.status,
+        code: problem.code,
+        detail: problem.detail,
+        instance,
+        ...(problem.errors ? { errors: problem.errors } : {}),
+      }),
+    );
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+}
+
+/** Turns anything thrown in a route, including body-parser's errors, into a problem response. */
+export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+  sendProblem(res, asProblem(error), req.originalUrl);
+};
+
+function asProblem(error: unknown): Problem {
+  if (error instanceof Problem) return error;
+  const parserError = error as BodyParserError;
+  if (parserError?.type === 'entity.parse.failed') {
+    return new Problem(400, 'malformed_json', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+  if (parserError?.type === 'entity.too.large') {
+    return new Problem(413, 'payload_too_large', `The request body exceeds the limit of ${parserError.limit} bytes.`);
+  }
+  if (parserError?.type === 'encoding.unsupported' || parserError?.type === 'charset.unsupported') {
+    return new Problem(415, 'unsupported_media_type', (error as Error).message);
+  }
+  if (typeof parserError?.status === 'number' && parserError.status >= 400 && parserError.status < 500) {
+    return new Problem(400, 'invalid_request', (error as Error).message);
+  }
+  console.error(error);
+  return new Problem(500, 'internal_error', 'The service failed to answer this request.');
+}

@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { qualify } from '../../engine/rules';
+import { Problem } from '../problem';
+import type { Serving } from '../serving';
+
+export function knowledgeBaseRoutes(serving: Serving): Router {
+  const router = Router();
+
+  router.get('/v1/facts', (_req, res) => {
+    const { kb } = serving();
+    res.json({ facts: kb.vocabulary.facts, kb: { revision: kb.revision } });
+  });
+
+  router.get('/v1/articles', (_req, res) => {
+    const { kb } = serving();
+    res.json({
+      articles: kb.articles.map((article) => ({
+        id: article.id,
+        kind: article.kind,
+        title: article.title,
+        url: article.url,
+        revisions: article.revisions.map(({ id, date }) => ({ id, date })),
+        diagnoses: article.diagnoses.map((d) => qualify(article.id, d.id)),
+      })),
+      kb: { revision: kb.revision },
+    });
+  });
+
+  router.get('/v1/articles/:id', (req, res) => {
+    const { kb } = serving();
+    const article = kb.articles.find((a) => a.id === req.params.id);
+    if (!article) {
+      const known = kb.articles.map((a) => a.id).join(', ');
+      throw new Problem(404, 'not_found', `No article "${req.params.id}"; the knowledge base has: ${known}.`);
+    }
+    // "$schema" points authors' editors at the schema file; it means nothing to API callers.
+    const { $schema: _schema, ...content } = article as typeof article & { $schema?: string };
+    res.json({ article: content, kb: { revision: kb.revision } });
+  });
+
+  return router;
+}

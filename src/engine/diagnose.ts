@@ -1,0 +1,135 @@
+import { Engine, type RuleResult } from 'json-rules-engine';
+import type { Facts } from '../facts/normalize';
+import type { KnowledgeBase } from '../kb/load';
+import type { Article, Diagnosis, Source, Statement, Workaround } from '../kb/model';
+import { evaluate, type Evaluation, type Evidence, type Truth } from './evaluate';
+import { diagnosisRuleName, qualify, toEngineRules, workaroundRuleName } from './rules';
+
+export type CandidateStatus = 'confirmed' | 'ruled-out' | 'undetermined';
+
+export interface WorkaroundFinding {
+  id: string;
+  title: string;
+  steps: Statement[];
+  caveats: Statement[];
+  details?: Record<string, unknown>;
+  applicable: Truth;
+  reason?: string;
+  reasonSource?: Source;
+  missingFacts?: string[];
+  evidence: Evidence[];
+  source: Source;
+  derived?: string;
+}
+
+export interface DiagnosisFinding {
+  id: string;
+  status: 'confirmed';
+  title: string;
+  article: { id: string; title: string; url: string };
+  cause: { text: string; statements: Statement[] };
+  workarounds: WorkaroundFinding[];
+  evidence: Evidence[];
+}
+
+/** Every diagnosis of the knowledge base with what the facts say of it. */
+export interface Candidate {
+  id: string;
+  status: CandidateStatus;
+  evaluation: Evaluation;
+}
+
+export interface DiagnosisReport {
+  /** Confirmed diagnoses, ordered by article id, then by their order in the article. */
+  diagnoses: DiagnosisFinding[];
+  /** All diagnoses in the same order, with their status. */
+  candidates: Candidate[];
+}
+
+const statusOf = (value: Truth): CandidateStatus => (value === true ? 'confirmed' : value === false ? 'ruled-out' : 'undetermined');
+
+/**
+ * Diagnoses facts against one knowledge base. The json-rules-engine Engine is built once, here,
+ * and reused for every call; it holds no per-call state (each run gets its own almanac).
+ */
+export class Diagnoser {
+  private readonly engine: Engine;
+
+  constructor(readonly kb: KnowledgeBase) {
+    // Undefined facts are allowed: callers send partial facts, and evaluate() reads a missing
+    // fact as unknown rather than as a failure.
+    this.engine = new Engine(toEngineRules(kb), { allowUndefinedFacts: true });
+  }
+
+  async diagnose(facts: Facts): Promise<DiagnosisReport> {
+    const { results, failureResults } = await this.engine.run({ ...facts });
+    const byRule = new Map<string, RuleResult>();
+    for (const result of [...results, ...failureResults]) byRule.set(String(result.name), result);
+    const evaluateRule = (name: string, conditions: Diagnosis['conditions']): Evaluation => {
+      const result = byRule.get(name);
+      if (!result) throw new Error(`json-rules-engine returned no result for rule ${name}`);
+      return evaluate(conditions, result.conditions as never, facts);
+    };
+
+    const diagnoses: DiagnosisFinding[] = [];
+    const candidates: Candidate[] = [];
+    for (const article of this.kb.articles) {
+      for (const diagnosis of article.diagnoses) {
+        const id = qualify(article.id, diagnosis.id);
+        const evaluation = evaluateRule(diagnosisRuleName(id), diagnosis.conditions);
+        candidates.push({ id, status: statusOf(evaluation.value), evaluation });
+        if (evaluation.value !== true) continue;
+        const workarounds = diagnosis.workarounds.map((workaroundId) => {
+          const workaround = article.workarounds.find((w) => w.id === workaroundId) as Workaround;
+          const qualified = qualify(article.id, workaround.id);
+          const applicability = workaround.applicability
+            ? evaluateRule(workaroundRuleName(qualified), workaround.applicability.conditions)
+            : undefined;
+          return workaroundFinding(qualified, workaround, applicability);
+        });
+        diagnoses.push(diagnosisFinding(id, article, diagnosis, workarounds, evaluation.evidence));
+      }
+    }
+    return { diagnoses, candidates };
+  }
+}
+
+function diagnosisFinding(
+  id: string,
+  article: Article,
+  diagnosis: Diagnosis,
+  workarounds: WorkaroundFinding[],
+  evidence: Evidence[],
+): DiagnosisFinding {
+  return {
+    id,
+    status: 'confirmed',
+    title: diagnosis.title,
+    article: { id: article.id, title: article.title, url: article.url },
+    cause: { text: diagnosis.cause.map((s) => s.text).join(' '), statements: diagnosis.cause },
+    workarounds,
+    evidence,
+  };
+}
+
+function workaroundFinding(id: string, workaround: Workaround, applicability: Evaluation | undefined): WorkaroundFinding {
+  const applicable = applicability ? applicability.value : true;
+  const because =
+    applicable === false
+      ? { reason: workaround.applicability!.notApplicableReason.text, reasonSource: workaround.applicability!.notApplicableReason.source }
+      : applicable === null
+        ? { reason: `Depends on facts not given: ${applicability!.missingFacts.join(', ')}.`, missingFacts: applicability!.missingFacts }
+        : {};
+  return {
+    id,
+    title: workaround.title,
+    steps: workaround.steps,
+    caveats: workaround.caveats ?? [],
+    ...(workaround.details ? { details: workaround.details } : {}),
+    applicable,
+    ...because,
+    evidence: applicability?.evidence ?? [],
+    source: workaround.source,
+    ...(workaround.derived ? { derived: workaround.derived } : {}),
+  };
+}

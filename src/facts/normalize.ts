@@ -1,0 +1,85 @@
+import type { Scalar } from '../kb/model';
+import type { Vocabulary } from '../kb/vocabulary';
+import { addressSpace, isIpAddress } from './address-space';
+
+export type FactValue = string | boolean | string[];
+export type Facts = Record<string, FactValue>;
+
+export interface FieldError {
+  pointer: string;
+  detail: string;
+  allowed?: Scalar[];
+}
+
+export type FactErrorCode = 'unknown_fact' | 'invalid_fact_value' | 'conflicting_facts';
+
+export type NormalizedFacts =
+  | { ok: true; given: Facts; derived: Facts; all: Facts }
+  | { ok: false; code: FactErrorCode; errors: FieldError[] };
+
+/**
+ * Checks the caller's facts against the vocabulary and adds the facts derived from them
+ * (address spaces from IP addresses). Every problem is reported, not just the first; a derived
+ * value that contradicts one the caller sent is an error, never silently overridden.
+ * `pointerBase` is where the facts sit in the request body.
+ */
+export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocabulary, pointerBase = '/facts'): NormalizedFacts {
+  const errors: (FieldError & { code: FactErrorCode })[] = [];
+  const given: Facts = {};
+  for (const [name, value] of Object.entries(input)) {
+    const pointer = `${pointerBase}/${escapePointer(name)}`;
+    const problem = checkFact(name, value, vocabulary);
+    if (problem) errors.push({ pointer, ...problem });
+    else given[name] = value as FactValue;
+  }
+
+  const derived: Facts = {};
+  for (const [name, value] of Object.entries(given)) {
+    const target = vocabulary.derivedFrom(name);
+    if (!target) continue;
+    const space = addressSpace(value as string);
+    if (Object.hasOwn(given, target.name) && given[target.name] !== space) {
+      errors.push({
+        code: 'conflicting_facts',
+        pointer: `${pointerBase}/${target.name}`,
+        detail: `${target.name} is "${String(given[target.name])}" but ${name} ${String(value)} is in the ${space} address space`,
+      });
+    } else if (!Object.hasOwn(given, target.name)) {
+      derived[target.name] = space;
+    }
+  }
+
+  if (errors.length > 0) {
+    const codes: FactErrorCode[] = ['unknown_fact', 'invalid_fact_value', 'conflicting_facts'];
+    const code = codes.find((c) => errors.some((e) => e.code === c)) as FactErrorCode;
+    return { ok: false, code, errors: errors.map(({ code: _code, ...error }) => error) };
+  }
+  return { ok: true, given, derived, all: { ...given, ...derived } };
+}
+
+function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<FieldError, 'pointer'> & { code: FactErrorCode }) | undefined {
+  const definition = vocabulary.get(name);
+  if (!definition) {
+    return { code: 'unknown_fact', detail: `unknown fact "${name}"`, allowed: vocabulary.names };
+  }
+  const allowed = vocabulary.allowedValues(name);
+  const invalid = (detail: string) => ({ code: 'invalid_fact_value' as const, detail, ...(allowed ? { allowed } : {}) });
+  switch (definition.type) {
+    case 'ip-address':
+      return typeof value === 'string' && isIpAddress(value)
+        ? undefined
+        : invalid(`${name} must be an IPv4 address in dotted-quad form or an IPv6 address`);
+    case 'string-list': {
+      if (!Array.isArray(value)) return invalid(`${name} must be a list of values`);
+      const bad = value.filter((item) => !allowed?.includes(item));
+      return bad.length ? invalid(`${name} has values it does not allow: ${bad.map((b) => JSON.stringify(b)).join(', ')}`) : undefined;
+    }
+    default:
+      return allowed?.includes(value as Scalar) ? undefined : invalid(`${name} must be one of the allowed values, not ${JSON.stringify(value)}`);
+  }
+}
+
+// RFC 6901: a fact name with "/" or "~" must still yield a pointer that resolves to it.
+function escapePointer(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}

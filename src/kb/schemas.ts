@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { KnowledgeBaseError } from './errors';
+
+/** Validators for the knowledge-base files, compiled from rules/schemas/. */
+export interface FileValidators {
+  article: ValidateFunction;
+  vocabulary: ValidateFunction;
+}
+
+export function compileFileValidators(rulesDir: string): FileValidators {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  const read = (name: string) => JSON.parse(fs.readFileSync(path.join(rulesDir, 'schemas', name), 'utf8'));
+  return {
+    article: ajv.compile(read('article.schema.json')),
+    vocabulary: ajv.compile(read('facts.schema.json')),
+  };
+}
+
+/** Throws a KnowledgeBaseError naming the most specific failure, if `data` does not validate. */
+export function assertValid(validate: ValidateFunction, data: unknown, file: string): void {
+  if (validate(data)) return;
+  const error = mostSpecific(validate.errors ?? []);
+  throw new KnowledgeBaseError(file, error.instancePath || '/', describe(error));
+}
+
+// With oneOf and if/then, ajv reports every branch that failed; the deepest path is the one that
+// points at what the author got wrong.
+function mostSpecific(errors: ErrorObject[]): ErrorObject {
+  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0];
+}
+
+function depth(error: ErrorObject): number {
+  return error.instancePath.split('/').length + (error.keyword === 'additionalProperties' ? 1 : 0);
+}
+
+// Among errors at the same depth, the concrete ones read better than "must match oneOf".
+function rank(error: ErrorObject): number {
+  return ['oneOf', 'anyOf', 'if', 'not'].includes(error.keyword) ? 1 : 0;
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') return `unknown property "${String(params.additionalProperty)}"`;
+  if (error.keyword === 'enum') return `${error.message}: ${JSON.stringify(params.allowedValues)}`;
+  return error.message ?? error.keyword;
+}
