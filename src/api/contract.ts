@@ -64,6 +64,11 @@ export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
       pointer += `/${String(params.additionalProperty)}`;
       detail = 'is not allowed here';
     }
+    if (error.keyword === 'type') {
+      // A value that fits none of a oneOf's types fails each branch; say it once, with all types.
+      const sameField = errors.filter((e) => e.keyword === 'type' && e.instancePath === error.instancePath);
+      detail = `must be ${[...new Set(sameField.map((e) => String((e.params as { type: unknown }).type)))].join(' or ')}`;
+    }
     const fieldError: FieldError = { pointer: pointer || '/', detail };
     if (error.keyword === 'enum' || error.keyword === 'const') {
       fieldError.allowed = (params.allowedValues as FieldError['allowed']) ?? [params.allowedValue as string];

@@ -25,12 +25,16 @@ export type NormalizedFacts =
  */
 export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocabulary, pointerBase = '/facts'): NormalizedFacts {
   const errors: (FieldError & { code: FactErrorCode })[] = [];
-  const given: Facts = {};
   for (const [name, value] of Object.entries(input)) {
-    const pointer = `${pointerBase}/${escapePointer(name)}`;
     const problem = checkFact(name, value, vocabulary);
-    if (problem) errors.push({ pointer, ...problem });
-    else given[name] = value as FactValue;
+    if (problem) errors.push({ pointer: `${pointerBase}/${escapePointer(name)}`, ...problem });
+  }
+  // Built in vocabulary order, so that the same facts sent in any key order give the same answer.
+  const given: Facts = {};
+  for (const name of vocabulary.names) {
+    if (Object.hasOwn(input, name) && !errors.some((e) => e.pointer === `${pointerBase}/${name}`)) {
+      given[name] = input[name] as FactValue;
+    }
   }
 
   const derived: Facts = {};

@@ -34,7 +34,7 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject {
 }
 
 function depth(error: ErrorObject): number {
-  return error.instancePath.split('/').length + (error.keyword === 'additionalProperties' ? 1 : 0);
+  return error.instancePath.split('/').length;
 }
 
 // Among errors at the same depth, the concrete ones read better than "must match oneOf".

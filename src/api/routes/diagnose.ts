@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { normalizeFacts } from '../../facts/normalize';
 import type { Contract } from '../contract';
 import { Problem } from '../problem';
+import type { DiagnoseResponse } from '../schemas';
 import type { Serving } from '../serving';
 import { jsonBody } from '../validate';
 
@@ -19,7 +20,7 @@ export function diagnoseRoutes(contract: Contract, serving: Serving): Router {
       diagnoses: report.diagnoses,
       facts: { given: facts.given, derived: facts.derived },
       kb: { revision: kb.revision },
-    });
+    } satisfies DiagnoseResponse);
   });
   return router;
 }

@@ -1,0 +1,243 @@
+import { TestApi } from './support/api';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await TestApi.start({ bodyLimit: '2kb' });
+});
+afterAll(() => api.close());
+
+const natFacts = { clientKind: 'outlook', natMode: 'many-to-one', firewallPlatform: 'windows-nt', symptoms: ['cannot-connect'] };
+
+describe('POST /v1/diagnose', () => {
+  it('when the facts fit an article, then it returns the diagnosis with cause, workarounds, evidence and article', async () => {
+    const res = await api.post('/v1/diagnose', { facts: natFacts });
+    expect(res.status).toBe(200);
+    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+    const [diagnosis] = res.body.diagnoses;
+    expect(diagnosis.article).toEqual({ id: 'KB291615', title: expect.stringContaining('NAT'), url: expect.stringMatching(/^https:/) });
+    expect(diagnosis.cause.text).toContain('lose the RPC connectivity information');
+    const workarounds = Object.fromEntries(diagnosis.workarounds.map((w: any) => [w.id, w]));
+    expect(workarounds['KB291615.one-to-one-translation']).toMatchObject({
+      applicable: false,
+      reason: expect.stringContaining('end-point mapper'),
+    });
+    expect(workarounds['KB291615.outlook-web-access'].applicable).toBe(true);
+    expect(diagnosis.evidence).toContainEqual({
+      fact: 'natMode',
+      operator: 'in',
+      expected: ['many-to-one', 'port-forwarding'],
+      observed: 'many-to-one',
+      result: true,
+      source: expect.objectContaining({ section: 'Symptoms' }),
+      derived: expect.any(String),
+    });
+    expect(res.body.kb.revision).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('when no diagnosis holds, then it answers 200 with an empty list', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { clientKind: 'outlook', natMode: 'none' } });
+    expect(res.status).toBe(200);
+    expect(res.body.diagnoses).toEqual([]);
+  });
+
+  it('when a fact a diagnosis needs is missing, then that diagnosis is not reported', async () => {
+    const { natMode: _omitted, ...partial } = natFacts;
+    const res = await api.post('/v1/diagnose', { facts: partial });
+    expect(res.body.diagnoses).toEqual([]);
+  });
+
+  it('when an IP address is given, then its address space is derived and used by the rules', async () => {
+    const res = await api.post('/v1/diagnose', {
+      facts: {
+        clientKind: 'activesync-device',
+        exchangeVersion: '2003',
+        serverAddress: '10.0.0.25',
+        clientAddress: '2a00:1450:4001:82b::200e',
+        publicAddressAssignment: 'static',
+        symptoms: ['certificate-warning'],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.facts.derived).toEqual({ clientAddressSpace: 'public', serverAddressSpace: 'private' });
+    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['TIP-EAS-NAT.certificate-mismatch-through-nat']);
+    expect(res.body.diagnoses[0].evidence).toContainEqual(
+      expect.objectContaining({ fact: 'serverAddressSpace', observed: 'private', result: true }),
+    );
+  });
+
+  it('when the same facts are sent again, in another key order, then the answer is byte-identical', async () => {
+    const first = await api.post('/v1/diagnose', { facts: natFacts });
+    const reordered = Object.fromEntries(Object.entries(natFacts).reverse());
+    const second = await api.post('/v1/diagnose', { facts: reordered });
+    expect(second.text).toBe(first.text);
+  });
+});
+
+describe('POST /v1/diagnose with bad input', () => {
+  it('when a fact name is unknown, then 400 unknown_fact names it and lists the known facts', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { clientKind: 'outlook', natType: 'pat' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe('unknown_fact');
+    expect(res.body.errors).toEqual([
+      { pointer: '/facts/natType', detail: 'unknown fact "natType"', allowed: expect.arrayContaining(['natMode', 'clientKind', 'symptoms']) },
+    ]);
+  });
+
+  it('when a value is outside the fact set, then 400 invalid_fact_value lists the allowed values', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { natMode: 'pat' } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_fact_value');
+    expect(res.body.errors).toEqual([
+      { pointer: '/facts/natMode', detail: expect.stringContaining('"pat"'), allowed: ['none', 'one-to-one', 'many-to-one', 'port-forwarding'] },
+    ]);
+  });
+
+  it.each([
+    ['a boolean fact sent as a string', { port135Reachable: 'no' }, '/facts/port135Reachable'],
+    ['a list fact sent as a string', { symptoms: 'cannot-connect' }, '/facts/symptoms'],
+    ['a list with an unknown value', { symptoms: ['cannot-connect', 'slow'] }, '/facts/symptoms'],
+    ['an address that is not an IP address', { clientAddress: 'mail.example.com' }, '/facts/clientAddress'],
+  ])('when %s, then 400 names the field', async (_case, facts, pointer) => {
+    const res = await api.post('/v1/diagnose', { facts });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_fact_value');
+    expect(res.body.errors.map((e: any) => e.pointer)).toEqual([pointer]);
+  });
+
+  it('when several facts are wrong, then every one is reported', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { clientKind: 'thunderbird', natType: 'x', natMode: 'pat' } });
+    expect(res.body.errors.map((e: any) => e.pointer)).toEqual(['/facts/clientKind', '/facts/natType', '/facts/natMode']);
+  });
+
+  it('when a derived fact contradicts the address it derives from, then 400 conflicting_facts', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { serverAddress: '192.168.1.4', serverAddressSpace: 'public' } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('conflicting_facts');
+    expect(res.body.errors[0].pointer).toBe('/facts/serverAddressSpace');
+  });
+
+  it.each([
+    ['facts missing', {}, '/facts', 'is required'],
+    ['an extra top-level field', { facts: {}, debug: true }, '/debug', 'is not allowed here'],
+    ['facts not an object', { facts: ['outlook'] }, '/facts', 'must be object'],
+  ])('when %s, then 400 invalid_request points at it', async (_case, body, pointer, detail) => {
+    const res = await api.post('/v1/diagnose', body);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_request');
+    expect(res.body.errors).toContainEqual({ pointer, detail });
+  });
+
+  it('when the JSON is malformed, then 400 malformed_json', async () => {
+    const res = await api.request('POST', '/v1/diagnose', { body: '{"facts": {', headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('malformed_json');
+  });
+
+  it.each([['text/plain'], ['application/x-www-form-urlencoded']])('when the content type is %s, then 415', async (type) => {
+    const res = await api.request('POST', '/v1/diagnose', { body: 'facts=1', headers: { 'content-type': type } });
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('unsupported_media_type');
+  });
+
+  it('when there is no body at all, then 415', async () => {
+    const res = await api.request('POST', '/v1/diagnose');
+    expect(res.status).toBe(415);
+  });
+
+  it('when the body is over the limit, then 413 payload_too_large', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { clientKind: 'x'.repeat(4096) } });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('payload_too_large');
+  });
+
+  it('when facts are named __proto__, constructor or toString, then they are unknown facts and nothing is polluted', async () => {
+    const res = await api.request('POST', '/v1/diagnose', {
+      body: '{"facts": {"__proto__": "outlook", "constructor": "x", "toString": "y"}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('unknown_fact');
+    expect(res.body.errors.map((e: any) => e.pointer)).toEqual(['/facts/__proto__', '/facts/constructor', '/facts/toString']);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    expect(({} as any).clientKind).toBeUndefined();
+  });
+
+  it('when a fact value is an object (e.g. nested __proto__), then 400 invalid_request says which types are allowed', async () => {
+    const res = await api.request('POST', '/v1/diagnose', {
+      body: '{"facts": {"__proto__": {"polluted": true}}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_request');
+    expect(res.body.errors).toEqual([{ pointer: '/facts/__proto__', detail: 'must be string or boolean or array' }]);
+    expect(({} as any).polluted).toBeUndefined();
+  });
+});
+
+describe('knowledge-base routes', () => {
+  it('GET /v1/facts lists the public vocabulary with values, labels and questions', async () => {
+    const res = await api.get('/v1/facts');
+    expect(res.status).toBe(200);
+    const names = res.body.facts.map((f: any) => f.name);
+    for (const name of ['clientKind', 'outlookVersion', 'exchangeVersion', 'firewallPlatform', 'natMode', 'clientAddress', 'serverAddress', 'clientAddressSpace', 'serverAddressSpace', 'publicAddressAssignment', 'port135Reachable', 'symptoms']) {
+      expect(names).toContain(name);
+    }
+    const natMode = res.body.facts.find((f: any) => f.name === 'natMode');
+    expect(natMode.values.map((v: any) => v.value)).toEqual(['none', 'one-to-one', 'many-to-one', 'port-forwarding']);
+    expect(natMode.question).toMatch(/\?$/);
+  });
+
+  it('GET /v1/articles lists the articles by id with their diagnoses', async () => {
+    const res = await api.get('/v1/articles');
+    expect(res.status).toBe(200);
+    expect(res.body.articles.map((a: any) => a.id)).toEqual(['KB155831', 'KB291615', 'KB833799', 'TIP-EAS-NAT']);
+    const kb291615 = res.body.articles.find((a: any) => a.id === 'KB291615');
+    expect(kb291615.revisions).toEqual([
+      { id: '2.1', date: '2007-01-31' },
+      { id: '2024-01-24', date: '2024-01-24' },
+    ]);
+  });
+
+  it('GET /v1/articles/KB291615 gives both revisions and where their wording differs', async () => {
+    const res = await api.get('/v1/articles/KB291615');
+    expect(res.status).toBe(200);
+    expect(res.body.article.wordingDifferences).toContainEqual(
+      expect.objectContaining({ byRevision: { '2.1': 'Outlook Web Access', '2024-01-24': 'Outlook Web App' } }),
+    );
+    expect(res.body.article.references.map((r: any) => r.id)).toEqual(expect.arrayContaining(['RFC 1631', 'RFC 1918', 'KB238390', 'KB238954']));
+  });
+
+  it('GET /v1/articles/{id} for an unknown article is a 404 problem naming the known ones', async () => {
+    const res = await api.get('/v1/articles/KB000001');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('not_found');
+    expect(res.body.detail).toContain('KB291615');
+  });
+});
+
+describe('other routes', () => {
+  it('GET /healthz reports the knowledge base being served', async () => {
+    const res = await api.get('/healthz');
+    expect(res.body).toEqual({ status: 'ok', kb: { revision: expect.any(String), articles: 4 } });
+  });
+
+  it('GET /openapi.json serves the contract', async () => {
+    const res = await api.get('/openapi.json');
+    expect(res.body.openapi).toBe('3.1.0');
+    expect(Object.keys(res.body.paths)).toContain('/v1/diagnose');
+  });
+
+  it('an unknown route is a 404 problem', async () => {
+    const res = await api.get('/v2/diagnose');
+    expect(res.status).toBe(404);
+    expect(res.body.code).toBe('not_found');
+  });
+
+  it('a known route with another method is a 405 problem with Allow', async () => {
+    const res = await api.get('/v1/diagnose');
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('POST');
+    expect(res.body.code).toBe('method_not_allowed');
+  });
+});

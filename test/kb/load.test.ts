@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KnowledgeBaseError } from '../../src/kb/errors';
+import { loadKnowledgeBase } from '../../src/kb/load';
+import { bundledRulesDir } from '../../src/paths';
+
+/** A copy of the bundled rules/ with one file changed by `edit` (parsed JSON in, JSON out). */
+function rulesWith(file: string, edit: (data: any) => unknown): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+  fs.cpSync(bundledRulesDir, dir, { recursive: true });
+  const target = path.join(dir, file);
+  const edited = edit(JSON.parse(fs.readFileSync(target, 'utf8')));
+  fs.writeFileSync(target, typeof edited === 'string' ? edited : JSON.stringify(edited));
+  return dir;
+}
+
+function loadError(dir: string): KnowledgeBaseError {
+  try {
+    loadKnowledgeBase(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeBaseError) return error;
+    throw error;
+  }
+  throw new Error('the knowledge base loaded');
+}
+
+describe('loading the knowledge base', () => {
+  it('loads the bundled rules: four articles, sorted by id, with a revision digest', () => {
+    const kb = loadKnowledgeBase(bundledRulesDir);
+    expect(kb.articles.map((a) => a.id)).toEqual(['KB155831', 'KB291615', 'KB833799', 'TIP-EAS-NAT']);
+    expect(kb.revision).toMatch(/^[0-9a-f]{12}$/);
+    expect(loadKnowledgeBase(bundledRulesDir).revision).toBe(kb.revision);
+  });
+
+  it('gives a different revision when any file changes', () => {
+    const dir = rulesWith('articles/KB291615.json', (a) => ({ ...a, title: `${a.title}.` }));
+    expect(loadKnowledgeBase(dir).revision).not.toBe(loadKnowledgeBase(bundledRulesDir).revision);
+  });
+
+  const KB = 'articles/KB291615.json';
+  it.each<[string, string, (data: any) => unknown, string, RegExp]>([
+    ['invalid JSON', KB, () => '{"id": "KB291615",', '', /not valid JSON/],
+    ['a missing required property', KB, (a) => { delete a.diagnoses[0].cause; return a; }, '/diagnoses/0', /cause/],
+    ['an unknown property', KB, (a) => { a.diagnoses[0].severity = 'high'; return a; }, '/diagnoses/0', /unknown property "severity"/],
+    ['an operator json-rules-engine lacks', KB, (a) => { a.diagnoses[0].conditions.all[0].operator = 'matches'; return a; }, '/diagnoses/0/conditions/all/0/operator', /allowed values/],
+    ['an unknown fact in a condition', KB, (a) => { a.diagnoses[0].conditions.all[0].fact = 'clientType'; return a; }, '/diagnoses/0/conditions/all/0/fact', /unknown fact "clientType"/],
+    ['an unknown fact in a workaround condition', KB, (a) => { a.workarounds[0].applicability.conditions.all[0].fact = 'firewall'; return a; }, '/workarounds/0/applicability/conditions/all/0/fact', /unknown fact "firewall"/],
+    ['a value outside the fact set', KB, (a) => { a.diagnoses[0].conditions.all[2].value = ['many-to-one', 'pat']; return a; }, '/diagnoses/0/conditions/all/2/value/1', /"pat" is not a value of fact "natMode"/],
+    ['a single value where a list is needed', KB, (a) => { a.diagnoses[0].conditions.all[2].value = 'many-to-one'; return a; }, '/diagnoses/0/conditions/all/2/value', /takes a list/],
+    ['an operator that does not suit the fact type', KB, (a) => { a.diagnoses[0].conditions.all[0].operator = 'contains'; return a; }, '/diagnoses/0/conditions/all/0/operator', /does not suit string fact/],
+    ['a duplicate diagnosis id', KB, (a) => { a.diagnoses[1].id = a.diagnoses[0].id; return a; }, '/diagnoses/1/id', /duplicate diagnosis id/],
+    ['a duplicate workaround id', KB, (a) => { a.workarounds[1].id = a.workarounds[0].id; return a; }, '/workarounds/1/id', /duplicate workaround id/],
+    ['a reference to a workaround that does not exist', KB, (a) => { a.diagnoses[0].workarounds.push('use-vpn'); return a; }, '/diagnoses/0/workarounds/2', /no workaround "use-vpn"/],
+    ['an article id that does not match its file', KB, (a) => ({ ...a, id: 'KB155831' }), '/id', /does not match the file name/],
+    ['a rule testing an IP address directly', KB, (a) => { a.diagnoses[0].conditions.all[0] = { fact: 'clientAddress', operator: 'equal', value: '10.0.0.1', source: { section: 'x' } }; return a; }, '/diagnoses/0/conditions/all/0/operator', /derived address-space fact/],
+    ['a duplicate fact in the vocabulary', 'facts.json', (v) => { v.facts.push(v.facts[0]); return v; }, '/facts/12/name', /duplicate fact name "clientKind"/],
+    ['a fact without a question', 'facts.json', (v) => { delete v.facts[4].question; return v; }, '/facts/4', /question/],
+    ['a derived fact whose source is not an address', 'facts.json', (v) => { v.facts[7].derivedFrom = 'natMode'; return v; }, '/facts/7/derivedFrom', /not an ip-address fact/],
+  ])('stops at %s, naming the file and JSON pointer', (_case, file, edit, pointer, reason) => {
+    const error = loadError(rulesWith(file, edit));
+    expect(error.file).toBe(file);
+    expect(error.pointer).toBe(pointer);
+    expect(error.reason).toMatch(reason);
+    expect(error.message).toContain(file);
+  });
+
+  it('stops when a value in the vocabulary no longer exists for a rule that uses it', () => {
+    const dir = rulesWith('facts.json', (v) => {
+      const natMode = v.facts.find((f: any) => f.name === 'natMode');
+      natMode.values = natMode.values.filter((x: any) => x.value !== 'port-forwarding');
+      return v;
+    });
+    const error = loadError(dir);
+    expect(error.file).toBe('articles/KB291615.json');
+    expect(error.reason).toMatch(/"port-forwarding" is not a value of fact "natMode"/);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from '../../src/api/app';
+import { Contract } from '../../src/api/contract';
+import { bundledKnowledgeBase } from './knowledge-base';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: any;
+}
+
+export interface RequestOptions {
+  /** Sent as JSON with Content-Type application/json. */
+  json?: unknown;
+  /** Sent as is; set the content type in headers. */
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+const contract = new Contract();
+
+/**
+ * The app started in-process on port 0. Every response is checked against the schema openapi.yaml
+ * gives for its route, method, status and media type; a response the contract does not describe
+ * fails the test that received it.
+ */
+export class TestApi {
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(options: Partial<AppOptions> = {}): Promise<TestApi> {
+    const served = bundledKnowledgeBase();
+    const app = createApp({ serving: () => served, contract, ...options });
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    return new TestApi(server, `http://127.0.0.1:${port}`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    let body = options.body;
+    if (options.json !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = JSON.stringify(options.json);
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+    const parsed = mediaType.endsWith('json') ? JSON.parse(text) : text;
+    assertConformant(method, path, response.status, mediaType, parsed);
+    return { status: response.status, headers: response.headers, text, body: parsed };
+  }
+
+  post(path: string, json: unknown): Promise<ApiResponse> {
+    return this.request('POST', path, { json });
+  }
+
+  get(path: string): Promise<ApiResponse> {
+    return this.request('GET', path);
+  }
+}
+
+/** Throws unless openapi.yaml documents this response and the body matches its schema. */
+export function assertConformant(method: string, path: string, status: number, mediaType: string, body: unknown): void {
+  const pointer = responseSchemaPointer(method, path, status, mediaType);
+  const validate = contract.validator(pointer);
+  if (!validate(body)) {
+    throw new Error(`${method} ${path} → ${status} does not match ${pointer}: ${JSON.stringify(validate.errors, null, 1)}\n${JSON.stringify(body)}`);
+  }
+}
+
+function responseSchemaPointer(method: string, path: string, status: number, mediaType: string): string {
+  const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
+  const pathname = path.split('?')[0];
+  const template = Object.keys(contract.document.paths ?? {}).find((t) =>
+    new RegExp(`^${t.replace(/\{[^/]+\}/g, '[^/]+')}$`).test(pathname),
+  );
+  const operation = template ? (contract.document.paths as any)[template][method.toLowerCase()] : undefined;
+  if (!operation) {
+    // Routes the contract does not have (404) and methods a path does not have (405) answer
+    // with a problem, which has its own schema.
+    if ((status === 404 || status === 405) && mediaType === 'application/problem+json') return contract.schemaPointer('Problem');
+    throw new Error(`${method} ${path} is not in openapi.yaml but answered ${status}`);
+  }
+  const response = operation.responses[String(status)];
+  if (!response) throw new Error(`openapi.yaml does not document status ${status} for ${method} ${template}`);
+  const base = response.$ref ?? `#/paths/${escape(template!)}/${method.toLowerCase()}/responses/${status}`;
+  const resolved = response.$ref ? resolvePointer(response.$ref) : response;
+  if (!resolved.content?.[mediaType]) throw new Error(`openapi.yaml documents no ${mediaType} body for ${status} on ${method} ${template}`);
+  return `${base}/content/${escape(mediaType)}/schema`;
+}
+
+function resolvePointer(ref: string): any {
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce((node: any, token) => node[token.replace(/~1/g, '/').replace(/~0/g, '~')], contract.document);
+}

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DiagnosisReport } from '../../src/engine/diagnose';
+import { normalizeFacts, type Facts } from '../../src/facts/normalize';
+import { qualify } from '../../src/engine/rules';
+import { bundledKnowledgeBase } from './knowledge-base';
+
+/**
+ * Per-article scenario tables, in the manner of ESLint's RuleTester. A `valid` case must produce
+ * exactly the listed diagnoses of its article, with exactly the listed workarounds (true:
+ * applies, false: excluded with a reason, null: depends on a missing fact). An `invalid` case
+ * must not confirm the `notDiagnosed` ids, and must show each `notApplicable` workaround as
+ * excluded with its reason. The tester checks the table itself first: ids that do not exist,
+ * cases that assert nothing, duplicate names or facts are errors, not silent passes.
+ */
+export interface ScenarioTable {
+  article: string;
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+export interface ValidCase {
+  name: string;
+  facts: Record<string, unknown>;
+  diagnoses: string[];
+  workarounds: Record<string, boolean | null>;
+}
+
+export interface InvalidCase {
+  name: string;
+  facts: Record<string, unknown>;
+  notDiagnosed?: string[];
+  notApplicable?: string[];
+}
+
+export const scenariosDir = path.join(__dirname, '..', 'scenarios');
+
+export function readScenarioTable(articleId: string): ScenarioTable {
+  return JSON.parse(fs.readFileSync(path.join(scenariosDir, `${articleId}.json`), 'utf8')) as ScenarioTable;
+}
+
+export function scenarioTableIds(): string[] {
+  return fs
+    .readdirSync(scenariosDir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** Throws on a table that could pass without testing anything. */
+export function checkScenarioTable(table: ScenarioTable): void {
+  const { kb } = bundledKnowledgeBase();
+  const article = kb.articles.find((a) => a.id === table.article);
+  if (!article) throw new Error(`scenario table names unknown article ${table.article}`);
+  const diagnosisIds = new Set(article.diagnoses.map((d) => qualify(article.id, d.id)));
+  const workaroundIds = new Set(article.workarounds.map((w) => qualify(article.id, w.id)));
+  const known = (ids: Iterable<string>, set: Set<string>, what: string, name: string) => {
+    for (const id of ids) if (!set.has(id)) throw new Error(`"${name}": no ${what} ${id} in ${article.id}`);
+  };
+  const names = new Set<string>();
+  const factSets = new Set<string>();
+  for (const scenario of [...table.valid, ...table.invalid]) {
+    if (names.has(scenario.name)) throw new Error(`duplicate scenario name "${scenario.name}"`);
+    names.add(scenario.name);
+    const key = JSON.stringify(Object.entries(scenario.facts).sort());
+    if (factSets.has(key)) throw new Error(`"${scenario.name}" repeats the facts of another scenario`);
+    factSets.add(key);
+    const normalized = normalizeFacts(scenario.facts, kb.vocabulary);
+    if (!normalized.ok) throw new Error(`"${scenario.name}" has invalid facts: ${JSON.stringify(normalized.errors)}`);
+  }
+  for (const scenario of table.valid) {
+    if (scenario.diagnoses.length === 0) throw new Error(`valid "${scenario.name}" expects no diagnosis; make it an invalid case`);
+    known(scenario.diagnoses, diagnosisIds, 'diagnosis', scenario.name);
+    known(Object.keys(scenario.workarounds), workaroundIds, 'workaround', scenario.name);
+  }
+  for (const scenario of table.invalid) {
+    const asserted = (scenario.notDiagnosed?.length ?? 0) + (scenario.notApplicable?.length ?? 0);
+    if (asserted === 0) throw new Error(`invalid "${scenario.name}" asserts nothing`);
+    known(scenario.notDiagnosed ?? [], diagnosisIds, 'diagnosis', scenario.name);
+    known(scenario.notApplicable ?? [], workaroundIds, 'workaround', scenario.name);
+  }
+}
+
+export async function diagnoseScenario(facts: Record<string, unknown>): Promise<DiagnosisReport> {
+  const { kb, diagnoser } = bundledKnowledgeBase();
+  const normalized = normalizeFacts(facts, kb.vocabulary);
+  if (!normalized.ok) throw new Error(JSON.stringify(normalized.errors));
+  return diagnoser.diagnose(normalized.all as Facts);
+}
+
+/** What a report says of one article: its confirmed diagnoses and their workarounds' applicability. */
+export function outcomeFor(report: DiagnosisReport, articleId: string) {
+  const diagnoses = report.diagnoses.filter((d) => d.article.id === articleId);
+  const workarounds: Record<string, boolean | null> = {};
+  const reasons: Record<string, string | undefined> = {};
+  for (const diagnosis of diagnoses) {
+    for (const workaround of diagnosis.workarounds) {
+      workarounds[workaround.id] = workaround.applicable;
+      reasons[workaround.id] = workaround.reason;
+    }
+  }
+  return { diagnoses: diagnoses.map((d) => d.id), workarounds, reasons };
+}
