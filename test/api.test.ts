@@ -241,3 +241,12 @@ describe('other routes', () => {
     expect(res.body.code).toBe('method_not_allowed');
   });
 });
+
+describe('POST /v1/diagnose with JSON that is not an object', () => {
+  it.each([['null'], ['"outlook"'], ['[1]']])('when the body is %s, then 400 invalid_request says it must be an object', async (body) => {
+    const res = await api.request('POST', '/v1/diagnose', { body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_request');
+    expect(res.body.errors).toContainEqual({ pointer: '/', detail: 'must be object' });
+  });
+});

@@ -18,7 +18,9 @@ export function createApp({ serving, contract = new Contract(), bodyLimit = '100
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);
-  app.use(express.json({ limit: bodyLimit, strict: true }));
+  // Not strict: a body of valid JSON that is not an object is then reported by schema validation
+  // ("must be object") rather than as malformed JSON.
+  app.use(express.json({ limit: bodyLimit, strict: false }));
   app.use(diagnoseRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
   app.use(operationsRoutes(contract, serving));

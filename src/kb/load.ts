@@ -25,10 +25,10 @@ const ARTICLES_DIR = 'articles';
  * workaround reference) throws a KnowledgeBaseError naming the file and JSON pointer.
  */
 export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
-  const validators = compileFileValidators(rulesDir);
+  const validators = compileFileValidators();
   const digest = crypto.createHash('sha256');
   const read = (relative: string): unknown => {
-    const text = fs.readFileSync(path.join(rulesDir, relative), 'utf8');
+    const text = readText(rulesDir, relative);
     digest.update(`${relative}\0${text}\0`);
     try {
       return JSON.parse(text);
@@ -41,8 +41,7 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
   assertValid(validators.vocabulary, vocabularyFile, VOCABULARY_FILE);
   const vocabulary = checkVocabulary(vocabularyFile as VocabularyFile);
 
-  const files = fs
-    .readdirSync(path.join(rulesDir, ARTICLES_DIR))
+  const files = listArticles(rulesDir)
     .filter((name) => name.endsWith('.json'))
     .sort();
   if (files.length === 0) throw new KnowledgeBaseError(ARTICLES_DIR, '', 'no article files');
@@ -61,6 +60,22 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
     vocabulary,
     articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
+}
+
+function readText(rulesDir: string, relative: string): string {
+  try {
+    return fs.readFileSync(path.join(rulesDir, relative), 'utf8');
+  } catch (error) {
+    throw new KnowledgeBaseError(relative, '', `cannot read ${path.join(rulesDir, relative)}: ${(error as Error).message}`);
+  }
+}
+
+function listArticles(rulesDir: string): string[] {
+  try {
+    return fs.readdirSync(path.join(rulesDir, ARTICLES_DIR));
+  } catch (error) {
+    throw new KnowledgeBaseError(ARTICLES_DIR, '', `cannot list ${path.join(rulesDir, ARTICLES_DIR)}: ${(error as Error).message}`);
+  }
 }
 
 function checkVocabulary(file: VocabularyFile): Vocabulary {

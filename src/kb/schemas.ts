@@ -2,18 +2,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { bundledRulesDir } from '../paths';
 import { KnowledgeBaseError } from './errors';
 
-/** Validators for the knowledge-base files, compiled from rules/schemas/. */
+/**
+ * Validators for the knowledge-base files, compiled from the bundled rules/schemas/. The schemas
+ * describe the format this code reads, so they come with the code, whatever RULES_DIR says.
+ */
 export interface FileValidators {
   article: ValidateFunction;
   vocabulary: ValidateFunction;
 }
 
-export function compileFileValidators(rulesDir: string): FileValidators {
+export function compileFileValidators(): FileValidators {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
-  const read = (name: string) => JSON.parse(fs.readFileSync(path.join(rulesDir, 'schemas', name), 'utf8'));
+  const read = (name: string) => JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'schemas', name), 'utf8'));
   return {
     article: ajv.compile(read('article.schema.json')),
     vocabulary: ajv.compile(read('facts.schema.json')),

@@ -76,3 +76,19 @@ describe('loading the knowledge base', () => {
     expect(error.reason).toMatch(/"port-forwarding" is not a value of fact "natMode"/);
   });
 });
+
+describe('loading from a directory that is not a knowledge base', () => {
+  it('names the missing vocabulary file', () => {
+    const error = loadError(fs.mkdtempSync(path.join(os.tmpdir(), 'empty-')));
+    expect(error.file).toBe('facts.json');
+    expect(error.reason).toMatch(/cannot read/);
+  });
+
+  it('names the missing articles directory', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'no-articles-'));
+    fs.copyFileSync(path.join(bundledRulesDir, 'facts.json'), path.join(dir, 'facts.json'));
+    const error = loadError(dir);
+    expect(error.file).toBe('articles');
+    expect(error.reason).toMatch(/cannot list/);
+  });
+});
