@@ -170,7 +170,7 @@ describe('POST /v1/diagnose with bad input', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid_request');
-    expect(res.body.errors).toEqual([{ pointer: '/facts/__proto__', detail: 'must be string or boolean or array' }]);
+    expect(res.body.errors).toEqual([{ pointer: '/facts/__proto__', detail: 'must be string or boolean or array or null' }]);
     expect(({} as any).polluted).toBeUndefined();
   });
 });

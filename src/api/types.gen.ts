@@ -14,10 +14,21 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Diagnose an environment from its facts
-         * @description Diagnoses are ordered by article id, then by their order in the article; workarounds by
-         *     their order in the diagnosis; evidence depth-first in the order of the conditions. The
-         *     same facts always give a byte-identical answer for the same knowledge-base revision.
+         * Diagnose an environment from its facts, and say what to ask next
+         * @description Send what you know; a fact you were told is unknown can be sent as `null` and is then
+         *     never asked for. The answer holds the diagnoses that are confirmed, and `questions`: the
+         *     facts worth asking next, best first, each with the question to put, its allowed answers
+         *     and which diagnoses or workarounds each answer would confirm or rule out. Ask the first,
+         *     add the answer to the facts and call again; when `questions` is empty, nothing more can
+         *     be learned. `?include=candidates` adds every diagnosis of the knowledge base with its
+         *     status: `confirmed`, `ruled-out` (with the conditions that failed) or `undetermined`
+         *     (with the facts it is waiting for).
+         *
+         *     Diagnoses are ordered by article id, then by their order in the article; workarounds by
+         *     their order in the diagnosis; evidence depth-first in the order of the conditions;
+         *     questions best first, ties broken by fewer answers, then vocabulary order. The same
+         *     facts, in any key order, always give a byte-identical answer for the same knowledge-base
+         *     revision.
          */
         post: operations["diagnose"];
         delete?: never;
@@ -117,22 +128,72 @@ export interface components {
     schemas: {
         /** @description A fact's value; its type and allowed values are given by `GET /v1/facts`. */
         FactValue: string | boolean | string[];
+        /** @description A fact's value, or `null` for "asked, but not known" (never asked again). */
+        InputFactValue: components["schemas"]["FactValue"] | null;
+        /** @description What the caller knows of the environment, by fact name. Every fact is optional. */
+        InputFacts: {
+            [key: string]: components["schemas"]["InputFactValue"];
+        };
         /** @description What the caller knows of the environment, by fact name. Every fact is optional. */
         Facts: {
             [key: string]: components["schemas"]["FactValue"];
         };
         DiagnoseRequest: {
-            facts: components["schemas"]["Facts"];
+            facts: components["schemas"]["InputFacts"];
         };
         DiagnoseResponse: {
+            /** @description The confirmed diagnoses. */
             diagnoses: components["schemas"]["Diagnosis"][];
+            /** @description The facts worth asking next, best first; empty when nothing more can be learned. */
+            questions: components["schemas"]["Question"][];
+            /** @description With `?include=candidates`, every diagnosis of the knowledge base with its status. */
+            candidates?: components["schemas"]["Candidate"][];
             /** @description The facts the diagnosis used. */
             facts: {
                 given: components["schemas"]["Facts"];
                 /** @description Facts the service computed from given ones (e.g. `clientAddressSpace` from `clientAddress`). */
                 derived: components["schemas"]["Facts"];
+                /** @description Facts sent as `null`; they are never asked for. */
+                unknown: string[];
             };
             kb: components["schemas"]["KnowledgeBaseInfo"];
+        };
+        Question: {
+            /** @description The fact to ask for; send the answer under this name. */
+            fact: string;
+            /** @description The question to put to a person. */
+            text: string;
+            /** @enum {string} */
+            type: "string" | "boolean" | "string-list" | "ip-address";
+            /** @description The allowed answers with labels (for a `string-list` fact, any number of them). */
+            values: {
+                value: string | boolean;
+                label: string;
+            }[];
+            /** @description Expected number of questions, this one included, until nothing is left open, with every distinct outcome of an answer taken as equally likely. The ranking key. */
+            expectedQuestions: number;
+            /** @description What the answer decides. */
+            why: {
+                id: string;
+                /**
+                 * @description A diagnosis, or a workaround of a confirmed diagnosis (confirmed = applies, ruled out = excluded).
+                 * @enum {string}
+                 */
+                kind: "diagnosis" | "workaround";
+                confirmedBy: (string | boolean)[];
+                ruledOutBy: (string | boolean)[];
+            }[];
+        };
+        Candidate: {
+            id: string;
+            title: string;
+            article: components["schemas"]["ArticleRef"];
+            /** @enum {string} */
+            status: "confirmed" | "ruled-out" | "undetermined";
+            /** @description For `ruled-out`, the conditions that failed. */
+            failedConditions?: components["schemas"]["Evidence"][];
+            /** @description For `undetermined`, the facts it is waiting for. */
+            missingFacts?: string[];
         };
         Diagnosis: {
             /** @description `<article id>.<diagnosis id>`, stable across knowledge-base revisions. */
@@ -273,7 +334,7 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         };
         FieldError: {
-            /** @description JSON pointer into the request body (or `#/path/...` for a path parameter). */
+            /** @description JSON pointer into the request body, or `#/query/<name>` for a query parameter. */
             pointer: string;
             detail: string;
             /** @description The allowed fact names or values, where there is a fixed set. */
@@ -660,7 +721,10 @@ export type $defs = Record<string, never>;
 export interface operations {
     diagnose: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `candidates` to add every diagnosis with its status. */
+                include?: "candidates";
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -1,4 +1,6 @@
 import type { RequestHandler } from 'express';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { FieldError } from '../facts/normalize';
 import { toFieldErrors, type Contract } from './contract';
 import { Problem } from './problem';
 
@@ -12,6 +14,36 @@ export function jsonBody(contract: Contract, schema: string): RequestHandler {
     if (!validate(req.body)) {
       const errors = toFieldErrors(validate.errors ?? []);
       throw new Problem(400, 'invalid_request', `The request body does not match ${schema}: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, errors);
+    }
+    next();
+  };
+}
+
+/**
+ * Checks the query string against the operation's query parameters in openapi.yaml: a parameter
+ * the operation does not have, or a value its schema does not allow, is a 400 naming it.
+ */
+export function queryParameters(contract: Contract, pathTemplate: string, method: 'get' | 'post'): RequestHandler {
+  const escaped = pathTemplate.replace(/~/g, '~0').replace(/\//g, '~1');
+  const operation = contract.document.paths?.[pathTemplate]?.[method] as OpenAPIV3_1.OperationObject | undefined;
+  const declared = new Map<string, ReturnType<Contract['validator']>>();
+  (operation?.parameters ?? []).forEach((parameter, i) => {
+    const { name, in: location } = parameter as OpenAPIV3_1.ParameterObject;
+    if (location === 'query') declared.set(name, contract.validator(`#/paths/${escaped}/${method}/parameters/${i}/schema`));
+  });
+  return (req, _res, next) => {
+    const errors: FieldError[] = [];
+    for (const [name, value] of Object.entries(req.query)) {
+      const validate = declared.get(name);
+      if (!validate) {
+        errors.push({ pointer: `#/query/${name}`, detail: 'is not a parameter of this operation', allowed: [...declared.keys()] });
+      } else if (!validate(value)) {
+        const schema = validate.schema as { enum?: string[] };
+        errors.push({ pointer: `#/query/${name}`, detail: `must be ${schema.enum ? `one of ${schema.enum.join(', ')}` : 'a single valid value'}`, ...(schema.enum ? { allowed: schema.enum } : {}) });
+      }
+    }
+    if (errors.length > 0) {
+      throw new Problem(400, 'invalid_request', errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors);
     }
     next();
   };

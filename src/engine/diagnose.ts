@@ -1,7 +1,7 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Facts } from '../facts/normalize';
 import type { KnowledgeBase } from '../kb/load';
-import type { Article, Diagnosis, Source, Statement, Workaround } from '../kb/model';
+import type { Diagnosis, Source, Statement, Workaround } from '../kb/model';
 import { evaluate, type Evaluation, type Evidence, type Truth } from './evaluate';
 import { diagnosisRuleName, qualify, toEngineRules, workaroundRuleName } from './rules';
 
@@ -35,7 +35,16 @@ export interface DiagnosisFinding {
 /** Every diagnosis of the knowledge base with what the facts say of it. */
 export interface Candidate {
   id: string;
+  title: string;
+  article: DiagnosisFinding['article'];
   status: CandidateStatus;
+  evaluation: Evaluation;
+}
+
+/** A workaround of a confirmed diagnosis whose applicability depends on facts not given. */
+export interface PendingWorkaround {
+  id: string;
+  diagnosisId: string;
   evaluation: Evaluation;
 }
 
@@ -44,6 +53,7 @@ export interface DiagnosisReport {
   diagnoses: DiagnosisFinding[];
   /** All diagnoses in the same order, with their status. */
   candidates: Candidate[];
+  pendingWorkarounds: PendingWorkaround[];
 }
 
 const statusOf = (value: Truth): CandidateStatus => (value === true ? 'confirmed' : value === false ? 'ruled-out' : 'undetermined');
@@ -73,11 +83,13 @@ export class Diagnoser {
 
     const diagnoses: DiagnosisFinding[] = [];
     const candidates: Candidate[] = [];
+    const pendingWorkarounds: PendingWorkaround[] = [];
     for (const article of this.kb.articles) {
+      const articleRef = { id: article.id, title: article.title, url: article.url };
       for (const diagnosis of article.diagnoses) {
         const id = qualify(article.id, diagnosis.id);
         const evaluation = evaluateRule(diagnosisRuleName(id), diagnosis.conditions);
-        candidates.push({ id, status: statusOf(evaluation.value), evaluation });
+        candidates.push({ id, title: diagnosis.title, article: articleRef, status: statusOf(evaluation.value), evaluation });
         if (evaluation.value !== true) continue;
         const workarounds = diagnosis.workarounds.map((workaroundId) => {
           const workaround = article.workarounds.find((w) => w.id === workaroundId) as Workaround;
@@ -85,18 +97,19 @@ export class Diagnoser {
           const applicability = workaround.applicability
             ? evaluateRule(workaroundRuleName(qualified), workaround.applicability.conditions)
             : undefined;
+          if (applicability?.value === null) pendingWorkarounds.push({ id: qualified, diagnosisId: id, evaluation: applicability });
           return workaroundFinding(qualified, workaround, applicability);
         });
-        diagnoses.push(diagnosisFinding(id, article, diagnosis, workarounds, evaluation.evidence));
+        diagnoses.push(diagnosisFinding(id, articleRef, diagnosis, workarounds, evaluation.evidence));
       }
     }
-    return { diagnoses, candidates };
+    return { diagnoses, candidates, pendingWorkarounds };
   }
 }
 
 function diagnosisFinding(
   id: string,
-  article: Article,
+  article: DiagnosisFinding['article'],
   diagnosis: Diagnosis,
   workarounds: WorkaroundFinding[],
   evidence: Evidence[],
@@ -105,7 +118,7 @@ function diagnosisFinding(
     id,
     status: 'confirmed',
     title: diagnosis.title,
-    article: { id: article.id, title: article.title, url: article.url },
+    article,
     cause: { text: diagnosis.cause.map((s) => s.text).join(' '), statements: diagnosis.cause },
     workarounds,
     evidence,

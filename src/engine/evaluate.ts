@@ -14,11 +14,21 @@ export interface Evidence {
   derived?: string;
 }
 
+/** A condition tree with the truth of every node, as evaluated. */
+export type ResultNode =
+  | { kind: 'fact'; value: Truth; evidence: Evidence }
+  | { kind: 'all' | 'any'; value: Truth; children: ResultNode[] }
+  | { kind: 'not'; value: Truth; child: ResultNode };
+
 export interface Evaluation {
   value: Truth;
+  /** Every fact condition, depth-first. */
   evidence: Evidence[];
-  /** Facts whose absence leaves the value undetermined (empty unless value is null). */
+  /** When value is null: the facts whose absence leaves it undetermined. */
   missingFacts: string[];
+  /** When value is false: the fact conditions that make it so. */
+  failed: Evidence[];
+  tree: ResultNode;
 }
 
 /** A condition as json-rules-engine reports it after a run. */
@@ -38,42 +48,71 @@ interface EngineConditionResult {
  * false and leaves unknown alone.
  */
 export function evaluate(condition: Condition, engineResult: EngineConditionResult, facts: Facts): Evaluation {
-  const evidence: Evidence[] = [];
-  const value = walk(condition, engineResult, facts, evidence);
-  const missingFacts = value === null ? unique(evidence.filter((e) => e.result === null).map((e) => e.fact)) : [];
-  return { value, evidence, missingFacts };
+  return summarize(read(condition, engineResult, facts));
 }
 
-function walk(condition: Condition, engineResult: EngineConditionResult, facts: Facts, evidence: Evidence[]): Truth {
+export function summarize(tree: ResultNode): Evaluation {
+  const evidence: Evidence[] = [];
+  collect(tree, evidence);
+  return {
+    value: tree.value,
+    evidence,
+    missingFacts: tree.value === null ? [...new Set(explain(tree, null).map((e) => e.fact))] : [],
+    failed: tree.value === false ? explain(tree, false) : [],
+    tree,
+  };
+}
+
+/** Combines child truths the Kleene way. */
+export function combine(kind: 'all' | 'any', parts: Truth[]): Truth {
+  const decisive = kind === 'all' ? false : true;
+  return parts.includes(decisive) ? decisive : parts.includes(null) ? null : !decisive;
+}
+
+export const negate = (value: Truth): Truth => (value === null ? null : !value);
+
+function read(condition: Condition, engineResult: EngineConditionResult, facts: Facts): ResultNode {
   if (isFactCondition(condition)) {
     const given = Object.hasOwn(facts, condition.fact);
     if (given && typeof engineResult.result !== 'boolean') {
       throw new Error(`json-rules-engine left condition on "${condition.fact}" unevaluated`);
     }
-    const result = given ? (engineResult.result as boolean) : null;
-    evidence.push({
+    const value = given ? (engineResult.result as boolean) : null;
+    const evidence: Evidence = {
       fact: condition.fact,
       operator: condition.operator,
       expected: condition.value,
       ...(given ? { observed: facts[condition.fact] } : {}),
-      result,
+      result: value,
       source: condition.source,
       ...(condition.derived ? { derived: condition.derived } : {}),
-    });
-    return result;
+    };
+    return { kind: 'fact', value, evidence };
   }
-  if ('all' in condition) {
-    const parts = condition.all.map((c, i) => walk(c, engineResult.all![i], facts, evidence));
-    return parts.includes(false) ? false : parts.includes(null) ? null : true;
+  if ('all' in condition || 'any' in condition) {
+    const kind = 'all' in condition ? 'all' : 'any';
+    const parts = 'all' in condition ? condition.all : condition.any;
+    const results = (kind === 'all' ? engineResult.all : engineResult.any) ?? [];
+    const children = parts.map((c, i) => read(c, results[i], facts));
+    return { kind, value: combine(kind, children.map((c) => c.value)), children };
   }
-  if ('any' in condition) {
-    const parts = condition.any.map((c, i) => walk(c, engineResult.any![i], facts, evidence));
-    return parts.includes(true) ? true : parts.includes(null) ? null : false;
-  }
-  const inner = walk(condition.not, engineResult.not!, facts, evidence);
-  return inner === null ? null : !inner;
+  const child = read(condition.not, engineResult.not ?? {}, facts);
+  return { kind: 'not', value: negate(child.value), child };
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+function collect(node: ResultNode, into: Evidence[]): void {
+  if (node.kind === 'fact') into.push(node.evidence);
+  else if (node.kind === 'not') collect(node.child, into);
+  else for (const child of node.children) collect(child, into);
+}
+
+/**
+ * The fact conditions responsible for `node` having `value`: the parts that have that value
+ * (for a false `all`, its false parts; for a false `any`, all of them; for an unknown node, its
+ * unknown parts), and under `not`, the parts of the inner condition responsible for the opposite.
+ */
+function explain(node: ResultNode, value: Truth): Evidence[] {
+  if (node.kind === 'fact') return node.value === value ? [node.evidence] : [];
+  if (node.kind === 'not') return explain(node.child, negate(value));
+  return node.children.filter((c) => c.value === value).flatMap((c) => explain(c, value));
 }

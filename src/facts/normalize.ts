@@ -14,27 +14,37 @@ export interface FieldError {
 export type FactErrorCode = 'unknown_fact' | 'invalid_fact_value' | 'conflicting_facts';
 
 export type NormalizedFacts =
-  | { ok: true; given: Facts; derived: Facts; all: Facts }
+  | {
+      ok: true;
+      given: Facts;
+      derived: Facts;
+      /** Facts the caller says it does not know (sent as null): treated as missing, never asked again. */
+      unknown: string[];
+      /** given and derived together: what the rules see. */
+      all: Facts;
+    }
   | { ok: false; code: FactErrorCode; errors: FieldError[] };
 
 /**
  * Checks the caller's facts against the vocabulary and adds the facts derived from them
- * (address spaces from IP addresses). Every problem is reported, not just the first; a derived
- * value that contradicts one the caller sent is an error, never silently overridden.
- * `pointerBase` is where the facts sit in the request body.
+ * (address spaces from IP addresses). A known fact sent as null means "the caller does not
+ * know": it is recorded as unknown and left out of what the rules see. Every problem is
+ * reported, not just the first; a derived value that contradicts one the caller sent is an
+ * error, never silently overridden. `pointerBase` is where the facts sit in the request body.
  */
 export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocabulary, pointerBase = '/facts'): NormalizedFacts {
   const errors: (FieldError & { code: FactErrorCode })[] = [];
   for (const [name, value] of Object.entries(input)) {
-    const problem = checkFact(name, value, vocabulary);
+    const problem = value === null && vocabulary.get(name) ? undefined : checkFact(name, value, vocabulary);
     if (problem) errors.push({ pointer: `${pointerBase}/${escapePointer(name)}`, ...problem });
   }
   // Built in vocabulary order, so that the same facts sent in any key order give the same answer.
   const given: Facts = {};
+  const unknown: string[] = [];
   for (const name of vocabulary.names) {
-    if (Object.hasOwn(input, name) && !errors.some((e) => e.pointer === `${pointerBase}/${name}`)) {
-      given[name] = input[name] as FactValue;
-    }
+    if (!Object.hasOwn(input, name) || errors.some((e) => e.pointer === `${pointerBase}/${name}`)) continue;
+    if (input[name] === null) unknown.push(name);
+    else given[name] = input[name] as FactValue;
   }
 
   const derived: Facts = {};
@@ -48,7 +58,7 @@ export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocab
         pointer: `${pointerBase}/${target.name}`,
         detail: `${target.name} is "${String(given[target.name])}" but ${name} ${String(value)} is in the ${space} address space`,
       });
-    } else if (!Object.hasOwn(given, target.name)) {
+    } else if (!Object.hasOwn(given, target.name) && !unknown.includes(target.name)) {
       derived[target.name] = space;
     }
   }
@@ -58,7 +68,7 @@ export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocab
     const code = codes.find((c) => errors.some((e) => e.code === c)) as FactErrorCode;
     return { ok: false, code, errors: errors.map(({ code: _code, ...error }) => error) };
   }
-  return { ok: true, given, derived, all: { ...given, ...derived } };
+  return { ok: true, given, derived, unknown, all: { ...given, ...derived } };
 }
 
 function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<FieldError, 'pointer'> & { code: FactErrorCode }) | undefined {

@@ -1,0 +1,133 @@
+import { TestApi } from './support/api';
+import { bundledKnowledgeBase } from './support/knowledge-base';
+import { consult } from './support/consultation';
+import { outcomeFor, readScenarioTable, scenarioTableIds } from './support/scenario-tester';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await TestApi.start();
+});
+afterAll(() => api.close());
+
+const opening = { clientKind: 'outlook', symptoms: ['cannot-connect'] };
+
+describe('questions', () => {
+  it('when facts are partial, then it asks for facts the undetermined candidates wait for, never given ones', async () => {
+    const res = await api.post('/v1/diagnose', { facts: opening });
+    expect(res.status).toBe(200);
+    expect(res.body.diagnoses).toEqual([]);
+    const asked = res.body.questions.map((q: any) => q.fact);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked).not.toContain('clientKind');
+    expect(asked).not.toContain('symptoms');
+    // The ActiveSync tip is ruled out by the client kind: nothing only it needs is asked.
+    expect(asked).not.toContain('publicAddressAssignment');
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('each question carries its text, type, allowed values with labels, and why', async () => {
+    const res = await api.post('/v1/diagnose', { facts: opening });
+    const natMode = res.body.questions.find((q: any) => q.fact === 'natMode');
+    expect(natMode).toMatchObject({ text: expect.stringMatching(/\?$/), type: 'string' });
+    expect(natMode.values).toContainEqual({ value: 'many-to-one', label: expect.any(String) });
+    expect(natMode.why).toContainEqual({
+      id: 'KB291615.nat-loses-rpc-information',
+      kind: 'diagnosis',
+      confirmedBy: ['many-to-one', 'port-forwarding'],
+      ruledOutBy: ['none', 'one-to-one'],
+    });
+  });
+
+  it('questions are ordered by expected questions left, deterministically', async () => {
+    const first = await api.post('/v1/diagnose', { facts: opening });
+    const costs = first.body.questions.map((q: any) => q.expectedQuestions);
+    expect(costs).toEqual([...costs].sort((a, b) => a - b));
+    const second = await api.post('/v1/diagnose', { facts: opening });
+    expect(second.text).toBe(first.text);
+  });
+
+  it('when a fact is sent as null (unknown), then it is not asked again and leaves what needs it undetermined', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { ...opening, natMode: null }, });
+    expect(res.status).toBe(200);
+    expect(res.body.facts.unknown).toEqual(['natMode']);
+    expect(res.body.questions.map((q: any) => q.fact)).not.toContain('natMode');
+    expect(res.body.diagnoses).toEqual([]);
+  });
+
+  it('when a diagnosis is confirmed but a workaround depends on a missing fact, then that fact is asked', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { ...opening, natMode: 'many-to-one' } });
+    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+    const firewall = res.body.questions.find((q: any) => q.fact === 'firewallPlatform');
+    expect(firewall.why).toContainEqual({
+      id: 'KB291615.one-to-one-translation',
+      kind: 'workaround',
+      confirmedBy: ['non-windows', 'none'],
+      ruledOutBy: ['windows-nt'],
+    });
+  });
+
+  it('when everything is known, then there is nothing to ask', async () => {
+    const res = await api.post('/v1/diagnose', {
+      facts: { clientKind: 'exchange-client', exchangeVersion: '5.5', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] },
+    });
+    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB155831.dynamic-rpc-ports-blocked']);
+    expect(res.body.questions).toEqual([]);
+  });
+});
+
+describe('candidates', () => {
+  it('?include=candidates lists every diagnosis with its status, the failed conditions or the missing facts', async () => {
+    const res = await api.request('POST', '/v1/diagnose?include=candidates', { json: { facts: { ...opening, natMode: 'none' } } });
+    expect(res.status).toBe(200);
+    const byId = Object.fromEntries(res.body.candidates.map((c: any) => [c.id, c]));
+    expect(Object.keys(byId)).toHaveLength(6);
+    expect(byId['KB291615.nat-loses-rpc-information'].status).toBe('ruled-out');
+    expect(byId['KB291615.nat-loses-rpc-information'].failedConditions).toEqual([
+      expect.objectContaining({ fact: 'natMode', observed: 'none', result: false }),
+    ]);
+    expect(byId['KB833799.endpoint-mapper-unreachable']).toMatchObject({ status: 'undetermined', missingFacts: ['outlookVersion', 'port135Reachable'] });
+    expect(byId['TIP-EAS-NAT.dynamic-address-dns-cache'].failedConditions[0]).toMatchObject({ fact: 'clientKind', result: false });
+  });
+
+  it('without include, candidates are left out', async () => {
+    const res = await api.post('/v1/diagnose', { facts: opening });
+    expect(res.body.candidates).toBeUndefined();
+  });
+
+  it.each([['?include=everything', 'must be one of candidates'], ['?verbose=1', 'is not a parameter of this operation']])(
+    'a bad query string (%s) is a 400 naming the parameter',
+    async (query, detail) => {
+      const res = await api.request('POST', `/v1/diagnose${query}`, { json: { facts: opening } });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('invalid_request');
+      expect(res.body.errors[0].detail).toBe(detail);
+      expect(res.body.errors[0].pointer).toMatch(/^#\/query\//);
+    },
+  );
+});
+
+describe('consultation simulator', () => {
+  // Every scenario of every article, from the opening facts only, must end where the scenario says.
+  for (const articleId of scenarioTableIds()) {
+    const table = readScenarioTable(articleId);
+    it.each(table.valid.map((c) => [c.name, c] as const))(`${articleId}: %s`, async (_name, scenario) => {
+      const { asked, report, facts } = await consult(scenario.facts);
+      const outcome = outcomeFor(report, articleId);
+      expect(outcome.diagnoses).toEqual(scenario.diagnoses);
+      expect(outcome.workarounds).toEqual(scenario.workarounds);
+      // Every question was answered once: with the fact, the address it derives from, or null.
+      const { vocabulary } = bundledKnowledgeBase().kb;
+      for (const fact of asked) {
+        const source = vocabulary.get(fact)?.derivedFrom;
+        expect(Object.hasOwn(facts, fact) || (source !== undefined && Object.hasOwn(facts, source))).toBe(true);
+      }
+      expect(new Set(asked).size).toBe(asked.length);
+    });
+    it.each(table.invalid.map((c) => [c.name, c] as const))(`${articleId}: %s`, async (_name, scenario) => {
+      const { report } = await consult(scenario.facts);
+      const outcome = outcomeFor(report, articleId);
+      for (const id of scenario.notDiagnosed ?? []) expect(outcome.diagnoses).not.toContain(id);
+      for (const id of scenario.notApplicable ?? []) expect(outcome.workarounds[id]).toBe(false);
+    });
+  }
+});
