@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { mcpHandler } from '../mcp/server';
 import { Contract } from './contract';
 import { notFound } from './not-found';
 import { problemHandler } from './problem';
@@ -24,6 +25,7 @@ export function createApp({ serving, contract = new Contract(), bodyLimit = '100
   app.use(diagnoseRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
   app.use(operationsRoutes(contract, serving));
+  app.post('/mcp', mcpHandler(contract, serving));
   app.use(notFound(contract.document));
   app.use(problemHandler);
   return app;

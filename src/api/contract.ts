@@ -42,6 +42,11 @@ export class Contract {
     return validate;
   }
 
+  /** A validator for a standalone schema (e.g. a tool's input schema built from this contract). */
+  compile(schema: object): ValidateFunction {
+    return this.ajv.compile(schema);
+  }
+
   schemaPointer(name: string): string {
     return `#/components/schemas/${name}`;
   }

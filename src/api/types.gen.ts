@@ -105,6 +105,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mcp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Model Context Protocol endpoint for chatbots
+         * @description MCP over Streamable HTTP, stateless (no session id): JSON-RPC 2.0 requests such as
+         *     `initialize`, `tools/list` and `tools/call`. The tools are `diagnose`, `list_facts` and
+         *     `get_article`; each takes the parameters and request body of the operation it stands for
+         *     (`diagnose`, `listFacts`, `getArticle`) as its arguments, with the input schema built from
+         *     this document, and returns what that operation returns. A bad argument is a JSON-RPC error
+         *     -32602 whose message names the field and what is allowed.
+         */
+        post: operations["mcp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -829,6 +854,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    mcp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The JSON-RPC response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
         };

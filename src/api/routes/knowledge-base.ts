@@ -2,14 +2,32 @@ import { Router } from 'express';
 import { qualify } from '../../engine/rules';
 import { Problem } from '../problem';
 import type { ArticleList, ArticleResponse, FactList } from '../schemas';
-import type { Serving } from '../serving';
+import type { Served, Serving } from '../serving';
+
+/** One article as the API serves it; a Problem (404) naming the known ids if there is none. */
+export function articleAnswer({ kb }: Served, id: string): ArticleResponse {
+  const article = kb.articles.find((a) => a.id === id);
+  if (!article) {
+    const known = kb.articles.map((a) => a.id).join(', ');
+    throw new Problem(404, 'not_found', `No article "${id}"; the knowledge base has: ${known}.`);
+  }
+  // "$schema" points authors' editors at the schema file; it means nothing to API callers.
+  const { $schema: _schema, ...content } = article as typeof article & { $schema?: string };
+  // openapi-typescript reads the article schema's "$defs" as a required property, so the
+  // generated type cannot describe an article; the API tests validate this body instead.
+  return { article: content as unknown as ArticleResponse['article'], kb: { revision: kb.revision } };
+}
+
+/** The vocabulary as the API serves it. */
+export function factsAnswer({ kb }: Served): FactList {
+  return { facts: [...kb.vocabulary.facts], kb: { revision: kb.revision } };
+}
 
 export function knowledgeBaseRoutes(serving: Serving): Router {
   const router = Router();
 
   router.get('/v1/facts', (_req, res) => {
-    const { kb } = serving();
-    res.json({ facts: [...kb.vocabulary.facts], kb: { revision: kb.revision } } satisfies FactList);
+    res.json(factsAnswer(serving()));
   });
 
   router.get('/v1/articles', (_req, res) => {
@@ -28,17 +46,7 @@ export function knowledgeBaseRoutes(serving: Serving): Router {
   });
 
   router.get('/v1/articles/:id', (req, res) => {
-    const { kb } = serving();
-    const article = kb.articles.find((a) => a.id === req.params.id);
-    if (!article) {
-      const known = kb.articles.map((a) => a.id).join(', ');
-      throw new Problem(404, 'not_found', `No article "${req.params.id}"; the knowledge base has: ${known}.`);
-    }
-    // "$schema" points authors' editors at the schema file; it means nothing to API callers.
-    const { $schema: _schema, ...content } = article as typeof article & { $schema?: string };
-    // openapi-typescript reads the article schema's "$defs" as a required property, so the
-    // generated type cannot describe an article; the API tests validate this body instead.
-    res.json({ article: content as unknown as ArticleResponse['article'], kb: { revision: kb.revision } } satisfies ArticleResponse);
+    res.json(articleAnswer(serving(), req.params.id));
   });
 
   return router;
