@@ -26,7 +26,8 @@ export interface paths {
          *
          *     Diagnoses are ordered by article id, then by their order in the article; workarounds by
          *     their order in the diagnosis; evidence depth-first in the order of the conditions;
-         *     questions best first, ties broken by fewer answers, then vocabulary order. The same
+         *     questions best first: fewest expected questions left, then the fact that settles more
+         *     workarounds of confirmed diagnoses, then fewer answers, then vocabulary order. The same
          *     facts, in any key order, always give a byte-identical answer for the same knowledge-base
          *     revision.
          */

@@ -41,8 +41,10 @@ export interface Question {
  * possible answers. Answers are grouped by what they would do to the open items, and each group
  * counts as equally likely: nothing says which answer a caller will give, and weighting each
  * allowed value instead would favour facts with many values that all mean the same here (ten
- * Outlook versions that each rule out KB833799 are one outcome, not ten). Ties go to the fact with
- * fewer answers (an easier question), then to vocabulary order, so the order is deterministic.
+ * Outlook versions that each rule out KB833799 are one outcome, not ten). Ties go to the fact
+ * that settles more workarounds of confirmed diagnoses (the caller can act on those now), then to
+ * the fact with fewer answers (an easier question), then to vocabulary order, so the order is
+ * deterministic.
  */
 export function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, unknown: readonly string[]): Question[] {
   const open: OpenItem[] = [
@@ -55,8 +57,17 @@ export function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, u
   return search
     .askable(none)
     .map((definition) => question(definition, open, search.expectedQuestions(none, definition)))
-    .sort((a, b) => a.expectedQuestions - b.expectedQuestions || a.values.length - b.values.length || order.indexOf(a.fact) - order.indexOf(b.fact));
+    .sort(
+      (a, b) =>
+        a.expectedQuestions - b.expectedQuestions ||
+        settlesWorkarounds(b) - settlesWorkarounds(a) ||
+        a.values.length - b.values.length ||
+        order.indexOf(a.fact) - order.indexOf(b.fact),
+    );
 }
+
+// A workaround of a confirmed diagnosis is something the caller can act on now.
+const settlesWorkarounds = (q: Question) => q.why.filter((reason) => reason.kind === 'workaround').length;
 
 function question(definition: FactDefinition, open: OpenItem[], expected: number): Question {
   const values = definition.values ?? [];
