@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkConditions } from './check-conditions';
 import { KnowledgeBaseError } from './errors';
+import { compileExtraction, EXTRACTION_FILE, type Extraction, type ExtractionFile } from './extraction';
 import type { Article, VocabularyFile } from './model';
 import { assertValid, compileFileValidators } from './schemas';
 import { Vocabulary } from './vocabulary';
@@ -14,13 +15,15 @@ export interface KnowledgeBase {
   readonly vocabulary: Vocabulary;
   /** Sorted by id. */
   readonly articles: readonly Article[];
+  /** How facts are read from ticket text. */
+  readonly extraction: Extraction;
 }
 
 const VOCABULARY_FILE = 'facts.json';
 const ARTICLES_DIR = 'articles';
 
 /**
- * Reads and validates rules/: the vocabulary, then every article. Any fault (invalid JSON, a
+ * Reads and validates rules/: the vocabulary, the extraction patterns, then every article. Any fault (invalid JSON, a
  * schema violation, an unknown fact, a value outside a fact's set, a duplicate id, a dangling
  * workaround reference) throws a KnowledgeBaseError naming the file and JSON pointer.
  */
@@ -41,6 +44,10 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
   assertValid(validators.vocabulary, vocabularyFile, VOCABULARY_FILE);
   const vocabulary = checkVocabulary(vocabularyFile as VocabularyFile);
 
+  const extractionFile = read(EXTRACTION_FILE);
+  assertValid(validators.extraction, extractionFile, EXTRACTION_FILE);
+  const extraction = compileExtraction(extractionFile as ExtractionFile, vocabulary);
+
   const files = listArticles(rulesDir)
     .filter((name) => name.endsWith('.json'))
     .sort();
@@ -58,6 +65,7 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
   return {
     revision: digest.digest('hex').slice(0, 12),
     vocabulary,
+    extraction,
     articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }

@@ -12,6 +12,7 @@ import { KnowledgeBaseError } from './errors';
 export interface FileValidators {
   article: ValidateFunction;
   vocabulary: ValidateFunction;
+  extraction: ValidateFunction;
 }
 
 export function compileFileValidators(): FileValidators {
@@ -21,6 +22,7 @@ export function compileFileValidators(): FileValidators {
   return {
     article: ajv.compile(read('article.schema.json')),
     vocabulary: ajv.compile(read('facts.schema.json')),
+    extraction: ajv.compile(read('extraction.schema.json')),
   };
 }
 

@@ -56,6 +56,11 @@ describe('loading the knowledge base', () => {
     ['a rule testing an IP address directly', KB, (a) => { a.diagnoses[0].conditions.all[0] = { fact: 'clientAddress', operator: 'equal', value: '10.0.0.1', source: { section: 'x' } }; return a; }, '/diagnoses/0/conditions/all/0/operator', /derived address-space fact/],
     ['a duplicate fact in the vocabulary', 'facts.json', (v) => { v.facts.push(v.facts[0]); return v; }, '/facts/12/name', /duplicate fact name "clientKind"/],
     ['a fact without a question', 'facts.json', (v) => { delete v.facts[4].question; return v; }, '/facts/4', /question/],
+    ['an extraction pattern for an unknown fact', 'extraction.json', (x) => { x.facts.natType = x.facts.natMode; return x; }, '/facts/natType', /unknown fact "natType"/],
+    ['an extraction value outside the fact set', 'extraction.json', (x) => { x.facts.natMode[0].value = 'pipe'; return x; }, '/facts/natMode/0/value', /"pipe" is not a value of fact "natMode"/],
+    ['an extraction pattern that is not a regular expression', 'extraction.json', (x) => { x.facts.natMode[0].pattern = '(one'; return x; }, '/facts/natMode/0/pattern', /not a valid regular expression/],
+    ['an extraction capture group that does not exist', 'extraction.json', (x) => { x.facts.exchangeVersion[0].valueFromGroup = 3; return x; }, '/facts/exchangeVersion/0/valueFromGroup', /no capture group 3/],
+    ['an extraction pattern for an IP address', 'extraction.json', (x) => { x.facts.clientAddress = [{ pattern: 'x', value: 'y', confidence: 1 }]; return x; }, '/facts/clientAddress', /address cues/],
     ['a derived fact whose source is not an address', 'facts.json', (v) => { v.facts[7].derivedFrom = 'natMode'; return v; }, '/facts/7/derivedFrom', /not an ip-address fact/],
   ])('stops at %s, naming the file and JSON pointer', (_case, file, edit, pointer, reason) => {
     const error = loadError(rulesWith(file, edit));
@@ -67,13 +72,13 @@ describe('loading the knowledge base', () => {
 
   it('stops when a value in the vocabulary no longer exists for a rule that uses it', () => {
     const dir = rulesWith('facts.json', (v) => {
-      const natMode = v.facts.find((f: any) => f.name === 'natMode');
-      natMode.values = natMode.values.filter((x: any) => x.value !== 'port-forwarding');
+      const exchangeVersion = v.facts.find((f: any) => f.name === 'exchangeVersion');
+      exchangeVersion.values = exchangeVersion.values.filter((x: any) => x.value !== '4.0');
       return v;
     });
     const error = loadError(dir);
-    expect(error.file).toBe('articles/KB291615.json');
-    expect(error.reason).toMatch(/"port-forwarding" is not a value of fact "natMode"/);
+    expect(error.file).toBe('articles/KB155831.json');
+    expect(error.reason).toMatch(/"4.0" is not a value of fact "exchangeVersion"/);
   });
 });
 
@@ -86,7 +91,7 @@ describe('loading from a directory that is not a knowledge base', () => {
 
   it('names the missing articles directory', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'no-articles-'));
-    fs.copyFileSync(path.join(bundledRulesDir, 'facts.json'), path.join(dir, 'facts.json'));
+    for (const file of ['facts.json', 'extraction.json']) fs.copyFileSync(path.join(bundledRulesDir, file), path.join(dir, file));
     const error = loadError(dir);
     expect(error.file).toBe('articles');
     expect(error.reason).toMatch(/cannot list/);
