@@ -3,6 +3,7 @@ import { mcpHandler } from '../mcp/server';
 import { Contract } from './contract';
 import { notFound } from './not-found';
 import { problemHandler } from './problem';
+import { annotateRoutes } from './routes/annotate';
 import { diagnoseRoutes } from './routes/diagnose';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { operationsRoutes } from './routes/operations';
@@ -13,16 +14,21 @@ export interface AppOptions {
   contract?: Contract;
   /** Largest request body accepted, as body-parser reads it ('100kb', 1048576, ...). */
   bodyLimit?: string | number;
+  /** Largest JSON batch of tickets accepted. */
+  batchBodyLimit?: string | number;
 }
 
-export function createApp({ serving, contract = new Contract(), bodyLimit = '100kb' }: AppOptions): Express {
+export function createApp({ serving, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb' }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
   // ("must be object") rather than as malformed JSON.
-  app.use(express.json({ limit: bodyLimit, strict: false }));
+  const json = express.json({ limit: bodyLimit, strict: false });
+  const batchJson = express.json({ limit: batchBodyLimit, strict: false });
+  app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : json)(req, res, next));
   app.use(diagnoseRoutes(contract, serving));
+  app.use(annotateRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
   app.use(operationsRoutes(contract, serving));
   app.post('/mcp', mcpHandler(contract, serving));

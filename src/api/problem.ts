@@ -39,22 +39,21 @@ export class Problem extends Error {
   }
 }
 
+/** The RFC 9457 body of a problem. */
+export function problemBody(problem: Problem, instance: string) {
+  return {
+    type: `urn:outlook-connectivity-kb:problem:${problem.code}`,
+    title: titles[problem.code],
+    status: problem.status,
+    code: problem.code,
+    detail: problem.detail,
+    instance,
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  };
+}
+
 export function sendProblem(res: Response, problem: Problem, instance: string): void {
-  res
-    .status(problem.status)
-    .set(problem.headers)
-    .type('application/problem+json')
-    .send(
-      JSON.stringify({
-        type: `urn:outlook-connectivity-kb:problem:${problem.code}`,
-        title: titles[problem.code],
-        status: problem.status,
-        code: problem.code,
-        detail: problem.detail,
-        instance,
-        ...(problem.errors ? { errors: problem.errors } : {}),
-      }),
-    );
+  res.status(problem.status).set(problem.headers).type('application/problem+json').send(JSON.stringify(problemBody(problem, instance)));
 }
 
 interface BodyParserError {
@@ -65,10 +64,14 @@ interface BodyParserError {
 
 /** Turns anything thrown in a route, including body-parser's errors, into a problem response. */
 export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
-  sendProblem(res, asProblem(error), req.originalUrl);
+  const problem = asProblem(error);
+  // A streamed answer that fails half-way cannot change its status any more: cut it short, so
+  // the client sees an incomplete answer rather than a complete-looking one.
+  if (res.headersSent) return void res.destroy(error as Error);
+  sendProblem(res, problem, req.originalUrl);
 };
 
-function asProblem(error: unknown): Problem {
+export function asProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   const parserError = error as BodyParserError;
   if (parserError?.type === 'entity.parse.failed') {

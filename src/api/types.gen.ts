@@ -38,6 +38,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/annotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Annotate a ticket from its text
+         * @description Reads the facts a ticket states from its subject and body (with the exact text and
+         *     offsets each came from), lets the facts sent with it win, diagnoses, and returns tags and
+         *     a ready-to-post internal note that cites the articles.
+         */
+        post: operations["annotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/annotate/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Annotate many tickets at once
+         * @description JSON: `{"tickets": [...]}`, at most 100 tickets and 5 MB; the answer has one result per
+         *     ticket, in order, each either an annotation (`status` 200) or that ticket's own problem
+         *     (`status` 400). More tickets than that is a 413.
+         *
+         *     NDJSON (`Content-Type: application/x-ndjson`), for backfills of any size: one ticket per
+         *     line in, one result per line out (`line` numbers the input line), streamed in constant
+         *     memory. A line over 100 kB gets its own 413 result; an empty line is skipped.
+         */
+        post: operations["annotateBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/facts": {
         parameters: {
             query?: never;
@@ -295,6 +343,77 @@ export interface components {
         KnowledgeBaseInfo: {
             /** @description A digest of the knowledge-base files the answer was computed from. */
             revision: string;
+        };
+        Ticket: {
+            /** @description The ticket's id in the ticketing system; echoed back. */
+            id: string;
+            subject?: string;
+            body?: string;
+            /** @description Facts the ticketing system already knows; they win over facts read from the text. */
+            facts?: components["schemas"]["InputFacts"];
+        };
+        AnnotateRequest: {
+            ticket: components["schemas"]["Ticket"];
+        };
+        /** @description Where a fact was read. */
+        Span: {
+            /** @enum {string} */
+            field: "subject" | "body";
+            text: string;
+            /** @description Offset into the field, in UTF-16 code units (JavaScript string indices). */
+            start: number;
+            /** @description End offset, exclusive. */
+            end: number;
+        };
+        AnnotatedFact: {
+            value: components["schemas"]["FactValue"];
+            /** @enum {string} */
+            source: "extracted" | "given";
+            /** @description For an extracted fact, how sure the match is (0 to 1). */
+            confidence?: number;
+            /** @description The text each extracted value came from (empty for a given fact). */
+            evidence: components["schemas"]["Span"][];
+        };
+        Annotation: {
+            ticket: {
+                id: string;
+            };
+            facts: {
+                [key: string]: components["schemas"]["AnnotatedFact"];
+            };
+            /** @description Facts sent as `null`. */
+            unknown: string[];
+            diagnoses: components["schemas"]["Diagnosis"][];
+            questions: components["schemas"]["Question"][];
+            /** @description Stable slugs (e.g. `kb291615`, `nat`, `outlook-2003`), sorted. */
+            tags: string[];
+            /** @description A ready-to-post internal note that cites the articles. */
+            note: {
+                markdown: string;
+                text: string;
+            };
+            kb: components["schemas"]["KnowledgeBaseInfo"];
+        };
+        BatchRequest: {
+            tickets: components["schemas"]["Ticket"][];
+        };
+        BatchResult: {
+            line?: number;
+            /** @constant */
+            status: 200;
+            id: string;
+            annotation: components["schemas"]["Annotation"];
+        } | {
+            line?: number;
+            /** @enum {integer} */
+            status: 400 | 413;
+            /** @description The ticket's id, when it has one. */
+            id?: string;
+            problem: components["schemas"]["Problem"];
+        };
+        BatchResponse: {
+            results: components["schemas"]["BatchResult"][];
+            kb: components["schemas"]["KnowledgeBaseInfo"];
         };
         FactDefinition: {
             name: string;
@@ -768,6 +887,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DiagnoseResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    annotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnotateRequest"];
+            };
+        };
+        responses: {
+            /** @description The annotation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Annotation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    annotateBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description One result per ticket, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                    "application/x-ndjson": string;
                 };
             };
             400: components["responses"]["BadRequest"];

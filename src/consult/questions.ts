@@ -125,14 +125,30 @@ class AnswerSearch {
     return 1 + total / outcomes.size;
   }
 
+  // The search looks SEARCH_DEPTH answers ahead; past that it estimates one question per article
+  // still open, since the articles wait for different facts. Without the bound, a caller who has
+  // sent nothing yet would make the search walk every combination of a dozen facts.
   private remaining(answers: Answers): number {
+    const askable = this.askable(answers);
+    if (askable.length === 0) return 0;
+    if (answers.size >= SEARCH_DEPTH) return this.openArticles(answers);
     const key = JSON.stringify([...answers].sort(([a], [b]) => (a < b ? -1 : 1)));
     let cost = this.memo.get(key);
     if (cost === undefined) {
-      const askable = this.askable(answers);
-      cost = askable.length === 0 ? 0 : Math.min(...askable.map((d) => this.expectedQuestions(answers, d)));
+      cost = Math.min(...askable.map((d) => this.expectedQuestions(answers, d)));
       this.memo.set(key, cost);
     }
     return cost;
   }
+
+  private openArticles(answers: Answers): number {
+    const articles = new Set<string>();
+    for (const item of this.open) {
+      const { waitingFor } = whatIf(item.tree, answers);
+      if ([...waitingFor].some((fact) => !this.unknown.has(fact))) articles.add(item.id.slice(0, item.id.indexOf('.')));
+    }
+    return articles.size;
+  }
 }
+
+const SEARCH_DEPTH = 2;

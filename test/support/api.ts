@@ -56,6 +56,12 @@ export class TestApi {
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
     const text = await response.text();
     const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+    if (mediaType === 'application/x-ndjson') {
+      // Each line of a streamed batch is a BatchResult.
+      const lines = text.split('\n').filter((line) => line).map((line) => JSON.parse(line));
+      for (const line of lines) assertMatches(contract.schemaPointer('BatchResult'), `${method} ${path} line`, line);
+      return { status: response.status, headers: response.headers, text, body: lines };
+    }
     const parsed = mediaType.endsWith('json') ? JSON.parse(text) : text;
     assertConformant(method, path, response.status, mediaType, parsed);
     return { status: response.status, headers: response.headers, text, body: parsed };
@@ -72,10 +78,13 @@ export class TestApi {
 
 /** Throws unless openapi.yaml documents this response and the body matches its schema. */
 export function assertConformant(method: string, path: string, status: number, mediaType: string, body: unknown): void {
-  const pointer = responseSchemaPointer(method, path, status, mediaType);
+  assertMatches(responseSchemaPointer(method, path, status, mediaType), `${method} ${path} → ${status}`, body);
+}
+
+function assertMatches(pointer: string, what: string, body: unknown): void {
   const validate = contract.validator(pointer);
   if (!validate(body)) {
-    throw new Error(`${method} ${path} → ${status} does not match ${pointer}: ${JSON.stringify(validate.errors, null, 1)}\n${JSON.stringify(body)}`);
+    throw new Error(`${what} does not match ${pointer}: ${JSON.stringify(validate.errors, null, 1)}\n${JSON.stringify(body)}`);
   }
 }
 

@@ -1,0 +1,82 @@
+import { nextQuestions, type Question } from '../consult/questions';
+import type { DiagnosisFinding } from '../engine/diagnose';
+import { normalizeFacts, type FactValue } from '../facts/normalize';
+import { Problem } from '../api/problem';
+import type { Served } from '../api/serving';
+import { extractFacts, type Span } from './extract';
+import { noteFor, type Note } from './note';
+import { tagsFor } from './tags';
+
+export interface Ticket {
+  id: string;
+  subject?: string;
+  body?: string;
+  /** Facts the ticketing system already knows; they win over what is read from the text. */
+  facts?: Record<string, unknown>;
+}
+
+export interface AnnotatedFact {
+  value: FactValue;
+  source: 'extracted' | 'given';
+  confidence?: number;
+  evidence: Span[];
+}
+
+export interface Annotation {
+  ticket: { id: string };
+  facts: Record<string, AnnotatedFact>;
+  unknown: string[];
+  diagnoses: DiagnosisFinding[];
+  questions: Question[];
+  tags: string[];
+  note: Note;
+  kb: { revision: string };
+}
+
+/**
+ * Annotates one ticket: reads facts from its text, lets the facts it was sent win, diagnoses, and
+ * writes tags and an internal note. Throws a Problem when the given facts are invalid, with
+ * pointers under `pointerBase` (where the ticket sits in the request).
+ */
+export async function annotate({ kb, diagnoser }: Served, ticket: Ticket, pointerBase = '/ticket'): Promise<Annotation> {
+  const given = normalizeFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
+  if (!given.ok) throw new Problem(400, given.code, given.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), given.errors);
+
+  const extracted = extractFacts(ticket, kb.extraction, kb.vocabulary);
+  // A given fact, or a given fact derived from it (serverAddressSpace for serverAddress), or one
+  // the caller says is unknown, overrides what the text says.
+  const overridden = (name: string) => {
+    const derived = kb.vocabulary.derivedFrom(name)?.name;
+    const said = (fact: string) => Object.hasOwn(ticket.facts ?? {}, fact);
+    return said(name) || (derived !== undefined && said(derived));
+  };
+  const facts: Record<string, AnnotatedFact> = {};
+  const input: Record<string, unknown> = {};
+  for (const name of kb.vocabulary.names) {
+    if (Object.hasOwn(given.given, name)) {
+      facts[name] = { value: given.given[name], source: 'given', evidence: [] };
+      input[name] = given.given[name];
+    } else if (Object.hasOwn(extracted, name) && !overridden(name)) {
+      const { value, confidence, evidence } = extracted[name];
+      facts[name] = { value, source: 'extracted', confidence, evidence };
+      input[name] = value;
+    } else if (given.unknown.includes(name)) {
+      input[name] = null;
+    }
+  }
+
+  const all = normalizeFacts(input, kb.vocabulary, `${pointerBase}/facts`);
+  if (!all.ok) throw new Problem(400, all.code, all.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), all.errors);
+  const report = await diagnoser.diagnose(all.all);
+  const questions = nextQuestions(report, kb.vocabulary, all.unknown);
+  return {
+    ticket: { id: ticket.id },
+    facts,
+    unknown: all.unknown,
+    diagnoses: report.diagnoses,
+    questions,
+    tags: tagsFor(all.all, report.diagnoses),
+    note: noteFor(facts, report.diagnoses, questions, kb.vocabulary, kb.revision),
+    kb: { revision: kb.revision },
+  };
+}

@@ -1,0 +1,125 @@
+import { TestApi } from '../support/api';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await TestApi.start({ batchBodyLimit: '64kb' });
+});
+afterAll(() => api.close());
+
+const ticket = {
+  id: 'Z-4711',
+  subject: "Outlook can't connect from home",
+  body: 'Outlook 2003 cannot connect to Exchange 2003 since the SonicWall does NAT. The exchange server is 10.0.0.5.',
+};
+
+describe('POST /v1/annotate', () => {
+  it('reads the facts with the exact text and offsets they came from, diagnoses, tags and writes a note', async () => {
+    const res = await api.post('/v1/annotate', { ticket });
+    expect(res.status).toBe(200);
+    const { facts } = res.body;
+    expect(facts.outlookVersion).toEqual({ value: '2003', source: 'extracted', confidence: expect.any(Number), evidence: [{ field: 'body', text: 'Outlook 2003', start: 0, end: 12 }] });
+    for (const fact of Object.values<any>(facts)) {
+      for (const span of fact.evidence) expect((ticket as any)[span.field].slice(span.start, span.end)).toBe(span.text);
+    }
+    expect(facts.firewallPlatform.value).toBe('non-windows');
+    expect(facts.natMode.value).toBe('many-to-one');
+    expect(facts.serverAddress.value).toBe('10.0.0.5');
+    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+    expect(res.body.tags).toEqual(expect.arrayContaining(['kb291615', 'nat', 'nat-many-to-one', 'outlook', 'outlook-2003', 'exchange-2003', 'cannot-connect']));
+    expect(res.body.tags).toEqual([...res.body.tags].sort());
+    expect(res.body.note.markdown).toContain('[KB291615: ');
+    expect(res.body.note.markdown).toContain('**Perform a one-to-one translation');
+    expect(res.body.note.text).toContain('KB291615');
+    expect(res.body.note.text).not.toContain('**');
+    expect(res.body.ticket).toEqual({ id: 'Z-4711' });
+  });
+
+  it('facts sent with the ticket win over the text, and say so', async () => {
+    const res = await api.post('/v1/annotate', { ticket: { ...ticket, facts: { firewallPlatform: 'windows-nt', serverAddressSpace: 'public' } } });
+    expect(res.body.facts.firewallPlatform).toEqual({ value: 'windows-nt', source: 'given', evidence: [] });
+    // The given address space overrides the address read from the text, rather than conflicting with it.
+    expect(res.body.facts.serverAddress).toBeUndefined();
+    expect(res.body.facts.serverAddressSpace.source).toBe('given');
+    const oneToOne = res.body.diagnoses[0].workarounds.find((w: any) => w.id === 'KB291615.one-to-one-translation');
+    expect(oneToOne.applicable).toBe(false);
+  });
+
+  it('a ticket about something else gets no facts, no diagnosis and no tags', async () => {
+    const res = await api.post('/v1/annotate', { ticket: { id: '9', subject: 'Printer jam', body: 'The printer on floor 2 shows error 50.4.' } });
+    expect(res.body).toMatchObject({ facts: {}, diagnoses: [], tags: [] });
+    expect(res.body.note.text).toContain('No diagnosis holds');
+  });
+
+  it('an invalid given fact is a 400 pointing into the ticket', async () => {
+    const res = await api.post('/v1/annotate', { ticket: { ...ticket, facts: { natMode: 'pat' } } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ pointer: '/ticket/facts/natMode', allowed: expect.arrayContaining(['many-to-one']) });
+  });
+
+  it('a ticket without an id is a 400', async () => {
+    const res = await api.post('/v1/annotate', { ticket: { subject: 'x' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toContainEqual({ pointer: '/ticket/id', detail: 'is required' });
+  });
+});
+
+describe('POST /v1/annotate/batch (JSON)', () => {
+  it('answers every ticket in order, each with its annotation or its own error', async () => {
+    const res = await api.post('/v1/annotate/batch', {
+      tickets: [ticket, { id: 'bad', facts: { natType: 'x' } }, { subject: 'no id' }, { id: 'ok-2', body: 'ActiveSync phones fail to sync' }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: any) => [r.id, r.status])).toEqual([['Z-4711', 200], ['bad', 400], [undefined, 400], ['ok-2', 200]]);
+    expect(res.body.results[1].problem).toMatchObject({ code: 'unknown_fact', errors: [expect.objectContaining({ pointer: '/tickets/1/facts/natType' })] });
+    expect(res.body.results[2].problem.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
+  });
+
+  it('more than 100 tickets is a 413 that says what to do instead', async () => {
+    const res = await api.post('/v1/annotate/batch', { tickets: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })) });
+    expect(res.status).toBe(413);
+    expect(res.body.detail).toMatch(/at most 100.*x-ndjson/);
+  });
+
+  it('a body over the batch limit is a 413', async () => {
+    const res = await api.post('/v1/annotate/batch', { tickets: [{ id: '1', body: 'x'.repeat(70_000) }] });
+    expect(res.status).toBe(413);
+  });
+
+  it('a body that is not {"tickets": [...]} is a 400', async () => {
+    const res = await api.post('/v1/annotate/batch', { ticket });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].pointer).toBe('/tickets');
+  });
+
+  it('another content type is a 415', async () => {
+    const res = await api.request('POST', '/v1/annotate/batch', { body: 'x', headers: { 'content-type': 'text/csv' } });
+    expect(res.status).toBe(415);
+  });
+});
+
+describe('POST /v1/annotate/batch (NDJSON)', () => {
+  const ndjson = (body: string) => api.request('POST', '/v1/annotate/batch', { body, headers: { 'content-type': 'application/x-ndjson' } });
+
+  it('streams one result per non-empty line, numbered, with bad lines getting their own error', async () => {
+    const body = [JSON.stringify(ticket), '', '{not json', JSON.stringify({ id: 'x', facts: { natMode: 'pat' } }), JSON.stringify({ id: 'y', body: 'Outlook 2007 cannot connect' })].join('\n');
+    const res = await ndjson(body);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    expect(res.body.map((r: any) => [r.line, r.status, r.id])).toEqual([[1, 200, 'Z-4711'], [3, 400, undefined], [4, 400, 'x'], [5, 200, 'y']]);
+    expect(res.body[1].problem.code).toBe('malformed_json');
+  });
+
+  it('a line over the limit gets a 413 result and the lines after it are still answered', async () => {
+    const long = JSON.stringify({ id: 'long', body: 'y'.repeat(200 * 1024) });
+    const res = await ndjson(`${long}\n${JSON.stringify({ id: 'after' })}\n`);
+    expect(res.body.map((r: any) => [r.line, r.status])).toEqual([[1, 413], [2, 200]]);
+  });
+
+  it('handles many lines (a backfill) and keeps their order', async () => {
+    const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `t${i}`, body: i % 2 ? 'Outlook 2003 cannot connect, port 135 blocked' : 'printer' }));
+    const res = await ndjson(lines.join('\n'));
+    expect(res.body).toHaveLength(200);
+    expect(res.body.map((r: any) => r.id)).toEqual(lines.map((_, i) => `t${i}`));
+    expect(res.body[1].annotation.diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
+  });
+});
