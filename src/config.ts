@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   host: string;
   rulesDir: string;
+  /** Zendesk webhook signing secret (ZENDESK_WEBHOOK_SECRET); unset: signatures are not checked. */
+  zendeskSecret?: string;
 }
 
 export class ConfigError extends Error {}
@@ -14,6 +16,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port: port(env.PORT),
     host: env.HOST?.trim() || '127.0.0.1',
     rulesDir: env.RULES_DIR?.trim() || bundledRulesDir,
+    ...(env.ZENDESK_WEBHOOK_SECRET ? { zendeskSecret: env.ZENDESK_WEBHOOK_SECRET } : {}),
   };
 }
 

@@ -19,7 +19,7 @@ export interface RunningService {
 export async function startService(config: Config): Promise<RunningService> {
   const kb = loadKnowledgeBase(config.rulesDir);
   const served = { kb, diagnoser: new Diagnoser(kb) };
-  const app = createApp({ serving: () => served });
+  const app = createApp({ serving: () => served, zendeskSecret: config.zendeskSecret });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);

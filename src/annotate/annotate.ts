@@ -4,7 +4,7 @@ import { normalizeFacts, type FactValue } from '../facts/normalize';
 import { Problem } from '../api/problem';
 import type { Served } from '../api/serving';
 import { extractFacts, type Span } from './extract';
-import { noteFor, type Note } from './note';
+import { noteBlocks, renderNote, type Note, type NoteBlock } from './note';
 import { tagsFor } from './tags';
 
 export interface Ticket {
@@ -33,12 +33,22 @@ export interface Annotation {
   kb: { revision: string };
 }
 
+/** An annotation with the structure its note was rendered from, for adapters that render it their own way. */
+export interface AnnotationWithNote {
+  annotation: Annotation;
+  noteBlocks: NoteBlock[];
+}
+
 /**
  * Annotates one ticket: reads facts from its text, lets the facts it was sent win, diagnoses, and
  * writes tags and an internal note. Throws a Problem when the given facts are invalid, with
  * pointers under `pointerBase` (where the ticket sits in the request).
  */
-export async function annotate({ kb, diagnoser }: Served, ticket: Ticket, pointerBase = '/ticket'): Promise<Annotation> {
+export async function annotate(served: Served, ticket: Ticket, pointerBase = '/ticket'): Promise<Annotation> {
+  return (await annotateWithNote(served, ticket, pointerBase)).annotation;
+}
+
+export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket, pointerBase = '/ticket'): Promise<AnnotationWithNote> {
   const given = normalizeFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
   if (!given.ok) throw new Problem(400, given.code, given.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), given.errors);
 
@@ -69,14 +79,16 @@ export async function annotate({ kb, diagnoser }: Served, ticket: Ticket, pointe
   if (!all.ok) throw new Problem(400, all.code, all.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), all.errors);
   const report = await diagnoser.diagnose(all.all);
   const questions = nextQuestions(report, kb.vocabulary, all.unknown);
-  return {
+  const blocks = noteBlocks(facts, report.diagnoses, questions, kb.vocabulary);
+  const annotation: Annotation = {
     ticket: { id: ticket.id },
     facts,
     unknown: all.unknown,
     diagnoses: report.diagnoses,
     questions,
     tags: tagsFor(all.all, report.diagnoses),
-    note: noteFor(facts, report.diagnoses, questions, kb.vocabulary, kb.revision),
+    note: renderNote(blocks, kb.revision),
     kb: { revision: kb.revision },
   };
+  return { annotation, noteBlocks: blocks };
 }

@@ -3,53 +3,62 @@ import type { DiagnosisFinding, WorkaroundFinding } from '../engine/diagnose';
 import type { Vocabulary } from '../kb/vocabulary';
 import type { AnnotatedFact } from './annotate';
 
+/** A run of text in a note, optionally bold or a link. */
+export interface Inline {
+  text: string;
+  strong?: boolean;
+  href?: string;
+}
+
+/** A heading and its bullet items: the one structure every rendering of the note comes from. */
+export interface NoteBlock {
+  heading: string;
+  items: Inline[][];
+}
+
 export interface Note {
   markdown: string;
   text: string;
 }
 
-/** A ready-to-post internal note: what was read, what holds and what to do, citing the articles. */
-export function noteFor(facts: Record<string, AnnotatedFact>, diagnoses: DiagnosisFinding[], questions: Question[], vocabulary: Vocabulary, revision: string): Note {
-  const blocks: { heading: string; lines: { md: string; text: string }[] }[] = [];
-
-  const factLines = Object.entries(facts).map(([name, fact]) => {
-    const shown = label(vocabulary, name, fact.value);
+/** What a ready-to-post internal note says: what was read, what holds and what to do, citing the articles. */
+export function noteBlocks(facts: Record<string, AnnotatedFact>, diagnoses: DiagnosisFinding[], questions: Question[], vocabulary: Vocabulary): NoteBlock[] {
+  const blocks: NoteBlock[] = [];
+  const factItems = Object.entries(facts).map(([name, fact]): Inline[] => {
     const how = fact.source === 'given' ? 'given' : `from "${fact.evidence.map((e) => e.text).join('", "')}"`;
-    return { md: `- ${name}: **${shown}** (${how})`, text: `- ${name}: ${shown} (${how})` };
+    return [{ text: `${name}: ` }, { text: label(vocabulary, name, fact.value), strong: true }, { text: ` (${how})` }];
   });
-  blocks.push({ heading: 'Facts', lines: factLines.length ? factLines : [{ md: '- none recognised', text: '- none recognised' }] });
-
-  if (diagnoses.length === 0) {
-    blocks.push({ heading: 'Diagnosis', lines: [{ md: '- No diagnosis holds yet for these facts.', text: '- No diagnosis holds yet for these facts.' }] });
-  }
+  blocks.push({ heading: 'Facts', items: factItems.length ? factItems : [[{ text: 'none recognised' }]] });
+  if (diagnoses.length === 0) blocks.push({ heading: 'Diagnosis', items: [[{ text: 'No diagnosis holds yet for these facts.' }]] });
   for (const diagnosis of diagnoses) {
-    const cite = `${diagnosis.article.id}: ${diagnosis.article.title}`;
-    const lines = [
-      { md: `- ${diagnosis.title}. Source: [${cite}](${diagnosis.article.url})`, text: `- ${diagnosis.title}. Source: ${cite} <${diagnosis.article.url}>` },
-      { md: `- Cause: ${diagnosis.cause.text}`, text: `- Cause: ${diagnosis.cause.text}` },
-      ...diagnosis.workarounds.map(workaroundLine),
-    ];
-    blocks.push({ heading: `Diagnosis (${diagnosis.article.id})`, lines });
+    blocks.push({
+      heading: `Diagnosis (${diagnosis.article.id})`,
+      items: [
+        [{ text: `${diagnosis.title}. Source: ` }, { text: `${diagnosis.article.id}: ${diagnosis.article.title}`, href: diagnosis.article.url }],
+        [{ text: `Cause: ${diagnosis.cause.text}` }],
+        ...diagnosis.workarounds.map(workaroundItem),
+      ],
+    });
   }
-
   const [next] = questions;
-  if (next) {
-    const answers = next.values.map((v) => v.label).join(' / ');
-    blocks.push({ heading: 'Ask next', lines: [{ md: `- ${next.text} (${answers})`, text: `- ${next.text} (${answers})` }] });
-  }
+  if (next) blocks.push({ heading: 'Ask next', items: [[{ text: `${next.text} (${next.values.map((v) => v.label).join(' / ')})` }]] });
+  return blocks;
+}
 
+export function renderNote(blocks: NoteBlock[], revision: string): Note {
   const footer = `outlook-connectivity-kb, knowledge base ${revision}`;
-  return {
-    markdown: `${blocks.map((b) => `**${b.heading}**\n${b.lines.map((l) => l.md).join('\n')}`).join('\n\n')}\n\n_${footer}_\n`,
-    text: `${blocks.map((b) => `${b.heading.toUpperCase()}\n${b.lines.map((l) => l.text).join('\n')}`).join('\n\n')}\n\n${footer}\n`,
-  };
+  const markdown = blocks.map((b) => `**${b.heading}**\n${b.items.map((item) => `- ${item.map(inlineMarkdown).join('')}`).join('\n')}`);
+  const text = blocks.map((b) => `${b.heading.toUpperCase()}\n${b.items.map((item) => `- ${item.map(inlineText).join('')}`).join('\n')}`);
+  return { markdown: `${markdown.join('\n\n')}\n\n_${footer}_\n`, text: `${text.join('\n\n')}\n\n${footer}\n` };
 }
 
-function workaroundLine(workaround: WorkaroundFinding): { md: string; text: string } {
+function workaroundItem(workaround: WorkaroundFinding): Inline[] {
   const status = workaround.applicable === true ? 'applies' : workaround.applicable === false ? 'does not apply' : 'may apply';
-  const why = workaround.reason ? `: ${workaround.reason}` : '';
-  return { md: `- Workaround, ${status}: **${workaround.title}**${why}`, text: `- Workaround, ${status}: ${workaround.title}${why}` };
+  return [{ text: `Workaround, ${status}: ` }, { text: workaround.title, strong: true }, ...(workaround.reason ? [{ text: `: ${workaround.reason}` }] : [])];
 }
+
+const inlineMarkdown = (i: Inline) => (i.href ? `[${i.text}](${i.href})` : i.strong ? `**${i.text}**` : i.text);
+const inlineText = (i: Inline) => (i.href ? `${i.text} <${i.href}>` : i.text);
 
 function label(vocabulary: Vocabulary, name: string, value: unknown): string {
   const values = Array.isArray(value) ? value : [value];

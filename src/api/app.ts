@@ -7,6 +7,7 @@ import { annotateRoutes } from './routes/annotate';
 import { diagnoseRoutes } from './routes/diagnose';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { operationsRoutes } from './routes/operations';
+import { webhookRoutes } from './routes/webhooks';
 import type { Serving } from './serving';
 
 export interface AppOptions {
@@ -16,19 +17,24 @@ export interface AppOptions {
   bodyLimit?: string | number;
   /** Largest JSON batch of tickets accepted. */
   batchBodyLimit?: string | number;
+  /** Zendesk's webhook signing secret; when set, Zendesk requests must be signed with it. */
+  zendeskSecret?: string;
 }
 
-export function createApp({ serving, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb' }: AppOptions): Express {
+export function createApp({ serving, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
   // ("must be object") rather than as malformed JSON.
-  const json = express.json({ limit: bodyLimit, strict: false });
+  // The raw body is kept for webhook signatures, which are computed over the exact bytes.
+  const verify = (req: object, _res: unknown, buffer: Buffer) => Object.assign(req, { rawBody: buffer });
+  const json = express.json({ limit: bodyLimit, strict: false, verify });
   const batchJson = express.json({ limit: batchBodyLimit, strict: false });
   app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : json)(req, res, next));
   app.use(diagnoseRoutes(contract, serving));
   app.use(annotateRoutes(contract, serving));
+  app.use(webhookRoutes(contract, serving, { zendeskSecret }));
   app.use(knowledgeBaseRoutes(serving));
   app.use(operationsRoutes(contract, serving));
   app.post('/mcp', mcpHandler(contract, serving));

@@ -9,6 +9,7 @@ export type ProblemCode =
   | 'malformed_json'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'unauthorized'
   | 'not_found'
   | 'method_not_allowed'
   | 'internal_error';
@@ -21,6 +22,7 @@ const titles: Record<ProblemCode, string> = {
   malformed_json: 'The request body is not valid JSON',
   payload_too_large: 'The request body is too large',
   unsupported_media_type: 'The request body must be application/json',
+  unauthorized: 'Not authorized',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   internal_error: 'Internal error',

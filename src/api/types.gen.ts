@@ -86,6 +86,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/zendesk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Annotate a Zendesk ticket from a trigger webhook
+         * @description Configure a Zendesk webhook (JSON, POST) called by a trigger on ticket creation, with the
+         *     body `{"ticket": {"id": "{{ticket.id}}", "subject": "{{ticket.title}}", "description":
+         *     "{{ticket.description}}"}}`. When the service has ZENDESK_WEBHOOK_SECRET, the request must
+         *     carry a valid `X-Zendesk-Webhook-Signature` (base64 HMAC-SHA256 of
+         *     `X-Zendesk-Webhook-Signature-Timestamp` + body), else 401. `writeBack` is the ticket update
+         *     that adds the note as an internal comment (`public: false`) and the tags.
+         */
+        post: operations["zendeskWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/jira": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Annotate a Jira issue from a jira:issue_created webhook
+         * @description The description may be plain text or Atlassian Document Format; evidence offsets refer to
+         *     its plain text. `writeBack` adds the note as an ADF comment and the tags as labels.
+         */
+        post: operations["jiraWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/servicenow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Annotate a ServiceNow incident
+         * @description Send the incident from a business rule's REST message. `writeBack` adds the note to the
+         *     incident's work notes.
+         */
+        post: operations["serviceNowWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/facts": {
         parameters: {
             query?: never;
@@ -415,6 +482,43 @@ export interface components {
             results: components["schemas"]["BatchResult"][];
             kb: components["schemas"]["KnowledgeBaseInfo"];
         };
+        ZendeskWebhook: {
+            ticket: {
+                id: string | number;
+                subject?: string;
+                description?: string;
+            };
+        };
+        JiraWebhook: {
+            webhookEvent: string;
+            issue: {
+                id: string;
+                key: string;
+                fields: {
+                    summary?: string;
+                    /** @description Plain text, or an Atlassian Document Format document. */
+                    description?: string | {
+                        type: string;
+                    } | null;
+                };
+            };
+        };
+        ServiceNowIncident: {
+            sys_id: string;
+            number?: string;
+            short_description?: string;
+            description?: string;
+        };
+        WebhookAnswer: {
+            annotation: components["schemas"]["Annotation"];
+            /** @description The requests, relative to the ticketing system's base URL, that write the annotation back. */
+            writeBack: {
+                /** @enum {string} */
+                method: "POST" | "PUT" | "PATCH";
+                path: string;
+                body: Record<string, never>;
+            }[];
+        };
         FactDefinition: {
             name: string;
             /** @enum {string} */
@@ -474,7 +578,7 @@ export interface components {
              * @description Stable, machine-readable error code.
              * @enum {string}
              */
-            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "internal_error";
+            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "not_found" | "method_not_allowed" | "internal_error";
             /** @description One entry per bad field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -820,6 +924,15 @@ export interface components {
         };
     };
     responses: {
+        /** @description The annotation, and the requests that write it back to the ticketing system. */
+        WebhookAnswer: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookAnswer"];
+            };
+        };
         /** @description The request is malformed or names a fact or value the knowledge base does not know. */
         BadRequest: {
             headers: {
@@ -945,6 +1058,72 @@ export interface operations {
                     "application/x-ndjson": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    zendeskWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ZendeskWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAnswer"];
+            400: components["responses"]["BadRequest"];
+            /** @description Signature missing or wrong. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    jiraWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JiraWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAnswer"];
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    serviceNowWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceNowIncident"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookAnswer"];
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

@@ -1,0 +1,72 @@
+import { annotateWithNote, type Annotation, type Ticket } from '../annotate/annotate';
+import type { Served } from '../api/serving';
+import { adfToText, noteToAdf, type AdfNode } from './adf';
+
+/** A request the ticketing system's automation makes to write the annotation back. */
+export interface WriteBack {
+  method: 'POST' | 'PUT' | 'PATCH';
+  path: string;
+  body: Record<string, unknown>;
+}
+
+export interface WebhookAnswer {
+  annotation: Annotation;
+  writeBack: WriteBack[];
+}
+
+/** Zendesk trigger webhook body: {"ticket": {"id": "{{ticket.id}}", "subject": "{{ticket.title}}", "description": "{{ticket.description}}"}}. */
+export interface ZendeskPayload {
+  ticket: { id: string | number; subject?: string; description?: string };
+}
+
+export async function zendesk(served: Served, payload: ZendeskPayload): Promise<WebhookAnswer> {
+  const id = String(payload.ticket.id);
+  const { annotation } = await annotateWithNote(served, { id, subject: payload.ticket.subject, body: payload.ticket.description });
+  return {
+    annotation,
+    writeBack: [
+      {
+        method: 'PUT',
+        path: `/api/v2/tickets/${encodeURIComponent(id)}.json`,
+        body: { ticket: { comment: { body: annotation.note.text, public: false }, additional_tags: annotation.tags } },
+      },
+    ],
+  };
+}
+
+/** Jira webhook body for jira:issue_created; the description is plain text (REST v2) or ADF (v3). */
+export interface JiraPayload {
+  webhookEvent: string;
+  issue: { id: string; key: string; fields: { summary?: string; description?: string | AdfNode | null } };
+}
+
+export async function jira(served: Served, payload: JiraPayload): Promise<WebhookAnswer> {
+  const { key, fields } = payload.issue;
+  const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description) : '';
+  const ticket: Ticket = { id: key, subject: fields.summary, body: description };
+  const { annotation, noteBlocks } = await annotateWithNote(served, ticket);
+  const path = `/rest/api/3/issue/${encodeURIComponent(key)}`;
+  return {
+    annotation,
+    writeBack: [
+      { method: 'POST', path: `${path}/comment`, body: { body: noteToAdf(noteBlocks, `outlook-connectivity-kb, knowledge base ${annotation.kb.revision}`) } },
+      { method: 'PUT', path, body: { update: { labels: annotation.tags.map((tag) => ({ add: tag })) } } },
+    ],
+  };
+}
+
+/** ServiceNow incident as a business rule's REST message sends it. */
+export interface ServiceNowPayload {
+  sys_id: string;
+  number?: string;
+  short_description?: string;
+  description?: string;
+}
+
+export async function serviceNow(served: Served, payload: ServiceNowPayload): Promise<WebhookAnswer> {
+  const { annotation } = await annotateWithNote(served, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description });
+  return {
+    annotation,
+    writeBack: [{ method: 'PATCH', path: `/api/now/table/incident/${encodeURIComponent(payload.sys_id)}`, body: { work_notes: annotation.note.text } }],
+  };
+}
