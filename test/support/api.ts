@@ -81,6 +81,11 @@ export function assertConformant(method: string, path: string, status: number, m
   assertMatches(responseSchemaPointer(method, path, status, mediaType), `${method} ${path} → ${status}`, body);
 }
 
+/** Checks one line of a streamed batch (or of the CLI's output) against BatchResult. */
+export function assertConformantBatchLine(line: unknown): void {
+  assertMatches(contract.schemaPointer('BatchResult'), 'batch line', line);
+}
+
 function assertMatches(pointer: string, what: string, body: unknown): void {
   const validate = contract.validator(pointer);
   if (!validate(body)) {

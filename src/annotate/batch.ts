@@ -1,0 +1,48 @@
+import type { ValidateFunction } from 'ajv';
+import { toFieldErrors } from '../api/contract';
+import type { NdjsonLine } from '../api/ndjson';
+import { asProblem, Problem, problemBody } from '../api/problem';
+import type { Served } from '../api/serving';
+import { annotate, type Annotation, type Ticket } from './annotate';
+
+export type BatchResult =
+  | { line?: number; status: 200; id: string; annotation: Annotation }
+  | { line?: number; status: number; id?: string; problem: ReturnType<typeof problemBody> };
+
+/**
+ * One ticket of a batch: its annotation, or its own problem (400), so that one bad ticket never
+ * sinks the others. `pointer` is where the ticket sits in the request, for the problem's pointers.
+ */
+export async function annotateEntry(served: Served, ticket: unknown, validate: ValidateFunction, pointer: string, instance: string): Promise<BatchResult> {
+  const id = typeof (ticket as Ticket)?.id === 'string' ? (ticket as Ticket).id : undefined;
+  try {
+    if (!validate(ticket)) {
+      const errors = toFieldErrors(validate.errors ?? []).map((e) => ({ ...e, pointer: `${pointer}${e.pointer === '/' ? '' : e.pointer}` }));
+      throw new Problem(400, 'invalid_request', `The ticket does not match Ticket: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, errors);
+    }
+    return { status: 200, id: (ticket as Ticket).id, annotation: await annotate(served, ticket as Ticket, pointer) };
+  } catch (error) {
+    const problem = asProblem(error);
+    if (problem.status >= 500) throw error;
+    return { status: problem.status, ...(id !== undefined ? { id } : {}), problem: problemBody(problem, instance) };
+  }
+}
+
+/** NDJSON tickets to results, one line at a time: the loop behind the streamed batch and the CLI. */
+export async function* annotateLines(lines: AsyncIterable<NdjsonLine>, served: Served, validate: ValidateFunction, instance: string, maxLine: number): AsyncGenerator<BatchResult> {
+  for await (const line of lines) {
+    if (line.oversized) {
+      yield { line: line.number, status: 413, problem: problemBody(new Problem(413, 'payload_too_large', `Line ${line.number} is over ${maxLine} bytes.`), instance) };
+      continue;
+    }
+    let ticket: unknown;
+    try {
+      ticket = JSON.parse(line.text);
+    } catch (error) {
+      const problem = new Problem(400, 'malformed_json', `Line ${line.number} is not valid JSON: ${(error as Error).message}`);
+      yield { line: line.number, status: 400, problem: problemBody(problem, instance) };
+      continue;
+    }
+    yield { line: line.number, ...(await annotateEntry(served, ticket, validate, '', instance)) };
+  }
+}

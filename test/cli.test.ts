@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { cli } from '../src/cli';
+import { assertConformantBatchLine } from './support/api';
+
+function io(progress = false) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  return { io: { stdin: new PassThrough(), stdout, stderr, progress }, out: () => out, err: () => err };
+}
+
+describe('outlook-kb annotate', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+  const input = path.join(dir, 'tickets.jsonl');
+  const output = path.join(dir, 'out.jsonl');
+  fs.writeFileSync(
+    input,
+    [
+      JSON.stringify({ id: 'a', subject: 'Outlook', body: 'Outlook 2003 cannot connect; port 135 is blocked.' }),
+      '{broken',
+      '',
+      JSON.stringify({ id: 'b', body: 'The printer jams' }),
+    ].join('\n'),
+  );
+
+  it('annotates a JSONL file to JSONL, one result per ticket line, in order, with a progress bar on stderr', async () => {
+    const run = io(true);
+    await cli(run.io).parseAsync(['annotate', input, '-o', output], { from: 'user' });
+    const results = fs.readFileSync(output, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(results.map((r) => [r.line, r.status, r.id])).toEqual([[1, 200, 'a'], [2, 400, undefined], [4, 200, 'b']]);
+    results.forEach(assertConformantBatchLine);
+    expect(results[0].annotation.diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
+    expect(run.err()).toContain('annotating [');
+    expect(run.err()).toContain('annotated 3 tickets, 1 with errors');
+    expect(run.out()).toBe('');
+  });
+
+  it('writes to standard output without -o, and reads standard input with -', async () => {
+    const run = io();
+    const command = cli(run.io).parseAsync(['annotate', '-'], { from: 'user' });
+    run.io.stdin.end(JSON.stringify({ id: 'c', body: 'Outlook 2007 cannot connect' }));
+    await command;
+    expect(JSON.parse(run.out().trim())).toMatchObject({ line: 1, status: 200, id: 'c' });
+    expect(run.err()).not.toContain('annotating [');
+  });
+
+  it('a missing input file is an error naming it', async () => {
+    const run = io();
+    await expect(cli(run.io).parseAsync(['annotate', path.join(dir, 'nope.jsonl')], { from: 'user' })).rejects.toThrow(/nope\.jsonl/);
+  });
+});
