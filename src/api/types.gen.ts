@@ -352,6 +352,11 @@ export interface components {
             };
             workarounds: components["schemas"]["WorkaroundResult"][];
             evidence: components["schemas"]["Evidence"][];
+            /** @description Diagnoses of other articles that also hold and say the same for a wider audience (e.g. KB291615 for Outlook 2000, whose own article is KB238390); they are listed here instead of being reported twice. */
+            agreesWith?: {
+                id: string;
+                article: components["schemas"]["ArticleRef"];
+            }[];
         };
         ArticleRef: {
             id: string;
@@ -545,7 +550,7 @@ export interface components {
             url: string;
             revisions: {
                 id: string;
-                /** Format: date */
+                /** @description YYYY-MM-DD, or YYYY-MM when the source gives no day. */
                 date: string;
             }[];
             /** @description Qualified ids of the article's diagnoses. */
@@ -684,7 +689,7 @@ export interface components {
         revision: {
             id: string;
             label?: string;
-            /** Format: date */
+            /** @description The revision's date; year and month alone when the source gives no day. */
             date: string;
             title: components["schemas"]["text"];
             /** Format: uri */
@@ -742,6 +747,12 @@ export interface components {
             cause: components["schemas"]["statement"][];
             /** @description Ids of this article's workarounds, in the order the article gives them. */
             workarounds: components["schemas"]["localId"][];
+            /** @description Diagnoses of other articles that say the same for a wider audience: when both hold, this one is reported, and they are listed as agreeing with it instead of being reported again. */
+            supersedes?: {
+                /** @description Qualified id: <article id>.<diagnosis id>. */
+                diagnosis: string;
+                source: components["schemas"]["source"];
+            }[];
         };
         /**
          * Knowledge-base article
@@ -787,7 +798,7 @@ export interface components {
                 revision: {
                     id: string;
                     label?: string;
-                    /** Format: date */
+                    /** @description The revision's date; year and month alone when the source gives no day. */
                     date: string;
                     title: components["schemas"]["text"];
                     /** Format: uri */
@@ -831,6 +842,12 @@ export interface components {
                     cause: components["schemas"]["statement"][];
                     /** @description Ids of this article's workarounds, in the order the article gives them. */
                     workarounds: components["schemas"]["localId"][];
+                    /** @description Diagnoses of other articles that say the same for a wider audience: when both hold, this one is reported, and they are listed as agreeing with it instead of being reported again. */
+                    supersedes?: {
+                        /** @description Qualified id: <article id>.<diagnosis id>. */
+                        diagnosis: string;
+                        source: components["schemas"]["source"];
+                    }[];
                 };
                 /** @description json-rules-engine conditions: the top level is `all` or `any`. */
                 topCondition: components["schemas"]["allCondition"] | components["schemas"]["anyCondition"];

@@ -30,6 +30,8 @@ export interface DiagnosisFinding {
   cause: { text: string; statements: Statement[] };
   workarounds: WorkaroundFinding[];
   evidence: Evidence[];
+  /** Diagnoses of other articles that also hold and that this one supersedes. */
+  agreesWith?: { id: string; article: DiagnosisFinding['article'] }[];
 }
 
 /** Every diagnosis of the knowledge base with what the facts say of it. */
@@ -39,6 +41,8 @@ export interface Candidate {
   article: DiagnosisFinding['article'];
   status: CandidateStatus;
   evaluation: Evaluation;
+  /** Qualified ids of the diagnoses this one supersedes when both hold. */
+  supersedes: string[];
 }
 
 /** A workaround of a confirmed diagnosis whose applicability depends on facts not given. */
@@ -89,7 +93,8 @@ export class Diagnoser {
       for (const diagnosis of article.diagnoses) {
         const id = qualify(article.id, diagnosis.id);
         const evaluation = evaluateRule(diagnosisRuleName(id), diagnosis.conditions);
-        candidates.push({ id, title: diagnosis.title, article: articleRef, status: statusOf(evaluation.value), evaluation });
+        const supersedes = diagnosis.supersedes?.map((entry) => entry.diagnosis) ?? [];
+        candidates.push({ id, title: diagnosis.title, article: articleRef, status: statusOf(evaluation.value), evaluation, supersedes });
         if (evaluation.value !== true) continue;
         const workarounds = diagnosis.workarounds.map((workaroundId) => {
           const workaround = article.workarounds.find((w) => w.id === workaroundId) as Workaround;
@@ -103,8 +108,24 @@ export class Diagnoser {
         diagnoses.push(diagnosisFinding(id, articleRef, diagnosis, workarounds, evaluation.evidence));
       }
     }
-    return { diagnoses, candidates, pendingWorkarounds };
+    return { diagnoses: withAgreement(diagnoses, candidates), candidates, pendingWorkarounds };
   }
+}
+
+/**
+ * Where a diagnosis that holds supersedes another that holds too (KB238390 for Outlook 2000
+ * over KB291615, which sends those versions there), the superseded one is listed under
+ * `agreesWith` rather than reported twice.
+ */
+function withAgreement(diagnoses: DiagnosisFinding[], candidates: Candidate[]): DiagnosisFinding[] {
+  const confirmed = new Map(diagnoses.map((d) => [d.id, d]));
+  const superseded = new Set<string>();
+  const result = diagnoses.map((diagnosis) => {
+    const over = (candidates.find((c) => c.id === diagnosis.id)?.supersedes ?? []).filter((id) => confirmed.has(id));
+    over.forEach((id) => superseded.add(id));
+    return over.length ? { ...diagnosis, agreesWith: over.map((id) => ({ id, article: confirmed.get(id)!.article })) } : diagnosis;
+  });
+  return result.filter((d) => !superseded.has(d.id));
 }
 
 function diagnosisFinding(

@@ -62,6 +62,7 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
     return article;
   });
 
+  checkSupersedes(articles);
   return {
     revision: digest.digest('hex').slice(0, 12),
     vocabulary,
@@ -122,6 +123,19 @@ function checkArticle(article: Article, fileName: string, file: string, vocabula
       checkConditions(workaround.applicability.conditions, vocabulary, file, `/workarounds/${i}/applicability/conditions`);
     }
   });
+}
+
+function checkSupersedes(articles: Article[]): void {
+  const ids = new Set(articles.flatMap((a) => a.diagnoses.map((d) => `${a.id}.${d.id}`)));
+  for (const article of articles) {
+    article.diagnoses.forEach((diagnosis, i) => {
+      diagnosis.supersedes?.forEach((entry, j) => {
+        if (!ids.has(entry.diagnosis) || entry.diagnosis.startsWith(`${article.id}.`)) {
+          throw new KnowledgeBaseError(`${ARTICLES_DIR}/${article.id}.json`, `/diagnoses/${i}/supersedes/${j}/diagnosis`, `"${entry.diagnosis}" is not a diagnosis of another article`);
+        }
+      });
+    });
+  }
 }
 
 function assertUnique(values: string[], file: string, pointerOf: (index: number) => string, what: string): void {

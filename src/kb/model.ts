@@ -51,6 +51,8 @@ export interface Diagnosis {
   conditions: TopCondition;
   cause: Statement[];
   workarounds: string[];
+  /** Qualified ids of diagnoses this one takes precedence over when both hold. */
+  supersedes?: { diagnosis: string; source: Source }[];
 }
 
 export interface Revision {
