@@ -4,6 +4,7 @@ import { Contract } from './contract';
 import { notFound } from './not-found';
 import { problemHandler } from './problem';
 import { annotateRoutes } from './routes/annotate';
+import { artifactRoutes } from './routes/artifacts';
 import { diagnoseRoutes } from './routes/diagnose';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { operationsRoutes } from './routes/operations';
@@ -35,6 +36,7 @@ export function createApp({ serving, contract = new Contract(), bodyLimit = '100
   app.use(diagnoseRoutes(contract, serving));
   app.use(annotateRoutes(contract, serving));
   app.use(webhookRoutes(contract, serving, { zendeskSecret }));
+  app.use(artifactRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
   app.use(operationsRoutes(contract, serving));
   app.post('/mcp', mcpHandler(contract, serving));

@@ -153,6 +153,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/artifacts/exchange-static-ports.reg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registry file with static ports for Exchange 4.0-5.5 (KB155831, KB148732)
+         * @description A registry export setting the `TCP/IP port` REG_DWORD of MSExchangeDS and MSExchangeIS
+         *     (and MSExchangeSA when asked), as KB155831's workaround calls for. Ports must be whole
+         *     numbers, all different, outside the ephemeral range 1024-5000 (KB194952) and inside
+         *     5000-65535 (KB155831); otherwise a 400 names each port and the article's advice.
+         */
+        get: operations["exchangeStaticPortsRegistryFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/artifacts/outlook-static-ports.prf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outlook profile file with static ports (KB833799)
+         * @description The article's profile template with the chosen port keys uncommented in `[ServiceEGS]`.
+         *     The ports must be the ones configured on the Exchange server; TCP and HTTP ports are each
+         *     checked for being different from one another and outside the ephemeral range 1024-5000.
+         */
+        get: operations["outlookStaticPortsProfileFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/facts": {
         parameters: {
             query?: never;
@@ -392,6 +437,12 @@ export interface components {
             /** @description Why it does not apply, or what it depends on. */
             reason?: string;
             reasonSource?: components["schemas"]["Source"];
+            /** @description A configuration file the service generates for this workaround. */
+            artifact?: {
+                fileName: string;
+                /** @description Where to get it; add the ports as query parameters. */
+                href: string;
+            };
             missingFacts?: string[];
             /** @description The workaround's own applicability conditions, evaluated. */
             evidence: components["schemas"]["Evidence"][];
@@ -622,6 +673,10 @@ export interface components {
             note?: components["schemas"]["text"];
             source: components["schemas"]["source"];
             derived?: components["schemas"]["derived"];
+            /** @description The name of the setting that gives this value in a generated file (e.g. directoryPort). */
+            setting?: string;
+            /** @description Only written to a generated file when asked for. */
+            optional?: boolean;
         };
         portNumber: number;
         port: {
@@ -654,8 +709,17 @@ export interface components {
                 from: components["schemas"]["portNumber"];
                 to: components["schemas"]["portNumber"];
                 source: components["schemas"]["source"];
+                derived?: components["schemas"]["derived"];
             };
             profile?: components["schemas"]["profile"];
+            /** @description A port range the workaround's ports must stay out of. */
+            avoidPortRange?: {
+                from: components["schemas"]["portNumber"];
+                to: components["schemas"]["portNumber"];
+                reason?: components["schemas"]["text"];
+                source: components["schemas"]["source"];
+                derived?: components["schemas"]["derived"];
+            };
         };
         localId: string;
         allCondition: {
@@ -739,6 +803,11 @@ export interface components {
             };
             source: components["schemas"]["source"];
             derived?: components["schemas"]["derived"];
+            /**
+             * @description The configuration file the service generates for this workaround.
+             * @enum {unknown}
+             */
+            artifact?: "exchange-static-ports.reg" | "outlook-static-ports.prf";
         };
         diagnosis: {
             id: components["schemas"]["localId"];
@@ -885,6 +954,11 @@ export interface components {
                     };
                     source: components["schemas"]["source"];
                     derived?: components["schemas"]["derived"];
+                    /**
+                     * @description The configuration file the service generates for this workaround.
+                     * @enum {unknown}
+                     */
+                    artifact?: "exchange-static-ports.reg" | "outlook-static-ports.prf";
                 };
                 /** @description Concrete data the workaround gives, as data rather than prose. */
                 details: {
@@ -894,8 +968,17 @@ export interface components {
                         from: components["schemas"]["portNumber"];
                         to: components["schemas"]["portNumber"];
                         source: components["schemas"]["source"];
+                        derived?: components["schemas"]["derived"];
                     };
                     profile?: components["schemas"]["profile"];
+                    /** @description A port range the workaround's ports must stay out of. */
+                    avoidPortRange?: {
+                        from: components["schemas"]["portNumber"];
+                        to: components["schemas"]["portNumber"];
+                        reason?: components["schemas"]["text"];
+                        source: components["schemas"]["source"];
+                        derived?: components["schemas"]["derived"];
+                    };
                 };
                 portNumber: number;
                 registryValue: {
@@ -914,6 +997,10 @@ export interface components {
                     note?: components["schemas"]["text"];
                     source: components["schemas"]["source"];
                     derived?: components["schemas"]["derived"];
+                    /** @description The name of the setting that gives this value in a generated file (e.g. directoryPort). */
+                    setting?: string;
+                    /** @description Only written to a generated file when asked for. */
+                    optional?: boolean;
                 };
                 port: {
                     port: components["schemas"]["portNumber"];
@@ -1144,6 +1231,68 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    exchangeStaticPortsRegistryFile: {
+        parameters: {
+            query: {
+                /** @description Static port of the Exchange Directory service (MSExchangeDS). */
+                directoryPort: string;
+                /** @description Static port of the Information Store (MSExchangeIS). */
+                storePort: string;
+                /** @description Static port of the System Attendant (MSExchangeSA), to administer the server across a firewall (KB148732). */
+                systemAttendantPort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The .reg file (UTF-16LE with a byte-order mark, as Registry Editor writes it). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    outlookStaticPortsProfileFile: {
+        parameters: {
+            query?: {
+                /** @description TCPExchangePort, the store port. */
+                tcpExchangePort?: string;
+                /** @description TCPReferralPort, the referral port. */
+                tcpReferralPort?: string;
+                /** @description TCPDirectoryPort, the directory port. */
+                tcpDirectoryPort?: string;
+                /** @description HTTPExchangePort, for RPC over HTTP (see the caveat of KB833799). */
+                httpExchangePort?: string;
+                /** @description HTTPReferralPort. */
+                httpReferralPort?: string;
+                /** @description HTTPDirectoryPort. */
+                httpDirectoryPort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The .prf file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
         };
     };
     listFacts: {

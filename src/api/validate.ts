@@ -39,7 +39,8 @@ export function queryParameters(contract: Contract, pathTemplate: string, method
         errors.push({ pointer: `#/query/${name}`, detail: 'is not a parameter of this operation', allowed: [...declared.keys()] });
       } else if (!validate(value)) {
         const schema = validate.schema as { enum?: string[] };
-        errors.push({ pointer: `#/query/${name}`, detail: `must be ${schema.enum ? `one of ${schema.enum.join(', ')}` : 'a single valid value'}`, ...(schema.enum ? { allowed: schema.enum } : {}) });
+        const detail = schema.enum ? `must be one of ${schema.enum.join(', ')}` : Array.isArray(value) ? 'must be given once' : (validate.errors?.[0]?.message ?? 'is not valid');
+        errors.push({ pointer: `#/query/${name}`, detail, ...(schema.enum ? { allowed: schema.enum } : {}) });
       }
     }
     if (errors.length > 0) {

@@ -16,6 +16,7 @@ export interface WorkaroundFinding {
   applicable: Truth;
   reason?: string;
   reasonSource?: Source;
+  artifact?: { fileName: string; href: string };
   missingFacts?: string[];
   evidence: Evidence[];
   source: Source;
@@ -162,6 +163,7 @@ function workaroundFinding(id: string, workaround: Workaround, applicability: Ev
     ...(workaround.details ? { details: workaround.details } : {}),
     applicable,
     ...because,
+    ...(workaround.artifact ? { artifact: { fileName: workaround.artifact, href: `/v1/artifacts/${workaround.artifact}` } } : {}),
     evidence: applicability?.evidence ?? [],
     source: workaround.source,
     ...(workaround.derived ? { derived: workaround.derived } : {}),

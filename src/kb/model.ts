@@ -41,6 +41,8 @@ export interface Workaround {
   caveats?: Statement[];
   details?: Record<string, unknown>;
   applicability?: { conditions: TopCondition; notApplicableReason: Statement };
+  /** The configuration file the service generates for this workaround. */
+  artifact?: string;
   source: Source;
   derived?: string;
 }
