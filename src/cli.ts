@@ -13,6 +13,15 @@ import { Diagnoser } from './engine/diagnose';
 import { loadKnowledgeBase } from './kb/load';
 import { bundledRulesDir } from './paths';
 import { startService } from './server';
+import { coverage, readScenarioTables } from './authoring/coverage';
+import { lint } from './authoring/lint';
+import { diagnoseAnswer } from './api/diagnose-answer';
+import { Problem } from './api/problem';
+import path from 'node:path';
+import { projectRoot } from './paths';
+
+/** A command that ran but found problems: the message is printed and the process exits 1. */
+export class CliFailure extends Error {}
 
 export interface CliIo {
   stdin: Readable;
@@ -22,7 +31,7 @@ export interface CliIo {
   progress: boolean;
 }
 
-/** The command line: `outlook-kb annotate` and `outlook-kb serve`. */
+/** The command line: annotate, validate, coverage, diagnose and serve. */
 export function cli(io: CliIo): Command {
   const program = new Command('outlook-kb')
     .description('Diagnoses why Outlook, Outlook Web Access and Exchange ActiveSync clients cannot connect through firewalls and NAT.')
@@ -60,6 +69,59 @@ export function cli(io: CliIo): Command {
     });
 
   program
+    .command('validate')
+    .description('Load the knowledge base (schemas, ids, facts, values) and lint it; exits 1 on any error.')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .action((options: { rules: string }) => {
+      const kb = loadKnowledgeBase(options.rules);
+      const findings = lint(kb);
+      for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}\n`);
+      const errors = findings.filter((f) => f.level === 'error').length;
+      io.stdout.write(`${kb.articles.length} articles, revision ${kb.revision}: ${errors} errors, ${findings.length - errors} warnings\n`);
+      if (errors) throw new CliFailure(`${errors} lint errors`);
+    });
+
+  program
+    .command('coverage')
+    .description('Show which diagnoses, workarounds and conditions the scenario tables exercise; exits 1 if a diagnosis or workaround lacks a scenario that matches or one that does not.')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .option('--scenarios <dir>', 'scenario tables', path.join(projectRoot, 'test', 'scenarios'))
+    .action(async (options: { rules: string; scenarios: string }) => {
+      const exercises = await coverage(loadKnowledgeBase(options.rules), readScenarioTables(options.scenarios));
+      const gaps = exercises.filter((e) => e.matched === 0 || e.unmatched === 0);
+      io.stdout.write('matched  unmatched  kind        id\n');
+      for (const e of exercises) io.stdout.write(`${String(e.matched).padStart(7)}  ${String(e.unmatched).padStart(9)}  ${e.kind.padEnd(10)}  ${e.id}${gaps.includes(e) ? '   <- not exercised both ways' : ''}\n`);
+      const blocking = gaps.filter((e) => e.kind !== 'condition');
+      io.stdout.write(`${exercises.length} exercised items, ${gaps.length} not exercised both ways (${blocking.length} diagnoses or workarounds)\n`);
+      if (blocking.length) throw new CliFailure(`${blocking.length} diagnoses or workarounds lack a matching or a non-matching scenario`);
+    });
+
+  program
+    .command('diagnose')
+    .description('Diagnose facts given as --fact name=value (lists comma-separated, null for unknown) or as --json.')
+    .option('--fact <name=value>', 'a fact; repeat for more', (value: string, all: string[]) => [...all, value], [] as string[])
+    .option('--json <facts>', 'the facts as a JSON object')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .action(async (options: { fact: string[]; json?: string; format: string; rules: string }) => {
+      const kb = loadKnowledgeBase(options.rules);
+      const facts: Record<string, unknown> = options.json ? (JSON.parse(options.json) as Record<string, unknown>) : {};
+      for (const pair of options.fact) {
+        const at = pair.indexOf('=');
+        if (at < 1) throw new CliFailure(`--fact ${pair}: write name=value`);
+        facts[pair.slice(0, at)] = parseFactValue(kb, pair.slice(0, at), pair.slice(at + 1));
+      }
+      let answer;
+      try {
+        answer = await diagnoseAnswer({ kb, diagnoser: new Diagnoser(kb) }, facts, { includeCandidates: false });
+      } catch (error) {
+        if (error instanceof Problem) throw new CliFailure(error.errors?.map((e) => `${e.pointer.replace('/facts/', '')}: ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`).join('\n') ?? error.detail);
+        throw error;
+      }
+      io.stdout.write(options.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : readable(answer));
+    });
+
+  program
     .command('serve')
     .description('Start the HTTP service (PORT, HOST, RULES_DIR and ZENDESK_WEBHOOK_SECRET from the environment).')
     .action(async () => {
@@ -70,11 +132,38 @@ export function cli(io: CliIo): Command {
   return program;
 }
 
+function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, text: string): unknown {
+  const type = kb.vocabulary.get(name)?.type;
+  if (text === 'null') return null;
+  if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if (type === 'string-list') return text.split(',').map((v) => v.trim()).filter(Boolean);
+  return text;
+}
+
+function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>): string {
+  const lines: string[] = [];
+  if (answer.diagnoses.length === 0) lines.push('No diagnosis holds for these facts.');
+  for (const d of answer.diagnoses) {
+    lines.push(`${d.id}: ${d.title}`, `  source: ${d.article.id} ${d.article.title} <${d.article.url}>`, `  cause: ${d.cause.text}`);
+    for (const w of d.workarounds) {
+      const status = w.applicable === true ? 'applies' : w.applicable === false ? 'does not apply' : 'may apply';
+      lines.push(`  workaround (${status}): ${w.title}${w.reason ? `\n    ${w.reason}` : ''}${w.artifact ? `\n    file: ${w.artifact.href}` : ''}`);
+    }
+  }
+  const [next] = answer.questions;
+  if (next) lines.push(`Ask next: ${next.text} (--fact ${next.fact}=${next.values.map((v) => v.value).join('|')})`);
+  return `${lines.join('\n')}\n`;
+}
+
 if (require.main === module) {
   cli({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, progress: Boolean(process.stderr.isTTY) })
     .parseAsync(process.argv)
     .catch((error: Error) => {
       if (error instanceof CommanderError) process.exit(error.exitCode);
+      if (error instanceof CliFailure) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
       process.stderr.write(`outlook-kb: ${error.message}\n`);
       process.exit(1);
     });

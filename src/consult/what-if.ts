@@ -4,7 +4,7 @@ import type { Operator, Scalar } from '../kb/model';
 
 // json-rules-engine's default operators, for answers not given yet. The engine stays the judge
 // of every answer actually given; this only looks ahead to rank the questions.
-const operators: Record<Operator, (fact: FactValue, expected: Scalar | Scalar[]) => boolean> = {
+export const operators: Record<Operator, (fact: FactValue, expected: Scalar | Scalar[]) => boolean> = {
   equal: (fact, expected) => fact === expected,
   notEqual: (fact, expected) => fact !== expected,
   in: (fact, expected) => (expected as Scalar[]).includes(fact as Scalar),

@@ -28,7 +28,8 @@ function rule(name: string, conditions: TopCondition): RuleProperties {
   return { name, conditions: engineCondition(conditions) as TopLevelCondition, event: { type: name } };
 }
 
-function engineCondition(condition: Condition): unknown {
+/** A condition as json-rules-engine takes it: the provenance annotations left out. */
+export function engineCondition(condition: Condition): unknown {
   if (isFactCondition(condition)) return { fact: condition.fact, operator: condition.operator, value: condition.value };
   if ('all' in condition) return { all: condition.all.map(engineCondition) };
   if ('any' in condition) return { any: condition.any.map(engineCondition) };

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { cli, CliFailure } from '../src/cli';
+import { bundledRulesDir } from '../src/paths';
+import { scenariosDir } from './support/scenario-tester';
+
+async function run(args: string[]): Promise<{ out: string; error?: Error }> {
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (chunk) => (out += chunk));
+  try {
+    await cli({ stdin: new PassThrough(), stdout, stderr: new PassThrough(), progress: false }).parseAsync(args, { from: 'user' });
+    return { out };
+  } catch (error) {
+    return { out, error: error as Error };
+  }
+}
+
+function rulesWith(file: string, edit: (data: any) => void): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
+  fs.cpSync(bundledRulesDir, dir, { recursive: true });
+  const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  edit(data);
+  fs.writeFileSync(path.join(dir, file), JSON.stringify(data));
+  return dir;
+}
+
+describe('outlook-kb validate', () => {
+  it('passes the bundled knowledge base with no errors', async () => {
+    const { out, error } = await run(['validate']);
+    expect(error).toBeUndefined();
+    expect(out).toMatch(/: 0 errors, \d+ warnings\n$/);
+  });
+
+  it.each<[string, (a: any) => void, RegExp]>([
+    ['a diagnosis that can never hold', (a) => a.diagnoses[0].conditions.all.push({ fact: 'clientKind', operator: 'equal', value: 'owa-server', source: { section: 'x' } }), /"nat-loses-rpc-information" can never hold/],
+    ['two diagnoses with identical conditions', (a) => (a.diagnoses[1].conditions = a.diagnoses[0].conditions), /same conditions as KB291615.nat-loses-rpc-information/],
+    ['a workaround no diagnosis offers', (a) => a.diagnoses.forEach((d: any) => (d.workarounds = d.workarounds.filter((w: string) => w !== 'outlook-web-access'))), /"outlook-web-access" is offered by no diagnosis/],
+    ['a workaround that can never apply', (a) => a.workarounds[0].applicability.conditions.all.push({ fact: 'firewallPlatform', operator: 'equal', value: 'windows-nt', source: { section: 'x' } }), /"one-to-one-translation" can never apply/],
+  ])('fails on %s, naming it', async (_case, edit, message) => {
+    const { out, error } = await run(['validate', '--rules', rulesWith('articles/KB291615.json', edit)]);
+    expect(error).toBeInstanceOf(CliFailure);
+    expect(out).toMatch(message);
+  });
+
+  it('fails on a knowledge base that does not load', async () => {
+    const { error } = await run(['validate', '--rules', rulesWith('facts.json', (v) => v.facts.push(v.facts[0]))]);
+    expect(error?.message).toMatch(/duplicate fact name/);
+  });
+});
+
+describe('outlook-kb coverage', () => {
+  it('shows every diagnosis and workaround exercised by a matching and a non-matching scenario', async () => {
+    const { out, error } = await run(['coverage']);
+    expect(error).toBeUndefined();
+    expect(out).toMatch(/\d+ exercised items, 0 not exercised both ways/);
+    expect(out).toMatch(/^\s+\d+\s+\d+\s+diagnosis\s+KB291615\.nat-loses-rpc-information$/m);
+  });
+
+  it('fails when a table is missing, naming what is no longer exercised', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scenarios-'));
+    for (const name of fs.readdirSync(scenariosDir)) if (name !== 'KB833799.json') fs.copyFileSync(path.join(scenariosDir, name), path.join(dir, name));
+    const { out, error } = await run(['coverage', '--scenarios', dir]);
+    expect(error).toBeInstanceOf(CliFailure);
+    expect(out).toMatch(/diagnosis\s+KB833799\.endpoint-mapper-unreachable\s+<- not exercised both ways/);
+  });
+});
+
+describe('outlook-kb diagnose', () => {
+  const facts = ['--fact', 'clientKind=outlook', '--fact', 'natMode=many-to-one', '--fact', 'firewallPlatform=windows-nt', '--fact', 'symptoms=cannot-connect'];
+
+  it('prints the diagnosis readably, with excluded workarounds and their reason', async () => {
+    const { out } = await run(['diagnose', ...facts]);
+    expect(out).toContain('KB291615.nat-loses-rpc-information');
+    expect(out).toContain('workaround (does not apply): Perform a one-to-one translation');
+    expect(out).toMatch(/Ask next: .*\(--fact \w+=/);
+  });
+
+  it('prints the API answer as JSON, from flags or from --json alike', async () => {
+    const fromFlags = JSON.parse((await run(['diagnose', ...facts, '--format', 'json'])).out);
+    const fromJson = JSON.parse((await run(['diagnose', '--json', '{"clientKind":"outlook","natMode":"many-to-one","firewallPlatform":"windows-nt","symptoms":["cannot-connect"]}', '--format', 'json'])).out);
+    expect(fromFlags).toEqual(fromJson);
+    expect(fromFlags.diagnoses[0].id).toBe('KB291615.nat-loses-rpc-information');
+  });
+
+  it('reads booleans, lists and null', async () => {
+    const answer = JSON.parse((await run(['diagnose', '--fact', 'port135Reachable=false', '--fact', 'symptoms=cannot-connect,sync-fails', '--fact', 'natMode=null', '--format', 'json'])).out);
+    expect(answer.facts).toEqual({ given: { port135Reachable: false, symptoms: ['cannot-connect', 'sync-fails'] }, derived: {}, unknown: ['natMode'] });
+  });
+
+  it('a bad fact fails with the allowed values', async () => {
+    const { error } = await run(['diagnose', '--fact', 'natMode=pat']);
+    expect(error).toBeInstanceOf(CliFailure);
+    expect(error?.message).toMatch(/natMode: .* \(allowed: none, one-to-one, many-to-one, port-forwarding\)/);
+  });
+});
