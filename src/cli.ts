@@ -5,6 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { annotateLines } from './annotate/batch';
+import { ARTIFACTS, artifactSettings, generateArtifact, type ArtifactName } from './artifacts/generate';
 import { Contract } from './api/contract';
 import { ndjsonLines } from './api/ndjson';
 import { MAX_NDJSON_LINE } from './api/routes/annotate';
@@ -31,7 +32,7 @@ export interface CliIo {
   progress: boolean;
 }
 
-/** The command line: annotate, validate, coverage, diagnose and serve. */
+/** The command line: annotate, validate, coverage, diagnose, file and serve. */
 export function cli(io: CliIo): Command {
   const program = new Command('outlook-kb')
     .description('Diagnoses why Outlook, Outlook Web Access and Exchange ActiveSync clients cannot connect through firewalls and NAT.')
@@ -119,6 +120,32 @@ export function cli(io: CliIo): Command {
         throw error;
       }
       io.stdout.write(options.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : readable(answer));
+    });
+
+  program
+    .command('file')
+    .description(`Write a configuration file a workaround calls for: ${ARTIFACTS.join(' or ')}, with ports as name=port (e.g. directoryPort=5001).`)
+    .argument('<name>', ARTIFACTS.join(' | '))
+    .argument('[ports...]', 'the ports, as name=port')
+    .option('-o, --output <file>', 'where to write it (default: the file name in the current directory)')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .action((name: string, pairs: string[], options: { output?: string; rules: string }) => {
+      if (!(ARTIFACTS as readonly string[]).includes(name)) throw new CliFailure(`${name}: choose ${ARTIFACTS.join(' or ')}`);
+      const ports: Record<string, number> = {};
+      for (const pair of pairs) {
+        const match = /^(\w+)=(\d{1,5})$/.exec(pair);
+        if (!match) throw new CliFailure(`${pair}: write name=port, e.g. directoryPort=5001`);
+        ports[match[1]] = Number(match[2]);
+      }
+      const kb = loadKnowledgeBase(options.rules);
+      const { required, optional } = artifactSettings(kb, name as ArtifactName);
+      const unknown = Object.keys(ports).filter((key) => ![...required, ...optional].includes(key));
+      if (unknown.length) throw new CliFailure(`${unknown.join(', ')}: not a setting of ${name}; settings: ${[...required, ...optional].join(', ')}`);
+      const result = generateArtifact(kb, name as ArtifactName, ports);
+      if (!result.ok) throw new CliFailure(result.errors.map((e) => `${e.pointer.replace('#/query/', '')}: ${e.detail}`).join('\n'));
+      const target = options.output ?? result.artifact.fileName;
+      fs.writeFileSync(target, result.artifact.content);
+      io.stdout.write(`wrote ${target} (${result.artifact.workaround})\n`);
     });
 
   program

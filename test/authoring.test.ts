@@ -96,3 +96,33 @@ describe('outlook-kb diagnose', () => {
     expect(error?.message).toMatch(/natMode: .* \(allowed: none, one-to-one, many-to-one, port-forwarding\)/);
   });
 });
+
+describe('outlook-kb file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'files-'));
+
+  it('writes the .reg file a workaround calls for, with the same content the API serves', async () => {
+    const target = path.join(dir, 'ports.reg');
+    const { out, error } = await run(['file', 'exchange-static-ports.reg', 'directoryPort=5001', 'storePort=5002', '-o', target]);
+    expect(error).toBeUndefined();
+    expect(out).toBe(`wrote ${target} (KB155831.static-directory-and-store-ports)\n`);
+    const text = fs.readFileSync(target).subarray(2).toString('utf16le');
+    expect(text).toContain('[HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]\r\n"TCP/IP port"=dword:0000138a');
+  });
+
+  it('writes the .prf file', async () => {
+    const target = path.join(dir, 'outlook.prf');
+    await run(['file', 'outlook-static-ports.prf', 'tcpExchangePort=6001', '-o', target]);
+    expect(fs.readFileSync(target, 'utf8')).toContain('\r\nTCPExchangePort=6001\r\n');
+  });
+
+  it.each([
+    [['file', 'exchange-static-ports.reg', 'directoryPort=5000', 'storePort=5002'], /directoryPort: 5000 is in the range 1024-5000 to avoid \(KB194952/],
+    [['file', 'exchange-static-ports.reg', 'directoryPort=5001', 'storePort=5002', 'isPort=5003'], /isPort: not a setting of exchange-static-ports\.reg/],
+    [['file', 'exchange-static-ports.reg', 'directoryPort'], /write name=port/],
+    [['file', 'outlook.cfg'], /choose exchange-static-ports\.reg or outlook-static-ports\.prf/],
+  ])('refuses %j with the reason', async (args, message) => {
+    const { error } = await run(args);
+    expect(error).toBeInstanceOf(CliFailure);
+    expect(error?.message).toMatch(message);
+  });
+});
