@@ -68,7 +68,7 @@ describe('questions', () => {
 
   it('when everything is known, then there is nothing to ask', async () => {
     const res = await api.post('/v1/diagnose', {
-      facts: { clientKind: 'exchange-client', exchangeVersion: '5.5', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] },
+      facts: { clientKind: 'exchange-client', exchangeVersion: '5.5', firewallPlatform: 'non-windows', exchangeStaticPorts: 'none', symptoms: ['cannot-connect'] },
     });
     expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB155831.dynamic-rpc-ports-blocked']);
     expect(res.body.questions).toEqual([]);

@@ -28,7 +28,7 @@ function loadError(dir: string): KnowledgeBaseError {
 describe('loading the knowledge base', () => {
   it('loads the bundled rules: every article, sorted by id, with a revision digest', () => {
     const kb = loadKnowledgeBase(bundledRulesDir);
-    expect(kb.articles.map((a) => a.id)).toEqual(['KB148732', 'KB155831', 'KB238390', 'KB238954', 'KB291615', 'KB833799', 'TIP-EAS-NAT']);
+    expect(kb.articles.map((a) => a.id)).toEqual(['KB148732', 'KB155831', 'KB194952', 'KB238390', 'KB238954', 'KB291615', 'KB833799', 'TIP-EAS-NAT']);
     expect(kb.revision).toMatch(/^[0-9a-f]{12}$/);
     expect(loadKnowledgeBase(bundledRulesDir).revision).toBe(kb.revision);
   });
@@ -54,7 +54,7 @@ describe('loading the knowledge base', () => {
     ['a reference to a workaround that does not exist', KB, (a) => { a.diagnoses[0].workarounds.push('use-vpn'); return a; }, '/diagnoses/0/workarounds/2', /no workaround "use-vpn"/],
     ['an article id that does not match its file', KB, (a) => ({ ...a, id: 'KB155831' }), '/id', /does not match the file name/],
     ['a rule testing an IP address directly', KB, (a) => { a.diagnoses[0].conditions.all[0] = { fact: 'clientAddress', operator: 'equal', value: '10.0.0.1', source: { section: 'x' } }; return a; }, '/diagnoses/0/conditions/all/0/operator', /derived address-space fact/],
-    ['a duplicate fact in the vocabulary', 'facts.json', (v) => { v.facts.push(v.facts[0]); return v; }, '/facts/12/name', /duplicate fact name "clientKind"/],
+    ['a duplicate fact in the vocabulary', 'facts.json', (v) => { v.facts.push(v.facts[0]); return v; }, '/facts/13/name', /duplicate fact name "clientKind"/],
     ['a fact without a question', 'facts.json', (v) => { delete v.facts[4].question; return v; }, '/facts/4', /question/],
     ['an extraction pattern for an unknown fact', 'extraction.json', (x) => { x.facts.natType = x.facts.natMode; return x; }, '/facts/natType', /unknown fact "natType"/],
     ['an extraction value outside the fact set', 'extraction.json', (x) => { x.facts.natMode[0].value = 'pipe'; return x; }, '/facts/natMode/0/value', /"pipe" is not a value of fact "natMode"/],
