@@ -119,7 +119,7 @@ describe('outlook-kb file', () => {
     [['file', 'exchange-static-ports.reg', 'directoryPort=5000', 'storePort=5002'], /directoryPort: 5000 is in the range 1024-5000 to avoid \(KB194952/],
     [['file', 'exchange-static-ports.reg', 'directoryPort=5001', 'storePort=5002', 'isPort=5003'], /isPort: not a setting of exchange-static-ports\.reg/],
     [['file', 'exchange-static-ports.reg', 'directoryPort'], /write name=port/],
-    [['file', 'outlook.cfg'], /choose exchange-static-ports\.reg or outlook-static-ports\.prf/],
+    [['file', 'outlook.cfg'], /choose exchange-static-ports\.reg or exchange-2000-2003-static-ports\.reg or outlook-static-ports\.prf/],
   ])('refuses %j with the reason', async (args, message) => {
     const { error } = await run(args);
     expect(error).toBeInstanceOf(CliFailure);

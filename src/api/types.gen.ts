@@ -601,8 +601,8 @@ export interface components {
             url: string;
             revisions: {
                 id: string;
-                /** @description YYYY-MM-DD, or YYYY-MM when the source gives no day. */
-                date: string;
+                /** @description YYYY-MM-DD, or YYYY-MM when the source gives no day; absent when it gives none. */
+                date?: string;
             }[];
             /** @description Qualified ids of the article's diagnoses. */
             diagnoses: string[];
@@ -753,8 +753,8 @@ export interface components {
         revision: {
             id: string;
             label?: string;
-            /** @description The revision's date; year and month alone when the source gives no day. */
-            date: string;
+            /** @description The revision's date; year and month alone when the source gives no day; absent when the source gives none. */
+            date?: string;
             title: components["schemas"]["text"];
             /** Format: uri */
             url?: string;
@@ -807,7 +807,7 @@ export interface components {
              * @description The configuration file the service generates for this workaround.
              * @enum {unknown}
              */
-            artifact?: "exchange-static-ports.reg" | "outlook-static-ports.prf";
+            artifact?: "exchange-static-ports.reg" | "outlook-static-ports.prf" | "exchange-2000-2003-static-ports.reg";
         };
         diagnosis: {
             id: components["schemas"]["localId"];
@@ -867,8 +867,8 @@ export interface components {
                 revision: {
                     id: string;
                     label?: string;
-                    /** @description The revision's date; year and month alone when the source gives no day. */
-                    date: string;
+                    /** @description The revision's date; year and month alone when the source gives no day; absent when the source gives none. */
+                    date?: string;
                     title: components["schemas"]["text"];
                     /** Format: uri */
                     url?: string;
@@ -958,7 +958,7 @@ export interface components {
                      * @description The configuration file the service generates for this workaround.
                      * @enum {unknown}
                      */
-                    artifact?: "exchange-static-ports.reg" | "outlook-static-ports.prf";
+                    artifact?: "exchange-static-ports.reg" | "outlook-static-ports.prf" | "exchange-2000-2003-static-ports.reg";
                 };
                 /** @description Concrete data the workaround gives, as data rather than prose. */
                 details: {

@@ -15,7 +15,7 @@ export interface Artifact {
 
 export type ArtifactResult = { ok: true; artifact: Artifact } | { ok: false; errors: FieldError[] };
 
-export const ARTIFACTS = ['exchange-static-ports.reg', 'outlook-static-ports.prf'] as const;
+export const ARTIFACTS = ['exchange-static-ports.reg', 'exchange-2000-2003-static-ports.reg', 'outlook-static-ports.prf'] as const;
 export type ArtifactName = (typeof ARTIFACTS)[number];
 
 interface Details {
@@ -28,7 +28,7 @@ interface Details {
 /** The settings a file takes, as query parameter names (directoryPort, tcpExchangePort, ...). */
 export function artifactSettings(kb: KnowledgeBase, name: ArtifactName): { required: string[]; optional: string[] } {
   const { details } = source(kb, name);
-  if (name === 'exchange-static-ports.reg') {
+  if (name.endsWith('.reg')) {
     const entries = (details.registry ?? []).filter((r) => r.setting);
     return { required: entries.filter((r) => !r.optional).map((r) => r.setting!), optional: entries.filter((r) => r.optional).map((r) => r.setting!) };
   }
@@ -53,7 +53,7 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, ports: R
   for (const group of groups) errors.push(...checkPorts(group, { recommended: cited(details.recommendedPortRange), avoid: cited(details.avoidPortRange) }));
   if (errors.length) return { ok: false, errors };
 
-  if (name === 'exchange-static-ports.reg') {
+  if (name.endsWith('.reg')) {
     const values = (details.registry ?? [])
       .filter((r) => r.setting && ports[r.setting] !== undefined)
       .map((r) => ({ hive: r.hive, key: r.key, value: r.value!, data: ports[r.setting!] }));

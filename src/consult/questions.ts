@@ -51,8 +51,12 @@ export function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, u
     ...report.candidates.filter((c) => c.status === 'undetermined').map((c) => ({ id: c.id, kind: 'diagnosis' as const, tree: c.evaluation.tree })),
     ...report.pendingWorkarounds.map((w) => ({ id: w.id, kind: 'workaround' as const, tree: w.evaluation.tree })),
   ];
-  const search = new AnswerSearch(open, vocabulary, new Set(unknown));
   const none: Answers = new Map();
+  const search = new AnswerSearch(open, vocabulary, new Set(unknown));
+  // With little known, many facts are open and a two-answer look-ahead costs tens of
+  // milliseconds; one answer ahead then ranks almost as well (the early questions, such as the
+  // client kind, settle most candidates whatever follows).
+  search.depth = search.askable(none).length > WIDE_OPENING ? 1 : SEARCH_DEPTH;
   const order = vocabulary.names;
   return search
     .askable(none)
@@ -98,6 +102,7 @@ function answerOf(definition: FactDefinition, value: Scalar): FactValue {
 /** Expected questions left, over hypothetical answers, memoized per set of answers. */
 class AnswerSearch {
   private readonly memo = new Map<string, number>();
+  depth = SEARCH_DEPTH;
 
   constructor(
     private readonly open: OpenItem[],
@@ -125,13 +130,13 @@ class AnswerSearch {
     return 1 + total / outcomes.size;
   }
 
-  // The search looks SEARCH_DEPTH answers ahead; past that it estimates one question per article
+  // The search looks `depth` answers ahead; past that it estimates one question per article
   // still open, since the articles wait for different facts. Without the bound, a caller who has
   // sent nothing yet would make the search walk every combination of a dozen facts.
   private remaining(answers: Answers): number {
     const askable = this.askable(answers);
     if (askable.length === 0) return 0;
-    if (answers.size >= SEARCH_DEPTH) return this.openArticles(answers);
+    if (answers.size >= this.depth) return this.openArticles(answers);
     const key = JSON.stringify([...answers].sort(([a], [b]) => (a < b ? -1 : 1)));
     let cost = this.memo.get(key);
     if (cost === undefined) {
@@ -152,3 +157,4 @@ class AnswerSearch {
 }
 
 const SEARCH_DEPTH = 2;
+const WIDE_OPENING = 6;

@@ -60,7 +60,7 @@ export interface Diagnosis {
 export interface Revision {
   id: string;
   label?: string;
-  date: string;
+  date?: string;
   title: string;
   url?: string;
   seed: string;

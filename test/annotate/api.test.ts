@@ -24,8 +24,8 @@ describe('POST /v1/annotate', () => {
     expect(facts.firewallPlatform.value).toBe('non-windows');
     expect(facts.natMode.value).toBe('many-to-one');
     expect(facts.serverAddress.value).toBe('10.0.0.5');
-    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
-    expect(res.body.tags).toEqual(expect.arrayContaining(['kb291615', 'nat', 'nat-many-to-one', 'outlook', 'outlook-2003', 'exchange-2003', 'cannot-connect']));
+    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB270836.mapi-client-ports-through-firewall', 'KB291615.nat-loses-rpc-information']);
+    expect(res.body.tags).toEqual(expect.arrayContaining(['kb270836', 'kb291615', 'nat', 'nat-many-to-one', 'outlook', 'outlook-2003', 'exchange-2003', 'cannot-connect']));
     expect(res.body.tags).toEqual([...res.body.tags].sort());
     expect(res.body.note.markdown).toContain('[KB291615: ');
     expect(res.body.note.markdown).toContain('**Perform a one-to-one translation');
@@ -40,7 +40,8 @@ describe('POST /v1/annotate', () => {
     // The given address space overrides the address read from the text, rather than conflicting with it.
     expect(res.body.facts.serverAddress).toBeUndefined();
     expect(res.body.facts.serverAddressSpace.source).toBe('given');
-    const oneToOne = res.body.diagnoses[0].workarounds.find((w: any) => w.id === 'KB291615.one-to-one-translation');
+    const nat = res.body.diagnoses.find((d: any) => d.id === 'KB291615.nat-loses-rpc-information');
+    const oneToOne = nat.workarounds.find((w: any) => w.id === 'KB291615.one-to-one-translation');
     expect(oneToOne.applicable).toBe(false);
   });
 

@@ -38,7 +38,7 @@ export function knowledgeBaseRoutes(serving: Serving): Router {
         kind: article.kind,
         title: article.title,
         url: article.url,
-        revisions: article.revisions.map(({ id, date }) => ({ id, date })),
+        revisions: article.revisions.map(({ id, date }) => ({ id, ...(date ? { date } : {}) })),
         diagnoses: article.diagnoses.map((d) => qualify(article.id, d.id)),
       })),
       kb: { revision: kb.revision },
