@@ -99,3 +99,19 @@ describe('links from the workarounds', () => {
     expect(res.body.diagnoses[0].workarounds[0].artifact).toEqual({ fileName: 'outlook-static-ports.prf', href: '/v1/artifacts/outlook-static-ports.prf' });
   });
 });
+
+describe('GET /v1/artifacts/exchange-2000-2003-static-ports.reg', () => {
+  it('sets the System Attendant RFR port, the value KB270836 gives', async () => {
+    const file = await download('/v1/artifacts/exchange-2000-2003-static-ports.reg?referralPort=6002');
+    expect(file.status).toBe(200);
+    expect(parseRegistryExport(file.bytes).keys).toEqual({
+      'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeSA\\Parameters': { 'TCP/IP Port': 6002 },
+    });
+  });
+
+  it('refuses a port in the ephemeral range', async () => {
+    const res = await api.get('/v1/artifacts/exchange-2000-2003-static-ports.reg?referralPort=2000');
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ pointer: '#/query/referralPort', detail: expect.stringMatching(/1024-5000 to avoid/) });
+  });
+});

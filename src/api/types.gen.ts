@@ -176,6 +176,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/artifacts/exchange-2000-2003-static-ports.reg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registry file with the static RFR port for Exchange 2000/2003 (KB270836)
+         * @description Sets `TCP/IP Port` of the System Attendant's RFR interface under MSExchangeSA\Parameters,
+         *     the only value the stored text of KB270836 gives. The port must be a whole number outside
+         *     the ephemeral range 1024-5000.
+         */
+        get: operations["exchange2000StaticPortsRegistryFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/artifacts/outlook-static-ports.prf": {
         parameters: {
             query?: never;
@@ -1250,6 +1272,30 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The .reg file (UTF-16LE with a byte-order mark, as Registry Editor writes it). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    exchange2000StaticPortsRegistryFile: {
+        parameters: {
+            query: {
+                /** @description Static port of the Microsoft Exchange SA RFR (referral) interface. */
+                referralPort: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The .reg file (UTF-16LE with a byte-order mark). */
             200: {
                 headers: {
                     [name: string]: unknown;
