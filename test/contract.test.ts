@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Contract } from '../src/api/contract';
+import { ARTIFACTS } from '../src/artifacts/generate';
 import { projectRoot } from '../src/paths';
 
 describe('openapi.yaml', () => {
@@ -10,5 +12,12 @@ describe('openapi.yaml', () => {
     const fresh = execFileSync(process.execPath, [cli, 'openapi.yaml'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const committed = fs.readFileSync(path.join(projectRoot, 'src/api/types.gen.ts'), 'utf8');
     expect(committed).toBe(fresh);
+  });
+});
+
+describe('routes and contract', () => {
+  it('every configuration file the service generates is described in openapi.yaml', () => {
+    const paths = Object.keys(new Contract().document.paths ?? {});
+    for (const name of ARTIFACTS) expect(paths).toContain(`/v1/artifacts/${name}`);
   });
 });
