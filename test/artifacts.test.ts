@@ -82,6 +82,21 @@ describe('GET /v1/artifacts/outlook-static-ports.prf', () => {
     expect(ini.parse(file.bytes.toString('utf8')).ServiceEGS).toEqual({ TCPExchangePort: '6001', HTTPExchangePort: '6001' });
   });
 
+  it('accepts profile ports equal to the server ports given with them', async () => {
+    const file = await download('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&tcpDirectoryPort=6004&serverExchangePort=6001&serverDirectoryPort=6004');
+    expect(file.status).toBe(200);
+    expect(ini.parse(file.bytes.toString('utf8')).ServiceEGS).toEqual({ TCPExchangePort: '6001', TCPDirectoryPort: '6004' });
+  });
+
+  it('refuses profile ports that differ from the server ports given with them, or are missing', async () => {
+    const res = await api.get('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&serverExchangePort=6011&serverReferralPort=6002');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ pointer: '#/query/tcpExchangePort', detail: expect.stringMatching(/must be 6011, the port configured on the Exchange server/) }),
+      expect.objectContaining({ pointer: '#/query/tcpReferralPort', detail: expect.stringMatching(/must be 6002/) }),
+    ]);
+  });
+
   it.each([
     ['no port at all', '', '#/query'],
     ['a port in the ephemeral range', 'tcpExchangePort=4000', '#/query/tcpExchangePort'],

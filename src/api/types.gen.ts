@@ -1322,6 +1322,12 @@ export interface operations {
                 httpReferralPort?: string;
                 /** @description HTTPDirectoryPort. */
                 httpDirectoryPort?: string;
+                /** @description The port configured on the Exchange server for what TCPExchangePort addresses; when given, tcpExchangePort must equal it (KB833799: the profile's ports must be the server's). */
+                serverExchangePort?: string;
+                /** @description The port configured on the Exchange server for what TCPReferralPort addresses; when given, tcpReferralPort must equal it (KB833799: the profile's ports must be the server's). */
+                serverReferralPort?: string;
+                /** @description The port configured on the Exchange server for what TCPDirectoryPort addresses; when given, tcpDirectoryPort must equal it (KB833799: the profile's ports must be the server's). */
+                serverDirectoryPort?: string;
             };
             header?: never;
             path?: never;

@@ -32,7 +32,9 @@ export function artifactSettings(kb: KnowledgeBase, name: ArtifactName): { requi
     const entries = (details.registry ?? []).filter((r) => r.setting);
     return { required: entries.filter((r) => !r.optional).map((r) => r.setting!), optional: entries.filter((r) => r.optional).map((r) => r.setting!) };
   }
-  return { required: [], optional: (details.profile?.keys ?? []).map((k) => settingName(k.name)) };
+  const keys = (details.profile?.keys ?? []).map((k) => settingName(k.name));
+  // The server's ports, to check the profile against: serverExchangePort for tcpExchangePort, and so on.
+  return { required: [], optional: [...keys, ...keys.filter((k) => k.startsWith('tcp')).map((k) => `server${k.slice(3)}`)] };
 }
 
 /**
@@ -40,12 +42,23 @@ export function artifactSettings(kb: KnowledgeBase, name: ArtifactName): { requi
  * after checking them as the articles advise. The keys, values and template come from the
  * knowledge base, not from code.
  */
-export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, ports: Record<string, number>): ArtifactResult {
+export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requested: Record<string, number>): ArtifactResult {
+  let ports = requested;
   const { details, id } = source(kb, name);
   const settings = artifactSettings(kb, name);
   const errors: FieldError[] = settings.required.filter((s) => ports[s] === undefined).map((s) => ({ pointer: `#/query/${s}`, detail: 'is required' }));
+  const server = pick(ports, /^server/);
+  ports = Object.fromEntries(Object.entries(ports).filter(([k]) => !k.startsWith('server')));
   if (name === 'outlook-static-ports.prf' && Object.keys(ports).length === 0) {
     errors.push({ pointer: '#/query', detail: 'choose at least one port setting', allowed: settings.optional });
+  }
+  // KB833799: "The port setting you use must be the same as the port setting that is configured
+  // on your Exchange server." When the caller gives the server's ports too, they must agree.
+  for (const [setting, port] of Object.entries(server)) {
+    const key = `tcp${setting.slice('server'.length)}`;
+    if (ports[key] !== port) {
+      errors.push({ pointer: `#/query/${key}`, detail: `must be ${port}, the port configured on the Exchange server (${setting}): the profile's ports must be the server's (KB833799)` });
+    }
   }
   // The TCP and HTTP variants of a profile address the same services, so each group is checked on its own.
   const groups = name === 'outlook-static-ports.prf' ? [pick(ports, /^tcp/), pick(ports, /^http/)] : [ports];
