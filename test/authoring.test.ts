@@ -45,6 +45,15 @@ describe('outlook-kb validate', () => {
     expect(out).toMatch(message);
   });
 
+  it.each<[string, (v: any) => void, RegExp]>([
+    ['a list value no condition looks for', (v) => v.facts.find((f: any) => f.name === 'symptoms').values.push({ value: 'slow', label: 'Slow' }), /warning: facts.json at \/facts\/\d+\/values: no condition looks for symptoms "slow"/],
+    ['a fact no condition tests', (v) => v.facts.push({ name: 'mailboxSize', type: 'string', description: 'x', question: 'x?', values: [{ value: 'big', label: 'Big' }] }), /warning: facts.json at \/facts\/\d+: no condition tests mailboxSize/],
+  ])('warns of %s without failing', async (_case, edit, message) => {
+    const { out, error } = await run(['validate', '--rules', rulesWith('facts.json', edit)]);
+    expect(error).toBeUndefined();
+    expect(out).toMatch(message);
+  });
+
   it('fails on a knowledge base that does not load', async () => {
     const { error } = await run(['validate', '--rules', rulesWith('facts.json', (v) => v.facts.push(v.facts[0]))]);
     expect(error?.message).toMatch(/duplicate fact name/);

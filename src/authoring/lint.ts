@@ -14,7 +14,7 @@ export interface LintFinding {
 /**
  * Checks a loaded knowledge base for what loads but cannot be right: a diagnosis or an
  * applicability condition that no facts can satisfy, two diagnoses with the same conditions, a
- * workaround no diagnosis offers. Warns of vocabulary values that no condition mentions.
+ * workaround no diagnosis offers. Warns of vocabulary values no rule can use.
  */
 export function lint(kb: KnowledgeBase): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -47,10 +47,16 @@ export function lint(kb: KnowledgeBase): LintFinding[] {
       }
     }
   }
+  // A scalar value no condition names is still used when its fact is tested (it is what falls
+  // outside a condition's set); it is unused when no condition tests the fact at all. A value of
+  // a list fact is unused when no condition looks for it.
   kb.vocabulary.facts.forEach((fact, i) => {
-    const unused = (fact.values ?? []).filter((v) => !mentioned.get(fact.name)?.has(v.value)).map((v) => JSON.stringify(v.value));
-    if (fact.values && unused.length) {
-      findings.push({ level: 'warning', file: 'facts.json', pointer: `/facts/${i}/values`, message: `no condition mentions ${fact.name} ${unused.join(', ')}` });
+    const tested = mentioned.get(fact.name);
+    if (!tested && fact.type !== 'ip-address') {
+      findings.push({ level: 'warning', file: 'facts.json', pointer: `/facts/${i}`, message: `no condition tests ${fact.name}, so no rule uses any of its values` });
+    } else if (tested && fact.type === 'string-list') {
+      const unused = (fact.values ?? []).filter((v) => !tested.has(v.value)).map((v) => JSON.stringify(v.value));
+      if (unused.length) findings.push({ level: 'warning', file: 'facts.json', pointer: `/facts/${i}/values`, message: `no condition looks for ${fact.name} ${unused.join(', ')}` });
     }
   });
   return findings;
