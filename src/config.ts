@@ -1,30 +1,67 @@
 import { bundledRulesDir } from './paths';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export interface Config {
+  /** PORT, default 3000; 0 picks a free port. */
   port: number;
+  /** HOST, default 127.0.0.1. */
   host: string;
+  /** RULES_DIR, default the bundled rules/. */
   rulesDir: string;
-  /** Zendesk webhook signing secret (ZENDESK_WEBHOOK_SECRET); unset: signatures are not checked. */
+  /** LOG_LEVEL, default info. */
+  logLevel: LogLevel;
+  /** BODY_LIMIT in bytes, default 102400 (100 kB). */
+  bodyLimit: number;
+  /** RATE_LIMIT_PER_MINUTE per client address, default 600; 0 turns it off. */
+  rateLimitPerMinute: number;
+  /** API_KEYS, comma-separated; empty: no key needed (and no admin endpoint). */
+  apiKeys: string[];
+  /** CORS_ORIGINS, comma-separated origins allowed to call from a browser; empty: none. */
+  corsOrigins: string[];
+  /** SHUTDOWN_TIMEOUT_MS, default 10000: how long in-flight requests get on SIGTERM. */
+  shutdownTimeoutMs: number;
+  /** REQUEST_TIMEOUT_MS, default 30000: longest a request may take to arrive and be answered. */
+  requestTimeoutMs: number;
+  /** ZENDESK_WEBHOOK_SECRET; unset: Zendesk signatures are not checked. */
   zendeskSecret?: string;
 }
 
 export class ConfigError extends Error {}
 
-/** Reads the settings from the environment; a bad one fails start-up with its name and what is allowed. */
+/**
+ * Reads the settings from the environment. Every bad setting is reported at once, each with its
+ * name and what it allows, and start-up stops: nothing is guessed.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  return {
-    port: port(env.PORT),
-    host: env.HOST?.trim() || '127.0.0.1',
-    rulesDir: env.RULES_DIR?.trim() || bundledRulesDir,
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: (text: string) => T | undefined, allowed: string): T => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return fallback;
+    const value = parse(text);
+    if (value === undefined) {
+      problems.push(`${name} must be ${allowed}, not "${env[name]}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const integer = (min: number, max: number) => (text: string) => (/^\d+$/.test(text) && Number(text) >= min && Number(text) <= max ? Number(text) : undefined);
+  const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
+
+  const config: Config = {
+    port: read('PORT', 3000, integer(0, 65535), 'an integer from 0 to 65535 (0 picks a free port)'),
+    host: read('HOST', '127.0.0.1', (t) => t, 'a host name or address'),
+    rulesDir: read('RULES_DIR', bundledRulesDir, (t) => t, 'a directory'),
+    logLevel: read('LOG_LEVEL', 'info' as LogLevel, (t) => (LOG_LEVELS as readonly string[]).includes(t) ? (t as LogLevel) : undefined, `one of ${LOG_LEVELS.join(', ')}`),
+    bodyLimit: read('BODY_LIMIT', 102400, integer(1024, 50 * 1024 * 1024), 'a number of bytes from 1024 to 52428800'),
+    rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', 600, integer(0, 1_000_000), 'a whole number of requests per minute (0 turns the limit off)'),
+    apiKeys: read('API_KEYS', [] as string[], (t) => (list(t).every((key) => key.length >= 16) ? list(t) : undefined), 'comma-separated keys of at least 16 characters each'),
+    corsOrigins: read('CORS_ORIGINS', [] as string[], (t) => (list(t).every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list(t) : undefined), 'comma-separated origins such as https://helpdesk.example.com'),
+    shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10000, integer(0, 600000), 'milliseconds from 0 to 600000'),
+    requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30000, integer(1000, 600000), 'milliseconds from 1000 to 600000'),
     ...(env.ZENDESK_WEBHOOK_SECRET ? { zendeskSecret: env.ZENDESK_WEBHOOK_SECRET } : {}),
   };
-}
-
-function port(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 3000;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n > 65535) {
-    throw new ConfigError(`PORT must be an integer from 0 to 65535 (0 picks a free port), not "${value}"`);
-  }
-  return n;
+  if (problems.length) throw new ConfigError(problems.join('; '));
+  return config;
 }

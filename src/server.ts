@@ -1,30 +1,92 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream, Logger } from 'pino';
 import { createApp } from './api/app';
 import type { Config } from './config';
-import { Diagnoser } from './engine/diagnose';
-import { loadKnowledgeBase, type KnowledgeBase } from './kb/load';
+import type { KnowledgeBase } from './kb/load';
+import { createLogger } from './observability/logging';
+import { Metrics } from './observability/metrics';
+import { KnowledgeBaseHolder } from './service/holder';
 
 export interface RunningService {
   server: Server;
+  holder: KnowledgeBaseHolder;
+  logger: Logger;
+  /** The knowledge base served at start. */
   kb: KnowledgeBase;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
+  /** Reloads rules/ (SIGHUP); logs and counts a refusal, keeping the old knowledge base. */
+  reload(): void;
+  /**
+   * Stops accepting connections and lets the requests in flight finish; resolves true when they
+   * did within the timeout, false when the rest had to be cut.
+   */
+  shutdown(timeoutMs?: number): Promise<boolean>;
 }
 
 /**
  * Loads the knowledge base, then listens. Loading comes first and throws on any fault, so a
  * service with an invalid knowledge base never accepts a request.
  */
-export async function startService(config: Config): Promise<RunningService> {
-  const kb = loadKnowledgeBase(config.rulesDir);
-  const served = { kb, diagnoser: new Diagnoser(kb) };
-  const app = createApp({ serving: () => served, zendeskSecret: config.zendeskSecret });
+export async function startService(config: Config, logDestination?: DestinationStream): Promise<RunningService> {
+  const logger = createLogger(config.logLevel, logDestination);
+  const metrics = new Metrics();
+  const holder = new KnowledgeBaseHolder(config.rulesDir, {
+    loaded: (kb) => metrics.knowledgeBaseLoaded(kb),
+    loadFailed: () => metrics.knowledgeBaseLoadFailed(),
+    diagnosed: (diagnoses) => metrics.diagnosed(diagnoses),
+  });
+  const app = createApp({
+    holder,
+    bodyLimit: config.bodyLimit,
+    zendeskSecret: config.zendeskSecret,
+    apiKeys: config.apiKeys,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
+    logger,
+    metrics,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);
   });
+  server.requestTimeout = config.requestTimeoutMs;
+  server.headersTimeout = Math.min(config.requestTimeoutMs, 60_000);
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
-  return { server, kb, url: `http://${host}:${port}` };
+
+  return {
+    server,
+    holder,
+    logger,
+    kb: holder.current().kb,
+    url: `http://${host}:${port}`,
+    reload() {
+      try {
+        const { revision, previousRevision } = holder.reload();
+        logger.info({ revision, previousRevision }, 'knowledge base reloaded');
+      } catch (error) {
+        logger.error({ err: error }, 'knowledge base reload refused; the previous one keeps serving');
+      }
+    },
+    shutdown(timeoutMs = config.shutdownTimeoutMs) {
+      return new Promise<boolean>((resolve) => {
+        // Keep-alive connections would hold close() open until they time out: each is closed as
+        // soon as it is idle, that is once the request it carries has been answered.
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
+        const timer = setTimeout(() => {
+          clearInterval(idle);
+          server.closeAllConnections();
+          resolve(false);
+        }, timeoutMs);
+        server.close(() => {
+          clearInterval(idle);
+          clearTimeout(timer);
+          resolve(true);
+        });
+        server.closeIdleConnections();
+      });
+    },
+  };
 }

@@ -7,23 +7,74 @@ import { bundledRulesDir } from '../src/paths';
 import { startService } from '../src/server';
 
 describe('configuration from the environment', () => {
-  it('defaults to port 3000 on 127.0.0.1 with the bundled rules', () => {
-    expect(configFromEnv({})).toEqual({ port: 3000, host: '127.0.0.1', rulesDir: bundledRulesDir });
+  it('has documented defaults', () => {
+    expect(configFromEnv({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      rulesDir: bundledRulesDir,
+      logLevel: 'info',
+      bodyLimit: 102400,
+      rateLimitPerMinute: 600,
+      apiKeys: [],
+      corsOrigins: [],
+      shutdownTimeoutMs: 10000,
+      requestTimeoutMs: 30000,
+    });
   });
 
-  it('reads PORT, HOST and RULES_DIR', () => {
-    expect(configFromEnv({ PORT: '8080', HOST: '0.0.0.0', RULES_DIR: '/srv/rules' })).toEqual({ port: 8080, host: '0.0.0.0', rulesDir: '/srv/rules' });
+  it('reads every setting', () => {
+    expect(
+      configFromEnv({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        RULES_DIR: '/srv/rules',
+        LOG_LEVEL: 'debug',
+        BODY_LIMIT: '2048',
+        RATE_LIMIT_PER_MINUTE: '0',
+        API_KEYS: 'k1-0123456789abcdef, k2-0123456789abcdef',
+        CORS_ORIGINS: 'https://helpdesk.example.com',
+        SHUTDOWN_TIMEOUT_MS: '500',
+        REQUEST_TIMEOUT_MS: '2000',
+        ZENDESK_WEBHOOK_SECRET: 's',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      rulesDir: '/srv/rules',
+      logLevel: 'debug',
+      bodyLimit: 2048,
+      rateLimitPerMinute: 0,
+      apiKeys: ['k1-0123456789abcdef', 'k2-0123456789abcdef'],
+      corsOrigins: ['https://helpdesk.example.com'],
+      shutdownTimeoutMs: 500,
+      requestTimeoutMs: 2000,
+      zendeskSecret: 's',
+    });
   });
 
-  it.each(['http', '-1', '65536', '80.5'])('rejects PORT=%s naming the setting', (value) => {
-    expect(() => configFromEnv({ PORT: value })).toThrow(ConfigError);
-    expect(() => configFromEnv({ PORT: value })).toThrow(/^PORT must be an integer from 0 to 65535/);
+  it.each([
+    ['PORT', 'http', /PORT must be an integer from 0 to 65535/],
+    ['PORT', '65536', /PORT must be/],
+    ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"/],
+    ['BODY_LIMIT', '10', /BODY_LIMIT must be a number of bytes from 1024/],
+    ['RATE_LIMIT_PER_MINUTE', '-5', /RATE_LIMIT_PER_MINUTE must be a whole number/],
+    ['API_KEYS', 'short', /API_KEYS must be comma-separated keys of at least 16 characters/],
+    ['CORS_ORIGINS', 'helpdesk.example.com', /CORS_ORIGINS must be comma-separated origins/],
+    ['SHUTDOWN_TIMEOUT_MS', '1e3', /SHUTDOWN_TIMEOUT_MS must be milliseconds/],
+    ['REQUEST_TIMEOUT_MS', '10', /REQUEST_TIMEOUT_MS must be milliseconds from 1000/],
+  ])('rejects %s=%s naming the setting and what it allows', (name, value, message) => {
+    expect(() => configFromEnv({ [name]: value })).toThrow(ConfigError);
+    expect(() => configFromEnv({ [name]: value })).toThrow(message);
+  });
+
+  it('reports every bad setting at once', () => {
+    expect(() => configFromEnv({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT must be .*; LOG_LEVEL must be/);
   });
 });
 
 describe('starting the service', () => {
   it('listens on the configured port and answers with the bundled knowledge base', async () => {
-    const service = await startService({ port: 0, host: '127.0.0.1', rulesDir: bundledRulesDir });
+    const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent' });
     try {
       expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const health = (await (await fetch(`${service.url}/healthz`)).json()) as { kb: unknown };
@@ -37,7 +88,8 @@ describe('starting the service', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
     fs.cpSync(bundledRulesDir, dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'articles', 'KB833799.json'), '{}');
-    await expect(startService({ port: 0, host: '127.0.0.1', rulesDir: dir })).rejects.toThrow(KnowledgeBaseError);
-    await expect(startService({ port: 0, host: '127.0.0.1', rulesDir: dir })).rejects.toThrow(/^articles\/KB833799\.json/);
+    const config = { ...configFromEnv({}), port: 0, rulesDir: dir, logLevel: 'silent' as const };
+    await expect(startService(config)).rejects.toThrow(KnowledgeBaseError);
+    await expect(startService(config)).rejects.toThrow(/^articles\/KB833799\.json/);
   });
 });

@@ -1,18 +1,29 @@
+import cors from 'cors';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
 import { mcpHandler } from '../mcp/server';
+import type { Metrics } from '../observability/metrics';
+import { httpLogger } from '../observability/logging';
+import type { KnowledgeBaseHolder } from '../service/holder';
 import { Contract } from './contract';
 import { notFound } from './not-found';
 import { problemHandler } from './problem';
+import { requestScope } from './request-scope';
+import { adminRoutes } from './routes/admin';
 import { annotateRoutes } from './routes/annotate';
 import { artifactRoutes } from './routes/artifacts';
 import { diagnoseRoutes } from './routes/diagnose';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { operationsRoutes } from './routes/operations';
 import { webhookRoutes } from './routes/webhooks';
-import type { Serving } from './serving';
+import { apiKeyAuth, rateLimiter } from './security';
+import type { Served } from './serving';
 
 export interface AppOptions {
-  serving: Serving;
+  /** The knowledge base to serve: a holder (reloadable) or a fixed one. */
+  holder?: KnowledgeBaseHolder;
+  served?: Served;
   contract?: Contract;
   /** Largest request body accepted, as body-parser reads it ('100kb', 1048576, ...). */
   bodyLimit?: string | number;
@@ -20,12 +31,33 @@ export interface AppOptions {
   batchBodyLimit?: string | number;
   /** Zendesk's webhook signing secret; when set, Zendesk requests must be signed with it. */
   zendeskSecret?: string;
+  /** Keys callers must send; none: the API is open and /admin is off. */
+  apiKeys?: string[];
+  /** Requests a minute per client address; 0 or unset: no limit. */
+  rateLimitPerMinute?: number;
+  /** Origins a browser may call from. */
+  corsOrigins?: string[];
+  logger?: Logger;
+  metrics?: Metrics;
 }
 
-export function createApp({ serving, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret }: AppOptions): Express {
+export function createApp(options: AppOptions): Express {
+  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret, apiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics } = options;
+  const current = holder ? () => holder.current() : () => options.served as Served;
+  if (!holder && !options.served) throw new Error('createApp needs a holder or a served knowledge base');
+  const scope = requestScope(current);
+  const serving = scope.serving;
+
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);
+  if (logger) app.use(httpLogger(logger));
+  if (metrics) app.use(metrics.middleware());
+  app.use(helmet());
+  if (corsOrigins.length) app.use(cors({ origin: corsOrigins, exposedHeaders: ['X-Request-Id', 'X-KB-Revision', 'RateLimit', 'RateLimit-Policy', 'Retry-After'] }));
+  if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
+  if (apiKeys.length) app.use(apiKeyAuth(apiKeys));
+  app.use(scope.middleware);
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
   // ("must be object") rather than as malformed JSON.
   // The raw body is kept for webhook signatures, which are computed over the exact bytes.
@@ -38,7 +70,8 @@ export function createApp({ serving, contract = new Contract(), bodyLimit = '100
   app.use(webhookRoutes(contract, serving, { zendeskSecret }));
   app.use(artifactRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
-  app.use(operationsRoutes(contract, serving));
+  app.use(operationsRoutes(contract, serving, metrics));
+  app.use(adminRoutes(holder, apiKeys.length > 0));
   app.post('/mcp', mcpHandler(contract, serving));
   app.use(notFound(contract.document));
   app.use(problemHandler);

@@ -10,6 +10,9 @@ export type ProblemCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'reload_failed'
   | 'not_found'
   | 'method_not_allowed'
   | 'internal_error';
@@ -23,6 +26,9 @@ const titles: Record<ProblemCode, string> = {
   payload_too_large: 'The request body is too large',
   unsupported_media_type: 'The request body must be application/json',
   unauthorized: 'Not authorized',
+  forbidden: 'Forbidden',
+  rate_limited: 'Too many requests',
+  reload_failed: 'The knowledge base was not reloaded',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   internal_error: 'Internal error',

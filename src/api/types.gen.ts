@@ -313,6 +313,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness, with the knowledge base being served */
+        get: operations["ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description `http_requests_total` and `http_request_duration_seconds` by route, method and status;
+         *     `diagnoses_total` by article; `knowledge_base_info` with the revision served;
+         *     `knowledge_base_load_failures_total`; and the process's default metrics.
+         */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/reload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reload the knowledge base from its directory
+         * @description The new knowledge base is loaded and validated completely, then swapped in at once;
+         *     requests in flight finish with the old one. If it is invalid, the old one keeps serving
+         *     and the answer is a 422. Needs API keys to be configured (403 otherwise). SIGHUP does the
+         *     same.
+         */
+        post: operations["reloadKnowledgeBase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -637,6 +699,14 @@ export interface components {
             article: components["schemas"]["article.schema"];
             kb: components["schemas"]["KnowledgeBaseInfo"];
         };
+        Ready: {
+            /** @constant */
+            status: "ready";
+            kb: {
+                revision: string;
+                articles: number;
+            };
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -656,7 +726,7 @@ export interface components {
              * @description Stable, machine-readable error code.
              * @enum {string}
              */
-            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "not_found" | "method_not_allowed" | "internal_error";
+            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "rate_limited" | "reload_failed" | "not_found" | "method_not_allowed" | "internal_error";
             /** @description One entry per bad field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -1050,6 +1120,25 @@ export interface components {
         };
     };
     responses: {
+        /** @description API keys are configured and the request has none, or a wrong one. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Over the per-address rate limit; see Retry-After and RateLimit. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The annotation, and the requests that write it back to the ticketing system. */
         WebhookAnswer: {
             headers: {
@@ -1129,8 +1218,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     annotate: {
@@ -1156,8 +1247,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     annotateBatch: {
@@ -1185,8 +1278,10 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     zendeskWebhook: {
@@ -1215,6 +1310,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     jiraWebhook: {
@@ -1232,8 +1328,10 @@ export interface operations {
         responses: {
             200: components["responses"]["WebhookAnswer"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     serviceNowWebhook: {
@@ -1251,8 +1349,10 @@ export interface operations {
         responses: {
             200: components["responses"]["WebhookAnswer"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     exchangeStaticPortsRegistryFile: {
@@ -1281,6 +1381,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     exchange2000StaticPortsRegistryFile: {
@@ -1305,6 +1407,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     outlookStaticPortsProfileFile: {
@@ -1345,6 +1449,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listFacts: {
@@ -1365,6 +1471,8 @@ export interface operations {
                     "application/json": components["schemas"]["FactList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listArticles: {
@@ -1385,6 +1493,8 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getArticle: {
@@ -1408,7 +1518,9 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     health: {
@@ -1453,6 +1565,91 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A knowledge base is loaded and served. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ready"];
+                };
+            };
+        };
+    };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics in Prometheus text format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    reloadKnowledgeBase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reloaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        revision: string;
+                        previousRevision: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No API keys are configured, so the endpoint is off. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The knowledge base on disk is invalid; the old one keeps serving. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getContract: {

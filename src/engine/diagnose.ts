@@ -70,7 +70,11 @@ const statusOf = (value: Truth): CandidateStatus => (value === true ? 'confirmed
 export class Diagnoser {
   private readonly engine: Engine;
 
-  constructor(readonly kb: KnowledgeBase) {
+  constructor(
+    readonly kb: KnowledgeBase,
+    /** Told of the confirmed diagnoses of every call (metrics count them by article). */
+    private readonly observe: (diagnoses: DiagnosisFinding[]) => void = () => {},
+  ) {
     // Undefined facts are allowed: callers send partial facts, and evaluate() reads a missing
     // fact as unknown rather than as a failure.
     this.engine = new Engine(toEngineRules(kb), { allowUndefinedFacts: true });
@@ -109,7 +113,9 @@ export class Diagnoser {
         diagnoses.push(diagnosisFinding(id, articleRef, diagnosis, workarounds, evaluation.evidence));
       }
     }
-    return { diagnoses: withAgreement(diagnoses, candidates), candidates, pendingWorkarounds };
+    const reported = withAgreement(diagnoses, candidates);
+    this.observe(reported);
+    return { diagnoses: reported, candidates, pendingWorkarounds };
   }
 }
 

@@ -33,8 +33,7 @@ export class TestApi {
   ) {}
 
   static async start(options: Partial<AppOptions> = {}): Promise<TestApi> {
-    const served = bundledKnowledgeBase();
-    const app = createApp({ serving: () => served, contract, ...options });
+    const app = createApp({ served: bundledKnowledgeBase(), contract, ...options });
     const server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });

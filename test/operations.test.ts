@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { createLogger } from '../src/observability/logging';
+import { Metrics } from '../src/observability/metrics';
+import { bundledRulesDir } from '../src/paths';
+import { KnowledgeBaseHolder } from '../src/service/holder';
+import { TestApi } from './support/api';
+
+const facts = { clientKind: 'outlook', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
+const KEY = 'test-key-0123456789abcdef';
+
+function memoryLog() {
+  const lines: any[] = [];
+  const stream = new Writable({ write: (chunk, _enc, done) => { lines.push(JSON.parse(String(chunk))); done(); } });
+  return { logger: createLogger('info', stream), lines };
+}
+
+describe('request ids and logs', () => {
+  const log = memoryLog();
+  let api: TestApi;
+  beforeAll(async () => { api = await TestApi.start({ logger: log.logger }); });
+  afterAll(() => api.close());
+
+  it('echoes a usable X-Request-Id and logs the request under it, without the facts', async () => {
+    const res = await api.request('POST', '/v1/diagnose', { json: { facts }, headers: { 'x-request-id': 'ticket-4711.a' } });
+    expect(res.headers.get('x-request-id')).toBe('ticket-4711.a');
+    expect(res.headers.get('x-kb-revision')).toMatch(/^[0-9a-f]{12}$/);
+    await new Promise((r) => setImmediate(r));
+    const line = log.lines.find((l) => l.req?.id === 'ticket-4711.a');
+    expect(line).toMatchObject({ level: 30, req: { method: 'POST', path: '/v1/diagnose' }, res: { statusCode: 200 }, service: 'outlook-connectivity-kb' });
+    expect(JSON.stringify(log.lines)).not.toContain('many-to-one');
+  });
+
+  it.each([[undefined], ['has spaces in it'], ['x'.repeat(200)]])('makes a new id when the caller sends %p', async (given) => {
+    const res = await api.request('GET', '/healthz', { headers: given ? { 'x-request-id': given } : {} });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('logs no key, even when one is sent', async () => {
+    await api.request('GET', '/v1/facts', { headers: { 'x-api-key': 'secret-key-0123456789' } });
+    await new Promise((r) => setImmediate(r));
+    expect(JSON.stringify(log.lines)).not.toContain('secret-key-0123456789');
+  });
+});
+
+describe('metrics, readiness and security headers', () => {
+  const metrics = new Metrics();
+  let api: TestApi;
+  beforeAll(async () => {
+    const holder = new KnowledgeBaseHolder(bundledRulesDir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), diagnosed: (d) => metrics.diagnosed(d) });
+    api = await TestApi.start({ holder, metrics });
+  });
+  afterAll(() => api.close());
+
+  it('counts requests by route and status, diagnoses by article, and shows the revision served', async () => {
+    await api.post('/v1/diagnose', { facts });
+    await api.get('/v1/articles/KB291615');
+    const res = await api.get('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/http_requests_total\{route="\/v1\/diagnose",method="POST",status="200"\} 1/);
+    expect(res.text).toMatch(/http_requests_total\{route="\/v1\/articles\/:id",method="GET",status="200"\} 1/);
+    expect(res.text).toMatch(/http_request_duration_seconds_bucket\{le="[\d.]+",route="\/v1\/diagnose",method="POST"\} \d/);
+    expect(res.text).toMatch(/diagnoses_total\{article="KB291615"\} 1/);
+    expect(res.text).toMatch(/knowledge_base_info\{revision="[0-9a-f]{12}",articles="\d+"\} 1/);
+  });
+
+  it('/readyz answers with the knowledge base served', async () => {
+    const res = await api.get('/readyz');
+    expect(res.body).toEqual({ status: 'ready', kb: { revision: expect.stringMatching(/^[0-9a-f]{12}$/), articles: expect.any(Number) } });
+  });
+
+  it('sends security headers', async () => {
+    const res = await api.get('/healthz');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('API keys', () => {
+  let api: TestApi;
+  beforeAll(async () => { api = await TestApi.start({ apiKeys: [KEY, 'other-key-0123456789abcdef'] }); });
+  afterAll(() => api.close());
+
+  it.each([[{}], [{ 'x-api-key': 'wrong-key-0123456789abcdef' }], [{ authorization: 'Bearer nope' }]])('refuses %j with a 401 problem', async (headers) => {
+    const res = await api.request('POST', '/v1/diagnose', { json: { facts }, headers });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('unauthorized');
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
+  });
+
+  it.each([[{ 'x-api-key': KEY }], [{ authorization: `Bearer ${KEY}` }], [{ 'x-api-key': 'other-key-0123456789abcdef' }]])('accepts %j', async (headers) => {
+    const res = await api.request('POST', '/v1/diagnose', { json: { facts }, headers });
+    expect(res.status).toBe(200);
+  });
+
+  it.each([['/healthz'], ['/readyz'], ['/openapi.json']])('leaves %s open', async (route) => {
+    expect((await api.get(route)).status).toBe(200);
+  });
+});
+
+describe('rate limiting', () => {
+  let api: TestApi;
+  beforeAll(async () => { api = await TestApi.start({ rateLimitPerMinute: 3 }); });
+  afterAll(() => api.close());
+
+  it('answers a 429 problem with Retry-After and RateLimit headers past the limit, and leaves health checks alone', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await api.get('/v1/facts')).status).toBe(200);
+    const res = await api.get('/v1/facts');
+    expect(res.status).toBe(429);
+    expect(res.body.code).toBe('rate_limited');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(res.headers.get('ratelimit')).toMatch(/limit=3, remaining=0/);
+    expect((await api.get('/healthz')).status).toBe(200);
+  });
+});
+
+describe('CORS', () => {
+  let api: TestApi;
+  beforeAll(async () => { api = await TestApi.start({ corsOrigins: ['https://helpdesk.example.com'] }); });
+  afterAll(() => api.close());
+
+  it('allows the configured origin and no other', async () => {
+    const allowed = await api.request('GET', '/v1/facts', { headers: { origin: 'https://helpdesk.example.com' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://helpdesk.example.com');
+    const other = await api.request('GET', '/v1/facts', { headers: { origin: 'https://evil.example.net' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('reloading the knowledge base', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reload-'));
+  fs.cpSync(bundledRulesDir, dir, { recursive: true });
+  const metrics = new Metrics();
+  const holder = new KnowledgeBaseHolder(dir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), loadFailed: () => metrics.knowledgeBaseLoadFailed() });
+  let api: TestApi;
+  beforeAll(async () => { api = await TestApi.start({ holder, metrics, apiKeys: [KEY] }); });
+  afterAll(() => api.close());
+  const reload = () => api.request('POST', '/admin/reload', { headers: { 'x-api-key': KEY } });
+  const article = path.join(dir, 'articles', 'KB291615.json');
+
+  it('swaps in a valid new knowledge base, and answers carry its revision', async () => {
+    const before = (await api.request('GET', '/healthz')).body.kb.revision;
+    const data = JSON.parse(fs.readFileSync(article, 'utf8'));
+    fs.writeFileSync(article, JSON.stringify({ ...data, title: `${data.title} (edited)` }));
+    const res = await reload();
+    expect(res.status).toBe(200);
+    expect(res.body.previousRevision).toBe(before);
+    expect(res.body.revision).not.toBe(before);
+    const after = await api.request('GET', '/v1/articles/KB291615', { headers: { 'x-api-key': KEY } });
+    expect(after.body.article.title).toMatch(/\(edited\)$/);
+    expect(after.headers.get('x-kb-revision')).toBe(res.body.revision);
+  });
+
+  it('refuses an invalid one with a 422, keeps serving the old one, and counts the failure', async () => {
+    const serving = (await api.get('/healthz')).body.kb.revision;
+    fs.writeFileSync(article, '{"id": "KB291615"');
+    const res = await reload();
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('reload_failed');
+    expect(res.body.detail).toContain('articles/KB291615.json');
+    expect((await api.get('/healthz')).body.kb.revision).toBe(serving);
+    const diagnose = await api.request('POST', '/v1/diagnose', { json: { facts }, headers: { 'x-api-key': KEY } });
+    expect(diagnose.status).toBe(200);
+    expect((await api.get('/metrics')).text).toMatch(/knowledge_base_load_failures_total 1/);
+  });
+
+  it('needs a key', async () => {
+    expect((await api.request('POST', '/admin/reload')).status).toBe(401);
+  });
+});
+
+describe('reloading without API keys', () => {
+  it('is off (403), since it could not be authenticated', async () => {
+    const api = await TestApi.start({ holder: new KnowledgeBaseHolder(bundledRulesDir) });
+    try {
+      const res = await api.request('POST', '/admin/reload');
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toMatch(/API_KEYS.*SIGHUP/);
+    } finally {
+      await api.close();
+    }
+  });
+});

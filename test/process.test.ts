@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { bundledRulesDir, projectRoot } from '../src/paths';
+
+// The real process, started as `npm start` starts it (from the sources here), for what only a
+// process shows: signals.
+jest.setTimeout(30_000);
+
+function start(rulesDir: string): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
+  // One process (tsx as a loader, not its CLI, which would run a second process between the signals and the service).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/main.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RULES_DIR: rulesDir, LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: '10000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve({ child, url, exit });
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
+  });
+}
+
+async function revision(url: string): Promise<string> {
+  return ((await (await fetch(`${url}/healthz`)).json()) as { kb: { revision: string } }).kb.revision;
+}
+
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition not met in 5 s');
+}
+
+function copyRules(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-'));
+  fs.cpSync(bundledRulesDir, dir, { recursive: true });
+  return dir;
+}
+
+it('SIGHUP reloads a valid knowledge base and keeps the old one when the new one is invalid', async () => {
+  const dir = copyRules();
+  const { child, url, exit } = await start(dir);
+  try {
+    const first = await revision(url);
+    const file = path.join(dir, 'articles', 'KB833799.json');
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    fs.writeFileSync(file, JSON.stringify({ ...data, title: `${data.title}.` }));
+    child.kill('SIGHUP');
+    await eventually(async () => (await revision(url)) !== first);
+    const second = await revision(url);
+    fs.writeFileSync(file, 'not json');
+    child.kill('SIGHUP');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await revision(url)).toBe(second);
+    expect(child.exitCode).toBeNull();
+  } finally {
+    child.kill('SIGTERM');
+    await exit;
+  }
+});
+
+it('SIGTERM lets a request in flight finish, then exits 0', async () => {
+  const { child, url, exit } = await start(copyRules());
+  const { port } = new URL(url);
+  const answer = new Promise<string>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/v1/annotate/batch', method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    // Half the tickets now, the signal, then the rest: the request was accepted before SIGTERM.
+    const line = (i: number) => `${JSON.stringify({ id: `t${i}`, body: 'Outlook 2003 cannot connect' })}\n`;
+    for (let i = 0; i < 5; i += 1) req.write(line(i));
+    setTimeout(() => {
+      child.kill('SIGTERM');
+      setTimeout(() => {
+        for (let i = 5; i < 10; i += 1) req.write(line(i));
+        req.end();
+      }, 300);
+    }, 300);
+  });
+  const lines = (await answer).trim().split('\n').map((l) => JSON.parse(l));
+  expect(lines.map((l) => l.id)).toEqual(Array.from({ length: 10 }, (_, i) => `t${i}`));
+  expect(await exit).toBe(0);
+  // No longer accepting: a new connection is refused.
+  await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+});
