@@ -9,11 +9,10 @@ import { ARTIFACTS, artifactSettings, generateArtifact, type ArtifactName } from
 import { Contract } from './api/contract';
 import { ndjsonLines } from './api/ndjson';
 import { MAX_NDJSON_LINE } from './api/routes/annotate';
-import { configFromEnv } from './config';
 import { Diagnoser } from './engine/diagnose';
 import { loadKnowledgeBase } from './kb/load';
 import { bundledRulesDir } from './paths';
-import { startService } from './server';
+import { run } from './run';
 import { coverage, readScenarioTables } from './authoring/coverage';
 import { lint } from './authoring/lint';
 import { diagnoseAnswer } from './api/diagnose-answer';
@@ -150,10 +149,9 @@ export function cli(io: CliIo): Command {
 
   program
     .command('serve')
-    .description('Start the HTTP service (PORT, HOST, RULES_DIR and ZENDESK_WEBHOOK_SECRET from the environment).')
+    .description('Start the HTTP service with the settings from the environment (see the README); SIGHUP reloads, SIGTERM stops.')
     .action(async () => {
-      const { kb, url } = await startService(configFromEnv());
-      io.stdout.write(`outlook-connectivity-kb: ${kb.articles.length} articles (revision ${kb.revision}), listening on ${url}\n`);
+      await run();
     });
 
   return program;

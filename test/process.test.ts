@@ -9,11 +9,11 @@ import { bundledRulesDir, projectRoot } from '../src/paths';
 // process shows: signals.
 jest.setTimeout(30_000);
 
-function start(rulesDir: string): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
+function start(rulesDir: string, entry = 'src/main.ts', extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
   // One process (tsx as a loader, not its CLI, which would run a second process between the signals and the service).
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry)], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RULES_DIR: rulesDir, LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: '10000' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RULES_DIR: rulesDir, LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: '10000', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -21,8 +21,12 @@ function start(rulesDir: string): Promise<{ child: ChildProcess; url: string; ex
     let out = '';
     child.stdout!.on('data', (chunk) => {
       out += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url, exit });
+      // Every worker of a cluster says it listens; wait for all of them.
+      const listening = [...out.matchAll(/listening on (http:\/\/\S+)/g)];
+      if (listening.length >= Number(extraEnv.WORKERS ?? 1)) {
+        expect(new Set(listening.map((m) => m[1])).size).toBe(1);
+        resolve({ child, url: listening[0][1], exit });
+      }
     });
     child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
   });
@@ -94,4 +98,25 @@ it('SIGTERM lets a request in flight finish, then exits 0', async () => {
   expect(await exit).toBe(0);
   // No longer accepting: a new connection is refused.
   await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+});
+
+it('the cluster runs one service per worker on one port, and stops them all on SIGTERM with exit 0', async () => {
+  // Port 0 in a cluster: the primary picks one free port and every worker shares it.
+  const { child, url, exit } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2' });
+  for (let i = 0; i < 10; i += 1) {
+    // A fresh connection each time, so that either worker may take it.
+    const res = await fetch(`${url}/readyz`, { headers: { connection: 'close' } });
+    expect(res.status).toBe(200);
+  }
+  child.kill('SIGTERM');
+  expect(await exit).toBe(0);
+});
+
+it('the cluster refuses a bad WORKERS setting', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/cluster.ts')], { cwd: projectRoot, env: { ...process.env, WORKERS: 'many' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (c) => (err += c));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  expect(code).toBe(1);
+  expect(err).toMatch(/WORKERS must be a whole number from 1 to 256, not "many"/);
 });
