@@ -7,7 +7,7 @@ import type { Metrics } from '../observability/metrics';
 import { httpLogger } from '../observability/logging';
 import type { KnowledgeBaseHolder } from '../service/holder';
 import { Contract } from './contract';
-import { notFound } from './not-found';
+import { routeGuard } from './route-guard';
 import { problemHandler } from './problem';
 import { requestScope } from './request-scope';
 import { adminRoutes } from './routes/admin';
@@ -57,6 +57,7 @@ export function createApp(options: AppOptions): Express {
   if (corsOrigins.length) app.use(cors({ origin: corsOrigins, exposedHeaders: ['X-Request-Id', 'X-KB-Revision', 'RateLimit', 'RateLimit-Policy', 'Retry-After'] }));
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
   if (apiKeys.length) app.use(apiKeyAuth(apiKeys));
+  app.use(routeGuard(contract.document));
   app.use(scope.middleware);
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
   // ("must be object") rather than as malformed JSON.
@@ -73,7 +74,6 @@ export function createApp(options: AppOptions): Express {
   app.use(operationsRoutes(contract, serving, metrics));
   app.use(adminRoutes(holder, apiKeys.length > 0));
   app.post('/mcp', mcpHandler(contract, serving));
-  app.use(notFound(contract.document));
   app.use(problemHandler);
   return app;
 }

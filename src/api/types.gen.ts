@@ -1630,6 +1630,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description No API keys are configured, so the endpoint is off. */
             403: {
@@ -1640,6 +1641,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description The knowledge base on disk is invalid; the old one keeps serving. */
             422: {
                 headers: {

@@ -1,0 +1,23 @@
+// Fuzz: 10,000 generated requests (FUZZ_RUNS to change), valid and malformed, against the real
+// service on a loopback port. Prints the statuses, every 5xx and every response that does not
+// match openapi.yaml, and whether a probe request answers the same before and after.
+// `npm run fuzz`; exits 1 on any finding.
+import { configFromEnv } from '../src/config';
+import { startService } from '../src/server';
+import { fuzz } from '../test/support/fuzz';
+
+async function main(): Promise<void> {
+  const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
+  const seed = Number(process.env.FUZZ_SEED ?? 20261121);
+  const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', rateLimitPerMinute: 0 });
+  const started = Date.now();
+  const report = await fuzz(service.url, runs, seed);
+  await service.shutdown(1000);
+  console.log(`fuzz: ${report.requests} requests (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`statuses: ${Object.entries(report.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+  console.log(`5xx: ${report.serverErrors.length}, not as the contract says: ${report.nonConformant.length}, probe unchanged: ${report.probeUnchanged ? 'yes' : 'NO'}`);
+  for (const line of [...report.serverErrors, ...report.nonConformant].slice(0, 20)) console.log(`  ${line}`);
+  if (report.serverErrors.length || report.nonConformant.length || !report.probeUnchanged) process.exitCode = 1;
+}
+
+void main();
