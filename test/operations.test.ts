@@ -184,3 +184,35 @@ describe('reloading without API keys', () => {
     }
   });
 });
+
+describe('reload under load', () => {
+  it('answers every request while valid and invalid reloads happen', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'reload-load-'));
+    fs.cpSync(bundledRulesDir, dir, { recursive: true });
+    const holder = new KnowledgeBaseHolder(dir);
+    const api = await TestApi.start({ holder });
+    const article = path.join(dir, 'articles', 'KB833799.json');
+    const original = fs.readFileSync(article, 'utf8');
+    let stop = false;
+    const statuses: number[] = [];
+    const clients = Array.from({ length: 8 }, async () => {
+      while (!stop) statuses.push((await api.post('/v1/diagnose', { facts })).status);
+    });
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        fs.writeFileSync(article, JSON.stringify({ ...JSON.parse(original), title: `round ${round}` }));
+        holder.reload();
+        await new Promise((r) => setTimeout(r, 20));
+        fs.writeFileSync(article, '{ broken');
+        expect(() => holder.reload()).toThrow();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    } finally {
+      stop = true;
+      await Promise.all(clients);
+      await api.close();
+    }
+    expect(statuses.length).toBeGreaterThan(10);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+  });
+});

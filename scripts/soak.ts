@@ -1,0 +1,145 @@
+// Soak: the real service as its own process on loopback, under autocannon at 100 connections
+// for SOAK_SECONDS (default 60) over mixed endpoints, with a valid and then an invalid reload
+// (SIGHUP) half-way; then shutdown under load: SIGTERM while loaded. Prints the figures and
+// exits 1 if any requirement fails. `npm run soak`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { bundledRulesDir, projectRoot } from '../src/paths';
+
+const seconds = Number(process.env.SOAK_SECONDS ?? 60);
+const connections = Number(process.env.SOAK_CONNECTIONS ?? 100);
+
+function start(rulesDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/main.js')], {
+    env: { ...process.env, PORT: '0', RULES_DIR: rulesDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SHUTDOWN_TIMEOUT_MS: '10000' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.on('exit', (code) => reject(new Error(`service exited ${code}: ${out}`)));
+  });
+}
+
+async function memory(url: string): Promise<{ rss: number; heap: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return { rss: Number(/^process_resident_memory_bytes (\d+)/m.exec(text)?.[1]), heap: Number(/^nodejs_heap_size_used_bytes (\d+)/m.exec(text)?.[1]) };
+}
+
+const json = (body: unknown) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const requests = [
+  { path: '/v1/diagnose', ...json({ facts: { clientKind: 'outlook', natMode: 'many-to-one', firewallPlatform: 'windows-nt', symptoms: ['cannot-connect'] } }) },
+  { path: '/v1/diagnose?include=candidates', ...json({ facts: { clientKind: 'activesync-device', exchangeVersion: '2003', serverAddress: '192.168.1.5', publicAddressAssignment: 'static', symptoms: ['certificate-warning'] } }) },
+  { path: '/v1/annotate', ...json({ ticket: { id: 'soak', subject: 'Outlook', body: 'Outlook 2003 cannot connect to Exchange 2003 through our SonicWall doing NAT; port 135 is open.' } }) },
+  { path: '/v1/facts', method: 'GET' as const },
+  { path: '/v1/articles/KB291615', method: 'GET' as const },
+  { path: '/healthz', method: 'GET' as const },
+];
+
+function load(url: string, duration: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+async function soak(): Promise<boolean> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soak-'));
+  fs.cpSync(bundledRulesDir, dir, { recursive: true });
+  const { child, url } = await start(dir);
+  await load(url, Number(process.env.SOAK_WARMUP ?? 15)); // warm-up: let the heap reach its working size first
+  const before = await memory(url);
+  const article = path.join(dir, 'articles', 'KB833799.json');
+  const original = fs.readFileSync(article, 'utf8');
+  const reloads = setTimeout(() => {
+    const data = JSON.parse(original);
+    fs.writeFileSync(article, JSON.stringify({ ...data, title: `${data.title} (soak)` }));
+    child.kill('SIGHUP'); // valid
+    setTimeout(() => {
+      fs.writeFileSync(article, '{ not json');
+      child.kill('SIGHUP'); // invalid: the previous one must keep serving
+    }, 2000);
+  }, (seconds * 1000) / 2);
+  const result = await load(url, seconds);
+  clearTimeout(reloads);
+  const after = await memory(url);
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  child.kill('SIGTERM');
+  const growth = (after.rss - before.rss) / before.rss;
+  const failures = /knowledge_base_load_failures_total (\d+)/.exec(metrics)?.[1];
+  console.log(`soak: ${seconds} s at ${connections} connections: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  console.log(`      errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  console.log(`      resident memory after warm-up ${mib(before.rss)}, at the end ${mib(after.rss)} (${(growth * 100).toFixed(1)}%); heap used ${mib(before.heap)} -> ${mib(after.heap)}`);
+  console.log(`      reloads under load: one valid, one invalid (refused: ${failures})`);
+  return result.errors === 0 && result.timeouts === 0 && result.non2xx === 0 && growth <= 0.1 && failures === '1';
+}
+
+/**
+ * Shutdown under load: clients keep sending requests on keep-alive connections; SIGTERM comes
+ * half-way. A request the service accepted must get its whole answer; a request sent after it
+ * stopped accepting is refused at the connection, which is not a dropped request.
+ */
+async function shutdown(): Promise<boolean> {
+  const { child, url } = await start(bundledRulesDir);
+  const { port } = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+  const body = JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } });
+  let answered = 0;
+  let cut = 0;
+  let refused = 0;
+  let stopped = false;
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/v1/diagnose', method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => {
+          try {
+            JSON.parse(text);
+            if (res.statusCode === 200) answered += 1;
+            else cut += 1;
+          } catch {
+            cut += 1; // an answer that ends half-way
+          }
+          resolve();
+        });
+        res.on('aborted', () => {
+          cut += 1;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        refused += 1; // never answered: the connection was refused or closed before the request was read
+        resolve();
+      });
+      req.end(body);
+    });
+  const clients = Array.from({ length: 50 }, async () => {
+    while (!stopped) await one();
+  });
+  setTimeout(() => child.kill('SIGTERM'), 2000);
+  const code = await exit;
+  stopped = true;
+  await Promise.all(clients);
+  agent.destroy();
+  console.log(`shutdown under load: exit code ${code}, ${answered} answered in full, ${cut} cut short, ${refused} refused after it stopped accepting`);
+  return code === 0 && cut === 0 && answered > 0;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(projectRoot, 'dist/main.js'))) throw new Error('run npm run build first');
+  const ok = (await soak()) && (await shutdown());
+  console.log(ok ? 'soak: all requirements met' : 'soak: REQUIREMENT FAILED');
+  process.exitCode = ok ? 0 : 1;
+}
+
+void main();
