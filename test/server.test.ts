@@ -1,3 +1,4 @@
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,5 +92,25 @@ describe('starting the service', () => {
     const config = { ...configFromEnv({}), port: 0, rulesDir: dir, logLevel: 'silent' as const };
     await expect(startService(config)).rejects.toThrow(KnowledgeBaseError);
     await expect(startService(config)).rejects.toThrow(/^articles\/KB833799\.json/);
+  });
+});
+
+describe('request timeouts', () => {
+  it('cuts off a client that does not finish sending its request within REQUEST_TIMEOUT_MS', async () => {
+    const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', requestTimeoutMs: 1000 });
+    try {
+      const { port } = new URL(service.url);
+      const started = Date.now();
+      const answer = await new Promise<string>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"facts":'));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk));
+        socket.on('close', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1.1 408/);
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await service.shutdown(1000);
+    }
   });
 });
