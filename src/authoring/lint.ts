@@ -1,4 +1,4 @@
-import { operators } from '../consult/what-if';
+import { operators } from '../engine/operators';
 import { engineCondition } from '../engine/rules';
 import type { FactValue } from '../facts/normalize';
 import type { KnowledgeBase } from '../kb/load';

@@ -1,17 +1,7 @@
 import { combine, negate, type ResultNode, type Truth } from '../engine/evaluate';
+import { operators } from '../engine/operators';
 import type { FactValue } from '../facts/normalize';
-import type { Operator, Scalar } from '../kb/model';
 
-// json-rules-engine's default operators, for answers not given yet. The engine stays the judge
-// of every answer actually given; this only looks ahead to rank the questions.
-export const operators: Record<Operator, (fact: FactValue, expected: Scalar | Scalar[]) => boolean> = {
-  equal: (fact, expected) => fact === expected,
-  notEqual: (fact, expected) => fact !== expected,
-  in: (fact, expected) => (expected as Scalar[]).includes(fact as Scalar),
-  notIn: (fact, expected) => !(expected as Scalar[]).includes(fact as Scalar),
-  contains: (fact, expected) => Array.isArray(fact) && fact.includes(expected as string),
-  doesNotContain: (fact, expected) => Array.isArray(fact) && !fact.includes(expected as string),
-};
 
 /** Hypothetical answers to facts not given yet. */
 export type Answers = ReadonlyMap<string, FactValue>;

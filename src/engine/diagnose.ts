@@ -2,7 +2,8 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Facts } from '../facts/normalize';
 import type { KnowledgeBase } from '../kb/load';
 import type { Diagnosis, Source, Statement, Workaround } from '../kb/model';
-import { evaluate, type Evaluation, type Evidence, type Truth } from './evaluate';
+import { compileCondition, type CompiledCondition } from './compile';
+import { evaluate, summarize, type Evaluation, type Evidence, type Truth } from './evaluate';
 import { diagnosisRuleName, qualify, toEngineRules, workaroundRuleName } from './rules';
 
 export type CandidateStatus = 'confirmed' | 'ruled-out' | 'undetermined';
@@ -67,29 +68,55 @@ const statusOf = (value: Truth): CandidateStatus => (value === true ? 'confirmed
  * Diagnoses facts against one knowledge base. The json-rules-engine Engine is built once, here,
  * and reused for every call; it holds no per-call state (each run gets its own almanac).
  */
+/**
+ * How the rules are evaluated: `compiled` (the default) runs the conditions compiled into
+ * closures; `engine` runs json-rules-engine, the reference semantics the compiled form is held
+ * to by a differential test.
+ */
+export type EvaluationMode = 'compiled' | 'engine';
+
 export class Diagnoser {
   private readonly engine: Engine;
+  private readonly compiled = new Map<string, CompiledCondition>();
 
   constructor(
     readonly kb: KnowledgeBase,
     /** Told of the confirmed diagnoses of every call (metrics count them by article). */
     private readonly observe: (diagnoses: DiagnosisFinding[]) => void = () => {},
+    readonly mode: EvaluationMode = 'compiled',
   ) {
-    // Undefined facts are allowed: callers send partial facts, and evaluate() reads a missing
-    // fact as unknown rather than as a failure.
+    // Both are built once per knowledge base. Undefined facts are allowed: callers send partial
+    // facts, and evaluate() reads a missing fact as unknown rather than as a failure.
     this.engine = new Engine(toEngineRules(kb), { allowUndefinedFacts: true });
+    for (const article of kb.articles) {
+      for (const diagnosis of article.diagnoses) this.compiled.set(diagnosisRuleName(qualify(article.id, diagnosis.id)), compileCondition(diagnosis.conditions));
+      for (const workaround of article.workarounds) {
+        if (workaround.applicability) this.compiled.set(workaroundRuleName(qualify(article.id, workaround.id)), compileCondition(workaround.applicability.conditions));
+      }
+    }
   }
 
   async diagnose(facts: Facts): Promise<DiagnosisReport> {
+    return this.report(this.mode === 'engine' ? await this.engineResults(facts) : (name) => summarize(this.compiled.get(name)!(facts)));
+  }
+
+  /** The compiled path without a promise, for callers that can use it synchronously. */
+  diagnoseNow(facts: Facts): DiagnosisReport {
+    return this.report((name) => summarize(this.compiled.get(name)!(facts)));
+  }
+
+  private async engineResults(facts: Facts): Promise<(name: string, conditions: Diagnosis['conditions']) => Evaluation> {
     const { results, failureResults } = await this.engine.run({ ...facts });
     const byRule = new Map<string, RuleResult>();
     for (const result of [...results, ...failureResults]) byRule.set(String(result.name), result);
-    const evaluateRule = (name: string, conditions: Diagnosis['conditions']): Evaluation => {
+    return (name, conditions) => {
       const result = byRule.get(name);
       if (!result) throw new Error(`json-rules-engine returned no result for rule ${name}`);
       return evaluate(conditions, result.conditions as never, facts);
     };
+  }
 
+  private report(evaluateRule: (name: string, conditions: Diagnosis['conditions']) => Evaluation): DiagnosisReport {
     const diagnoses: DiagnosisFinding[] = [];
     const candidates: Candidate[] = [];
     const pendingWorkarounds: PendingWorkaround[] = [];

@@ -1,0 +1,38 @@
+import type { Facts } from '../facts/normalize';
+import { isFactCondition, type Condition } from '../kb/model';
+import { combine, negate, type Evidence, type ResultNode } from './evaluate';
+import { operators } from './operators';
+
+export type CompiledCondition = (facts: Facts) => ResultNode;
+
+/**
+ * A condition tree compiled once into closures that evaluate it straight to the same result tree
+ * evaluate() reads from json-rules-engine: each fact condition with its operator bound, a missing
+ * fact unknown, all/any/not combined the Kleene way. No promises, no almanac, no copies of the
+ * facts: the work is what the conditions need and nothing else.
+ */
+export function compileCondition(condition: Condition): CompiledCondition {
+  if (isFactCondition(condition)) {
+    const { fact, operator, value: expected, source, derived } = condition;
+    const test = operators[operator];
+    return (facts) => {
+      const given = Object.hasOwn(facts, fact);
+      const value = given ? test(facts[fact], expected) : null;
+      const evidence: Evidence = { fact, operator, expected, ...(given ? { observed: facts[fact] } : {}), result: value, source, ...(derived ? { derived } : {}) };
+      return { kind: 'fact', value, evidence };
+    };
+  }
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not);
+    return (facts) => {
+      const child = inner(facts);
+      return { kind: 'not', value: negate(child.value), child };
+    };
+  }
+  const kind = 'all' in condition ? 'all' : 'any';
+  const parts = ('all' in condition ? condition.all : condition.any).map(compileCondition);
+  return (facts) => {
+    const children = parts.map((part) => part(facts));
+    return { kind, value: combine(kind, children.map((c) => c.value)), children };
+  };
+}
