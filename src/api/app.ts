@@ -39,6 +39,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   logger?: Logger;
   metrics?: Metrics;
+  /** Benchmarks only: POST /bench/echo answers its JSON body, through the same stack. */
+  benchEcho?: boolean;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -57,7 +59,7 @@ export function createApp(options: AppOptions): Express {
   if (corsOrigins.length) app.use(cors({ origin: corsOrigins, exposedHeaders: ['X-Request-Id', 'X-KB-Revision', 'RateLimit', 'RateLimit-Policy', 'Retry-After'] }));
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
   if (apiKeys.length) app.use(apiKeyAuth(apiKeys));
-  app.use(routeGuard(contract.document));
+  app.use(routeGuard(contract.document, options.benchEcho ? ['/bench/echo'] : []));
   app.use(scope.middleware);
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
   // ("must be object") rather than as malformed JSON.
@@ -66,6 +68,7 @@ export function createApp(options: AppOptions): Express {
   const json = express.json({ limit: bodyLimit, strict: false, verify });
   const batchJson = express.json({ limit: batchBodyLimit, strict: false });
   app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : json)(req, res, next));
+  if (options.benchEcho) app.post('/bench/echo', (req, res) => void res.json(req.body));
   app.use(diagnoseRoutes(contract, serving));
   app.use(annotateRoutes(contract, serving));
   app.use(webhookRoutes(contract, serving, { zendeskSecret }));

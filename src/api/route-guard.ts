@@ -7,12 +7,13 @@ import { Problem } from './problem';
  * path does not have is a 405 naming those it has. So a wrong route is told so, rather than
  * being answered about its body.
  */
-export function routeGuard(document: OpenAPIV3_1.Document): RequestHandler {
+export function routeGuard(document: OpenAPIV3_1.Document, extraPosts: string[] = []): RequestHandler {
   const routes = Object.entries(document.paths ?? {}).map(([template, item]) => {
     const methods = ['get', 'put', 'post', 'delete', 'patch'].filter((m) => item && m in item).map((m) => m.toUpperCase());
     // HEAD is answered wherever GET is, as HTTP has it.
     return { pattern: new RegExp(`^${template.replace(/\{[^/]+\}/g, '[^/]+')}$`), methods: methods.includes('GET') ? [...methods, 'HEAD'] : methods };
   });
+  routes.push(...extraPosts.map((path) => ({ pattern: new RegExp(`^${path}$`), methods: ['POST'] })));
   return (req, _res, next) => {
     const route = routes.find((r) => r.pattern.test(req.path));
     if (!route) throw new Problem(404, 'not_found', `No route ${req.method} ${req.path}. See /openapi.json for the routes this service has.`);

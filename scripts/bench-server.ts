@@ -1,0 +1,17 @@
+// The service for `npm run bench`: the production stack (logs at warn, no rate limit) plus an
+// echo route on the same stack, in its own process so the load generator has the other core.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../src/api/app';
+import { createLogger } from '../src/observability/logging';
+import { Metrics } from '../src/observability/metrics';
+import { bundledRulesDir } from '../src/paths';
+import { KnowledgeBaseHolder } from '../src/service/holder';
+
+const metrics = new Metrics();
+const holder = new KnowledgeBaseHolder(bundledRulesDir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), diagnosed: (d) => metrics.diagnosed(d) });
+const app = createApp({ holder, metrics, logger: createLogger('warn'), benchEcho: true });
+const server = http.createServer(app).listen(0, '127.0.0.1', () => {
+  console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

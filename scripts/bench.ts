@@ -1,0 +1,147 @@
+// `npm run bench`: in one run, with fixed seeds, on 1,000 distinct fact sets drawn from the
+// vocabulary: (1) in-process diagnosis against the json-rules-engine baseline; (2) HTTP
+// POST /v1/diagnose against an echo route on the same stack (autocannon, 50 connections);
+// (3) ticket annotation in-process; (4) start-up time, also for generated knowledge bases 10
+// and 100 times larger. Prints a table and writes bench-results.json.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import fc from 'fast-check';
+import { Engine } from 'json-rules-engine';
+import { annotate } from '../src/annotate/annotate';
+import { Diagnoser } from '../src/engine/diagnose';
+import { toEngineRules } from '../src/engine/rules';
+import type { Facts } from '../src/facts/normalize';
+import { loadKnowledgeBase } from '../src/kb/load';
+import { bundledRulesDir, projectRoot } from '../src/paths';
+import { readCorpus } from '../test/support/tickets';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const kb = loadKnowledgeBase(bundledRulesDir);
+
+function factSets(count: number): Facts[] {
+  const entries = kb.vocabulary.facts
+    .filter((f) => f.values)
+    .map((f) => [f.name, f.type === 'string-list' ? fc.subarray(f.values!.map((v) => v.value as string), { minLength: 1 }) : fc.constantFrom(...f.values!.map((v) => v.value))] as const);
+  const arbitrary = fc.record(Object.fromEntries(entries), { requiredKeys: ['clientKind', 'symptoms'] }) as fc.Arbitrary<Facts>;
+  const seen = new Map<string, Facts>();
+  for (let seed = 1; seen.size < count; seed += 1) {
+    for (const facts of fc.sample(arbitrary, { numRuns: count, seed })) if (seen.size < count) seen.set(JSON.stringify(facts), facts);
+  }
+  return [...seen.values()];
+}
+
+function stats(samples: number[]): { median: number; p99: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.floor(sorted.length * 0.99)] };
+}
+
+async function time<T>(rounds: number, sets: Facts[], run: (facts: Facts) => T | Promise<T>): Promise<number[]> {
+  const micros: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const facts of sets) {
+      const start = process.hrtime.bigint();
+      await run(facts);
+      micros.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+  }
+  return micros;
+}
+
+async function inProcess(sets: Facts[]) {
+  // The baseline a careful user of the library writes: one Engine over the same rules, built once, run per call.
+  const engine = new Engine(toEngineRules(kb), { allowUndefinedFacts: true });
+  const diagnoser = new Diagnoser(kb);
+  await time(1, sets, (f) => engine.run({ ...f }));
+  await time(1, sets, (f) => diagnoser.diagnoseNow(f)); // warm-up
+  const baseline = stats(await time(3, sets, (f) => engine.run({ ...f })));
+  const service = stats(await time(3, sets, (f) => diagnoser.diagnoseNow(f)));
+  return { baseline, service, ratio: baseline.median / service.median };
+}
+
+async function http(sets: Facts[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'scripts/bench-server.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (c) => {
+      out += c;
+      const m = /listening on (\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+  });
+  const requests = (route: string) => sets.map((facts) => ({ method: 'POST' as const, path: route, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts }) }));
+  const run = (route: string) =>
+    new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: requests(route) }, (e, r) => (e ? reject(e) : resolve(r))));
+  await run('/v1/diagnose'); // warm-up: caches, JIT
+  const echo = await run('/bench/echo');
+  const diagnose = await run('/v1/diagnose');
+  child.kill('SIGTERM');
+  const view = (r: autocannon.Result) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+  return { echo: view(echo), diagnose: view(diagnose), ratio: diagnose.requests.average / echo.requests.average };
+}
+
+async function annotation() {
+  const corpus = readCorpus().map(({ id, subject, body }) => ({ id, subject, body }));
+  const served = { kb, diagnoser: new Diagnoser(kb) };
+  for (const ticket of corpus) await annotate(served, ticket);
+  const rounds = 20;
+  const start = process.hrtime.bigint();
+  for (let round = 0; round < rounds; round += 1) for (const ticket of corpus) await annotate(served, ticket);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { tickets: rounds * corpus.length, perSecond: Math.round((rounds * corpus.length) / seconds) };
+}
+
+function startup() {
+  const measure = (dir: string) => {
+    const start = process.hrtime.bigint();
+    const loaded = loadKnowledgeBase(dir);
+    new Diagnoser(loaded);
+    return { articles: loaded.articles.length, ms: Math.round(Number(process.hrtime.bigint() - start) / 1e5) / 10 };
+  };
+  const scaled = (factor: number) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-kb-'));
+    fs.cpSync(bundledRulesDir, dir, { recursive: true });
+    for (const file of fs.readdirSync(path.join(bundledRulesDir, 'articles'))) {
+      const article = JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'articles', file), 'utf8'));
+      for (let copy = 1; copy < factor; copy += 1) {
+        const id = `${article.id}-C${copy}`;
+        // Copies without supersedes (their targets are the originals' ids).
+        const diagnoses = article.diagnoses.map((d: { supersedes?: unknown }) => ({ ...d, supersedes: undefined }));
+        fs.writeFileSync(path.join(dir, 'articles', `${id}.json`), JSON.stringify({ ...article, id, diagnoses }));
+      }
+    }
+    return measure(dir);
+  };
+  return { bundled: measure(bundledRulesDir), times10: scaled(10), times100: scaled(100) };
+}
+
+async function main(): Promise<void> {
+  const sets = factSets(1000);
+  const results = {
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    factSets: sets.length,
+    inProcess: await inProcess(sets),
+    http: await http(sets),
+    annotation: await annotation(),
+    startup: startup(),
+  };
+  const r = results;
+  console.log(`machine: ${r.machine.cpus} cores (${r.machine.model}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}`);
+  console.log(`fact sets: ${r.factSets}`);
+  console.log(`in-process diagnosis (µs per call)     median     p99`);
+  console.log(`  json-rules-engine baseline        ${r.inProcess.baseline.median.toFixed(1).padStart(8)} ${r.inProcess.baseline.p99.toFixed(1).padStart(8)}`);
+  console.log(`  service (compiled, with evidence) ${r.inProcess.service.median.toFixed(1).padStart(8)} ${r.inProcess.service.p99.toFixed(1).padStart(8)}`);
+  console.log(`  speed-up (baseline / service median): ${r.inProcess.ratio.toFixed(1)}x`);
+  console.log(`HTTP, autocannon 50 connections, ${SECONDS} s      req/s   p50 ms  p99 ms  errors  non-2xx`);
+  for (const [name, v] of [['echo', r.http.echo], ['POST /v1/diagnose', r.http.diagnose]] as const) {
+    console.log(`  ${name.padEnd(18)} ${String(v.rps).padStart(8)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(7)} ${String(v.errors).padStart(7)} ${String(v.non2xx).padStart(8)}`);
+  }
+  console.log(`  diagnose / echo throughput: ${(r.http.ratio * 100).toFixed(0)}%`);
+  console.log(`annotation (in-process, one core): ${r.annotation.perSecond} tickets/s over ${r.annotation.tickets} tickets`);
+  console.log(`start-up (load, validate, build): ${r.startup.bundled.ms} ms for ${r.startup.bundled.articles} articles; ${r.startup.times10.ms} ms for ${r.startup.times10.articles}; ${r.startup.times100.ms} ms for ${r.startup.times100.articles}`);
+  fs.writeFileSync(path.join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+void main();
