@@ -1,4 +1,4 @@
-import { nextQuestions, type Question } from '../consult/questions';
+import { cachedNextQuestions, nextQuestions, type Question } from '../consult/questions';
 import type { DiagnosisFinding } from '../engine/diagnose';
 import { normalizeFacts, type FactValue } from '../facts/normalize';
 import { Problem } from '../api/problem';
@@ -78,7 +78,7 @@ export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket
   const all = normalizeFacts(input, kb.vocabulary, `${pointerBase}/facts`);
   if (!all.ok) throw new Problem(400, all.code, all.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), all.errors);
   const report = await diagnoser.diagnose(all.all);
-  const questions = nextQuestions(report, kb.vocabulary, all.unknown);
+  const questions = cachedNextQuestions(kb, JSON.stringify([all.all, all.unknown]), () => nextQuestions(report, kb.vocabulary, all.unknown));
   const blocks = noteBlocks(facts, report.diagnoses, questions, kb.vocabulary);
   const annotation: Annotation = {
     ticket: { id: ticket.id },

@@ -1,4 +1,4 @@
-import { nextQuestions } from '../consult/questions';
+import { cachedNextQuestions, nextQuestions } from '../consult/questions';
 import type { Candidate } from '../engine/diagnose';
 import { normalizeFacts } from '../facts/normalize';
 import { Problem } from './problem';
@@ -22,7 +22,7 @@ export async function diagnoseAnswer(
   const report = await diagnoser.diagnose(facts.all);
   return {
     diagnoses: report.diagnoses,
-    questions: nextQuestions(report, kb.vocabulary, facts.unknown),
+    questions: cachedNextQuestions(kb, JSON.stringify([facts.all, facts.unknown]), () => nextQuestions(report, kb.vocabulary, facts.unknown)),
     ...(options.includeCandidates ? { candidates: report.candidates.map(candidateView) } : {}),
     facts: { given: facts.given, derived: facts.derived, unknown: facts.unknown },
     kb: { revision: kb.revision },

@@ -158,3 +158,28 @@ class AnswerSearch {
 
 const SEARCH_DEPTH = 2;
 const WIDE_OPENING = 6;
+
+const CACHE_SIZE = 5_000;
+const caches = new WeakMap<object, Map<string, Question[]>>();
+
+/**
+ * nextQuestions, remembered per knowledge base for the last CACHE_SIZE distinct fact sets: the
+ * ranking is a search and costs far more than the diagnosis, while callers (a chatbot's turns, a
+ * ticket backfill) ask about the same facts again and again. The answer depends only on the
+ * knowledge base, the facts and the unknown ones, which make the key; a reload brings a new
+ * knowledge base and so a new cache. Least recently used entries go first.
+ */
+export function cachedNextQuestions(kb: object, key: string, compute: () => Question[]): Question[] {
+  let cache = caches.get(kb);
+  if (!cache) caches.set(kb, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const questions = compute();
+  cache.set(key, questions);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return questions;
+}

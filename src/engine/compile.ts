@@ -36,3 +36,32 @@ export function compileCondition(condition: Condition): CompiledCondition {
     return { kind, value: combine(kind, children.map((c) => c.value)), children };
   };
 }
+
+export type CompiledTruth = (facts: Facts) => boolean | null;
+
+/**
+ * The same condition compiled to its truth alone, allocating nothing: most candidates are ruled
+ * out or undetermined, and their full result trees are only built if someone asks for them.
+ */
+export function compileTruth(condition: Condition): CompiledTruth {
+  if (isFactCondition(condition)) {
+    const { fact, operator, value: expected } = condition;
+    const test = operators[operator];
+    return (facts) => (Object.hasOwn(facts, fact) ? test(facts[fact], expected) : null);
+  }
+  if ('not' in condition) {
+    const inner = compileTruth(condition.not);
+    return (facts) => negate(inner(facts));
+  }
+  const parts = ('all' in condition ? condition.all : condition.any).map(compileTruth);
+  const decisive = 'all' in condition ? false : true;
+  return (facts) => {
+    let unknown = false;
+    for (const part of parts) {
+      const value = part(facts);
+      if (value === decisive) return decisive;
+      if (value === null) unknown = true;
+    }
+    return unknown ? null : !decisive;
+  };
+}

@@ -2,7 +2,7 @@ import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Facts } from '../facts/normalize';
 import type { KnowledgeBase } from '../kb/load';
 import type { Diagnosis, Source, Statement, Workaround } from '../kb/model';
-import { compileCondition, type CompiledCondition } from './compile';
+import { compileCondition, compileTruth, type CompiledCondition, type CompiledTruth } from './compile';
 import { evaluate, summarize, type Evaluation, type Evidence, type Truth } from './evaluate';
 import { diagnosisRuleName, qualify, toEngineRules, workaroundRuleName } from './rules';
 
@@ -75,9 +75,22 @@ const statusOf = (value: Truth): CandidateStatus => (value === true ? 'confirmed
  */
 export type EvaluationMode = 'compiled' | 'engine';
 
+/** What a diagnosis needs at every call, worked out once per knowledge base. */
+interface Plan {
+  id: string;
+  rule: string;
+  title: string;
+  article: DiagnosisFinding['article'];
+  diagnosis: Diagnosis;
+  supersedes: string[];
+  workarounds: { id: string; rule: string; workaround: Workaround }[];
+}
+
 export class Diagnoser {
   private readonly engine: Engine;
   private readonly compiled = new Map<string, CompiledCondition>();
+  private readonly truths = new Map<string, CompiledTruth>();
+  private readonly plans: Plan[] = [];
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -88,21 +101,42 @@ export class Diagnoser {
     // Both are built once per knowledge base. Undefined facts are allowed: callers send partial
     // facts, and evaluate() reads a missing fact as unknown rather than as a failure.
     this.engine = new Engine(toEngineRules(kb), { allowUndefinedFacts: true });
+    const compile = (rule: string, conditions: Diagnosis['conditions']) => {
+      this.compiled.set(rule, compileCondition(conditions));
+      this.truths.set(rule, compileTruth(conditions));
+    };
     for (const article of kb.articles) {
-      for (const diagnosis of article.diagnoses) this.compiled.set(diagnosisRuleName(qualify(article.id, diagnosis.id)), compileCondition(diagnosis.conditions));
+      const articleRef = { id: article.id, title: article.title, url: article.url };
+      for (const diagnosis of article.diagnoses) {
+        const id = qualify(article.id, diagnosis.id);
+        compile(diagnosisRuleName(id), diagnosis.conditions);
+        const workarounds = diagnosis.workarounds.map((workaroundId) => {
+          const workaround = article.workarounds.find((w) => w.id === workaroundId) as Workaround;
+          const qualified = qualify(article.id, workaround.id);
+          return { id: qualified, rule: workaroundRuleName(qualified), workaround };
+        });
+        this.plans.push({ id, rule: diagnosisRuleName(id), title: diagnosis.title, article: articleRef, diagnosis, supersedes: diagnosis.supersedes?.map((e) => e.diagnosis) ?? [], workarounds });
+      }
       for (const workaround of article.workarounds) {
-        if (workaround.applicability) this.compiled.set(workaroundRuleName(qualify(article.id, workaround.id)), compileCondition(workaround.applicability.conditions));
+        if (workaround.applicability) compile(workaroundRuleName(qualify(article.id, workaround.id)), workaround.applicability.conditions);
       }
     }
   }
 
   async diagnose(facts: Facts): Promise<DiagnosisReport> {
-    return this.report(this.mode === 'engine' ? await this.engineResults(facts) : (name) => summarize(this.compiled.get(name)!(facts)));
+    if (this.mode === 'engine') {
+      const evaluationOf = await this.engineResults(facts);
+      return this.report((rule, conditions) => evaluationOf(rule, conditions).value, evaluationOf);
+    }
+    return this.diagnoseNow(facts);
   }
 
   /** The compiled path without a promise, for callers that can use it synchronously. */
   diagnoseNow(facts: Facts): DiagnosisReport {
-    return this.report((name) => summarize(this.compiled.get(name)!(facts)));
+    return this.report(
+      (rule) => this.truths.get(rule)!(facts),
+      (rule) => summarize(this.compiled.get(rule)!(facts)),
+    );
   }
 
   private async engineResults(facts: Facts): Promise<(name: string, conditions: Diagnosis['conditions']) => Evaluation> {
@@ -116,29 +150,29 @@ export class Diagnoser {
     };
   }
 
-  private report(evaluateRule: (name: string, conditions: Diagnosis['conditions']) => Evaluation): DiagnosisReport {
+  private report(
+    truthOf: (rule: string, conditions: Diagnosis['conditions']) => Truth,
+    evaluationOf: (rule: string, conditions: Diagnosis['conditions']) => Evaluation,
+  ): DiagnosisReport {
     const diagnoses: DiagnosisFinding[] = [];
     const candidates: Candidate[] = [];
     const pendingWorkarounds: PendingWorkaround[] = [];
-    for (const article of this.kb.articles) {
-      const articleRef = { id: article.id, title: article.title, url: article.url };
-      for (const diagnosis of article.diagnoses) {
-        const id = qualify(article.id, diagnosis.id);
-        const evaluation = evaluateRule(diagnosisRuleName(id), diagnosis.conditions);
-        const supersedes = diagnosis.supersedes?.map((entry) => entry.diagnosis) ?? [];
-        candidates.push({ id, title: diagnosis.title, article: articleRef, status: statusOf(evaluation.value), evaluation, supersedes });
-        if (evaluation.value !== true) continue;
-        const workarounds = diagnosis.workarounds.map((workaroundId) => {
-          const workaround = article.workarounds.find((w) => w.id === workaroundId) as Workaround;
-          const qualified = qualify(article.id, workaround.id);
-          const applicability = workaround.applicability
-            ? evaluateRule(workaroundRuleName(qualified), workaround.applicability.conditions)
-            : undefined;
-          if (applicability?.value === null) pendingWorkarounds.push({ id: qualified, diagnosisId: id, evaluation: applicability });
-          return workaroundFinding(qualified, workaround, applicability);
-        });
-        diagnoses.push(diagnosisFinding(id, articleRef, diagnosis, workarounds, evaluation.evidence));
-      }
+    for (const plan of this.plans) {
+      const { id, rule, diagnosis } = plan;
+      const value = truthOf(rule, diagnosis.conditions);
+      // The result tree of a candidate is built only when read (questions read the undetermined
+      // ones; ?include=candidates reads them all).
+      let evaluation: Evaluation | undefined;
+      const candidate = { id, title: plan.title, article: plan.article, status: statusOf(value), supersedes: plan.supersedes } as Candidate;
+      Object.defineProperty(candidate, 'evaluation', { enumerable: true, get: () => (evaluation ??= evaluationOf(rule, diagnosis.conditions)) });
+      candidates.push(candidate);
+      if (value !== true) continue;
+      const workarounds = plan.workarounds.map(({ id: workaroundId, rule: workaroundRule, workaround }) => {
+        const applicability = workaround.applicability ? evaluationOf(workaroundRule, workaround.applicability.conditions) : undefined;
+        if (applicability?.value === null) pendingWorkarounds.push({ id: workaroundId, diagnosisId: id, evaluation: applicability });
+        return workaroundFinding(workaroundId, workaround, applicability);
+      });
+      diagnoses.push(diagnosisFinding(id, plan.article, diagnosis, workarounds, candidate.evaluation.evidence));
     }
     const reported = withAgreement(diagnoses, candidates);
     this.observe(reported);
