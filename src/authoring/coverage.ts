@@ -5,7 +5,12 @@ import type { ResultNode } from '../engine/evaluate';
 import { normalizeFacts } from '../facts/normalize';
 import type { KnowledgeBase } from '../kb/load';
 
-/** One article's scenario table (test/scenarios/<ID>.json): see test/support/scenario-tester.ts. */
+/**
+ * One article's scenario table (test/scenarios/<ID>.json). A `valid` case must produce exactly
+ * the listed diagnoses of its article, with exactly the listed workarounds (true: applies, false:
+ * excluded, null: depends on a missing fact); an `invalid` case must not confirm `notDiagnosed`
+ * and must show each `notApplicable` workaround as excluded. test/support/scenario-tester.ts runs them.
+ */
 export interface ScenarioTable {
   article: string;
   valid: { name: string; facts: Record<string, unknown>; diagnoses: string[]; workarounds: Record<string, boolean | null> }[];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DiagnosisReport } from '../../src/engine/diagnose';
 import { normalizeFacts, type Facts } from '../../src/facts/normalize';
 import { qualify } from '../../src/engine/rules';
+import type { ScenarioTable } from '../../src/authoring/coverage';
 import { bundledKnowledgeBase } from './knowledge-base';
 
 /**
@@ -13,25 +14,7 @@ import { bundledKnowledgeBase } from './knowledge-base';
  * excluded with its reason. The tester checks the table itself first: ids that do not exist,
  * cases that assert nothing, duplicate names or facts are errors, not silent passes.
  */
-export interface ScenarioTable {
-  article: string;
-  valid: ValidCase[];
-  invalid: InvalidCase[];
-}
-
-export interface ValidCase {
-  name: string;
-  facts: Record<string, unknown>;
-  diagnoses: string[];
-  workarounds: Record<string, boolean | null>;
-}
-
-export interface InvalidCase {
-  name: string;
-  facts: Record<string, unknown>;
-  notDiagnosed?: string[];
-  notApplicable?: string[];
-}
+export type { ScenarioTable };
 
 export const scenariosDir = path.join(__dirname, '..', 'scenarios');
 
