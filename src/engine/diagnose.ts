@@ -160,11 +160,7 @@ export class Diagnoser {
     for (const plan of this.plans) {
       const { id, rule, diagnosis } = plan;
       const value = truthOf(rule, diagnosis.conditions);
-      // The result tree of a candidate is built only when read (questions read the undetermined
-      // ones; ?include=candidates reads them all).
-      let evaluation: Evaluation | undefined;
-      const candidate = { id, title: plan.title, article: plan.article, status: statusOf(value), supersedes: plan.supersedes } as Candidate;
-      Object.defineProperty(candidate, 'evaluation', { enumerable: true, get: () => (evaluation ??= evaluationOf(rule, diagnosis.conditions)) });
+      const candidate = new LazyCandidate(plan, statusOf(value), () => evaluationOf(rule, diagnosis.conditions));
       candidates.push(candidate);
       if (value !== true) continue;
       const workarounds = plan.workarounds.map(({ id: workaroundId, rule: workaroundRule, workaround }) => {
@@ -177,6 +173,33 @@ export class Diagnoser {
     const reported = withAgreement(diagnoses, candidates);
     this.observe(reported);
     return { diagnoses: reported, candidates, pendingWorkarounds };
+  }
+}
+
+/**
+ * A candidate whose result tree is built only when read: questions read the undetermined ones,
+ * ?include=candidates all of them, and most calls read none of the ruled-out ones.
+ */
+class LazyCandidate implements Candidate {
+  readonly id: string;
+  readonly title: string;
+  readonly article: DiagnosisFinding['article'];
+  readonly supersedes: string[];
+  private built?: Evaluation;
+
+  constructor(
+    plan: Plan,
+    readonly status: CandidateStatus,
+    private readonly build: () => Evaluation,
+  ) {
+    this.id = plan.id;
+    this.title = plan.title;
+    this.article = plan.article;
+    this.supersedes = plan.supersedes;
+  }
+
+  get evaluation(): Evaluation {
+    return (this.built ??= this.build());
   }
 }
 

@@ -2,11 +2,11 @@
 // echo route on the same stack, in its own process so the load generator has the other core.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../src/api/app';
-import { createLogger } from '../src/observability/logging';
-import { Metrics } from '../src/observability/metrics';
-import { bundledRulesDir } from '../src/paths';
-import { KnowledgeBaseHolder } from '../src/service/holder';
+import { createApp } from './api/app';
+import { createLogger } from './observability/logging';
+import { Metrics } from './observability/metrics';
+import { bundledRulesDir } from './paths';
+import { KnowledgeBaseHolder } from './service/holder';
 
 const metrics = new Metrics();
 const holder = new KnowledgeBaseHolder(bundledRulesDir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), diagnosed: (d) => metrics.diagnosed(d) });
