@@ -1,24 +1,23 @@
 #!/usr/bin/env node
-import fs from 'node:fs';
 import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
 import { annotateLines } from './annotate/batch';
-import { ARTIFACTS, artifactSettings, generateArtifact, type ArtifactName } from './artifacts/generate';
 import { Contract } from './api/contract';
+import { diagnoseAnswer } from './api/diagnose-answer';
 import { ndjsonLines } from './api/ndjson';
+import { Problem } from './api/problem';
 import { MAX_NDJSON_LINE } from './api/routes/annotate';
-import { Diagnoser } from './engine/diagnose';
-import { loadKnowledgeBase } from './kb/load';
-import { bundledRulesDir } from './paths';
-import { run } from './run';
+import { ARTIFACTS, artifactSettings, generateArtifact, type ArtifactName } from './artifacts/generate';
 import { coverage, readScenarioTables } from './authoring/coverage';
 import { lint } from './authoring/lint';
-import { diagnoseAnswer } from './api/diagnose-answer';
-import { Problem } from './api/problem';
-import path from 'node:path';
-import { projectRoot } from './paths';
+import { Diagnoser } from './engine/diagnose';
+import { loadKnowledgeBase } from './kb/load';
+import { bundledRulesDir, projectRoot } from './paths';
+import { run } from './run';
 
 /** A command that ran but found problems: the message is printed and the process exits 1. */
 export class CliFailure extends Error {}
