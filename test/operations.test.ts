@@ -45,6 +45,24 @@ describe('request ids and logs', () => {
   });
 });
 
+describe('request ids with request logs off (LOG_LEVEL above info)', () => {
+  it('still echoes or makes the request id, and writes nothing for a good request', async () => {
+    const lines: any[] = [];
+    const stream = new Writable({ write: (chunk, _enc, done) => { lines.push(JSON.parse(String(chunk))); done(); } });
+    const api = await TestApi.start({ logger: createLogger('warn', stream) });
+    try {
+      const given = await api.request('GET', '/healthz', { headers: { 'x-request-id': 'abc-1' } });
+      expect(given.headers.get('x-request-id')).toBe('abc-1');
+      const made = await api.get('/healthz');
+      expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      await new Promise((r) => setImmediate(r));
+      expect(lines).toEqual([]);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('metrics, readiness and security headers', () => {
   const metrics = new Metrics();
   let api: TestApi;
