@@ -1,8 +1,8 @@
-import { cachedNextQuestions, nextQuestions, type Question } from '../consult/questions';
-import type { DiagnosisFinding } from '../engine/diagnose';
-import { normalizeFacts, type FactValue } from '../facts/normalize';
-import { Problem } from '../api/problem';
+import { checkedFacts } from '../api/checked-facts';
 import type { Served } from '../api/serving';
+import { questionsFor, type Question } from '../consult/questions';
+import type { DiagnosisFinding } from '../engine/diagnose';
+import type { FactValue } from '../facts/normalize';
 import { extractFacts, type Span } from './extract';
 import { noteBlocks, renderNote, type Note, type NoteBlock } from './note';
 import { tagsFor } from './tags';
@@ -49,8 +49,7 @@ export async function annotate(served: Served, ticket: Ticket, pointerBase = '/t
 }
 
 export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket, pointerBase = '/ticket'): Promise<AnnotationWithNote> {
-  const given = normalizeFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
-  if (!given.ok) throw new Problem(400, given.code, given.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), given.errors);
+  const given = checkedFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
 
   const extracted = extractFacts(ticket, kb.extraction, kb.vocabulary);
   // A given fact, or a given fact derived from it (serverAddressSpace for serverAddress), or one
@@ -75,10 +74,9 @@ export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket
     }
   }
 
-  const all = normalizeFacts(input, kb.vocabulary, `${pointerBase}/facts`);
-  if (!all.ok) throw new Problem(400, all.code, all.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; '), all.errors);
+  const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
   const report = await diagnoser.diagnose(all.all);
-  const questions = cachedNextQuestions(kb, JSON.stringify([all.all, all.unknown]), () => nextQuestions(report, kb.vocabulary, all.unknown));
+  const questions = questionsFor(kb, report, all);
   const blocks = noteBlocks(facts, report.diagnoses, questions, kb.vocabulary);
   const annotation: Annotation = {
     ticket: { id: ticket.id },

@@ -1,7 +1,6 @@
-import { cachedNextQuestions, nextQuestions } from '../consult/questions';
+import { questionsFor } from '../consult/questions';
 import type { Candidate } from '../engine/diagnose';
-import { normalizeFacts } from '../facts/normalize';
-import { Problem } from './problem';
+import { checkedFacts } from './checked-facts';
 import type { DiagnoseResponse } from './schemas';
 import type { Served } from './serving';
 
@@ -14,15 +13,11 @@ export async function diagnoseAnswer(
   rawFacts: Record<string, unknown>,
   options: { includeCandidates: boolean },
 ): Promise<DiagnoseResponse> {
-  const facts = normalizeFacts(rawFacts, kb.vocabulary);
-  if (!facts.ok) {
-    const summary = facts.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; ');
-    throw new Problem(400, facts.code, summary, facts.errors);
-  }
+  const facts = checkedFacts(rawFacts, kb.vocabulary);
   const report = await diagnoser.diagnose(facts.all);
   return {
     diagnoses: report.diagnoses,
-    questions: cachedNextQuestions(kb, JSON.stringify([facts.all, facts.unknown]), () => nextQuestions(report, kb.vocabulary, facts.unknown)),
+    questions: questionsFor(kb, report, facts),
     ...(options.includeCandidates ? { candidates: report.candidates.map(candidateView) } : {}),
     facts: { given: facts.given, derived: facts.derived, unknown: facts.unknown },
     kb: { revision: kb.revision },

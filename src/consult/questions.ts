@@ -183,3 +183,8 @@ export function cachedNextQuestions(kb: object, key: string, compute: () => Ques
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return questions;
 }
+
+/** The questions for a report, through the cache, keyed by the facts and the unknown ones. */
+export function questionsFor(kb: { vocabulary: Vocabulary }, report: DiagnosisReport, facts: { all: object; unknown: string[] }): Question[] {
+  return cachedNextQuestions(kb, JSON.stringify([facts.all, facts.unknown]), () => nextQuestions(report, kb.vocabulary, facts.unknown));
+}
