@@ -1,6 +1,7 @@
 import { TestApi } from './support/api';
 import { bundledKnowledgeBase } from './support/knowledge-base';
 import { consult } from './support/consultation';
+import { fewestQuestions } from './support/consultation-bound';
 import { outcomeFor, readScenarioTable, scenarioTableIds } from './support/scenario-tester';
 
 let api: TestApi;
@@ -130,4 +131,21 @@ describe('consultation simulator', () => {
       for (const id of scenario.notApplicable ?? []) expect(outcome.workarounds[id]).toBe(false);
     });
   }
+});
+
+describe('how close the ranking comes to the best possible order', () => {
+  const environments = scenarioTableIds().flatMap((id) => {
+    const table = readScenarioTable(id);
+    return [...table.valid, ...table.invalid].map((scenario) => scenario.facts);
+  });
+
+  it('the ranking, which cannot know the answers, asks at most 5% more questions than the best order chosen with hindsight', async () => {
+    let asked = 0;
+    for (const environment of environments) asked += (await consult(environment)).asked.length;
+    const floor = await fewestQuestions(environments);
+    expect(floor).toBeGreaterThan(0);
+    // The floor knows every answer in advance, so a ranking below it would mean the floor is wrong.
+    expect(asked).toBeGreaterThanOrEqual(floor);
+    expect(asked).toBeLessThanOrEqual(Math.ceil(floor * 1.05));
+  }, 120_000);
 });

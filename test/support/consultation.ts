@@ -1,42 +1,64 @@
-import { nextQuestions } from '../../src/consult/questions';
+import { nextQuestions, type Question } from '../../src/consult/questions';
 import type { DiagnosisReport } from '../../src/engine/diagnose';
 import { normalizeFacts } from '../../src/facts/normalize';
 import { bundledKnowledgeBase } from './knowledge-base';
+
+export type Facts = Record<string, unknown>;
 
 export interface Consultation {
   /** The facts asked, in order. */
   asked: string[];
   /** The facts the conversation ended with (null: the user did not know). */
-  facts: Record<string, unknown>;
+  facts: Facts;
   report: DiagnosisReport;
 }
 
 const OPENING_FACTS = ['clientKind', 'symptoms'];
 const MAX_QUESTIONS = 20;
 
+/** What a user whose environment is `environment` says first: the client kind and the symptoms. */
+export function openingFacts(environment: Facts): Facts {
+  const facts: Facts = {};
+  for (const name of OPENING_FACTS) if (Object.hasOwn(environment, name)) facts[name] = environment[name];
+  return facts;
+}
+
+/** The service's diagnosis of `facts` and the questions it would ask next, best first. */
+export async function turn(facts: Facts): Promise<{ report: DiagnosisReport; questions: Question[] }> {
+  const { kb, diagnoser } = bundledKnowledgeBase();
+  const normalized = normalizeFacts(facts, kb.vocabulary);
+  if (!normalized.ok) throw new Error(`the simulated user sent invalid facts: ${JSON.stringify(normalized.errors)}`);
+  const report = await diagnoser.diagnose(normalized.all);
+  return { report, questions: nextQuestions(report, kb.vocabulary, normalized.unknown) };
+}
+
+/**
+ * The user's answer to a question about `fact`, as the name and value it sends: the fact itself,
+ * the IP address a derived address-space fact comes from, or, when the environment does not
+ * say, null ("don't know").
+ */
+export function answerFrom(environment: Facts, fact: string): [name: string, value: unknown] {
+  const source = bundledKnowledgeBase().kb.vocabulary.get(fact)?.derivedFrom;
+  if (Object.hasOwn(environment, fact)) return [fact, environment[fact]];
+  if (source && Object.hasOwn(environment, source)) return [source, environment[source]];
+  return [fact, null];
+}
+
 /**
  * A simulated user who opens with only the symptom and the client kind, then answers each top
- * question from `environment` (the scenario's full facts): with the fact itself, with the IP
- * address a derived address-space fact comes from, or, when the environment does not say, with
- * null ("don't know"). It stops when nothing is left to ask.
+ * question from `environment` (the scenario's full facts). It stops when nothing is left to ask.
  */
-export async function consult(environment: Record<string, unknown>): Promise<Consultation> {
-  const { kb, diagnoser } = bundledKnowledgeBase();
-  const facts: Record<string, unknown> = {};
-  for (const name of OPENING_FACTS) if (Object.hasOwn(environment, name)) facts[name] = environment[name];
+export async function consult(environment: Facts): Promise<Consultation> {
+  const facts = openingFacts(environment);
   const asked: string[] = [];
   for (;;) {
-    const normalized = normalizeFacts(facts, kb.vocabulary);
-    if (!normalized.ok) throw new Error(`the simulated user sent invalid facts: ${JSON.stringify(normalized.errors)}`);
-    const report = await diagnoser.diagnose(normalized.all);
-    const [question] = nextQuestions(report, kb.vocabulary, normalized.unknown);
+    const { report, questions } = await turn(facts);
+    const [question] = questions;
     if (!question) return { asked, facts, report };
     if (asked.includes(question.fact)) throw new Error(`asked ${question.fact} twice`);
     if (asked.length === MAX_QUESTIONS) throw new Error(`no end after ${MAX_QUESTIONS} questions: ${asked.join(', ')}`);
     asked.push(question.fact);
-    const source = kb.vocabulary.get(question.fact)?.derivedFrom;
-    if (Object.hasOwn(environment, question.fact)) facts[question.fact] = environment[question.fact];
-    else if (source && Object.hasOwn(environment, source)) facts[source] = environment[source];
-    else facts[question.fact] = null;
+    const [name, value] = answerFrom(environment, question.fact);
+    facts[name] = value;
   }
 }
