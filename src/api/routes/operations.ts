@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Metrics } from '../../observability/metrics';
 import type { Contract } from '../contract';
+import { publishedContract } from '../published-contract';
 import type { Health } from '../schemas';
 import type { Serving } from '../serving';
 
@@ -20,8 +21,9 @@ export function operationsRoutes(contract: Contract, serving: Serving, metrics?:
     const { kb } = serving();
     res.json({ status: 'ok', kb: { revision: kb.revision, articles: kb.articles.length } } satisfies Health);
   });
+  const published = publishedContract(contract.document);
   router.get('/openapi.json', (_req, res) => {
-    res.json(contract.document);
+    res.json(published);
   });
   return router;
 }

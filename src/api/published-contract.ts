@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { projectRoot } from '../paths';
+
+// The knowledge-base schema files openapi.yaml refers to, and the component name each becomes.
+const EXTERNAL_SCHEMAS: Record<string, string> = { 'rules/schemas/article.schema.json': 'Article' };
+
+/**
+ * openapi.yaml as served at /openapi.json: one self-contained document. The file refers to the
+ * knowledge base's own schemas (rules/schemas/*.schema.json) so that they are written once, but a
+ * browser or a code generator reading the document from the service cannot fetch those files, so
+ * each is copied in as components (`Article`, and `Article.<name>` for each of its $defs) and
+ * every reference to it points there instead.
+ */
+export function publishedContract(document: OpenAPIV3_1.Document): OpenAPIV3_1.Document {
+  const components: Record<string, unknown> = {};
+  for (const [file, name] of Object.entries(EXTERNAL_SCHEMAS)) {
+    const { $schema: _dialect, $id: _id, $defs = {}, ...root } = JSON.parse(fs.readFileSync(path.join(projectRoot, file), 'utf8')) as Record<string, unknown>;
+    const local = (node: unknown) => rewriteRefs(node, (ref) => (ref.startsWith('#/$defs/') ? `#/components/schemas/${name}.${ref.slice('#/$defs/'.length)}` : ref));
+    components[name] = local(root);
+    for (const [def, schema] of Object.entries($defs as Record<string, unknown>)) components[`${name}.${def}`] = local(schema);
+  }
+  const external = (ref: string) => {
+    const [file, fragment = ''] = ref.split('#');
+    const name = EXTERNAL_SCHEMAS[file!];
+    if (!name) return ref;
+    return fragment.startsWith('/$defs/') ? `#/components/schemas/${name}.${fragment.slice('/$defs/'.length)}` : `#/components/schemas/${name}`;
+  };
+  const published = rewriteRefs(document, external) as OpenAPIV3_1.Document;
+  published.components = { ...published.components, schemas: { ...published.components?.schemas, ...(components as Record<string, OpenAPIV3_1.SchemaObject>) } };
+  return published;
+}
+
+function rewriteRefs(node: unknown, rewrite: (ref: string) => string): unknown {
+  if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, rewrite));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' ? rewrite(value) : rewriteRefs(value, rewrite)]));
+}
