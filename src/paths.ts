@@ -5,3 +5,7 @@ import path from 'node:path';
 export const projectRoot = path.resolve(__dirname, '..');
 export const bundledRulesDir = path.join(projectRoot, 'rules');
 export const contractFile = path.join(projectRoot, 'openapi.yaml');
+/** The pages' HTML and CSS, served as they are. */
+export const webPublicDir = path.join(projectRoot, 'src', 'web', 'public');
+/** The pages' scripts, compiled from src/web/page by tsconfig.web.json (npm run build). */
+export const webScriptsDir = path.join(projectRoot, 'dist', 'browser', 'web', 'page');

@@ -6,6 +6,7 @@ import { mcpHandler } from '../mcp/server';
 import type { Metrics } from '../observability/metrics';
 import { httpLogger } from '../observability/logging';
 import type { KnowledgeBaseHolder } from '../service/holder';
+import { webRoutes } from '../web/routes';
 import { Contract } from './contract';
 import { routeGuard } from './route-guard';
 import { problemHandler } from './problem';
@@ -55,8 +56,18 @@ export function createApp(options: AppOptions): Express {
   app.set('json spaces', 0);
   if (logger) app.use(httpLogger(logger));
   if (metrics) app.use(metrics.middleware());
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // The service speaks plain HTTP and is often reached by an intranet name; upgrading the
+        // pages' requests to HTTPS would break them there. TLS, where used, is a proxy's job.
+        directives: { upgradeInsecureRequests: null },
+      },
+    }),
+  );
   if (corsOrigins.length) app.use(cors({ origin: corsOrigins, exposedHeaders: ['X-Request-Id', 'X-KB-Revision', 'RateLimit', 'RateLimit-Policy', 'Retry-After'] }));
+  // The pages are public and static; the API calls they make are what keys and limits guard.
+  app.use(webRoutes());
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
   if (apiKeys.length) app.use(apiKeyAuth(apiKeys));
   app.use(routeGuard(contract.document, options.benchEcho ? ['/bench/echo'] : []));

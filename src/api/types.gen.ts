@@ -166,6 +166,9 @@ export interface paths {
          *     (and MSExchangeSA when asked), as KB155831's workaround calls for. Ports must be whole
          *     numbers, all different, outside the ephemeral range 1024-5000 (KB194952) and inside
          *     5000-65535 (KB155831); otherwise a 400 names each port and the article's advice.
+         *
+         *     The example ports are those of KB833799's profile template (6001, 6002, 6004); use the
+         *     ports you configure on your server.
          */
         get: operations["exchangeStaticPortsRegistryFile"];
         put?: never;
@@ -188,6 +191,9 @@ export interface paths {
          * @description Sets `TCP/IP Port` of the System Attendant's RFR interface under MSExchangeSA\Parameters,
          *     the only value the stored text of KB270836 gives. The port must be a whole number outside
          *     the ephemeral range 1024-5000.
+         *
+         *     The example ports are those of KB833799's profile template (6001, 6002, 6004); use the
+         *     ports you configure on your server.
          */
         get: operations["exchange2000StaticPortsRegistryFile"];
         put?: never;
@@ -210,6 +216,9 @@ export interface paths {
          * @description The article's profile template with the chosen port keys uncommented in `[ServiceEGS]`.
          *     The ports must be the ones configured on the Exchange server; TCP and HTTP ports are each
          *     checked for being different from one another and outside the ephemeral range 1024-5000.
+         *
+         *     The example ports are those of KB833799's profile template (6001, 6002, 6004); use the
+         *     ports you configure on your server.
          */
         get: operations["outlookStaticPortsProfileFile"];
         put?: never;
@@ -304,7 +313,8 @@ export interface paths {
          *     `get_article`; each takes the parameters and request body of the operation it stands for
          *     (`diagnose`, `listFacts`, `getArticle`) as its arguments, with the input schema built from
          *     this document, and returns what that operation returns. A bad argument is a JSON-RPC error
-         *     -32602 whose message names the field and what is allowed.
+         *     -32602 whose message names the field and what is allowed. Answers are JSON, never a
+         *     stream, so a client that accepts only `application/json` is served too.
          */
         post: operations["mcp"];
         delete?: never;
@@ -1358,9 +1368,15 @@ export interface operations {
     exchangeStaticPortsRegistryFile: {
         parameters: {
             query: {
-                /** @description Static port of the Exchange Directory service (MSExchangeDS). */
+                /**
+                 * @description Static port of the Exchange Directory service (MSExchangeDS).
+                 * @example 6004
+                 */
                 directoryPort: string;
-                /** @description Static port of the Information Store (MSExchangeIS). */
+                /**
+                 * @description Static port of the Information Store (MSExchangeIS).
+                 * @example 6001
+                 */
                 storePort: string;
                 /** @description Static port of the System Attendant (MSExchangeSA), to administer the server across a firewall (KB148732). */
                 systemAttendantPort?: string;
@@ -1388,7 +1404,10 @@ export interface operations {
     exchange2000StaticPortsRegistryFile: {
         parameters: {
             query: {
-                /** @description Static port of the Microsoft Exchange SA RFR (referral) interface. */
+                /**
+                 * @description Static port of the Microsoft Exchange SA RFR (referral) interface.
+                 * @example 6002
+                 */
                 referralPort: string;
             };
             header?: never;
@@ -1414,11 +1433,20 @@ export interface operations {
     outlookStaticPortsProfileFile: {
         parameters: {
             query?: {
-                /** @description TCPExchangePort, the store port. */
+                /**
+                 * @description TCPExchangePort, the store port.
+                 * @example 6001
+                 */
                 tcpExchangePort?: string;
-                /** @description TCPReferralPort, the referral port. */
+                /**
+                 * @description TCPReferralPort, the referral port.
+                 * @example 6002
+                 */
                 tcpReferralPort?: string;
-                /** @description TCPDirectoryPort, the directory port. */
+                /**
+                 * @description TCPDirectoryPort, the directory port.
+                 * @example 6004
+                 */
                 tcpDirectoryPort?: string;
                 /** @description HTTPExchangePort, for RPC over HTTP (see the caveat of KB833799). */
                 httpExchangePort?: string;
@@ -1502,7 +1530,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The article id, exactly as listed (e.g. `KB291615`, `TIP-EAS-NAT`). */
+                /**
+                 * @description The article id, exactly as listed (e.g. `KB291615`, `TIP-EAS-NAT`).
+                 * @example KB291615
+                 */
                 id: string;
             };
             cookie?: never;

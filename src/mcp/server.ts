@@ -68,6 +68,12 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
       void mcp.close();
     });
     await mcp.connect(transport);
+    // The transport insists that a client accept both JSON and an event stream, but this one
+    // only ever answers JSON (enableJsonResponse); a plain HTTP client, or "Try it out" in the
+    // API reference, that accepts JSON is served rather than turned away with a 406.
+    if (req.accepts('application/json') && !/text\/event-stream/.test(req.get('accept') ?? '')) {
+      req.headers.accept = 'application/json, text/event-stream';
+    }
     await transport.handleRequest(req, res, req.body);
   };
 }

@@ -1,0 +1,78 @@
+// The service's API as the pages call it: relative URLs (so a path prefix in front of the
+// service keeps working), the API key if the user gave one, and problems as errors.
+import type { components } from '../../api/types.gen.js';
+
+type Schemas = components['schemas'];
+export type Annotation = Schemas['Annotation'];
+export type Candidate = Schemas['Candidate'];
+export type DiagnoseResponse = Schemas['DiagnoseResponse'];
+export type Diagnosis = Schemas['Diagnosis'];
+export type Evidence = Schemas['Evidence'];
+export type FactDefinition = Schemas['FactDefinition'];
+export type FactList = Schemas['FactList'];
+export type InputFacts = Schemas['InputFacts'];
+export type Problem = Schemas['Problem'];
+export type Question = Schemas['Question'];
+export type Source = Schemas['Source'];
+export type WorkaroundResult = Schemas['WorkaroundResult'];
+export type Scalar = string | boolean;
+
+/** The parts of /openapi.json the page reads: each GET operation's query parameters. */
+export interface Contract {
+  paths: Record<string, { get?: { parameters?: Parameter[] } }>;
+}
+export interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: { pattern?: string };
+}
+
+/** An answer other than a success, with the service's problem details. */
+export class ApiProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+  }
+}
+
+const KEY_STORAGE = 'outlook-connectivity-kb.api-key';
+
+export const apiKey = {
+  get: (): string => sessionStorage.getItem(KEY_STORAGE) ?? '',
+  set: (key: string): void => (key ? sessionStorage.setItem(KEY_STORAGE, key) : sessionStorage.removeItem(KEY_STORAGE)),
+};
+
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const key = apiKey.get();
+  if (key) headers['x-api-key'] = key;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new ApiProblem(await problemOf(response));
+  return response;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const text = await response.text();
+  try {
+    const problem = JSON.parse(text) as Problem;
+    if (typeof problem.detail === 'string') return problem;
+  } catch {
+    // Not a problem document (a proxy's error page, say): described below.
+  }
+  return { type: 'about:blank', title: response.statusText, status: response.status, detail: `The service answered ${response.status} ${response.statusText}.`, code: 'internal_error' };
+}
+
+const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => (await send(method, path, body)).json() as Promise<T>;
+
+// Paths the API itself hands out (artifact links) are absolute; made relative like the rest.
+const relative = (path: string) => path.replace(/^\//, '');
+
+export const api = {
+  facts: () => json<FactList>('GET', 'v1/facts'),
+  diagnose: (facts: InputFacts) => json<DiagnoseResponse>('POST', 'v1/diagnose?include=candidates', { facts }),
+  annotate: (body: string) => json<Annotation>('POST', 'v1/annotate', { ticket: { id: 'diagnosis-page', body } }),
+  contract: () => json<Contract>('GET', 'openapi.json'),
+  file: async (href: string, query: Record<string, string>) => (await send('GET', `${relative(href)}?${new URLSearchParams(query)}`)).blob(),
+};

@@ -1,0 +1,156 @@
+// The diagnosis page: start from the client and the symptoms (or a pasted ticket), ask the
+// question the API puts first until none is left, and show what is confirmed on the way.
+import { api, apiKey, ApiProblem, type DiagnoseResponse, type InputFacts } from './api.js';
+import { artifactForm } from './artifact-form.js';
+import { Consultation } from './consultation.js';
+import { byId, fill, h } from './dom.js';
+import { diagnosisView, undeterminedView } from './render-diagnosis.js';
+import { questionView, type Answer } from './render-question.js';
+import { ticketView } from './render-ticket.js';
+import { Vocabulary } from './vocabulary.js';
+
+let vocabulary: Vocabulary;
+let consultation: Consultation | undefined;
+
+async function start(): Promise<void> {
+  setUpApiKey();
+  const facts = await guarded(() => api.facts());
+  if (!facts) return;
+  vocabulary = new Vocabulary(facts.facts);
+  fillStartForm();
+  byId('start-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void begin(startFormFacts());
+  });
+  byId('ticket-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void readTicket();
+  });
+  byId('back').addEventListener('click', () => {
+    if (consultation?.back()) void ask();
+    else restart();
+  });
+  byId('restart').addEventListener('click', restart);
+}
+
+function fillStartForm(): void {
+  const choices = (fact: string, type: 'radio' | 'checkbox') =>
+    vocabulary.values(fact).map((v) => h('label', { class: 'check' }, h('input', { type, name: fact, value: String(v.value) }), ` ${v.label}`));
+  fill(byId('client-choices'), h('legend', {}, vocabulary.get('clientKind')?.question ?? 'Client'), choices('clientKind', 'radio'));
+  fill(byId('symptom-choices'), h('legend', {}, vocabulary.get('symptoms')?.question ?? 'Symptoms'), choices('symptoms', 'checkbox'));
+}
+
+// What is not chosen is not sent: the first questions then ask for it.
+function startFormFacts(): InputFacts {
+  const form = byId<HTMLFormElement>('start-form');
+  const facts: InputFacts = {};
+  const client = form.querySelector<HTMLInputElement>('input[name=clientKind]:checked');
+  if (client) facts.clientKind = client.value;
+  const symptoms = [...form.querySelectorAll<HTMLInputElement>('input[name=symptoms]:checked')].map((box) => box.value);
+  if (symptoms.length) facts.symptoms = symptoms;
+  return facts;
+}
+
+async function readTicket(): Promise<void> {
+  const text = byId<HTMLTextAreaElement>('ticket-text').value;
+  if (!text.trim()) return showError('Paste the ticket’s text first.');
+  const annotation = await guarded(() => api.annotate(text));
+  if (!annotation) return;
+  const ticket = byId('ticket');
+  fill(ticket, ticketView(text, annotation, vocabulary));
+  ticket.hidden = false;
+  const opening: InputFacts = Object.fromEntries(Object.entries(annotation.facts).map(([fact, found]) => [fact, found.value]));
+  for (const fact of annotation.unknown) opening[fact] = null;
+  await begin(opening, false);
+}
+
+async function begin(opening: InputFacts, fromForm = true): Promise<void> {
+  if (fromForm) byId('ticket').hidden = true;
+  consultation = new Consultation(opening);
+  byId('start').hidden = true;
+  await ask();
+}
+
+function restart(): void {
+  consultation = undefined;
+  for (const id of ['consultation', 'results', 'ticket']) byId(id).hidden = true;
+  byId('start').hidden = false;
+  byId('start-heading').focus();
+}
+
+async function ask(): Promise<void> {
+  const current = consultation;
+  if (!current) return;
+  const answer = await guarded(() => api.diagnose(current.facts));
+  if (answer && current === consultation) show(answer, current);
+}
+
+function onAnswer(fact: string, answer: Answer): void {
+  consultation?.answer(fact, answer);
+  void ask();
+}
+
+function show(answer: DiagnoseResponse, current: Consultation): void {
+  const titles = new Map<string, string>();
+  for (const candidate of answer.candidates ?? []) titles.set(candidate.id, candidate.title);
+  for (const diagnosis of answer.diagnoses) for (const workaround of diagnosis.workarounds) titles.set(workaround.id, workaround.title);
+
+  const [question] = answer.questions;
+  fill(
+    byId('question'),
+    question
+      ? questionView(question, current.answered + 1, vocabulary, titles, (value) => onAnswer(question.fact, value))
+      : h('section', { class: 'finished' }, h('h2', { id: 'question-heading', tabindex: -1 }, 'Nothing more to ask'), h('p', {}, 'Every diagnosis these facts can decide is decided; what remains open needs a fact you did not know.')),
+  );
+  fill(
+    byId('answers-list'),
+    current.entries.map(([fact, value]) => [h('dt', {}, vocabulary.name(fact)), h('dd', {}, vocabulary.label(fact, value))]),
+  );
+  const count = answer.diagnoses.length;
+  fill(
+    byId('results-body'),
+    count ? answer.diagnoses.map((diagnosis) => diagnosisView(diagnosis, vocabulary, artifactForm)) : h('p', { class: 'none' }, question ? 'No diagnosis is confirmed yet.' : 'No diagnosis in the knowledge base fits these facts.'),
+    undeterminedView(answer.candidates ?? [], vocabulary),
+  );
+  byId('status').textContent = `${count === 1 ? '1 diagnosis' : `${count} diagnoses`} confirmed; ${question ? 'next question asked' : 'nothing more to ask'}.`;
+  byId('consultation').hidden = false;
+  byId('results').hidden = false;
+  byId('question-heading').focus();
+}
+
+/** Runs a call to the API; a problem is shown (a missing key opens the key field) and gives undefined. */
+async function guarded<T>(call: () => Promise<T>): Promise<T | undefined> {
+  const main = byId('main');
+  main.setAttribute('aria-busy', 'true');
+  byId('error').hidden = true;
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ApiProblem && error.problem.status === 401) {
+      byId<HTMLDetailsElement>('settings').open = true;
+      byId('api-key').focus();
+    }
+    showError(error instanceof Error ? error.message : String(error));
+    return undefined;
+  } finally {
+    main.removeAttribute('aria-busy');
+  }
+}
+
+function showError(message: string): void {
+  const box = byId('error');
+  box.textContent = message;
+  box.hidden = false;
+}
+
+function setUpApiKey(): void {
+  const input = byId<HTMLInputElement>('api-key');
+  input.value = apiKey.get();
+  input.addEventListener('change', () => {
+    apiKey.set(input.value.trim());
+    // The vocabulary could not be loaded without the key: start again with it.
+    if (!vocabulary) location.reload();
+  });
+}
+
+void start();

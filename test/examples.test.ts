@@ -1,0 +1,62 @@
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { Contract } from '../src/api/contract';
+import { Metrics } from '../src/observability/metrics';
+import { bundledRulesDir } from '../src/paths';
+import { KnowledgeBaseHolder } from '../src/service/holder';
+import { TestApi } from './support/api';
+
+// Every operation of openapi.yaml, sent exactly as its examples give it (what "Try it out" in
+// the API reference sends), must succeed. The service runs with an API key so that the admin
+// operation is on too.
+const KEY = 'example-key';
+const { document } = new Contract();
+const operations = Object.entries(document.paths ?? {}).flatMap(([template, item]) =>
+  (['get', 'post', 'put', 'patch', 'delete'] as const)
+    .filter((method) => item?.[method])
+    .map((method) => ({ template, method, operation: item![method] as OpenAPIV3_1.OperationObject })),
+);
+
+let api: TestApi;
+beforeAll(async () => {
+  const metrics = new Metrics();
+  api = await TestApi.start({ holder: new KnowledgeBaseHolder(bundledRulesDir), metrics, apiKeys: [KEY] });
+});
+afterAll(() => api.close());
+
+function exampleOf(parameter: OpenAPIV3_1.ParameterObject): unknown {
+  return parameter.example ?? Object.values(parameter.examples ?? {})[0]?.valueOf();
+}
+
+describe('the examples in openapi.yaml', () => {
+  it('cover every operation', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.template}`, o] as const))('%s succeeds as its examples give it', async (_name, { template, method, operation }) => {
+    const parameters = (operation.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
+    // A required parameter without an example would leave "Try it out" with a blank to fill.
+    for (const parameter of parameters.filter((p) => p.required)) expect({ parameter: parameter.name, example: exampleOf(parameter) }).toEqual({ parameter: parameter.name, example: expect.anything() });
+    let path = template;
+    const query = new URLSearchParams();
+    for (const parameter of parameters) {
+      const example = exampleOf(parameter);
+      if (example === undefined) continue;
+      if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(example)));
+      if (parameter.in === 'query') query.set(parameter.name, String(example));
+    }
+    const body = operation.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
+    const examples = Object.values(body?.content['application/json']?.examples ?? {}) as OpenAPIV3_1.ExampleObject[];
+    if (body) expect(examples.length).toBeGreaterThan(0);
+    for (const example of body ? examples : [undefined]) {
+      const url = query.size ? `${path}?${query}` : path;
+      const res = await api.request(method.toUpperCase(), url, {
+        headers: { 'x-api-key': KEY, accept: 'application/json' },
+        ...(example ? { json: example.value } : {}),
+      });
+      // The URL and the answer in the failure message, to see which example broke and why.
+      expect({ url, succeeded: res.status >= 200 && res.status < 300, answer: res.status < 300 ? '' : res.text }).toEqual({ url, succeeded: true, answer: '' });
+      // A JSON-RPC answer carries its failure inside a 200.
+      if (template === '/mcp') expect(res.body.error).toBeUndefined();
+    }
+  });
+});
