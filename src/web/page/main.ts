@@ -146,8 +146,10 @@ function showError(message: string): void {
 function setUpApiKey(): void {
   const input = byId<HTMLInputElement>('api-key');
   input.value = apiKey.get();
-  input.addEventListener('change', () => {
+  byId('settings-form').addEventListener('submit', (event) => {
+    event.preventDefault();
     apiKey.set(input.value.trim());
+    byId('error').hidden = true;
     // The vocabulary could not be loaded without the key: start again with it.
     if (!vocabulary) location.reload();
   });

@@ -1,0 +1,211 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate run in the browser, with its DOM.
+import type { Browser, Page } from 'playwright-core';
+import { Contract } from '../src/api/contract';
+import { consult } from './support/consultation';
+import { buildPageScripts, launchChromium, openPage, PHONE } from './support/browser';
+import { answerQuestions, consultOnPage } from './support/diagnosis-page';
+import { bundledKnowledgeBase } from './support/knowledge-base';
+import { TestApi } from './support/api';
+import { readScenarioTable } from './support/scenario-tester';
+
+// The two pages in headless Chromium. Every test ends by requiring that the page logged no
+// console error, threw nothing and had no request fail.
+
+let api: TestApi;
+let browser: Browser;
+beforeAll(async () => {
+  buildPageScripts();
+  api = await TestApi.start();
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
+
+function scenario(articleId: string, name: string) {
+  const found = readScenarioTable(articleId).valid.find((s) => s.name === name);
+  if (!found) throw new Error(`${articleId} has no scenario "${name}"`);
+  return found;
+}
+
+function ofArticle(articleId: string, outcome: { diagnoses: string[]; workarounds: Record<string, boolean | null> }) {
+  const mine = (id: string) => id.startsWith(`${articleId}.`);
+  return { diagnoses: outcome.diagnoses.filter(mine), workarounds: Object.fromEntries(Object.entries(outcome.workarounds).filter(([id]) => mine(id))) };
+}
+
+describe('API reference (/docs/)', () => {
+  it('loads Swagger UI from the service, and "Try it out" on POST /v1/diagnose returns 200', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${api.baseUrl}/docs`);
+    expect(new URL(page.url()).pathname).toBe('/docs/');
+    const operation = page.locator('#operations-diagnosis-diagnose');
+    await operation.locator('.opblock-summary-control').click();
+    await operation.locator('.try-out__btn').click();
+    await operation.locator('.execute').click();
+    const status = operation.locator('.live-responses-table tbody .response-col_status');
+    await status.waitFor();
+    expect((await status.textContent())?.trim()).toBe('200');
+    const body = JSON.parse((await operation.locator('.live-responses-table .microlight').first().textContent()) ?? '{}');
+    expect(body.diagnoses.map((d: { id: string }) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+    // Every operation is listed, and Swagger UI found nothing wrong with the document.
+    const { document } = new Contract();
+    const operations = Object.values(document.paths ?? {}).flatMap((item) => ['get', 'post', 'put', 'patch', 'delete'].filter((m) => item && m in item));
+    expect(await page.locator('.opblock').count()).toBe(operations.length);
+    expect(await page.locator('.errors-wrapper').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
+
+describe('diagnosis page (/)', () => {
+  it.each([
+    ['KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds'],
+    ['KB291615', 'Outlook through port forwarding on a Windows NT-based proxy: one-to-one translation is excluded'],
+    ['KB155831', 'Exchange client to Exchange 5.5 through a packet filter'],
+    ['KB833799', 'Outlook 2003 with port 135 blocked'],
+    ['TIP-EAS-NAT', 'Devices stop syncing with Exchange 2003 behind port forwarding on a dynamic public address'],
+  ])('%s: a full consultation for "%s" reaches the expected diagnosis and workarounds', async (articleId, name) => {
+    const expected = scenario(articleId, name);
+    const { page, problems } = await openPage(browser);
+    const outcome = await consultOnPage(page, api.baseUrl, expected.facts);
+    expect(ofArticle(articleId, outcome)).toEqual({ diagnoses: expected.diagnoses, workarounds: expected.workarounds });
+    // The page asks what the API ranks first, every time: the same questions as the simulator.
+    expect(outcome.asked).toEqual((await consult(expected.facts)).asked);
+    // Each diagnosis links to its source article.
+    for (const link of await page.locator('[data-diagnosis-id] .article-links a').all()) expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows excluded workarounds with the article’s reason', async () => {
+    const { page, problems } = await openPage(browser);
+    await consultOnPage(page, api.baseUrl, scenario('KB291615', 'Outlook through port forwarding on a Windows NT-based proxy: one-to-one translation is excluded').facts);
+    const excluded = page.locator('[data-workaround-id="KB291615.one-to-one-translation"][data-applicable="false"]').first();
+    expect(await excluded.locator('.reason').textContent()).toMatch(/Does not apply.*Windows NT-based firewalls/);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('offers the configuration file: the service’s port check is shown at the field, and good ports download the .reg file', async () => {
+    const { page, problems } = await openPage(browser);
+    await consultOnPage(page, api.baseUrl, scenario('KB155831', 'Exchange client to Exchange 5.5 through a packet filter').facts);
+    const form = page.locator('form[data-artifact="exchange-static-ports.reg"]');
+    await form.locator('input[name=directoryPort]').fill('5000');
+    await form.locator('input[name=storePort]').fill('6001');
+    await form.locator('button[type=submit]').click();
+    await form.locator('.problem').first().waitFor();
+    expect(await form.locator('.artifact-result').textContent()).toMatch(/directoryPort: .*1024-5000/);
+    expect(await form.locator('input[name=directoryPort]').getAttribute('aria-invalid')).toBe('true');
+    await form.locator('input[name=directoryPort]').fill('6004');
+    const [download] = await Promise.all([page.waitForEvent('download'), form.locator('button[type=submit]').click()]);
+    expect(download.suggestedFilename()).toBe('exchange-static-ports.reg');
+    const bytes = await streamBytes(await download.createReadStream());
+    // UTF-16LE with a byte-order mark, as Registry Editor writes it.
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(bytes.subarray(2).toString('utf16le')).toContain('"TCP/IP port"=dword:00001774');
+    // The 400 the port check answered is the service's answer, not a page failure, but the
+    // browser logs every non-2xx response; only that one may be there.
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('reads a pasted ticket, marks each fact in the text, and goes on asking from there', async () => {
+    const { page, problems } = await openPage(browser);
+    const text = 'Since we moved the Exchange 2003 box behind our new SonicWall doing NAT (many users share one public IP), Outlook 2003 on the laptops cannot connect to the server.';
+    const annotation = (await api.post('/v1/annotate', { ticket: { id: 't', body: text } })).body;
+    await page.goto(`${api.baseUrl}/`);
+    await page.fill('#ticket-text', text);
+    await page.click('#ticket-form button[type=submit]');
+    await page.waitForSelector('.ticket mark');
+    const marks = await page.locator('.ticket mark').evaluateAll((ms) => ms.map((m) => ({ fact: (m as HTMLElement).dataset.fact, text: m.textContent })));
+    const spans = Object.entries(annotation.facts as Record<string, { evidence: { text: string }[] }>).flatMap(([fact, f]) => f.evidence.map((e) => ({ fact, text: e.text })));
+    expect(marks.length).toBeGreaterThanOrEqual(4);
+    for (const mark of marks) expect(spans).toContainEqual(mark);
+    // The text around the marks is kept as it was.
+    expect(await page.locator('.ticket-text').textContent()).toBe(text);
+    // The consultation goes on from the facts read: none of them is asked.
+    await page.waitForSelector('#question-heading');
+    const fact = await page.getAttribute('.question', 'data-fact');
+    expect(Object.keys(annotation.facts)).not.toContain(fact);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('when the service needs a key, asks for it, and works once it is given', async () => {
+    const locked = await TestApi.start({ apiKeys: ['page-key'] });
+    try {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${locked.baseUrl}/`);
+      await page.locator('#error').waitFor();
+      expect(await page.locator('#error').textContent()).toMatch(/API key/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+      await page.keyboard.type('page-key');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#client-choices input');
+      const outcome = await consultOnPage(page, locked.baseUrl, scenario('KB833799', 'Outlook 2003 with port 135 blocked').facts);
+      expect(ofArticle('KB833799', outcome).diagnoses).toEqual(['KB833799.endpoint-mapper-unreachable']);
+      // Only the first call, before the key, was refused.
+      expect(problems).toEqual([expect.stringMatching(/status of 401/)]);
+      await page.close();
+    } finally {
+      await locked.close();
+    }
+  }, 60_000);
+
+  it('works at phone width with the keyboard alone', async () => {
+    const facts = scenario('KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds').facts;
+    const { page, problems } = await openPage(browser, PHONE);
+    await page.goto(`${api.baseUrl}/`);
+    await page.waitForSelector('#client-choices input');
+    expect(await layoutWidth(page)).toBe(PHONE.width);
+    // Radio buttons: Tab into the group, arrows to the choice; check boxes: Tab and Space.
+    await tabTo(page, 'input[name=clientKind]');
+    while (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).value === 'outlook' && (document.activeElement as HTMLInputElement).checked))) await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'input[name=symptoms][value="cannot-connect"]');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#start-form button[type=submit]');
+    await page.keyboard.press('Enter');
+    const outcome = await answerQuestions(page, facts, async (fact, answer) => {
+      // Focus is on the new question's heading; the answer is some Tabs away.
+      const select = await page.$('#answer-select');
+      if (answer !== null && select) {
+        await tabTo(page, '#answer-select');
+        const index = await select.evaluate((s, label) => [...(s as HTMLSelectElement).options].findIndex((o) => o.text === label), labelOf(fact, answer));
+        while (Number(await select.evaluate((s) => (s as HTMLSelectElement).value)) < index) await page.keyboard.press('ArrowDown');
+        await tabTo(page, '.answer-form button[type=submit]');
+      } else {
+        await tabTo(page, `.question button[data-value='${JSON.stringify(answer)}']`);
+      }
+      await page.keyboard.press('Enter');
+    });
+    expect(ofArticle('KB291615', outcome)).toEqual({ diagnoses: ['KB291615.nat-loses-rpc-information'], workarounds: { 'KB291615.one-to-one-translation': true, 'KB291615.outlook-web-access': true } });
+    expect(await layoutWidth(page)).toBe(PHONE.width);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
+
+function labelOf(fact: string, value: unknown): string {
+  return bundledKnowledgeBase().kb.vocabulary.get(fact)!.values!.find((v) => v.value === value)!.label;
+}
+
+/** Presses Tab until the element matching `selector` has the focus (at most 80 times). */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** How wide the page is laid out: wider than the window means horizontal scrolling. */
+const layoutWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
