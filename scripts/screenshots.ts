@@ -1,0 +1,50 @@
+// Takes the README's screenshots of the two pages at desktop and phone width, from the bundled
+// knowledge base, into docs/screenshots/. `npm run screenshots` (needs Debian's chromium).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { projectRoot } from '../src/paths';
+import { TestApi } from '../test/support/api';
+import { buildPageScripts, DESKTOP, launchChromium, openPage, PHONE } from '../test/support/browser';
+
+const OUT = path.join(projectRoot, 'docs', 'screenshots');
+
+// Mid-consultation: two answers given, KB291615 confirmed, the firewall platform asked next.
+async function diagnosisInProgress(page: Page, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.check('input[name=clientKind][value=outlook]');
+  await page.check('input[name=symptoms][value=cannot-connect]');
+  await page.click('#start-form button[type=submit]');
+  await page.waitForSelector('.question[data-fact=exchangeVersion]');
+  await page.selectOption('#answer-select', { label: 'Exchange Server 2003' });
+  await page.click('.answer-form button[type=submit]');
+  await page.waitForSelector('.question[data-fact=natMode]');
+  await page.click(`.question button[data-value='"many-to-one"']`);
+  await page.waitForSelector('[data-diagnosis-id]');
+}
+
+async function main(): Promise<void> {
+  buildPageScripts();
+  fs.mkdirSync(OUT, { recursive: true });
+  const api = await TestApi.start();
+  const browser = await launchChromium();
+  try {
+    for (const [width, viewport] of [['desktop', { ...DESKTOP, height: 1000 }], ['phone', PHONE]] as const) {
+      const { page, problems } = await openPage(browser, viewport);
+      await diagnosisInProgress(page, api.baseUrl);
+      await page.screenshot({ path: path.join(OUT, `diagnosis-${width}.png`) });
+      await page.goto(`${api.baseUrl}/docs/`);
+      await page.locator('#operations-diagnosis-diagnose .opblock-summary-control').click();
+      await page.locator('#operations-diagnosis-diagnose .try-out__btn').waitFor();
+      await page.screenshot({ path: path.join(OUT, `docs-${width}.png`) });
+      if (problems.length) throw new Error(`the pages reported problems: ${problems.join('; ')}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await api.close();
+  }
+  console.log(`screenshots in ${path.relative(process.cwd(), OUT)}`);
+}
+
+void main();
