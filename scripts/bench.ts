@@ -1,6 +1,7 @@
 // `npm run bench`: in one run, with fixed seeds, on 1,000 distinct fact sets drawn from the
 // vocabulary: (1) in-process diagnosis against the json-rules-engine baseline; (2) HTTP
-// POST /v1/diagnose against an echo route on the same stack (autocannon, 50 connections);
+// POST /v1/diagnose against an echo route on the same stack (autocannon, 50 connections), with
+// the answer cache on (as the service runs) and off;
 // (3) ticket annotation in-process; (4) start-up time, also for generated knowledge bases 10
 // and 100 times larger. Prints a table and writes bench-results.json.
 //
@@ -28,7 +29,7 @@ const { Diagnoser } = require('../dist/engine/diagnose') as typeof DiagnoseModul
 const { toEngineRules } = require('../dist/engine/rules') as typeof RulesModule;
 const { loadKnowledgeBase } = require('../dist/kb/load') as typeof LoadModule;
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const kb = loadKnowledgeBase(bundledRulesDir);
 
 function factSets(count: number): Facts[] {
@@ -71,25 +72,54 @@ async function inProcess(sets: Facts[]) {
   return { baseline, service, ratio: baseline.median / service.median };
 }
 
-async function http(sets: Facts[]) {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/bench-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => {
+// Each HTTP figure is the median of ROUNDS rounds, the routes taking turns within a round, so
+// that the ratio compares runs made under the same conditions on a machine shared with others.
+const ROUNDS = 3;
+
+function startBenchServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/bench-server.js')], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  return new Promise((resolve) => {
     let out = '';
     child.stdout!.on('data', (c) => {
       out += c;
       const m = /listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]);
+      if (m) resolve({ url: m[1]!, stop: () => child.kill('SIGTERM') });
     });
   });
+}
+
+async function http(sets: Facts[]) {
+  // The service as configured by default (answer cache on), and the same with the cache off.
+  const service = await startBenchServer();
+  const uncached = await startBenchServer({ ANSWER_CACHE_MB: '0' });
   const requests = (route: string) => sets.map((facts) => ({ method: 'POST' as const, path: route, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts }) }));
-  const run = (route: string) =>
+  const run = (url: string, route: string) =>
     new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: requests(route) }, (e, r) => (e ? reject(e) : resolve(r))));
-  await run('/v1/diagnose'); // warm-up: caches, JIT
-  const echo = await run('/bench/echo');
-  const diagnose = await run('/v1/diagnose');
-  child.kill('SIGTERM');
-  const view = (r: autocannon.Result) => ({ rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
-  return { echo: view(echo), diagnose: view(diagnose), ratio: diagnose.requests.average / echo.requests.average };
+  await run(service.url, '/v1/diagnose'); // warm-up: caches, JIT
+  await run(uncached.url, '/v1/diagnose');
+  const rounds: { echo: autocannon.Result; diagnose: autocannon.Result; uncached: autocannon.Result }[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    rounds.push({ echo: await run(service.url, '/bench/echo'), diagnose: await run(service.url, '/v1/diagnose'), uncached: await run(uncached.url, '/v1/diagnose') });
+  }
+  service.stop();
+  uncached.stop();
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const view = (pick: (r: (typeof rounds)[number]) => autocannon.Result) => ({
+    rps: Math.round(median(rounds.map((r) => pick(r).requests.average))),
+    p50: median(rounds.map((r) => pick(r).latency.p50)),
+    p99: median(rounds.map((r) => pick(r).latency.p99)),
+    errors: rounds.reduce((sum, r) => sum + pick(r).errors, 0),
+    non2xx: rounds.reduce((sum, r) => sum + pick(r).non2xx, 0),
+    perRound: rounds.map((r) => ({ rps: Math.round(pick(r).requests.average), p99: pick(r).latency.p99 })),
+  });
+  return {
+    rounds: ROUNDS,
+    echo: view((r) => r.echo),
+    diagnose: view((r) => r.diagnose),
+    diagnoseUncached: view((r) => r.uncached),
+    ratio: median(rounds.map((r) => r.diagnose.requests.average / r.echo.requests.average)),
+    ratioUncached: median(rounds.map((r) => r.uncached.requests.average / r.echo.requests.average)),
+  };
 }
 
 async function annotation() {
@@ -144,11 +174,11 @@ async function main(): Promise<void> {
   console.log(`  json-rules-engine baseline        ${r.inProcess.baseline.median.toFixed(1).padStart(8)} ${r.inProcess.baseline.p99.toFixed(1).padStart(8)}`);
   console.log(`  service (compiled, with evidence) ${r.inProcess.service.median.toFixed(1).padStart(8)} ${r.inProcess.service.p99.toFixed(1).padStart(8)}`);
   console.log(`  speed-up (baseline / service median): ${r.inProcess.ratio.toFixed(1)}x`);
-  console.log(`HTTP, autocannon 50 connections, ${SECONDS} s      req/s   p50 ms  p99 ms  errors  non-2xx`);
-  for (const [name, v] of [['echo', r.http.echo], ['POST /v1/diagnose', r.http.diagnose]] as const) {
-    console.log(`  ${name.padEnd(18)} ${String(v.rps).padStart(8)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(7)} ${String(v.errors).padStart(7)} ${String(v.non2xx).padStart(8)}`);
+  console.log(`HTTP, autocannon 50 connections, ${SECONDS} s a run, median of ${r.http.rounds} rounds   req/s   p50 ms  p99 ms  errors  non-2xx`);
+  for (const [name, v] of [['echo', r.http.echo], ['POST /v1/diagnose', r.http.diagnose], ['  answer cache off', r.http.diagnoseUncached]] as const) {
+    console.log(`  ${name.padEnd(18)} ${String(v.rps).padStart(8)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(7)} ${String(v.errors).padStart(7)} ${String(v.non2xx).padStart(8)}   rounds: ${v.perRound.map((x) => `${x.rps}/${x.p99}ms`).join(' ')}`);
   }
-  console.log(`  diagnose / echo throughput: ${(r.http.ratio * 100).toFixed(0)}%`);
+  console.log(`  diagnose / echo throughput: ${(r.http.ratio * 100).toFixed(0)}% (answer cache off: ${(r.http.ratioUncached * 100).toFixed(0)}%)`);
   console.log(`annotation (in-process, one core): ${r.annotation.perSecond} tickets/s over ${r.annotation.tickets} tickets`);
   console.log(`start-up (load, validate, build): ${r.startup.bundled.ms} ms for ${r.startup.bundled.articles} articles; ${r.startup.times10.ms} ms for ${r.startup.times10.articles}; ${r.startup.times100.ms} ms for ${r.startup.times100.articles}`);
   fs.writeFileSync(path.join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -10,7 +10,9 @@ import { KnowledgeBaseHolder } from './service/holder';
 
 const metrics = new Metrics();
 const holder = new KnowledgeBaseHolder(bundledRulesDir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), diagnosed: (d) => metrics.diagnosed(d) });
-const app = createApp({ holder, metrics, logger: createLogger('warn'), benchEcho: true });
+// ANSWER_CACHE_MB as the service reads it, so the benchmark can measure with the cache off too.
+const answerCacheMb = Number(process.env.ANSWER_CACHE_MB ?? 32);
+const app = createApp({ holder, metrics, logger: createLogger('warn'), benchEcho: true, answerCacheMb });
 const server = http.createServer(app).listen(0, '127.0.0.1', () => {
   console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 });

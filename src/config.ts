@@ -24,6 +24,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** REQUEST_TIMEOUT_MS, default 30000: longest a request may take to arrive and be answered. */
   requestTimeoutMs: number;
+  /** ANSWER_CACHE_MB, default 32: room for cached diagnose answers; 0 turns the cache off. */
+  answerCacheMb: number;
   /** ZENDESK_WEBHOOK_SECRET; unset: Zendesk signatures are not checked. */
   zendeskSecret?: string;
 }
@@ -60,6 +62,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: read('CORS_ORIGINS', [] as string[], (t) => (list(t).every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list(t) : undefined), 'comma-separated origins such as https://helpdesk.example.com'),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10000, integer(0, 600000), 'milliseconds from 0 to 600000'),
     requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30000, integer(1000, 600000), 'milliseconds from 1000 to 600000'),
+    answerCacheMb: read('ANSWER_CACHE_MB', 32, integer(0, 4096), 'a whole number of megabytes from 0 to 4096 (0 turns the cache off)'),
     ...(env.ZENDESK_WEBHOOK_SECRET ? { zendeskSecret: env.ZENDESK_WEBHOOK_SECRET } : {}),
   };
   if (problems.length) throw new ConfigError(problems.join('; '));

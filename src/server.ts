@@ -44,6 +44,7 @@ export async function startService(config: Config, logDestination?: DestinationS
     apiKeys: config.apiKeys,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
+    answerCacheMb: config.answerCacheMb,
     logger,
     metrics,
   });

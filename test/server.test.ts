@@ -20,6 +20,7 @@ describe('configuration from the environment', () => {
       corsOrigins: [],
       shutdownTimeoutMs: 10000,
       requestTimeoutMs: 30000,
+      answerCacheMb: 32,
     });
   });
 
@@ -36,6 +37,7 @@ describe('configuration from the environment', () => {
         CORS_ORIGINS: 'https://helpdesk.example.com',
         SHUTDOWN_TIMEOUT_MS: '500',
         REQUEST_TIMEOUT_MS: '2000',
+        ANSWER_CACHE_MB: '0',
         ZENDESK_WEBHOOK_SECRET: 's',
       }),
     ).toEqual({
@@ -49,6 +51,7 @@ describe('configuration from the environment', () => {
       corsOrigins: ['https://helpdesk.example.com'],
       shutdownTimeoutMs: 500,
       requestTimeoutMs: 2000,
+      answerCacheMb: 0,
       zendeskSecret: 's',
     });
   });
@@ -63,6 +66,7 @@ describe('configuration from the environment', () => {
     ['CORS_ORIGINS', 'helpdesk.example.com', /CORS_ORIGINS must be comma-separated origins/],
     ['SHUTDOWN_TIMEOUT_MS', '1e3', /SHUTDOWN_TIMEOUT_MS must be milliseconds/],
     ['REQUEST_TIMEOUT_MS', '10', /REQUEST_TIMEOUT_MS must be milliseconds from 1000/],
+    ['ANSWER_CACHE_MB', '4097', /ANSWER_CACHE_MB must be a whole number of megabytes from 0 to 4096/],
   ])('rejects %s=%s naming the setting and what it allows', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => configFromEnv({ [name]: value })).toThrow(message);

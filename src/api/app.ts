@@ -40,6 +40,8 @@ export interface AppOptions {
   corsOrigins?: string[];
   logger?: Logger;
   metrics?: Metrics;
+  /** Megabytes of diagnose answers kept per knowledge base (about two bytes a character); 0: none. Default 32. */
+  answerCacheMb?: number;
   /** Benchmarks only: POST /bench/echo answers its JSON body, through the same stack. */
   benchEcho?: boolean;
 }
@@ -54,6 +56,10 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('json spaces', 0);
+  // No ETag on API answers: hashing every answer cost about 2% of a diagnosis's time, and POST
+  // answers are never revalidated; X-KB-Revision tells a cache when answers change. (The pages'
+  // static files keep theirs: serve-static sets them itself.)
+  app.set('etag', false);
   if (logger) app.use(httpLogger(logger));
   if (metrics) app.use(metrics.middleware());
   app.use(
@@ -67,7 +73,9 @@ export function createApp(options: AppOptions): Express {
   );
   if (corsOrigins.length) app.use(cors({ origin: corsOrigins, exposedHeaders: ['X-Request-Id', 'X-KB-Revision', 'RateLimit', 'RateLimit-Policy', 'Retry-After'] }));
   // The pages are public and static; the API calls they make are what keys and limits guard.
-  app.use(webRoutes());
+  const web = webRoutes();
+  // Only reads reach the pages' router, so API calls do not walk its routes.
+  app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? web(req, res, next) : next()));
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
   if (apiKeys.length) app.use(apiKeyAuth(apiKeys));
   app.use(routeGuard(contract.document, options.benchEcho ? ['/bench/echo'] : []));
@@ -75,12 +83,14 @@ export function createApp(options: AppOptions): Express {
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
   // ("must be object") rather than as malformed JSON.
   // The raw body is kept for webhook signatures, which are computed over the exact bytes.
+  // Only webhooks keep it: adding a property to every request would cost the others.
   const verify = (req: object, _res: unknown, buffer: Buffer) => Object.assign(req, { rawBody: buffer });
-  const json = express.json({ limit: bodyLimit, strict: false, verify });
+  const json = express.json({ limit: bodyLimit, strict: false });
+  const webhookJson = express.json({ limit: bodyLimit, strict: false, verify });
   const batchJson = express.json({ limit: batchBodyLimit, strict: false });
-  app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : json)(req, res, next));
+  app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : req.path.startsWith('/v1/webhooks/') ? webhookJson : json)(req, res, next));
   if (options.benchEcho) app.post('/bench/echo', (req, res) => void res.json(req.body));
-  app.use(diagnoseRoutes(contract, serving));
+  app.use(diagnoseRoutes(contract, serving, ((options.answerCacheMb ?? 32) * 2 ** 20) / 2));
   app.use(annotateRoutes(contract, serving));
   app.use(webhookRoutes(contract, serving, { zendeskSecret }));
   app.use(artifactRoutes(contract, serving));

@@ -1,5 +1,7 @@
 import { questionsFor } from '../consult/questions';
 import type { Candidate } from '../engine/diagnose';
+import type { NormalizedFacts } from '../facts/normalize';
+import type { AnswerCache } from './answer-cache';
 import { checkedFacts } from './checked-facts';
 import type { DiagnoseResponse } from './schemas';
 import type { Served } from './serving';
@@ -8,12 +10,32 @@ import type { Served } from './serving';
  * The answer to a diagnose request, shared by POST /v1/diagnose and the MCP `diagnose` tool.
  * Throws a Problem for facts the vocabulary does not allow.
  */
-export async function diagnoseAnswer(
-  { kb, diagnoser }: Served,
-  rawFacts: Record<string, unknown>,
-  options: { includeCandidates: boolean },
-): Promise<DiagnoseResponse> {
-  const facts = checkedFacts(rawFacts, kb.vocabulary);
+export async function diagnoseAnswer(served: Served, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }): Promise<DiagnoseResponse> {
+  return answerFor(served, checkedFacts(rawFacts, served.kb.vocabulary), options);
+}
+
+/**
+ * The same answer as JSON, through the knowledge base's answer cache when there is one. The facts
+ * are checked every time (a bad request is never answered from the cache), and the key is built
+ * from the checked facts, which are in vocabulary order: the same facts in any key order hit.
+ */
+export async function diagnoseAnswerJson(served: Served, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }, cache: AnswerCache | undefined): Promise<string> {
+  const facts = checkedFacts(rawFacts, served.kb.vocabulary);
+  if (!cache) return JSON.stringify(await answerFor(served, facts, options));
+  // What the answer shows of the facts (given, derived from them, unknown) and the option.
+  const key = JSON.stringify([facts.given, facts.unknown, options.includeCandidates]);
+  const hit = cache.get(key);
+  if (hit) {
+    served.diagnoser.observed(hit.diagnoses);
+    return hit.json;
+  }
+  const answer = await answerFor(served, facts, options);
+  const json = JSON.stringify(answer);
+  cache.set(key, { json, diagnoses: answer.diagnoses.map(({ article }) => ({ article })) });
+  return json;
+}
+
+async function answerFor({ kb, diagnoser }: Served, facts: CheckedFacts, options: { includeCandidates: boolean }): Promise<DiagnoseResponse> {
   const report = await diagnoser.diagnose(facts.all);
   return {
     diagnoses: report.diagnoses,
@@ -23,6 +45,8 @@ export async function diagnoseAnswer(
     kb: { revision: kb.revision },
   };
 }
+
+type CheckedFacts = Extract<NormalizedFacts, { ok: true }>;
 
 function candidateView({ id, title, article, status, evaluation }: Candidate): NonNullable<DiagnoseResponse['candidates']>[number] {
   return {

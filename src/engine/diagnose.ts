@@ -95,7 +95,7 @@ export class Diagnoser {
   constructor(
     readonly kb: KnowledgeBase,
     /** Told of the confirmed diagnoses of every call (metrics count them by article). */
-    private readonly observe: (diagnoses: DiagnosisFinding[]) => void = () => {},
+    private readonly observe: (diagnoses: readonly Pick<DiagnosisFinding, 'article'>[]) => void = () => {},
     readonly mode: EvaluationMode = 'compiled',
   ) {
     // Both are built once per knowledge base. Undefined facts are allowed: callers send partial
@@ -121,6 +121,11 @@ export class Diagnoser {
         if (workaround.applicability) compile(workaroundRuleName(qualify(article.id, workaround.id)), workaround.applicability.conditions);
       }
     }
+  }
+
+  /** Tells the observer of diagnoses answered without a call (from a cache), so that counts stay true. */
+  observed(diagnoses: readonly Pick<DiagnosisFinding, 'article'>[]): void {
+    this.observe(diagnoses);
   }
 
   async diagnose(facts: Facts): Promise<DiagnosisReport> {

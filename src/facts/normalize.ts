@@ -74,10 +74,10 @@ export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocab
 function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<FieldError, 'pointer'> & { code: FactErrorCode }) | undefined {
   const definition = vocabulary.get(name);
   if (!definition) {
-    return { code: 'unknown_fact', detail: `unknown fact "${name}"`, allowed: vocabulary.names };
+    return { code: 'unknown_fact', detail: `unknown fact "${name}"`, allowed: [...vocabulary.names] };
   }
   const allowed = vocabulary.allowedValues(name);
-  const invalid = (detail: string) => ({ code: 'invalid_fact_value' as const, detail, ...(allowed ? { allowed } : {}) });
+  const invalid = (detail: string) => ({ code: 'invalid_fact_value' as const, detail, ...(allowed ? { allowed: [...allowed] } : {}) });
   switch (definition.type) {
     case 'ip-address':
       return typeof value === 'string' && isIpAddress(value)

@@ -1,15 +1,23 @@
 import type { FactDefinition, Scalar } from './model';
 
-/** The facts callers may send and rules may test, by name. */
+/**
+ * The facts callers may send and rules may test, by name. Everything a request asks of it is
+ * worked out once here, since every request's facts are checked against it.
+ */
 export class Vocabulary {
   private readonly byName: Map<string, FactDefinition>;
+  private readonly allowed: Map<string, readonly Scalar[]>;
+  private readonly derived: Map<string, FactDefinition>;
+  /** The fact names, in vocabulary order. */
+  readonly names: readonly string[];
 
   constructor(readonly facts: readonly FactDefinition[]) {
     this.byName = new Map(facts.map((fact) => [fact.name, fact]));
-  }
-
-  get names(): string[] {
-    return this.facts.map((fact) => fact.name);
+    this.allowed = new Map(facts.filter((fact) => fact.values).map((fact) => [fact.name, fact.values!.map((entry) => entry.value)]));
+    // The first fact derived from a source, as a search in vocabulary order would find.
+    this.derived = new Map();
+    for (const fact of facts) if (fact.derivedFrom && !this.derived.has(fact.derivedFrom)) this.derived.set(fact.derivedFrom, fact);
+    this.names = Object.freeze(facts.map((fact) => fact.name));
   }
 
   get(name: string): FactDefinition | undefined {
@@ -17,12 +25,12 @@ export class Vocabulary {
   }
 
   /** The allowed values of a fact with a fixed set; undefined for free-form facts (IP addresses). */
-  allowedValues(name: string): Scalar[] | undefined {
-    return this.byName.get(name)?.values?.map((entry) => entry.value);
+  allowedValues(name: string): readonly Scalar[] | undefined {
+    return this.allowed.get(name);
   }
 
   /** Facts computed by the service from another fact, keyed by the fact they come from. */
   derivedFrom(source: string): FactDefinition | undefined {
-    return this.facts.find((fact) => fact.derivedFrom === source);
+    return this.derived.get(source);
   }
 }

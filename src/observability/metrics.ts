@@ -45,7 +45,7 @@ export class Metrics {
     this.loadFailures.inc();
   }
 
-  diagnosed(diagnoses: DiagnosisFinding[]): void {
+  diagnosed(diagnoses: readonly Pick<DiagnosisFinding, 'article'>[]): void {
     for (const diagnosis of diagnoses) this.diagnoses.inc({ article: diagnosis.article.id });
   }
 }

@@ -5,7 +5,7 @@ import { loadKnowledgeBase, type KnowledgeBase } from '../kb/load';
 export interface HolderEvents {
   loaded?: (kb: KnowledgeBase) => void;
   loadFailed?: (error: Error) => void;
-  diagnosed?: (diagnoses: DiagnosisFinding[]) => void;
+  diagnosed?: (diagnoses: readonly Pick<DiagnosisFinding, 'article'>[]) => void;
 }
 
 /**

@@ -1,0 +1,10 @@
+import autocannon from 'autocannon';
+import fc from 'fast-check';
+import type * as L from '../src/kb/load';
+import { bundledRulesDir } from '../src/paths';
+const { loadKnowledgeBase } = require('../dist/kb/load') as typeof L;
+const kb = loadKnowledgeBase(bundledRulesDir);
+const entries = kb.vocabulary.facts.filter((f) => f.values).map((f) => [f.name, f.type === 'string-list' ? fc.subarray(f.values!.map((v) => v.value as string), { minLength: 1 }) : fc.constantFrom(...f.values!.map((v) => v.value))] as const);
+const sets = fc.sample(fc.record(Object.fromEntries(entries), { requiredKeys: ['clientKind', 'symptoms'] }) as fc.Arbitrary<any>, { numRuns: 1000, seed: 1 });
+const url = process.argv[2]; const route = process.argv[3];
+autocannon({ url, connections: 50, duration: Number(process.argv[4] ?? 8), requests: sets.map((facts) => ({ method: 'POST', path: route, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts }) })) }, (_e, r) => console.log(route.padEnd(14), Math.round(r.requests.average), 'req/s p50', r.latency.p50, 'p99', r.latency.p99, 'non2xx', r.non2xx));

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AnswerCache } from '../src/api/answer-cache';
+import { Metrics } from '../src/observability/metrics';
+import { bundledRulesDir } from '../src/paths';
+import { KnowledgeBaseHolder } from '../src/service/holder';
+import { TestApi } from './support/api';
+
+const article = (id: string) => ({ article: { id, title: id, url: `https://example.com/${id}` } });
+
+describe('AnswerCache', () => {
+  it('keeps answers up to its size, dropping the least recently used first', () => {
+    const cache = new AnswerCache(30);
+    cache.set('a', { json: '1234567890', diagnoses: [] }); // 11 characters with its key
+    cache.set('b', { json: '1234567890', diagnoses: [] });
+    expect(cache.get('a')?.json).toBe('1234567890'); // a is now the most recently used
+    cache.set('c', { json: '1234567890', diagnoses: [article('KB1')] }); // 33 > 30: b goes
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBeDefined();
+    expect(cache.get('c')?.diagnoses).toEqual([article('KB1')]);
+    expect(cache.size).toBe(2);
+  });
+
+  it('never keeps an answer larger than the whole cache', () => {
+    const cache = new AnswerCache(5);
+    cache.set('a', { json: '1234567890', diagnoses: [] });
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe('POST /v1/diagnose through the answer cache', () => {
+  const facts = { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'], serverAddress: '10.0.0.5' };
+  const reordered = { serverAddress: '10.0.0.5', symptoms: ['cannot-connect'], natMode: 'many-to-one', clientKind: 'outlook' };
+
+  it('answers byte for byte what the service answers without it, for the same facts in any order', async () => {
+    const cached = await TestApi.start();
+    const uncached = await TestApi.start({ answerCacheMb: 0 });
+    try {
+      const fresh = await uncached.post('/v1/diagnose', { facts });
+      const first = await cached.post('/v1/diagnose', { facts });
+      const again = await cached.post('/v1/diagnose', { facts: reordered });
+      expect(first.text).toBe(fresh.text);
+      expect(again.text).toBe(fresh.text);
+      expect(again.headers.get('content-type')).toBe(fresh.headers.get('content-type'));
+      // Given and derived facts are told apart: the same address space sent directly is another answer.
+      const direct = await cached.post('/v1/diagnose', { facts: { ...facts, serverAddress: undefined, serverAddressSpace: 'private' } });
+      expect(direct.body.facts.given.serverAddressSpace).toBe('private');
+      expect(direct.body.facts.derived).toEqual({});
+      // The option is part of the key.
+      const withCandidates = await cached.request('POST', '/v1/diagnose?include=candidates', { json: { facts } });
+      expect(withCandidates.body.candidates.length).toBeGreaterThan(0);
+      // A bad request is checked every time, never answered from the cache.
+      expect((await cached.post('/v1/diagnose', { facts: { ...facts, natMode: 'pat' } })).status).toBe(400);
+    } finally {
+      await cached.close();
+      await uncached.close();
+    }
+  });
+
+  it('counts a cached answer’s diagnoses in the metrics like a computed one', async () => {
+    const metrics = new Metrics();
+    const holder = new KnowledgeBaseHolder(bundledRulesDir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), diagnosed: (d) => metrics.diagnosed(d) });
+    const api = await TestApi.start({ holder, metrics });
+    try {
+      for (let i = 0; i < 3; i++) await api.post('/v1/diagnose', { facts });
+      const text = await metrics.registry.metrics();
+      expect(text).toMatch(/diagnoses_total\{article="KB291615"\} 3/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('after a reload, answers from the new knowledge base, not from the old one’s cache', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
+    fs.cpSync(bundledRulesDir, dir, { recursive: true });
+    const holder = new KnowledgeBaseHolder(dir);
+    const key = '0123456789abcdef';
+    const api = await TestApi.start({ holder, apiKeys: [key] });
+    try {
+      const headers = { 'x-api-key': key };
+      const diagnose = async () => (await api.request('POST', '/v1/diagnose', { json: { facts }, headers })).body.diagnoses[0].title;
+      const before = await diagnose();
+      expect(await diagnose()).toBe(before); // now cached
+      const file = path.join(dir, 'articles', 'KB291615.json');
+      const article = JSON.parse(fs.readFileSync(file, 'utf8'));
+      article.diagnoses.find((d: { id: string }) => d.id === 'nat-loses-rpc-information').title = 'Retitled after the reload';
+      fs.writeFileSync(file, JSON.stringify(article));
+      expect((await api.request('POST', '/admin/reload', { headers })).status).toBe(200);
+      expect(await diagnose()).toBe('Retitled after the reload');
+    } finally {
+      await api.close();
+    }
+  });
+});
