@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Contract } from '../src/api/contract';
 import { consult } from './support/consultation';
-import { buildPageScripts, launchChromium, openPage, PHONE } from './support/browser';
+import { buildPageScripts, intranetUrl, launchChromium, openPage, PHONE } from './support/browser';
 import { answerQuestions, consultOnPage } from './support/diagnosis-page';
 import { bundledKnowledgeBase } from './support/knowledge-base';
 import { TestApi } from './support/api';
@@ -39,7 +39,9 @@ function ofArticle(articleId: string, outcome: { diagnoses: string[]; workaround
 describe('API reference (/docs/)', () => {
   it('loads Swagger UI from the service, and "Try it out" on POST /v1/diagnose returns 200', async () => {
     const { page, problems } = await openPage(browser);
-    await page.goto(`${api.baseUrl}/docs`);
+    // Reached by an intranet name over plain HTTP, as a helpdesk would: nothing may be upgraded
+    // to HTTPS or fetched from the internet (the validator badge, for one).
+    await page.goto(`${intranetUrl(api.baseUrl)}/docs`);
     expect(new URL(page.url()).pathname).toBe('/docs/');
     const operation = page.locator('#operations-diagnosis-diagnose');
     await operation.locator('.opblock-summary-control').click();
@@ -70,7 +72,7 @@ describe('diagnosis page (/)', () => {
   ])('%s: a full consultation for "%s" reaches the expected diagnosis and workarounds', async (articleId, name) => {
     const expected = scenario(articleId, name);
     const { page, problems } = await openPage(browser);
-    const outcome = await consultOnPage(page, api.baseUrl, expected.facts);
+    const outcome = await consultOnPage(page, intranetUrl(api.baseUrl), expected.facts);
     expect(ofArticle(articleId, outcome)).toEqual({ diagnoses: expected.diagnoses, workarounds: expected.workarounds });
     // The page asks what the API ranks first, every time: the same questions as the simulator.
     expect(outcome.asked).toEqual((await consult(expected.facts)).asked);
@@ -82,7 +84,7 @@ describe('diagnosis page (/)', () => {
 
   it('shows excluded workarounds with the article’s reason', async () => {
     const { page, problems } = await openPage(browser);
-    await consultOnPage(page, api.baseUrl, scenario('KB291615', 'Outlook through port forwarding on a Windows NT-based proxy: one-to-one translation is excluded').facts);
+    await consultOnPage(page, intranetUrl(api.baseUrl), scenario('KB291615', 'Outlook through port forwarding on a Windows NT-based proxy: one-to-one translation is excluded').facts);
     const excluded = page.locator('[data-workaround-id="KB291615.one-to-one-translation"][data-applicable="false"]').first();
     expect(await excluded.locator('.reason').textContent()).toMatch(/Does not apply.*Windows NT-based firewalls/);
     expect(problems).toEqual([]);
@@ -91,7 +93,7 @@ describe('diagnosis page (/)', () => {
 
   it('offers the configuration file: the service’s port check is shown at the field, and good ports download the .reg file', async () => {
     const { page, problems } = await openPage(browser);
-    await consultOnPage(page, api.baseUrl, scenario('KB155831', 'Exchange client to Exchange 5.5 through a packet filter').facts);
+    await consultOnPage(page, intranetUrl(api.baseUrl), scenario('KB155831', 'Exchange client to Exchange 5.5 through a packet filter').facts);
     const form = page.locator('form[data-artifact="exchange-static-ports.reg"]');
     await form.locator('input[name=directoryPort]').fill('5000');
     await form.locator('input[name=storePort]').fill('6001');
@@ -116,7 +118,7 @@ describe('diagnosis page (/)', () => {
     const { page, problems } = await openPage(browser);
     const text = 'Since we moved the Exchange 2003 box behind our new SonicWall doing NAT (many users share one public IP), Outlook 2003 on the laptops cannot connect to the server.';
     const annotation = (await api.post('/v1/annotate', { ticket: { id: 't', body: text } })).body;
-    await page.goto(`${api.baseUrl}/`);
+    await page.goto(`${intranetUrl(api.baseUrl)}/`);
     await page.fill('#ticket-text', text);
     await page.click('#ticket-form button[type=submit]');
     await page.waitForSelector('.ticket mark');
@@ -158,7 +160,7 @@ describe('diagnosis page (/)', () => {
   it('works at phone width with the keyboard alone', async () => {
     const facts = scenario('KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds').facts;
     const { page, problems } = await openPage(browser, PHONE);
-    await page.goto(`${api.baseUrl}/`);
+    await page.goto(`${intranetUrl(api.baseUrl)}/`);
     await page.waitForSelector('#client-choices input');
     expect(await layoutWidth(page)).toBe(PHONE.width);
     // Radio buttons: Tab into the group, arrows to the choice; check boxes: Tab and Space.

@@ -63,12 +63,12 @@ export function createApp(options: AppOptions): Express {
   if (logger) app.use(httpLogger(logger));
   if (metrics) app.use(metrics.middleware());
   app.use(
+    // The service speaks plain HTTP and is often reached by an intranet name; TLS, where used, is
+    // a proxy's job. There, upgrading the pages' requests to HTTPS would break them, and browsers
+    // ignore Cross-Origin-Opener-Policy (logging an error on every page): a TLS proxy can add it.
     helmet({
-      contentSecurityPolicy: {
-        // The service speaks plain HTTP and is often reached by an intranet name; upgrading the
-        // pages' requests to HTTPS would break them there. TLS, where used, is a proxy's job.
-        directives: { upgradeInsecureRequests: null },
-      },
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      crossOriginOpenerPolicy: false,
     }),
   );
   if (corsOrigins.length) app.use(cors({ origin: corsOrigins, exposedHeaders: ['X-Request-Id', 'X-KB-Revision', 'RateLimit', 'RateLimit-Policy', 'Retry-After'] }));

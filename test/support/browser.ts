@@ -14,16 +14,33 @@ export function buildPageScripts(): void {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.web.json'], { cwd: projectRoot, stdio: 'pipe' });
 }
 
-export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
-  // The sandbox needs user namespaces, which CI containers running as root do not give.
-  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+/** A name, not an address, that the browser resolves to loopback: a service reached by its intranet name. */
+export const INTRANET_HOST = 'helpdesk-kb.test';
+
+/** The same service as `baseUrl` (http://127.0.0.1:port), reached as http://helpdesk-kb.test:port. */
+export function intranetUrl(baseUrl: string): string {
+  return baseUrl.replace('127.0.0.1', INTRANET_HOST);
 }
 
-/** A new page that records console errors, uncaught exceptions and failed requests. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`No Chromium at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`);
+  // The sandbox needs user namespaces, which CI containers running as root do not give. The
+  // resolver rule maps the intranet name to loopback (a request anywhere else is caught by openPage).
+  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`] });
+}
+
+/**
+ * A new page that records console errors, uncaught exceptions, failed requests, and requests to
+ * anywhere but the service (the pages must work with no internet).
+ */
 export async function openPage(browser: Browser, viewport = DESKTOP): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage({ viewport, acceptDownloads: true });
   const problems: string[] = [];
+  page.on('request', (request) => {
+    const { hostname, protocol } = new URL(request.url());
+    const local = hostname === '127.0.0.1' || hostname === INTRANET_HOST || protocol === 'data:' || protocol === 'blob:';
+    if (!local) problems.push(`request off the service: ${request.url()}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });

@@ -10,5 +10,7 @@ SwaggerUIBundle({
   // Each operation shows its first example; "Try it out" sends it as it is.
   tryItOutEnabled: false,
   displayRequestDuration: true,
+  // Swagger UI would otherwise load a badge from validator.swagger.io: the reference stays offline.
+  validatorUrl: null,
   deepLinking: true,
 });
