@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Diagnoser } from '../engine/diagnose';
 import type { KnowledgeBase } from '../kb/load';
 
@@ -7,5 +8,5 @@ export interface Served {
   diagnoser: Diagnoser;
 }
 
-/** Returns the knowledge base being served; a request reads it once, so it sees one revision. */
-export type Serving = () => Served;
+/** The knowledge base a request is answered from: the one served when it arrived, for all of it. */
+export type Serving = (req: IncomingMessage) => Served;

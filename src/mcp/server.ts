@@ -7,14 +7,14 @@ import { toFieldErrors, type Contract } from '../api/contract';
 import { diagnoseAnswer } from '../api/diagnose-answer';
 import { Problem } from '../api/problem';
 import { articleAnswer, factsAnswer } from '../api/routes/knowledge-base';
-import type { Serving } from '../api/serving';
+import type { Served, Serving } from '../api/serving';
 import type { FieldError } from '../facts/normalize';
 import { findOperation, operationInputSchema } from './tool-schemas';
 
 interface Tool {
   name: string;
   operationId: string;
-  run: (args: Record<string, unknown>) => Promise<object> | object;
+  run: (args: Record<string, unknown>, served: Served) => Promise<object> | object;
 }
 
 /**
@@ -24,9 +24,9 @@ interface Tool {
  */
 export function mcpHandler(contract: Contract, serving: Serving): RequestHandler {
   const tools: Tool[] = [
-    { name: 'diagnose', operationId: 'diagnose', run: (args) => diagnoseAnswer(serving(), args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' }) },
-    { name: 'list_facts', operationId: 'listFacts', run: () => factsAnswer(serving()) },
-    { name: 'get_article', operationId: 'getArticle', run: (args) => articleAnswer(serving(), args.id as string) },
+    { name: 'diagnose', operationId: 'diagnose', run: (args, served) => diagnoseAnswer(served, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' }) },
+    { name: 'list_facts', operationId: 'listFacts', run: (_args, served) => factsAnswer(served) },
+    { name: 'get_article', operationId: 'getArticle', run: (args, served) => articleAnswer(served, args.id as string) },
   ];
   const described = tools.map((tool) => {
     const operation = findOperation(contract.document, tool.operationId);
@@ -38,7 +38,7 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
     };
   });
 
-  const server = (): Server => {
+  const server = (served: Served): Server => {
     const mcp = new Server({ name: 'outlook-connectivity-kb', version: contract.document.info.version }, { capabilities: { tools: {} } });
     mcp.setRequestHandler(ListToolsRequestSchema, () => ({ tools: described.map((d) => d.listing) as never }));
     mcp.setRequestHandler(CallToolRequestSchema, async (request) => {
@@ -47,7 +47,7 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
       const args = request.params.arguments ?? {};
       checkArguments(entry.tool.name, entry.validate, args);
       try {
-        const result = await entry.tool.run(args);
+        const result = await entry.tool.run(args, served);
         return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
       } catch (error) {
         if (error instanceof Problem && error.status < 500) {
@@ -61,7 +61,7 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
   };
 
   return async (req, res) => {
-    const mcp = server();
+    const mcp = server(serving(req));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => {
       void transport.close();

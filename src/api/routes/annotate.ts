@@ -17,11 +17,11 @@ export function annotateRoutes(contract: Contract, serving: Serving): Router {
   const validateTicket = contract.validator(contract.schemaPointer('Ticket'));
 
   router.post('/v1/annotate', jsonBody(contract, 'AnnotateRequest'), async (req, res) => {
-    res.json(await annotate(serving(), req.body.ticket));
+    res.json(await annotate(serving(req), req.body.ticket));
   });
 
   router.post('/v1/annotate/batch', async (req, res) => {
-    if (req.is('application/x-ndjson')) return streamBatch(req, res, serving(), validateTicket);
+    if (req.is('application/x-ndjson')) return streamBatch(req, res, serving(req), validateTicket);
     if (!req.is('application/json')) {
       throw new Problem(415, 'unsupported_media_type', `Send application/json ({"tickets": [...]}) or application/x-ndjson (one ticket per line), not ${req.get('content-type') ?? 'no content type'}.`);
     }
@@ -32,7 +32,7 @@ export function annotateRoutes(contract: Contract, serving: Serving): Router {
     if (tickets.length > MAX_BATCH_TICKETS) {
       throw new Problem(413, 'payload_too_large', `${tickets.length} tickets in one batch; at most ${MAX_BATCH_TICKETS}. Send larger backfills as application/x-ndjson.`);
     }
-    const served = serving();
+    const served = serving(req);
     const results = [];
     for (const [i, ticket] of tickets.entries()) results.push(await annotateEntry(served, ticket, validateTicket, `/tickets/${i}`, req.originalUrl));
     res.json({ results, kb: { revision: served.kb.revision } });

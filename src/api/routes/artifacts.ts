@@ -11,7 +11,7 @@ export function artifactRoutes(contract: Contract, serving: Serving): Router {
     const path = `/v1/artifacts/${name}`;
     router.get(path, queryParameters(contract, path, 'get'), (req, res) => {
       const ports = Object.fromEntries(Object.entries(req.query).map(([key, value]) => [key, Number(value)]));
-      const result = generateArtifact(serving().kb, name as ArtifactName, ports);
+      const result = generateArtifact(serving(req).kb, name as ArtifactName, ports);
       if (!result.ok) {
         throw new Problem(400, 'invalid_request', `The ports do not follow the articles' advice: ${result.errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, result.errors);
       }

@@ -9,7 +9,7 @@ import { jsonBody, queryParameters } from '../validate';
 export function diagnoseRoutes(contract: Contract, serving: Serving, answerCacheChars: number): Router {
   const router = Router();
   router.post('/v1/diagnose', queryParameters(contract, '/v1/diagnose', 'post'), jsonBody(contract, 'DiagnoseRequest'), async (req, res) => {
-    const served = serving();
+    const served = serving(req);
     const json = await diagnoseAnswerJson(served, req.body.facts, { includeCandidates: req.query.include === 'candidates' }, answerCacheOf(served.kb, answerCacheChars));
     // What res.json would send for the same answer: the JSON, as UTF-8.
     res.type('application/json').send(json);

@@ -26,12 +26,12 @@ export function factsAnswer({ kb }: Served): FactList {
 export function knowledgeBaseRoutes(serving: Serving): Router {
   const router = Router();
 
-  router.get('/v1/facts', (_req, res) => {
-    res.json(factsAnswer(serving()));
+  router.get('/v1/facts', (req, res) => {
+    res.json(factsAnswer(serving(req)));
   });
 
-  router.get('/v1/articles', (_req, res) => {
-    const { kb } = serving();
+  router.get('/v1/articles', (req, res) => {
+    const { kb } = serving(req);
     res.json({
       articles: kb.articles.map((article) => ({
         id: article.id,
@@ -46,7 +46,7 @@ export function knowledgeBaseRoutes(serving: Serving): Router {
   });
 
   router.get('/v1/articles/:id', (req, res) => {
-    res.json(articleAnswer(serving(), req.params.id));
+    res.json(articleAnswer(serving(req), req.params.id));
   });
 
   return router;

@@ -25,7 +25,7 @@ export function webhookRoutes(contract: Contract, serving: Serving, { zendeskSec
     next();
   };
   router.post('/v1/webhooks/zendesk', zendeskSignature, jsonBody(contract, 'ZendeskWebhook'), async (req, res) => {
-    res.json(await zendesk(serving(), req.body));
+    res.json(await zendesk(serving(req), req.body));
   });
 
   router.post('/v1/webhooks/jira', jsonBody(contract, 'JiraWebhook'), async (req, res) => {
@@ -35,11 +35,11 @@ export function webhookRoutes(contract: Contract, serving: Serving, { zendeskSec
         { pointer: '/webhookEvent', detail: 'must be jira:issue_created', allowed: ['jira:issue_created'] },
       ]);
     }
-    res.json(await jira(serving(), payload));
+    res.json(await jira(serving(req), payload));
   });
 
   router.post('/v1/webhooks/servicenow', jsonBody(contract, 'ServiceNowIncident'), async (req, res) => {
-    res.json(await serviceNow(serving(), req.body));
+    res.json(await serviceNow(serving(req), req.body));
   });
 
   return router;
