@@ -157,6 +157,53 @@ describe('diagnosis page (/)', () => {
     }
   }, 60_000);
 
+  it('Back takes the last answer back and asks that question again', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${intranetUrl(api.baseUrl)}/`);
+    await page.check('input[name=clientKind][value=exchange-client]');
+    await page.check('input[name=symptoms][value=cannot-connect]');
+    await page.click('#start-form button[type=submit]');
+    const first = await page.getAttribute('.question', 'data-fact');
+    await page.click('.question button[data-value="null"]');
+    await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 3);
+    await page.click('#back');
+    await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 2);
+    expect(await page.getAttribute('.question', 'data-fact')).toBe(first);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('when the service refuses an answer (rate limit), shows why and keeps the question, with nothing half-applied', async () => {
+    // Three calls a minute: the vocabulary, the opening diagnosis, one answer; the fourth is refused.
+    const limited = await TestApi.start({ rateLimitPerMinute: 3 });
+    try {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${intranetUrl(limited.baseUrl)}/`);
+      await page.check('input[name=clientKind][value=exchange-client]');
+      await page.check('input[name=symptoms][value=cannot-connect]');
+      await page.click('#start-form button[type=submit]');
+      await page.click('.question button[data-value="null"]');
+      await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 3);
+      const question = await page.getAttribute('.question', 'data-fact');
+      await page.click('.question button[data-value="null"]');
+      await page.locator('#error').waitFor();
+      expect(await page.locator('#error').textContent()).toMatch(/More than 3 requests in a minute/);
+      expect(await page.getAttribute('.question', 'data-fact')).toBe(question);
+      expect(await page.locator('#answers-list dt').count()).toBe(3);
+      // Back, refused too, leaves the answers as they were.
+      const refused = page.waitForResponse((r) => r.url().includes('/v1/diagnose') && r.status() === 429);
+      await page.click('#back');
+      await refused;
+      await page.locator('#error').waitFor();
+      expect(await page.locator('#answers-list dt').count()).toBe(3);
+      expect(await page.getAttribute('.question', 'data-fact')).toBe(question);
+      expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
+      await page.close();
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
+
   it('works at phone width with the keyboard alone', async () => {
     const facts = scenario('KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds').facts;
     const { page, problems } = await openPage(browser, PHONE);

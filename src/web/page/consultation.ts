@@ -29,8 +29,8 @@ export class Consultation {
     this.answers.push([fact, value]);
   }
 
-  /** Takes back the last answer; false when there is none. */
-  back(): boolean {
-    return this.answers.pop() !== undefined;
+  /** Takes back the last answer and returns it; undefined when there is none. */
+  back(): [fact: string, value: Value] | undefined {
+    return this.answers.pop();
   }
 }

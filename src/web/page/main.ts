@@ -26,10 +26,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     void readTicket();
   });
-  byId('back').addEventListener('click', () => {
-    if (consultation?.back()) void ask();
-    else restart();
-  });
+  byId('back').addEventListener('click', () => void back());
   byId('restart').addEventListener('click', restart);
 }
 
@@ -78,16 +75,29 @@ function restart(): void {
   byId('start-heading').focus();
 }
 
-async function ask(): Promise<void> {
+/** Asks the API about the facts so far and shows its answer; false when the call failed. */
+async function ask(): Promise<boolean> {
   const current = consultation;
-  if (!current) return;
+  if (!current) return false;
   const answer = await guarded(() => api.diagnose(current.facts));
   if (answer && current === consultation) show(answer, current);
+  return answer !== undefined;
 }
 
-function onAnswer(fact: string, answer: Answer): void {
-  consultation?.answer(fact, answer);
-  void ask();
+// Taking an answer back, too, counts only once the API has answered without it.
+async function back(): Promise<void> {
+  const current = consultation;
+  const last = current?.back();
+  if (!current || !last) return restart();
+  if (!(await ask())) current.answer(...last);
+}
+
+// An answer counts only once the API has taken it: if the call fails (the service is down, a
+// rate limit), the question stays as it was and can be answered again.
+async function onAnswer(fact: string, answer: Answer): Promise<void> {
+  const current = consultation;
+  current?.answer(fact, answer);
+  if (!(await ask())) current?.back();
 }
 
 function show(answer: DiagnoseResponse, current: Consultation): void {
@@ -99,7 +109,7 @@ function show(answer: DiagnoseResponse, current: Consultation): void {
   fill(
     byId('question'),
     question
-      ? questionView(question, current.answered + 1, vocabulary, titles, (value) => onAnswer(question.fact, value))
+      ? questionView(question, current.answered + 1, vocabulary, titles, (value) => void onAnswer(question.fact, value))
       : h('section', { class: 'finished' }, h('h2', { id: 'question-heading', tabindex: -1 }, 'Nothing more to ask'), h('p', {}, 'Every diagnosis these facts can decide is decided; what remains open needs a fact you did not know.')),
   );
   fill(
