@@ -1,6 +1,5 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { mcpHandler } from '../mcp/server';
 import type { Metrics } from '../observability/metrics';
@@ -19,6 +18,7 @@ import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { operationsRoutes } from './routes/operations';
 import { webhookRoutes } from './routes/webhooks';
 import { apiKeyAuth, rateLimiter } from './security';
+import { securityHeaders } from './security-headers';
 import type { Served } from './serving';
 
 export interface AppOptions {
@@ -66,7 +66,7 @@ export function createApp(options: AppOptions): Express {
     // The service speaks plain HTTP and is often reached by an intranet name; TLS, where used, is
     // a proxy's job. There, upgrading the pages' requests to HTTPS would break them, and browsers
     // ignore Cross-Origin-Opener-Policy (logging an error on every page): a TLS proxy can add it.
-    helmet({
+    securityHeaders({
       contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
       crossOriginOpenerPolicy: false,
     }),
