@@ -1,7 +1,7 @@
 // `npm run bench`: in one run, with fixed seeds, on 1,000 distinct fact sets drawn from the
 // vocabulary: (1) in-process diagnosis against the json-rules-engine baseline; (2) HTTP
 // POST /v1/diagnose against an echo route on the same stack (autocannon, 50 connections), with
-// the answer cache on (as the service runs) and off;
+// the answer cache on (as the service runs) and off, and an echo on bare express 5 for the floor;
 // (3) ticket annotation in-process; (4) start-up time, also for generated knowledge bases 10
 // and 100 times larger. Prints a table and writes bench-results.json.
 //
@@ -92,17 +92,23 @@ async function http(sets: Facts[]) {
   // The service as configured by default (answer cache on), and the same with the cache off.
   const service = await startBenchServer();
   const uncached = await startBenchServer({ ANSWER_CACHE_MB: '0' });
+  // And express 5 alone (body parser and echo): the floor of the chosen stack on this machine.
+  const bare = await startBenchServer({ BENCH_BARE: '1' });
   const requests = (route: string) => sets.map((facts) => ({ method: 'POST' as const, path: route, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts }) }));
   const run = (url: string, route: string) =>
     new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: requests(route) }, (e, r) => (e ? reject(e) : resolve(r))));
   await run(service.url, '/v1/diagnose'); // warm-up: caches, JIT
   await run(uncached.url, '/v1/diagnose');
-  const rounds: { echo: autocannon.Result; diagnose: autocannon.Result; uncached: autocannon.Result }[] = [];
+  const rounds: { echo: autocannon.Result; diagnose: autocannon.Result; uncached: autocannon.Result; bare: autocannon.Result }[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
-    rounds.push({ echo: await run(service.url, '/bench/echo'), diagnose: await run(service.url, '/v1/diagnose'), uncached: await run(uncached.url, '/v1/diagnose') });
+    rounds.push({
+      echo: await run(service.url, '/bench/echo'),
+      diagnose: await run(service.url, '/v1/diagnose'),
+      uncached: await run(uncached.url, '/v1/diagnose'),
+      bare: await run(bare.url, '/bench/echo'),
+    });
   }
-  service.stop();
-  uncached.stop();
+  for (const server of [service, uncached, bare]) server.stop();
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const view = (pick: (r: (typeof rounds)[number]) => autocannon.Result) => ({
     rps: Math.round(median(rounds.map((r) => pick(r).requests.average))),
@@ -117,6 +123,7 @@ async function http(sets: Facts[]) {
     echo: view((r) => r.echo),
     diagnose: view((r) => r.diagnose),
     diagnoseUncached: view((r) => r.uncached),
+    bareExpressEcho: view((r) => r.bare),
     ratio: median(rounds.map((r) => r.diagnose.requests.average / r.echo.requests.average)),
     ratioUncached: median(rounds.map((r) => r.uncached.requests.average / r.echo.requests.average)),
   };
@@ -175,7 +182,7 @@ async function main(): Promise<void> {
   console.log(`  service (compiled, with evidence) ${r.inProcess.service.median.toFixed(1).padStart(8)} ${r.inProcess.service.p99.toFixed(1).padStart(8)}`);
   console.log(`  speed-up (baseline / service median): ${r.inProcess.ratio.toFixed(1)}x`);
   console.log(`HTTP, autocannon 50 connections, ${SECONDS} s a run, median of ${r.http.rounds} rounds   req/s   p50 ms  p99 ms  errors  non-2xx`);
-  for (const [name, v] of [['echo', r.http.echo], ['POST /v1/diagnose', r.http.diagnose], ['  answer cache off', r.http.diagnoseUncached]] as const) {
+  for (const [name, v] of [['echo', r.http.echo], ['POST /v1/diagnose', r.http.diagnose], ['  answer cache off', r.http.diagnoseUncached], ['bare express echo', r.http.bareExpressEcho]] as const) {
     console.log(`  ${name.padEnd(18)} ${String(v.rps).padStart(8)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(7)} ${String(v.errors).padStart(7)} ${String(v.non2xx).padStart(8)}   rounds: ${v.perRound.map((x) => `${x.rps}/${x.p99}ms`).join(' ')}`);
   }
   console.log(`  diagnose / echo throughput: ${(r.http.ratio * 100).toFixed(0)}% (answer cache off: ${(r.http.ratioUncached * 100).toFixed(0)}%)`);
