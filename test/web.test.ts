@@ -184,6 +184,7 @@ describe('diagnosis page (/)', () => {
       await page.click('#start-form button[type=submit]');
       await page.click('.question button[data-value="null"]');
       await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 3);
+      expect(await page.locator('#start').isHidden()).toBe(true);
       const question = await page.getAttribute('.question', 'data-fact');
       await page.click('.question button[data-value="null"]');
       await page.locator('#error').waitFor();
@@ -197,6 +198,14 @@ describe('diagnosis page (/)', () => {
       await page.locator('#error').waitFor();
       expect(await page.locator('#answers-list dt').count()).toBe(3);
       expect(await page.getAttribute('.question', 'data-fact')).toBe(question);
+      // Starting over and starting again, also refused: the start form stays for another try.
+      await page.click('#restart');
+      const refusedAgain = page.waitForResponse((r) => r.url().includes('/v1/diagnose') && r.status() === 429);
+      await page.click('#start-form button[type=submit]');
+      await refusedAgain;
+      await page.locator('#error').waitFor();
+      expect(await page.locator('#start').isVisible()).toBe(true);
+      expect(await page.locator('#consultation').isHidden()).toBe(true);
       expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
       await page.close();
     } finally {

@@ -61,11 +61,15 @@ async function readTicket(): Promise<void> {
   await begin(opening, false);
 }
 
+// The start form goes away only once the API has answered: if the call is refused, it stays for another try.
 async function begin(opening: InputFacts, fromForm = true): Promise<void> {
-  if (fromForm) byId('ticket').hidden = true;
   consultation = new Consultation(opening);
+  if (!(await ask())) {
+    consultation = undefined;
+    return;
+  }
+  if (fromForm) byId('ticket').hidden = true;
   byId('start').hidden = true;
-  await ask();
 }
 
 function restart(): void {
