@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AnswerCache } from '../src/api/answer-cache';
+import { answerWeight, type CachedAnswer } from '../src/api/answer-cache';
+import { BoundedCache } from '../src/service/bounded-cache';
 import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/service/holder';
@@ -9,9 +10,9 @@ import { TestApi } from './support/api';
 
 const article = (id: string) => ({ article: { id, title: id, url: `https://example.com/${id}` } });
 
-describe('AnswerCache', () => {
+describe('the answer cache (BoundedCache weighed by characters)', () => {
   it('keeps answers up to its size, dropping the least recently used first', () => {
-    const cache = new AnswerCache(30);
+    const cache = new BoundedCache<CachedAnswer>(30, answerWeight);
     cache.set('a', { json: '1234567890', diagnoses: [] }); // 11 characters with its key
     cache.set('b', { json: '1234567890', diagnoses: [] });
     expect(cache.get('a')?.json).toBe('1234567890'); // a is now the most recently used
@@ -22,8 +23,17 @@ describe('AnswerCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('counts a key set again once, with its latest value', () => {
+    const cache = new BoundedCache<CachedAnswer>(22, answerWeight);
+    cache.set('a', { json: '1234567890', diagnoses: [] });
+    cache.set('a', { json: '0987654321', diagnoses: [] });
+    cache.set('b', { json: '1234567890', diagnoses: [] }); // 22 in all: both fit
+    expect(cache.get('a')?.json).toBe('0987654321');
+    expect(cache.get('b')).toBeDefined();
+  });
+
   it('never keeps an answer larger than the whole cache', () => {
-    const cache = new AnswerCache(5);
+    const cache = new BoundedCache<CachedAnswer>(5, answerWeight);
     cache.set('a', { json: '1234567890', diagnoses: [] });
     expect(cache.size).toBe(0);
   });

@@ -1,7 +1,8 @@
 import { questionsFor } from '../consult/questions';
 import type { Candidate } from '../engine/diagnose';
 import type { NormalizedFacts } from '../facts/normalize';
-import type { AnswerCache } from './answer-cache';
+import type { BoundedCache } from '../service/bounded-cache';
+import type { CachedAnswer } from './answer-cache';
 import { checkedFacts } from './checked-facts';
 import type { DiagnoseResponse } from './schemas';
 import type { Served } from './serving';
@@ -19,7 +20,7 @@ export async function diagnoseAnswer(served: Served, rawFacts: Record<string, un
  * are checked every time (a bad request is never answered from the cache), and the key is built
  * from the checked facts, which are in vocabulary order: the same facts in any key order hit.
  */
-export async function diagnoseAnswerJson(served: Served, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }, cache: AnswerCache | undefined): Promise<string> {
+export async function diagnoseAnswerJson(served: Served, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }, cache: BoundedCache<CachedAnswer> | undefined): Promise<string> {
   const facts = checkedFacts(rawFacts, served.kb.vocabulary);
   if (!cache) return JSON.stringify(await answerFor(served, facts, options));
   // What the answer shows of the facts (given, derived from them, unknown) and the option.

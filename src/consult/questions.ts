@@ -3,6 +3,7 @@ import type { ResultNode } from '../engine/evaluate';
 import type { FactValue } from '../facts/normalize';
 import type { FactDefinition, Scalar } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
+import { BoundedCache, perKnowledgeBase } from '../service/bounded-cache';
 import { whatIf, type Answers } from './what-if';
 
 /** Something an answer can settle: an undetermined diagnosis, or an undetermined workaround of a confirmed one. */
@@ -160,7 +161,7 @@ const SEARCH_DEPTH = 2;
 const WIDE_OPENING = 6;
 
 const CACHE_SIZE = 5_000;
-const caches = new WeakMap<object, Map<string, Question[]>>();
+const questionCache = perKnowledgeBase(() => new BoundedCache<Question[]>(CACHE_SIZE));
 
 /**
  * nextQuestions, remembered per knowledge base for the last CACHE_SIZE distinct fact sets: the
@@ -170,17 +171,11 @@ const caches = new WeakMap<object, Map<string, Question[]>>();
  * knowledge base and so a new cache. Least recently used entries go first.
  */
 export function cachedNextQuestions(kb: object, key: string, compute: () => Question[]): Question[] {
-  let cache = caches.get(kb);
-  if (!cache) caches.set(kb, (cache = new Map()));
+  const cache = questionCache(kb);
   const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const questions = compute();
   cache.set(key, questions);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return questions;
 }
 
