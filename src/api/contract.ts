@@ -17,6 +17,8 @@ const OPENAPI_KEYWORDS = ['openapi', 'info', 'servers', 'paths', 'components', '
 /** openapi.yaml, loaded once: the document itself and ajv validators compiled from its schemas. */
 export class Contract {
   readonly document: OpenAPIV3_1.Document;
+  /** The knowledge base's own schemas the document refers to, by path from the project root. */
+  readonly knowledgeBaseSchemas = new Map<string, Record<string, unknown>>();
   private readonly ajv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction>();
 
@@ -26,7 +28,9 @@ export class Contract {
     addFormats(this.ajv);
     this.ajv.addVocabulary(OPENAPI_KEYWORDS);
     for (const name of ['article.schema.json', 'facts.schema.json']) {
-      this.ajv.addSchema(JSON.parse(fs.readFileSync(path.join(projectRoot, 'rules', 'schemas', name), 'utf8')));
+      const schema = JSON.parse(fs.readFileSync(path.join(projectRoot, 'rules', 'schemas', name), 'utf8')) as Record<string, unknown>;
+      this.knowledgeBaseSchemas.set(`rules/schemas/${name}`, schema);
+      this.ajv.addSchema(schema);
     }
     this.ajv.addSchema(this.document as object, `${BASE}openapi.yaml`);
   }

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { projectRoot } from '../paths';
+import type { Contract } from './contract';
+import { rewriteRefs } from './schema-refs';
 
 // The knowledge-base schema files openapi.yaml refers to, and the component name each becomes.
 const EXTERNAL_SCHEMAS: Record<string, string> = { 'rules/schemas/article.schema.json': 'Article' };
@@ -13,10 +12,12 @@ const EXTERNAL_SCHEMAS: Record<string, string> = { 'rules/schemas/article.schema
  * each is copied in as components (`Article`, and `Article.<name>` for each of its $defs) and
  * every reference to it points there instead.
  */
-export function publishedContract(document: OpenAPIV3_1.Document): OpenAPIV3_1.Document {
+export function publishedContract({ document, knowledgeBaseSchemas }: Contract): OpenAPIV3_1.Document {
   const components: Record<string, unknown> = {};
   for (const [file, name] of Object.entries(EXTERNAL_SCHEMAS)) {
-    const { $schema: _dialect, $id: _id, $defs = {}, ...root } = JSON.parse(fs.readFileSync(path.join(projectRoot, file), 'utf8')) as Record<string, unknown>;
+    const schema = knowledgeBaseSchemas.get(file);
+    if (!schema) throw new Error(`openapi.yaml refers to ${file}, which the contract did not load`);
+    const { $schema: _dialect, $id: _id, $defs = {}, ...root } = schema;
     const local = (node: unknown) => rewriteRefs(node, (ref) => (ref.startsWith('#/$defs/') ? `#/components/schemas/${name}.${ref.slice('#/$defs/'.length)}` : ref));
     components[name] = local(root);
     for (const [def, schema] of Object.entries($defs as Record<string, unknown>)) components[`${name}.${def}`] = local(schema);
@@ -30,10 +31,4 @@ export function publishedContract(document: OpenAPIV3_1.Document): OpenAPIV3_1.D
   const published = rewriteRefs(document, external) as OpenAPIV3_1.Document;
   published.components = { ...published.components, schemas: { ...published.components?.schemas, ...(components as Record<string, OpenAPIV3_1.SchemaObject>) } };
   return published;
-}
-
-function rewriteRefs(node: unknown, rewrite: (ref: string) => string): unknown {
-  if (Array.isArray(node)) return node.map((item) => rewriteRefs(item, rewrite));
-  if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === '$ref' && typeof value === 'string' ? rewrite(value) : rewriteRefs(value, rewrite)]));
 }

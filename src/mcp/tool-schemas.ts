@@ -1,5 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Contract } from '../api/contract';
+import { rewriteRefs } from '../api/schema-refs';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -54,25 +55,17 @@ function resolve(document: OpenAPIV3_1.Document, schema: JsonSchema): JsonSchema
 function inlineComponents(document: OpenAPIV3_1.Document, root: JsonSchema): JsonSchema {
   const defs: Record<string, unknown> = {};
   const pending: string[] = [];
-  const rewrite = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(rewrite);
-    if (node === null || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith(COMPONENT)) {
-        const name = value.slice(COMPONENT.length);
-        if (!(name in defs) && !pending.includes(name)) pending.push(name);
-        out.$ref = `#/$defs/${name}`;
-      } else {
-        out[key] = rewrite(value);
-      }
-    }
-    return out;
-  };
-  const schema = rewrite(root) as JsonSchema;
+  const toDefs = (node: unknown) =>
+    rewriteRefs(node, (ref) => {
+      if (!ref.startsWith(COMPONENT)) return ref;
+      const name = ref.slice(COMPONENT.length);
+      if (!(name in defs) && !pending.includes(name)) pending.push(name);
+      return `#/$defs/${name}`;
+    });
+  const schema = toDefs(root) as JsonSchema;
   while (pending.length) {
     const name = pending.shift() as string;
-    defs[name] = rewrite(document.components!.schemas![name]);
+    defs[name] = toDefs(document.components!.schemas![name]);
   }
   return Object.keys(defs).length ? { ...schema, $defs: defs } : schema;
 }

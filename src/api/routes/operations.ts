@@ -21,7 +21,7 @@ export function operationsRoutes(contract: Contract, serving: Serving, metrics?:
     const { kb } = serving(req);
     res.json({ status: 'ok', kb: { revision: kb.revision, articles: kb.articles.length } } satisfies Health);
   });
-  const published = publishedContract(contract.document);
+  const published = publishedContract(contract);
   router.get('/openapi.json', (_req, res) => {
     res.json(published);
   });
