@@ -8,7 +8,6 @@
 // The service is measured as it runs in production, compiled to dist/ (npm run bench builds it
 // first): run through tsx, its closures carry a name-keeping helper that cost several times the
 // diagnosis itself.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +21,7 @@ import type { Facts } from '../src/facts/normalize';
 import type * as LoadModule from '../src/kb/load';
 import { bundledRulesDir, projectRoot } from '../src/paths';
 import { readCorpus } from '../test/support/tickets';
+import { startServiceProcess } from './service-process';
 
 // The compiled modules, typed as their sources.
 const { annotate } = require('../dist/annotate/annotate') as typeof AnnotateModule;
@@ -76,16 +76,9 @@ async function inProcess(sets: Facts[]) {
 // that the ratio compares runs made under the same conditions on a machine shared with others.
 const ROUNDS = 3;
 
-function startBenchServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [path.join(projectRoot, 'dist/bench-server.js')], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  return new Promise((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (c) => {
-      out += c;
-      const m = /listening on (\S+)/.exec(out);
-      if (m) resolve({ url: m[1]!, stop: () => child.kill('SIGTERM') });
-    });
-  });
+async function startBenchServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+  const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/bench-server.js'), { env });
+  return { url, stop: () => child.kill('SIGTERM') };
 }
 
 async function http(sets: Facts[]) {

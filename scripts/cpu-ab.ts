@@ -7,11 +7,11 @@
 //   npm run build && npx tsx scripts/cpu-ab.ts /tmp/base/dist [route]
 //
 // route is /bench/echo (default) or /v1/diagnose.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
+import { startServiceProcess } from './service-process';
 
 const [baseDist, route = '/bench/echo'] = process.argv.slice(2);
 if (!baseDist) throw new Error('usage: tsx scripts/cpu-ab.ts <baseline dist directory> [route]');
@@ -24,11 +24,7 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
-async function start(dist: string) {
-  const child = spawn(process.execPath, [path.join(dist, 'bench-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => child.stdout!.on('data', (chunk) => /listening on (\S+)/.exec(String(chunk)) && resolve(/listening on (\S+)/.exec(String(chunk))![1]!)));
-  return { child, url };
-}
+const start = (dist: string) => startServiceProcess(path.join(dist, 'bench-server.js'));
 
 const body = JSON.stringify({ facts: { clientKind: 'outlook', symptoms: ['cannot-connect'], natMode: 'many-to-one' } });
 const load = (url: string) =>

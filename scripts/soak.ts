@@ -3,13 +3,14 @@
 // (SIGHUP) half-way; then shutdown under load: SIGTERM while loaded. Memory is judged by the live
 // heap after a full collection (a heap snapshot on SIGUSR2), which must grow by 10% or less.
 // Prints the figures and exits 1 if any requirement fails. `npm run soak`.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { bundledRulesDir, projectRoot } from '../src/paths';
+import { startServiceProcess, type ServiceProcess } from './service-process';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 100);
@@ -17,20 +18,11 @@ const connections = Number(process.env.SOAK_CONNECTIONS ?? 100);
 // Heap snapshots, which the service writes on SIGUSR2 (see liveHeap), land here.
 const snapshots = fs.mkdtempSync(path.join(os.tmpdir(), 'soak-heap-'));
 
-function start(rulesDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', path.join(projectRoot, 'dist/main.js')], {
-    env: { ...process.env, PORT: '0', RULES_DIR: rulesDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SHUTDOWN_TIMEOUT_MS: '10000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+function start(rulesDir: string): Promise<ServiceProcess> {
+  return startServiceProcess(path.join(projectRoot, 'dist/main.js'), {
+    nodeArgs: ['--heapsnapshot-signal=SIGUSR2'],
+    env: { PORT: '0', RULES_DIR: rulesDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', SHUTDOWN_TIMEOUT_MS: '10000' },
     cwd: snapshots,
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`service exited ${code}: ${out}`)));
   });
 }
 

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { createApp } from './api/app';
+import { configFromEnv } from './config';
 import { createLogger } from './observability/logging';
 import { Metrics } from './observability/metrics';
 import { bundledRulesDir } from './paths';
@@ -15,8 +16,7 @@ function serviceApp(): express.Express {
   const metrics = new Metrics();
   const holder = new KnowledgeBaseHolder(bundledRulesDir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), diagnosed: (d) => metrics.diagnosed(d) });
   // ANSWER_CACHE_MB as the service reads it, so the benchmark can measure with the cache off too.
-  const answerCacheMb = Number(process.env.ANSWER_CACHE_MB ?? 32);
-  return createApp({ holder, metrics, logger: createLogger('warn'), benchEcho: true, answerCacheMb });
+  return createApp({ holder, metrics, logger: createLogger('warn'), benchEcho: true, answerCacheMb: configFromEnv().answerCacheMb });
 }
 
 function bareApp(): express.Express {

@@ -30,6 +30,9 @@ export interface Config {
   zendeskSecret?: string;
 }
 
+/** ANSWER_CACHE_MB when unset, and the app's when it is not told. */
+export const DEFAULT_ANSWER_CACHE_MB = 32;
+
 export class ConfigError extends Error {}
 
 /**
@@ -62,7 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: read('CORS_ORIGINS', [] as string[], (t) => (list(t).every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list(t) : undefined), 'comma-separated origins such as https://helpdesk.example.com'),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10000, integer(0, 600000), 'milliseconds from 0 to 600000'),
     requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30000, integer(1000, 600000), 'milliseconds from 1000 to 600000'),
-    answerCacheMb: read('ANSWER_CACHE_MB', 32, integer(0, 4096), 'a whole number of megabytes from 0 to 4096 (0 turns the cache off)'),
+    answerCacheMb: read('ANSWER_CACHE_MB', DEFAULT_ANSWER_CACHE_MB, integer(0, 4096), 'a whole number of megabytes from 0 to 4096 (0 turns the cache off)'),
     ...(env.ZENDESK_WEBHOOK_SECRET ? { zendeskSecret: env.ZENDESK_WEBHOOK_SECRET } : {}),
   };
   if (problems.length) throw new ConfigError(problems.join('; '));

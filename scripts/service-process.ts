@@ -1,0 +1,28 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  url: string;
+}
+
+/**
+ * Runs a compiled entry point (dist/main.js, dist/bench-server.js) as its own process and
+ * resolves with its URL once it says it listens; rejects if it exits before. Its log goes to this
+ * process's stderr.
+ */
+export function startServiceProcess(script: string, options: { nodeArgs?: string[]; env?: Record<string, string>; cwd?: string } = {}): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: options.cwd,
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve({ child, url });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${out}`)));
+  });
+}
