@@ -1,11 +1,21 @@
 import type { components } from './types.gen';
 
-// Response bodies as openapi.yaml defines them (types.gen.ts is generated from it by
-// `npm run gen:types`); routes declare their bodies with `satisfies` so that the compiler holds
-// them to the contract.
+// Bodies as openapi.yaml defines them (types.gen.ts is generated from it by `npm run gen:types`),
+// by their schema names: routes declare their bodies with `satisfies` so that the compiler holds
+// them to the contract, and the diagnosis page (src/web/page) reads the API through the same types.
 type Schemas = components['schemas'];
-export type DiagnoseResponse = Schemas['DiagnoseResponse'];
-export type FactList = Schemas['FactList'];
+export type Annotation = Schemas['Annotation'];
 export type ArticleList = Schemas['ArticleList'];
 export type ArticleResponse = Schemas['ArticleResponse'];
+export type Candidate = Schemas['Candidate'];
+export type DiagnoseResponse = Schemas['DiagnoseResponse'];
+export type Diagnosis = Schemas['Diagnosis'];
+export type Evidence = Schemas['Evidence'];
+export type FactDefinition = Schemas['FactDefinition'];
+export type FactList = Schemas['FactList'];
 export type Health = Schemas['Health'];
+export type InputFacts = Schemas['InputFacts'];
+export type Problem = Schemas['Problem'];
+export type Question = Schemas['Question'];
+export type Source = Schemas['Source'];
+export type WorkaroundResult = Schemas['WorkaroundResult'];

@@ -1,20 +1,8 @@
 // The service's API as the pages call it: relative URLs (so a path prefix in front of the
 // service keeps working), the API key if the user gave one, and problems as errors.
-import type { components } from '../../api/types.gen.js';
+import type { Annotation, DiagnoseResponse, FactList, InputFacts, Problem } from '../../api/schemas.js';
 
-type Schemas = components['schemas'];
-export type Annotation = Schemas['Annotation'];
-export type Candidate = Schemas['Candidate'];
-export type DiagnoseResponse = Schemas['DiagnoseResponse'];
-export type Diagnosis = Schemas['Diagnosis'];
-export type Evidence = Schemas['Evidence'];
-export type FactDefinition = Schemas['FactDefinition'];
-export type FactList = Schemas['FactList'];
-export type InputFacts = Schemas['InputFacts'];
-export type Problem = Schemas['Problem'];
-export type Question = Schemas['Question'];
-export type Source = Schemas['Source'];
-export type WorkaroundResult = Schemas['WorkaroundResult'];
+export type { Annotation, Candidate, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, Problem, Question, Source, WorkaroundResult } from '../../api/schemas.js';
 export type Scalar = string | boolean;
 
 /** The parts of /openapi.json the page reads: each GET operation's query parameters. */

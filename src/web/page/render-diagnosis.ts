@@ -14,12 +14,15 @@ const OPERATORS: Record<Evidence['operator'], string> = {
   doesNotContain: 'does not include',
 };
 
+// Workarounds are shown in groups, in this order: what the engineer can do first comes first.
+const WORKAROUND_GROUPS: [applicable: boolean | null, heading: string][] = [
+  [true, 'Workarounds that apply'],
+  [null, 'Workarounds that depend on something not known yet'],
+  [false, 'Workarounds that do not apply'],
+];
+
 /** A confirmed diagnosis: cause, workarounds that apply, do not apply or are not known yet, evidence, articles. */
 export function diagnosisView(diagnosis: Diagnosis, vocabulary: Vocabulary, artifactForm: ArtifactForm): HTMLElement {
-  const byApplicability = (applicable: boolean | null) => diagnosis.workarounds.filter((w) => w.applicable === applicable);
-  const applying = byApplicability(true);
-  const excluded = byApplicability(false);
-  const open = byApplicability(null);
   return h(
     'article',
     { class: 'diagnosis', 'data-diagnosis-id': diagnosis.id },
@@ -27,9 +30,10 @@ export function diagnosisView(diagnosis: Diagnosis, vocabulary: Vocabulary, arti
     h('p', { class: 'article-links' }, 'From ', articleLink(diagnosis.article), diagnosis.agreesWith?.length ? [', which ', diagnosis.agreesWith.map((a, i) => [i ? ' and ' : '', articleLink(a.article)]), ' also says'] : null),
     h('h4', {}, 'Cause'),
     h('p', {}, diagnosis.cause.text),
-    applying.length ? [h('h4', {}, 'Workarounds that apply'), h('ul', { class: 'workarounds' }, applying.map((w) => workaroundView(w, vocabulary, artifactForm)))] : null,
-    open.length ? [h('h4', {}, 'Workarounds that depend on something not known yet'), h('ul', { class: 'workarounds' }, open.map((w) => workaroundView(w, vocabulary, artifactForm)))] : null,
-    excluded.length ? [h('h4', {}, 'Workarounds that do not apply'), h('ul', { class: 'workarounds' }, excluded.map((w) => workaroundView(w, vocabulary, artifactForm)))] : null,
+    WORKAROUND_GROUPS.map(([applicable, heading]) => {
+      const workarounds = diagnosis.workarounds.filter((w) => w.applicable === applicable);
+      return workarounds.length ? [h('h4', {}, heading), h('ul', { class: 'workarounds' }, workarounds.map((w) => workaroundView(w, vocabulary, artifactForm)))] : null;
+    }),
     h('details', { class: 'evidence' }, h('summary', {}, 'Evidence'), evidenceTable(diagnosis.evidence, vocabulary)),
   );
 }
