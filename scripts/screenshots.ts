@@ -6,15 +6,13 @@ import type { Page } from 'playwright-core';
 import { projectRoot } from '../src/paths';
 import { TestApi } from '../test/support/api';
 import { buildPageScripts, DESKTOP, launchChromium, openPage, PHONE } from '../test/support/browser';
+import { startOnPage } from '../test/support/diagnosis-page';
 
 const OUT = path.join(projectRoot, 'docs', 'screenshots');
 
 // Mid-consultation: two answers given, KB291615 confirmed, the firewall platform asked next.
 async function diagnosisInProgress(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.check('input[name=clientKind][value=outlook]');
-  await page.check('input[name=symptoms][value=cannot-connect]');
-  await page.click('#start-form button[type=submit]');
+  await startOnPage(page, baseUrl, { clientKind: 'outlook', symptoms: ['cannot-connect'] });
   await page.waitForSelector('.question[data-fact=exchangeVersion]');
   await page.selectOption('#answer-select', { label: 'Exchange Server 2003' });
   await page.click('.answer-form button[type=submit]');

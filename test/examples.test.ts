@@ -1,5 +1,5 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { Contract } from '../src/api/contract';
+import { Contract, operationsOf } from '../src/api/contract';
 import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/service/holder';
@@ -10,11 +10,7 @@ import { TestApi } from './support/api';
 // operation is on too.
 const KEY = 'example-key';
 const { document } = new Contract();
-const operations = Object.entries(document.paths ?? {}).flatMap(([template, item]) =>
-  (['get', 'post', 'put', 'patch', 'delete'] as const)
-    .filter((method) => item?.[method])
-    .map((method) => ({ template, method, operation: item![method] as OpenAPIV3_1.OperationObject })),
-);
+const operations = operationsOf(document);
 
 let api: TestApi;
 beforeAll(async () => {
@@ -32,7 +28,7 @@ describe('the examples in openapi.yaml', () => {
     expect(operations.length).toBeGreaterThanOrEqual(18);
   });
 
-  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.template}`, o] as const))('%s succeeds as its examples give it', async (_name, { template, method, operation }) => {
+  it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))('%s succeeds as its examples give it', async (_name, { path: template, method, operation }) => {
     const parameters = (operation.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
     // A required parameter without an example would leave "Try it out" with a blank to fill.
     for (const parameter of parameters.filter((p) => p.required)) expect({ parameter: parameter.name, example: exampleOf(parameter) }).toEqual({ parameter: parameter.name, example: expect.anything() });

@@ -2,11 +2,10 @@
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate run in the browser, with its DOM.
 import type { Browser, Page } from 'playwright-core';
-import { Contract } from '../src/api/contract';
+import { Contract, operationsOf } from '../src/api/contract';
 import { consult } from './support/consultation';
 import { buildPageScripts, intranetUrl, launchChromium, openPage, PHONE } from './support/browser';
-import { answerQuestions, consultOnPage } from './support/diagnosis-page';
-import { bundledKnowledgeBase } from './support/knowledge-base';
+import { answerQuestions, consultOnPage, labelOf, startOnPage } from './support/diagnosis-page';
 import { TestApi } from './support/api';
 import { readScenarioTable } from './support/scenario-tester';
 
@@ -53,9 +52,7 @@ describe('API reference (/docs/)', () => {
     const body = JSON.parse((await operation.locator('.live-responses-table .microlight').first().textContent()) ?? '{}');
     expect(body.diagnoses.map((d: { id: string }) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
     // Every operation is listed, and Swagger UI found nothing wrong with the document.
-    const { document } = new Contract();
-    const operations = Object.values(document.paths ?? {}).flatMap((item) => ['get', 'post', 'put', 'patch', 'delete'].filter((m) => item && m in item));
-    expect(await page.locator('.opblock').count()).toBe(operations.length);
+    expect(await page.locator('.opblock').count()).toBe(operationsOf(new Contract().document).length);
     expect(await page.locator('.errors-wrapper').count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -159,10 +156,7 @@ describe('diagnosis page (/)', () => {
 
   it('Back takes the last answer back and asks that question again', async () => {
     const { page, problems } = await openPage(browser);
-    await page.goto(`${intranetUrl(api.baseUrl)}/`);
-    await page.check('input[name=clientKind][value=exchange-client]');
-    await page.check('input[name=symptoms][value=cannot-connect]');
-    await page.click('#start-form button[type=submit]');
+    await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'exchange-client', symptoms: ['cannot-connect'] });
     const first = await page.getAttribute('.question', 'data-fact');
     await page.click('.question button[data-value="null"]');
     await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 3);
@@ -178,10 +172,7 @@ describe('diagnosis page (/)', () => {
     const limited = await TestApi.start({ rateLimitPerMinute: 3 });
     try {
       const { page, problems } = await openPage(browser);
-      await page.goto(`${intranetUrl(limited.baseUrl)}/`);
-      await page.check('input[name=clientKind][value=exchange-client]');
-      await page.check('input[name=symptoms][value=cannot-connect]');
-      await page.click('#start-form button[type=submit]');
+      await startOnPage(page, intranetUrl(limited.baseUrl), { clientKind: 'exchange-client', symptoms: ['cannot-connect'] });
       await page.click('.question button[data-value="null"]');
       await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 3);
       expect(await page.locator('#start').isHidden()).toBe(true);
@@ -245,10 +236,6 @@ describe('diagnosis page (/)', () => {
     await page.close();
   }, 90_000);
 });
-
-function labelOf(fact: string, value: unknown): string {
-  return bundledKnowledgeBase().kb.vocabulary.get(fact)!.values!.find((v) => v.value === value)!.label;
-}
 
 /** Presses Tab until the element matching `selector` has the focus (at most 80 times). */
 async function tabTo(page: Page, selector: string): Promise<void> {

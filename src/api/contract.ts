@@ -56,6 +56,22 @@ export class Contract {
   }
 }
 
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+export interface Operation {
+  /** The path template, e.g. /v1/articles/{id}. */
+  path: string;
+  method: (typeof METHODS)[number];
+  operation: OpenAPIV3_1.OperationObject;
+}
+
+/** Every operation of an OpenAPI document, path by path in the document's order. */
+export function operationsOf(document: OpenAPIV3_1.Document): Operation[] {
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.filter((method) => item?.[method]).map((method) => ({ path, method, operation: item![method] as OpenAPIV3_1.OperationObject })),
+  );
+}
+
 /** ajv's errors as field errors: a JSON pointer to the offending field and what is wrong. */
 export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   const seen = new Set<string>();

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { operationsOf } from './contract';
 import { Problem } from './problem';
 
 /**
@@ -8,11 +9,13 @@ import { Problem } from './problem';
  * being answered about its body.
  */
 export function routeGuard(document: OpenAPIV3_1.Document, extraPosts: string[] = []): RequestHandler {
-  const routes = Object.entries(document.paths ?? {}).map(([template, item]) => {
-    const methods = ['get', 'put', 'post', 'delete', 'patch'].filter((m) => item && m in item).map((m) => m.toUpperCase());
+  const methodsByPath = new Map<string, string[]>();
+  for (const { path, method } of operationsOf(document)) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method.toUpperCase()]);
+  const routes = [...methodsByPath].map(([template, methods]) => ({
+    pattern: new RegExp(`^${template.replace(/\{[^/]+\}/g, '[^/]+')}$`),
     // HEAD is answered wherever GET is, as HTTP has it.
-    return { pattern: new RegExp(`^${template.replace(/\{[^/]+\}/g, '[^/]+')}$`), methods: methods.includes('GET') ? [...methods, 'HEAD'] : methods };
-  });
+    methods: methods.includes('GET') ? [...methods, 'HEAD'] : methods,
+  }));
   routes.push(...extraPosts.map((path) => ({ pattern: new RegExp(`^${path}$`), methods: ['POST'] })));
   return (req, _res, next) => {
     const route = routes.find((r) => r.pattern.test(req.path));

@@ -24,19 +24,27 @@ export interface PageOutcome {
   workarounds: Record<string, boolean | null>;
 }
 
-/** Plays a consultation on the page with the mouse, as the environment's engineer would answer. */
-export async function consultOnPage(page: Page, baseUrl: string, environment: Facts): Promise<PageOutcome> {
+/** Opens the page and starts a consultation from the client kind and symptoms in `opening`. */
+export async function startOnPage(page: Page, baseUrl: string, opening: Facts): Promise<void> {
   await page.goto(`${baseUrl}/`);
   await page.waitForSelector('#client-choices input');
-  const opening = openingFacts(environment);
   if (typeof opening.clientKind === 'string') await page.check(`input[name=clientKind][value="${opening.clientKind}"]`);
   for (const symptom of (opening.symptoms as string[] | undefined) ?? []) await page.check(`input[name=symptoms][value="${symptom}"]`);
   await page.click('#start-form button[type=submit]');
+}
+
+/** The label the page shows for a value of a fact, as the vocabulary gives it. */
+export function labelOf(fact: string, value: unknown): string {
+  return bundledKnowledgeBase().kb.vocabulary.get(fact)!.values!.find((v) => v.value === value)!.label;
+}
+
+/** Plays a consultation on the page with the mouse, as the environment's engineer would answer. */
+export async function consultOnPage(page: Page, baseUrl: string, environment: Facts): Promise<PageOutcome> {
+  await startOnPage(page, baseUrl, openingFacts(environment));
   return answerQuestions(page, environment, async (fact, answer) => {
     if (answer === null) return page.click('.question button[data-value="null"]');
     if (await page.$('#answer-select')) {
-      const label = bundledKnowledgeBase().kb.vocabulary.get(fact)!.values!.find((v) => v.value === answer)!.label;
-      await page.selectOption('#answer-select', { label });
+      await page.selectOption('#answer-select', { label: labelOf(fact, answer) });
       return page.click('.answer-form button[type=submit]');
     }
     return page.click(`.question button[data-value='${JSON.stringify(answer)}']`);
