@@ -1,7 +1,8 @@
-import http, { type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
 import { createApp } from './api/app';
+import { createHttpServer } from './api/http-server';
 import type { Config } from './config';
 import type { KnowledgeBase } from './kb/load';
 import { createLogger } from './observability/logging';
@@ -50,13 +51,13 @@ export async function startService(config: Config, logDestination?: DestinationS
   });
   // Node checks the request timeouts every connectionsCheckingInterval (30 s by default), which
   // would let a slow client hold a connection far longer than REQUEST_TIMEOUT_MS.
-  const server = http.createServer(
+  const server = createHttpServer(
+    app,
     {
       requestTimeout: config.requestTimeoutMs,
       headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
       connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
     },
-    app,
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

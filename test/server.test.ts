@@ -1,4 +1,5 @@
 import net from 'node:net';
+import type { Express } from 'express';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,8 +83,15 @@ describe('starting the service', () => {
     const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent' });
     try {
       expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const app = service.server.listeners('request')[0] as Express;
+      const prototypes: object[] = [];
+      service.server.prependListener('request', (req, res) => prototypes.push(Object.getPrototypeOf(req), Object.getPrototypeOf(res)));
       const health = (await (await fetch(`${service.url}/healthz`)).json()) as { kb: unknown };
       expect(health.kb).toEqual({ revision: service.kb.revision, articles: service.kb.articles.length });
+      // Served by createHttpServer: built on the app's prototypes (see src/api/http-server.ts).
+      expect(prototypes).toHaveLength(2);
+      expect(prototypes[0]).toBe(app.request);
+      expect(prototypes[1]).toBe(app.response);
     } finally {
       service.server.close();
     }

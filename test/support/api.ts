@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from '../../src/api/app';
 import { Contract } from '../../src/api/contract';
+import { createHttpServer } from '../../src/api/http-server';
 import { bundledKnowledgeBase } from './knowledge-base';
 
 export interface ApiResponse {
@@ -35,7 +36,8 @@ export class TestApi {
   static async start(options: Partial<AppOptions> = {}): Promise<TestApi> {
     const app = createApp({ served: bundledKnowledgeBase(), contract, ...options });
     const server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+      // Served as the service serves it.
+      const s = createHttpServer(app).listen(0, '127.0.0.1', () => resolve(s));
     });
     const { port } = server.address() as AddressInfo;
     return new TestApi(server, `http://127.0.0.1:${port}`);
