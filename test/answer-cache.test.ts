@@ -10,13 +10,13 @@ import { TestApi } from './support/api';
 
 const article = (id: string) => ({ article: { id, title: id, url: `https://example.com/${id}` } });
 
-describe('the answer cache (BoundedCache weighed by characters)', () => {
+describe('the answer cache (BoundedCache weighed by bytes)', () => {
   it('keeps answers up to its size, dropping the least recently used first', () => {
     const cache = new BoundedCache<CachedAnswer>(30, answerWeight);
-    cache.set('a', { json: '1234567890', diagnoses: [] }); // 11 characters with its key
-    cache.set('b', { json: '1234567890', diagnoses: [] });
-    expect(cache.get('a')?.json).toBe('1234567890'); // a is now the most recently used
-    cache.set('c', { json: '1234567890', diagnoses: [article('KB1')] }); // 33 > 30: b goes
+    cache.set('a', { body: Buffer.from('1234567890'), diagnoses: [] }); // 12 bytes with its key
+    cache.set('b', { body: Buffer.from('1234567890'), diagnoses: [] });
+    expect(cache.get('a')?.body.toString()).toBe('1234567890'); // a is now the most recently used
+    cache.set('c', { body: Buffer.from('1234567890'), diagnoses: [article('KB1')] }); // 36 > 30: b goes
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBeDefined();
     expect(cache.get('c')?.diagnoses).toEqual([article('KB1')]);
@@ -24,17 +24,17 @@ describe('the answer cache (BoundedCache weighed by characters)', () => {
   });
 
   it('counts a key set again once, with its latest value', () => {
-    const cache = new BoundedCache<CachedAnswer>(22, answerWeight);
-    cache.set('a', { json: '1234567890', diagnoses: [] });
-    cache.set('a', { json: '0987654321', diagnoses: [] });
-    cache.set('b', { json: '1234567890', diagnoses: [] }); // 22 in all: both fit
-    expect(cache.get('a')?.json).toBe('0987654321');
+    const cache = new BoundedCache<CachedAnswer>(24, answerWeight);
+    cache.set('a', { body: Buffer.from('1234567890'), diagnoses: [] });
+    cache.set('a', { body: Buffer.from('0987654321'), diagnoses: [] });
+    cache.set('b', { body: Buffer.from('1234567890'), diagnoses: [] }); // 24 in all: both fit
+    expect(cache.get('a')?.body.toString()).toBe('0987654321');
     expect(cache.get('b')).toBeDefined();
   });
 
   it('never keeps an answer larger than the whole cache', () => {
     const cache = new BoundedCache<CachedAnswer>(5, answerWeight);
-    cache.set('a', { json: '1234567890', diagnoses: [] });
+    cache.set('a', { body: Buffer.from('1234567890'), diagnoses: [] });
     expect(cache.size).toBe(0);
   });
 });

@@ -41,7 +41,7 @@ export interface AppOptions {
   corsOrigins?: string[];
   logger?: Logger;
   metrics?: Metrics;
-  /** Megabytes of diagnose answers kept per knowledge base (about two bytes a character); 0: none. */
+  /** Megabytes of diagnose answers kept per knowledge base; 0: none. */
   answerCacheMb?: number;
   /** Benchmarks only: POST /bench/echo answers its JSON body, through the same stack. */
   benchEcho?: boolean;
@@ -91,7 +91,7 @@ export function createApp(options: AppOptions): Express {
   const batchJson = express.json({ limit: batchBodyLimit, strict: false });
   app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : req.path.startsWith('/v1/webhooks/') ? webhookJson : json)(req, res, next));
   if (options.benchEcho) app.post('/bench/echo', (req, res) => void res.json(req.body));
-  app.use(diagnoseRoutes(contract, serving, ((options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20) / 2));
+  app.use(diagnoseRoutes(contract, serving, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
   app.use(annotateRoutes(contract, serving));
   app.use(webhookRoutes(contract, serving, { zendeskSecret }));
   app.use(artifactRoutes(contract, serving));

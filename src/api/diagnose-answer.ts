@@ -16,24 +16,25 @@ export async function diagnoseAnswer(served: Served, rawFacts: Record<string, un
 }
 
 /**
- * The same answer as JSON, through the knowledge base's answer cache when there is one. The facts
- * are checked every time (a bad request is never answered from the cache), and the key is built
- * from the checked facts, which are in vocabulary order: the same facts in any key order hit.
+ * The same answer as the bytes of its JSON, through the knowledge base's answer cache when there
+ * is one. The facts are checked every time (a bad request is never answered from the cache), and
+ * the key is built from the checked facts, which are in vocabulary order: the same facts in any
+ * key order hit.
  */
-export async function diagnoseAnswerJson(served: Served, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }, cache: BoundedCache<CachedAnswer> | undefined): Promise<string> {
+export async function diagnoseAnswerBody(served: Served, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }, cache: BoundedCache<CachedAnswer> | undefined): Promise<Buffer> {
   const facts = checkedFacts(rawFacts, served.kb.vocabulary);
-  if (!cache) return JSON.stringify(await answerFor(served, facts, options));
+  if (!cache) return Buffer.from(JSON.stringify(await answerFor(served, facts, options)));
   // What the answer shows of the facts (given, derived from them, unknown) and the option.
   const key = JSON.stringify([facts.given, facts.unknown, options.includeCandidates]);
   const hit = cache.get(key);
   if (hit) {
     served.diagnoser.observed(hit.diagnoses);
-    return hit.json;
+    return hit.body;
   }
   const answer = await answerFor(served, facts, options);
-  const json = JSON.stringify(answer);
-  cache.set(key, { json, diagnoses: answer.diagnoses.map(({ article }) => ({ article })) });
-  return json;
+  const body = Buffer.from(JSON.stringify(answer));
+  cache.set(key, { body, diagnoses: answer.diagnoses.map(({ article }) => ({ article })) });
+  return body;
 }
 
 async function answerFor({ kb, diagnoser }: Served, facts: CheckedFacts, options: { includeCandidates: boolean }): Promise<DiagnoseResponse> {
