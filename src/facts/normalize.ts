@@ -33,8 +33,12 @@ export type NormalizedFacts =
  * error, never silently overridden. `pointerBase` is where the facts sit in the request body.
  */
 export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocabulary, pointerBase = '/facts'): NormalizedFacts {
+  // Every request's facts pass through here, so the usual case (all facts valid) allocates only
+  // what it returns.
   const errors: (FieldError & { code: FactErrorCode })[] = [];
-  for (const [name, value] of Object.entries(input)) {
+  for (const name in input) {
+    if (!Object.hasOwn(input, name)) continue;
+    const value = input[name];
     const problem = value === null && vocabulary.get(name) ? undefined : checkFact(name, value, vocabulary);
     if (problem) errors.push({ pointer: `${pointerBase}/${escapePointer(name)}`, ...problem });
   }
@@ -42,15 +46,16 @@ export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocab
   const given: Facts = {};
   const unknown: string[] = [];
   for (const name of vocabulary.names) {
-    if (!Object.hasOwn(input, name) || errors.some((e) => e.pointer === `${pointerBase}/${name}`)) continue;
+    if (!Object.hasOwn(input, name) || (errors.length > 0 && errors.some((e) => e.pointer === `${pointerBase}/${name}`))) continue;
     if (input[name] === null) unknown.push(name);
     else given[name] = input[name] as FactValue;
   }
 
-  const derived: Facts = {};
-  for (const [name, value] of Object.entries(given)) {
+  let derived: Facts | undefined;
+  for (const name in given) {
     const target = vocabulary.derivedFrom(name);
     if (!target) continue;
+    const value = given[name];
     const space = addressSpace(value as string);
     if (Object.hasOwn(given, target.name) && given[target.name] !== space) {
       errors.push({
@@ -59,7 +64,7 @@ export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocab
         detail: `${target.name} is "${String(given[target.name])}" but ${name} ${String(value)} is in the ${space} address space`,
       });
     } else if (!Object.hasOwn(given, target.name) && !unknown.includes(target.name)) {
-      derived[target.name] = space;
+      (derived ??= {})[target.name] = space;
     }
   }
 
@@ -68,7 +73,7 @@ export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocab
     const code = codes.find((c) => errors.some((e) => e.code === c)) as FactErrorCode;
     return { ok: false, code, errors: errors.map(({ code: _code, ...error }) => error) };
   }
-  return { ok: true, given, derived, unknown, all: { ...given, ...derived } };
+  return derived ? { ok: true, given, derived, unknown, all: { ...given, ...derived } } : { ok: true, given, derived: {}, unknown, all: { ...given } };
 }
 
 function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<FieldError, 'pointer'> & { code: FactErrorCode }) | undefined {
@@ -77,20 +82,24 @@ function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<
     return { code: 'unknown_fact', detail: `unknown fact "${name}"`, allowed: [...vocabulary.names] };
   }
   const allowed = vocabulary.allowedValues(name);
-  const invalid = (detail: string) => ({ code: 'invalid_fact_value' as const, detail, ...(allowed ? { allowed: [...allowed] } : {}) });
   switch (definition.type) {
     case 'ip-address':
       return typeof value === 'string' && isIpAddress(value)
         ? undefined
-        : invalid(`${name} must be an IPv4 address in dotted-quad form or an IPv6 address`);
+        : invalidValue(`${name} must be an IPv4 address in dotted-quad form or an IPv6 address`, allowed);
     case 'string-list': {
-      if (!Array.isArray(value)) return invalid(`${name} must be a list of values`);
+      if (!Array.isArray(value)) return invalidValue(`${name} must be a list of values`, allowed);
+      if (value.every((item) => allowed?.includes(item))) return undefined;
       const bad = value.filter((item) => !allowed?.includes(item));
-      return bad.length ? invalid(`${name} has values it does not allow: ${bad.map((b) => JSON.stringify(b)).join(', ')}`) : undefined;
+      return invalidValue(`${name} has values it does not allow: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, allowed);
     }
     default:
-      return allowed?.includes(value as Scalar) ? undefined : invalid(`${name} must be one of the allowed values, not ${JSON.stringify(value)}`);
+      return allowed?.includes(value as Scalar) ? undefined : invalidValue(`${name} must be one of the allowed values, not ${JSON.stringify(value)}`, allowed);
   }
+}
+
+function invalidValue(detail: string, allowed: readonly Scalar[] | undefined): Omit<FieldError, 'pointer'> & { code: FactErrorCode } {
+  return { code: 'invalid_fact_value', detail, ...(allowed ? { allowed: [...allowed] } : {}) };
 }
 
 // RFC 6901: a fact name with "/" or "~" must still yield a pointer that resolves to it.
