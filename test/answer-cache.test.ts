@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answerWeight, type CachedAnswer } from '../src/api/answer-cache';
+import { answerWeight, type EncodedAnswer } from '../src/api/answer-cache';
 import { BoundedCache } from '../src/service/bounded-cache';
+import { Diagnoser } from '../src/engine/diagnose';
 import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/service/holder';
 import { TestApi } from './support/api';
+import { bundledKnowledgeBase } from './support/knowledge-base';
 
 const article = (id: string) => ({ article: { id, title: id, url: `https://example.com/${id}` } });
 
 describe('the answer cache (BoundedCache weighed by bytes)', () => {
   it('keeps answers up to its size, dropping the least recently used first', () => {
-    const cache = new BoundedCache<CachedAnswer>(30, answerWeight);
+    const cache = new BoundedCache<EncodedAnswer>(30, answerWeight);
     cache.set('a', { body: Buffer.from('1234567890'), diagnoses: [] }); // 12 bytes with its key
     cache.set('b', { body: Buffer.from('1234567890'), diagnoses: [] });
     expect(cache.get('a')?.body.toString()).toBe('1234567890'); // a is now the most recently used
@@ -24,7 +26,7 @@ describe('the answer cache (BoundedCache weighed by bytes)', () => {
   });
 
   it('counts a key set again once, with its latest value', () => {
-    const cache = new BoundedCache<CachedAnswer>(24, answerWeight);
+    const cache = new BoundedCache<EncodedAnswer>(24, answerWeight);
     cache.set('a', { body: Buffer.from('1234567890'), diagnoses: [] });
     cache.set('a', { body: Buffer.from('0987654321'), diagnoses: [] });
     cache.set('b', { body: Buffer.from('1234567890'), diagnoses: [] }); // 24 in all: both fit
@@ -33,7 +35,7 @@ describe('the answer cache (BoundedCache weighed by bytes)', () => {
   });
 
   it('never keeps an answer larger than the whole cache', () => {
-    const cache = new BoundedCache<CachedAnswer>(5, answerWeight);
+    const cache = new BoundedCache<EncodedAnswer>(5, answerWeight);
     cache.set('a', { body: Buffer.from('1234567890'), diagnoses: [] });
     expect(cache.size).toBe(0);
   });
@@ -65,6 +67,30 @@ describe('POST /v1/diagnose through the answer cache', () => {
     } finally {
       await cached.close();
       await uncached.close();
+    }
+  });
+
+  it('builds the answer to a request once, however its body is spaced; another request is built', async () => {
+    const served = bundledKnowledgeBase();
+    const counted = { kb: served.kb, diagnoser: new Diagnoser(served.kb) };
+    const diagnose = jest.spyOn(counted.diagnoser, 'diagnose');
+    const api = await TestApi.start({ served: counted });
+    try {
+      const compact = await api.request('POST', '/v1/diagnose', { body: JSON.stringify({ facts }), headers: { 'content-type': 'application/json' } });
+      const spaced = await api.request('POST', '/v1/diagnose', { body: JSON.stringify({ facts }, null, 2), headers: { 'content-type': 'application/json' } });
+      expect(spaced.text).toBe(compact.text);
+      expect(diagnose).toHaveBeenCalledTimes(1);
+      const reorderedAnswer = await api.post('/v1/diagnose', { facts: reordered });
+      expect(reorderedAnswer.text).toBe(compact.text);
+      expect(diagnose).toHaveBeenCalledTimes(2);
+      await api.request('POST', '/v1/diagnose?include=candidates', { json: { facts } });
+      expect(diagnose).toHaveBeenCalledTimes(3);
+      // Refused requests are never stored: sent again, they are checked again.
+      for (let i = 0; i < 2; i++) expect((await api.post('/v1/diagnose', { facts: { ...facts, natMode: 'pat' } })).body.code).toBe('invalid_fact_value');
+      expect((await api.request('POST', '/v1/diagnose', { body: JSON.stringify({ facts }), headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+      expect(diagnose).toHaveBeenCalledTimes(3);
+    } finally {
+      await api.close();
     }
   });
 

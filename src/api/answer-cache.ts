@@ -1,25 +1,35 @@
 import type { DiagnosisFinding } from '../engine/diagnose';
 import { BoundedCache, perKnowledgeBase } from '../service/bounded-cache';
 
-export interface CachedAnswer {
-  /** The answer exactly as it is sent: its JSON in UTF-8, encoded once rather than on every hit. */
+/** An answer to POST /v1/diagnose as it is sent, with what the metrics count of it. */
+export interface EncodedAnswer {
+  /** The answer's JSON in UTF-8, encoded once rather than on every hit. */
   body: Buffer;
-  /** Its diagnoses' articles, so that a cached answer is still counted in the metrics. */
+  /** Its diagnoses' articles, so that an answer sent from the cache is still counted. */
   diagnoses: Pick<DiagnosisFinding, 'article'>[];
 }
 
 /** What an answer costs the cache, in bytes: its body, and its key at two bytes a character. */
-export const answerWeight = (key: string, answer: CachedAnswer): number => 2 * key.length + answer.body.length;
+export const answerWeight = (key: string, answer: EncodedAnswer): number => 2 * key.length + answer.body.length;
 
 /**
- * The last answers to POST /v1/diagnose, serialized, per knowledge base, bounded by the bytes
- * they hold (least recently used first out); undefined for every knowledge base when `maxBytes` is
- * 0 (caching off). Building and serializing an answer costs more than everything else the route
- * does, while callers send the same facts again and again (a chatbot's opening turn, the
- * diagnosis page, a ticket queue). An answer depends only on the knowledge base and the facts,
- * and is byte-identical for the same ones (the contract says so), so a cached one is the answer.
+ * The last answers to POST /v1/diagnose, per knowledge base, bounded by the bytes they hold (least
+ * recently used first out); undefined for every knowledge base when `maxBytes` is 0 (caching off).
+ * Callers send the same request again and again (a chatbot's opening turn, the diagnosis page, a
+ * ticket queue), and an answer depends only on the knowledge base and the request.
+ *
+ * Answers are keyed by the request (answerKey) and a request is answered from here before its body
+ * is validated and its facts checked: only answers are stored, so the same body was valid when
+ * it was answered, against the same contract and (one cache each) the same knowledge base.
+ * Validating, checking and building the answer are most of what the route costs beyond the
+ * stack every route shares.
  */
-export function answerCaches(maxBytes: number): (kb: object) => BoundedCache<CachedAnswer> | undefined {
+export function answerCaches(maxBytes: number): (kb: object) => BoundedCache<EncodedAnswer> | undefined {
   if (maxBytes <= 0) return () => undefined;
-  return perKnowledgeBase(() => new BoundedCache<CachedAnswer>(maxBytes, answerWeight));
+  return perKnowledgeBase(() => new BoundedCache<EncodedAnswer>(maxBytes, answerWeight));
+}
+
+/** A request's key: its body as parsed, serialized again (so its spacing does not matter), and the option. */
+export function answerKey(body: unknown, options: { includeCandidates: boolean }): string {
+  return (options.includeCandidates ? 'candidates ' : 'diagnoses ') + JSON.stringify(body);
 }

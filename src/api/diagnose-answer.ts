@@ -1,8 +1,7 @@
 import { questionsFor } from '../consult/questions';
 import type { Candidate } from '../engine/diagnose';
 import type { NormalizedFacts } from '../facts/normalize';
-import type { BoundedCache } from '../service/bounded-cache';
-import type { CachedAnswer } from './answer-cache';
+import type { EncodedAnswer } from './answer-cache';
 import { checkedFacts } from './checked-facts';
 import type { DiagnoseResponse } from './schemas';
 import type { Served } from './serving';
@@ -15,26 +14,10 @@ export async function diagnoseAnswer(served: Served, rawFacts: Record<string, un
   return answerFor(served, checkedFacts(rawFacts, served.kb.vocabulary), options);
 }
 
-/**
- * The same answer as the bytes of its JSON, through the knowledge base's answer cache when there
- * is one. The facts are checked every time (a bad request is never answered from the cache), and
- * the key is built from the checked facts, which are in vocabulary order: the same facts in any
- * key order hit.
- */
-export async function diagnoseAnswerBody(served: Served, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }, cache: BoundedCache<CachedAnswer> | undefined): Promise<Buffer> {
-  const facts = checkedFacts(rawFacts, served.kb.vocabulary);
-  if (!cache) return Buffer.from(JSON.stringify(await answerFor(served, facts, options)));
-  // What the answer shows of the facts (given, derived from them, unknown) and the option.
-  const key = JSON.stringify([facts.given, facts.unknown, options.includeCandidates]);
-  const hit = cache.get(key);
-  if (hit) {
-    served.diagnoser.observed(hit.diagnoses);
-    return hit.body;
-  }
-  const answer = await answerFor(served, facts, options);
-  const body = Buffer.from(JSON.stringify(answer));
-  cache.set(key, { body, diagnoses: answer.diagnoses.map(({ article }) => ({ article })) });
-  return body;
+/** The same answer encoded as it is sent, with the diagnoses the metrics count. */
+export async function encodedDiagnoseAnswer(served: Served, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }): Promise<EncodedAnswer> {
+  const answer = await diagnoseAnswer(served, rawFacts, options);
+  return { body: Buffer.from(JSON.stringify(answer)), diagnoses: answer.diagnoses.map(({ article }) => ({ article })) };
 }
 
 async function answerFor({ kb, diagnoser }: Served, facts: CheckedFacts, options: { includeCandidates: boolean }): Promise<DiagnoseResponse> {

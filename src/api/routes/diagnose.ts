@@ -1,7 +1,7 @@
-import { Router } from 'express';
-import { answerCaches } from '../answer-cache';
+import { Router, type Request, type Response } from 'express';
+import { answerCaches, answerKey } from '../answer-cache';
 import type { Contract } from '../contract';
-import { diagnoseAnswerBody } from '../diagnose-answer';
+import { encodedDiagnoseAnswer } from '../diagnose-answer';
 import type { Serving } from '../serving';
 import { jsonBody, queryParameters } from '../validate';
 
@@ -9,13 +9,41 @@ import { jsonBody, queryParameters } from '../validate';
 export function diagnoseRoutes(contract: Contract, serving: Serving, answerCacheBytes: number): Router {
   const router = Router();
   const answerCacheOf = answerCaches(answerCacheBytes);
-  router.post('/v1/diagnose', queryParameters(contract, '/v1/diagnose', 'post'), jsonBody(contract, 'DiagnoseRequest'), async (req, res) => {
-    const served = serving(req);
-    const body = await diagnoseAnswerBody(served, req.body.facts, { includeCandidates: req.query.include === 'candidates' }, answerCacheOf(served.kb));
-    // What res.json would send for the same answer. The header is set as is: express's res.type
-    // would look the media type up and parse it again on every request.
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.send(body);
-  });
+  const optionsOf = (req: Request) => ({ includeCandidates: req.query.include === 'candidates' });
+  router.post(
+    '/v1/diagnose',
+    queryParameters(contract, '/v1/diagnose', 'post'),
+    // A request answered before is answered from the cache, before validation (see answerCaches).
+    (req, res, next) => {
+      const served = serving(req);
+      const cache = answerCacheOf(served.kb);
+      // Without a parsed body (not JSON, or none), jsonBody has the answer: a 415.
+      if (!cache || req.body === undefined) return next();
+      const key = answerKey(req.body, optionsOf(req));
+      const hit = cache.get(key);
+      if (!hit) {
+        res.locals.answerKey = key;
+        return next();
+      }
+      served.diagnoser.observed(hit.diagnoses);
+      sendAnswer(res, hit.body);
+    },
+    jsonBody(contract, 'DiagnoseRequest'),
+    async (req, res) => {
+      const served = serving(req);
+      const answer = await encodedDiagnoseAnswer(served, req.body.facts, optionsOf(req));
+      if (res.locals.answerKey) answerCacheOf(served.kb)?.set(res.locals.answerKey as string, answer);
+      sendAnswer(res, answer.body);
+    },
+  );
   return router;
+}
+
+/**
+ * What res.json would send for the same answer. The header is set as is: express's res.type would
+ * look the media type up and parse it again on every request.
+ */
+function sendAnswer(res: Response, body: Buffer): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.send(body);
 }
