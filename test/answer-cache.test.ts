@@ -94,6 +94,18 @@ describe('POST /v1/diagnose through the answer cache', () => {
     }
   });
 
+  it('leaves a body nested too deep to serialize again to validation, which refuses it', async () => {
+    const api = await TestApi.start();
+    try {
+      const depth = 45_000; // under the 100 kB body limit; JSON.parse reads it, JSON.stringify cannot write it
+      const res = await api.request('POST', '/v1/diagnose', { body: `{"facts":${'['.repeat(depth)}${']'.repeat(depth)}}`, headers: { 'content-type': 'application/json' } });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('invalid_request');
+    } finally {
+      await api.close();
+    }
+  });
+
   it('counts a cached answer’s diagnoses in the metrics like a computed one', async () => {
     const metrics = new Metrics();
     const holder = new KnowledgeBaseHolder(bundledRulesDir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), diagnosed: (d) => metrics.diagnosed(d) });

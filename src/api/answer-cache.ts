@@ -29,7 +29,15 @@ export function answerCaches(maxBytes: number): (kb: object) => BoundedCache<Enc
   return perKnowledgeBase(() => new BoundedCache<EncodedAnswer>(maxBytes, answerWeight));
 }
 
-/** A request's key: its body as parsed, serialized again (so its spacing does not matter), and the option. */
-export function answerKey(body: unknown, options: { includeCandidates: boolean }): string {
-  return (options.includeCandidates ? 'candidates ' : 'diagnoses ') + JSON.stringify(body);
+/**
+ * A request's key: its body as parsed, serialized again (so its spacing does not matter), and the
+ * option. Undefined for a body nested deeper than JSON.stringify can go (JSON.parse goes deeper):
+ * no such body is valid, so it is left to validation to refuse.
+ */
+export function answerKey(body: unknown, options: { includeCandidates: boolean }): string | undefined {
+  try {
+    return (options.includeCandidates ? 'candidates ' : 'diagnoses ') + JSON.stringify(body);
+  } catch {
+    return undefined;
+  }
 }

@@ -20,6 +20,7 @@ export function diagnoseRoutes(contract: Contract, serving: Serving, answerCache
       // Without a parsed body (not JSON, or none), jsonBody has the answer: a 415.
       if (!cache || req.body === undefined) return next();
       const key = answerKey(req.body, optionsOf(req));
+      if (key === undefined) return next();
       const hit = cache.get(key);
       if (!hit) {
         res.locals.answerKey = key;
