@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { answerWeight, type EncodedAnswer } from '../src/api/answer-cache';
+import { encodedDiagnoseAnswer } from '../src/api/diagnose-answer';
 import { BoundedCache } from '../src/service/bounded-cache';
 import { Diagnoser } from '../src/engine/diagnose';
 import { Metrics } from '../src/observability/metrics';
@@ -38,6 +39,15 @@ describe('the answer cache (BoundedCache weighed by bytes)', () => {
     const cache = new BoundedCache<EncodedAnswer>(5, answerWeight);
     cache.set('a', { body: Buffer.from('1234567890'), diagnoses: [] });
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('an encoded answer', () => {
+  it('holds its bytes in memory of its own, so that the cache keeps no more than it counts', async () => {
+    const answer = await encodedDiagnoseAnswer(bundledKnowledgeBase(), { clientKind: 'owa-server', symptoms: ['certificate-warning'] }, { includeCandidates: false });
+    expect(answer.body.length).toBeLessThan(4096); // short enough for Buffer.from to cut it from a shared slab
+    expect(answer.body.buffer.byteLength).toBe(answer.body.length);
+    expect(JSON.parse(answer.body.toString('utf8')).kb.revision).toBe(bundledKnowledgeBase().kb.revision);
   });
 });
 
