@@ -6,13 +6,11 @@ import type { Express } from 'express';
  * prototypes (app.request, app.response) from the start.
  *
  * Express gives every request and response its prototypes with Object.setPrototypeOf as it
- * starts handling them. On objects V8 has already built, that swap was most of express's cost
- * here: with it, express 5 with its JSON parser and an echo route ran a 3-4 ms scavenge every
- * 40 ms, each promoting megabytes to the old generation, and answered 10,000-11,000 requests a
- * second on this project's 2-core machine; built this way, 0.3 ms scavenges promoting nothing and
- * 29,000-31,000 a second. When the objects already have those prototypes, express's swap
- * changes nothing. Node's documented IncomingMessage and ServerResponse options say which
- * classes the server builds.
+ * starts handling them. Done to objects V8 has already built, that swap was most of the stack's
+ * cost: each scavenge promoted megabytes of request objects, and express answered a third of what
+ * it answers once the objects are built with those prototypes, when the swap changes nothing
+ * (BENCHMARKS.md has the measurements). Node's documented IncomingMessage and ServerResponse
+ * options say which classes the server builds.
  */
 export function createHttpServer(app: Express, options: ServerOptions = {}): Server {
   return http.createServer(
