@@ -1,5 +1,6 @@
-import { Router, type Request, type Response } from 'express';
-import { answerCaches, answerKey } from '../answer-cache';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { BoundedCache } from '../../service/bounded-cache';
+import { answerCaches, answerKey, type EncodedAnswer } from '../answer-cache';
 import type { Contract } from '../contract';
 import { encodedDiagnoseAnswer } from '../diagnose-answer';
 import type { Serving } from '../serving';
@@ -9,26 +10,11 @@ import { jsonBody, queryParameters } from '../validate';
 export function diagnoseRoutes(contract: Contract, serving: Serving, answerCacheBytes: number): Router {
   const router = Router();
   const answerCacheOf = answerCaches(answerCacheBytes);
-  const optionsOf = (req: Request) => ({ includeCandidates: req.query.include === 'candidates' });
   router.post(
     '/v1/diagnose',
     queryParameters(contract, '/v1/diagnose', 'post'),
-    // A request answered before is answered from the cache, before validation (see answerCaches).
-    (req, res, next) => {
-      const served = serving(req);
-      const cache = answerCacheOf(served.kb);
-      // Without a parsed body (not JSON, or none), jsonBody has the answer: a 415.
-      if (!cache || req.body === undefined) return next();
-      const key = answerKey(req.body, optionsOf(req));
-      if (key === undefined) return next();
-      const hit = cache.get(key);
-      if (!hit) {
-        res.locals.answerKey = key;
-        return next();
-      }
-      served.diagnoser.observed(hit.diagnoses);
-      sendAnswer(res, hit.body);
-    },
+    // Before validation: see answerCaches.
+    answeredBefore(serving, answerCacheOf),
     jsonBody(contract, 'DiagnoseRequest'),
     async (req, res) => {
       const served = serving(req);
@@ -38,6 +24,30 @@ export function diagnoseRoutes(contract: Contract, serving: Serving, answerCache
     },
   );
   return router;
+}
+
+const optionsOf = (req: Request) => ({ includeCandidates: req.query.include === 'candidates' });
+
+/**
+ * Answers a request from the knowledge base's answer cache when it was answered before; otherwise
+ * leaves its key in res.locals.answerKey, for the answer to be stored under once it is built.
+ */
+function answeredBefore(serving: Serving, answerCacheOf: (kb: object) => BoundedCache<EncodedAnswer> | undefined): RequestHandler {
+  return (req, res, next) => {
+    const served = serving(req);
+    const cache = answerCacheOf(served.kb);
+    // Without a parsed body (not JSON, or none), jsonBody has the answer: a 415.
+    if (!cache || req.body === undefined) return next();
+    const key = answerKey(req.body, optionsOf(req));
+    if (key === undefined) return next();
+    const hit = cache.get(key);
+    if (!hit) {
+      res.locals.answerKey = key;
+      return next();
+    }
+    served.diagnoser.observed(hit.diagnoses);
+    sendAnswer(res, hit.body);
+  };
 }
 
 /**
