@@ -7,22 +7,15 @@
 //   npm run build && npx tsx scripts/cpu-ab.ts /tmp/base/dist [route]
 //
 // route is /bench/echo (default) or /v1/diagnose.
-import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
-import { startServiceProcess } from './service-process';
+import { cpuTicks, startServiceProcess } from './service-process';
 
 const [baseDist, route = '/bench/echo'] = process.argv.slice(2);
 if (!baseDist) throw new Error('usage: tsx scripts/cpu-ab.ts <baseline dist directory> [route]');
 const TURNS = 6;
 const REQUESTS = 20_000;
-
-// utime + stime of a process, in clock ticks (10 ms on Linux).
-function cpuTicks(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
 
 const start = (dist: string) => startServiceProcess(path.join(dist, 'bench-server.js'));
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -25,4 +26,10 @@ export function startServiceProcess(script: string, options: { nodeArgs?: string
     });
     child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${out}`)));
   });
+}
+
+/** The CPU time a process has used so far (utime + stime from /proc), in clock ticks of 10 ms. */
+export function cpuTicks(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return Number(fields[11]) + Number(fields[12]);
 }
