@@ -65,10 +65,6 @@ export interface DiagnosisReport {
 const statusOf = (value: Truth): CandidateStatus => (value === true ? 'confirmed' : value === false ? 'ruled-out' : 'undetermined');
 
 /**
- * Diagnoses facts against one knowledge base. The json-rules-engine Engine is built once, here,
- * and reused for every call; it holds no per-call state (each run gets its own almanac).
- */
-/**
  * How the rules are evaluated: `compiled` (the default) runs the conditions compiled into
  * closures; `engine` runs json-rules-engine, the reference semantics the compiled form is held
  * to by a differential test.
@@ -86,6 +82,11 @@ interface Plan {
   workarounds: { id: string; rule: string; workaround: Workaround }[];
 }
 
+/**
+ * Diagnoses facts against one knowledge base. What it evaluates is built once, here, and reused
+ * for every call: the compiled conditions and the json-rules-engine Engine, which holds no
+ * per-call state (each run gets its own almanac).
+ */
 export class Diagnoser {
   private readonly engine: Engine;
   private readonly compiled = new Map<string, CompiledCondition>();
