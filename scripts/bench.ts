@@ -21,7 +21,7 @@ import type * as LoadModule from '../src/kb/load';
 import { bundledRulesDir, projectRoot } from '../src/paths';
 import { readCorpus } from '../test/support/tickets';
 import { factSets } from './fact-sets';
-import { startServiceProcess } from './service-process';
+import { postsTo, startServiceProcess } from './service-process';
 
 // The compiled modules, typed as their sources.
 const { annotate } = require('../dist/annotate/annotate') as typeof AnnotateModule;
@@ -81,9 +81,9 @@ async function http(sets: Facts[]) {
   const uncached = await startBenchServer({ ANSWER_CACHE_MB: '0' });
   // And express 5 alone (body parser and echo): the floor of the chosen stack on this machine.
   const bare = await startBenchServer({ BENCH_BARE: '1' });
-  const requests = (route: string) => sets.map((facts) => ({ method: 'POST' as const, path: route, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts }) }));
+  const bodies = sets.map((facts) => JSON.stringify({ facts }));
   const run = (url: string, route: string) =>
-    new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: requests(route) }, (e, r) => (e ? reject(e) : resolve(r))));
+    new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: postsTo(route, bodies) }, (e, r) => (e ? reject(e) : resolve(r))));
   await run(service.url, '/v1/diagnose'); // warm-up: caches, JIT
   await run(uncached.url, '/v1/diagnose');
   const rounds: { echo: autocannon.Result; diagnose: autocannon.Result; uncached: autocannon.Result; bare: autocannon.Result }[] = [];

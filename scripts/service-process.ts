@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import type autocannon from 'autocannon';
 
 export interface ServiceProcess {
   child: ChildProcess;
@@ -33,3 +34,6 @@ export function cpuTicks(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return Number(fields[11]) + Number(fields[12]);
 }
+
+/** autocannon's requests: POSTs of each JSON body to one route, in turn. */
+export const postsTo = (route: string, bodies: string[]): autocannon.Request[] => bodies.map((body) => ({ method: 'POST', path: route, headers: { 'content-type': 'application/json' }, body }));
