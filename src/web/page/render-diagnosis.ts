@@ -53,7 +53,7 @@ function workaroundView(workaround: WorkaroundResult, vocabulary: Vocabulary, ar
     'li',
     { class: 'workaround', 'data-workaround-id': workaround.id, 'data-applicable': state },
     h('strong', {}, workaround.title),
-    workaround.applicable === null ? h('p', { class: 'reason' }, h('span', { class: 'badge open' }, 'Not known yet'), ` Depends on: ${(workaround.missingFacts ?? []).map((f) => vocabulary.name(f)).join(', ')}.`) : null,
+    workaround.applicable === null ? h('p', { class: 'reason' }, h('span', { class: 'badge open' }, 'Not known yet'), ` Depends on: ${vocabulary.nameList(workaround.missingFacts)}.`) : null,
     h('ol', { class: 'steps' }, workaround.steps.map((step) => h('li', {}, step.text, step.derived ? h('span', { class: 'derived', title: step.derived }, ' (derived)') : null))),
     workaround.caveats.length ? [h('p', { class: 'caveats-title' }, 'Caveats'), h('ul', { class: 'caveats' }, workaround.caveats.map((caveat) => h('li', {}, caveat.text)))] : null,
     workaround.artifact ? artifactForm(workaround) : null,
@@ -99,6 +99,6 @@ export function undeterminedView(candidates: Candidate[], vocabulary: Vocabulary
     'details',
     { class: 'undetermined' },
     h('summary', {}, `Still possible (${open.length})`),
-    h('ul', {}, open.map((c) => h('li', { 'data-candidate-id': c.id }, articleLink(c.article), ` — ${c.title}; needs: ${(c.missingFacts ?? []).map((f) => vocabulary.name(f)).join(', ')}`))),
+    h('ul', {}, open.map((c) => h('li', { 'data-candidate-id': c.id }, articleLink(c.article), ` — ${c.title}; needs: ${vocabulary.nameList(c.missingFacts)}`))),
   );
 }

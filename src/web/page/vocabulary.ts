@@ -22,6 +22,11 @@ export class Vocabulary {
     return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' ');
   }
 
+  /** Short names for a list of facts, joined by commas. */
+  nameList(facts: readonly string[] = []): string {
+    return facts.map((fact) => this.name(fact)).join(', ');
+  }
+
   /** The label of a value, or the value itself when the fact has no list (an IP address). */
   label(fact: string, value: unknown): string {
     if (value === null || value === undefined) return "don't know";
