@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { annotateLines } from './annotate/batch';
+import { noteBlocks, renderNote } from './annotate/note';
 import { Contract } from './api/contract';
 import { diagnoseAnswer } from './api/diagnose-answer';
 import { ndjsonLines } from './api/ndjson';
@@ -14,8 +15,11 @@ import { MAX_NDJSON_LINE } from './api/routes/annotate';
 import { ARTIFACTS, artifactSettings, generateArtifact, type ArtifactName } from './artifacts/generate';
 import { coverage, readScenarioTables } from './authoring/coverage';
 import { lint } from './authoring/lint';
+import { readSourceTexts } from './authoring/sources';
 import { Diagnoser } from './engine/diagnose';
+import type { Derivation } from './facts/derive';
 import { loadKnowledgeBase } from './kb/load';
+import type { Vocabulary } from './kb/vocabulary';
 import { bundledRulesDir, projectRoot } from './paths';
 import { run } from './run';
 
@@ -73,7 +77,7 @@ export function cli(io: CliIo): Command {
     .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
     .action((options: { rules: string }) => {
       const kb = loadKnowledgeBase(options.rules);
-      const findings = lint(kb);
+      const findings = lint(kb, readSourceTexts(options.rules));
       for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}\n`);
       const errors = findings.filter((f) => f.level === 'error').length;
       io.stdout.write(`${kb.articles.length} articles, revision ${kb.revision}: ${errors} errors, ${findings.length - errors} warnings\n`);
@@ -117,7 +121,7 @@ export function cli(io: CliIo): Command {
         if (error instanceof Problem) throw new CliFailure(error.errors?.map((e) => `${e.pointer.replace('/facts/', '')}: ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`).join('\n') ?? error.detail);
         throw error;
       }
-      io.stdout.write(options.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : readable(answer));
+      io.stdout.write(options.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : readable(answer, kb.vocabulary));
     });
 
   program
@@ -164,19 +168,16 @@ function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, 
   return text;
 }
 
-function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>): string {
-  const lines: string[] = [];
-  if (answer.diagnoses.length === 0) lines.push('No diagnosis holds for these facts.');
-  for (const d of answer.diagnoses) {
-    lines.push(`${d.id}: ${d.title}`, `  source: ${d.article.id} ${d.article.title} <${d.article.url}>`, `  cause: ${d.cause.text}`);
-    for (const w of d.workarounds) {
-      const status = w.applicable === true ? 'applies' : w.applicable === false ? 'does not apply' : 'may apply';
-      lines.push(`  workaround (${status}): ${w.title}${w.reason ? `\n    ${w.reason}` : ''}${w.artifact ? `\n    file: ${w.artifact.href}` : ''}`);
-    }
-  }
+/**
+ * The answer as the ticket note's plain text says it (statuses, scope, conflicts and every
+ * inference labelled "derived"), with the next question as the --fact to send.
+ */
+function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>, vocabulary: Vocabulary): string {
+  const facts = Object.fromEntries(Object.entries(answer.facts.given).map(([name, value]) => [name, { value, source: 'given' as const, evidence: [] }]));
+  const blocks = noteBlocks({ ...answer, facts, derivations: answer.facts.derivations as Record<string, Derivation> }, vocabulary);
   const [next] = answer.questions;
-  if (next) lines.push(`Ask next: ${next.text} (--fact ${next.fact}=${next.values.map((v) => v.value).join('|')})`);
-  return `${lines.join('\n')}\n`;
+  const hint = next ? `Ask next as: --fact ${next.fact}=${next.values.length ? next.values.map((v) => v.value).join('|') : '<address>'}\n` : '';
+  return renderNote(blocks, answer.kb.revision).text + hint;
 }
 
 if (require.main === module) {

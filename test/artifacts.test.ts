@@ -8,19 +8,21 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 /** Reads a registry export: UTF-16LE with a BOM, [key] sections, "name"=dword:hex values. */
-function parseRegistryExport(bytes: Buffer): { header: string; keys: Record<string, Record<string, number>> } {
+function parseRegistryExport(bytes: Buffer): { header: string; keys: Record<string, Record<string, number>>; comments: string[] } {
   expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
   const lines = bytes.subarray(2).toString('utf16le').split('\r\n');
   const keys: Record<string, Record<string, number>> = {};
+  const comments: string[] = [];
   let current: Record<string, number> | undefined;
   for (const line of lines.slice(1)) {
     const section = /^\[(.+)\]$/.exec(line);
     const value = /^"(.+)"=dword:([0-9a-f]{8})$/.exec(line);
     if (section) keys[section[1]] = current = {};
     else if (value) current![value[1]] = parseInt(value[2], 16);
+    else if (line.startsWith(';')) comments.push(line);
     else expect(line).toBe('');
   }
-  return { header: lines[0], keys };
+  return { header: lines[0], keys, comments };
 }
 
 async function download(path: string): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer }> {
@@ -47,9 +49,29 @@ describe('GET /v1/artifacts/exchange-static-ports.reg', () => {
     expect(parseRegistryExport(file.bytes).keys['HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeSA\\Parameters']).toEqual({ 'TCP/IP port': 5003 });
   });
 
+  it('takes KB155831\'s own example, 5000 and 5001, and shows the other articles\' advice on them side by side', async () => {
+    const file = await download('/v1/artifacts/exchange-static-ports.reg?directoryPort=5000&storePort=5001');
+    expect(file.status).toBe(200);
+    const reg = parseRegistryExport(file.bytes);
+    expect(reg.keys['HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters']).toEqual({ 'TCP/IP port': 5000 });
+    expect(reg.comments).toContain('; directoryPort 5000: KB194952 advises against 1024-5000: Do not assign static ports in the ephemeral range 1024-5000: a process may hold the port when the Exchange service starts. Not followed.');
+    expect(reg.comments).toContain('; directoryPort 5000: KB194952 advises 4900-5000: Or select a port number in the 4900-5000 range: programs almost never use the high end of the ephemeral range. Followed.');
+
+    const res = await api.request('GET', '/v1/artifacts/exchange-static-ports.reg?directoryPort=5000&storePort=5001', { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ fileName: 'exchange-static-ports.reg', workaround: 'KB155831.static-directory-and-store-ports' });
+    expect(Buffer.from(res.body.content, 'base64')).toEqual(file.bytes);
+    expect(res.body.advice.filter((a: any) => a.setting === 'directoryPort').map((a: any) => [a.article, a.advice, a.from, a.to, a.followed])).toEqual([
+      ['KB180795', 'use', 1200, 1299, false],
+      ['KB194952', 'avoid', 1024, 5000, false],
+      ['KB194952', 'use', 4900, 5000, true],
+    ]);
+    // Only advice on the versions the file is for: KB298369 speaks of Exchange 2000 and 2003.
+    expect(res.body.advice.map((a: any) => a.article)).not.toContain('KB298369');
+  });
+
   it.each([
-    ['a port in the ephemeral range', 'directoryPort=5000&storePort=5002', '#/query/directoryPort', /1024-5000 to avoid \(KB194952/],
-    ['a port below the recommended range', 'directoryPort=900&storePort=5002', '#/query/directoryPort', /outside the recommended range 5000-65535 \(KB155831/],
+    ['a port below the range KB155831 advises', 'directoryPort=900&storePort=5002', '#/query/directoryPort', /900 is outside the range 5000-65535 that KB155831 advises/],
     ['the same port twice', 'directoryPort=5005&storePort=5005', '#/query/storePort', /same port as directoryPort/],
     ['a port over 65535', 'directoryPort=70000&storePort=5002', '#/query/directoryPort', /from 1 to 65535/],
     ['a missing port', 'directoryPort=5001', '#/query/storePort', /is required/],
@@ -99,7 +121,7 @@ describe('GET /v1/artifacts/outlook-static-ports.prf', () => {
 
   it.each([
     ['no port at all', '', '#/query'],
-    ['a port in the ephemeral range', 'tcpExchangePort=4000', '#/query/tcpExchangePort'],
+    ['a port over 65535', 'tcpExchangePort=70000', '#/query/tcpExchangePort'],
     ['two keys on one port', 'tcpExchangePort=6001&tcpReferralPort=6001', '#/query/tcpReferralPort'],
   ])('refuses %s with a 400', async (_case, query, pointer) => {
     const res = await api.get(`/v1/artifacts/outlook-static-ports.prf${query ? `?${query}` : ''}`);
@@ -110,7 +132,7 @@ describe('GET /v1/artifacts/outlook-static-ports.prf', () => {
 
 describe('links from the workarounds', () => {
   it('the workaround that calls for a file links to it', async () => {
-    const res = await api.post('/v1/diagnose', { facts: { clientKind: 'outlook', outlookVersion: '2003', port135Reachable: false, symptoms: ['cannot-connect'] } });
+    const res = await api.post('/v1/diagnose', { facts: { clientKind: 'outlook', outlookVersion: '2003', exchangeVersion: '2003', port135Reachable: false, symptoms: ['cannot-connect'] } });
     expect(res.body.diagnoses[0].workarounds[0].artifact).toEqual({ fileName: 'outlook-static-ports.prf', href: '/v1/artifacts/outlook-static-ports.prf' });
   });
 });
@@ -124,9 +146,9 @@ describe('GET /v1/artifacts/exchange-2000-2003-static-ports.reg', () => {
     });
   });
 
-  it('refuses a port in the ephemeral range', async () => {
-    const res = await api.get('/v1/artifacts/exchange-2000-2003-static-ports.reg?referralPort=2000');
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ pointer: '#/query/referralPort', detail: expect.stringMatching(/1024-5000 to avoid/) });
+  it('refuses nothing KB270836 does not: a port in the ephemeral range is taken, with the advice of KB298369 on the same versions', async () => {
+    const res = await api.request('GET', '/v1/artifacts/exchange-2000-2003-static-ports.reg?referralPort=2000', { headers: { accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    expect(res.body.advice).toEqual([expect.objectContaining({ setting: 'referralPort', port: 2000, article: 'KB298369', advice: 'use', followed: true, source: expect.objectContaining({ article: 'KB298369' }) })]);
   });
 });

@@ -78,25 +78,38 @@ describe('outlook-kb coverage', () => {
 });
 
 describe('outlook-kb diagnose', () => {
-  const facts = ['--fact', 'clientKind=outlook', '--fact', 'natMode=many-to-one', '--fact', 'firewallPlatform=windows-nt', '--fact', 'symptoms=cannot-connect'];
+  const facts = ['--fact', 'clientKind=outlook', '--fact', 'exchangeVersion=2003', '--fact', 'natMode=many-to-one', '--fact', 'firewallPlatform=windows-nt', '--fact', 'symptoms=cannot-connect'];
 
-  it('prints the diagnosis readably, with excluded workarounds and their reason', async () => {
+  it('prints the diagnosis readably, with excluded workarounds and their reason, and the next question as a --fact', async () => {
     const { out } = await run(['diagnose', ...facts]);
-    expect(out).toContain('KB291615.nat-loses-rpc-information');
-    expect(out).toContain('workaround (does not apply): Perform a one-to-one translation');
-    expect(out).toMatch(/Ask next: .*\(--fact \w+=/);
+    expect(out).toContain('DIAGNOSIS (KB291615)');
+    expect(out).toContain('Applies to: Microsoft Outlook, no versions named (revision 2024-01-24)');
+    expect(out).toContain('Workaround, does not apply: Perform a one-to-one translation');
+    expect(out).toMatch(/Ask next as: --fact \w+=/);
+  });
+
+  it('labels every inference "derived", shows conflicts, likely diagnoses and the articles out of scope', async () => {
+    const derived = (await run(['diagnose', '--fact', 'clientKind=outlook', '--fact', 'exchangeVersion=2003', '--fact', 'symptoms=cannot-connect', '--fact', 'clientAddress=198.51.100.7', '--fact', 'serverAddress=10.1.2.3'])).out;
+    expect(derived).toMatch(/DERIVED FACTS\n- clientAddressSpace: Public \[derived from clientAddress "198\.51\.100\.7"/);
+    expect(derived).toMatch(/- \[derived\] addressTranslation true: When natMode is not stated/);
+    const conflict = (await run(['diagnose', '--fact', 'clientKind=outlook', '--fact', 'natMode=none', '--fact', 'clientAddress=198.51.100.7', '--fact', 'serverAddress=10.1.2.3'])).out;
+    expect(conflict).toMatch(/CONFLICTS\n- natMode "none" gives addressTranslation false, but .* What the caller stated is used\./);
+    const likely = (await run(['diagnose', '--fact', 'clientKind=activesync-device', '--fact', 'exchangeVersion=2003', '--fact', 'natMode=port-forwarding', '--fact', 'publicAddressAssignment=static', '--fact', 'symptoms=sync-fails'])).out;
+    expect(likely).toMatch(/LIKELY DIAGNOSIS \(TIP-EAS-NAT\)\n.*\n- Likely, not confirmed: /);
+    const outOfScope = (await run(['diagnose', '--fact', 'clientKind=outlook', '--fact', 'outlookVersion=2016', '--fact', 'exchangeVersion=2019', '--fact', 'natMode=many-to-one', '--fact', 'firewallPlatform=non-windows', '--fact', 'symptoms=cannot-connect'])).out;
+    expect(outOfScope).toMatch(/NOT COVERED BY THE ARTICLES FOR THESE VERSIONS\n[\s\S]*\n- KB291615 .*it needs exchangeVersion that is none of 2016, 2019, and it is 2019 \(EXCH2016-mapi-over-http, Supportability/);
   });
 
   it('prints the API answer as JSON, from flags or from --json alike', async () => {
     const fromFlags = JSON.parse((await run(['diagnose', ...facts, '--format', 'json'])).out);
-    const fromJson = JSON.parse((await run(['diagnose', '--json', '{"clientKind":"outlook","natMode":"many-to-one","firewallPlatform":"windows-nt","symptoms":["cannot-connect"]}', '--format', 'json'])).out);
+    const fromJson = JSON.parse((await run(['diagnose', '--json', '{"clientKind":"outlook","exchangeVersion":"2003","natMode":"many-to-one","firewallPlatform":"windows-nt","symptoms":["cannot-connect"]}', '--format', 'json'])).out);
     expect(fromFlags).toEqual(fromJson);
     expect(fromFlags.diagnoses[0].id).toBe('KB291615.nat-loses-rpc-information');
   });
 
   it('reads booleans, lists and null', async () => {
     const answer = JSON.parse((await run(['diagnose', '--fact', 'port135Reachable=false', '--fact', 'symptoms=cannot-connect,sync-fails', '--fact', 'natMode=null', '--format', 'json'])).out);
-    expect(answer.facts).toEqual({ given: { port135Reachable: false, symptoms: ['cannot-connect', 'sync-fails'] }, derived: {}, unknown: ['natMode'] });
+    expect(answer.facts).toEqual({ given: { port135Reachable: false, symptoms: ['cannot-connect', 'sync-fails'] }, derived: {}, derivations: {}, unknown: ['natMode'] });
   });
 
   it('a bad fact fails with the allowed values', async () => {
@@ -125,7 +138,7 @@ describe('outlook-kb file', () => {
   });
 
   it.each([
-    [['file', 'exchange-static-ports.reg', 'directoryPort=5000', 'storePort=5002'], /directoryPort: 5000 is in the range 1024-5000 to avoid \(KB194952/],
+    [['file', 'exchange-static-ports.reg', 'directoryPort=1200', 'storePort=5002'], /directoryPort: 1200 is outside the range 5000-65535 that KB155831 advises/],
     [['file', 'exchange-static-ports.reg', 'directoryPort=5001', 'storePort=5002', 'isPort=5003'], /isPort: not a setting of exchange-static-ports\.reg/],
     [['file', 'exchange-static-ports.reg', 'directoryPort'], /write name=port/],
     [['file', 'outlook.cfg'], /choose exchange-static-ports\.reg or exchange-2000-2003-static-ports\.reg or outlook-static-ports\.prf/],

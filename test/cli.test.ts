@@ -22,7 +22,7 @@ describe('outlook-kb annotate', () => {
   fs.writeFileSync(
     input,
     [
-      JSON.stringify({ id: 'a', subject: 'Outlook', body: 'Outlook 2003 cannot connect; port 135 is blocked.' }),
+      JSON.stringify({ id: 'a', subject: 'Outlook', body: 'Outlook 2003 cannot connect to our Exchange 2003 server; port 135 is blocked.' }),
       '{broken',
       '',
       JSON.stringify({ id: 'b', body: 'The printer jams' }),

@@ -8,7 +8,7 @@ import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/service/holder';
 import { TestApi } from './support/api';
 
-const facts = { clientKind: 'outlook', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
+const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
 const KEY = 'test-key-0123456789abcdef';
 
 function memoryLog() {

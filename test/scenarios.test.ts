@@ -27,9 +27,13 @@ for (const articleId of scenarioTableIds()) {
 
   describe(`${articleId} valid scenarios`, () => {
     it.each(table.valid.map((c) => [c.name, c] as const))('%s', async (_name, scenario) => {
-      const outcome = outcomeFor(await diagnoseScenario(scenario.facts), articleId);
+      const report = await diagnoseScenario(scenario.facts);
+      const outcome = outcomeFor(report, articleId);
       expect(outcome.diagnoses).toEqual(scenario.diagnoses);
+      expect(outcome.likely).toEqual(scenario.likely ?? []);
+      expect(outcome.outOfScope).toEqual(scenario.outOfScope ?? []);
       expect(outcome.workarounds).toEqual(scenario.workarounds);
+      if (scenario.conflicts) expect(report.conflicts).toEqual(scenario.conflicts);
       for (const [id, applicable] of Object.entries(scenario.workarounds)) {
         // An excluded or undetermined workaround always says why.
         if (applicable !== true) expect(outcome.reasons[id]).toEqual(expect.any(String));
@@ -39,8 +43,10 @@ for (const articleId of scenarioTableIds()) {
 
   describe(`${articleId} invalid scenarios`, () => {
     it.each(table.invalid.map((c) => [c.name, c] as const))('%s', async (_name, scenario) => {
-      const outcome = outcomeFor(await diagnoseScenario(scenario.facts), articleId);
-      for (const id of scenario.notDiagnosed ?? []) expect(outcome.diagnoses).not.toContain(id);
+      const report = await diagnoseScenario(scenario.facts);
+      const outcome = outcomeFor(report, articleId);
+      for (const id of scenario.notDiagnosed ?? []) expect([...outcome.diagnoses, ...outcome.likely]).not.toContain(id);
+      if (scenario.conflicts) expect(report.conflicts).toEqual(scenario.conflicts);
       for (const id of scenario.notApplicable ?? []) {
         expect(outcome.workarounds[id]).toBe(false);
         expect(outcome.reasons[id]).toEqual(expect.any(String));

@@ -92,19 +92,23 @@ describe('diagnosis page (/)', () => {
     const { page, problems } = await openPage(browser);
     await consultOnPage(page, intranetUrl(api.baseUrl), scenario('KB155831', 'Exchange client to Exchange 5.5 through a packet filter').facts);
     const form = page.locator('form[data-artifact="exchange-static-ports.reg"]');
-    await form.locator('input[name=directoryPort]').fill('5000');
+    await form.locator('input[name=directoryPort]').fill('1200');
     await form.locator('input[name=storePort]').fill('6001');
     await form.locator('button[type=submit]').click();
     await form.locator('.problem').first().waitFor();
-    expect(await form.locator('.artifact-result').textContent()).toMatch(/directoryPort: .*1024-5000/);
+    expect(await form.locator('.artifact-result').textContent()).toMatch(/directoryPort: .*outside the range 5000-65535 that KB155831 advises/);
     expect(await form.locator('input[name=directoryPort]').getAttribute('aria-invalid')).toBe('true');
-    await form.locator('input[name=directoryPort]').fill('6004');
+    await form.locator('input[name=directoryPort]').fill('5000');
     const [download] = await Promise.all([page.waitForEvent('download'), form.locator('button[type=submit]').click()]);
+    // KB155831's own example port is taken; what other articles advise on it is shown beside the file.
+    const advice = form.locator('.port-advice li[data-followed="false"]');
+    await advice.first().waitFor();
+    expect(await form.locator('.port-advice').textContent()).toMatch(/directoryPort 5000: KB194952 advises against 1024-5000/);
     expect(download.suggestedFilename()).toBe('exchange-static-ports.reg');
     const bytes = await streamBytes(await download.createReadStream());
     // UTF-16LE with a byte-order mark, as Registry Editor writes it.
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
-    expect(bytes.subarray(2).toString('utf16le')).toContain('"TCP/IP port"=dword:00001774');
+    expect(bytes.subarray(2).toString('utf16le')).toContain('"TCP/IP port"=dword:00001388');
     // The 400 the port check answered is the service's answer, not a page failure, but the
     // browser logs every non-2xx response; only that one may be there.
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);

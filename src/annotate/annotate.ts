@@ -1,7 +1,8 @@
 import { checkedFacts } from '../api/checked-facts';
 import type { Served } from '../api/serving';
 import { questionsFor, type Question } from '../consult/questions';
-import type { DiagnosisFinding } from '../engine/diagnose';
+import type { DiagnosisFinding, OutOfScopeFinding } from '../engine/diagnose';
+import type { Conflict } from '../facts/derive';
 import type { FactValue } from '../facts/normalize';
 import { extractFacts, type Span } from './extract';
 import { noteBlocks, renderNote, type Note, type NoteBlock } from './note';
@@ -27,6 +28,8 @@ export interface Annotation {
   facts: Record<string, AnnotatedFact>;
   unknown: string[];
   diagnoses: DiagnosisFinding[];
+  outOfScope: OutOfScopeFinding[];
+  conflicts: Conflict[];
   questions: Question[];
   tags: string[];
   note: Note;
@@ -77,12 +80,14 @@ export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket
   const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
   const report = await diagnoser.diagnose(all.all);
   const questions = questionsFor(kb, report, all);
-  const blocks = noteBlocks(facts, report.diagnoses, questions, kb.vocabulary);
+  const blocks = noteBlocks({ facts, derivations: all.derivations, conflicts: all.conflicts, diagnoses: report.diagnoses, outOfScope: report.outOfScope, questions }, kb.vocabulary);
   const annotation: Annotation = {
     ticket: { id: ticket.id },
     facts,
     unknown: all.unknown,
     diagnoses: report.diagnoses,
+    outOfScope: report.outOfScope,
+    conflicts: all.conflicts,
     questions,
     tags: tagsFor(all.all, report.diagnoses),
     note: renderNote(blocks, kb.revision),

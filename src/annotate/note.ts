@@ -1,5 +1,8 @@
 import type { Question } from '../consult/questions';
-import type { DiagnosisFinding, WorkaroundFinding } from '../engine/diagnose';
+import type { DiagnosisFinding, OutOfScopeFinding, WorkaroundFinding } from '../engine/diagnose';
+import type { Evidence } from '../engine/evaluate';
+import type { Conflict, Derivation } from '../facts/derive';
+import type { AppliesTo, Source } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
 import type { AnnotatedFact } from './annotate';
 
@@ -21,27 +24,61 @@ export interface Note {
   text: string;
 }
 
-/** What a ready-to-post internal note says: what was read, what holds and what to do, citing the articles. */
-export function noteBlocks(facts: Record<string, AnnotatedFact>, diagnoses: DiagnosisFinding[], questions: Question[], vocabulary: Vocabulary): NoteBlock[] {
+/** What a note is written from: the facts as read, what was derived from them, and the findings. */
+export interface NoteInput {
+  facts: Record<string, AnnotatedFact>;
+  derivations: Record<string, Derivation>;
+  conflicts: Conflict[];
+  diagnoses: DiagnosisFinding[];
+  outOfScope: OutOfScopeFinding[];
+  questions: Question[];
+}
+
+/**
+ * What a ready-to-post internal note says: what was read, what was inferred from it and where the
+ * two disagree, what holds (confirmed or likely) and what to do, which articles came closest but
+ * do not cover the versions, citing the articles. Every inference is labelled "derived".
+ */
+export function noteBlocks(input: NoteInput, vocabulary: Vocabulary): NoteBlock[] {
   const blocks: NoteBlock[] = [];
-  const factItems = Object.entries(facts).map(([name, fact]): Inline[] => {
+  const factItems = Object.entries(input.facts).map(([name, fact]): Inline[] => {
     const how = fact.source === 'given' ? 'given' : `from "${fact.evidence.map((e) => e.text).join('", "')}"`;
     return [{ text: `${name}: ` }, { text: label(vocabulary, name, fact.value), strong: true }, { text: ` (${how})` }];
   });
   blocks.push({ heading: 'Facts', items: factItems.length ? factItems : [[{ text: 'none recognised' }]] });
-  if (diagnoses.length === 0) blocks.push({ heading: 'Diagnosis', items: [[{ text: 'No diagnosis holds yet for these facts.' }]] });
-  for (const diagnosis of diagnoses) {
+  const derived = Object.entries(input.derivations).map(([name, derivation]): Inline[] => [
+    { text: `${name}: ` },
+    { text: label(vocabulary, name, derivation.value), strong: true },
+    { text: ` [derived from ${describe(derivation.from)}: ${derivation.because}]` },
+  ]);
+  if (derived.length) blocks.push({ heading: 'Derived facts', items: derived });
+  if (input.conflicts.length) blocks.push({ heading: 'Conflicts', items: input.conflicts.map((c) => [{ text: c.detail }]) });
+  if (input.diagnoses.length === 0) blocks.push({ heading: 'Diagnosis', items: [[{ text: 'No diagnosis holds yet for these facts.' }]] });
+  for (const diagnosis of input.diagnoses) {
     blocks.push({
-      heading: `Diagnosis (${diagnosis.article.id})`,
+      heading: `${diagnosis.status === 'likely' ? 'Likely diagnosis' : 'Diagnosis'} (${diagnosis.article.id})`,
       items: [
         [{ text: `${diagnosis.title}. Source: ` }, { text: `${diagnosis.article.id}: ${diagnosis.article.title}`, href: diagnosis.article.url }],
+        ...(diagnosis.likely ? [[{ text: `Likely, not confirmed: ${diagnosis.likely.text}` }]] : []),
+        ...(diagnosis.derived ? [[{ text: `[derived] ${diagnosis.derived}` }]] : []),
+        [{ text: `Applies to: ${appliesTo(diagnosis.scope.appliesTo)}` }],
         [{ text: `Cause: ${diagnosis.cause.text}` }],
+        ...inferences(diagnosis.evidence),
         ...diagnosis.workarounds.map(workaroundItem),
       ],
     });
   }
-  const [next] = questions;
-  if (next) blocks.push({ heading: 'Ask next', items: [[{ text: `${next.text} (${next.values.map((v) => v.label).join(' / ')})` }]] });
+  if (input.outOfScope.length) {
+    blocks.push({
+      heading: 'Not covered by the articles for these versions',
+      items: input.outOfScope.map((finding): Inline[] => [
+        { text: `${finding.article.id}`, href: finding.article.url },
+        { text: ` (${finding.title}) applies to ${appliesTo(finding.scope.appliesTo)}; not here: ${finding.reasons.map(reason).join('; ')}.` },
+      ]),
+    });
+  }
+  const [next] = input.questions;
+  if (next) blocks.push({ heading: 'Ask next', items: [[{ text: `${next.text}${next.values.length ? ` (${next.values.map((v) => v.label).join(' / ')})` : ''}` }]] });
   return blocks;
 }
 
@@ -54,8 +91,48 @@ export function renderNote(blocks: NoteBlock[], revision: string): Note {
 
 function workaroundItem(workaround: WorkaroundFinding): Inline[] {
   const status = workaround.applicable === true ? 'applies' : workaround.applicable === false ? 'does not apply' : 'may apply';
-  return [{ text: `Workaround, ${status}: ` }, { text: workaround.title, strong: true }, ...(workaround.reason ? [{ text: `: ${workaround.reason}` }] : [])];
+  const derivedSteps = workaround.steps.filter((s) => s.derived).length;
+  return [
+    { text: `Workaround, ${status}: ` },
+    { text: workaround.title, strong: true },
+    ...(workaround.derived ? [{ text: ` [derived: ${workaround.derived}]` }] : derivedSteps ? [{ text: ` [${derivedSteps} step${derivedSteps > 1 ? 's' : ''} derived]` }] : []),
+    ...(workaround.reason ? [{ text: `: ${workaround.reason}` }] : []),
+  ];
 }
+
+/** The inferences a diagnosis rests on: conditions that hold only by a judgement the article does not make. */
+function inferences(evidence: Evidence[]): Inline[][] {
+  return evidence.filter((e) => e.derived && e.result === true).map((e) => [{ text: `[derived] ${e.fact} ${JSON.stringify(e.observed)}: ${e.derived}` }]);
+}
+
+/** The article's applies-to in words, saying so where a revision names no versions. */
+export function appliesTo(entries: readonly AppliesTo[]): string {
+  return entries
+    .map((entry) => {
+      const revisions = entry.source.revisions ? ` (revision ${entry.source.revisions.join(', ')})` : '';
+      const versions = entry.versions ? ` ${entry.versions.join(', ')}` : entry.fact ? ', no versions named' : '';
+      return `${entry.product}${versions}${revisions}${entry.derived ? ' [derived]' : ''}`;
+    })
+    .join('; ');
+}
+
+const OPERATORS: Record<Evidence['operator'], string> = { equal: 'is', notEqual: 'is not', in: 'is one of', notIn: 'is none of', contains: 'includes', doesNotContain: 'does not include' };
+
+/** A scope condition that fails, in words, with what it rests on. */
+function reason(e: Evidence): string {
+  const expected = Array.isArray(e.expected) ? e.expected.join(', ') : String(e.expected);
+  return `it needs ${e.fact} that ${OPERATORS[e.operator]} ${expected}, and it is ${String(e.observed)} (${cite(e.source)})${e.derived ? ' [derived]' : ''}`;
+}
+
+export function cite(source: Source): string {
+  const where = source.section ?? (source.paragraph ? `paragraph ${source.paragraph}` : undefined);
+  return [source.article, where, source.quote && `"${source.quote}"`].filter(Boolean).join(', ');
+}
+
+const describe = (facts: Record<string, unknown>) =>
+  Object.entries(facts)
+    .map(([name, value]) => `${name} ${JSON.stringify(value)}`)
+    .join(' and ');
 
 const inlineMarkdown = (i: Inline) => (i.href ? `[${i.text}](${i.href})` : i.strong ? `**${i.text}**` : i.text);
 const inlineText = (i: Inline) => (i.href ? `${i.text} <${i.href}>` : i.text);

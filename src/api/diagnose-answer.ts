@@ -35,22 +35,25 @@ async function answerFor({ kb, diagnoser }: Served, facts: CheckedFacts, options
   const report = await diagnoser.diagnose(facts.all);
   return {
     diagnoses: report.diagnoses,
+    outOfScope: report.outOfScope,
+    conflicts: facts.conflicts,
     questions: questionsFor(kb, report, facts),
     ...(options.includeCandidates ? { candidates: report.candidates.map(candidateView) } : {}),
-    facts: { given: facts.given, derived: facts.derived, unknown: facts.unknown },
+    facts: { given: facts.given, derived: facts.derived, derivations: facts.derivations, unknown: facts.unknown },
     kb: { revision: kb.revision },
   };
 }
 
 type CheckedFacts = Extract<NormalizedFacts, { ok: true }>;
 
-function candidateView({ id, title, article, status, evaluation }: Candidate): NonNullable<DiagnoseResponse['candidates']>[number] {
+function candidateView({ id, title, article, status, evaluation, scopeEvaluation }: Candidate): NonNullable<DiagnoseResponse['candidates']>[number] {
   return {
     id,
     title,
     article,
     status,
     ...(status === 'ruled-out' ? { failedConditions: evaluation.failed } : {}),
+    ...(status === 'out-of-scope' ? { failedConditions: scopeEvaluation.failed } : {}),
     ...(status === 'undetermined' ? { missingFacts: evaluation.missingFacts } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { Contract } from './contract';
 import { rewriteRefs } from './schema-refs';
 
 // The knowledge-base schema files openapi.yaml refers to, and the component name each becomes.
-const EXTERNAL_SCHEMAS: Record<string, string> = { 'rules/schemas/article.schema.json': 'Article' };
+const EXTERNAL_SCHEMAS: Record<string, string> = { 'rules/schemas/article.schema.json': 'Article', 'rules/schemas/facts.schema.json': 'Vocabulary' };
 
 /**
  * openapi.yaml as served at /openapi.json: one self-contained document. The file refers to the
@@ -13,21 +13,22 @@ const EXTERNAL_SCHEMAS: Record<string, string> = { 'rules/schemas/article.schema
  * every reference to it points there instead.
  */
 export function publishedContract({ document, knowledgeBaseSchemas }: Contract): OpenAPIV3_1.Document {
-  const components: Record<string, unknown> = {};
-  for (const [file, name] of Object.entries(EXTERNAL_SCHEMAS)) {
-    const schema = knowledgeBaseSchemas.get(file);
-    if (!schema) throw new Error(`openapi.yaml refers to ${file}, which the contract did not load`);
-    const { $schema: _dialect, $id: _id, $defs = {}, ...root } = schema;
-    const local = (node: unknown) => rewriteRefs(node, (ref) => (ref.startsWith('#/$defs/') ? `#/components/schemas/${name}.${ref.slice('#/$defs/'.length)}` : ref));
-    components[name] = local(root);
-    for (const [def, schema] of Object.entries($defs as Record<string, unknown>)) components[`${name}.${def}`] = local(schema);
-  }
   const external = (ref: string) => {
     const [file, fragment = ''] = ref.split('#');
     const name = EXTERNAL_SCHEMAS[file!];
     if (!name) return ref;
     return fragment.startsWith('/$defs/') ? `#/components/schemas/${name}.${fragment.slice('/$defs/'.length)}` : `#/components/schemas/${name}`;
   };
+  const components: Record<string, unknown> = {};
+  for (const [file, name] of Object.entries(EXTERNAL_SCHEMAS)) {
+    const schema = knowledgeBaseSchemas.get(file);
+    if (!schema) throw new Error(`openapi.yaml refers to ${file}, which the contract did not load`);
+    const { $schema: _dialect, $id: _id, $defs = {}, ...root } = schema;
+    // Inside a schema file, `#/$defs/x` is its own definition and `other.schema.json#/...` a sibling file's.
+    const local = (node: unknown) => rewriteRefs(node, (ref) => (ref.startsWith('#/$defs/') ? `#/components/schemas/${name}.${ref.slice('#/$defs/'.length)}` : external(`rules/schemas/${ref}`)));
+    components[name] = local(root);
+    for (const [def, schema] of Object.entries($defs as Record<string, unknown>)) components[`${name}.${def}`] = local(schema);
+  }
   const published = rewriteRefs(document, external) as OpenAPIV3_1.Document;
   published.components = { ...published.components, schemas: { ...published.components?.schemas, ...(components as Record<string, OpenAPIV3_1.SchemaObject>) } };
   return published;

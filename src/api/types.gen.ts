@@ -164,8 +164,11 @@ export interface paths {
          * Registry file with static ports for Exchange 4.0-5.5 (KB155831, KB148732)
          * @description A registry export setting the `TCP/IP port` REG_DWORD of MSExchangeDS and MSExchangeIS
          *     (and MSExchangeSA when asked), as KB155831's workaround calls for. Ports must be whole
-         *     numbers, all different, outside the ephemeral range 1024-5000 (KB194952) and inside
-         *     5000-65535 (KB155831); otherwise a 400 names each port and the article's advice.
+         *     numbers, all different, and inside 5000-65535, the range KB155831 recommends; otherwise
+         *     a 400 names each port and the article's advice. What other articles on Exchange 4.0-5.5
+         *     advise (KB194952: avoid the ephemeral range 1024-5000, or choose 4900-5000; KB180795: the
+         *     1200 range) is not a refusal: it comes back as comments at the top of the file, and as
+         *     `advice` with `Accept: application/json`, followed or not, side by side.
          *
          *     The example ports are those of KB833799's profile template (6001, 6002, 6004); use the
          *     ports you configure on your server.
@@ -189,8 +192,10 @@ export interface paths {
         /**
          * Registry file with the static RFR port for Exchange 2000/2003 (KB270836)
          * @description Sets `TCP/IP Port` of the System Attendant's RFR interface under MSExchangeSA\Parameters,
-         *     the only value the stored text of KB270836 gives. The port must be a whole number outside
-         *     the ephemeral range 1024-5000.
+         *     the only value the stored text of KB270836 gives. KB270836 gives no port range, so any
+         *     whole number from 1 to 65535 is accepted; the advice of other articles on Exchange
+         *     2000/2003 (KB298369's 1024-5000, for the global catalog) comes back as comments and, with
+         *     `Accept: application/json`, as `advice`.
          *
          *     The example ports are those of KB833799's profile template (6001, 6002, 6004); use the
          *     ports you configure on your server.
@@ -214,8 +219,10 @@ export interface paths {
         /**
          * Outlook profile file with static ports (KB833799)
          * @description The article's profile template with the chosen port keys uncommented in `[ServiceEGS]`.
-         *     The ports must be the ones configured on the Exchange server; TCP and HTTP ports are each
-         *     checked for being different from one another and outside the ephemeral range 1024-5000.
+         *     The ports must be the ones configured on the Exchange server (give them as `server...`
+         *     to have that checked); TCP and HTTP ports are each checked for being different from one
+         *     another. KB833799 gives no port range, and no article on the Exchange side is tied to a
+         *     version it names, so no range is refused or advised.
          *
          *     The example ports are those of KB833799's profile template (6001, 6002, 6004); use the
          *     ports you configure on your server.
@@ -422,8 +429,12 @@ export interface components {
             facts: components["schemas"]["InputFacts"];
         };
         DiagnoseResponse: {
-            /** @description The confirmed diagnoses. */
+            /** @description The diagnoses that hold: `confirmed`, or `likely` where the article itself calls the cause likely and what would confirm it was not observed. */
             diagnoses: components["schemas"]["Diagnosis"][];
+            /** @description Diagnoses whose article does not speak for the caller's versions (or that a later Exchange document rules out for them, e.g. direct RPC against Exchange 2013 and later): the articles that came closest, and why they do not cover the caller. Never confirmed. Those whose conditions hold are listed; when nothing holds, nothing is undetermined and none such exists, those whose conditions are not all known. A diagnosis that supersedes, or is superseded by, one in `diagnoses` is not repeated here. */
+            outOfScope: components["schemas"]["OutOfScope"][];
+            /** @description Where a derivation disagrees with what the caller stated (e.g. `natMode: none` while a public client reaches a private server): the stated fact is used, and the derivation is shown here rather than dropped. */
+            conflicts: components["schemas"]["Conflict"][];
             /** @description The facts worth asking next, best first; empty when nothing more can be learned. */
             questions: components["schemas"]["Question"][];
             /** @description With `?include=candidates`, every diagnosis of the knowledge base with its status. */
@@ -431,8 +442,12 @@ export interface components {
             /** @description The facts the diagnosis used. */
             facts: {
                 given: components["schemas"]["Facts"];
-                /** @description Facts the service computed from given ones (e.g. `clientAddressSpace` from `clientAddress`). */
+                /** @description Facts the service computed from given ones (e.g. `clientAddressSpace` from `clientAddress`, `addressTranslation` from `natMode` or from the two address spaces). They are inferences: conditions that use them say so in their evidence. */
                 derived: components["schemas"]["Facts"];
+                /** @description For each derived fact, what it was derived from and why. */
+                derivations: {
+                    [key: string]: components["schemas"]["Derivation"];
+                };
                 /** @description Facts sent as `null`; they are never asked for. */
                 unknown: string[];
             };
@@ -468,9 +483,12 @@ export interface components {
             id: string;
             title: string;
             article: components["schemas"]["ArticleRef"];
-            /** @enum {string} */
-            status: "confirmed" | "ruled-out" | "undetermined";
-            /** @description For `ruled-out`, the conditions that failed. */
+            /**
+             * @description `confirmed` and `likely` are reported in `diagnoses`; `ruled-out`: its conditions fail; `out-of-scope`: they do not fail, but the caller's versions are outside what the article speaks for; `undetermined`: it waits for facts (a version not given included).
+             * @enum {string}
+             */
+            status: "confirmed" | "likely" | "ruled-out" | "undetermined" | "out-of-scope";
+            /** @description For `ruled-out`, the conditions that failed; for `out-of-scope`, the scope conditions that failed. */
             failedConditions?: components["schemas"]["Evidence"][];
             /** @description For `undetermined`, the facts it is waiting for. */
             missingFacts?: string[];
@@ -479,10 +497,15 @@ export interface components {
             /** @description `<article id>.<diagnosis id>`, stable across knowledge-base revisions. */
             id: string;
             /**
-             * @description Only diagnoses whose conditions all hold are returned.
-             * @constant
+             * @description `confirmed`: its conditions and its scope all hold. `likely`: they hold, but the article calls the cause likely (see `likely`) and what would confirm it was not observed.
+             * @enum {string}
              */
-            status: "confirmed";
+            status: "confirmed" | "likely";
+            /** @description For `likely`, the article's own words on how likely the cause is. */
+            likely?: components["schemas"]["Statement"];
+            /** @description Present when reading the article's statement as this diagnosis is itself an inference. */
+            derived?: string;
+            scope: components["schemas"]["Scope"];
             title: string;
             article: components["schemas"]["ArticleRef"];
             cause: {
@@ -497,40 +520,103 @@ export interface components {
                 article: components["schemas"]["ArticleRef"];
             }[];
         };
+        OutOfScope: {
+            id: string;
+            /** @constant */
+            status: "out-of-scope";
+            title: string;
+            article: components["schemas"]["ArticleRef"];
+            /**
+             * @description `hold`: the diagnosis's conditions hold, only the versions are outside the article. `undetermined`: not all of them are known; such entries are listed only when nothing holds, nothing is left undetermined and no out-of-scope diagnosis has all its conditions holding.
+             * @enum {string}
+             */
+            conditions: "hold" | "undetermined";
+            scope: components["schemas"]["Scope"];
+            /** @description The scope conditions that fail, each citing the applies-to or the later document it comes from. */
+            reasons: components["schemas"]["Evidence"][];
+        };
+        /** @description Whether the article speaks for the caller's versions. An article speaks for the versions it names, per revision (`appliesTo`; an entry with a `fact` and no `versions` is a revision that names none, and is shown as such); later Exchange documents bound the articles that describe direct RPC. A version not given leaves the status `undetermined` and is asked. */
+        Scope: {
+            /** @enum {string} */
+            status: "in-scope" | "out-of-scope" | "undetermined";
+            appliesTo: components["schemas"]["product"][];
+            /** @description The scope conditions, evaluated, with their sources. */
+            evidence: components["schemas"]["Evidence"][];
+        };
+        Derivation: {
+            value: components["schemas"]["FactValue"];
+            /** @description The facts it was derived from, with their values. */
+            from: components["schemas"]["Facts"];
+            because: string;
+            source?: components["schemas"]["source"];
+        };
+        Conflict: {
+            /** @description The fact the derivation and the stated facts disagree on. */
+            fact: string;
+            /** @description The value used. */
+            value: components["schemas"]["FactValue"];
+            /** @description The facts that decided it (the caller's, where stated). */
+            decidedBy: components["schemas"]["Facts"];
+            ignored: components["schemas"]["Derivation"];
+            detail: string;
+        };
+        /** @description A generated file with the other articles' advice on its ports (`Accept: application/json`). */
+        ConfigurationFile: {
+            fileName: string;
+            mediaType: string;
+            /** @description `<article id>.<workaround id>` the file implements. */
+            workaround: string;
+            /** @description For each chosen port, every piece of advice other articles on the same Exchange versions give, followed or not. Advice that disagrees across articles is listed side by side; only the file's own article's advice is enforced (a 400). */
+            advice: {
+                setting: string;
+                port: number;
+                article: string;
+                /** @enum {string} */
+                advice: "use" | "avoid";
+                from: number;
+                to: number;
+                text: string;
+                source: components["schemas"]["source"];
+                derived?: string;
+                followed: boolean;
+            }[];
+            /** @description The file's bytes, base64-encoded. */
+            content: string;
+        };
         ArticleRef: {
             id: string;
             title: string;
             /** Format: uri */
             url: string;
         };
-        /** @description Where in the article a statement comes from. */
-        Source: {
-            section: string;
-            quote?: string;
-            /** @description The revisions that say it, when not all of them do. */
-            revisions?: string[];
-            /** @description The article the statement comes from, when it is another one. */
-            article?: string;
-        };
+        Source: components["schemas"]["source"];
         Statement: {
             text: string;
-            source: components["schemas"]["Source"];
+            source: components["schemas"]["source"];
             /** @description Present when the statement is an inference the article does not make. */
             derived?: string;
+        };
+        Caveat: {
+            text: string;
+            source: components["schemas"]["source"];
+            /** @description Present when the statement is an inference the article does not make. */
+            derived?: string;
+            /** @description For a caveat that depends on the environment, whether it concerns the caller (`null` when the facts to tell are not given). */
+            concerns?: boolean | null;
         };
         WorkaroundResult: {
             /** @description `<article id>.<workaround id>`. */
             id: string;
             title: string;
             steps: components["schemas"]["Statement"][];
-            caveats: components["schemas"]["Statement"][];
+            caveats: components["schemas"]["Caveat"][];
             /** @description Concrete data the workaround gives (registry values, ports, port ranges, profile-file keys), as the article file holds it. */
             details?: components["schemas"]["details"];
             /** @description `true` when it applies, `false` when it does not (see `reason`), `null` when that depends on facts not given (see `missingFacts`). */
             applicable: boolean | null;
             /** @description Why it does not apply, or what it depends on. */
             reason?: string;
-            reasonSource?: components["schemas"]["Source"];
+            reasonSource?: components["schemas"]["source"];
             /** @description A configuration file the service generates for this workaround. */
             artifact?: {
                 fileName: string;
@@ -540,7 +626,7 @@ export interface components {
             missingFacts?: string[];
             /** @description The workaround's own applicability conditions, evaluated. */
             evidence: components["schemas"]["Evidence"][];
-            source: components["schemas"]["Source"];
+            source: components["schemas"]["source"];
             derived?: string;
         };
         /** @description One condition, evaluated. */
@@ -554,8 +640,13 @@ export interface components {
             observed?: components["schemas"]["FactValue"];
             /** @description `null` when the fact was not given. */
             result: boolean | null;
-            source: components["schemas"]["Source"];
+            source: components["schemas"]["source"];
+            /** @description Present when the condition is an inference the article does not make. */
             derived?: string;
+            /** @description The fact this condition is an inference about: it is used only while that fact is not known; once it is, the condition counts as not holding and `unused` says so. */
+            standsFor?: string;
+            /** @description Why the inference was not used (the fact it stands for is known). */
+            unused?: string;
         };
         KnowledgeBaseInfo: {
             /** @description A digest of the knowledge-base files the answer was computed from. */
@@ -600,7 +691,12 @@ export interface components {
             };
             /** @description Facts sent as `null`. */
             unknown: string[];
+            /** @description The diagnoses that hold, `confirmed` or `likely` (see DiagnoseResponse). */
             diagnoses: components["schemas"]["Diagnosis"][];
+            /** @description The articles that came closest but do not speak for the ticket's versions (see DiagnoseResponse). */
+            outOfScope: components["schemas"]["OutOfScope"][];
+            /** @description Derivations that disagree with the facts read or given; those facts win (see DiagnoseResponse). */
+            conflicts: components["schemas"]["Conflict"][];
             questions: components["schemas"]["Question"][];
             /** @description Stable slugs (e.g. `kb291615`, `nat`, `outlook-2003`), sorted. */
             tags: string[];
@@ -669,21 +765,10 @@ export interface components {
                 body: Record<string, never>;
             }[];
         };
-        FactDefinition: {
-            name: string;
-            /** @enum {string} */
-            type: "string" | "boolean" | "string-list" | "ip-address";
-            description: string;
-            question: string;
-            /** @description The fact this one is computed from when that one is given. */
-            derivedFrom?: string;
-            values?: {
-                value: string | boolean;
-                label: string;
-            }[];
-        };
+        /** @description A fact of the vocabulary, as rules/facts.json defines it (with how it is derived, where it is). */
+        FactDefinition: components["schemas"]["fact"];
         FactList: {
-            facts: components["schemas"]["FactDefinition"][];
+            facts: components["schemas"]["fact"][];
             kb: components["schemas"]["KnowledgeBaseInfo"];
         };
         ArticleSummary: {
@@ -748,17 +833,28 @@ export interface components {
             allowed?: (string | boolean)[];
         };
         text: string;
-        /** @description Where in the article a statement comes from. */
+        /** @description Where a statement comes from: the section of the article (as the source text names it), or the paragraph for a source without headings, and a verbatim quote where useful. At least one of section, paragraph and quote (the loader checks it). */
         source: {
-            section: components["schemas"]["text"];
+            section?: components["schemas"]["text"];
+            /** @description The paragraph of the source text, counted from the first paragraph of its body, for sources that have no headings. */
+            paragraph?: number;
+            /** @description The source text's own words; `outlook-kb validate` checks that they appear in it. */
             quote?: components["schemas"]["text"];
             /** @description Revision ids the statement comes from when not all of them say it. */
             revisions?: string[];
-            /** @description Another article the statement comes from, when it is not this one. */
+            /** @description Another article or document the statement comes from, when it is not this one. */
             article?: string;
         };
         /** @description Present when the statement is an inference the article does not make: says what was inferred and why. */
         derived: string;
+        product: {
+            product: components["schemas"]["text"];
+            versions?: string[];
+            source: components["schemas"]["source"];
+            derived?: components["schemas"]["derived"];
+            /** @description The fact whose values the versions are (outlookVersion, exchangeVersion). An entry with a fact and no versions is a revision that names none: the answer says so. */
+            fact?: string;
+        };
         registryValue: {
             /** @enum {unknown} */
             hive: "HKEY_LOCAL_MACHINE" | "HKEY_CURRENT_USER";
@@ -803,26 +899,53 @@ export interface components {
             template: components["schemas"]["text"];
             source: components["schemas"]["source"];
         };
+        portAdvice: {
+            /**
+             * @description `use`: choose ports in this range; `avoid`: keep out of it.
+             * @enum {unknown}
+             */
+            advice: "use" | "avoid";
+            from: components["schemas"]["portNumber"];
+            to: components["schemas"]["portNumber"];
+            text: components["schemas"]["text"];
+            /** @description The Exchange versions the advice speaks for, when not those of the article that holds it. */
+            exchangeVersions?: string[];
+            source: components["schemas"]["source"];
+            derived?: components["schemas"]["derived"];
+        };
         /** @description Concrete data the workaround gives, as data rather than prose. */
         details: {
             registry?: components["schemas"]["registryValue"][];
             ports?: components["schemas"]["port"][];
-            recommendedPortRange?: {
-                from: components["schemas"]["portNumber"];
-                to: components["schemas"]["portNumber"];
-                source: components["schemas"]["source"];
-                derived?: components["schemas"]["derived"];
-            };
             profile?: components["schemas"]["profile"];
-            /** @description A port range the workaround's ports must stay out of. */
-            avoidPortRange?: {
-                from: components["schemas"]["portNumber"];
-                to: components["schemas"]["portNumber"];
-                reason?: components["schemas"]["text"];
-                source: components["schemas"]["source"];
-                derived?: components["schemas"]["derived"];
-            };
+            /** @description What the article advises on choosing static ports, as ranges to use or to avoid. The configuration file a workaround generates refuses only what its own article advises against; advice from other articles on the same Exchange versions is returned with it as warnings, side by side where they disagree. */
+            portAdvice?: components["schemas"]["portAdvice"][];
         };
+        fact: {
+            name: string;
+            /** @enum {unknown} */
+            type: "string" | "boolean" | "string-list" | "ip-address";
+            description: string;
+            question: string;
+            /** @description The fact this one is computed from when the caller sends that one instead. */
+            derivedFrom?: string;
+            values?: {
+                value: string | boolean;
+                label: string;
+            }[];
+            /** @description How the service derives this fact when the caller does not state it, tried in order: the first that matches gives the value. Another that matches with a different value is reported as a conflict, and the caller's stated facts win. With `implied`, the value follows from what the stated facts mean, and a caller who states the opposite is refused. */
+            derivations?: {
+                /** @description Fact name -> the values it must have; all must match. */
+                when: {
+                    [key: string]: (string | boolean)[];
+                };
+                value: string | boolean;
+                implied?: boolean;
+                /** @description The reasoning, shown with every value derived this way. */
+                because: string;
+                source?: components["schemas"]["source"];
+            }[];
+        } & (unknown & unknown);
         localId: string;
         allCondition: {
             all: components["schemas"]["condition"][];
@@ -844,6 +967,8 @@ export interface components {
             value: (string | boolean) | (string | boolean)[];
             source: components["schemas"]["source"];
             derived?: components["schemas"]["derived"];
+            /** @description The fact this condition is an inference about. It is used only while that fact is not known: once the caller states it, the condition counts as not holding (the stated fact decides). Requires `derived`, and sits in an `any` beside a condition on that fact. */
+            standsFor?: string;
         };
         /** @description json-rules-engine conditions: the top level is `all` or `any`. */
         topCondition: components["schemas"]["allCondition"] | components["schemas"]["anyCondition"];
@@ -851,6 +976,13 @@ export interface components {
             text: components["schemas"]["text"];
             source: components["schemas"]["source"];
             derived?: components["schemas"]["derived"];
+        };
+        /** @description A caveat; with `when`, one that depends on the environment: the answer says whether it concerns the caller (true, false or null when the facts are not given). */
+        caveat: {
+            text: components["schemas"]["text"];
+            source: components["schemas"]["source"];
+            derived?: components["schemas"]["derived"];
+            when?: components["schemas"]["topCondition"];
         };
         revision: {
             id: string;
@@ -860,8 +992,10 @@ export interface components {
             title: components["schemas"]["text"];
             /** Format: uri */
             url?: string;
-            /** @description The source text this revision was encoded from. */
+            /** @description The file in rules/sources/ holding the stored text this revision was encoded from. */
             seed: string;
+            /** @description Which part of a source file holding several copies this revision is. */
+            part?: string;
         };
         wordingDifference: {
             subject: components["schemas"]["text"];
@@ -869,12 +1003,6 @@ export interface components {
             byRevision: {
                 [key: string]: components["schemas"]["text"];
             };
-        };
-        product: {
-            product: components["schemas"]["text"];
-            versions?: string[];
-            source: components["schemas"]["source"];
-            derived?: components["schemas"]["derived"];
         };
         reference: {
             id: string;
@@ -891,12 +1019,14 @@ export interface components {
             note?: components["schemas"]["text"];
             source: components["schemas"]["source"];
             derived?: components["schemas"]["derived"];
+            /** @description The file in rules/sources/ that holds the stored text of the referenced article, when there is one. */
+            seed?: string;
         };
         workaround: {
             id: components["schemas"]["localId"];
             title: components["schemas"]["text"];
             steps: components["schemas"]["statement"][];
-            caveats?: components["schemas"]["statement"][];
+            caveats?: components["schemas"]["caveat"][];
             details?: components["schemas"]["details"];
             /** @description When the workaround applies. Without it, the workaround applies whenever its diagnosis holds. */
             applicability?: {
@@ -924,6 +1054,13 @@ export interface components {
                 diagnosis: string;
                 source: components["schemas"]["source"];
             }[];
+            /** @description The versions the article speaks for (its applies-to, per revision), as conditions with their sources. A diagnosis whose conditions hold but whose scope does not is reported as out of scope, never confirmed; a version not given leaves it undetermined. The article's `bounds` are added to it. */
+            scope?: components["schemas"]["topCondition"];
+            /** @description For a cause the article calls likely rather than certain: when the diagnosis holds but these conditions do not, it is reported as `likely`, with the article's words. */
+            confirmation?: {
+                conditions: components["schemas"]["topCondition"];
+                likely: components["schemas"]["statement"];
+            };
         };
         /**
          * Knowledge-base article
@@ -947,18 +1084,23 @@ export interface components {
             references: components["schemas"]["reference"][];
             workarounds: components["schemas"]["workaround"][];
             diagnoses: components["schemas"]["diagnosis"][];
+            /** @description Ids of bounds (rules/bounds.json) that limit every diagnosis of the article, e.g. the Exchange versions that still take direct RPC. */
+            bounds?: string[];
             $defs: {
                 text: string;
                 localId: string;
                 /** @description Present when the statement is an inference the article does not make: says what was inferred and why. */
                 derived: string;
-                /** @description Where in the article a statement comes from. */
+                /** @description Where a statement comes from: the section of the article (as the source text names it), or the paragraph for a source without headings, and a verbatim quote where useful. At least one of section, paragraph and quote (the loader checks it). */
                 source: {
-                    section: components["schemas"]["text"];
+                    section?: components["schemas"]["text"];
+                    /** @description The paragraph of the source text, counted from the first paragraph of its body, for sources that have no headings. */
+                    paragraph?: number;
+                    /** @description The source text's own words; `outlook-kb validate` checks that they appear in it. */
                     quote?: components["schemas"]["text"];
                     /** @description Revision ids the statement comes from when not all of them say it. */
                     revisions?: string[];
-                    /** @description Another article the statement comes from, when it is not this one. */
+                    /** @description Another article or document the statement comes from, when it is not this one. */
                     article?: string;
                 };
                 statement: {
@@ -974,8 +1116,10 @@ export interface components {
                     title: components["schemas"]["text"];
                     /** Format: uri */
                     url?: string;
-                    /** @description The source text this revision was encoded from. */
+                    /** @description The file in rules/sources/ holding the stored text this revision was encoded from. */
                     seed: string;
+                    /** @description Which part of a source file holding several copies this revision is. */
+                    part?: string;
                 };
                 wordingDifference: {
                     subject: components["schemas"]["text"];
@@ -989,6 +1133,8 @@ export interface components {
                     versions?: string[];
                     source: components["schemas"]["source"];
                     derived?: components["schemas"]["derived"];
+                    /** @description The fact whose values the versions are (outlookVersion, exchangeVersion). An entry with a fact and no versions is a revision that names none: the answer says so. */
+                    fact?: string;
                 };
                 reference: {
                     id: string;
@@ -1005,6 +1151,8 @@ export interface components {
                     note?: components["schemas"]["text"];
                     source: components["schemas"]["source"];
                     derived?: components["schemas"]["derived"];
+                    /** @description The file in rules/sources/ that holds the stored text of the referenced article, when there is one. */
+                    seed?: string;
                 };
                 diagnosis: {
                     id: components["schemas"]["localId"];
@@ -1019,6 +1167,13 @@ export interface components {
                         diagnosis: string;
                         source: components["schemas"]["source"];
                     }[];
+                    /** @description The versions the article speaks for (its applies-to, per revision), as conditions with their sources. A diagnosis whose conditions hold but whose scope does not is reported as out of scope, never confirmed; a version not given leaves it undetermined. The article's `bounds` are added to it. */
+                    scope?: components["schemas"]["topCondition"];
+                    /** @description For a cause the article calls likely rather than certain: when the diagnosis holds but these conditions do not, it is reported as `likely`, with the article's words. */
+                    confirmation?: {
+                        conditions: components["schemas"]["topCondition"];
+                        likely: components["schemas"]["statement"];
+                    };
                 };
                 /** @description json-rules-engine conditions: the top level is `all` or `any`. */
                 topCondition: components["schemas"]["allCondition"] | components["schemas"]["anyCondition"];
@@ -1042,12 +1197,14 @@ export interface components {
                     value: (string | boolean) | (string | boolean)[];
                     source: components["schemas"]["source"];
                     derived?: components["schemas"]["derived"];
+                    /** @description The fact this condition is an inference about. It is used only while that fact is not known: once the caller states it, the condition counts as not holding (the stated fact decides). Requires `derived`, and sits in an `any` beside a condition on that fact. */
+                    standsFor?: string;
                 };
                 workaround: {
                     id: components["schemas"]["localId"];
                     title: components["schemas"]["text"];
                     steps: components["schemas"]["statement"][];
-                    caveats?: components["schemas"]["statement"][];
+                    caveats?: components["schemas"]["caveat"][];
                     details?: components["schemas"]["details"];
                     /** @description When the workaround applies. Without it, the workaround applies whenever its diagnosis holds. */
                     applicability?: {
@@ -1066,21 +1223,9 @@ export interface components {
                 details: {
                     registry?: components["schemas"]["registryValue"][];
                     ports?: components["schemas"]["port"][];
-                    recommendedPortRange?: {
-                        from: components["schemas"]["portNumber"];
-                        to: components["schemas"]["portNumber"];
-                        source: components["schemas"]["source"];
-                        derived?: components["schemas"]["derived"];
-                    };
                     profile?: components["schemas"]["profile"];
-                    /** @description A port range the workaround's ports must stay out of. */
-                    avoidPortRange?: {
-                        from: components["schemas"]["portNumber"];
-                        to: components["schemas"]["portNumber"];
-                        reason?: components["schemas"]["text"];
-                        source: components["schemas"]["source"];
-                        derived?: components["schemas"]["derived"];
-                    };
+                    /** @description What the article advises on choosing static ports, as ranges to use or to avoid. The configuration file a workaround generates refuses only what its own article advises against; advice from other articles on the same Exchange versions is returned with it as warnings, side by side where they disagree. */
+                    portAdvice?: components["schemas"]["portAdvice"][];
                 };
                 portNumber: number;
                 registryValue: {
@@ -1125,6 +1270,27 @@ export interface components {
                     /** @description The configuration settings as the article prints them. */
                     template: components["schemas"]["text"];
                     source: components["schemas"]["source"];
+                };
+                /** @description A caveat; with `when`, one that depends on the environment: the answer says whether it concerns the caller (true, false or null when the facts are not given). */
+                caveat: {
+                    text: components["schemas"]["text"];
+                    source: components["schemas"]["source"];
+                    derived?: components["schemas"]["derived"];
+                    when?: components["schemas"]["topCondition"];
+                };
+                portAdvice: {
+                    /**
+                     * @description `use`: choose ports in this range; `avoid`: keep out of it.
+                     * @enum {unknown}
+                     */
+                    advice: "use" | "avoid";
+                    from: components["schemas"]["portNumber"];
+                    to: components["schemas"]["portNumber"];
+                    text: components["schemas"]["text"];
+                    /** @description The Exchange versions the advice speaks for, when not those of the article that holds it. */
+                    exchangeVersions?: string[];
+                    source: components["schemas"]["source"];
+                    derived?: components["schemas"]["derived"];
                 };
             };
         };
@@ -1394,6 +1560,7 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                    "application/json": components["schemas"]["ConfigurationFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1423,6 +1590,7 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                    "application/json": components["schemas"]["ConfigurationFile"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1474,6 +1642,7 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                    "application/json": components["schemas"]["ConfigurationFile"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -1,7 +1,8 @@
 import type { FieldError } from '../facts/normalize';
+import { leavesOf } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
-import type { Workaround } from '../kb/model';
-import { checkPorts, type PortRange } from './ports';
+import type { Article, PortAdvice, Workaround } from '../kb/model';
+import { adviceComments, checkPorts, type CitedAdvice, type PortAdviceFinding } from './ports';
 import { profileFile } from './profile-file';
 import { registryFile } from './registry-file';
 
@@ -13,7 +14,8 @@ export interface Artifact {
   workaround: string;
 }
 
-export type ArtifactResult = { ok: true; artifact: Artifact } | { ok: false; errors: FieldError[] };
+/** A file, with what other articles advise about its ports; or why the ports were refused. */
+export type ArtifactResult = { ok: true; artifact: Artifact; advice: PortAdviceFinding[] } | { ok: false; errors: FieldError[] };
 
 export const ARTIFACTS = ['exchange-static-ports.reg', 'exchange-2000-2003-static-ports.reg', 'outlook-static-ports.prf'] as const;
 export type ArtifactName = (typeof ARTIFACTS)[number];
@@ -21,8 +23,7 @@ export type ArtifactName = (typeof ARTIFACTS)[number];
 interface Details {
   registry?: { hive: string; key: string; value?: string; setting?: string; optional?: boolean }[];
   profile?: { template: string; keys: { name: string }[] };
-  recommendedPortRange?: PortRange;
-  avoidPortRange?: PortRange;
+  portAdvice?: PortAdvice[];
 }
 
 /** The settings a file takes, as query parameter names (directoryPort, tcpExchangePort, ...). */
@@ -39,12 +40,14 @@ export function artifactSettings(kb: KnowledgeBase, name: ArtifactName): { requi
 
 /**
  * Builds a configuration file from the workaround that calls for it, with the chosen ports,
- * after checking them as the articles advise. The keys, values and template come from the
- * knowledge base, not from code.
+ * after checking them: what the workaround's own article advises is enforced, what other articles
+ * on the same Exchange versions advise comes back with the file (and as comments in it). The
+ * keys, values and template come from the knowledge base, not from code.
  */
 export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requested: Record<string, number>): ArtifactResult {
   let ports = requested;
-  const { details, id } = source(kb, name);
+  const { details, id, article } = source(kb, name);
+  const { own, others } = adviceFor(kb, article, name);
   const settings = artifactSettings(kb, name);
   const errors: FieldError[] = settings.required.filter((s) => ports[s] === undefined).map((s) => ({ pointer: `#/query/${s}`, detail: 'is required' }));
   const server = pick(ports, /^server/);
@@ -62,26 +65,69 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   }
   // The TCP and HTTP variants of a profile address the same services, so each group is checked on its own.
   const groups = name === 'outlook-static-ports.prf' ? [pick(ports, /^tcp/), pick(ports, /^http/)] : [ports];
-  const cited = (range?: PortRange) => range && { ...range, source: { ...range.source, article: range.source.article ?? id.split('.')[0] } };
-  for (const group of groups) errors.push(...checkPorts(group, { recommended: cited(details.recommendedPortRange), avoid: cited(details.avoidPortRange) }));
+  const advice: PortAdviceFinding[] = [];
+  for (const group of groups) {
+    const checked = checkPorts(group, own, others);
+    errors.push(...checked.errors);
+    advice.push(...checked.advice);
+  }
   if (errors.length) return { ok: false, errors };
 
+  const comments = adviceComments(advice, article.id);
   if (name.endsWith('.reg')) {
     const values = (details.registry ?? [])
       .filter((r) => r.setting && ports[r.setting] !== undefined)
       .map((r) => ({ hive: r.hive, key: r.key, value: r.value!, data: ports[r.setting!] }));
-    return { ok: true, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-16le', content: registryFile(values), workaround: id } };
+    return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-16le', content: registryFile(values, comments), workaround: id } };
   }
   const byKey = Object.fromEntries(Object.entries(ports).map(([setting, port]) => [keyName(setting), port]));
-  return { ok: true, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-8', content: Buffer.from(profileFile(details.profile!.template, byKey), 'utf8'), workaround: id } };
+  const text = profileFile(details.profile!.template, byKey, comments);
+  return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-8', content: Buffer.from(text, 'utf8'), workaround: id } };
 }
 
-function source(kb: KnowledgeBase, name: ArtifactName): { workaround: Workaround; details: Details; id: string } {
+function source(kb: KnowledgeBase, name: ArtifactName): { article: Article; workaround: Workaround; details: Details; id: string } {
   for (const article of kb.articles) {
     const workaround = article.workarounds.find((w) => w.artifact === name);
-    if (workaround) return { workaround, details: (workaround.details ?? {}) as Details, id: `${article.id}.${workaround.id}` };
+    if (workaround) return { article, workaround, details: (workaround.details ?? {}) as Details, id: `${article.id}.${workaround.id}` };
   }
   throw new Error(`no workaround in the knowledge base produces ${name}`);
+}
+
+/**
+ * The advice a file's ports are held to (`own`: its article's own, enforced) and shown against
+ * (`others`: every other article's advice on an Exchange version the file is for). An article
+ * speaks for its own versions: advice on Exchange 4.0-5.5 is not shown with a file for Exchange
+ * 2000/2003, and a file whose diagnoses name no Exchange versions (the Outlook profile) gets none.
+ */
+function adviceFor(kb: KnowledgeBase, article: Article, name: ArtifactName): { own: CitedAdvice[]; others: CitedAdvice[] } {
+  const workaround = article.workarounds.find((w) => w.artifact === name)!;
+  const cite = (holder: Article, advice: PortAdvice): CitedAdvice => ({ ...advice, article: advice.source.article ?? holder.id });
+  const own = (workaround.details?.portAdvice ?? []).filter((a) => !a.source.article).map((a) => cite(article, a));
+  const versions = exchangeVersionsOf(article, workaround.id);
+  const others: CitedAdvice[] = [];
+  for (const holder of kb.articles) {
+    for (const other of holder.workarounds) {
+      for (const advice of other.details?.portAdvice ?? []) {
+        if (other === workaround && !advice.source.article) continue;
+        const speaksFor = advice.exchangeVersions ?? exchangeVersionsOf(holder);
+        if (speaksFor.some((v) => versions.includes(v))) others.push(cite(holder, advice));
+      }
+    }
+  }
+  return { own, others };
+}
+
+/** The Exchange versions the diagnoses of an article (offering a workaround, when given) are scoped to. */
+function exchangeVersionsOf(article: Article, workaroundId?: string): string[] {
+  const versions = new Set<string>();
+  for (const diagnosis of article.diagnoses) {
+    if (workaroundId && !diagnosis.workarounds.includes(workaroundId)) continue;
+    for (const { condition } of diagnosis.scope ? leavesOf(diagnosis.scope) : []) {
+      if (condition.fact !== 'exchangeVersion' || (condition.operator !== 'in' && condition.operator !== 'equal')) continue;
+      (Array.isArray(condition.value) ? condition.value : [condition.value]).forEach((v) => versions.add(String(v)));
+    }
+  }
+  return [...versions];
 }
 
 const settingName = (key: string) => key.replace(/^(TCP|HTTP)/, (m) => m.toLowerCase());

@@ -1,27 +1,40 @@
 import type { FieldError } from '../facts/normalize';
-import type { Source } from '../kb/model';
+import type { PortAdvice, Source } from '../kb/model';
 
-export interface PortRange {
+/** One article's advice on a range, with the article it comes from. */
+export interface CitedAdvice extends PortAdvice {
+  article: string;
+}
+
+/** What one piece of advice says of a chosen port. */
+export interface PortAdviceFinding {
+  /** The query parameter the port was given as. */
+  setting: string;
+  port: number;
+  article: string;
+  advice: 'use' | 'avoid';
   from: number;
   to: number;
-  reason?: string;
+  text: string;
   source: Source;
+  derived?: string;
+  /** Whether the port follows the advice. */
+  followed: boolean;
 }
 
-export interface PortRules {
-  recommended?: PortRange;
-  avoid?: PortRange;
-}
-
-const cite = (range: PortRange) => `${range.source.article ?? 'the article'}: ${range.reason ?? range.source.quote ?? ''}`.trim();
+const follows = (port: number, advice: PortAdvice) => (port >= advice.from && port <= advice.to) === (advice.advice === 'use');
 
 /**
- * Checks the ports chosen for a configuration file, as the articles advise: whole numbers from 1
- * to 65535, all different, outside the range to avoid (KB194952's ephemeral range) and inside the
- * recommended one. Every problem is reported with the query parameter it concerns.
+ * Checks the ports chosen for a configuration file: whole numbers from 1 to 65535, all different,
+ * and within what the file's own article advises (`own`): those are refusals. What other articles
+ * on the same Exchange versions advise (`others`) is never a refusal: every piece of it is
+ * returned for each port it speaks of, followed or not, so that advice that disagrees across
+ * articles (KB194952's 1024-5000 to avoid beside KB155831's own example, 5000) is shown side by
+ * side rather than settled here.
  */
-export function checkPorts(ports: Record<string, number>, rules: PortRules): FieldError[] {
+export function checkPorts(ports: Record<string, number>, own: readonly CitedAdvice[], others: readonly CitedAdvice[]): { errors: FieldError[]; advice: PortAdviceFinding[] } {
   const errors: FieldError[] = [];
+  const advice: PortAdviceFinding[] = [];
   const seen = new Map<number, string>();
   for (const [name, port] of Object.entries(ports)) {
     const pointer = `#/query/${name}`;
@@ -31,12 +44,44 @@ export function checkPorts(ports: Record<string, number>, rules: PortRules): Fie
     }
     if (seen.has(port)) errors.push({ pointer, detail: `is the same port as ${seen.get(port)}; each service needs its own` });
     seen.set(port, name);
-    const { avoid, recommended } = rules;
-    if (avoid && port >= avoid.from && port <= avoid.to) {
-      errors.push({ pointer, detail: `${port} is in the range ${avoid.from}-${avoid.to} to avoid (${cite(avoid)})` });
-    } else if (recommended && (port < recommended.from || port > recommended.to)) {
-      errors.push({ pointer, detail: `${port} is outside the recommended range ${recommended.from}-${recommended.to} (${cite(recommended)})` });
+    for (const range of own) {
+      if (follows(port, range)) continue;
+      const where = range.advice === 'use' ? `outside the range ${range.from}-${range.to}` : `in the range ${range.from}-${range.to}`;
+      errors.push({ pointer, detail: `${port} is ${where} that ${range.article} advises ${range.advice === 'use' ? '' : 'against '}(${range.text})` });
+    }
+    for (const range of others) {
+      advice.push({
+        setting: name,
+        port,
+        article: range.article,
+        advice: range.advice,
+        from: range.from,
+        to: range.to,
+        text: range.text,
+        source: range.source,
+        ...(range.derived ? { derived: range.derived } : {}),
+        followed: follows(port, range),
+      });
     }
   }
-  return errors;
+  return { errors, advice };
 }
+
+/** The advice as comment lines for the generated file: port by port, what is not followed first. */
+export function adviceComments(advice: readonly PortAdviceFinding[], ownArticle: string): string[] {
+  if (advice.length === 0) return [];
+  const lines = [`; Port advice of other articles on the same Exchange versions (this file follows ${ownArticle}):`];
+  const settings = [...new Set(advice.map((a) => a.setting))];
+  const ordered = settings.flatMap((setting) => {
+    const forPort = advice.filter((a) => a.setting === setting);
+    return [...forPort.filter((a) => !a.followed), ...forPort.filter((a) => a.followed)];
+  });
+  for (const item of ordered) {
+    const verb = item.advice === 'use' ? 'advises' : 'advises against';
+    const mark = item.derived ? ' [derived: the range is read from the text]' : '';
+    lines.push(`; ${item.setting} ${item.port}: ${item.article} ${verb} ${item.from}-${item.to}${mark}: ${oneLine(item.text)} ${item.followed ? 'Followed.' : 'Not followed.'}`);
+  }
+  return lines;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');

@@ -13,8 +13,18 @@ import type { KnowledgeBase } from '../kb/load';
  */
 export interface ScenarioTable {
   article: string;
-  valid: { name: string; facts: Record<string, unknown>; diagnoses: string[]; workarounds: Record<string, boolean | null> }[];
-  invalid: { name: string; facts: Record<string, unknown>; notDiagnosed?: string[]; notApplicable?: string[] }[];
+  valid: {
+    name: string;
+    facts: Record<string, unknown>;
+    /** Confirmed diagnoses of the article. */
+    diagnoses: string[];
+    likely?: string[];
+    outOfScope?: string[];
+    workarounds: Record<string, boolean | null>;
+    /** Facts a derivation disagrees on with what was stated. */
+    conflicts?: string[];
+  }[];
+  invalid: { name: string; facts: Record<string, unknown>; notDiagnosed?: string[]; notApplicable?: string[]; conflicts?: string[] }[];
 }
 
 export function readScenarioTables(dir: string): ScenarioTable[] {
@@ -60,7 +70,8 @@ export async function coverage(kb: KnowledgeBase, tables: ScenarioTable[]): Prom
     for (const d of report.diagnoses) for (const w of d.workarounds) if (w.applicable === true) applicable.add(w.id);
     for (const candidate of report.candidates) {
       count(candidate.id, 'diagnosis', candidate.status === 'confirmed');
-      leafResults(candidate.evaluation.tree, `${candidate.id} conditions`).forEach(([id, result]) => count(id, 'condition', result));
+      leafResults(candidate.conditionEvaluation.tree, `${candidate.id} conditions`).forEach(([id, result]) => count(id, 'condition', result));
+      leafResults(candidate.scopeEvaluation.tree, `${candidate.id} scope`).forEach(([id, result]) => count(id, 'condition', result));
     }
     for (const article of kb.articles) {
       for (const w of article.workarounds) count(`${article.id}.${w.id}`, 'workaround', applicable.has(`${article.id}.${w.id}`));

@@ -1,8 +1,10 @@
 import { operators } from '../engine/operators';
 import { engineCondition } from '../engine/rules';
 import type { FactValue } from '../facts/normalize';
+import { conditionTrees, leavesOf } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
-import { isFactCondition, type Condition, type Scalar } from '../kb/model';
+import { isFactCondition, type Article, type Condition, type Scalar } from '../kb/model';
+import { checkCitations, type SourceTexts } from './sources';
 
 export interface LintFinding {
   level: 'error' | 'warning';
@@ -12,44 +14,92 @@ export interface LintFinding {
 }
 
 /**
- * Checks a loaded knowledge base for what loads but cannot be right: a diagnosis or an
- * applicability condition that no facts can satisfy, two diagnoses with the same conditions, a
- * workaround no diagnosis offers. Warns of vocabulary values no rule can use.
+ * Checks a loaded knowledge base for what loads but cannot be right: a condition tree that no
+ * facts can satisfy, two diagnoses with the same conditions, a workaround no diagnosis offers, an
+ * inference (standsFor) that is not an alternative to the fact it stands for, a scope that does
+ * not follow the article's applies-to, and, given the stored source texts, a citation they do not
+ * hold. Warns of vocabulary values no rule can use.
  */
-export function lint(kb: KnowledgeBase): LintFinding[] {
+export function lint(kb: KnowledgeBase, texts?: SourceTexts): LintFinding[] {
   const findings: LintFinding[] = [];
   const seen = new Map<string, string>();
   for (const article of kb.articles) {
     const file = `articles/${article.id}.json`;
+    for (const { tree, pointer, role, owner } of conditionTrees(article)) {
+      if (!satisfiable(tree, kb)) {
+        findings.push({ level: 'error', file, pointer, message: role === 'applicability' ? `workaround "${local(owner)}" can never apply` : `${role} of "${local(owner)}" can never hold: no facts satisfy its conditions` });
+      }
+      for (const leaf of leavesOf(tree, pointer)) {
+        const { standsFor, fact } = leaf.condition;
+        if (standsFor === undefined) continue;
+        if (leaf.parent !== 'any') findings.push({ level: 'error', file, pointer: leaf.pointer, message: `an inference about ${standsFor} must be an alternative (in an "any") to what the caller may state, not a requirement` });
+        if (fact === standsFor) findings.push({ level: 'error', file, pointer: leaf.pointer, message: 'standsFor must name another fact' });
+      }
+    }
     article.diagnoses.forEach((diagnosis, i) => {
-      const pointer = `/diagnoses/${i}/conditions`;
-      if (!satisfiable(diagnosis.conditions, kb)) findings.push({ level: 'error', file, pointer, message: `diagnosis "${diagnosis.id}" can never hold: no facts satisfy its conditions` });
-      const key = JSON.stringify(engineCondition(diagnosis.conditions));
+      const key = JSON.stringify([engineCondition(diagnosis.conditions), diagnosis.scope ? engineCondition(diagnosis.scope) : null]);
       const twin = seen.get(key);
-      if (twin) findings.push({ level: 'error', file, pointer, message: `diagnosis "${diagnosis.id}" has the same conditions as ${twin}` });
+      if (twin) findings.push({ level: 'error', file, pointer: `/diagnoses/${i}/conditions`, message: `diagnosis "${diagnosis.id}" has the same conditions as ${twin}` });
       seen.set(key, `${article.id}.${diagnosis.id}`);
     });
+    findings.push(...scopeFindings(article, file));
     const offered = new Set(article.diagnoses.flatMap((d) => d.workarounds));
     article.workarounds.forEach((workaround, i) => {
       if (!offered.has(workaround.id)) findings.push({ level: 'error', file, pointer: `/workarounds/${i}`, message: `workaround "${workaround.id}" is offered by no diagnosis` });
-      if (workaround.applicability && !satisfiable(workaround.applicability.conditions, kb)) {
-        findings.push({ level: 'error', file, pointer: `/workarounds/${i}/applicability/conditions`, message: `workaround "${workaround.id}" can never apply` });
-      }
     });
   }
-  const mentioned = new Map<string, Set<Scalar>>();
-  for (const article of kb.articles) {
-    for (const condition of [...article.diagnoses.map((d) => d.conditions), ...article.workarounds.flatMap((w) => (w.applicability ? [w.applicability.conditions] : []))]) {
-      for (const leaf of leaves(condition)) {
-        const values = mentioned.get(leaf.fact) ?? new Set<Scalar>();
-        (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).forEach((v) => values.add(v));
-        mentioned.set(leaf.fact, values);
+  findings.push(...unusedValues(kb));
+  if (texts) findings.push(...checkCitations(kb, texts));
+  return findings;
+}
+
+const local = (qualified: string) => qualified.slice(qualified.indexOf('.') + 1);
+
+/**
+ * An article speaks for the versions it names: where its applies-to names versions of a fact,
+ * every diagnosis has a scope condition on that fact, and the versions a scope admits on the
+ * article's own authority are ones the applies-to names (a scope citing another document, or
+ * marked derived, says why it goes further).
+ */
+function scopeFindings(article: Article, file: string): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const named = new Map<string, Set<string>>();
+  for (const entry of article.appliesTo) {
+    if (entry.fact && entry.versions) entry.versions.forEach((v) => (named.get(entry.fact!) ?? named.set(entry.fact!, new Set()).get(entry.fact!)!).add(v));
+  }
+  article.diagnoses.forEach((diagnosis, i) => {
+    const leaves = diagnosis.scope ? leavesOf(diagnosis.scope, `/diagnoses/${i}/scope`) : [];
+    for (const fact of named.keys()) {
+      if (!leaves.some((l) => l.condition.fact === fact)) {
+        findings.push({ level: 'error', file, pointer: `/diagnoses/${i}`, message: `the article's applies-to names versions of ${fact}, but diagnosis "${diagnosis.id}" has no scope condition on it` });
       }
     }
+    for (const { condition, pointer } of leaves) {
+      const versions = named.get(condition.fact);
+      if (!versions || condition.derived || condition.source.article || !['equal', 'in'].includes(condition.operator)) continue;
+      const admitted = (Array.isArray(condition.value) ? condition.value : [condition.value]).map(String);
+      const beyond = admitted.filter((v) => !versions.has(v));
+      if (beyond.length) findings.push({ level: 'error', file, pointer, message: `${condition.fact} ${beyond.join(', ')} is not in the article's applies-to (${[...versions].join(', ')}); cite the document that says so, or mark it derived` });
+    }
+  });
+  return findings;
+}
+
+/**
+ * A scalar value no condition names is still used when its fact is tested (it is what falls
+ * outside a condition's set); it is unused when no condition or derivation tests the fact at all.
+ * A value of a list fact is unused when no condition looks for it.
+ */
+function unusedValues(kb: KnowledgeBase): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const mentioned = new Map<string, Set<Scalar>>();
+  const mention = (fact: string, values: Scalar[]) => values.forEach((v) => (mentioned.get(fact) ?? mentioned.set(fact, new Set()).get(fact)!).add(v));
+  for (const article of kb.articles) {
+    for (const { tree } of conditionTrees(article, kb.bounds)) {
+      for (const { condition } of leavesOf(tree)) mention(condition.fact, Array.isArray(condition.value) ? condition.value : [condition.value]);
+    }
   }
-  // A scalar value no condition names is still used when its fact is tested (it is what falls
-  // outside a condition's set); it is unused when no condition tests the fact at all. A value of
-  // a list fact is unused when no condition looks for it.
+  for (const fact of kb.vocabulary.derivable) for (const derivation of fact.derivations!) for (const [name, values] of Object.entries(derivation.when)) mention(name, values);
   kb.vocabulary.facts.forEach((fact, i) => {
     const tested = mentioned.get(fact.name);
     if (!tested && fact.type !== 'ip-address') {
@@ -62,16 +112,9 @@ export function lint(kb: KnowledgeBase): LintFinding[] {
   return findings;
 }
 
-function leaves(condition: Condition): Extract<Condition, { fact: string }>[] {
-  if (isFactCondition(condition)) return [condition];
-  if ('all' in condition) return condition.all.flatMap(leaves);
-  if ('any' in condition) return condition.any.flatMap(leaves);
-  return leaves(condition.not);
-}
-
 /** Whether some assignment of the facts a condition tests makes it hold: tried exhaustively. */
 function satisfiable(condition: Condition, kb: KnowledgeBase): boolean {
-  const facts = [...new Set(leaves(condition).map((l) => l.fact))];
+  const facts = [...new Set(leavesOf(condition).map((l) => l.condition.fact))];
   const domains = facts.map((name) => domain(kb, name));
   const assign = (i: number, facts_: Record<string, FactValue>): boolean => {
     if (i === facts.length) return holds(condition, facts_);
@@ -88,6 +131,8 @@ function domain(kb: KnowledgeBase, name: string): FactValue[] {
   return values.reduce<string[][]>((subsets, value) => [...subsets, ...subsets.map((s) => [...s, value as string])], [[]]);
 }
 
+// An inference counts as holding here when it can: satisfiability asks whether any caller's facts
+// make the tree hold, and a caller may leave the fact an inference stands for unstated.
 function holds(condition: Condition, facts: Record<string, FactValue>): boolean {
   if (isFactCondition(condition)) return operators[condition.operator](facts[condition.fact], condition.value);
   if ('all' in condition) return condition.all.every((c) => holds(c, facts));

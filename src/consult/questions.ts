@@ -1,12 +1,13 @@
 import type { DiagnosisReport } from '../engine/diagnose';
 import type { ResultNode } from '../engine/evaluate';
-import type { FactValue } from '../facts/normalize';
+import { deriveFacts } from '../facts/derive';
+import type { FactValue, Facts } from '../facts/normalize';
 import type { FactDefinition, Scalar } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
 import { BoundedCache, perKnowledgeBase } from '../service/bounded-cache';
-import { whatIf, type Answers } from './what-if';
+import { gatherWaiting, valueIf, type Answers } from './what-if';
 
-/** Something an answer can settle: an undetermined diagnosis, or an undetermined workaround of a confirmed one. */
+/** Something an answer can settle: an undetermined diagnosis, or an undetermined workaround of a reported one. */
 interface OpenItem {
   id: string;
   kind: 'diagnosis' | 'workaround';
@@ -16,9 +17,9 @@ interface OpenItem {
 export interface Reason {
   id: string;
   kind: 'diagnosis' | 'workaround';
-  /** Answers that would confirm the diagnosis (or make the workaround apply). */
+  /** Answers that would confirm the diagnosis (or make the workaround apply); for an address, its address spaces. */
   confirmedBy: Scalar[];
-  /** Answers that would rule it out (or exclude the workaround). */
+  /** Answers that would rule it out, or put it out of scope (or exclude the workaround). */
   ruledOutBy: Scalar[];
 }
 
@@ -33,9 +34,20 @@ export interface Question {
 }
 
 /**
+ * A fact that can be asked, and the fact its answer is read as: itself, or, for an IP address,
+ * the address space derived from it (people know "the server is 192.168.1.20", not its space).
+ */
+interface Askable {
+  asked: FactDefinition;
+  answers: FactDefinition;
+}
+
+/**
  * The facts worth asking next, best first. Only facts that an undetermined diagnosis, or an
- * undetermined workaround of a confirmed one, is waiting for are asked; facts given, or sent as
- * unknown, never are.
+ * undetermined workaround of a reported one, is waiting for are asked, directly or through a
+ * fact derived from them (an address, whose space and the translation it implies settle a
+ * diagnosis); facts given, or sent as unknown, never are, and neither is a fact whose answer
+ * would settle nothing.
  *
  * Rank: the expected number of questions left until nothing is open if this fact is asked now
  * and every later question is chosen the same way, found by searching the (small) tree of
@@ -43,17 +55,17 @@ export interface Question {
  * counts as equally likely: nothing says which answer a caller will give, and weighting each
  * allowed value instead would favour facts with many values that all mean the same here (ten
  * Outlook versions that each rule out KB833799 are one outcome, not ten). Ties go to the fact
- * that settles more workarounds of confirmed diagnoses (the caller can act on those now), then to
+ * that settles more workarounds of reported diagnoses (the caller can act on those now), then to
  * the fact with fewer answers (an easier question), then to vocabulary order, so the order is
  * deterministic.
  */
-export function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, unknown: readonly string[]): Question[] {
+export function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: { all: Facts; unknown: readonly string[] }): Question[] {
   const open: OpenItem[] = [
     ...report.candidates.filter((c) => c.status === 'undetermined').map((c) => ({ id: c.id, kind: 'diagnosis' as const, tree: c.evaluation.tree })),
     ...report.pendingWorkarounds.map((w) => ({ id: w.id, kind: 'workaround' as const, tree: w.evaluation.tree })),
   ];
   const none: Answers = new Map();
-  const search = new AnswerSearch(open, vocabulary, new Set(unknown));
+  const search = new AnswerSearch(open, vocabulary, facts);
   // With little known, many facts are open and a two-answer look-ahead costs tens of
   // milliseconds; one answer ahead then ranks almost as well (the early questions, such as the
   // client kind, settle most candidates whatever follows).
@@ -61,7 +73,8 @@ export function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, u
   const order = vocabulary.names;
   return search
     .askable(none)
-    .map((definition) => question(definition, open, search.expectedQuestions(none, definition)))
+    .map((askable) => question(askable, open, search))
+    .filter((q) => q.why.length > 0)
     .sort(
       (a, b) =>
         a.expectedQuestions - b.expectedQuestions ||
@@ -71,27 +84,36 @@ export function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, u
     );
 }
 
-// A workaround of a confirmed diagnosis is something the caller can act on now.
+// A workaround of a reported diagnosis is something the caller can act on now.
 const settlesWorkarounds = (q: Question) => q.why.filter((reason) => reason.kind === 'workaround').length;
 
-function question(definition: FactDefinition, open: OpenItem[], expected: number): Question {
-  const values = definition.values ?? [];
-  const waiting = open.filter((item) => whatIf(item.tree, new Map()).waitingFor.has(definition.name));
+function question({ asked, answers }: Askable, open: OpenItem[], search: AnswerSearch): Question {
+  const values = answers.values ?? [];
+  const none: Answers = new Map();
+  const feeds = search.dependents(answers.name);
+  const why: Reason[] = [];
+  for (const item of open) {
+    const outcomes = values.map((v) => valueIf(item.tree, search.expand(new Map([[answers.name, answerOf(answers, v.value)]]))));
+    const reason = {
+      id: item.id,
+      kind: item.kind,
+      confirmedBy: values.filter((_, i) => outcomes[i] === true).map((v) => v.value),
+      ruledOutBy: values.filter((_, i) => outcomes[i] === false).map((v) => v.value),
+    };
+    // An answer that settles nothing alone still counts when the item waits for a fact derived
+    // from it: one address settles the translation only once the other is known too.
+    const waiting = new Set<string>();
+    gatherWaiting(item.tree, none, waiting);
+    const waits = [...waiting].some((fact) => feeds.has(fact));
+    if (reason.confirmedBy.length + reason.ruledOutBy.length > 0 || waits) why.push(reason);
+  }
   return {
-    fact: definition.name,
-    text: definition.question,
-    type: definition.type,
-    values,
-    expectedQuestions: Math.round(expected * 1000) / 1000,
-    why: waiting.map((item) => {
-      const outcomes = values.map((v) => whatIf(item.tree, new Map([[definition.name, answerOf(definition, v.value)]])).value);
-      return {
-        id: item.id,
-        kind: item.kind,
-        confirmedBy: values.filter((_, i) => outcomes[i] === true).map((v) => v.value),
-        ruledOutBy: values.filter((_, i) => outcomes[i] === false).map((v) => v.value),
-      };
-    }),
+    fact: asked.name,
+    text: asked.question,
+    type: asked.type,
+    values: asked === answers ? values : [],
+    expectedQuestions: Math.round(search.expectedQuestions(none, { asked, answers }) * 1000) / 1000,
+    why,
   };
 }
 
@@ -103,27 +125,90 @@ function answerOf(definition: FactDefinition, value: Scalar): FactValue {
 /** Expected questions left, over hypothetical answers, memoized per set of answers. */
 class AnswerSearch {
   private readonly memo = new Map<string, number>();
+  private readonly expansions = new Map<string, Answers>();
+  private readonly sources = new Map<string, string[]>();
+  /** The facts some derivation reads: only answers to these can imply anything. */
+  private readonly derivationInputs: Set<string>;
   depth = SEARCH_DEPTH;
 
   constructor(
     private readonly open: OpenItem[],
     private readonly vocabulary: Vocabulary,
-    private readonly unknown: ReadonlySet<string>,
-  ) {}
-
-  /** Facts some item still waits for under `answers`, that the caller has not said it does not know. */
-  askable(answers: Answers): FactDefinition[] {
-    const waitingFor = new Set<string>();
-    for (const item of this.open) whatIf(item.tree, answers).waitingFor.forEach((fact) => waitingFor.add(fact));
-    return this.vocabulary.facts.filter((d) => waitingFor.has(d.name) && !this.unknown.has(d.name) && d.values);
+    private readonly facts: { all: Facts; unknown: readonly string[] },
+  ) {
+    this.derivationInputs = new Set(vocabulary.derivable.flatMap((d) => d.derivations!.flatMap((rule) => Object.keys(rule.when))));
   }
 
-  /** 1 for asking `definition` now, plus the expected questions after each distinct outcome. */
-  expectedQuestions(answers: Answers, definition: FactDefinition): number {
+  /**
+   * Hypothetical answers with what they imply: the facts derived from the known facts and the
+   * answers together (an address space answered with the other already known gives the
+   * translation between them). A fact known already is never overridden.
+   */
+  expand(answers: Answers): Answers {
+    if (answers.size === 0 || ![...answers.keys()].some((fact) => this.derivationInputs.has(fact))) return answers;
+    const key = JSON.stringify([...answers]);
+    let expanded = this.expansions.get(key);
+    if (!expanded) {
+      const given: Facts = { ...this.facts.all, ...Object.fromEntries(answers) };
+      const { derived } = deriveFacts(given, this.vocabulary, '');
+      expanded = new Map([...answers, ...Object.entries(derived).filter(([name]) => !Object.hasOwn(this.facts.all, name))]);
+      this.expansions.set(key, expanded);
+    }
+    return expanded;
+  }
+
+  /**
+   * Facts some item still waits for under `answers`, directly or through the facts it is
+   * derived from, that are neither known nor said to be unknown.
+   */
+  askable(answers: Answers): Askable[] {
+    const waitingFor = new Set<string>();
+    const expanded = this.expand(answers);
+    for (const item of this.open) gatherWaiting(item.tree, expanded, waitingFor);
+    for (const fact of [...waitingFor]) this.sourcesOf(fact).forEach((source) => waitingFor.add(source));
+    const open = (name: string) => !Object.hasOwn(this.facts.all, name) && !this.facts.unknown.includes(name) && !expanded.has(name);
+    const result: Askable[] = [];
+    for (const definition of this.vocabulary.facts) {
+      if (!waitingFor.has(definition.name) || !definition.values || !open(definition.name)) continue;
+      const address = definition.derivedFrom ? this.vocabulary.get(definition.derivedFrom) : undefined;
+      if (address) {
+        // An address space is asked as the address it comes from.
+        if (open(address.name)) result.push({ asked: address, answers: definition });
+      } else {
+        result.push({ asked: definition, answers: definition });
+      }
+    }
+    return result;
+  }
+
+  /** `fact` and the facts derived from it (rules/facts.json), transitively. */
+  dependents(fact: string): Set<string> {
+    const found = new Set([fact]);
+    for (const definition of this.vocabulary.derivable) {
+      if (definition.derivations!.some((d) => Object.keys(d.when).some((name) => found.has(name)))) found.add(definition.name);
+    }
+    return found;
+  }
+
+  /** The facts `fact` can be derived from (rules/facts.json), transitively. */
+  private sourcesOf(fact: string): string[] {
+    let sources = this.sources.get(fact);
+    if (!sources) {
+      const direct = [...new Set((this.vocabulary.get(fact)?.derivations ?? []).flatMap((d) => Object.keys(d.when)))];
+      sources = [...direct, ...direct.flatMap((source) => this.sourcesOf(source))];
+      this.sources.set(fact, sources);
+    }
+    return sources;
+  }
+
+  /** 1 for asking now, plus the expected questions after each distinct outcome. */
+  expectedQuestions(answers: Answers, { answers: definition }: Askable): number {
     const outcomes = new Map<string, Answers>();
     for (const { value } of definition.values ?? []) {
       const next = new Map(answers).set(definition.name, answerOf(definition, value));
-      const key = JSON.stringify(this.open.map((item) => whatIf(item.tree, next).value));
+      const expanded = this.expand(next);
+      let key = '';
+      for (const item of this.open) key += String(valueIf(item.tree, expanded))[0];
       if (!outcomes.has(key)) outcomes.set(key, next);
     }
     let total = 0;
@@ -141,7 +226,7 @@ class AnswerSearch {
     const key = JSON.stringify([...answers].sort(([a], [b]) => (a < b ? -1 : 1)));
     let cost = this.memo.get(key);
     if (cost === undefined) {
-      cost = Math.min(...askable.map((d) => this.expectedQuestions(answers, d)));
+      cost = Math.min(...askable.map((a) => this.expectedQuestions(answers, a)));
       this.memo.set(key, cost);
     }
     return cost;
@@ -149,9 +234,16 @@ class AnswerSearch {
 
   private openArticles(answers: Answers): number {
     const articles = new Set<string>();
+    const expanded = this.expand(answers);
+    const waiting = new Set<string>();
     for (const item of this.open) {
-      const { waitingFor } = whatIf(item.tree, answers);
-      if ([...waitingFor].some((fact) => !this.unknown.has(fact))) articles.add(item.id.slice(0, item.id.indexOf('.')));
+      waiting.clear();
+      gatherWaiting(item.tree, expanded, waiting);
+      for (const fact of waiting) {
+        if (this.facts.unknown.includes(fact)) continue;
+        articles.add(item.id.slice(0, item.id.indexOf('.')));
+        break;
+      }
     }
     return articles.size;
   }
@@ -180,6 +272,6 @@ export function cachedNextQuestions(kb: object, key: string, compute: () => Ques
 }
 
 /** The questions for a report, through the cache, keyed by the facts and the unknown ones. */
-export function questionsFor(kb: { vocabulary: Vocabulary }, report: DiagnosisReport, facts: { all: object; unknown: string[] }): Question[] {
-  return cachedNextQuestions(kb, JSON.stringify([facts.all, facts.unknown]), () => nextQuestions(report, kb.vocabulary, facts.unknown));
+export function questionsFor(kb: { vocabulary: Vocabulary }, report: DiagnosisReport, facts: { all: Facts; unknown: string[] }): Question[] {
+  return cachedNextQuestions(kb, JSON.stringify([facts.all, facts.unknown]), () => nextQuestions(report, kb.vocabulary, facts));
 }

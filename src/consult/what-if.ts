@@ -16,8 +16,10 @@ export interface Outcome {
 export function whatIf(node: ResultNode, answers: Answers): Outcome {
   switch (node.kind) {
     case 'fact': {
-      const { fact, operator, expected } = node.evidence;
+      const { fact, operator, expected, standsFor } = node.evidence;
       if (node.value !== null) return { value: node.value, waitingFor: new Set() };
+      // An inference stops counting once the fact it stands for is answered (see factNode).
+      if (standsFor !== undefined && answers.has(standsFor)) return { value: false, waitingFor: new Set() };
       const answer = answers.get(fact);
       return answer === undefined ? { value: null, waitingFor: new Set([fact]) } : { value: operators[operator](answer, expected), waitingFor: new Set() };
     }
@@ -33,4 +35,37 @@ export function whatIf(node: ResultNode, answers: Answers): Outcome {
       return { value, waitingFor };
     }
   }
+}
+
+/** The value alone of what whatIf computes, allocating nothing: the ranking asks it thousands of times. */
+export function valueIf(node: ResultNode, answers: Answers): Truth {
+  switch (node.kind) {
+    case 'fact': {
+      if (node.value !== null) return node.value;
+      const { fact, operator, expected, standsFor } = node.evidence;
+      if (standsFor !== undefined && answers.has(standsFor)) return false;
+      const answer = answers.get(fact);
+      return answer === undefined ? null : operators[operator](answer, expected);
+    }
+    case 'not':
+      return negate(valueIf(node.child, answers));
+    default: {
+      const decisive = node.kind === 'all' ? false : true;
+      let unknown = false;
+      for (const child of node.children) {
+        const value = valueIf(child, answers);
+        if (value === decisive) return decisive;
+        if (value === null) unknown = true;
+      }
+      return unknown ? null : !decisive;
+    }
+  }
+}
+
+/** Adds to `into` the facts `node` still waits for under `answers` (whatIf's waitingFor, without its sets). */
+export function gatherWaiting(node: ResultNode, answers: Answers, into: Set<string>): void {
+  if (valueIf(node, answers) !== null) return;
+  if (node.kind === 'fact') into.add(node.evidence.fact);
+  else if (node.kind === 'not') gatherWaiting(node.child, answers, into);
+  else for (const child of node.children) gatherWaiting(child, answers, into);
 }

@@ -1,6 +1,6 @@
 import type { Facts } from '../facts/normalize';
 import { isFactCondition, type Condition } from '../kb/model';
-import { combine, negate, type Evidence, type ResultNode } from './evaluate';
+import { combine, factNode, negate, type ResultNode } from './evaluate';
 import { operators } from './operators';
 
 export type CompiledCondition = (facts: Facts) => ResultNode;
@@ -13,14 +13,9 @@ export type CompiledCondition = (facts: Facts) => ResultNode;
  */
 export function compileCondition(condition: Condition): CompiledCondition {
   if (isFactCondition(condition)) {
-    const { fact, operator, value: expected, source, derived } = condition;
+    const { fact, operator, value: expected } = condition;
     const test = operators[operator];
-    return (facts) => {
-      const given = Object.hasOwn(facts, fact);
-      const value = given ? test(facts[fact], expected) : null;
-      const evidence: Evidence = { fact, operator, expected, ...(given ? { observed: facts[fact] } : {}), result: value, source, ...(derived ? { derived } : {}) };
-      return { kind: 'fact', value, evidence };
-    };
+    return (facts) => factNode(condition, facts, Object.hasOwn(facts, fact) ? test(facts[fact], expected) : null);
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not);
@@ -45,8 +40,10 @@ export type CompiledTruth = (facts: Facts) => boolean | null;
  */
 export function compileTruth(condition: Condition): CompiledTruth {
   if (isFactCondition(condition)) {
-    const { fact, operator, value: expected } = condition;
+    const { fact, operator, value: expected, standsFor } = condition;
     const test = operators[operator];
+    // An inference is not used once the fact it stands for is known (see factNode).
+    if (standsFor !== undefined) return (facts) => (Object.hasOwn(facts, standsFor) ? false : Object.hasOwn(facts, fact) ? test(facts[fact], expected) : null);
     return (facts) => (Object.hasOwn(facts, fact) ? test(facts[fact], expected) : null);
   }
   if ('not' in condition) {

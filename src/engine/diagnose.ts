@@ -1,18 +1,31 @@
 import { Engine, type RuleResult } from 'json-rules-engine';
 import type { Facts } from '../facts/normalize';
+import { conditionTrees, type ConditionTree } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
-import type { Diagnosis, Source, Statement, Workaround } from '../kb/model';
+import type { AppliesTo, Caveat, Diagnosis, Source, Statement, TopCondition, Workaround } from '../kb/model';
 import { compileCondition, compileTruth, type CompiledCondition, type CompiledTruth } from './compile';
-import { evaluate, summarize, type Evaluation, type Evidence, type Truth } from './evaluate';
-import { diagnosisRuleName, qualify, toEngineRules, workaroundRuleName } from './rules';
+import { combine, evaluate, summarize, type Evaluation, type Evidence, type ResultNode, type Truth } from './evaluate';
+import { engineRule, qualify, ruleName } from './rules';
 
-export type CandidateStatus = 'confirmed' | 'ruled-out' | 'undetermined';
+/**
+ * What the facts make of a diagnosis. `likely`: it holds, but the article calls the cause likely
+ * and what would confirm it is missing; `out-of-scope`: its conditions do not fail, but the
+ * caller's versions are outside what the article (or a later document) speaks for.
+ */
+export type CandidateStatus = 'confirmed' | 'likely' | 'ruled-out' | 'undetermined' | 'out-of-scope';
+
+export type ArticleRef = { id: string; title: string; url: string };
+
+/** A caveat as answered: with `concerns` when it depends on the environment (null: facts not given). */
+export interface CaveatFinding extends Statement {
+  concerns?: Truth;
+}
 
 export interface WorkaroundFinding {
   id: string;
   title: string;
   steps: Statement[];
-  caveats: Statement[];
+  caveats: CaveatFinding[];
   details?: Record<string, unknown>;
   applicable: Truth;
   reason?: string;
@@ -24,30 +37,62 @@ export interface WorkaroundFinding {
   derived?: string;
 }
 
+/** Whether the caller's versions are ones the article speaks for, and the evidence. */
+export interface ScopeFinding {
+  status: 'in-scope' | 'out-of-scope' | 'undetermined';
+  /** The products and versions the article (per revision) applies to; an entry without versions names none. */
+  appliesTo: AppliesTo[];
+  /** The scope conditions evaluated: the article's applies-to and the bounds of later documents. */
+  evidence: Evidence[];
+}
+
 export interface DiagnosisFinding {
   id: string;
-  status: 'confirmed';
+  status: 'confirmed' | 'likely';
   title: string;
-  article: { id: string; title: string; url: string };
+  article: ArticleRef;
   cause: { text: string; statements: Statement[] };
   workarounds: WorkaroundFinding[];
   evidence: Evidence[];
+  scope: ScopeFinding;
+  /** For `likely`: the article's words for how likely the cause is. */
+  likely?: Statement;
+  /** Present when reading the article's statement as this diagnosis is itself an inference. */
+  derived?: string;
   /** Diagnoses of other articles that also hold and that this one supersedes. */
-  agreesWith?: { id: string; article: DiagnosisFinding['article'] }[];
+  agreesWith?: { id: string; article: ArticleRef }[];
+}
+
+/** A diagnosis whose article does not speak for the caller's versions, though its conditions do not fail. */
+export interface OutOfScopeFinding {
+  id: string;
+  status: 'out-of-scope';
+  title: string;
+  article: ArticleRef;
+  /** Whether its conditions hold, or are not all known. */
+  conditions: 'hold' | 'undetermined';
+  scope: ScopeFinding;
+  /** The scope conditions that fail, each with its source. */
+  reasons: Evidence[];
 }
 
 /** Every diagnosis of the knowledge base with what the facts say of it. */
 export interface Candidate {
   id: string;
   title: string;
-  article: DiagnosisFinding['article'];
+  article: ArticleRef;
   status: CandidateStatus;
+  /** The diagnosis's conditions and scope together, as one `all`. */
   evaluation: Evaluation;
+  /** The conditions alone. */
+  conditionEvaluation: Evaluation;
+  /** The scope alone (an empty `all` when the diagnosis has none). */
+  scopeEvaluation: Evaluation;
   /** Qualified ids of the diagnoses this one supersedes when both hold. */
   supersedes: string[];
 }
 
-/** A workaround of a confirmed diagnosis whose applicability depends on facts not given. */
+/** A workaround of a reported diagnosis whose applicability depends on facts not given. */
 export interface PendingWorkaround {
   id: string;
   diagnosisId: string;
@@ -55,14 +100,14 @@ export interface PendingWorkaround {
 }
 
 export interface DiagnosisReport {
-  /** Confirmed diagnoses, ordered by article id, then by their order in the article. */
+  /** Confirmed and likely diagnoses, ordered by article id, then by their order in the article. */
   diagnoses: DiagnosisFinding[];
+  /** Diagnoses that hold but whose article does not cover the caller's versions, in the same order. */
+  outOfScope: OutOfScopeFinding[];
   /** All diagnoses in the same order, with their status. */
   candidates: Candidate[];
   pendingWorkarounds: PendingWorkaround[];
 }
-
-const statusOf = (value: Truth): CandidateStatus => (value === true ? 'confirmed' : value === false ? 'ruled-out' : 'undetermined');
 
 /**
  * How the rules are evaluated: `compiled` (the default) runs the conditions compiled into
@@ -71,57 +116,89 @@ const statusOf = (value: Truth): CandidateStatus => (value === true ? 'confirmed
  */
 export type EvaluationMode = 'compiled' | 'engine';
 
+/** A condition tree ready to evaluate: compiled once, and named as the json-rules-engine rule it also is. */
+interface Tree {
+  rule: string;
+  conditions: TopCondition;
+  truth: CompiledTruth;
+  result: CompiledCondition;
+}
+
 /** What a diagnosis needs at every call, worked out once per knowledge base. */
 interface Plan {
   id: string;
-  rule: string;
   title: string;
-  article: DiagnosisFinding['article'];
+  article: ArticleRef;
   diagnosis: Diagnosis;
+  appliesTo: AppliesTo[];
+  conditions: Tree;
+  scope?: Tree;
+  confirmation?: Tree & { likely: Statement };
   supersedes: string[];
-  workarounds: { id: string; rule: string; workaround: Workaround }[];
+  workarounds: { id: string; workaround: Workaround; applicability?: Tree; caveats: (Caveat & { test?: Tree })[] }[];
 }
+
+/** Reads one call's facts against the trees: the compiled closures, or json-rules-engine's results. */
+interface Reading {
+  truth(tree: Tree): Truth;
+  evaluation(tree: Tree): Evaluation;
+}
+
+const NO_SCOPE: Evaluation = { value: true, evidence: [], missingFacts: [], failed: [], tree: { kind: 'all', value: true, children: [] } };
 
 /**
  * Diagnoses facts against one knowledge base. What it evaluates is built once, here, and reused
- * for every call: the compiled conditions and the json-rules-engine Engine, which holds no
- * per-call state (each run gets its own almanac).
+ * for every call: every condition tree compiled into closures. The json-rules-engine Engine is
+ * built only in the `engine` mode, the reference the compiled form is tested against.
  */
 export class Diagnoser {
-  private readonly engine: Engine;
-  private readonly compiled = new Map<string, CompiledCondition>();
-  private readonly truths = new Map<string, CompiledTruth>();
   private readonly plans: Plan[] = [];
+  private engine?: Engine;
 
   constructor(
     readonly kb: KnowledgeBase,
-    /** Told of the confirmed diagnoses of every call (metrics count them by article). */
+    /** Told of the reported diagnoses of every call (metrics count them by article). */
     private readonly observe: (diagnoses: readonly Pick<DiagnosisFinding, 'article'>[]) => void = () => {},
     readonly mode: EvaluationMode = 'compiled',
   ) {
-    // Both are built once per knowledge base. Undefined facts are allowed: callers send partial
-    // facts, and evaluate() reads a missing fact as unknown rather than as a failure.
-    this.engine = new Engine(toEngineRules(kb), { allowUndefinedFacts: true });
-    const compile = (rule: string, conditions: Diagnosis['conditions']) => {
-      this.compiled.set(rule, compileCondition(conditions));
-      this.truths.set(rule, compileTruth(conditions));
-    };
+    const trees: Tree[] = [];
     for (const article of kb.articles) {
       const articleRef = { id: article.id, title: article.title, url: article.url };
+      const byOwner = new Map<string, Tree>();
+      for (const entry of conditionTrees(article, kb.bounds)) {
+        const tree = compileTree(entry);
+        trees.push(tree);
+        byOwner.set(`${entry.role}:${entry.owner}`, tree);
+      }
       for (const diagnosis of article.diagnoses) {
         const id = qualify(article.id, diagnosis.id);
-        compile(diagnosisRuleName(id), diagnosis.conditions);
-        const workarounds = diagnosis.workarounds.map((workaroundId) => {
-          const workaround = article.workarounds.find((w) => w.id === workaroundId) as Workaround;
-          const qualified = qualify(article.id, workaround.id);
-          return { id: qualified, rule: workaroundRuleName(qualified), workaround };
+        const confirmation = byOwner.get(`confirmation:${id}`);
+        this.plans.push({
+          id,
+          title: diagnosis.title,
+          article: articleRef,
+          diagnosis,
+          appliesTo: article.appliesTo,
+          conditions: byOwner.get(`diagnosis:${id}`)!,
+          scope: byOwner.get(`scope:${id}`),
+          ...(confirmation ? { confirmation: { ...confirmation, likely: diagnosis.confirmation!.likely } } : {}),
+          supersedes: diagnosis.supersedes?.map((e) => e.diagnosis) ?? [],
+          workarounds: diagnosis.workarounds.map((workaroundId) => {
+            const workaround = article.workarounds.find((w) => w.id === workaroundId) as Workaround;
+            const qualified = qualify(article.id, workaround.id);
+            return {
+              id: qualified,
+              workaround,
+              applicability: byOwner.get(`applicability:${qualified}`),
+              caveats: (workaround.caveats ?? []).map((caveat, i) => ({ ...caveat, test: byOwner.get(`caveat:${qualified}#${i}`) })),
+            };
+          }),
         });
-        this.plans.push({ id, rule: diagnosisRuleName(id), title: diagnosis.title, article: articleRef, diagnosis, supersedes: diagnosis.supersedes?.map((e) => e.diagnosis) ?? [], workarounds });
-      }
-      for (const workaround of article.workarounds) {
-        if (workaround.applicability) compile(workaroundRuleName(qualify(article.id, workaround.id)), workaround.applicability.conditions);
       }
     }
+    // Undefined facts are allowed: callers send partial facts, and evaluate() reads a missing
+    // fact as unknown rather than as a failure.
+    if (mode === 'engine') this.engine = new Engine(trees.map((t) => engineRule(t.rule, t.conditions)), { allowUndefinedFacts: true });
   }
 
   /** Tells the observer of diagnoses answered without a call (from a cache), so that counts stay true. */
@@ -130,73 +207,93 @@ export class Diagnoser {
   }
 
   async diagnose(facts: Facts): Promise<DiagnosisReport> {
-    if (this.mode === 'engine') {
-      const evaluationOf = await this.engineResults(facts);
-      return this.report((rule, conditions) => evaluationOf(rule, conditions).value, evaluationOf);
-    }
+    if (this.engine) return this.report(await this.engineReading(this.engine, facts));
     return this.diagnoseNow(facts);
   }
 
   /** The compiled path without a promise, for callers that can use it synchronously. */
   diagnoseNow(facts: Facts): DiagnosisReport {
-    return this.report(
-      (rule) => this.truths.get(rule)!(facts),
-      (rule) => summarize(this.compiled.get(rule)!(facts)),
-    );
+    return this.report({ truth: (tree) => tree.truth(facts), evaluation: (tree) => summarize(tree.result(facts)) });
   }
 
-  private async engineResults(facts: Facts): Promise<(name: string, conditions: Diagnosis['conditions']) => Evaluation> {
-    const { results, failureResults } = await this.engine.run({ ...facts });
+  private async engineReading(engine: Engine, facts: Facts): Promise<Reading> {
+    const { results, failureResults } = await engine.run({ ...facts });
     const byRule = new Map<string, RuleResult>();
     for (const result of [...results, ...failureResults]) byRule.set(String(result.name), result);
-    return (name, conditions) => {
-      const result = byRule.get(name);
-      if (!result) throw new Error(`json-rules-engine returned no result for rule ${name}`);
-      return evaluate(conditions, result.conditions as never, facts);
+    const evaluation = (tree: Tree) => {
+      const result = byRule.get(tree.rule);
+      if (!result) throw new Error(`json-rules-engine returned no result for rule ${tree.rule}`);
+      return evaluate(tree.conditions, result.conditions as never, facts);
     };
+    return { truth: (tree) => evaluation(tree).value, evaluation };
   }
 
-  private report(
-    truthOf: (rule: string, conditions: Diagnosis['conditions']) => Truth,
-    evaluationOf: (rule: string, conditions: Diagnosis['conditions']) => Evaluation,
-  ): DiagnosisReport {
+  private report(reading: Reading): DiagnosisReport {
     const diagnoses: DiagnosisFinding[] = [];
+    const outOfScope: OutOfScopeFinding[] = [];
     const candidates: Candidate[] = [];
     const pendingWorkarounds: PendingWorkaround[] = [];
     for (const plan of this.plans) {
-      const { id, rule, diagnosis } = plan;
-      const value = truthOf(rule, diagnosis.conditions);
-      const candidate = new LazyCandidate(plan, statusOf(value), () => evaluationOf(rule, diagnosis.conditions));
+      const held = reading.truth(plan.conditions);
+      const inScope = plan.scope ? reading.truth(plan.scope) : true;
+      const confirmed = plan.confirmation ? reading.truth(plan.confirmation) === true : true;
+      const status = statusOf(held, inScope, confirmed);
+      const candidate = new LazyCandidate(plan, status, reading);
       candidates.push(candidate);
-      if (value !== true) continue;
-      const workarounds = plan.workarounds.map(({ id: workaroundId, rule: workaroundRule, workaround }) => {
-        const applicability = workaround.applicability ? evaluationOf(workaroundRule, workaround.applicability.conditions) : undefined;
-        if (applicability?.value === null) pendingWorkarounds.push({ id: workaroundId, diagnosisId: id, evaluation: applicability });
-        return workaroundFinding(workaroundId, workaround, applicability);
+      if (status === 'out-of-scope') {
+        const scope = candidate.scopeFinding();
+        const conditions = held === true ? 'hold' : 'undetermined';
+        outOfScope.push({ id: plan.id, status, title: plan.title, article: plan.article, conditions, scope, reasons: scope.evidence.filter((e) => e.result === false) });
+      }
+      if (status !== 'confirmed' && status !== 'likely') continue;
+      const workarounds = plan.workarounds.map(({ id: workaroundId, workaround, applicability, caveats }) => {
+        const evaluation = applicability && reading.evaluation(applicability);
+        if (evaluation?.value === null) pendingWorkarounds.push({ id: workaroundId, diagnosisId: plan.id, evaluation });
+        const caveatFindings = caveats.map(({ test, when: _when, ...caveat }) => (test ? { ...caveat, concerns: reading.truth(test) } : caveat));
+        return workaroundFinding(workaroundId, workaround, evaluation, caveatFindings);
       });
-      diagnoses.push(diagnosisFinding(id, plan.article, diagnosis, workarounds, candidate.evaluation.evidence));
+      diagnoses.push(diagnosisFinding(plan, status, workarounds, candidate, reading));
     }
     const reported = withAgreement(diagnoses, candidates);
     this.observe(reported);
-    return { diagnoses: reported, candidates, pendingWorkarounds };
+    const open = candidates.some((c) => c.status === 'undetermined');
+    return { diagnoses: reported, outOfScope: closest(withoutRelated(outOfScope, reported, candidates), reported.length > 0 || open), candidates, pendingWorkarounds };
   }
 }
 
+function compileTree(entry: ConditionTree): Tree {
+  return { rule: ruleName(entry), conditions: entry.tree, truth: compileTruth(entry.tree), result: compileCondition(entry.tree) };
+}
+
 /**
- * A candidate whose result tree is built only when read: questions read the undetermined ones,
+ * Conditions first: a diagnosis whose conditions fail is ruled out, whatever the versions. Then
+ * the scope: versions outside it make it out of scope, however the other facts stand. A version
+ * not given leaves it undetermined (a question, never an assumption).
+ */
+function statusOf(held: Truth, inScope: Truth, confirmed: boolean): CandidateStatus {
+  if (held === false) return 'ruled-out';
+  if (inScope === false) return 'out-of-scope';
+  if (held === null || inScope === null) return 'undetermined';
+  return confirmed ? 'confirmed' : 'likely';
+}
+
+/**
+ * A candidate whose result trees are built only when read: questions read the undetermined ones,
  * ?include=candidates all of them, and most calls read none of the ruled-out ones.
  */
 class LazyCandidate implements Candidate {
   readonly id: string;
   readonly title: string;
-  readonly article: DiagnosisFinding['article'];
+  readonly article: ArticleRef;
   readonly supersedes: string[];
-  private built?: Evaluation;
+  private conditions?: Evaluation;
+  private scope?: Evaluation;
+  private combined?: Evaluation;
 
   constructor(
-    plan: Plan,
+    private readonly plan: Plan,
     readonly status: CandidateStatus,
-    private readonly build: () => Evaluation,
+    private readonly reading: Reading,
   ) {
     this.id = plan.id;
     this.title = plan.title;
@@ -204,9 +301,27 @@ class LazyCandidate implements Candidate {
     this.supersedes = plan.supersedes;
   }
 
-  get evaluation(): Evaluation {
-    return (this.built ??= this.build());
+  get conditionEvaluation(): Evaluation {
+    return (this.conditions ??= this.reading.evaluation(this.plan.conditions));
   }
+
+  get scopeEvaluation(): Evaluation {
+    return (this.scope ??= this.plan.scope ? this.reading.evaluation(this.plan.scope) : NO_SCOPE);
+  }
+
+  get evaluation(): Evaluation {
+    if (!this.plan.scope) return this.conditionEvaluation;
+    return (this.combined ??= summarize(all([this.conditionEvaluation.tree, this.scopeEvaluation.tree])));
+  }
+
+  scopeFinding(): ScopeFinding {
+    const { value, evidence } = this.scopeEvaluation;
+    return { status: value === true ? 'in-scope' : value === false ? 'out-of-scope' : 'undetermined', appliesTo: this.plan.appliesTo, evidence };
+  }
+}
+
+function all(children: ResultNode[]): ResultNode {
+  return { kind: 'all', value: combine('all', children.map((c) => c.value)), children };
 }
 
 /**
@@ -215,35 +330,60 @@ class LazyCandidate implements Candidate {
  * `agreesWith` rather than reported twice.
  */
 function withAgreement(diagnoses: DiagnosisFinding[], candidates: Candidate[]): DiagnosisFinding[] {
-  const confirmed = new Map(diagnoses.map((d) => [d.id, d]));
+  const reported = new Map(diagnoses.map((d) => [d.id, d]));
   const superseded = new Set<string>();
   const result = diagnoses.map((diagnosis) => {
-    const over = (candidates.find((c) => c.id === diagnosis.id)?.supersedes ?? []).filter((id) => confirmed.has(id));
+    const over = (candidates.find((c) => c.id === diagnosis.id)?.supersedes ?? []).filter((id) => reported.has(id));
     over.forEach((id) => superseded.add(id));
-    return over.length ? { ...diagnosis, agreesWith: over.map((id) => ({ id, article: confirmed.get(id)!.article })) } : diagnosis;
+    return over.length ? { ...diagnosis, agreesWith: over.map((id) => ({ id, article: reported.get(id)!.article })) } : diagnosis;
   });
   return result.filter((d) => !superseded.has(d.id));
 }
 
-function diagnosisFinding(
-  id: string,
-  article: DiagnosisFinding['article'],
-  diagnosis: Diagnosis,
-  workarounds: WorkaroundFinding[],
-  evidence: Evidence[],
-): DiagnosisFinding {
+/**
+ * An out-of-scope diagnosis is left out when it and a diagnosis that holds or may still hold
+ * supersede one another: the article for the caller's versions is then in the answer, or still
+ * open (KB291615 for Outlook 2016, not KB238390, its version for Outlook 2000, 98 and 97).
+ */
+function withoutRelated(outOfScope: OutOfScopeFinding[], reported: DiagnosisFinding[], candidates: Candidate[]): OutOfScopeFinding[] {
+  const supersedes = new Map(candidates.map((c) => [c.id, c.supersedes]));
+  const related = (a: string, b: string) => supersedes.get(a)!.includes(b) || supersedes.get(b)!.includes(a);
+  const live = [
+    ...candidates.filter((c) => c.status !== 'ruled-out' && c.status !== 'out-of-scope').map((c) => c.id),
+    ...reported.flatMap((d) => d.agreesWith?.map((a) => a.id) ?? []),
+  ];
+  return outOfScope.filter((finding) => !live.some((id) => related(finding.id, id)));
+}
+
+/**
+ * The out-of-scope diagnoses worth showing: those whose conditions hold (the situation is the
+ * article's, the versions are not), or, when nothing holds, nothing is left to ask and no such
+ * one exists, those whose conditions are not all known: the articles that came closest, and why
+ * they do not cover the caller (e.g. every direct-RPC article, against Exchange 2019).
+ */
+function closest(outOfScope: OutOfScopeFinding[], somethingElse: boolean): OutOfScopeFinding[] {
+  const holding = outOfScope.filter((d) => d.conditions === 'hold');
+  return holding.length > 0 || somethingElse ? holding : outOfScope;
+}
+
+function diagnosisFinding(plan: Plan, status: 'confirmed' | 'likely', workarounds: WorkaroundFinding[], candidate: LazyCandidate, reading: Reading): DiagnosisFinding {
+  const { diagnosis } = plan;
+  const confirmation = plan.confirmation ? reading.evaluation(plan.confirmation).evidence : [];
   return {
-    id,
-    status: 'confirmed',
+    id: plan.id,
+    status,
     title: diagnosis.title,
-    article,
+    article: plan.article,
     cause: { text: diagnosis.cause.map((s) => s.text).join(' '), statements: diagnosis.cause },
     workarounds,
-    evidence,
+    evidence: [...candidate.conditionEvaluation.evidence, ...confirmation],
+    scope: candidate.scopeFinding(),
+    ...(status === 'likely' ? { likely: plan.confirmation!.likely } : {}),
+    ...(diagnosis.conditions.derived ? { derived: diagnosis.conditions.derived } : {}),
   };
 }
 
-function workaroundFinding(id: string, workaround: Workaround, applicability: Evaluation | undefined): WorkaroundFinding {
+function workaroundFinding(id: string, workaround: Workaround, applicability: Evaluation | undefined, caveats: CaveatFinding[]): WorkaroundFinding {
   const applicable = applicability ? applicability.value : true;
   const because =
     applicable === false
@@ -255,7 +395,7 @@ function workaroundFinding(id: string, workaround: Workaround, applicability: Ev
     id,
     title: workaround.title,
     steps: workaround.steps,
-    caveats: workaround.caveats ?? [],
+    caveats,
     ...(workaround.details ? { details: workaround.details } : {}),
     applicable,
     ...because,

@@ -1,5 +1,5 @@
 import type { FactValue, Facts } from '../facts/normalize';
-import { isFactCondition, type Condition, type Operator, type Scalar, type Source } from '../kb/model';
+import { isFactCondition, type Condition, type FactCondition, type Operator, type Scalar, type Source } from '../kb/model';
 
 /** true: holds; false: does not hold; null: depends on a fact that was not given. */
 export type Truth = boolean | null;
@@ -12,6 +12,10 @@ export interface Evidence {
   result: Truth;
   source: Source;
   derived?: string;
+  /** The fact this condition is an inference about (see FactCondition.standsFor). */
+  standsFor?: string;
+  /** Present when the inference was not used because the fact it stands for is known. */
+  unused?: string;
 }
 
 /** A condition tree with the truth of every node, as evaluated. */
@@ -77,17 +81,7 @@ function read(condition: Condition, engineResult: EngineConditionResult, facts: 
     if (given && typeof engineResult.result !== 'boolean') {
       throw new Error(`json-rules-engine left condition on "${condition.fact}" unevaluated`);
     }
-    const value = given ? (engineResult.result as boolean) : null;
-    const evidence: Evidence = {
-      fact: condition.fact,
-      operator: condition.operator,
-      expected: condition.value,
-      ...(given ? { observed: facts[condition.fact] } : {}),
-      result: value,
-      source: condition.source,
-      ...(condition.derived ? { derived: condition.derived } : {}),
-    };
-    return { kind: 'fact', value, evidence };
+    return factNode(condition, facts, given ? (engineResult.result as boolean) : null);
   }
   if ('all' in condition || 'any' in condition) {
     const kind = 'all' in condition ? 'all' : 'any';
@@ -98,6 +92,27 @@ function read(condition: Condition, engineResult: EngineConditionResult, facts: 
   }
   const child = read(condition.not, engineResult.not ?? {}, facts);
   return { kind: 'not', value: negate(child.value), child };
+}
+
+/**
+ * A fact condition's node, given what its operator made of the fact (null: the fact is missing).
+ * An inference (standsFor) whose fact is known is not used: it counts as not holding, and says why.
+ */
+export function factNode(condition: FactCondition, facts: Facts, tested: Truth): ResultNode {
+  const unused = condition.standsFor !== undefined && Object.hasOwn(facts, condition.standsFor);
+  const value = unused ? false : tested;
+  const evidence: Evidence = {
+    fact: condition.fact,
+    operator: condition.operator,
+    expected: condition.value,
+    ...(Object.hasOwn(facts, condition.fact) ? { observed: facts[condition.fact] } : {}),
+    result: value,
+    source: condition.source,
+    ...(condition.derived ? { derived: condition.derived } : {}),
+    ...(condition.standsFor ? { standsFor: condition.standsFor } : {}),
+    ...(unused ? { unused: `${condition.standsFor} is known, so this inference about it is not used` } : {}),
+  };
+  return { kind: 'fact', value, evidence };
 }
 
 function collect(node: ResultNode, into: Evidence[]): void {

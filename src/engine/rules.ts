@@ -1,30 +1,19 @@
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
+import { conditionTrees, type ConditionTree } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
 import { isFactCondition, type Condition, type TopCondition } from '../kb/model';
 
-/** Rule names: one rule per diagnosis and one per workaround with applicability conditions. */
-export const diagnosisRuleName = (qualifiedId: string) => `diagnosis:${qualifiedId}`;
-export const workaroundRuleName = (qualifiedId: string) => `workaround:${qualifiedId}`;
-
 export const qualify = (articleId: string, localId: string) => `${articleId}.${localId}`;
+
+/** The json-rules-engine rule a condition tree runs as: one per tree, named by its role and owner. */
+export const ruleName = (tree: Pick<ConditionTree, 'role' | 'owner'>) => `${tree.role}:${tree.owner}`;
 
 /** The knowledge base as json-rules-engine rules, with the provenance annotations left out. */
 export function toEngineRules(kb: KnowledgeBase): RuleProperties[] {
-  const rules: RuleProperties[] = [];
-  for (const article of kb.articles) {
-    for (const diagnosis of article.diagnoses) {
-      rules.push(rule(diagnosisRuleName(qualify(article.id, diagnosis.id)), diagnosis.conditions));
-    }
-    for (const workaround of article.workarounds) {
-      if (workaround.applicability) {
-        rules.push(rule(workaroundRuleName(qualify(article.id, workaround.id)), workaround.applicability.conditions));
-      }
-    }
-  }
-  return rules;
+  return kb.articles.flatMap((article) => conditionTrees(article, kb.bounds).map((tree) => engineRule(ruleName(tree), tree.tree)));
 }
 
-function rule(name: string, conditions: TopCondition): RuleProperties {
+export function engineRule(name: string, conditions: TopCondition): RuleProperties {
   return { name, conditions: engineCondition(conditions) as TopLevelCondition, event: { type: name } };
 }
 

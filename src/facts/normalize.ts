@@ -1,6 +1,7 @@
 import type { Scalar } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
-import { addressSpace, isIpAddress } from './address-space';
+import { parseHostAddress } from './address-space';
+import { deriveFacts, type Conflict, type Derivation } from './derive';
 
 export type FactValue = string | boolean | string[];
 export type Facts = Record<string, FactValue>;
@@ -22,15 +23,19 @@ export type NormalizedFacts =
       unknown: string[];
       /** given and derived together: what the rules see. */
       all: Facts;
+      /** How each derived fact got its value. */
+      derivations: Record<string, Derivation>;
+      /** Derivations that disagree with the facts used: shown, the stated facts winning. */
+      conflicts: Conflict[];
     }
   | { ok: false; code: FactErrorCode; errors: FieldError[] };
 
 /**
- * Checks the caller's facts against the vocabulary and adds the facts derived from them
- * (address spaces from IP addresses). A known fact sent as null means "the caller does not
- * know": it is recorded as unknown and left out of what the rules see. Every problem is
- * reported, not just the first; a derived value that contradicts one the caller sent is an
- * error, never silently overridden. `pointerBase` is where the facts sit in the request body.
+ * Checks the caller's facts against the vocabulary and adds the facts derived from them (address
+ * spaces, address translation: see deriveFacts). A known fact sent as null means "the caller does
+ * not know": it is recorded as unknown and left out of what the rules see. Every problem is
+ * reported, not just the first; a derivation never overrides a stated fact. `pointerBase` is
+ * where the facts sit in the request body.
  */
 export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocabulary, pointerBase = '/facts'): NormalizedFacts {
   // Every request's facts pass through here, so the usual case (all facts valid) allocates only
@@ -51,29 +56,14 @@ export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocab
     else given[name] = input[name] as FactValue;
   }
 
-  let derived: Facts | undefined;
-  for (const name in given) {
-    const target = vocabulary.derivedFrom(name);
-    if (!target) continue;
-    const value = given[name];
-    const space = addressSpace(value as string);
-    if (Object.hasOwn(given, target.name) && given[target.name] !== space) {
-      errors.push({
-        code: 'conflicting_facts',
-        pointer: `${pointerBase}/${target.name}`,
-        detail: `${target.name} is "${String(given[target.name])}" but ${name} ${String(value)} is in the ${space} address space`,
-      });
-    } else if (!Object.hasOwn(given, target.name) && !unknown.includes(target.name)) {
-      (derived ??= {})[target.name] = space;
-    }
-  }
-
+  const { derived, derivations, conflicts, errors: derivationErrors } = deriveFacts(given, vocabulary, pointerBase);
+  errors.push(...derivationErrors);
   if (errors.length > 0) {
     const codes: FactErrorCode[] = ['unknown_fact', 'invalid_fact_value', 'conflicting_facts'];
     const code = codes.find((c) => errors.some((e) => e.code === c)) as FactErrorCode;
     return { ok: false, code, errors: errors.map(({ code: _code, ...error }) => error) };
   }
-  return derived ? { ok: true, given, derived, unknown, all: { ...given, ...derived } } : { ok: true, given, derived: {}, unknown, all: { ...given } };
+  return { ok: true, given, derived, unknown, all: { ...given, ...derived }, derivations, conflicts };
 }
 
 function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<FieldError, 'pointer'> & { code: FactErrorCode }) | undefined {
@@ -83,10 +73,12 @@ function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<
   }
   const allowed = vocabulary.allowedValues(name);
   switch (definition.type) {
-    case 'ip-address':
-      return typeof value === 'string' && isIpAddress(value)
-        ? undefined
-        : invalidValue(`${name} must be an IPv4 address in dotted-quad form or an IPv6 address`, allowed);
+    case 'ip-address': {
+      const host = typeof value === 'string' ? parseHostAddress(value) : undefined;
+      if (host?.ok) return undefined;
+      const what = host ? `${JSON.stringify(value)} ${host.problem}` : `${JSON.stringify(value)} is not a string`;
+      return invalidValue(`${name} must be an IPv4 or IPv6 host address, optionally with its prefix length (10.0.5.20/24): ${what}`, allowed);
+    }
     case 'string-list': {
       if (!Array.isArray(value)) return invalidValue(`${name} must be a list of values`, allowed);
       if (value.every((item) => allowed?.includes(item))) return undefined;

@@ -27,6 +27,9 @@ function checkFactCondition(condition: FactCondition, vocabulary: Vocabulary, fi
   if (!definition) {
     throw new KnowledgeBaseError(file, `${pointer}/fact`, `unknown fact "${condition.fact}"; known facts: ${vocabulary.names.join(', ')}`);
   }
+  if (condition.standsFor !== undefined && (condition.standsFor === condition.fact || !vocabulary.get(condition.standsFor))) {
+    throw new KnowledgeBaseError(file, `${pointer}/standsFor`, `"${condition.standsFor}" must be another fact of the vocabulary`);
+  }
   const operators = operatorsByType[definition.type];
   if (!operators.includes(condition.operator)) {
     const allowed = operators.length ? operators.join(', ') : 'none (test the derived address-space fact instead)';

@@ -2,9 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkConditions } from './check-conditions';
+import { conditionTrees, leavesOf } from './condition-trees';
 import { KnowledgeBaseError } from './errors';
 import { compileExtraction, EXTRACTION_FILE, type Extraction, type ExtractionFile } from './extraction';
-import type { Article, VocabularyFile } from './model';
+import type { Article, Bound, BoundsFile, VocabularyFile } from './model';
 import { assertValid, compileFileValidators } from './schemas';
 import { Vocabulary } from './vocabulary';
 
@@ -17,9 +18,12 @@ export interface KnowledgeBase {
   readonly articles: readonly Article[];
   /** How facts are read from ticket text. */
   readonly extraction: Extraction;
+  /** Later documents' limits on where articles hold, by id (rules/bounds.json). */
+  readonly bounds: ReadonlyMap<string, Bound>;
 }
 
 const VOCABULARY_FILE = 'facts.json';
+const BOUNDS_FILE = 'bounds.json';
 const ARTICLES_DIR = 'articles';
 
 /**
@@ -48,6 +52,10 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
   assertValid(validators.extraction, extractionFile, EXTRACTION_FILE);
   const extraction = compileExtraction(extractionFile as ExtractionFile, vocabulary);
 
+  const boundsFile = read(BOUNDS_FILE);
+  assertValid(validators.bounds, boundsFile, BOUNDS_FILE);
+  const bounds = checkBounds(boundsFile as BoundsFile, vocabulary);
+
   const files = listArticles(rulesDir)
     .filter((name) => name.endsWith('.json'))
     .sort();
@@ -58,7 +66,7 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
     const data = read(relative);
     assertValid(validators.article, data, relative);
     const article = data as Article;
-    checkArticle(article, name, relative, vocabulary);
+    checkArticle(article, name, relative, vocabulary, bounds);
     return article;
   });
 
@@ -67,6 +75,7 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
     revision: digest.digest('hex').slice(0, 12),
     vocabulary,
     extraction,
+    bounds,
     articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }
@@ -97,11 +106,43 @@ function checkVocabulary(file: VocabularyFile): Vocabulary {
     if (fact.derivedFrom !== undefined && vocabulary.get(fact.derivedFrom)?.type !== 'ip-address') {
       throw new KnowledgeBaseError(VOCABULARY_FILE, `/facts/${i}/derivedFrom`, `"${fact.derivedFrom}" is not an ip-address fact`);
     }
+    fact.derivations?.forEach((derivation, j) => {
+      const at = `/facts/${i}/derivations/${j}`;
+      checkValues(vocabulary, fact.name, [derivation.value], VOCABULARY_FILE, () => `${at}/value`);
+      for (const [name, values] of Object.entries(derivation.when)) {
+        if (name === fact.name || !vocabulary.get(name)) throw new KnowledgeBaseError(VOCABULARY_FILE, `${at}/when/${name}`, `"${name}" is not another fact of the vocabulary`);
+        checkValues(vocabulary, name, values, VOCABULARY_FILE, (k) => `${at}/when/${name}/${k}`);
+      }
+    });
   });
   return vocabulary;
 }
 
-function checkArticle(article: Article, fileName: string, file: string, vocabulary: Vocabulary): void {
+function checkValues(vocabulary: Vocabulary, fact: string, values: readonly unknown[], file: string, pointerOf: (index: number) => string): void {
+  const allowed = vocabulary.allowedValues(fact) ?? [];
+  values.forEach((value, k) => {
+    if (!allowed.includes(value as never)) {
+      throw new KnowledgeBaseError(file, pointerOf(k), `${JSON.stringify(value)} is not a value of fact "${fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+    }
+  });
+}
+
+function checkBounds(file: BoundsFile, vocabulary: Vocabulary): ReadonlyMap<string, Bound> {
+  assertUnique(file.bounds.map((b) => b.id), BOUNDS_FILE, (i) => `/bounds/${i}/id`, 'bound id');
+  file.bounds.forEach((bound, i) => {
+    checkConditions(bound.conditions, vocabulary, BOUNDS_FILE, `/bounds/${i}/conditions`);
+    const documents = new Set(bound.documents.map((d) => d.id));
+    for (const leaf of leavesOf(bound.conditions, `/bounds/${i}/conditions`)) {
+      // A bound speaks for its documents: every condition cites one of them.
+      if (!leaf.condition.source.article || !documents.has(leaf.condition.source.article)) {
+        throw new KnowledgeBaseError(BOUNDS_FILE, `${leaf.pointer}/source/article`, `must name one of the bound's documents: ${[...documents].join(', ')}`);
+      }
+    }
+  });
+  return new Map(file.bounds.map((bound) => [bound.id, bound]));
+}
+
+function checkArticle(article: Article, fileName: string, file: string, vocabulary: Vocabulary, bounds: ReadonlyMap<string, Bound>): void {
   if (`${article.id}.json` !== fileName) {
     throw new KnowledgeBaseError(file, '/id', `article id "${article.id}" does not match the file name ${fileName}`);
   }
@@ -111,17 +152,21 @@ function checkArticle(article: Article, fileName: string, file: string, vocabula
 
   const workaroundIds = new Set(article.workarounds.map((w) => w.id));
   article.diagnoses.forEach((diagnosis, i) => {
-    checkConditions(diagnosis.conditions, vocabulary, file, `/diagnoses/${i}/conditions`);
     diagnosis.workarounds.forEach((id, j) => {
       if (!workaroundIds.has(id)) {
         throw new KnowledgeBaseError(file, `/diagnoses/${i}/workarounds/${j}`, `no workaround "${id}" in this article`);
       }
     });
   });
-  article.workarounds.forEach((workaround, i) => {
-    if (workaround.applicability) {
-      checkConditions(workaround.applicability.conditions, vocabulary, file, `/workarounds/${i}/applicability/conditions`);
-    }
+  for (const { tree, pointer } of conditionTrees(article)) checkConditions(tree, vocabulary, file, pointer);
+  checkSources(article, file, '');
+  article.appliesTo.forEach((entry, i) => {
+    if (entry.fact === undefined) return;
+    if (!vocabulary.get(entry.fact)) throw new KnowledgeBaseError(file, `/appliesTo/${i}/fact`, `unknown fact "${entry.fact}"`);
+    checkValues(vocabulary, entry.fact, entry.versions ?? [], file, (k) => `/appliesTo/${i}/versions/${k}`);
+  });
+  article.bounds?.forEach((id, i) => {
+    if (!bounds.has(id)) throw new KnowledgeBaseError(file, `/bounds/${i}`, `no bound "${id}" in ${BOUNDS_FILE}; known: ${[...bounds.keys()].join(', ')}`);
   });
 }
 
@@ -135,6 +180,19 @@ function checkSupersedes(articles: Article[]): void {
         }
       });
     });
+  }
+}
+
+/** Every `source` in the file locates its statement: by section, paragraph or quote. */
+function checkSources(node: unknown, file: string, pointer: string): void {
+  if (Array.isArray(node)) return node.forEach((item, i) => checkSources(item, file, `${pointer}/${i}`));
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${key}`;
+    if ((key === 'source' || key === 'reasonSource') && value && typeof value === 'object' && !['section', 'paragraph', 'quote'].some((k) => k in value)) {
+      throw new KnowledgeBaseError(file, at, 'a source must name a section, a paragraph or a quote of the text it comes from');
+    }
+    checkSources(value, file, at);
   }
 }
 

@@ -13,16 +13,20 @@ export interface FileValidators {
   article: ValidateFunction;
   vocabulary: ValidateFunction;
   extraction: ValidateFunction;
+  bounds: ValidateFunction;
 }
 
 export function compileFileValidators(): FileValidators {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
   const read = (name: string) => JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'schemas', name), 'utf8'));
+  // The article schema first: the others refer to its definitions (sources, conditions) by $id.
+  const article = ajv.compile(read('article.schema.json'));
   return {
-    article: ajv.compile(read('article.schema.json')),
+    article,
     vocabulary: ajv.compile(read('facts.schema.json')),
     extraction: ajv.compile(read('extraction.schema.json')),
+    bounds: ajv.compile(read('bounds.schema.json')),
   };
 }
 

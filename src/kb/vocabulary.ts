@@ -10,6 +10,8 @@ export class Vocabulary {
   private readonly derived: Map<string, FactDefinition>;
   /** The fact names, in vocabulary order. */
   readonly names: readonly string[];
+  /** Facts with derivations (rules/facts.json), in vocabulary order. */
+  readonly derivable: readonly FactDefinition[];
 
   constructor(readonly facts: readonly FactDefinition[]) {
     this.byName = new Map(facts.map((fact) => [fact.name, fact]));
@@ -18,6 +20,7 @@ export class Vocabulary {
     this.derived = new Map();
     for (const fact of facts) if (fact.derivedFrom && !this.derived.has(fact.derivedFrom)) this.derived.set(fact.derivedFrom, fact);
     this.names = Object.freeze(facts.map((fact) => fact.name));
+    this.derivable = Object.freeze(facts.filter((fact) => fact.derivations));
   }
 
   get(name: string): FactDefinition | undefined {

@@ -24,13 +24,18 @@ describe('POST /v1/annotate', () => {
     expect(facts.firewallPlatform.value).toBe('non-windows');
     expect(facts.natMode.value).toBe('many-to-one');
     expect(facts.serverAddress.value).toBe('10.0.0.5');
-    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB270836.mapi-client-ports-through-firewall', 'KB291615.nat-loses-rpc-information']);
-    expect(res.body.tags).toEqual(expect.arrayContaining(['kb270836', 'kb291615', 'nat', 'nat-many-to-one', 'outlook', 'outlook-2003', 'exchange-2003', 'cannot-connect']));
+    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+    expect(res.body.tags).toEqual(expect.arrayContaining(['kb291615', 'nat', 'nat-many-to-one', 'outlook', 'outlook-2003', 'exchange-2003', 'cannot-connect']));
     expect(res.body.tags).toEqual([...res.body.tags].sort());
     expect(res.body.note.markdown).toContain('[KB291615: ');
     expect(res.body.note.markdown).toContain('**Perform a one-to-one translation');
     expect(res.body.note.text).toContain('KB291615');
     expect(res.body.note.text).not.toContain('**');
+    // What the note says beyond the text: the scope, the derived facts, the articles not covering Exchange 2003.
+    expect(res.body.note.text).toContain('Applies to: Microsoft Outlook, no versions named (revision 2024-01-24)');
+    expect(res.body.note.text).toMatch(/DERIVED FACTS\n- serverAddressSpace: Private \(RFC 1918\) \[derived from serverAddress "10\.0\.0\.5".*\n- addressTranslation: Yes, addresses are translated between them \[derived from natMode "many-to-one"/);
+    expect(res.body.outOfScope.map((d: any) => d.id)).toEqual(['KB148732.firewall-rejects-rpc-ports']);
+    expect(res.body.note.text).toMatch(/NOT COVERED BY THE ARTICLES FOR THESE VERSIONS\n- KB148732 /);
     expect(res.body.ticket).toEqual({ id: 'Z-4711' });
   });
 
@@ -117,7 +122,7 @@ describe('POST /v1/annotate/batch (NDJSON)', () => {
   });
 
   it('handles many lines (a backfill) and keeps their order', async () => {
-    const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `t${i}`, body: i % 2 ? 'Outlook 2003 cannot connect, port 135 blocked' : 'printer' }));
+    const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `t${i}`, body: i % 2 ? 'Outlook 2003 cannot connect to Exchange 2003, port 135 blocked' : 'printer' }));
     const res = await ndjson(lines.join('\n'));
     expect(res.body).toHaveLength(200);
     expect(res.body.map((r: any) => r.id)).toEqual(lines.map((_, i) => `t${i}`));

@@ -60,7 +60,7 @@ describe('Jira', () => {
     version: 1,
     content: [
       { type: 'paragraph', content: [{ type: 'text', text: 'Since Monday:' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Outlook 2007 ' }, { type: 'text', text: 'cannot connect', marks: [{ type: 'strong' }] }, { type: 'hardBreak' }, { type: 'text', text: 'port 135 is blocked.' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Outlook 2007 ' }, { type: 'text', text: 'cannot connect', marks: [{ type: 'strong' }] }, { type: 'hardBreak' }, { type: 'text', text: 'port 135 is blocked. Exchange 2003.' }] },
     ],
   };
 

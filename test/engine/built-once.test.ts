@@ -1,4 +1,7 @@
+import { Diagnoser } from '../../src/engine/diagnose';
+import { normalizeFacts } from '../../src/facts/normalize';
 import { TestApi } from '../support/api';
+import { bundledKnowledgeBase } from '../support/knowledge-base';
 
 // Counts Engine constructions while keeping json-rules-engine's real behaviour.
 jest.mock('json-rules-engine', () => {
@@ -14,18 +17,29 @@ jest.mock('json-rules-engine', () => {
 });
 
 const { constructedEngines } = jest.requireMock('json-rules-engine') as { constructedEngines: () => number };
+const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', symptoms: ['cannot-connect'] };
 
-it('builds the json-rules-engine Engine once per knowledge base, not per request', async () => {
+it('when the service answers, then it builds no json-rules-engine Engine: the compiled conditions serve every request', async () => {
+  const before = constructedEngines();
   const api = await TestApi.start();
   try {
-    const before = constructedEngines();
     for (let i = 0; i < 5; i += 1) {
-      const res = await api.post('/v1/diagnose', { facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } });
+      const res = await api.post('/v1/diagnose', { facts });
       expect(res.status).toBe(200);
+      expect(res.body.diagnoses.map((d: { id: string }) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
     }
-    expect(before).toBe(1);
-    expect(constructedEngines()).toBe(1);
+    expect(constructedEngines()).toBe(before);
   } finally {
     await api.close();
   }
+});
+
+it('when the reference mode is asked for, then it builds the Engine once, not per call', async () => {
+  const before = constructedEngines();
+  const { kb } = bundledKnowledgeBase();
+  const reference = new Diagnoser(kb, () => {}, 'engine');
+  const normalized = normalizeFacts(facts, kb.vocabulary);
+  if (!normalized.ok) throw new Error(JSON.stringify(normalized.errors));
+  for (let i = 0; i < 5; i += 1) expect((await reference.diagnose(normalized.all)).diagnoses).toHaveLength(1);
+  expect(constructedEngines()).toBe(before + 1);
 });

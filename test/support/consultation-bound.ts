@@ -8,9 +8,10 @@ import { answerFrom, openingFacts, turn, type Facts } from './consultation';
  * advance, can do better, so it is the floor against which the service's ranking is measured.
  *
  * Scenarios are grouped by their opening (client kind and symptoms); within a group, asking a
- * fact splits the scenarios by their answer, and the search tries every fact at every node. The
- * tables are small (a few dozen scenarios, at most six facts open), so the exhaustive search
- * takes seconds.
+ * fact splits the scenarios by their answer, and the search tries every fact at every node.
+ * Questions commute (asking A then B reaches the facts B then A reaches), so results are
+ * remembered per set of facts and scenarios: the search visits each subset of the open facts
+ * once rather than each order, and takes seconds.
  */
 export async function fewestQuestions(environments: Facts[]): Promise<number> {
   const openings = new Map<string, Facts[]>();
@@ -18,13 +19,26 @@ export async function fewestQuestions(environments: Facts[]): Promise<number> {
     const key = JSON.stringify(openingFacts(environment));
     openings.set(key, [...(openings.get(key) ?? []), environment]);
   }
+  const memo: Memo = new Map();
   let total = 0;
-  for (const group of openings.values()) total += await fewestFrom(openingFacts(group[0]!), group);
+  for (const group of openings.values()) total += await fewestFrom(openingFacts(group[0]!), group, memo);
   return total;
 }
 
+/** Per facts and scenarios: the fewest questions, or (not exact) a bound it is no less than. */
+type Memo = Map<string, { cost: number; exact: boolean }>;
+
 // Every environment in `group` has answered the same way so far, so all stand at `facts`.
-async function fewestFrom(facts: Facts, group: Facts[], ceiling = Infinity): Promise<number> {
+async function fewestFrom(facts: Facts, group: Facts[], memo: Memo, ceiling = Infinity): Promise<number> {
+  const key = JSON.stringify([Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : 1)), group.map((e) => JSON.stringify(e))]);
+  const known = memo.get(key);
+  if (known && (known.exact || known.cost >= ceiling)) return known.cost;
+  const best = await searchFrom(facts, group, memo, ceiling);
+  memo.set(key, { cost: best, exact: best < ceiling });
+  return best;
+}
+
+async function searchFrom(facts: Facts, group: Facts[], memo: Memo, ceiling: number): Promise<number> {
   const { questions } = await turn(facts);
   if (questions.length === 0) return 0;
   let best = ceiling;
@@ -41,7 +55,7 @@ async function fewestFrom(facts: Facts, group: Facts[], ceiling = Infinity): Pro
     let cost = group.length;
     for (const branch of branches.values()) {
       if (cost >= best) break;
-      cost += await fewestFrom(branch.facts, branch.group, best - cost);
+      cost += await fewestFrom(branch.facts, branch.group, memo, best - cost);
     }
     best = Math.min(best, cost);
   }

@@ -1,4 +1,4 @@
-import { nextQuestions, type Question } from '../../src/consult/questions';
+import { questionsFor, type Question } from '../../src/consult/questions';
 import type { DiagnosisReport } from '../../src/engine/diagnose';
 import { normalizeFacts } from '../../src/facts/normalize';
 import { bundledKnowledgeBase } from './knowledge-base';
@@ -29,7 +29,8 @@ export async function turn(facts: Facts): Promise<{ report: DiagnosisReport; que
   const normalized = normalizeFacts(facts, kb.vocabulary);
   if (!normalized.ok) throw new Error(`the simulated user sent invalid facts: ${JSON.stringify(normalized.errors)}`);
   const report = await diagnoser.diagnose(normalized.all);
-  return { report, questions: nextQuestions(report, kb.vocabulary, normalized.unknown) };
+  // Through the service's question cache: the simulator and the floor search meet the same facts again and again.
+  return { report, questions: questionsFor(kb, report, normalized) };
 }
 
 /**

@@ -43,6 +43,10 @@ export async function consultOnPage(page: Page, baseUrl: string, environment: Fa
   await startOnPage(page, baseUrl, openingFacts(environment));
   return answerQuestions(page, environment, async (fact, answer) => {
     if (answer === null) return page.click('.question button[data-value="null"]');
+    if (await page.$('#answer-address')) {
+      await page.fill('#answer-address', String(answer));
+      return page.click('.answer-form button[type=submit]');
+    }
     if (await page.$('#answer-select')) {
       await page.selectOption('#answer-select', { label: labelOf(fact, answer) });
       return page.click('.answer-form button[type=submit]');

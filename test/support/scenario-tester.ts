@@ -8,11 +8,14 @@ import { bundledKnowledgeBase } from './knowledge-base';
 
 /**
  * Per-article scenario tables, in the manner of ESLint's RuleTester. A `valid` case must produce
- * exactly the listed diagnoses of its article, with exactly the listed workarounds (true:
- * applies, false: excluded with a reason, null: depends on a missing fact). An `invalid` case
- * must not confirm the `notDiagnosed` ids, and must show each `notApplicable` workaround as
- * excluded with its reason. The tester checks the table itself first: ids that do not exist,
- * cases that assert nothing, duplicate names or facts are errors, not silent passes.
+ * exactly the listed diagnoses of its article (`diagnoses` confirmed, `likely` likely,
+ * `outOfScope` reported as holding outside the versions the article speaks for), with exactly the
+ * listed workarounds (true: applies, false: excluded with a reason, null: depends on a missing
+ * fact), and, when it lists `conflicts`, exactly those facts in conflict. An `invalid` case must
+ * not report the `notDiagnosed` ids (neither confirmed nor likely), and must show each
+ * `notApplicable` workaround as excluded with its reason. The tester checks the table itself
+ * first: ids that do not exist, cases that assert nothing, duplicate names or facts are errors,
+ * not silent passes.
  */
 export type { ScenarioTable };
 
@@ -52,35 +55,46 @@ export function checkScenarioTable(table: ScenarioTable): void {
     if (!normalized.ok) throw new Error(`"${scenario.name}" has invalid facts: ${JSON.stringify(normalized.errors)}`);
   }
   for (const scenario of table.valid) {
-    if (scenario.diagnoses.length === 0) throw new Error(`valid "${scenario.name}" expects no diagnosis; make it an invalid case`);
-    known(scenario.diagnoses, diagnosisIds, 'diagnosis', scenario.name);
+    const expected = [...scenario.diagnoses, ...(scenario.likely ?? []), ...(scenario.outOfScope ?? [])];
+    if (expected.length === 0) throw new Error(`valid "${scenario.name}" expects no diagnosis; make it an invalid case`);
+    known(expected, diagnosisIds, 'diagnosis', scenario.name);
     known(Object.keys(scenario.workarounds), workaroundIds, 'workaround', scenario.name);
   }
   for (const scenario of table.invalid) {
-    const asserted = (scenario.notDiagnosed?.length ?? 0) + (scenario.notApplicable?.length ?? 0);
+    const asserted = (scenario.notDiagnosed?.length ?? 0) + (scenario.notApplicable?.length ?? 0) + (scenario.conflicts?.length ?? 0);
     if (asserted === 0) throw new Error(`invalid "${scenario.name}" asserts nothing`);
     known(scenario.notDiagnosed ?? [], diagnosisIds, 'diagnosis', scenario.name);
     known(scenario.notApplicable ?? [], workaroundIds, 'workaround', scenario.name);
   }
 }
 
-export async function diagnoseScenario(facts: Record<string, unknown>): Promise<DiagnosisReport> {
+export async function diagnoseScenario(facts: Record<string, unknown>): Promise<DiagnosisReport & { conflicts: string[] }> {
   const { kb, diagnoser } = bundledKnowledgeBase();
   const normalized = normalizeFacts(facts, kb.vocabulary);
   if (!normalized.ok) throw new Error(JSON.stringify(normalized.errors));
-  return diagnoser.diagnose(normalized.all as Facts);
+  return { ...(await diagnoser.diagnose(normalized.all as Facts)), conflicts: normalized.conflicts.map((c) => c.fact) };
 }
 
-/** What a report says of one article: its confirmed diagnoses and their workarounds' applicability. */
+/**
+ * What a report says of one article: its confirmed, likely and out-of-scope diagnoses, and the
+ * applicability of the reported ones' workarounds.
+ */
 export function outcomeFor(report: DiagnosisReport, articleId: string) {
-  const diagnoses = report.diagnoses.filter((d) => d.article.id === articleId);
+  const reported = report.diagnoses.filter((d) => d.article.id === articleId);
   const workarounds: Record<string, boolean | null> = {};
   const reasons: Record<string, string | undefined> = {};
-  for (const diagnosis of diagnoses) {
+  for (const diagnosis of reported) {
     for (const workaround of diagnosis.workarounds) {
       workarounds[workaround.id] = workaround.applicable;
       reasons[workaround.id] = workaround.reason;
     }
   }
-  return { diagnoses: diagnoses.map((d) => d.id), workarounds, reasons };
+  const ids = (status: string) => reported.filter((d) => d.status === status).map((d) => d.id);
+  return {
+    diagnoses: ids('confirmed'),
+    likely: ids('likely'),
+    outOfScope: report.outOfScope.filter((d) => d.article.id === articleId).map((d) => d.id),
+    workarounds,
+    reasons,
+  };
 }

@@ -15,13 +15,19 @@ export function artifactRoutes(contract: Contract, serving: Serving): Router {
       if (!result.ok) {
         throw new Problem(400, 'invalid_request', `The ports do not follow the articles' advice: ${result.errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, result.errors);
       }
+      const { artifact, advice } = result;
+      // A caller that asks for JSON (the diagnosis page) gets the file with the advice as data.
+      if (req.accepts(['text/plain', 'application/json']) === 'application/json') {
+        res.status(200).json({ fileName: artifact.fileName, mediaType: artifact.mediaType, workaround: artifact.workaround, advice, content: artifact.content.toString('base64') });
+        return;
+      }
       res
         .status(200)
         // attachment() sets a type from the file extension, so the real type goes after it.
-        .attachment(result.artifact.fileName)
-        .type(result.artifact.mediaType)
-        .set('X-Workaround', result.artifact.workaround)
-        .send(result.artifact.content);
+        .attachment(artifact.fileName)
+        .type(artifact.mediaType)
+        .set('X-Workaround', artifact.workaround)
+        .send(artifact.content);
     });
   }
   return router;

@@ -1,8 +1,8 @@
 // The service's API as the pages call it: relative URLs (so a path prefix in front of the
 // service keeps working), the API key if the user gave one, and problems as errors.
-import type { Annotation, DiagnoseResponse, FactList, InputFacts, Problem } from '../../api/schemas.js';
+import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, Problem } from '../../api/schemas.js';
 
-export type { Annotation, Candidate, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, Problem, Question, Source, WorkaroundResult } from '../../api/schemas.js';
+export type { Annotation, AppliesTo, Candidate, ConfigurationFile, Conflict, Derivation, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, OutOfScope, Problem, Question, Source, WorkaroundResult } from '../../api/schemas.js';
 export type Scalar = string | boolean;
 
 /** The parts of /openapi.json the page reads: each GET operation's query parameters. */
@@ -62,5 +62,6 @@ export const api = {
   diagnose: (facts: InputFacts) => json<DiagnoseResponse>('POST', 'v1/diagnose?include=candidates', { facts }),
   annotate: (body: string) => json<Annotation>('POST', 'v1/annotate', { ticket: { id: 'diagnosis-page', body } }),
   contract: () => json<Contract>('GET', 'openapi.json'),
-  file: async (href: string, query: Record<string, string>) => (await send('GET', `${relative(href)}?${new URLSearchParams(query)}`)).blob(),
+  /** A configuration file with the other articles' advice on its ports (the service answers JSON to JSON). */
+  file: (href: string, query: Record<string, string>) => json<ConfigurationFile>('GET', `${relative(href)}?${new URLSearchParams(query)}`),
 };

@@ -1,4 +1,4 @@
-import { api, ApiProblem, type Contract, type WorkaroundResult } from './api.js';
+import { api, ApiProblem, type ConfigurationFile, type Contract, type WorkaroundResult } from './api.js';
 import { h, fill } from './dom.js';
 
 let contract: Promise<Contract> | undefined;
@@ -6,8 +6,9 @@ let contract: Promise<Contract> | undefined;
 /**
  * The form that fetches a workaround's configuration file. Its fields are the query parameters
  * openapi.json gives for the file's operation, so a new parameter needs no change here; the
- * service checks the ports (ephemeral range, duplicates, the server's own ports) and its
- * problem is shown next to the fields.
+ * service checks the ports as the workaround's own article advises (duplicates, its range, the
+ * server's own ports) and its problem is shown next to the fields. What other articles advise
+ * about the ports is shown with the file, followed or not, side by side.
  */
 export function artifactForm(workaround: WorkaroundResult): HTMLElement {
   const { fileName, href } = workaround.artifact!;
@@ -43,9 +44,10 @@ export function artifactForm(workaround: WorkaroundResult): HTMLElement {
     inputs.forEach((input) => input.removeAttribute('aria-invalid'));
     const query = Object.fromEntries(inputs.filter((input) => input.value.trim()).map((input) => [input.name, input.value.trim()]));
     try {
-      const blob = await api.file(href, query);
-      const link = h('a', { href: URL.createObjectURL(blob), download: fileName }, `Save ${fileName} again`);
-      fill(result, `${fileName} is ready. `, link);
+      const file = await api.file(href, query);
+      const bytes = Uint8Array.from(atob(file.content), (c) => c.charCodeAt(0));
+      const link = h('a', { href: URL.createObjectURL(new Blob([bytes], { type: file.mediaType })), download: fileName }, `Save ${fileName} again`);
+      fill(result, `${fileName} is ready. `, link, adviceView(file.advice));
       link.click();
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
@@ -55,4 +57,28 @@ export function artifactForm(workaround: WorkaroundResult): HTMLElement {
     }
   });
   return form;
+}
+
+/** Other articles' advice on the chosen ports: what is not followed first, each with its article and words. */
+function adviceView(advice: ConfigurationFile['advice']): HTMLElement | null {
+  if (!advice.length) return null;
+  const ordered = [...advice.filter((a) => !a.followed), ...advice.filter((a) => a.followed)];
+  return h(
+    'div',
+    { class: 'port-advice' },
+    h('p', {}, 'Other articles on these Exchange versions advise:'),
+    h(
+      'ul',
+      {},
+      ordered.map((a) =>
+        h(
+          'li',
+          { 'data-followed': String(a.followed) },
+          h('span', { class: `badge ${a.followed ? 'yes' : 'open'}` }, a.followed ? 'Followed' : 'Not followed'),
+          ` ${a.setting} ${a.port}: ${a.article} ${a.advice === 'use' ? 'advises' : 'advises against'} ${a.from}-${a.to}. ${a.text}`,
+          a.derived ? h('span', { class: 'derived', title: a.derived }, ' (derived)') : null,
+        ),
+      ),
+    ),
+  );
 }

@@ -4,7 +4,7 @@ import { api, apiKey, ApiProblem, type DiagnoseResponse, type InputFacts } from 
 import { artifactForm } from './artifact-form.js';
 import { Consultation } from './consultation.js';
 import { byId, fill, h } from './dom.js';
-import { diagnosisView, undeterminedView } from './render-diagnosis.js';
+import { diagnosisView, inferencesView, outOfScopeView, undeterminedView } from './render-diagnosis.js';
 import { questionView, type Answer } from './render-question.js';
 import { ticketView } from './render-ticket.js';
 import { Vocabulary } from './vocabulary.js';
@@ -121,12 +121,16 @@ function show(answer: DiagnoseResponse, current: Consultation): void {
     current.entries.map(([fact, value]) => [h('dt', {}, vocabulary.name(fact)), h('dd', {}, vocabulary.label(fact, value))]),
   );
   const count = answer.diagnoses.length;
+  const likely = answer.diagnoses.filter((d) => d.status === 'likely').length;
   fill(
     byId('results-body'),
+    inferencesView(answer.facts.derivations, answer.conflicts, vocabulary),
     count ? answer.diagnoses.map((diagnosis) => diagnosisView(diagnosis, vocabulary, artifactForm)) : h('p', { class: 'none' }, question ? 'No diagnosis is confirmed yet.' : 'No diagnosis in the knowledge base fits these facts.'),
+    outOfScopeView(answer.outOfScope, vocabulary),
     undeterminedView(answer.candidates ?? [], vocabulary),
   );
-  byId('status').textContent = `${count === 1 ? '1 diagnosis' : `${count} diagnoses`} confirmed; ${question ? 'next question asked' : 'nothing more to ask'}.`;
+  const confirmed = count - likely;
+  byId('status').textContent = `${confirmed === 1 ? '1 diagnosis' : `${confirmed} diagnoses`} confirmed${likely ? `, ${likely} likely` : ''}; ${question ? 'next question asked' : 'nothing more to ask'}.`;
   byId('consultation').hidden = false;
   byId('results').hidden = false;
   byId('question-heading').focus();

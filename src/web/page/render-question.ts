@@ -27,6 +27,16 @@ export function questionView(question: Question, number: number, vocabulary: Voc
 }
 
 function answerControls(question: Question, onAnswer: (answer: Answer) => void): HTMLElement {
+  if (question.type === 'ip-address') {
+    // The service checks the address and says what is wrong with it; the page only sends it.
+    const input = h('input', { id: 'answer-address', inputmode: 'decimal', autocomplete: 'off', placeholder: '192.168.1.20', required: true });
+    const form = h('form', { class: 'answer-form' }, h('label', { for: 'answer-address' }, 'IP address'), input, h('button', { type: 'submit' }, 'Answer'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (input.value.trim()) onAnswer(input.value.trim());
+    });
+    return form;
+  }
   if (question.type === 'string-list') {
     const boxes = question.values.map((v) => h('input', { type: 'checkbox', name: 'answer', value: String(v.value), id: `answer-${String(v.value)}` }));
     const form = h(
@@ -58,7 +68,9 @@ function answerControls(question: Question, onAnswer: (answer: Answer) => void):
 }
 
 function whyView(question: Question, vocabulary: Vocabulary, titles: Map<string, string>): HTMLElement {
-  const labels = (values: Scalar[]) => values.map((value) => vocabulary.label(question.fact, value)).join(', ');
+  // An address question's outcomes are named by address space (the fact derived from the address).
+  const space = vocabulary.facts.find((f) => f.derivedFrom === question.fact)?.name ?? question.fact;
+  const labels = (values: Scalar[]) => values.map((value) => vocabulary.label(space, value)).join(', ');
   return h(
     'details',
     { class: 'why' },
