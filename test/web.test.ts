@@ -79,6 +79,42 @@ describe('diagnosis page (/)', () => {
     await page.close();
   }, 60_000);
 
+  it('shows a likely diagnosis as likely, in the article’s words', async () => {
+    const { page, problems } = await openPage(browser);
+    await consultOnPage(page, intranetUrl(api.baseUrl), scenario('TIP-EAS-NAT', "Likely: sync failures alone with a static address are the tip's likely cause, not a confirmed one").facts);
+    const likely = page.locator('[data-diagnosis-id="TIP-EAS-NAT.certificate-mismatch-through-nat"][data-status="likely"]');
+    expect(await likely.locator('h3 .badge').textContent()).toBe('Likely');
+    expect(await likely.locator('.likely').textContent()).toMatch(/most likely is related to your SSL certificates/);
+    expect(await page.locator('#status').textContent()).toMatch(/0 diagnoses confirmed, 1 likely/);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows the articles that do not speak for the versions, and why, when nothing else holds', async () => {
+    const { page, problems } = await openPage(browser);
+    await consultOnPage(page, intranetUrl(api.baseUrl), scenario('KB291615', 'Out of scope: Exchange 2016 takes no direct RPC').facts);
+    expect(await page.locator('[data-diagnosis-id]').count()).toBe(0);
+    const item = page.locator('[data-out-of-scope-id="KB291615.nat-loses-rpc-information"]');
+    expect(await item.textContent()).toMatch(/Applies to: Microsoft Outlook \(no versions named\)/);
+    expect(await item.locator('.reason').textContent()).toMatch(/Out of scope.*Exchange version is none of .*Exchange Server 2016.*you said Exchange Server 2016/);
+    expect(await item.locator('.source').textContent()).toMatch(/EXCH2016-mapi-over-http/);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows a conflict between what a ticket states and what its addresses imply, and what was derived', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${intranetUrl(api.baseUrl)}/`);
+    await page.fill('#ticket-text', 'Outlook 2003 cannot connect to Exchange 2003. There is no NAT. The Exchange server is 192.168.1.20 and my laptop at home is 203.0.113.5.');
+    await page.click('#ticket-form button[type=submit]');
+    const conflict = page.locator('[data-conflict="addressTranslation"]');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toMatch(/Conflict natMode "none" gives addressTranslation false, but .* What the caller stated is used\./);
+    expect(await page.locator('.derived-facts summary').textContent()).toMatch(/Derived from your facts \(3\)/);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('shows excluded workarounds with the article’s reason', async () => {
     const { page, problems } = await openPage(browser);
     await consultOnPage(page, intranetUrl(api.baseUrl), scenario('KB291615', 'Outlook through port forwarding on a Windows NT-based proxy: one-to-one translation is excluded').facts);
