@@ -139,7 +139,7 @@ describe('diagnosis page (/)', () => {
     // KB155831's own example port is taken; what other articles advise on it is shown beside the file.
     const advice = form.locator('.port-advice li[data-followed="false"]');
     await advice.first().waitFor();
-    expect(await form.locator('.port-advice').textContent()).toMatch(/directoryPort 5000: KB194952 advises against 1024-5000/);
+    expect(await form.locator('.port-advice').textContent()).toMatch(/Not followed directoryPort 5000: KB194952 advises against 1024-5000/);
     expect(download.suggestedFilename()).toBe('exchange-static-ports.reg');
     const bytes = await streamBytes(await download.createReadStream());
     // UTF-16LE with a byte-order mark, as Registry Editor writes it.

@@ -49,7 +49,7 @@ export function noteBlocks(input: NoteInput, vocabulary: Vocabulary): NoteBlock[
   const derived = Object.entries(input.derivations).map(([name, derivation]): Inline[] => [
     { text: `${name}: ` },
     { text: label(vocabulary, name, derivation.value), strong: true },
-    { text: ` [derived from ${describe(derivation.from)}: ${derivation.because}]` },
+    { text: ` [derived from ${describe(derivation.from)}: ${derivation.because}${derivation.derived ? ` ${derivation.derived}` : ''}]` },
   ]);
   if (derived.length) blocks.push({ heading: 'Derived facts', items: derived });
   if (input.conflicts.length) blocks.push({ heading: 'Conflicts', items: input.conflicts.map((c) => [{ text: c.detail }]) });

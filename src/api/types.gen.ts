@@ -549,6 +549,8 @@ export interface components {
             from: components["schemas"]["Facts"];
             because: string;
             source?: components["schemas"]["source"];
+            /** @description For an inference (not what the stated facts mean), what it assumes and when it can be wrong. */
+            derived?: string;
         };
         Conflict: {
             /** @description The fact the derivation and the stated facts disagree on. */
@@ -571,14 +573,18 @@ export interface components {
                 setting: string;
                 port: number;
                 article: string;
-                /** @enum {string} */
-                advice: "use" | "avoid";
-                from: number;
-                to: number;
+                /**
+                 * @description `use` or `avoid` the range `from`-`to`; `consider`: advice without a range, shown but not checked.
+                 * @enum {string}
+                 */
+                advice: "use" | "avoid" | "consider";
+                from?: number;
+                to?: number;
                 text: string;
                 source: components["schemas"]["source"];
                 derived?: string;
-                followed: boolean;
+                /** @description Whether the port follows it; `null` for advice without a range. */
+                followed: boolean | null;
             }[];
             /** @description The file's bytes, base64-encoded. */
             content: string;
@@ -647,6 +653,8 @@ export interface components {
             standsFor?: string;
             /** @description Why the inference was not used (the fact it stands for is known). */
             unused?: string;
+            /** @description Present when the condition is the article's premise and its fact was not given: it is taken to hold until the caller states otherwise (e.g. direct RPC while the connection method is not stated). */
+            assumed?: string;
         };
         KnowledgeBaseInfo: {
             /** @description A digest of the knowledge-base files the answer was computed from. */
@@ -854,6 +862,8 @@ export interface components {
             derived?: components["schemas"]["derived"];
             /** @description The fact whose values the versions are (outlookVersion, exchangeVersion). An entry with a fact and no versions is a revision that names none: the answer says so. */
             fact?: string;
+            /** @description What a reader should know about this entry, e.g. the versions a revision sends elsewhere. */
+            note?: components["schemas"]["text"];
         };
         registryValue: {
             /** @enum {unknown} */
@@ -901,18 +911,23 @@ export interface components {
         };
         portAdvice: {
             /**
-             * @description `use`: choose ports in this range; `avoid`: keep out of it.
+             * @description `use`: choose ports in this range; `avoid`: keep out of it; `consider`: advice without a range (shown with the file, never checked).
              * @enum {unknown}
              */
-            advice: "use" | "avoid";
-            from: components["schemas"]["portNumber"];
-            to: components["schemas"]["portNumber"];
+            advice: "use" | "avoid" | "consider";
+            from?: components["schemas"]["portNumber"];
+            to?: components["schemas"]["portNumber"];
             text: components["schemas"]["text"];
             /** @description The Exchange versions the advice speaks for, when not those of the article that holds it. */
             exchangeVersions?: string[];
             source: components["schemas"]["source"];
             derived?: components["schemas"]["derived"];
-        };
+            /**
+             * @description Which ports the advice is about: the Exchange services' own ports (the default), which the generated files set, or the global catalog's NSPI port, which they do not.
+             * @enum {unknown}
+             */
+            concerns?: "exchange-services" | "global-catalog";
+        } & unknown;
         /** @description Concrete data the workaround gives, as data rather than prose. */
         details: {
             registry?: components["schemas"]["registryValue"][];
@@ -944,6 +959,8 @@ export interface components {
                 /** @description The reasoning, shown with every value derived this way. */
                 because: string;
                 source?: components["schemas"]["source"];
+                /** @description For a derivation that is an inference rather than what the stated facts mean: what it assumes and when it can be wrong. Shown with every value derived this way. */
+                derived?: string;
             }[];
         } & (unknown & unknown);
         localId: string;
@@ -969,6 +986,11 @@ export interface components {
             derived?: components["schemas"]["derived"];
             /** @description The fact this condition is an inference about. It is used only while that fact is not known: once the caller states it, the condition counts as not holding (the stated fact decides). Requires `derived`, and sits in an `any` beside a condition on that fact. */
             standsFor?: string;
+            /**
+             * @description The article's premise rather than something to ask: while the caller has not stated the fact, the condition is taken to hold (shown as assumed in the evidence); once stated, it is tested as usual. Requires `derived`.
+             * @constant
+             */
+            untilStated?: true;
         };
         /** @description json-rules-engine conditions: the top level is `all` or `any`. */
         topCondition: components["schemas"]["allCondition"] | components["schemas"]["anyCondition"];
@@ -1015,7 +1037,7 @@ export interface components {
              * @description Why the article cites it.
              * @enum {unknown}
              */
-            relation: "more-information" | "version-for" | "server-configuration" | "registry-backup" | "port-selection" | "vulnerability" | "host-entries";
+            relation: "more-information" | "version-for" | "server-configuration" | "registry-backup" | "port-selection" | "vulnerability" | "host-entries" | "consolidates";
             note?: components["schemas"]["text"];
             source: components["schemas"]["source"];
             derived?: components["schemas"]["derived"];
@@ -1135,6 +1157,8 @@ export interface components {
                     derived?: components["schemas"]["derived"];
                     /** @description The fact whose values the versions are (outlookVersion, exchangeVersion). An entry with a fact and no versions is a revision that names none: the answer says so. */
                     fact?: string;
+                    /** @description What a reader should know about this entry, e.g. the versions a revision sends elsewhere. */
+                    note?: components["schemas"]["text"];
                 };
                 reference: {
                     id: string;
@@ -1147,7 +1171,7 @@ export interface components {
                      * @description Why the article cites it.
                      * @enum {unknown}
                      */
-                    relation: "more-information" | "version-for" | "server-configuration" | "registry-backup" | "port-selection" | "vulnerability" | "host-entries";
+                    relation: "more-information" | "version-for" | "server-configuration" | "registry-backup" | "port-selection" | "vulnerability" | "host-entries" | "consolidates";
                     note?: components["schemas"]["text"];
                     source: components["schemas"]["source"];
                     derived?: components["schemas"]["derived"];
@@ -1199,6 +1223,11 @@ export interface components {
                     derived?: components["schemas"]["derived"];
                     /** @description The fact this condition is an inference about. It is used only while that fact is not known: once the caller states it, the condition counts as not holding (the stated fact decides). Requires `derived`, and sits in an `any` beside a condition on that fact. */
                     standsFor?: string;
+                    /**
+                     * @description The article's premise rather than something to ask: while the caller has not stated the fact, the condition is taken to hold (shown as assumed in the evidence); once stated, it is tested as usual. Requires `derived`.
+                     * @constant
+                     */
+                    untilStated?: true;
                 };
                 workaround: {
                     id: components["schemas"]["localId"];
@@ -1280,18 +1309,23 @@ export interface components {
                 };
                 portAdvice: {
                     /**
-                     * @description `use`: choose ports in this range; `avoid`: keep out of it.
+                     * @description `use`: choose ports in this range; `avoid`: keep out of it; `consider`: advice without a range (shown with the file, never checked).
                      * @enum {unknown}
                      */
-                    advice: "use" | "avoid";
-                    from: components["schemas"]["portNumber"];
-                    to: components["schemas"]["portNumber"];
+                    advice: "use" | "avoid" | "consider";
+                    from?: components["schemas"]["portNumber"];
+                    to?: components["schemas"]["portNumber"];
                     text: components["schemas"]["text"];
                     /** @description The Exchange versions the advice speaks for, when not those of the article that holds it. */
                     exchangeVersions?: string[];
                     source: components["schemas"]["source"];
                     derived?: components["schemas"]["derived"];
-                };
+                    /**
+                     * @description Which ports the advice is about: the Exchange services' own ports (the default), which the generated files set, or the global catalog's NSPI port, which they do not.
+                     * @enum {unknown}
+                     */
+                    concerns?: "exchange-services" | "global-catalog";
+                } & unknown;
             };
         };
     };

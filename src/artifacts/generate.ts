@@ -109,6 +109,8 @@ function adviceFor(kb: KnowledgeBase, article: Article, name: ArtifactName): { o
     for (const other of holder.workarounds) {
       for (const advice of other.details?.portAdvice ?? []) {
         if (other === workaround && !advice.source.article) continue;
+        // The files set the Exchange services' ports; advice on another server's port is not theirs.
+        if ((advice.concerns ?? 'exchange-services') !== 'exchange-services') continue;
         const speaksFor = advice.exchangeVersions ?? exchangeVersionsOf(holder);
         if (speaksFor.some((v) => versions.includes(v))) others.push(cite(holder, advice));
       }

@@ -1,10 +1,8 @@
 import type { FieldError } from '../facts/normalize';
 import type { PortAdvice, Source } from '../kb/model';
 
-/** One article's advice on a range, with the article it comes from. */
-export interface CitedAdvice extends PortAdvice {
-  article: string;
-}
+/** One article's advice on choosing ports, with the article it comes from. */
+export type CitedAdvice = PortAdvice & { article: string };
 
 /** What one piece of advice says of a chosen port. */
 export interface PortAdviceFinding {
@@ -12,17 +10,20 @@ export interface PortAdviceFinding {
   setting: string;
   port: number;
   article: string;
-  advice: 'use' | 'avoid';
-  from: number;
-  to: number;
+  advice: PortAdvice['advice'];
+  from?: number;
+  to?: number;
   text: string;
   source: Source;
   derived?: string;
-  /** Whether the port follows the advice. */
-  followed: boolean;
+  /** Whether the port follows the advice; null for advice without a range, which cannot be checked. */
+  followed: boolean | null;
 }
 
-const follows = (port: number, advice: PortAdvice) => (port >= advice.from && port <= advice.to) === (advice.advice === 'use');
+function follows(port: number, advice: PortAdvice): boolean | null {
+  if (advice.advice === 'consider') return null;
+  return (port >= advice.from && port <= advice.to) === (advice.advice === 'use');
+}
 
 /**
  * Checks the ports chosen for a configuration file: whole numbers from 1 to 65535, all different,
@@ -45,7 +46,7 @@ export function checkPorts(ports: Record<string, number>, own: readonly CitedAdv
     if (seen.has(port)) errors.push({ pointer, detail: `is the same port as ${seen.get(port)}; each service needs its own` });
     seen.set(port, name);
     for (const range of own) {
-      if (follows(port, range)) continue;
+      if (range.advice === 'consider' || follows(port, range)) continue;
       const where = range.advice === 'use' ? `outside the range ${range.from}-${range.to}` : `in the range ${range.from}-${range.to}`;
       errors.push({ pointer, detail: `${port} is ${where} that ${range.article} advises ${range.advice === 'use' ? '' : 'against '}(${range.text})` });
     }
@@ -55,8 +56,7 @@ export function checkPorts(ports: Record<string, number>, own: readonly CitedAdv
         port,
         article: range.article,
         advice: range.advice,
-        from: range.from,
-        to: range.to,
+        ...(range.advice === 'consider' ? {} : { from: range.from, to: range.to }),
         text: range.text,
         source: range.source,
         ...(range.derived ? { derived: range.derived } : {}),
@@ -72,14 +72,13 @@ export function adviceComments(advice: readonly PortAdviceFinding[], ownArticle:
   if (advice.length === 0) return [];
   const lines = [`; Port advice of other articles on the same Exchange versions (this file follows ${ownArticle}):`];
   const settings = [...new Set(advice.map((a) => a.setting))];
-  const ordered = settings.flatMap((setting) => {
-    const forPort = advice.filter((a) => a.setting === setting);
-    return [...forPort.filter((a) => !a.followed), ...forPort.filter((a) => a.followed)];
-  });
+  const rank = (a: PortAdviceFinding) => (a.followed === false ? 0 : a.followed === null ? 1 : 2);
+  const ordered = settings.flatMap((setting) => advice.filter((a) => a.setting === setting).sort((a, b) => rank(a) - rank(b)));
   for (const item of ordered) {
-    const verb = item.advice === 'use' ? 'advises' : 'advises against';
-    const mark = item.derived ? ' [derived: the range is read from the text]' : '';
-    lines.push(`; ${item.setting} ${item.port}: ${item.article} ${verb} ${item.from}-${item.to}${mark}: ${oneLine(item.text)} ${item.followed ? 'Followed.' : 'Not followed.'}`);
+    const what = item.advice === 'consider' ? 'says' : `${item.advice === 'use' ? 'advises' : 'advises against'} ${item.from}-${item.to}`;
+    const mark = item.derived ? ' [derived]' : '';
+    const verdict = item.followed === null ? 'Not checked: it gives no range.' : item.followed ? 'Followed.' : 'Not followed.';
+    lines.push(`; ${item.setting} ${item.port}: ${item.article} ${what}${mark}: ${oneLine(item.text)} ${verdict}`);
   }
   return lines;
 }

@@ -40,11 +40,13 @@ export type CompiledTruth = (facts: Facts) => boolean | null;
  */
 export function compileTruth(condition: Condition): CompiledTruth {
   if (isFactCondition(condition)) {
-    const { fact, operator, value: expected, standsFor } = condition;
+    const { fact, operator, value: expected, standsFor, untilStated } = condition;
     const test = operators[operator];
-    // An inference is not used once the fact it stands for is known (see factNode).
-    if (standsFor !== undefined) return (facts) => (Object.hasOwn(facts, standsFor) ? false : Object.hasOwn(facts, fact) ? test(facts[fact], expected) : null);
-    return (facts) => (Object.hasOwn(facts, fact) ? test(facts[fact], expected) : null);
+    // An inference is not used once the fact it stands for is known; a premise holds until its
+    // fact is stated (see factNode).
+    const missing = untilStated ? true : null;
+    if (standsFor !== undefined) return (facts) => (Object.hasOwn(facts, standsFor) ? false : Object.hasOwn(facts, fact) ? test(facts[fact], expected) : missing);
+    return (facts) => (Object.hasOwn(facts, fact) ? test(facts[fact], expected) : missing);
   }
   if ('not' in condition) {
     const inner = compileTruth(condition.not);

@@ -16,6 +16,8 @@ export interface Evidence {
   standsFor?: string;
   /** Present when the inference was not used because the fact it stands for is known. */
   unused?: string;
+  /** Present when the condition was taken to hold because its fact is not stated (untilStated). */
+  assumed?: string;
 }
 
 /** A condition tree with the truth of every node, as evaluated. */
@@ -97,10 +99,12 @@ function read(condition: Condition, engineResult: EngineConditionResult, facts: 
 /**
  * A fact condition's node, given what its operator made of the fact (null: the fact is missing).
  * An inference (standsFor) whose fact is known is not used: it counts as not holding, and says why.
+ * An article's premise (untilStated) whose fact is missing is taken to hold, and says so.
  */
 export function factNode(condition: FactCondition, facts: Facts, tested: Truth): ResultNode {
   const unused = condition.standsFor !== undefined && Object.hasOwn(facts, condition.standsFor);
-  const value = unused ? false : tested;
+  const assumed = condition.untilStated === true && tested === null;
+  const value = unused ? false : assumed ? true : tested;
   const evidence: Evidence = {
     fact: condition.fact,
     operator: condition.operator,
@@ -111,6 +115,7 @@ export function factNode(condition: FactCondition, facts: Facts, tested: Truth):
     ...(condition.derived ? { derived: condition.derived } : {}),
     ...(condition.standsFor ? { standsFor: condition.standsFor } : {}),
     ...(unused ? { unused: `${condition.standsFor} is known, so this inference about it is not used` } : {}),
+    ...(assumed ? { assumed: `${condition.fact} is not stated: the article's premise is taken to hold until it is` } : {}),
   };
   return { kind: 'fact', value, evidence };
 }

@@ -10,6 +10,8 @@ export interface Derivation {
   from: Facts;
   because: string;
   source?: Source;
+  /** For an inference: what it assumes and when it can be wrong. */
+  derived?: string;
 }
 
 /**
@@ -70,7 +72,15 @@ function derive(name: string, rules: NonNullable<Vocabulary['derivable'][number]
     const facts = Object.keys(rule.when);
     if (!facts.every((fact) => known(fact) !== undefined && rule.when[fact].includes(known(fact) as Scalar))) continue;
     const from = Object.fromEntries(facts.map((fact) => [fact, known(fact)!]));
-    matches.push({ value: rule.value, from, because: rule.because, ...(rule.source ? { source: rule.source } : {}), implied: rule.implied === true, stated: facts.every((fact) => Object.hasOwn(given, fact)) });
+    matches.push({
+      value: rule.value,
+      from,
+      because: rule.because,
+      ...(rule.source ? { source: rule.source } : {}),
+      ...(rule.derived ? { derived: rule.derived } : {}),
+      implied: rule.implied === true,
+      stated: facts.every((fact) => Object.hasOwn(given, fact)),
+    });
   }
   if (Object.hasOwn(given, name)) {
     for (const { implied, stated, ...match } of matches) {

@@ -31,6 +31,11 @@ export interface FactCondition {
    * and counts as not holding once it is (the caller's stated fact decides).
    */
   standsFor?: string;
+  /**
+   * The article's own premise, taken to hold while the caller has not stated the fact (direct RPC
+   * while the connection method is not given); a caller who states otherwise is outside it.
+   */
+  untilStated?: boolean;
 }
 
 export type Condition =
@@ -47,16 +52,16 @@ export interface Caveat extends Statement {
 }
 
 /** Advice on choosing static ports: a range to use or to avoid. */
-export interface PortAdvice {
-  advice: 'use' | 'avoid';
-  from: number;
-  to: number;
+/** Advice on choosing static ports: a range to use or to avoid, or (`consider`) advice without a range. */
+export type PortAdvice = {
   text: string;
   /** The Exchange versions it speaks for, when not those of the article holding it. */
   exchangeVersions?: string[];
+  /** Which ports it is about (default: the Exchange services' own, which the generated files set). */
+  concerns?: 'exchange-services' | 'global-catalog';
   source: Source;
   derived?: string;
-}
+} & ({ advice: 'use' | 'avoid'; from: number; to: number } | { advice: 'consider'; from?: undefined; to?: undefined });
 
 export interface Workaround {
   id: string;
@@ -99,6 +104,8 @@ export interface Revision {
 /** A product and versions an article (or one of its revisions) applies to. */
 export interface AppliesTo {
   product: string;
+  /** What a reader should know about the entry, e.g. the versions a revision sends elsewhere. */
+  note?: string;
   /** The fact whose values the versions are; with no versions, the revision names none. */
   fact?: string;
   versions?: string[];
@@ -142,6 +149,8 @@ export interface Bound {
   title: string;
   documents: { id: string; title: string; url: string; seed: string }[];
   conditions: TopCondition;
+  /** What the bound cannot tell, with the sentence that shows it. */
+  caveats?: Statement[];
 }
 
 export interface BoundsFile {
@@ -158,6 +167,8 @@ export interface Derivation {
   implied?: boolean;
   because: string;
   source?: Source;
+  /** For an inference: what it assumes and when it can be wrong. */
+  derived?: string;
 }
 
 export interface FactDefinition {

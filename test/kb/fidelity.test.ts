@@ -1,4 +1,5 @@
 import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { diagnoseScenario } from '../support/scenario-tester';
 
 // Rules the articles' own words settle, checked on the knowledge base as loaded.
 describe('fidelity of the encoded articles', () => {
@@ -46,5 +47,20 @@ describe('fidelity of the encoded articles', () => {
     const own = sources.filter((s) => !s.article);
     expect(own.length).toBeGreaterThan(20);
     for (const source of own) expect(source).toEqual({ paragraph: expect.any(Number), quote: expect.any(String) });
+  });
+
+  it('where an article names no versions of a client, the answer says exactly that instead of confirming in silence', async () => {
+    const report = await diagnoseScenario({ clientKind: 'outlook', outlookVersion: '2016', exchangeVersion: '2003', firewallPlatform: 'non-windows', exchangeStaticPorts: 'none', symptoms: ['cannot-connect'] });
+    const kb270836 = report.diagnoses.find((d) => d.id === 'KB270836.mapi-client-ports-through-firewall')!;
+    expect(kb270836.scope.appliesTo).toContainEqual(expect.objectContaining({ fact: 'outlookVersion', note: expect.stringMatching(/names no Outlook versions/) }));
+    expect(kb270836.scope.appliesTo.find((e) => e.fact === 'outlookVersion')!.versions).toBeUndefined();
+  });
+
+  it('while the connection method is not stated, direct RPC is the articles\' premise, and the evidence says it was assumed', async () => {
+    const report = await diagnoseScenario({ clientKind: 'outlook', outlookVersion: '2003', exchangeVersion: '2003', port135Reachable: false, symptoms: ['cannot-connect'] });
+    const [kb833799] = report.diagnoses;
+    expect(kb833799!.scope.evidence).toContainEqual(expect.objectContaining({ fact: 'rpcOverHttp', result: true, assumed: expect.stringMatching(/not stated/), derived: expect.any(String) }));
+    // Its caveat on RPC over HTTP is shown, and says the facts do not tell whether it concerns the caller.
+    expect(kb833799!.workarounds[0]!.caveats).toContainEqual(expect.objectContaining({ text: expect.stringMatching(/RPC over HTTP/), concerns: null }));
   });
 });

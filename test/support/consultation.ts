@@ -13,10 +13,12 @@ export interface Consultation {
   report: DiagnosisReport;
 }
 
-const OPENING_FACTS = ['clientKind', 'symptoms'];
+// What a user says first: the client and the symptoms, and how Outlook connects when they know
+// it (the service never asks that: direct RPC is the articles' premise until told otherwise).
+const OPENING_FACTS = ['clientKind', 'symptoms', 'rpcOverHttp'];
 const MAX_QUESTIONS = 20;
 
-/** What a user whose environment is `environment` says first: the client kind and the symptoms. */
+/** What a user whose environment is `environment` says first (see OPENING_FACTS). */
 export function openingFacts(environment: Facts): Facts {
   const facts: Facts = {};
   for (const name of OPENING_FACTS) if (Object.hasOwn(environment, name)) facts[name] = environment[name];

@@ -62,7 +62,8 @@ export function artifactForm(workaround: WorkaroundResult): HTMLElement {
 /** Other articles' advice on the chosen ports: what is not followed first, each with its article and words. */
 function adviceView(advice: ConfigurationFile['advice']): HTMLElement | null {
   if (!advice.length) return null;
-  const ordered = [...advice.filter((a) => !a.followed), ...advice.filter((a) => a.followed)];
+  const rank = (a: ConfigurationFile['advice'][number]) => (a.followed === false ? 0 : a.followed === null ? 1 : 2);
+  const ordered = [...advice].sort((a, b) => rank(a) - rank(b));
   return h(
     'div',
     { class: 'port-advice' },
@@ -74,8 +75,8 @@ function adviceView(advice: ConfigurationFile['advice']): HTMLElement | null {
         h(
           'li',
           { 'data-followed': String(a.followed) },
-          h('span', { class: `badge ${a.followed ? 'yes' : 'open'}` }, a.followed ? 'Followed' : 'Not followed'),
-          ` ${a.setting} ${a.port}: ${a.article} ${a.advice === 'use' ? 'advises' : 'advises against'} ${a.from}-${a.to}. ${a.text}`,
+          h('span', { class: `badge ${a.followed ? 'yes' : 'open'}` }, a.followed === null ? 'Advice' : a.followed ? 'Followed' : 'Not followed'),
+          ` ${a.setting} ${a.port}: ${a.article} ${a.advice === 'consider' ? 'says' : `${a.advice === 'use' ? 'advises' : 'advises against'} ${a.from}-${a.to}`}. ${a.text}`,
           a.derived ? h('span', { class: 'derived', title: a.derived }, ' (derived)') : null,
         ),
       ),

@@ -81,7 +81,7 @@ export function inferencesView(derivations: Record<string, Derivation>, conflict
           'details',
           { class: 'derived-facts' },
           h('summary', {}, `Derived from your facts (${entries.length})`),
-          h('ul', {}, entries.map(([fact, d]) => h('li', {}, h('strong', {}, `${vocabulary.name(fact)}: ${vocabulary.label(fact, d.value)}`), ' ', derivedNote(d.because)))),
+          h('ul', {}, entries.map(([fact, d]) => h('li', {}, h('strong', {}, `${vocabulary.name(fact)}: ${vocabulary.label(fact, d.value)}`), ' ', derivedNote(d.derived ? `${d.because} ${d.derived}` : d.because)))),
         )
       : null,
   );
