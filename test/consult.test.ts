@@ -67,6 +67,20 @@ describe('questions', () => {
     });
   });
 
+  it('when the NAT mode is unknown and the server\'s address is given, then the client\'s address is asked, since it would settle the translation', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', firewallPlatform: 'non-windows', natMode: null, serverAddress: '192.168.1.20' } });
+    const address = res.body.questions.find((q: any) => q.fact === 'clientAddress');
+    expect(address).toMatchObject({ type: 'ip-address', values: [] });
+    expect(address.why).toContainEqual({ id: 'KB291615.nat-loses-rpc-information', kind: 'diagnosis', confirmedBy: ['public', 'shared'], ruledOutBy: [] });
+  });
+
+  it('when neither address nor the NAT mode is known, then the addresses are asked as what the translation is derived from', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', firewallPlatform: 'non-windows', natMode: null, addressTranslation: null } });
+    const asked = res.body.questions.map((q: any) => q.fact);
+    expect(asked).toEqual(expect.arrayContaining(['clientAddress', 'serverAddress']));
+    expect(asked).not.toContain('natMode');
+  });
+
   it('when everything is known, then there is nothing to ask', async () => {
     const res = await api.post('/v1/diagnose', {
       facts: { clientKind: 'exchange-client', exchangeVersion: '5.5', firewallPlatform: 'non-windows', exchangeStaticPorts: 'none', symptoms: ['cannot-connect'] },
