@@ -2,6 +2,9 @@ import { extractFacts } from '../../src/annotate/extract';
 import { bundledKnowledgeBase } from './knowledge-base';
 import type { CorpusTicket } from './tickets';
 
+/** What scoring needs of a ticket: its text and the facts a support engineer assigned. */
+type ScoredTicket = Pick<CorpusTicket, 'id' | 'subject' | 'body' | 'facts'>;
+
 export interface Score {
   truePositives: number;
   falsePositives: number;
@@ -20,7 +23,7 @@ export interface TicketMistake {
  * positive; extracted but not labelled (or labelled otherwise) a false positive; labelled but not
  * extracted (or extracted otherwise) a false negative. A list fact (symptoms) counts per value.
  */
-export function scoreExtraction(corpus: CorpusTicket[]): { byFact: Map<string, Score>; mistakes: TicketMistake[] } {
+export function scoreExtraction(corpus: ScoredTicket[]): { byFact: Map<string, Score>; mistakes: TicketMistake[] } {
   const { kb } = bundledKnowledgeBase();
   const byFact = new Map<string, Score>(kb.vocabulary.names.map((name) => [name, { truePositives: 0, falsePositives: 0, falseNegatives: 0 }]));
   const mistakes: TicketMistake[] = [];

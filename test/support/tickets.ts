@@ -11,11 +11,31 @@ export interface CorpusTicket {
   diagnoses: string[];
 }
 
-export function readCorpus(): CorpusTicket[] {
-  const file = path.join(__dirname, '..', 'fixtures', 'tickets.jsonl');
+/** A ticket of the blind corpus: its writer also listed what the vocabulary cannot hold, and the articles. */
+export interface BlindTicket extends Omit<CorpusTicket, 'diagnoses'> {
+  context: string[];
+  articles: string[];
+}
+
+const fixtures = path.join(__dirname, '..', 'fixtures');
+
+function readJsonLines<T>(file: string): T[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as CorpusTicket);
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** The first corpus, written together with the extraction patterns (test/fixtures/tickets.jsonl). */
+export function readCorpus(): CorpusTicket[] {
+  return readJsonLines<CorpusTicket>(path.join(fixtures, 'tickets.jsonl'));
+}
+
+/**
+ * A half of the blind corpus (test/fixtures/blind/): `dev` may be read while tuning; `test` is
+ * only scored, never read case by case.
+ */
+export function readBlindCorpus(half: 'dev' | 'test'): BlindTicket[] {
+  return readJsonLines<BlindTicket>(path.join(fixtures, 'blind', `${half}.jsonl`));
 }
