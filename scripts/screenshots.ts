@@ -10,15 +10,34 @@ import { startOnPage } from '../test/support/diagnosis-page';
 
 const OUT = path.join(projectRoot, 'docs', 'screenshots');
 
-// Mid-consultation: two answers given, KB291615 confirmed, the firewall platform asked next.
+// Mid-consultation: the first diagnoses confirmed, KB148732 out of scope for Exchange 2003. The questions are
+// answered in the order the service asks them, from the answers below.
+const ANSWERS: Record<string, { select: string } | { button: string | boolean }> = {
+  exchangeVersion: { select: 'Exchange Server 2003' },
+  outlookVersion: { select: 'Outlook 2003' },
+  port135Reachable: { button: true },
+  firewallPlatform: { button: 'non-windows' },
+  exchangeStaticPorts: { button: 'none' },
+  natMode: { button: 'many-to-one' },
+};
+
 async function diagnosisInProgress(page: Page, baseUrl: string): Promise<void> {
   await startOnPage(page, baseUrl, { clientKind: 'outlook', symptoms: ['cannot-connect'] });
-  await page.waitForSelector('.question[data-fact=exchangeVersion]');
-  await page.selectOption('#answer-select', { label: 'Exchange Server 2003' });
-  await page.click('.answer-form button[type=submit]');
-  await page.waitForSelector('.question[data-fact=natMode]');
-  await page.click(`.question button[data-value='"many-to-one"']`);
-  await page.waitForSelector('[data-diagnosis-id]');
+  for (;;) {
+    await page.waitForSelector('.question[data-fact]');
+    if (await page.$('[data-diagnosis-id]')) return;
+    const fact = (await page.getAttribute('.question', 'data-fact'))!;
+    const answer = ANSWERS[fact];
+    if (!answer) throw new Error(`the screenshot's consultation has no answer for ${fact}`);
+    const before = await page.locator('#answers-list dt').count();
+    if ('select' in answer) {
+      await page.selectOption('#answer-select', { label: answer.select });
+      await page.click('.answer-form button[type=submit]');
+    } else {
+      await page.click(`.question button[data-value='${JSON.stringify(answer.button)}']`);
+    }
+    await page.waitForFunction((count) => document.querySelectorAll('#answers-list dt').length > count, before);
+  }
 }
 
 async function main(): Promise<void> {
