@@ -3,6 +3,7 @@ import type { Served } from '../api/serving';
 import { questionsFor, type Question } from '../consult/questions';
 import type { DiagnosisFinding } from '../engine/diagnose';
 import type { FactValue } from '../facts/normalize';
+import { boundEvidence } from './evidence-bounds';
 import { extractFacts, type Span } from './extract';
 import { noteBlocks, renderNote, type Note, type NoteBlock } from './note';
 import { tagsFor } from './tags';
@@ -20,6 +21,8 @@ export interface AnnotatedFact {
   source: 'extracted' | 'given';
   confidence?: number;
   evidence: Span[];
+  /** Spans of evidence the text has beyond those listed (see evidence-bounds.ts). */
+  evidenceOmitted?: number;
 }
 
 export interface Annotation {
@@ -77,10 +80,11 @@ export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket
   const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
   const report = await diagnoser.diagnose(all.all);
   const questions = questionsFor(kb, report, all);
-  const blocks = noteBlocks(facts, report.diagnoses, questions, kb.vocabulary);
+  const bounded = boundEvidence(facts);
+  const blocks = noteBlocks(bounded, report.diagnoses, questions, kb.vocabulary);
   const annotation: Annotation = {
     ticket: { id: ticket.id },
-    facts,
+    facts: bounded,
     unknown: all.unknown,
     diagnoses: report.diagnoses,
     questions,

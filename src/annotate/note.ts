@@ -2,12 +2,16 @@ import type { Question } from '../consult/questions';
 import type { DiagnosisFinding, WorkaroundFinding } from '../engine/diagnose';
 import type { Vocabulary } from '../kb/vocabulary';
 import type { AnnotatedFact } from './annotate';
+import { markdownLiteral } from './escape';
+import { factSource } from './note-quotes';
 
 /** A run of text in a note, optionally bold or a link. */
 export interface Inline {
   text: string;
   strong?: boolean;
   href?: string;
+  /** Text from the ticket, quoted: each rendering escapes it for its format. */
+  quoted?: boolean;
 }
 
 /** A heading and its bullet items: the one structure every rendering of the note comes from. */
@@ -25,8 +29,7 @@ export interface Note {
 export function noteBlocks(facts: Record<string, AnnotatedFact>, diagnoses: DiagnosisFinding[], questions: Question[], vocabulary: Vocabulary): NoteBlock[] {
   const blocks: NoteBlock[] = [];
   const factItems = Object.entries(facts).map(([name, fact]): Inline[] => {
-    const how = fact.source === 'given' ? 'given' : `from "${fact.evidence.map((e) => e.text).join('", "')}"`;
-    return [{ text: `${name}: ` }, { text: label(vocabulary, name, fact.value), strong: true }, { text: ` (${how})` }];
+    return [{ text: `${name}: ` }, { text: label(vocabulary, name, fact.value), strong: true }, ...factSource(fact)];
   });
   blocks.push({ heading: 'Facts', items: factItems.length ? factItems : [[{ text: 'none recognised' }]] });
   if (diagnoses.length === 0) blocks.push({ heading: 'Diagnosis', items: [[{ text: 'No diagnosis holds yet for these facts.' }]] });
@@ -57,7 +60,7 @@ function workaroundItem(workaround: WorkaroundFinding): Inline[] {
   return [{ text: `Workaround, ${status}: ` }, { text: workaround.title, strong: true }, ...(workaround.reason ? [{ text: `: ${workaround.reason}` }] : [])];
 }
 
-const inlineMarkdown = (i: Inline) => (i.href ? `[${i.text}](${i.href})` : i.strong ? `**${i.text}**` : i.text);
+const inlineMarkdown = (i: Inline) => (i.href ? `[${i.text}](${i.href})` : i.strong ? `**${i.text}**` : i.quoted ? markdownLiteral(i.text) : i.text);
 const inlineText = (i: Inline) => (i.href ? `${i.text} <${i.href}>` : i.text);
 
 function label(vocabulary: Vocabulary, name: string, value: unknown): string {

@@ -588,8 +588,14 @@ export interface components {
             source: "extracted" | "given";
             /** @description For an extracted fact, how sure the match is (0 to 1). */
             confidence?: number;
-            /** @description The text each extracted value came from (empty for a given fact). */
+            /**
+             * @description The text each extracted value came from (empty for a given fact), in the order of the
+             *     ticket: at most 10 spans per fact and 50 per annotation (each fact keeps its first
+             *     span while there is room).
+             */
             evidence: components["schemas"]["Span"][];
+            /** @description How many more spans the text has for this fact than `evidence` lists; absent when none were left out. */
+            evidenceOmitted?: number;
         };
         Annotation: {
             ticket: {

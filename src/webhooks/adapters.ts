@@ -1,4 +1,5 @@
 import { annotateWithNote, type Annotation, type Ticket } from '../annotate/annotate';
+import { journalText } from '../annotate/escape';
 import type { Served } from '../api/serving';
 import { adfToText, noteToAdf, type AdfNode } from './adf';
 
@@ -67,6 +68,6 @@ export async function serviceNow(served: Served, payload: ServiceNowPayload): Pr
   const { annotation } = await annotateWithNote(served, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description });
   return {
     annotation,
-    writeBack: [{ method: 'PATCH', path: `/api/now/table/incident/${encodeURIComponent(payload.sys_id)}`, body: { work_notes: annotation.note.text } }],
+    writeBack: [{ method: 'PATCH', path: `/api/now/table/incident/${encodeURIComponent(payload.sys_id)}`, body: { work_notes: journalText(annotation.note.text) } }],
   };
 }

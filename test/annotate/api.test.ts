@@ -1,4 +1,5 @@
 import { TestApi } from '../support/api';
+import { MAX_EVIDENCE_PER_ANNOTATION, MAX_EVIDENCE_PER_FACT } from '../../src/annotate/evidence-bounds';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -122,5 +123,27 @@ describe('POST /v1/annotate/batch (NDJSON)', () => {
     expect(res.body).toHaveLength(200);
     expect(res.body.map((r: any) => r.id)).toEqual(lines.map((_, i) => `t${i}`));
     expect(res.body[1].annotation.diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
+  });
+});
+
+describe('bounded answers', () => {
+  it('a ticket that repeats a fact thousands of times gets a few spans of evidence per fact and in all, and says how many were left out', async () => {
+    const body = 'NAT on the SonicWall, Outlook 2003 cannot connect, port 135 is blocked, the phones fail to sync. '.repeat(600);
+    const res = await api.post('/v1/annotate', { ticket: { id: 'long', body } });
+    expect(res.status).toBe(200);
+    const facts = Object.values<any>(res.body.facts);
+    const shown = facts.reduce((sum, fact) => sum + fact.evidence.length, 0);
+    expect(shown).toBeLessThanOrEqual(MAX_EVIDENCE_PER_ANNOTATION);
+    for (const fact of facts) expect(fact.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE_PER_FACT);
+    // Every match is accounted for: shown, or counted as left out.
+    expect(res.body.facts.natMode.evidence.length + res.body.facts.natMode.evidenceOmitted).toBe(600);
+    expect(res.body.facts.symptoms.evidence.length + res.body.facts.symptoms.evidenceOmitted).toBe(1200);
+    // The note quotes a few and says how many more there are.
+    expect(res.body.note.text).toMatch(/natMode: .*\(from "NAT", "NAT", "NAT" and 597 more\)/);
+  });
+
+  it('a ticket with few matches keeps all its evidence and no count of left-out spans', async () => {
+    const res = await api.post('/v1/annotate', { ticket });
+    for (const fact of Object.values<any>(res.body.facts)) expect(fact.evidenceOmitted).toBeUndefined();
   });
 });
