@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { annotate } from '../src/annotate/annotate';
 import { growthRatio } from './support/growth';
 import { bundledKnowledgeBase } from './support/knowledge-base';
+import { postOnNewConnection, TestApi } from './support/api';
 
 // Every handler's work grows linearly with its input: twice the input may take about twice the
 // time, never four times. Inputs go up to the limits the service accepts (a ticket body of
@@ -34,5 +35,72 @@ describe('work grows linearly with the input', () => {
       }),
       run,
     );
+  });
+
+  describe('refusing bodies dense with errors', () => {
+    let api: TestApi;
+    beforeAll(async () => {
+      api = await TestApi.start();
+    });
+    afterAll(() => api.close());
+
+    // A value that is wrong wherever it stands, and where it stands: list items or unknown facts.
+    const wrong = fc.constantFrom(0, null, {}, true, 'x', []);
+    const shape = fc.constantFrom('items', 'keys');
+    const facts = (kind: string, value: unknown, count: number) =>
+      kind === 'items' ? { symptoms: Array(count).fill(value) } : Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${i}`, value]));
+    // How many wrong values fill about half of `limit` bytes, so that twice as many still fit under it.
+    const countFor = (limit: number, body: (n: number) => string) => {
+      let count = Math.floor((limit * 0.48) / ((body(1000).length - body(0).length) / 1000));
+      while (body(count * 2).length > limit * 0.98) count = Math.floor(count * 0.95);
+      return count;
+    };
+    // A new connection for each request: building the next body can take longer than the
+    // server keeps an idle connection open, and a request sent as it closes one is reset.
+    // Bodies are built once per size, outside the time measured.
+    const memo = (build: (n: number) => string) => {
+      const built = new Map<number, string>();
+      return (n: number) => built.get(n) ?? built.set(n, build(n)).get(n)!;
+    };
+    const post = (path: string, body: string) => postOnNewConnection(`${api.baseUrl}${path}`, body);
+
+    it('a diagnose request (up to the 100 kB body)', async () => {
+      await fc.assert(
+        fc.asyncProperty(shape, wrong, async (kind, value) => {
+          const body = memo((n: number) => JSON.stringify({ facts: facts(kind, value, n) }));
+          const ratio = await growthRatio(async (n) => {
+            expect((await post('/v1/diagnose', body(n))).body.code).toBe('invalid_request');
+          }, countFor(102_400, body));
+          expect(ratio).toBeLessThan(MAX_RATIO);
+        }),
+        run,
+      );
+    });
+
+    it('a batch ticket (up to the 5 MB batch body)', async () => {
+      await fc.assert(
+        fc.asyncProperty(shape, wrong, async (kind, value) => {
+          const body = memo((n: number) => JSON.stringify({ tickets: [{ id: 't', facts: facts(kind, value, n) }] }));
+          const ratio = await growthRatio(async (n) => {
+            expect((await post('/v1/annotate/batch', body(n))).body.results[0].problem.code).toBe('invalid_request');
+          }, countFor(5 * 2 ** 20, body));
+          expect(ratio).toBeLessThan(MAX_RATIO);
+        }),
+        { ...run, numRuns: 3 },
+      );
+    });
+
+    it('an MCP tool call (up to the 100 kB body)', async () => {
+      await fc.assert(
+        fc.asyncProperty(shape, wrong, async (kind, value) => {
+          const call = memo((n: number) => JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'diagnose', arguments: { facts: facts(kind, value, n) } } }));
+          const ratio = await growthRatio(async (n) => {
+            expect((await post('/mcp', call(n))).body.error).toBeDefined();
+          }, countFor(102_400, call));
+          expect(ratio).toBeLessThan(MAX_RATIO);
+        }),
+        run,
+      );
+    });
   });
 });

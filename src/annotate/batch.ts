@@ -1,7 +1,6 @@
-import type { ValidateFunction } from 'ajv';
-import { toFieldErrors } from '../api/contract';
 import type { NdjsonLine } from '../api/ndjson';
 import { asProblem, Problem, problemBody } from '../api/problem';
+import { schemaProblem, type SchemaCheck } from '../api/schema-check';
 import type { Served } from '../api/serving';
 import { annotate, type Annotation, type Ticket } from './annotate';
 
@@ -13,13 +12,11 @@ export type BatchResult =
  * One ticket of a batch: its annotation, or its own problem (400), so that one bad ticket never
  * sinks the others. `pointer` is where the ticket sits in the request, for the problem's pointers.
  */
-export async function annotateEntry(served: Served, ticket: unknown, validate: ValidateFunction, pointer: string, instance: string): Promise<BatchResult> {
+export async function annotateEntry(served: Served, ticket: unknown, checkTicket: SchemaCheck, pointer: string, instance: string): Promise<BatchResult> {
   const id = typeof (ticket as Ticket)?.id === 'string' ? (ticket as Ticket).id : undefined;
   try {
-    if (!validate(ticket)) {
-      const errors = toFieldErrors(validate.errors ?? []).map((e) => ({ ...e, pointer: `${pointer}${e.pointer === '/' ? '' : e.pointer}` }));
-      throw new Problem(400, 'invalid_request', `The ticket does not match Ticket: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, errors);
-    }
+    const findings = checkTicket(ticket);
+    if (findings) throw schemaProblem('The ticket does not match Ticket', findings, pointer);
     return { status: 200, id: (ticket as Ticket).id, annotation: await annotate(served, ticket as Ticket, pointer) };
   } catch (error) {
     const problem = asProblem(error);
@@ -29,7 +26,7 @@ export async function annotateEntry(served: Served, ticket: unknown, validate: V
 }
 
 /** NDJSON tickets to results, one line at a time: the loop behind the streamed batch and the CLI. */
-export async function* annotateLines(lines: AsyncIterable<NdjsonLine>, served: Served, validate: ValidateFunction, instance: string, maxLine: number): AsyncGenerator<BatchResult> {
+export async function* annotateLines(lines: AsyncIterable<NdjsonLine>, served: Served, checkTicket: SchemaCheck, instance: string, maxLine: number): AsyncGenerator<BatchResult> {
   for await (const line of lines) {
     if (line.oversized) {
       yield { line: line.number, status: 413, problem: problemBody(new Problem(413, 'payload_too_large', `Line ${line.number} is over ${maxLine} bytes.`), instance) };
@@ -43,6 +40,6 @@ export async function* annotateLines(lines: AsyncIterable<NdjsonLine>, served: S
       yield { line: line.number, status: 400, problem: problemBody(problem, instance) };
       continue;
     }
-    yield { line: line.number, ...(await annotateEntry(served, ticket, validate, '', instance)) };
+    yield { line: line.number, ...(await annotateEntry(served, ticket, checkTicket, '', instance)) };
   }
 }

@@ -743,8 +743,14 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "rate_limited" | "reload_failed" | "not_found" | "method_not_allowed" | "internal_error";
-            /** @description One entry per bad field. */
+            /**
+             * @description One entry per bad field, at most 50. A body too large for any valid request (more than
+             *     2,500 values in all) is not searched for every error: only the first found is listed,
+             *     and the detail says so.
+             */
             errors?: components["schemas"]["FieldError"][];
+            /** @description How many more bad fields there are than `errors` lists; absent when none were left out. */
+            errorsOmitted?: number;
         };
         FieldError: {
             /** @description JSON pointer into the request body, or `#/query/<name>` for a query parameter. */

@@ -76,6 +76,14 @@ describe('POST /v1/annotate/batch (JSON)', () => {
     expect(res.body.results[2].problem.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
   });
 
+  it('a ticket holding more values than any valid one is refused at its first problem, and the problem says so', async () => {
+    const res = await api.post('/v1/annotate/batch', { tickets: [{ id: 'big', facts: { symptoms: Array(5000).fill(0) } }] });
+    const { problem } = res.body.results[0];
+    expect(problem.errors.length).toBeLessThan(5);
+    expect(problem.errors[0].pointer).toBe('/tickets/0/facts/symptoms');
+    expect(problem.detail).toMatch(/only the first problem is listed/);
+  });
+
   it('more than 100 tickets is a 413 that says what to do instead', async () => {
     const res = await api.post('/v1/annotate/batch', { tickets: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })) });
     expect(res.status).toBe(413);

@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import { Router, type Request, type Response } from 'express';
-import type { ValidateFunction } from 'ajv';
 import { annotate } from '../../annotate/annotate';
 import { annotateEntry, annotateLines } from '../../annotate/batch';
 import type { Contract } from '../contract';
 import { ndjsonLines } from '../ndjson';
 import { Problem } from '../problem';
+import type { SchemaCheck } from '../schema-check';
 import type { Served, Serving } from '../serving';
 import { jsonBody } from '../validate';
 
@@ -14,14 +14,14 @@ export const MAX_NDJSON_LINE = 100 * 1024;
 
 export function annotateRoutes(contract: Contract, serving: Serving): Router {
   const router = Router();
-  const validateTicket = contract.validator(contract.schemaPointer('Ticket'));
+  const checkTicket = contract.check(contract.schemaPointer('Ticket'));
 
   router.post('/v1/annotate', jsonBody(contract, 'AnnotateRequest'), async (req, res) => {
     res.json(await annotate(serving(req), req.body.ticket));
   });
 
   router.post('/v1/annotate/batch', async (req, res) => {
-    if (req.is('application/x-ndjson')) return streamBatch(req, res, serving(req), validateTicket);
+    if (req.is('application/x-ndjson')) return streamBatch(req, res, serving(req), checkTicket);
     if (!req.is('application/json')) {
       throw new Problem(415, 'unsupported_media_type', `Send application/json ({"tickets": [...]}) or application/x-ndjson (one ticket per line), not ${req.get('content-type') ?? 'no content type'}.`);
     }
@@ -34,7 +34,7 @@ export function annotateRoutes(contract: Contract, serving: Serving): Router {
     }
     const served = serving(req);
     const results = [];
-    for (const [i, ticket] of tickets.entries()) results.push(await annotateEntry(served, ticket, validateTicket, `/tickets/${i}`, req.originalUrl));
+    for (const [i, ticket] of tickets.entries()) results.push(await annotateEntry(served, ticket, checkTicket, `/tickets/${i}`, req.originalUrl));
     res.json({ results, kb: { revision: served.kb.revision } });
   });
 
@@ -42,9 +42,9 @@ export function annotateRoutes(contract: Contract, serving: Serving): Router {
 }
 
 /** NDJSON in, NDJSON out, one line at a time, waiting for the client when it reads slowly. */
-async function streamBatch(req: Request, res: Response, served: Served, validate: ValidateFunction): Promise<void> {
+async function streamBatch(req: Request, res: Response, served: Served, checkTicket: SchemaCheck): Promise<void> {
   res.status(200).type('application/x-ndjson');
-  for await (const result of annotateLines(ndjsonLines(req, MAX_NDJSON_LINE), served, validate, req.originalUrl, MAX_NDJSON_LINE)) {
+  for await (const result of annotateLines(ndjsonLines(req, MAX_NDJSON_LINE), served, checkTicket, req.originalUrl, MAX_NDJSON_LINE)) {
     if (!res.write(`${JSON.stringify(result)}\n`)) await once(res, 'drain');
   }
   res.end();
