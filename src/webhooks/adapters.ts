@@ -43,7 +43,7 @@ export interface JiraPayload {
 
 export async function jira(served: Served, payload: JiraPayload): Promise<WebhookAnswer> {
   const { key, fields } = payload.issue;
-  const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description) : '';
+  const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description, '/issue/fields/description') : '';
   const ticket: Ticket = { id: key, subject: fields.summary, body: description };
   const { annotation, noteBlocks } = await annotateWithNote(served, ticket);
   const path = `/rest/api/3/issue/${encodeURIComponent(key)}`;
