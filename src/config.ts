@@ -26,6 +26,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** ANSWER_CACHE_MB, default 32: room for cached diagnose answers; 0 turns the cache off. */
   answerCacheMb: number;
+  /** ANNOTATION_THREADS, default 1: worker threads that read long tickets; 0 reads them on the event loop. */
+  annotationThreads: number;
   /** ZENDESK_WEBHOOK_SECRET; unset: Zendesk signatures are not checked. */
   zendeskSecret?: string;
 }
@@ -66,6 +68,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10000, integer(0, 600000), 'milliseconds from 0 to 600000'),
     requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30000, integer(1000, 600000), 'milliseconds from 1000 to 600000'),
     answerCacheMb: read('ANSWER_CACHE_MB', DEFAULT_ANSWER_CACHE_MB, integer(0, 4096), 'a whole number of megabytes from 0 to 4096 (0 turns the cache off)'),
+    annotationThreads: read('ANNOTATION_THREADS', 1, integer(0, 64), 'a whole number of threads from 0 to 64 (0 reads tickets on the event loop)'),
     ...(env.ZENDESK_WEBHOOK_SECRET ? { zendeskSecret: env.ZENDESK_WEBHOOK_SECRET } : {}),
   };
   if (problems.length) throw new ConfigError(problems.join('; '));

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
+import { ExtractionPool } from './annotate/extraction-pool';
 import { createApp } from './api/app';
 import { createHttpServer } from './api/http-server';
 import type { Config } from './config';
@@ -38,8 +39,10 @@ export async function startService(config: Config, logDestination?: DestinationS
     loadFailed: () => metrics.knowledgeBaseLoadFailed(),
     diagnosed: (diagnoses) => metrics.diagnosed(diagnoses),
   });
+  const pool = config.annotationThreads > 0 ? new ExtractionPool(config.annotationThreads) : undefined;
   const app = createApp({
     holder,
+    readTicket: pool?.read,
     bodyLimit: config.bodyLimit,
     zendeskSecret: config.zendeskSecret,
     apiKeys: config.apiKeys,
@@ -93,7 +96,7 @@ export async function startService(config: Config, logDestination?: DestinationS
         server.close(() => {
           clearInterval(idle);
           clearTimeout(timer);
-          resolve(true);
+          void pool?.close().then(() => resolve(true));
         });
         server.closeIdleConnections();
       });

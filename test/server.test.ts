@@ -22,6 +22,7 @@ describe('configuration from the environment', () => {
       shutdownTimeoutMs: 10000,
       requestTimeoutMs: 30000,
       answerCacheMb: 32,
+      annotationThreads: 1,
     });
   });
 
@@ -39,6 +40,7 @@ describe('configuration from the environment', () => {
         SHUTDOWN_TIMEOUT_MS: '500',
         REQUEST_TIMEOUT_MS: '2000',
         ANSWER_CACHE_MB: '0',
+        ANNOTATION_THREADS: '0',
         ZENDESK_WEBHOOK_SECRET: 's',
       }),
     ).toEqual({
@@ -53,6 +55,7 @@ describe('configuration from the environment', () => {
       shutdownTimeoutMs: 500,
       requestTimeoutMs: 2000,
       answerCacheMb: 0,
+      annotationThreads: 0,
       zendeskSecret: 's',
     });
   });
@@ -68,6 +71,7 @@ describe('configuration from the environment', () => {
     ['SHUTDOWN_TIMEOUT_MS', '1e3', /SHUTDOWN_TIMEOUT_MS must be milliseconds/],
     ['REQUEST_TIMEOUT_MS', '10', /REQUEST_TIMEOUT_MS must be milliseconds from 1000/],
     ['ANSWER_CACHE_MB', '4097', /ANSWER_CACHE_MB must be a whole number of megabytes from 0 to 4096/],
+    ['ANNOTATION_THREADS', '65', /ANNOTATION_THREADS must be a whole number of threads from 0 to 64/],
   ])('rejects %s=%s naming the setting and what it allows', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => configFromEnv({ [name]: value })).toThrow(message);
@@ -93,7 +97,7 @@ describe('starting the service', () => {
       expect(prototypes[0]).toBe(app.request);
       expect(prototypes[1]).toBe(app.response);
     } finally {
-      service.server.close();
+      await service.shutdown(1000);
     }
   });
 

@@ -14,6 +14,11 @@ export interface Evidenced {
   evidenceOmitted?: number;
 }
 
+/** A fact's evidence cut to MAX_EVIDENCE_PER_FACT spans, the rest counted. */
+export function boundFactEvidence(evidence: Span[]): Evidenced {
+  return evidence.length > MAX_EVIDENCE_PER_FACT ? { evidence: evidence.slice(0, MAX_EVIDENCE_PER_FACT), evidenceOmitted: evidence.length - MAX_EVIDENCE_PER_FACT } : { evidence };
+}
+
 /**
  * The same facts with their evidence cut to the bounds. Every fact that has evidence keeps at
  * least its first span while the bound allows: the room is shared out one span per fact at a
@@ -35,7 +40,7 @@ export function boundEvidence<T extends Evidenced>(facts: Record<string, T>): Re
   }
   return Object.fromEntries(
     entries.map(([name, fact], i) => {
-      const omitted = fact.evidence.length - kept[i];
+      const omitted = fact.evidence.length - kept[i] + (fact.evidenceOmitted ?? 0);
       return [name, omitted > 0 ? { ...fact, evidence: fact.evidence.slice(0, kept[i]), evidenceOmitted: omitted } : fact];
     }),
   );

@@ -4,6 +4,7 @@ import type { Extraction, FactPattern } from '../kb/extraction';
 import type { Scalar } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
 import { matches } from './clauses';
+import { boundFactEvidence, type Evidenced } from './evidence-bounds';
 import { AddressRoles, Negation } from './match-context';
 
 export type TicketField = 'subject' | 'body';
@@ -16,11 +17,10 @@ export interface Span {
   end: number;
 }
 
-export interface ExtractedFact {
+export interface ExtractedFact extends Evidenced {
   value: FactValue;
   /** The confidence of the pattern that decided the value (the lowest, for a list). */
   confidence: number;
-  evidence: Span[];
 }
 
 interface Hit {
@@ -35,7 +35,7 @@ export const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
 
 /**
  * Reads the facts a ticket states from its subject and body with the knowledge base's extraction
- * patterns. A negated match ("we don't use NAT") gives the pattern's negated value, or nothing.
+ * patterns, with at most MAX_EVIDENCE_PER_FACT spans of evidence each (the rest counted). A negated match ("we don't use NAT") gives the pattern's negated value, or nothing.
  * Where matches disagree on a fact, the most confident wins, then the first (subject before body).
  */
 export function extractFacts(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary): Record<string, ExtractedFact> {
@@ -103,7 +103,7 @@ function scalarFact(hits: Hit[]): ExtractedFact {
   // Stable sort: among equally confident hits the first in the ticket stays first.
   const best = [...hits].sort((a, b) => b.confidence - a.confidence)[0];
   const agreeing = hits.filter((hit) => hit.value === best.value);
-  return { value: best.value, confidence: best.confidence, evidence: agreeing.map((hit) => hit.span) };
+  return { value: best.value, confidence: best.confidence, ...boundFactEvidence(agreeing.map((hit) => hit.span)) };
 }
 
 function listFact(hits: Hit[], order: Scalar[]): ExtractedFact {
@@ -114,6 +114,6 @@ function listFact(hits: Hit[], order: Scalar[]): ExtractedFact {
   return {
     value: values as string[],
     confidence: values.reduce((lowest, value) => Math.min(lowest, best.get(value)!), 1),
-    evidence: hits.map((hit) => hit.span),
+    ...boundFactEvidence(hits.map((hit) => hit.span)),
   };
 }

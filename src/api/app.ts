@@ -1,6 +1,7 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import type { TicketReader } from '../annotate/extraction-pool';
 import { DEFAULT_ANSWER_CACHE_MB } from '../config';
 import { mcpHandler } from '../mcp/server';
 import type { Metrics } from '../observability/metrics';
@@ -43,6 +44,8 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Megabytes of diagnose answers kept per knowledge base; 0: none. */
   answerCacheMb?: number;
+  /** How tickets are read; default on the event loop (the service passes a pool of worker threads). */
+  readTicket?: TicketReader;
   /** Benchmarks only: POST /bench/echo answers its JSON body, through the same stack. */
   benchEcho?: boolean;
 }
@@ -92,8 +95,8 @@ export function createApp(options: AppOptions): Express {
   app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : req.path.startsWith('/v1/webhooks/') ? webhookJson : json)(req, res, next));
   if (options.benchEcho) app.post('/bench/echo', (req, res) => void res.json(req.body));
   app.use(diagnoseRoutes(contract, serving, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
-  app.use(annotateRoutes(contract, serving));
-  app.use(webhookRoutes(contract, serving, { zendeskSecret }));
+  app.use(annotateRoutes(contract, serving, options.readTicket));
+  app.use(webhookRoutes(contract, serving, { zendeskSecret, read: options.readTicket }));
   app.use(artifactRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
   app.use(operationsRoutes(contract, serving, metrics));

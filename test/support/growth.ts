@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
  * moment only ever adds time), each sample repeats the call until it has taken long enough to
  * measure, and the two sizes take turns so that a slow stretch falls on both.
  */
-export async function growthRatio(run: (size: number) => unknown, size: number, samples = 3): Promise<number> {
+export async function growthRatio(run: (size: number) => unknown, size: number, samples = 5): Promise<number> {
   await perCall(run, size); // warm-up: compile the code paths before timing them
   const small: number[] = [];
   const large: number[] = [];
@@ -19,7 +19,7 @@ export async function growthRatio(run: (size: number) => unknown, size: number, 
   return Math.min(...large) / Math.min(...small);
 }
 
-const SAMPLE_MS = 40;
+const SAMPLE_MS = 100;
 
 async function perCall(run: (size: number) => unknown, size: number): Promise<number> {
   let calls = 0;
