@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
 import { ExtractionPool } from './annotate/extraction-pool';
 import { createApp } from './api/app';
+import { GracefulClose } from './api/graceful-close';
 import { createHttpServer } from './api/http-server';
 import type { Config } from './config';
 import type { KnowledgeBase } from './kb/load';
@@ -62,6 +63,7 @@ export async function startService(config: Config, logDestination?: DestinationS
       connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
     },
   );
+  const closing = new GracefulClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -83,23 +85,10 @@ export async function startService(config: Config, logDestination?: DestinationS
         logger.error({ err: error }, 'knowledge base reload refused; the previous one keeps serving');
       }
     },
-    shutdown(timeoutMs = config.shutdownTimeoutMs) {
-      return new Promise<boolean>((resolve) => {
-        // Keep-alive connections would hold close() open until they time out: each is closed as
-        // soon as it is idle, that is once the request it carries has been answered.
-        const idle = setInterval(() => server.closeIdleConnections(), 50);
-        const timer = setTimeout(() => {
-          clearInterval(idle);
-          server.closeAllConnections();
-          resolve(false);
-        }, timeoutMs);
-        server.close(() => {
-          clearInterval(idle);
-          clearTimeout(timer);
-          void pool?.close().then(() => resolve(true));
-        });
-        server.closeIdleConnections();
-      });
+    async shutdown(timeoutMs = config.shutdownTimeoutMs) {
+      const clean = await closing.close(timeoutMs);
+      await pool?.close();
+      return clean;
     },
   };
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { bundledRulesDir, projectRoot } from '../src/paths';
 
@@ -119,4 +120,50 @@ it('the cluster refuses a bad WORKERS setting', async () => {
   const code = await new Promise((resolve) => child.on('exit', resolve));
   expect(code).toBe(1);
   expect(err).toMatch(/WORKERS must be a whole number from 1 to 256, not "many"/);
+});
+
+/** A raw connection to the service, to hold it idle or half-sent as a client would. */
+function connect(url: string): Promise<net.Socket> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => resolve(socket));
+    socket.on('error', reject);
+  });
+}
+
+/** Everything the server sends on a socket until it closes it. */
+function received(socket: net.Socket): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk));
+    socket.on('close', () => resolve(text));
+  });
+}
+
+it('SIGTERM closes idle and half-sent connections at once, answers the request in flight with Connection: close, and exits 0', async () => {
+  // REQUEST_TIMEOUT_MS far beyond SHUTDOWN_TIMEOUT_MS: only the shutdown itself can close the half-sent connection in time.
+  const { child, url, exit } = await start(copyRules(), 'src/main.ts', { SHUTDOWN_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '120000' });
+  const idle = await connect(url);
+  const idleClosed = received(idle);
+  const firstAnswer = new Promise((resolve) => idle.once('data', resolve));
+  idle.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+  await firstAnswer; // answered, and kept alive: now idle
+  const halfSent = await connect(url);
+  const halfSentClosed = received(halfSent);
+  halfSent.write('POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: appl');
+  const body = JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } });
+  const inFlight = await connect(url);
+  const inFlightAnswer = received(inFlight);
+  inFlight.write(`POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+  // The request has reached the service once it has read its headers; a second request on another connection shows that it has.
+  await fetch(`${url}/healthz`);
+  child.kill('SIGTERM');
+  expect(await idleClosed).toMatch(/^HTTP\/1.1 200/); // only its first answer: then closed
+  expect(await halfSentClosed).toBe('');
+  inFlight.write(body.slice(10));
+  const answer = await inFlightAnswer;
+  expect(answer).toMatch(/^HTTP\/1.1 200/);
+  expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+  expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).diagnoses).toHaveLength(1);
+  expect(await exit).toBe(0);
 });
