@@ -44,6 +44,7 @@ export async function startService(config: Config, logDestination?: DestinationS
   const app = createApp({
     holder,
     readTicket: pool?.read,
+    requestTimeoutMs: config.requestTimeoutMs,
     bodyLimit: config.bodyLimit,
     zendeskSecret: config.zendeskSecret,
     apiKeys: config.apiKeys,
@@ -53,16 +54,15 @@ export async function startService(config: Config, logDestination?: DestinationS
     logger,
     metrics,
   });
-  // Node checks the request timeouts every connectionsCheckingInterval (30 s by default), which
-  // would let a slow client hold a connection far longer than REQUEST_TIMEOUT_MS.
-  const server = createHttpServer(
-    app,
-    {
-      requestTimeout: config.requestTimeoutMs,
-      headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
-      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
-    },
-  );
+  // Node's requestTimeout would cut every request, an NDJSON backfill that keeps sending too, at
+  // REQUEST_TIMEOUT_MS: bodies have the app's own deadline instead (request-deadline.ts), and
+  // Node keeps the one for headers. It checks every connectionsCheckingInterval (30 s by
+  // default), which would let a slow client hold a connection far longer.
+  const server = createHttpServer(app, {
+    requestTimeout: 0,
+    headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+    connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
+  });
   const closing = new GracefulClose(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,6 @@
+import http from 'node:http';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import type { Express } from 'express';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -128,5 +130,85 @@ describe('request timeouts', () => {
     } finally {
       await service.shutdown(1000);
     }
+  });
+
+  it('cuts off a client that does not finish sending its headers within REQUEST_TIMEOUT_MS', async () => {
+    const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', requestTimeoutMs: 1000 });
+    try {
+      const { port } = new URL(service.url);
+      const answer = await new Promise<string>((resolve) => {
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Ty'));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk));
+        socket.on('close', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1.1 408/);
+    } finally {
+      await service.shutdown(1000);
+    }
+  });
+});
+
+describe('NDJSON backfills and REQUEST_TIMEOUT_MS', () => {
+  let service: Awaited<ReturnType<typeof startService>>;
+  beforeAll(async () => {
+    service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', requestTimeoutMs: 1000, annotationThreads: 0 });
+  });
+  afterAll(() => service.shutdown(1000));
+
+  /** A streamed batch: the lines its answer gives, as they come, and when it ends. */
+  function backfill(headers: Record<string, string> = {}) {
+    const lines: any[] = [];
+    let text = '';
+    let request!: http.ClientRequest;
+    const ended = new Promise<void>((resolve, reject) => {
+      request = http.request(`${service.url}/v1/annotate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...headers } }, (res) => {
+        res.on('data', (chunk) => {
+          text += chunk;
+          const complete = text.split('\n');
+          text = complete.pop()!;
+          lines.push(...complete.map((line) => JSON.parse(line)));
+        });
+        res.on('end', resolve);
+        res.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+    return { request, lines, ended };
+  }
+  const line = (i: number) => `${JSON.stringify({ id: `t${i}`, body: 'Outlook 2003 cannot connect' })}\n`;
+
+  it('a stream that keeps sending runs past REQUEST_TIMEOUT_MS', async () => {
+    const { request, lines, ended } = backfill();
+    // A line every 200 ms for three times the timeout.
+    for (let i = 0; i < 15; i += 1) {
+      request.write(line(i));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    request.end();
+    await ended;
+    expect(lines.map((l) => [l.id, l.status])).toEqual(Array.from({ length: 15 }, (_, i) => [`t${i}`, 200]));
+  });
+
+  it('a stream that stops sending for REQUEST_TIMEOUT_MS is ended, with a last line saying why', async () => {
+    const { request, lines, ended } = backfill();
+    request.write(line(0));
+    await ended;
+    expect(lines[0]).toMatchObject({ id: 't0', status: 200 });
+    expect(lines.at(-1)).toMatchObject({ status: 408, problem: { code: 'request_timeout' } });
+    request.destroy();
+  });
+
+  it('a gzipped stream is read as its lines', async () => {
+    const { request, lines, ended } = backfill({ 'content-encoding': 'gzip' });
+    request.end(zlib.gzipSync(line(0) + line(1)));
+    await ended;
+    expect(lines.map((l) => [l.id, l.status])).toEqual([['t0', 200], ['t1', 200]]);
+  });
+
+  it('an encoding it cannot read is one 415, not an error per line', async () => {
+    const res = await fetch(`${service.url}/v1/annotate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'content-encoding': 'compress' }, body: line(0) + line(1) });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ code: 'unsupported_media_type', detail: expect.stringMatching(/gzip/) });
   });
 });

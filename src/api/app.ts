@@ -1,5 +1,5 @@
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
 import type { TicketReader } from '../annotate/extraction-pool';
 import { DEFAULT_ANSWER_CACHE_MB } from '../config';
@@ -11,6 +11,7 @@ import { webRoutes } from '../web/routes';
 import { Contract } from './contract';
 import { routeGuard } from './route-guard';
 import { problemHandler } from './problem';
+import { requestDeadline } from './request-deadline';
 import { requestScope } from './request-scope';
 import { adminRoutes } from './routes/admin';
 import { annotateRoutes } from './routes/annotate';
@@ -46,12 +47,16 @@ export interface AppOptions {
   answerCacheMb?: number;
   /** How tickets are read; default on the event loop (the service passes a pool of worker threads). */
   readTicket?: TicketReader;
+  /** The longest a request body may take to arrive, and an NDJSON batch may send nothing; default 30 s. */
+  requestTimeoutMs?: number;
   /** Benchmarks only: POST /bench/echo answers its JSON body, through the same stack. */
   benchEcho?: boolean;
 }
 
+const isBatchStream = (req: Request) => req.path === '/v1/annotate/batch' && req.is('application/x-ndjson') === 'application/x-ndjson';
+
 export function createApp(options: AppOptions): Express {
-  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret, apiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics } = options;
+  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret, apiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics, requestTimeoutMs = 30_000 } = options;
   const current = holder ? () => holder.current() : () => options.served as Served;
   if (!holder && !options.served) throw new Error('createApp needs a holder or a served knowledge base');
   const scope = requestScope(current);
@@ -84,6 +89,7 @@ export function createApp(options: AppOptions): Express {
   if (apiKeys.length) app.use(apiKeyAuth(apiKeys));
   app.use(routeGuard(contract.document, options.benchEcho ? ['/bench/echo'] : []));
   app.use(scope.middleware);
+  app.use(requestDeadline(requestTimeoutMs, isBatchStream));
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
   // ("must be object") rather than as malformed JSON.
   // The raw body is kept for webhook signatures, which are computed over the exact bytes.
@@ -95,7 +101,7 @@ export function createApp(options: AppOptions): Express {
   app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : req.path.startsWith('/v1/webhooks/') ? webhookJson : json)(req, res, next));
   if (options.benchEcho) app.post('/bench/echo', (req, res) => void res.json(req.body));
   app.use(diagnoseRoutes(contract, serving, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
-  app.use(annotateRoutes(contract, serving, options.readTicket));
+  app.use(annotateRoutes(contract, serving, { read: options.readTicket, idleMs: requestTimeoutMs }));
   app.use(webhookRoutes(contract, serving, { zendeskSecret, read: options.readTicket }));
   app.use(artifactRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));

@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'unsupported_media_type'
   | 'unauthorized'
   | 'forbidden'
+  | 'request_timeout'
   | 'rate_limited'
   | 'reload_failed'
   | 'not_found'
@@ -27,6 +28,7 @@ const titles: Record<ProblemCode, string> = {
   unsupported_media_type: 'The request body must be application/json',
   unauthorized: 'Not authorized',
   forbidden: 'Forbidden',
+  request_timeout: 'The request did not arrive in time',
   rate_limited: 'Too many requests',
   reload_failed: 'The knowledge base was not reloaded',
   not_found: 'Not found',

@@ -627,9 +627,10 @@ export interface components {
             id: string;
             annotation: components["schemas"]["Annotation"];
         } | {
+            /** @description The input line the result is for; absent on a last line that says why the stream was ended (400 for a body its Content-Encoding cannot read, 408 when nothing was sent, or the answer not read, for REQUEST_TIMEOUT_MS). */
             line?: number;
             /** @enum {integer} */
-            status: 400 | 413;
+            status: 400 | 408 | 413;
             /** @description The ticket's id, when it has one. */
             id?: string;
             problem: components["schemas"]["Problem"];
@@ -742,7 +743,7 @@ export interface components {
              * @description Stable, machine-readable error code.
              * @enum {string}
              */
-            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "rate_limited" | "reload_failed" | "not_found" | "method_not_allowed" | "internal_error";
+            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "request_timeout" | "rate_limited" | "reload_failed" | "not_found" | "method_not_allowed" | "internal_error";
             /**
              * @description One entry per bad field, at most 50. A body too large for any valid request (more than
              *     2,500 values in all) is not searched for every error: only the first found is listed,
