@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
+import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
 import { configFromEnv } from './config';
 import { run } from './run';
 
@@ -31,6 +32,8 @@ if (cluster.isPrimary) {
     fail((error as Error).message);
   }
 
+  // The rate limit's counts, shared by the workers (see rateLimiter).
+  new ClusterMemoryStorePrimary().init();
   const listening = new WeakSet<Worker>();
   const deaths: number[] = [];
   let failedStarts = 0;

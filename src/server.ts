@@ -1,10 +1,11 @@
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
 import { ExtractionPool } from './annotate/extraction-pool';
 import { createApp } from './api/app';
 import { GracefulClose } from './api/graceful-close';
 import { createHttpServer } from './api/http-server';
+import { metricsApp } from './api/routes/metrics';
 import type { Config } from './config';
 import type { KnowledgeBase } from './kb/load';
 import { createLogger } from './observability/logging';
@@ -19,6 +20,8 @@ export interface RunningService {
   kb: KnowledgeBase;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
+  /** Where /metrics is served, when METRICS_PORT moves it off the API's port. */
+  metricsUrl?: string;
   /** Reloads rules/ (SIGHUP); logs and counts a refusal, keeping the old knowledge base. */
   reload(): void;
   /**
@@ -48,6 +51,10 @@ export async function startService(config: Config, logDestination?: DestinationS
     bodyLimit: config.bodyLimit,
     zendeskSecret: config.zendeskSecret,
     apiKeys: config.apiKeys,
+    adminApiKeys: config.adminApiKeys,
+    trustProxy: config.trustProxy,
+    metricsApiKey: config.metricsApiKey,
+    metricsElsewhere: config.metricsPort !== undefined,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
     answerCacheMb: config.answerCacheMb,
@@ -64,19 +71,17 @@ export async function startService(config: Config, logDestination?: DestinationS
     connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
   });
   const closing = new GracefulClose(server);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const { address, port } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  await listen(server, config.port, config.host);
+  const metricsServer = config.metricsPort === undefined ? undefined : http.createServer(metricsApp(metrics, [config.metricsApiKey, ...config.adminApiKeys].filter((k): k is string => k !== undefined)));
+  if (metricsServer) await listen(metricsServer, config.metricsPort!, config.host);
 
   return {
     server,
     holder,
     logger,
     kb: holder.current().kb,
-    url: `http://${host}:${port}`,
+    url: urlOf(server),
+    ...(metricsServer ? { metricsUrl: urlOf(metricsServer) } : {}),
     reload() {
       try {
         const { revision, previousRevision } = holder.reload();
@@ -86,9 +91,23 @@ export async function startService(config: Config, logDestination?: DestinationS
       }
     },
     async shutdown(timeoutMs = config.shutdownTimeoutMs) {
+      metricsServer?.closeAllConnections();
+      metricsServer?.close();
       const clean = await closing.close(timeoutMs);
       await pool?.close();
       return clean;
     },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function urlOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 }

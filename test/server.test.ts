@@ -18,8 +18,10 @@ describe('configuration from the environment', () => {
       rulesDir: bundledRulesDir,
       logLevel: 'info',
       bodyLimit: 102400,
-      rateLimitPerMinute: 600,
+      rateLimitPerMinute: 60000,
       apiKeys: [],
+      adminApiKeys: [],
+      trustProxy: false,
       corsOrigins: [],
       shutdownTimeoutMs: 10000,
       requestTimeoutMs: 30000,
@@ -38,6 +40,10 @@ describe('configuration from the environment', () => {
         BODY_LIMIT: '2048',
         RATE_LIMIT_PER_MINUTE: '0',
         API_KEYS: 'k1-0123456789abcdef, k2-0123456789abcdef',
+        ADMIN_API_KEYS: 'a1-0123456789abcdef',
+        TRUST_PROXY: 'loopback, 10.0.0.0/8',
+        METRICS_API_KEY: 'm1-0123456789abcdef',
+        METRICS_PORT: '9464',
         CORS_ORIGINS: 'https://helpdesk.example.com',
         SHUTDOWN_TIMEOUT_MS: '500',
         REQUEST_TIMEOUT_MS: '2000',
@@ -53,6 +59,10 @@ describe('configuration from the environment', () => {
       bodyLimit: 2048,
       rateLimitPerMinute: 0,
       apiKeys: ['k1-0123456789abcdef', 'k2-0123456789abcdef'],
+      adminApiKeys: ['a1-0123456789abcdef'],
+      trustProxy: ['loopback', '10.0.0.0/8'],
+      metricsApiKey: 'm1-0123456789abcdef',
+      metricsPort: 9464,
       corsOrigins: ['https://helpdesk.example.com'],
       shutdownTimeoutMs: 500,
       requestTimeoutMs: 2000,
@@ -74,9 +84,21 @@ describe('configuration from the environment', () => {
     ['REQUEST_TIMEOUT_MS', '10', /REQUEST_TIMEOUT_MS must be milliseconds from 1000/],
     ['ANSWER_CACHE_MB', '4097', /ANSWER_CACHE_MB must be a whole number of megabytes from 0 to 4096/],
     ['ANNOTATION_THREADS', '65', /ANNOTATION_THREADS must be a whole number of threads from 0 to 64/],
+    ['ADMIN_API_KEYS', 'short', /ADMIN_API_KEYS must be comma-separated keys of at least 16 characters/],
+    ['TRUST_PROXY', '10.0.0.0/99', /TRUST_PROXY must be true, false, a number of proxies, or comma-separated addresses, subnets \(CIDR\) and loopback, linklocal or uniquelocal, not "10.0.0.0\/99"/],
+    ['METRICS_API_KEY', 'short', /METRICS_API_KEY must be a key of at least 16 characters/],
+    ['METRICS_PORT', 'x', /METRICS_PORT must be an integer from 0 to 65535/],
   ])('rejects %s=%s naming the setting and what it allows', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => configFromEnv({ [name]: value })).toThrow(message);
+  });
+
+  it.each([['true', true], ['false', false], ['2', 2], ['uniquelocal', ['uniquelocal']]])('reads TRUST_PROXY=%s as express takes it', (text, value) => {
+    expect(configFromEnv({ TRUST_PROXY: text }).trustProxy).toEqual(value);
+  });
+
+  it('refuses a key that is both a caller\'s and an admin\'s', () => {
+    expect(() => configFromEnv({ API_KEYS: 'k1-0123456789abcdef', ADMIN_API_KEYS: 'k1-0123456789abcdef' })).toThrow(/ADMIN_API_KEYS must not repeat a key of API_KEYS/);
   });
 
   it('reports every bad setting at once', () => {
@@ -110,6 +132,21 @@ describe('starting the service', () => {
     const config = { ...configFromEnv({}), port: 0, rulesDir: dir, logLevel: 'silent' as const };
     await expect(startService(config)).rejects.toThrow(KnowledgeBaseError);
     await expect(startService(config)).rejects.toThrow(/^articles\/KB833799\.json/);
+  });
+});
+
+describe('METRICS_PORT', () => {
+  it('serves /metrics on its own port only', async () => {
+    const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', metricsPort: 0 });
+    try {
+      expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+      const scraped = await fetch(`${service.metricsUrl}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/knowledge_base_info/);
+      expect((await fetch(`${service.metricsUrl}/v1/facts`)).status).toBe(404);
+    } finally {
+      await service.shutdown(1000);
+    }
   });
 });
 

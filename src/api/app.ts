@@ -35,10 +35,18 @@ export interface AppOptions {
   batchBodyLimit?: string | number;
   /** Zendesk's webhook signing secret; when set, Zendesk requests must be signed with it. */
   zendeskSecret?: string;
-  /** Keys callers must send; none: the API is open and /admin is off. */
+  /** Keys callers must send; none: the API is open. */
   apiKeys?: string[];
-  /** Requests a minute per client address; 0 or unset: no limit. */
+  /** Keys that may also reload the knowledge base; none: /admin is off. */
+  adminApiKeys?: string[];
+  /** Requests a minute per API key (per client address without keys); 0 or unset: no limit. */
   rateLimitPerMinute?: number;
+  /** express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy?: boolean | number | string[];
+  /** GET /metrics needs this key (or an admin key); /metrics is open when unset. */
+  metricsApiKey?: string;
+  /** /metrics is served elsewhere (METRICS_PORT): not by this app. */
+  metricsElsewhere?: boolean;
   /** Origins a browser may call from. */
   corsOrigins?: string[];
   logger?: Logger;
@@ -56,7 +64,7 @@ export interface AppOptions {
 const isBatchStream = (req: Request) => req.path === '/v1/annotate/batch' && req.is('application/x-ndjson') === 'application/x-ndjson';
 
 export function createApp(options: AppOptions): Express {
-  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret, apiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics, requestTimeoutMs = 30_000 } = options;
+  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret, apiKeys = [], adminApiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics, requestTimeoutMs = 30_000 } = options;
   const current = holder ? () => holder.current() : () => options.served as Served;
   if (!holder && !options.served) throw new Error('createApp needs a holder or a served knowledge base');
   const scope = requestScope(current);
@@ -69,6 +77,7 @@ export function createApp(options: AppOptions): Express {
   // answers are never revalidated; X-KB-Revision tells a cache when answers change. (The pages'
   // static files keep theirs: serve-static sets them itself.)
   app.set('etag', false);
+  app.set('trust proxy', options.trustProxy ?? false);
   if (logger) app.use(httpLogger(logger));
   if (metrics) app.use(metrics.middleware());
   app.use(
@@ -85,8 +94,9 @@ export function createApp(options: AppOptions): Express {
   const web = webRoutes();
   // Only reads reach the pages' router, so API calls do not walk its routes.
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? web(req, res, next) : next()));
+  // The key first, so that the limit counts by key when there is one.
+  if (apiKeys.length || adminApiKeys.length) app.use(apiKeyAuth({ callers: apiKeys, admins: adminApiKeys }));
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
-  if (apiKeys.length) app.use(apiKeyAuth(apiKeys));
   app.use(routeGuard(contract.document, options.benchEcho ? ['/bench/echo'] : []));
   app.use(scope.middleware);
   app.use(requestDeadline(requestTimeoutMs, isBatchStream));
@@ -105,8 +115,8 @@ export function createApp(options: AppOptions): Express {
   app.use(webhookRoutes(contract, serving, { zendeskSecret, read: options.readTicket }));
   app.use(artifactRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
-  app.use(operationsRoutes(contract, serving, metrics));
-  app.use(adminRoutes(holder, apiKeys.length > 0));
+  app.use(operationsRoutes(contract, serving, options.metricsElsewhere ? undefined : metrics, { metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [] }));
+  app.use(adminRoutes(holder, adminApiKeys.length > 0));
   app.post('/mcp', mcpHandler(contract, serving));
   app.use(problemHandler);
   return app;

@@ -351,7 +351,12 @@ export interface paths {
          * Prometheus metrics
          * @description `http_requests_total` and `http_request_duration_seconds` by route, method and status;
          *     `diagnoses_total` by article; `knowledge_base_info` with the revision served;
-         *     `knowledge_base_load_failures_total`; and the process's default metrics.
+         *     `knowledge_base_load_failures_total`; and the process's default metrics. Rendered at
+         *     most once a second: scrapes within the same second get the same text.
+         *
+         *     Open unless the service has METRICS_API_KEY, when it needs that key or an admin key
+         *     (ADMIN_API_KEYS); with METRICS_PORT it is served on that port only, and this one
+         *     answers 404.
          */
         get: operations["metrics"];
         put?: never;
@@ -375,8 +380,8 @@ export interface paths {
          * Reload the knowledge base from its directory
          * @description The new knowledge base is loaded and validated completely, then swapped in at once;
          *     requests in flight finish with the old one. If it is invalid, the old one keeps serving
-         *     and the answer is a 422. Needs API keys to be configured (403 otherwise). SIGHUP does the
-         *     same.
+         *     and the answer is a 422. Needs an admin key (ADMIN_API_KEYS): without admin keys
+         *     configured, or with a caller's key (API_KEYS), it is a 403. SIGHUP does the same.
          */
         post: operations["reloadKnowledgeBase"];
         delete?: never;
@@ -1152,7 +1157,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Over the per-address rate limit; see Retry-After and RateLimit. */
+        /** @description Over the rate limit (per API key, or per client address without keys); see Retry-After and RateLimit. */
         TooManyRequests: {
             headers: {
                 "Retry-After"?: number;
@@ -1651,6 +1656,24 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description METRICS_API_KEY is set and the request has neither it nor an admin key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Metrics are off, or served on METRICS_PORT. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
         };
     };
     reloadKnowledgeBase: {
@@ -1676,7 +1699,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description No API keys are configured, so the endpoint is off. */
+            /** @description No admin keys are configured, so the endpoint is off; or the key is a caller's, not an admin's. */
             403: {
                 headers: {
                     [name: string]: unknown;
