@@ -241,3 +241,17 @@ it('a cluster whose workers cannot start stops, after a few tries, with exit 1',
   expect(code).toBe(1);
   expect(err).toMatch(/workers keep failing to start/);
 });
+
+it('a cluster\'s workers count the rate limit together', async () => {
+  const { child, url, exit } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2', RATE_LIMIT_PER_MINUTE: '4' });
+  try {
+    // New connections, so that both workers take some.
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${url}/v1/facts`, { headers: { connection: 'close' } })).status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+    expect(statuses.slice(4)).toEqual(Array(6).fill(429));
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exit).toBe(0);
+});
