@@ -1,12 +1,12 @@
 // The fault part of `npm run soak`: hostile requests against the service's own process, a
 // cluster of two workers losing one three ways under load, and a shutdown with idle and
 // half-sent connections. Loopback only.
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
 import { describeHostile, hostileUnderLoad } from './hostile';
+import { connect, workersOf } from '../test/support/connections';
 import { startServiceProcess } from './service-process';
 
 const ZENDESK_SECRET = 'soak-zendesk-secret';
@@ -28,16 +28,6 @@ export async function hostile(rounds: number): Promise<boolean> {
     child.kill('SIGTERM');
   }
 }
-
-function connect(url: string): Promise<net.Socket> {
-  const { port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), '127.0.0.1', () => resolve(socket));
-    socket.on('error', reject);
-  });
-}
-
-const workersOf = (pid: number) => fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 
 /**
  * A cluster of two workers under autocannon: one worker is stopped with SIGTERM while an idle

@@ -5,6 +5,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { bundledRulesDir, projectRoot } from '../src/paths';
+import { connect, workersOf } from './support/connections';
 
 // The real process, started as `npm start` starts it (from the sources here), for what only a
 // process shows: signals.
@@ -122,15 +123,6 @@ it('the cluster refuses a bad WORKERS setting', async () => {
   expect(err).toMatch(/WORKERS must be a whole number from 1 to 256, not "many"/);
 });
 
-/** A raw connection to the service, to hold it idle or half-sent as a client would. */
-function connect(url: string): Promise<net.Socket> {
-  const { port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), '127.0.0.1', () => resolve(socket));
-    socket.on('error', reject);
-  });
-}
-
 /** Everything the server sends on a socket until it closes it. */
 function received(socket: net.Socket): Promise<string> {
   return new Promise((resolve) => {
@@ -168,11 +160,6 @@ it('SIGTERM closes idle and half-sent connections at once, answers the request i
   expect(await exit).toBe(0);
 });
 
-/** The process ids of a cluster's workers. */
-function workersOf(primary: ChildProcess): number[] {
-  return fs.readFileSync(`/proc/${primary.pid}/task/${primary.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-}
-
 it('a cluster replaces a worker that dies after it started, however it dies, and keeps answering throughout', async () => {
   const { child, url, exit, output } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2' }, ['--require', path.join(projectRoot, 'test/fixtures/crash-on-sigusr2.cjs')]);
   const listened = () => output().match(/listening on/g)!.length;
@@ -208,15 +195,15 @@ it('a cluster replaces a worker that dies after it started, however it dies, and
     for (const [name, kill] of ways) {
       step = name;
       const before = listened();
-      const [victim] = workersOf(child);
+      const [victim] = workersOf(child.pid!);
       kill(victim);
-      await eventually(async () => listened() > before && !workersOf(child).includes(victim));
+      await eventually(async () => listened() > before && !workersOf(child.pid!).includes(victim));
       const sofar = answered;
       await eventually(async () => answered > sofar);
     }
     idle.destroy();
     expect(child.exitCode).toBeNull();
-    expect(workersOf(child)).toHaveLength(2);
+    expect(workersOf(child.pid!)).toHaveLength(2);
   } finally {
     answering = false;
     await load;
