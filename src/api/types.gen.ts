@@ -77,7 +77,11 @@ export interface paths {
          *
          *     NDJSON (`Content-Type: application/x-ndjson`), for backfills of any size: one ticket per
          *     line in, one result per line out (`line` numbers the input line), streamed in constant
-         *     memory. A line over 100 kB gets its own 413 result; an empty line is skipped.
+         *     memory. A line over 100 kB gets its own 413 result; an empty line is skipped. The body
+         *     may be sent with `Content-Encoding` gzip, deflate or br (another encoding is a 415). A
+         *     stream runs as long as it keeps sending; one that sends nothing, or does not read its
+         *     answer, for the service's REQUEST_TIMEOUT_MS is ended with a last line of status 408
+         *     (and one whose compressed body is broken, with a last line of status 400).
          */
         post: operations["annotateBatch"];
         delete?: never;
@@ -1203,7 +1207,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request body is not `application/json`. */
+        /** @description The request body is not `application/json` (or, for a batch, NDJSON), or comes in a `Content-Encoding` the service cannot read. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
