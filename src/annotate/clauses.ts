@@ -11,8 +11,8 @@ export class ClauseStarts {
 
   constructor(text: string, breaks: readonly string[]) {
     const ends: number[] = [];
-    for (const found of breaks) {
-      const regex = new RegExp(escapeRegExp(found), 'gi');
+    for (const regex of breakExpressions(breaks)) {
+      regex.lastIndex = 0;
       for (let match = regex.exec(text); match; match = regex.exec(text)) {
         ends.push(match.index + match[0].length);
         regex.lastIndex = match.index + 1;
@@ -87,6 +87,19 @@ export function lastAtOrBefore(values: readonly number[], limit: number): number
     }
   }
   return found;
+}
+
+// The expressions for a list of clause breaks, built once per list (a knowledge base's lists
+// live as long as it does) rather than once per text.
+const expressionsOf = new WeakMap<readonly string[], RegExp[]>();
+
+function breakExpressions(breaks: readonly string[]): RegExp[] {
+  let expressions = expressionsOf.get(breaks);
+  if (!expressions) {
+    expressions = breaks.map((found) => new RegExp(escapeRegExp(found), 'gi'));
+    expressionsOf.set(breaks, expressions);
+  }
+  return expressions;
 }
 
 function escapeRegExp(text: string): string {

@@ -86,9 +86,10 @@ export function isAddressMatch(text: string): boolean {
 /** Addresses with the role the words before them give. */
 function addressHits(field: TicketField, text: string, extraction: Extraction): Hit[] {
   const hits: Hit[] = [];
-  const roles = new AddressRoles(text, extraction);
+  let roles: AddressRoles | undefined;
   for (const match of [...matches(IPV4, text), ...matches(IPV6, text)]) {
     if (!isAddressMatch(match[0])) continue;
+    roles ??= new AddressRoles(text, extraction);
     const role = roles.at(match.index);
     if (role) hits.push({ fact: role, value: match[0], confidence: 0.8, span: span(field, text, match.index, match[0].length) });
   }

@@ -6,20 +6,19 @@ import { ClauseStarts, lastAtOrBefore, matches, Words } from './clauses';
  * clause before it ("we don't use NAT").
  */
 export class Negation {
-  private readonly clauses: ClauseStarts;
-  private readonly words: Words;
+  // Indexed on the first question: most texts have few matches, many none.
+  private indexed?: { clauses: ClauseStarts; words: Words };
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly extraction: Extraction,
-  ) {
-    this.clauses = new ClauseStarts(text, extraction.negation.clauseBreaks);
-    this.words = new Words(text);
-  }
+  ) {}
 
   at(index: number): boolean {
-    const { window, cues } = this.extraction.negation;
-    return this.words.lastBetween(this.clauses.before(index), index, window).some((word) => cues.has(word));
+    const { window, cues, clauseBreaks } = this.extraction.negation;
+    this.indexed ??= { clauses: new ClauseStarts(this.text, clauseBreaks), words: new Words(this.text) };
+    const { clauses, words } = this.indexed;
+    return words.lastBetween(clauses.before(index), index, window).some((word) => cues.has(word));
   }
 }
 
