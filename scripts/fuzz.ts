@@ -16,9 +16,10 @@ async function main(): Promise<void> {
   const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', rateLimitPerMinute: 0 });
   const started = Date.now();
   const report = await fuzz(service.url, runs, seed);
+  const fuzzSeconds = (Date.now() - started) / 1000;
   const hostile = describeHostile(await hostileUnderLoad(service.url, { rounds: Number(process.env.FUZZ_HOSTILE_ROUNDS ?? 3) }));
   await service.shutdown(1000);
-  console.log(`fuzz: ${report.requests} requests (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`fuzz: ${report.requests} requests (seed ${seed}) in ${fuzzSeconds.toFixed(1)} s`);
   console.log(`statuses: ${Object.entries(report.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
   console.log(`5xx: ${report.serverErrors.length}, not as the contract says: ${report.nonConformant.length}, probe unchanged: ${report.probeUnchanged ? 'yes' : 'NO'}`);
   for (const line of [...report.serverErrors, ...report.nonConformant].slice(0, 20)) console.log(`  ${line}`);
