@@ -3,8 +3,7 @@ import type { Served } from '../api/serving';
 import { questionsFor, type Question } from '../consult/questions';
 import type { DiagnosisFinding } from '../engine/diagnose';
 import type { FactValue } from '../facts/normalize';
-import { boundEvidence } from './evidence-bounds';
-import type { Span } from './extract';
+import { boundEvidence, type Evidenced } from './evidence-bounds';
 import { readHere, type TicketReader } from './extraction-pool';
 import { noteBlocks, renderNote, type Note, type NoteBlock } from './note';
 import { tagsFor } from './tags';
@@ -17,13 +16,11 @@ export interface Ticket {
   facts?: Record<string, unknown>;
 }
 
-export interface AnnotatedFact {
+/** A fact of the annotation, with its evidence bounded as evidence-bounds.ts says. */
+export interface AnnotatedFact extends Evidenced {
   value: FactValue;
   source: 'extracted' | 'given';
   confidence?: number;
-  evidence: Span[];
-  /** Spans of evidence the text has beyond those listed (see evidence-bounds.ts). */
-  evidenceOmitted?: number;
 }
 
 export interface Annotation {

@@ -4,7 +4,7 @@ import { Vocabulary } from '../kb/vocabulary';
 import { extractFacts, type ExtractedFact, type TicketField } from './extract';
 
 /** What a worker thread needs to read a ticket: the knowledge base's patterns and vocabulary. */
-export interface ExtractionRules {
+interface ExtractionRules {
   extraction: Extraction;
   facts: readonly FactDefinition[];
 }

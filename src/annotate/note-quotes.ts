@@ -3,7 +3,7 @@ import { oneLineQuote } from './escape';
 import type { Inline } from './note';
 
 /** A note quotes at most this many spans of a fact's evidence, and says how many more there are. */
-export const MAX_QUOTES_PER_FACT = 3;
+const MAX_QUOTES_PER_FACT = 3;
 
 /** Where a fact in a note comes from: ` (given)`, or ` (from "a", "b" and 12 more)`, the quotes marked as ticket text. */
 export function factSource(fact: AnnotatedFact): Inline[] {

@@ -3,7 +3,7 @@ import type { FieldError } from '../facts/normalize';
 import { describeFieldErrors, Problem } from './problem';
 
 /** What a check found wrong with a value. */
-export interface SchemaFindings {
+interface SchemaFindings {
   errors: FieldError[];
   /** false: the value was too large to look for every error, so only the first is listed. */
   complete: boolean;
@@ -18,7 +18,7 @@ export type SchemaCheck = (value: unknown) => SchemaFindings | undefined;
  * values each, has about 2,100), and searching a large one was what took the time: ajv with
  * allErrors makes an error object for every bad item, 2.5 million of them for a 5 MB batch.
  */
-export const ALL_ERRORS_UP_TO_VALUES = 2500;
+const ALL_ERRORS_UP_TO_VALUES = 2500;
 
 /**
  * A check that stops at the first error (fast whatever the size), and lists every error only
@@ -46,7 +46,7 @@ export function schemaProblem(what: string, findings: SchemaFindings, pointerBas
 }
 
 /** Whether `value` holds more than `limit` values, counted without recursion and stopping at the limit. */
-export function hasMoreValuesThan(value: unknown, limit: number): boolean {
+function hasMoreValuesThan(value: unknown, limit: number): boolean {
   const pending: unknown[] = [value];
   let count = 0;
   while (pending.length > 0) {

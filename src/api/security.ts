@@ -8,15 +8,15 @@ import { Problem } from './problem';
 /** Paths anyone may call: liveness, readiness, metrics (see metricsGuard) and the API description. */
 export const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
 
-export type KeyRole = 'caller' | 'admin';
+type KeyRole = 'caller' | 'admin';
 
 /** The key a request was made with: its role, and an id (a digest prefix) to count its requests by. */
-export interface ApiKey {
+interface ApiKey {
   role: KeyRole;
   id: string;
 }
 
-export interface KeyRing {
+interface KeyRing {
   /** API_KEYS: keys that call the API. None: the API is open. */
   callers: string[];
   /** ADMIN_API_KEYS: keys that may also reload the knowledge base. None: /admin is off. */

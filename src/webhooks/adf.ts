@@ -17,7 +17,7 @@ export interface AdfNode {
  */
 export const MAX_ADF_DEPTH = 100;
 /** The most text a description may have: as much as a ticket body (Ticket.body in openapi.yaml). */
-export const MAX_ADF_TEXT = 60_000;
+const MAX_ADF_TEXT = 60_000;
 
 const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'codeBlock', 'blockquote', 'tableCell', 'tableHeader', 'rule']);
 
