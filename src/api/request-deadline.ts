@@ -23,7 +23,11 @@ export function requestDeadline(timeoutMs: number, isStream: (req: Request) => b
       }
       res.once('finish', () => req.socket.destroy());
     }, timeoutMs);
-    req.once('end', () => clearTimeout(timer));
+    const clear = () => clearTimeout(timer);
+    req.once('end', clear);
+    // Answered without reading its body (a 404, a 415): nothing left to wait for, and the timer
+    // would keep the request alive until it fired.
+    res.once('close', clear);
     next();
   };
 }
