@@ -1,10 +1,14 @@
 // Fuzz: 10,000 generated requests (FUZZ_RUNS to change), valid and malformed, against the real
 // service on a loopback port. Prints the statuses, every 5xx and every response that does not
-// match openapi.yaml, and whether a probe request answers the same before and after.
+// match openapi.yaml, and whether a probe request answers the same before and after. Then the
+// hostile requests of scripts/hostile.ts (FUZZ_HOSTILE_ROUNDS times, default 3) while autocannon
+// loads /healthz and a small diagnose: the light requests' p99 must stay under 100 ms, nothing
+// may 5xx, and each hostile request must be answered within 1 s.
 // `npm run fuzz`; exits 1 on any finding.
 import { configFromEnv } from '../src/config';
 import { startService } from '../src/server';
 import { fuzz } from '../test/support/fuzz';
+import { describeHostile, hostileUnderLoad } from './hostile';
 
 async function main(): Promise<void> {
   const runs = Number(process.env.FUZZ_RUNS ?? 10_000);
@@ -12,12 +16,16 @@ async function main(): Promise<void> {
   const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', rateLimitPerMinute: 0 });
   const started = Date.now();
   const report = await fuzz(service.url, runs, seed);
+  const fuzzSeconds = (Date.now() - started) / 1000;
+  const hostile = describeHostile(await hostileUnderLoad(service.url, { rounds: Number(process.env.FUZZ_HOSTILE_ROUNDS ?? 3) }));
   await service.shutdown(1000);
-  console.log(`fuzz: ${report.requests} requests (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`fuzz: ${report.requests} requests (seed ${seed}) in ${fuzzSeconds.toFixed(1)} s`);
   console.log(`statuses: ${Object.entries(report.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
   console.log(`5xx: ${report.serverErrors.length}, not as the contract says: ${report.nonConformant.length}, probe unchanged: ${report.probeUnchanged ? 'yes' : 'NO'}`);
   for (const line of [...report.serverErrors, ...report.nonConformant].slice(0, 20)) console.log(`  ${line}`);
-  if (report.serverErrors.length || report.nonConformant.length || !report.probeUnchanged) process.exitCode = 1;
+  console.log('hostile requests under load:');
+  for (const line of hostile.lines) console.log(`  ${line}`);
+  if (report.serverErrors.length || report.nonConformant.length || !report.probeUnchanged || !hostile.ok) process.exitCode = 1;
 }
 
 void main();

@@ -2,6 +2,8 @@
 // for SOAK_SECONDS (default 60) over mixed endpoints, with a valid and then an invalid reload
 // (SIGHUP) half-way; then shutdown under load: SIGTERM while loaded. Memory is judged by the live
 // heap after a full collection (a heap snapshot on SIGUSR2), which must grow by 10% or less.
+// Then the faults of scripts/soak-faults.ts: hostile requests under load, a cluster losing workers
+// under load, a shutdown with idle and half-sent connections.
 // Prints the figures and exits 1 if any requirement fails. `npm run soak`.
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { bundledRulesDir, projectRoot } from '../src/paths';
 import { startServiceProcess, type ServiceProcess } from './service-process';
+import { clusterFaults, hostile, shutdownWithIdleConnections } from './soak-faults';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);
 const connections = Number(process.env.SOAK_CONNECTIONS ?? 100);
@@ -163,7 +166,8 @@ async function shutdown(): Promise<boolean> {
 
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(projectRoot, 'dist/main.js'))) throw new Error('run npm run build first');
-  const ok = (await soak()) && (await shutdown());
+  const results = [await soak(), await shutdown(), await hostile(Number(process.env.SOAK_HOSTILE_ROUNDS ?? 3)), await clusterFaults(), await shutdownWithIdleConnections()];
+  const ok = results.every(Boolean);
   console.log(ok ? 'soak: all requirements met' : 'soak: REQUIREMENT FAILED');
   process.exitCode = ok ? 0 : 1;
 }

@@ -59,7 +59,7 @@ export function cli(io: CliIo): Command {
       bar?.start(total || 1, 0, { tickets: 0 });
       let count = 0;
       let failed = 0;
-      for await (const result of annotateLines(ndjsonLines(source, MAX_NDJSON_LINE), served, contract.validator(contract.schemaPointer('Ticket')), `file:${input}`, MAX_NDJSON_LINE)) {
+      for await (const result of annotateLines(ndjsonLines(source, MAX_NDJSON_LINE), served, contract.check(contract.schemaPointer('Ticket')), `file:${input}`, MAX_NDJSON_LINE)) {
         count += 1;
         if (result.status !== 200) failed += 1;
         if (!output.write(`${JSON.stringify(result)}\n`)) await once(output, 'drain');

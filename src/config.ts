@@ -1,3 +1,4 @@
+import proxyaddr from 'proxy-addr';
 import { bundledRulesDir } from './paths';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,10 +15,18 @@ export interface Config {
   logLevel: LogLevel;
   /** BODY_LIMIT in bytes, default 102400 (100 kB). */
   bodyLimit: number;
-  /** RATE_LIMIT_PER_MINUTE per client address, default 600; 0 turns it off. */
+  /** RATE_LIMIT_PER_MINUTE per API key (per client address without keys), default 60000; 0 turns it off. */
   rateLimitPerMinute: number;
-  /** API_KEYS, comma-separated; empty: no key needed (and no admin endpoint). */
+  /** API_KEYS, comma-separated: the callers' keys; empty: no key needed to call the API. */
   apiKeys: string[];
+  /** ADMIN_API_KEYS, comma-separated: keys for POST /admin/reload (and the API); empty: no admin endpoint. */
+  adminApiKeys: string[];
+  /** TRUST_PROXY, as express's `trust proxy` takes it; default false: the client is the peer address. */
+  trustProxy: boolean | number | string[];
+  /** METRICS_API_KEY: when set, GET /metrics needs it (or an admin key). */
+  metricsApiKey?: string;
+  /** METRICS_PORT: when set, /metrics is served on this port only, not with the API. */
+  metricsPort?: number;
   /** CORS_ORIGINS, comma-separated origins allowed to call from a browser; empty: none. */
   corsOrigins: string[];
   /** SHUTDOWN_TIMEOUT_MS, default 10000: how long in-flight requests get on SIGTERM. */
@@ -26,8 +35,30 @@ export interface Config {
   requestTimeoutMs: number;
   /** ANSWER_CACHE_MB, default 32: room for cached diagnose answers; 0 turns the cache off. */
   answerCacheMb: number;
+  /** ANNOTATION_THREADS, default 1: worker threads that read long tickets; 0 reads them on the event loop. */
+  annotationThreads: number;
   /** ZENDESK_WEBHOOK_SECRET; unset: Zendesk signatures are not checked. */
   zendeskSecret?: string;
+}
+
+/**
+ * RATE_LIMIT_PER_MINUTE when unset: 1,000 requests a second per key (or address), which only a
+ * flood reaches. A chatbot backend or a ticketing system sends every user's requests with one
+ * key from one address, so a limit sized for one person would throttle all of them at once.
+ */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60_000;
+
+/** TRUST_PROXY as express reads `trust proxy`: true, false, a number of hops, or a list proxy-addr compiles. */
+function trustProxy(text: string): Config['trustProxy'] | undefined {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d+$/.test(text)) return Number(text);
+  const entries = text.split(',').map((item) => item.trim()).filter(Boolean);
+  try {
+    proxyaddr.compile(entries);
+    return entries;
+  } catch {
+    return undefined;
+  }
 }
 
 /** ANSWER_CACHE_MB when unset, and the app's when it is not told. */
@@ -53,6 +84,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   };
   const integer = (min: number, max: number) => (text: string) => (/^\d+$/.test(text) && Number(text) >= min && Number(text) <= max ? Number(text) : undefined);
   const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
+  const keys = (text: string) => (list(text).every((key) => key.length >= 16) ? list(text) : undefined);
+  // A setting with no default: present in the config only when set.
+  const optional = <K extends keyof Config>(name: string, key: K, parse: (text: string) => Config[K] | undefined, allowed: string) => {
+    const value = read(name, undefined as Config[K] | undefined, parse, allowed);
+    return value === undefined ? {} : { [key]: value };
+  };
 
   const config: Config = {
     port: read('PORT', 3000, integer(0, 65535), 'an integer from 0 to 65535 (0 picks a free port)'),
@@ -60,14 +97,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     rulesDir: read('RULES_DIR', bundledRulesDir, (t) => t, 'a directory'),
     logLevel: read('LOG_LEVEL', 'info' as LogLevel, (t) => (LOG_LEVELS as readonly string[]).includes(t) ? (t as LogLevel) : undefined, `one of ${LOG_LEVELS.join(', ')}`),
     bodyLimit: read('BODY_LIMIT', 102400, integer(1024, 50 * 1024 * 1024), 'a number of bytes from 1024 to 52428800'),
-    rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', 600, integer(0, 1_000_000), 'a whole number of requests per minute (0 turns the limit off)'),
-    apiKeys: read('API_KEYS', [] as string[], (t) => (list(t).every((key) => key.length >= 16) ? list(t) : undefined), 'comma-separated keys of at least 16 characters each'),
+    rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, integer(0, 1_000_000), 'a whole number of requests per minute (0 turns the limit off)'),
+    apiKeys: read('API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each'),
+    adminApiKeys: read('ADMIN_API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each'),
+    trustProxy: read('TRUST_PROXY', false as Config['trustProxy'], trustProxy, 'true, false, a number of proxies, or comma-separated addresses, subnets (CIDR) and loopback, linklocal or uniquelocal'),
+    ...optional('METRICS_API_KEY', 'metricsApiKey', (t) => (t.length >= 16 ? t : undefined), 'a key of at least 16 characters'),
+    ...optional('METRICS_PORT', 'metricsPort', integer(0, 65535), 'an integer from 0 to 65535'),
     corsOrigins: read('CORS_ORIGINS', [] as string[], (t) => (list(t).every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list(t) : undefined), 'comma-separated origins such as https://helpdesk.example.com'),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10000, integer(0, 600000), 'milliseconds from 0 to 600000'),
     requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30000, integer(1000, 600000), 'milliseconds from 1000 to 600000'),
     answerCacheMb: read('ANSWER_CACHE_MB', DEFAULT_ANSWER_CACHE_MB, integer(0, 4096), 'a whole number of megabytes from 0 to 4096 (0 turns the cache off)'),
+    annotationThreads: read('ANNOTATION_THREADS', 1, integer(0, 64), 'a whole number of threads from 0 to 64 (0 reads tickets on the event loop)'),
     ...(env.ZENDESK_WEBHOOK_SECRET ? { zendeskSecret: env.ZENDESK_WEBHOOK_SECRET } : {}),
   };
+  const both = config.apiKeys.filter((key) => config.adminApiKeys.includes(key));
+  if (both.length) problems.push(`ADMIN_API_KEYS must not repeat a key of API_KEYS (${both.length} do): give each caller and each admin a key of its own`);
+  if (config.metricsPort !== undefined && config.metricsPort === config.port && config.port !== 0) problems.push(`METRICS_PORT must differ from PORT (${config.port})`);
   if (problems.length) throw new ConfigError(problems.join('; '));
   return config;
 }

@@ -14,15 +14,24 @@ export async function run(): Promise<void> {
   logger.info({ url, revision: kb.revision, pid: process.pid }, 'listening');
   process.on('SIGHUP', () => service.reload());
   let stopping = false;
+  const stop = (clean: boolean) => {
+    if (stopping) return;
+    stopping = true;
+    void service.shutdown().then((finished) => {
+      logger.info({ clean: finished }, 'stopped');
+      process.exit(clean && finished ? 0 : 1);
+    });
+  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
       logger.info({ signal }, 'shutting down');
-      void service.shutdown().then((clean) => {
-        logger.info({ clean }, 'stopped');
-        process.exit(clean ? 0 : 1);
-      });
+      stop(true);
     });
   }
+  // A bug that escapes a request: the state of the process is unknown, so it stops, but lets
+  // the requests in flight finish first (a cluster starts another worker); exit 1 says why.
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception; stopping');
+    stop(false);
+  });
 }

@@ -1,8 +1,11 @@
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream, Logger } from 'pino';
+import { ExtractionPool } from './annotate/extraction-pool';
 import { createApp } from './api/app';
+import { GracefulClose } from './api/graceful-close';
 import { createHttpServer } from './api/http-server';
+import { metricsApp } from './api/routes/metrics';
 import type { Config } from './config';
 import type { KnowledgeBase } from './kb/load';
 import { createLogger } from './observability/logging';
@@ -17,6 +20,8 @@ export interface RunningService {
   kb: KnowledgeBase;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
+  /** Where /metrics is served, when METRICS_PORT moves it off the API's port. */
+  metricsUrl?: string;
   /** Reloads rules/ (SIGHUP); logs and counts a refusal, keeping the old knowledge base. */
   reload(): void;
   /**
@@ -38,40 +43,45 @@ export async function startService(config: Config, logDestination?: DestinationS
     loadFailed: () => metrics.knowledgeBaseLoadFailed(),
     diagnosed: (diagnoses) => metrics.diagnosed(diagnoses),
   });
+  const pool = config.annotationThreads > 0 ? new ExtractionPool(config.annotationThreads) : undefined;
   const app = createApp({
     holder,
+    readTicket: pool?.read,
+    requestTimeoutMs: config.requestTimeoutMs,
     bodyLimit: config.bodyLimit,
     zendeskSecret: config.zendeskSecret,
     apiKeys: config.apiKeys,
+    adminApiKeys: config.adminApiKeys,
+    trustProxy: config.trustProxy,
+    metricsApiKey: config.metricsApiKey,
+    metricsElsewhere: config.metricsPort !== undefined,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
     answerCacheMb: config.answerCacheMb,
     logger,
     metrics,
   });
-  // Node checks the request timeouts every connectionsCheckingInterval (30 s by default), which
-  // would let a slow client hold a connection far longer than REQUEST_TIMEOUT_MS.
-  const server = createHttpServer(
-    app,
-    {
-      requestTimeout: config.requestTimeoutMs,
-      headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
-      connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
+  // Node's requestTimeout would cut every request, an NDJSON backfill that keeps sending too, at
+  // REQUEST_TIMEOUT_MS: bodies have the app's own deadline instead (request-deadline.ts), and
+  // Node keeps the one for headers. It checks every connectionsCheckingInterval (30 s by
+  // default), which would let a slow client hold a connection far longer.
+  const server = createHttpServer(app, {
+    requestTimeout: 0,
+    headersTimeout: Math.min(config.requestTimeoutMs, 60_000),
+    connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs),
   });
-  const { address, port } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  const closing = new GracefulClose(server);
+  await listen(server, config.port, config.host);
+  const metricsServer = config.metricsPort === undefined ? undefined : http.createServer(metricsApp(metrics, [config.metricsApiKey, ...config.adminApiKeys].filter((k): k is string => k !== undefined)));
+  if (metricsServer) await listen(metricsServer, config.metricsPort!, config.host);
 
   return {
     server,
     holder,
     logger,
     kb: holder.current().kb,
-    url: `http://${host}:${port}`,
+    url: urlOf(server),
+    ...(metricsServer ? { metricsUrl: urlOf(metricsServer) } : {}),
     reload() {
       try {
         const { revision, previousRevision } = holder.reload();
@@ -80,23 +90,24 @@ export async function startService(config: Config, logDestination?: DestinationS
         logger.error({ err: error }, 'knowledge base reload refused; the previous one keeps serving');
       }
     },
-    shutdown(timeoutMs = config.shutdownTimeoutMs) {
-      return new Promise<boolean>((resolve) => {
-        // Keep-alive connections would hold close() open until they time out: each is closed as
-        // soon as it is idle, that is once the request it carries has been answered.
-        const idle = setInterval(() => server.closeIdleConnections(), 50);
-        const timer = setTimeout(() => {
-          clearInterval(idle);
-          server.closeAllConnections();
-          resolve(false);
-        }, timeoutMs);
-        server.close(() => {
-          clearInterval(idle);
-          clearTimeout(timer);
-          resolve(true);
-        });
-        server.closeIdleConnections();
-      });
+    async shutdown(timeoutMs = config.shutdownTimeoutMs) {
+      metricsServer?.closeAllConnections();
+      metricsServer?.close();
+      const clean = await closing.close(timeoutMs);
+      await pool?.close();
+      return clean;
     },
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function urlOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 }

@@ -134,7 +134,7 @@ describe('POST /v1/diagnose through the answer cache', () => {
     fs.cpSync(bundledRulesDir, dir, { recursive: true });
     const holder = new KnowledgeBaseHolder(dir);
     const key = '0123456789abcdef';
-    const api = await TestApi.start({ holder, apiKeys: [key] });
+    const api = await TestApi.start({ holder, adminApiKeys: [key] });
     try {
       const headers = { 'x-api-key': key };
       const diagnose = async () => (await api.request('POST', '/v1/diagnose', { json: { facts }, headers })).body.diagnoses[0].title;

@@ -151,6 +151,14 @@ describe('POST /v1/diagnose with bad input', () => {
     expect(res.body.errors.map((e: any) => e.pointer)).toEqual(['/facts/clientKind', '/facts/natType', '/facts/natMode']);
   });
 
+  it('when more fields are wrong than a problem lists, then it lists 50 and counts the rest, in errorsOmitted and the detail', async () => {
+    const res = await api.post('/v1/diagnose', { facts: { symptoms: Array(100).fill(0) } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(50);
+    expect(res.body.errorsOmitted).toBeGreaterThan(0);
+    expect(res.body.detail).toMatch(new RegExp(`; and ${res.body.errorsOmitted} more\\.$`));
+  });
+
   it('when a derived fact contradicts the address it derives from, then 400 conflicting_facts', async () => {
     const res = await api.post('/v1/diagnose', { facts: { serverAddress: '192.168.1.4', serverAddressSpace: 'public' } });
     expect(res.status).toBe(400);

@@ -6,7 +6,7 @@ import { KnowledgeBaseHolder } from '../src/service/holder';
 import { TestApi } from './support/api';
 
 // Every operation of openapi.yaml, sent exactly as its examples give it (what "Try it out" in
-// the API reference sends), must succeed. The service runs with an API key so that the admin
+// the API reference sends), must succeed. The service runs with an admin key so that the admin
 // operation is on too.
 const KEY = 'example-key';
 const { document } = new Contract();
@@ -15,7 +15,7 @@ const operations = operationsOf(document);
 let api: TestApi;
 beforeAll(async () => {
   const metrics = new Metrics();
-  api = await TestApi.start({ holder: new KnowledgeBaseHolder(bundledRulesDir), metrics, apiKeys: [KEY] });
+  api = await TestApi.start({ holder: new KnowledgeBaseHolder(bundledRulesDir), metrics, adminApiKeys: [KEY] });
 });
 afterAll(() => api.close());
 

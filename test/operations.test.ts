@@ -5,11 +5,13 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../src/observability/logging';
 import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
+import { compileFileValidators } from '../src/kb/schemas';
 import { KnowledgeBaseHolder } from '../src/service/holder';
 import { TestApi } from './support/api';
 
 const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
 const KEY = 'test-key-0123456789abcdef';
+const ADMIN_KEY = 'admin-key-0123456789abcdef';
 
 function memoryLog() {
   const lines: any[] = [];
@@ -135,6 +137,70 @@ describe('rate limiting', () => {
   });
 });
 
+describe('rate limiting behind a proxy, and by key', () => {
+  const forwarded = (address: string) => ({ 'x-forwarded-for': address });
+
+  it('without TRUST_PROXY, every client behind a proxy shares the proxy\'s count', async () => {
+    const api = await TestApi.start({ rateLimitPerMinute: 2 });
+    try {
+      expect((await api.request('GET', '/v1/facts', { headers: forwarded('203.0.113.1') })).status).toBe(200);
+      expect((await api.request('GET', '/v1/facts', { headers: forwarded('203.0.113.2') })).status).toBe(200);
+      expect((await api.request('GET', '/v1/facts', { headers: forwarded('203.0.113.3') })).status).toBe(429);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('with TRUST_PROXY naming the proxy, each client has a count of its own', async () => {
+    const api = await TestApi.start({ rateLimitPerMinute: 2, trustProxy: ['loopback'] });
+    try {
+      for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+        expect((await api.request('GET', '/v1/facts', { headers: forwarded(client) })).status).toBe(200);
+        expect((await api.request('GET', '/v1/facts', { headers: forwarded(client) })).status).toBe(200);
+      }
+      expect((await api.request('GET', '/v1/facts', { headers: forwarded('203.0.113.1') })).status).toBe(429);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('with API keys, each key has a count of its own, from whatever address', async () => {
+    const other = 'other-key-0123456789abcdef';
+    const api = await TestApi.start({ rateLimitPerMinute: 2, apiKeys: [KEY, other] });
+    try {
+      for (const key of [KEY, other]) {
+        for (let i = 0; i < 2; i += 1) expect((await api.request('GET', '/v1/facts', { headers: { 'x-api-key': key } })).status).toBe(200);
+      }
+      const res = await api.request('GET', '/v1/facts', { headers: { 'x-api-key': KEY } });
+      expect(res.status).toBe(429);
+      expect(res.body.detail).toMatch(/with this API key/);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('/metrics with METRICS_API_KEY', () => {
+  const METRICS_KEY = 'metrics-key-0123456789abcdef';
+  let api: TestApi;
+  beforeAll(async () => { api = await TestApi.start({ metrics: new Metrics(), metricsApiKey: METRICS_KEY, adminApiKeys: [ADMIN_KEY] }); });
+  afterAll(() => api.close());
+
+  it('needs the metrics key or an admin key', async () => {
+    expect((await api.get('/metrics')).status).toBe(401);
+    expect((await api.request('GET', '/metrics', { headers: { authorization: `Bearer ${METRICS_KEY}` } })).status).toBe(200);
+    expect((await api.request('GET', '/metrics', { headers: { 'x-api-key': ADMIN_KEY } })).status).toBe(200);
+  });
+
+  it('renders the metrics at most once a second, however often it is scraped', async () => {
+    const scrape = async () => (await api.request('GET', '/metrics', { headers: { 'x-api-key': METRICS_KEY } })).text;
+    const first = await scrape();
+    await api.get('/healthz');
+    // The request just made is counted, but the text rendered before it is still served.
+    expect(await scrape()).toBe(first);
+  });
+});
+
 describe('CORS', () => {
   let api: TestApi;
   beforeAll(async () => { api = await TestApi.start({ corsOrigins: ['https://helpdesk.example.com'] }); });
@@ -154,9 +220,9 @@ describe('reloading the knowledge base', () => {
   const metrics = new Metrics();
   const holder = new KnowledgeBaseHolder(dir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), loadFailed: () => metrics.knowledgeBaseLoadFailed() });
   let api: TestApi;
-  beforeAll(async () => { api = await TestApi.start({ holder, metrics, apiKeys: [KEY] }); });
+  beforeAll(async () => { api = await TestApi.start({ holder, metrics, apiKeys: [KEY], adminApiKeys: [ADMIN_KEY] }); });
   afterAll(() => api.close());
-  const reload = () => api.request('POST', '/admin/reload', { headers: { 'x-api-key': KEY } });
+  const reload = () => api.request('POST', '/admin/reload', { headers: { 'x-api-key': ADMIN_KEY } });
   const article = path.join(dir, 'articles', 'KB291615.json');
 
   it('swaps in a valid new knowledge base, and answers carry its revision', async () => {
@@ -188,6 +254,35 @@ describe('reloading the knowledge base', () => {
   it('needs a key', async () => {
     expect((await api.request('POST', '/admin/reload')).status).toBe(401);
   });
+
+  it('needs an admin key: a caller\'s key is a 403', async () => {
+    const res = await api.request('POST', '/admin/reload', { headers: { 'x-api-key': KEY } });
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toMatch(/ADMIN_API_KEYS/);
+  });
+
+  it('an admin key calls the API too', async () => {
+    expect((await api.request('POST', '/v1/diagnose', { json: { facts }, headers: { 'x-api-key': ADMIN_KEY } })).status).toBe(200);
+  });
+});
+
+describe('admin keys without caller keys', () => {
+  it('leave the API open and guard only the admin routes', async () => {
+    const api = await TestApi.start({ holder: new KnowledgeBaseHolder(bundledRulesDir), adminApiKeys: [ADMIN_KEY] });
+    try {
+      expect((await api.post('/v1/diagnose', { facts })).status).toBe(200);
+      expect((await api.request('POST', '/admin/reload')).status).toBe(401);
+      expect((await api.request('POST', '/admin/reload', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('building a knowledge base on reload', () => {
+  it('compiles the file validators once per process: they were most of what a reload blocked for', () => {
+    expect(compileFileValidators()).toBe(compileFileValidators());
+  });
 });
 
 describe('reloading without API keys', () => {
@@ -196,7 +291,7 @@ describe('reloading without API keys', () => {
     try {
       const res = await api.request('POST', '/admin/reload');
       expect(res.status).toBe(403);
-      expect(res.body.detail).toMatch(/API_KEYS.*SIGHUP/);
+      expect(res.body.detail).toMatch(/ADMIN_API_KEYS.*SIGHUP/);
     } finally {
       await api.close();
     }

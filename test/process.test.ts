@@ -2,16 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { bundledRulesDir, projectRoot } from '../src/paths';
+import { connect, workersOf } from './support/connections';
 
 // The real process, started as `npm start` starts it (from the sources here), for what only a
 // process shows: signals.
 jest.setTimeout(30_000);
 
-function start(rulesDir: string, entry = 'src/main.ts', extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null> }> {
+function start(rulesDir: string, entry = 'src/main.ts', extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null>; output: () => string }> {
   // One process (tsx as a loader, not its CLI, which would run a second process between the signals and the service).
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, entry)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, path.join(projectRoot, entry)], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RULES_DIR: rulesDir, LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: '10000', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,7 +27,7 @@ function start(rulesDir: string, entry = 'src/main.ts', extraEnv: Record<string,
       const listening = [...out.matchAll(/listening on (http:\/\/\S+)/g)];
       if (listening.length >= Number(extraEnv.WORKERS ?? 1)) {
         expect(new Set(listening.map((m) => m[1])).size).toBe(1);
-        resolve({ child, url: listening[0][1], exit });
+        resolve({ child, url: listening[0][1], exit, output: () => out });
       }
     });
     child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
@@ -119,4 +121,124 @@ it('the cluster refuses a bad WORKERS setting', async () => {
   const code = await new Promise((resolve) => child.on('exit', resolve));
   expect(code).toBe(1);
   expect(err).toMatch(/WORKERS must be a whole number from 1 to 256, not "many"/);
+});
+
+/** Everything the server sends on a socket until it closes it. */
+function received(socket: net.Socket): Promise<string> {
+  return new Promise((resolve) => {
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk));
+    socket.on('close', () => resolve(text));
+  });
+}
+
+it('SIGTERM closes idle and half-sent connections at once, answers the request in flight with Connection: close, and exits 0', async () => {
+  // REQUEST_TIMEOUT_MS far beyond SHUTDOWN_TIMEOUT_MS: only the shutdown itself can close the half-sent connection in time.
+  const { child, url, exit } = await start(copyRules(), 'src/main.ts', { SHUTDOWN_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '120000' });
+  const idle = await connect(url);
+  const idleClosed = received(idle);
+  const firstAnswer = new Promise((resolve) => idle.once('data', resolve));
+  idle.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
+  await firstAnswer; // answered, and kept alive: now idle
+  const halfSent = await connect(url);
+  const halfSentClosed = received(halfSent);
+  halfSent.write('POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: appl');
+  const body = JSON.stringify({ facts: { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', symptoms: ['cannot-connect'] } });
+  const inFlight = await connect(url);
+  const inFlightAnswer = received(inFlight);
+  inFlight.write(`POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+  // The request has reached the service once it has read its headers; a second request on another connection shows that it has.
+  await fetch(`${url}/healthz`);
+  child.kill('SIGTERM');
+  expect(await idleClosed).toMatch(/^HTTP\/1.1 200/); // only its first answer: then closed
+  expect(await halfSentClosed).toBe('');
+  inFlight.write(body.slice(10));
+  const answer = await inFlightAnswer;
+  expect(answer).toMatch(/^HTTP\/1.1 200/);
+  expect(answer).toMatch(/\r\nConnection: close\r\n/i);
+  expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).diagnoses).toHaveLength(1);
+  expect(await exit).toBe(0);
+});
+
+it('a cluster replaces a worker that dies after it started, however it dies, and keeps answering throughout', async () => {
+  const { child, url, exit, output } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2' }, ['--require', path.join(projectRoot, 'test/fixtures/crash-on-sigusr2.cjs')]);
+  const listened = () => output().match(/listening on/g)!.length;
+  let answering = true;
+  let step = 'start';
+  let answered = 0;
+  const failures: string[] = [];
+  const load = (async () => {
+    while (answering) {
+      // A new connection each time (fetch would keep one open to a worker about to stop), and
+      // a deadline: a request left hanging is what must not happen.
+      const outcome = await new Promise<string>((resolve) => {
+        const req = http.get(`${url}/readyz`, { agent: false, timeout: 5000 }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(String(res.statusCode)));
+        });
+        req.on('timeout', () => req.destroy(new Error('timeout')));
+        req.on('error', (error: NodeJS.ErrnoException) => resolve(`${error.code ?? error.message} at ${step}`));
+      });
+      if (outcome === '200') answered += 1;
+      else failures.push(outcome);
+    }
+  })();
+  try {
+    // An idle connection held to the worker that is stopped first.
+    const idle = await connect(url);
+    const ways: [string, (pid: number) => void][] = [
+      ['SIGTERM', (pid) => process.kill(pid, 'SIGTERM')],
+      ['SIGKILL', (pid) => process.kill(pid, 'SIGKILL')],
+      // test/fixtures/crash-on-sigusr2.cjs, preloaded, throws in the worker.
+      ['an uncaught exception', (pid) => process.kill(pid, 'SIGUSR2')],
+    ];
+    for (const [name, kill] of ways) {
+      step = name;
+      const before = listened();
+      const [victim] = workersOf(child.pid!);
+      kill(victim);
+      await eventually(async () => listened() > before && !workersOf(child.pid!).includes(victim));
+      const sofar = answered;
+      await eventually(async () => answered > sofar);
+    }
+    idle.destroy();
+    expect(child.exitCode).toBeNull();
+    expect(workersOf(child.pid!)).toHaveLength(2);
+  } finally {
+    answering = false;
+    await load;
+    child.kill('SIGTERM');
+  }
+  expect(await exit).toBe(0);
+  // No request was left hanging. A connection a dying worker had just accepted can be reset
+  // (SIGKILL takes its requests with it; a stopping one closes connections with no request yet).
+  expect(failures.filter((failure) => !/^ECONNRESET /.test(failure))).toEqual([]);
+  expect(failures.length).toBeLessThanOrEqual(3);
+});
+
+it('a cluster whose workers cannot start stops, after a few tries, with exit 1', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/cluster.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', RULES_DIR: path.join(os.tmpdir(), 'no-such-rules'), WORKERS: '2', LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (c) => (err += c));
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  expect(code).toBe(1);
+  expect(err).toMatch(/workers keep failing to start/);
+});
+
+it('a cluster\'s workers count the rate limit together', async () => {
+  const { child, url, exit } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2', RATE_LIMIT_PER_MINUTE: '4' });
+  try {
+    // New connections, so that both workers take some.
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i += 1) statuses.push((await fetch(`${url}/v1/facts`, { headers: { connection: 'close' } })).status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(4);
+    expect(statuses.slice(4)).toEqual(Array(6).fill(429));
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exit).toBe(0);
 });

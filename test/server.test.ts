@@ -1,4 +1,6 @@
+import http from 'node:http';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import type { Express } from 'express';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,12 +18,15 @@ describe('configuration from the environment', () => {
       rulesDir: bundledRulesDir,
       logLevel: 'info',
       bodyLimit: 102400,
-      rateLimitPerMinute: 600,
+      rateLimitPerMinute: 60000,
       apiKeys: [],
+      adminApiKeys: [],
+      trustProxy: false,
       corsOrigins: [],
       shutdownTimeoutMs: 10000,
       requestTimeoutMs: 30000,
       answerCacheMb: 32,
+      annotationThreads: 1,
     });
   });
 
@@ -35,10 +40,15 @@ describe('configuration from the environment', () => {
         BODY_LIMIT: '2048',
         RATE_LIMIT_PER_MINUTE: '0',
         API_KEYS: 'k1-0123456789abcdef, k2-0123456789abcdef',
+        ADMIN_API_KEYS: 'a1-0123456789abcdef',
+        TRUST_PROXY: 'loopback, 10.0.0.0/8',
+        METRICS_API_KEY: 'm1-0123456789abcdef',
+        METRICS_PORT: '9464',
         CORS_ORIGINS: 'https://helpdesk.example.com',
         SHUTDOWN_TIMEOUT_MS: '500',
         REQUEST_TIMEOUT_MS: '2000',
         ANSWER_CACHE_MB: '0',
+        ANNOTATION_THREADS: '0',
         ZENDESK_WEBHOOK_SECRET: 's',
       }),
     ).toEqual({
@@ -49,10 +59,15 @@ describe('configuration from the environment', () => {
       bodyLimit: 2048,
       rateLimitPerMinute: 0,
       apiKeys: ['k1-0123456789abcdef', 'k2-0123456789abcdef'],
+      adminApiKeys: ['a1-0123456789abcdef'],
+      trustProxy: ['loopback', '10.0.0.0/8'],
+      metricsApiKey: 'm1-0123456789abcdef',
+      metricsPort: 9464,
       corsOrigins: ['https://helpdesk.example.com'],
       shutdownTimeoutMs: 500,
       requestTimeoutMs: 2000,
       answerCacheMb: 0,
+      annotationThreads: 0,
       zendeskSecret: 's',
     });
   });
@@ -68,9 +83,22 @@ describe('configuration from the environment', () => {
     ['SHUTDOWN_TIMEOUT_MS', '1e3', /SHUTDOWN_TIMEOUT_MS must be milliseconds/],
     ['REQUEST_TIMEOUT_MS', '10', /REQUEST_TIMEOUT_MS must be milliseconds from 1000/],
     ['ANSWER_CACHE_MB', '4097', /ANSWER_CACHE_MB must be a whole number of megabytes from 0 to 4096/],
+    ['ANNOTATION_THREADS', '65', /ANNOTATION_THREADS must be a whole number of threads from 0 to 64/],
+    ['ADMIN_API_KEYS', 'short', /ADMIN_API_KEYS must be comma-separated keys of at least 16 characters/],
+    ['TRUST_PROXY', '10.0.0.0/99', /TRUST_PROXY must be true, false, a number of proxies, or comma-separated addresses, subnets \(CIDR\) and loopback, linklocal or uniquelocal, not "10.0.0.0\/99"/],
+    ['METRICS_API_KEY', 'short', /METRICS_API_KEY must be a key of at least 16 characters/],
+    ['METRICS_PORT', 'x', /METRICS_PORT must be an integer from 0 to 65535/],
   ])('rejects %s=%s naming the setting and what it allows', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => configFromEnv({ [name]: value })).toThrow(message);
+  });
+
+  it.each([['true', true], ['false', false], ['2', 2], ['uniquelocal', ['uniquelocal']]])('reads TRUST_PROXY=%s as express takes it', (text, value) => {
+    expect(configFromEnv({ TRUST_PROXY: text }).trustProxy).toEqual(value);
+  });
+
+  it('refuses a key that is both a caller\'s and an admin\'s', () => {
+    expect(() => configFromEnv({ API_KEYS: 'k1-0123456789abcdef', ADMIN_API_KEYS: 'k1-0123456789abcdef' })).toThrow(/ADMIN_API_KEYS must not repeat a key of API_KEYS/);
   });
 
   it('reports every bad setting at once', () => {
@@ -93,7 +121,7 @@ describe('starting the service', () => {
       expect(prototypes[0]).toBe(app.request);
       expect(prototypes[1]).toBe(app.response);
     } finally {
-      service.server.close();
+      await service.shutdown(1000);
     }
   });
 
@@ -107,14 +135,32 @@ describe('starting the service', () => {
   });
 });
 
+describe('METRICS_PORT', () => {
+  it('serves /metrics on its own port only', async () => {
+    const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', metricsPort: 0 });
+    try {
+      expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+      const scraped = await fetch(`${service.metricsUrl}/metrics`);
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/knowledge_base_info/);
+      expect((await fetch(`${service.metricsUrl}/v1/facts`)).status).toBe(404);
+    } finally {
+      await service.shutdown(1000);
+    }
+  });
+});
+
 describe('request timeouts', () => {
-  it('cuts off a client that does not finish sending its request within REQUEST_TIMEOUT_MS', async () => {
+  it.each([
+    ['its request', 'POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"facts":'],
+    ['its headers', 'POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Ty'],
+  ])('cuts off a client that does not finish sending %s within REQUEST_TIMEOUT_MS', async (_what, sent) => {
     const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', requestTimeoutMs: 1000 });
     try {
       const { port } = new URL(service.url);
       const started = Date.now();
       const answer = await new Promise<string>((resolve) => {
-        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"facts":'));
+        const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(sent));
         let text = '';
         socket.on('data', (chunk) => (text += chunk));
         socket.on('close', () => resolve(text));
@@ -124,5 +170,69 @@ describe('request timeouts', () => {
     } finally {
       await service.shutdown(1000);
     }
+  });
+});
+
+describe('NDJSON backfills and REQUEST_TIMEOUT_MS', () => {
+  let service: Awaited<ReturnType<typeof startService>>;
+  beforeAll(async () => {
+    service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', requestTimeoutMs: 1000, annotationThreads: 0 });
+  });
+  afterAll(() => service.shutdown(1000));
+
+  /** A streamed batch: the lines its answer gives, as they come, and when it ends. */
+  function backfill(headers: Record<string, string> = {}) {
+    const lines: any[] = [];
+    let text = '';
+    let request!: http.ClientRequest;
+    const ended = new Promise<void>((resolve, reject) => {
+      request = http.request(`${service.url}/v1/annotate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', ...headers } }, (res) => {
+        res.on('data', (chunk) => {
+          text += chunk;
+          const complete = text.split('\n');
+          text = complete.pop()!;
+          lines.push(...complete.map((line) => JSON.parse(line)));
+        });
+        res.on('end', resolve);
+        res.on('error', reject);
+      });
+      request.on('error', reject);
+    });
+    return { request, lines, ended };
+  }
+  const line = (i: number) => `${JSON.stringify({ id: `t${i}`, body: 'Outlook 2003 cannot connect' })}\n`;
+
+  it('a stream that keeps sending runs past REQUEST_TIMEOUT_MS', async () => {
+    const { request, lines, ended } = backfill();
+    // A line every 200 ms for three times the timeout.
+    for (let i = 0; i < 15; i += 1) {
+      request.write(line(i));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    request.end();
+    await ended;
+    expect(lines.map((l) => [l.id, l.status])).toEqual(Array.from({ length: 15 }, (_, i) => [`t${i}`, 200]));
+  });
+
+  it('a stream that stops sending for REQUEST_TIMEOUT_MS is ended, with a last line saying why', async () => {
+    const { request, lines, ended } = backfill();
+    request.write(line(0));
+    await ended;
+    expect(lines[0]).toMatchObject({ id: 't0', status: 200 });
+    expect(lines.at(-1)).toMatchObject({ status: 408, problem: { code: 'request_timeout' } });
+    request.destroy();
+  });
+
+  it('a gzipped stream is read as its lines', async () => {
+    const { request, lines, ended } = backfill({ 'content-encoding': 'gzip' });
+    request.end(zlib.gzipSync(line(0) + line(1)));
+    await ended;
+    expect(lines.map((l) => [l.id, l.status])).toEqual([['t0', 200], ['t1', 200]]);
+  });
+
+  it('an encoding it cannot read is one 415, not an error per line', async () => {
+    const res = await fetch(`${service.url}/v1/annotate/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson', 'content-encoding': 'compress' }, body: line(0) + line(1) });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({ code: 'unsupported_media_type', detail: expect.stringMatching(/gzip/) });
   });
 });

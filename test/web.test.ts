@@ -59,6 +59,21 @@ describe('API reference (/docs/)', () => {
   }, 60_000);
 });
 
+describe('API reference keys', () => {
+  it('a key typed into Authorize is not kept in the browser\'s storage', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${intranetUrl(api.baseUrl)}/docs/`);
+    await page.locator('.btn.authorize').first().click();
+    const dialog = page.locator('.modal-ux');
+    await dialog.locator('input').first().fill('key-typed-into-the-page-0123');
+    await dialog.locator('button.authorize').first().click();
+    await dialog.locator('button.close-modal').first().click();
+    const stored = await page.evaluate(() => Object.keys(localStorage).map((key) => `${key}=${localStorage.getItem(key)}`).join('\n'));
+    expect(stored).not.toContain('key-typed-into-the-page-0123');
+    await page.close();
+  }, 60_000);
+});
+
 describe('diagnosis page (/)', () => {
   it.each([
     ['KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds'],

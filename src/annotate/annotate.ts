@@ -4,7 +4,8 @@ import { questionsFor, type Question } from '../consult/questions';
 import type { DiagnosisFinding, OutOfScopeFinding } from '../engine/diagnose';
 import type { Conflict } from '../facts/derive';
 import type { FactValue } from '../facts/normalize';
-import { extractFacts, type Span } from './extract';
+import { boundEvidence, type Evidenced } from './evidence-bounds';
+import { readHere, type TicketReader } from './extraction-pool';
 import { noteBlocks, renderNote, type Note, type NoteBlock } from './note';
 import { tagsFor } from './tags';
 
@@ -16,11 +17,11 @@ export interface Ticket {
   facts?: Record<string, unknown>;
 }
 
-export interface AnnotatedFact {
+/** A fact of the annotation, with its evidence bounded as evidence-bounds.ts says. */
+export interface AnnotatedFact extends Evidenced {
   value: FactValue;
   source: 'extracted' | 'given';
   confidence?: number;
-  evidence: Span[];
 }
 
 export interface Annotation {
@@ -42,19 +43,25 @@ export interface AnnotationWithNote {
   noteBlocks: NoteBlock[];
 }
 
-/**
- * Annotates one ticket: reads facts from its text, lets the facts it was sent win, diagnoses, and
- * writes tags and an internal note. Throws a Problem when the given facts are invalid, with
- * pointers under `pointerBase` (where the ticket sits in the request).
- */
-export async function annotate(served: Served, ticket: Ticket, pointerBase = '/ticket'): Promise<Annotation> {
-  return (await annotateWithNote(served, ticket, pointerBase)).annotation;
+export interface AnnotateOptions {
+  /** Where the ticket sits in the request, for the pointers of a problem; default /ticket. */
+  pointerBase?: string;
+  /** How the ticket's text is read; default on the event loop. */
+  read?: TicketReader;
 }
 
-export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket, pointerBase = '/ticket'): Promise<AnnotationWithNote> {
+/**
+ * Annotates one ticket: reads facts from its text, lets the facts it was sent win, diagnoses, and
+ * writes tags and an internal note. Throws a Problem when the given facts are invalid.
+ */
+export async function annotate(served: Served, ticket: Ticket, options: AnnotateOptions = {}): Promise<Annotation> {
+  return (await annotateWithNote(served, ticket, options)).annotation;
+}
+
+export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket, { pointerBase = '/ticket', read = readHere }: AnnotateOptions = {}): Promise<AnnotationWithNote> {
   const given = checkedFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
 
-  const extracted = extractFacts(ticket, kb.extraction, kb.vocabulary);
+  const extracted = await read(ticket, kb);
   // A given fact, or a given fact derived from it (serverAddressSpace for serverAddress), or one
   // the caller says is unknown, overrides what the text says.
   const overridden = (name: string) => {
@@ -69,8 +76,8 @@ export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket
       facts[name] = { value: given.given[name], source: 'given', evidence: [] };
       input[name] = given.given[name];
     } else if (Object.hasOwn(extracted, name) && !overridden(name)) {
-      const { value, confidence, evidence } = extracted[name];
-      facts[name] = { value, source: 'extracted', confidence, evidence };
+      const { value, confidence, evidence, evidenceOmitted } = extracted[name];
+      facts[name] = { value, source: 'extracted', confidence, evidence, ...(evidenceOmitted ? { evidenceOmitted } : {}) };
       input[name] = value;
     } else if (given.unknown.includes(name)) {
       input[name] = null;
@@ -80,10 +87,11 @@ export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket
   const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
   const report = await diagnoser.diagnose(all.all);
   const questions = questionsFor(kb, report, all);
-  const blocks = noteBlocks({ facts, derivations: all.derivations, conflicts: all.conflicts, diagnoses: report.diagnoses, outOfScope: report.outOfScope, questions }, kb.vocabulary);
+  const bounded = boundEvidence(facts);
+  const blocks = noteBlocks({ facts: bounded, derivations: all.derivations, conflicts: all.conflicts, diagnoses: report.diagnoses, outOfScope: report.outOfScope, questions }, kb.vocabulary);
   const annotation: Annotation = {
     ticket: { id: ticket.id },
-    facts,
+    facts: bounded,
     unknown: all.unknown,
     diagnoses: report.diagnoses,
     outOfScope: report.outOfScope,

@@ -1,9 +1,10 @@
-import type { ValidateFunction } from 'ajv';
-import { toFieldErrors } from '../api/contract';
+import { setImmediate } from 'node:timers/promises';
 import type { NdjsonLine } from '../api/ndjson';
 import { asProblem, Problem, problemBody } from '../api/problem';
+import { schemaProblem, type SchemaCheck } from '../api/schema-check';
 import type { Served } from '../api/serving';
 import { annotate, type Annotation, type Ticket } from './annotate';
+import type { TicketReader } from './extraction-pool';
 
 export type BatchResult =
   | { line?: number; status: 200; id: string; annotation: Annotation }
@@ -13,14 +14,12 @@ export type BatchResult =
  * One ticket of a batch: its annotation, or its own problem (400), so that one bad ticket never
  * sinks the others. `pointer` is where the ticket sits in the request, for the problem's pointers.
  */
-export async function annotateEntry(served: Served, ticket: unknown, validate: ValidateFunction, pointer: string, instance: string): Promise<BatchResult> {
+export async function annotateEntry(served: Served, ticket: unknown, checkTicket: SchemaCheck, pointer: string, instance: string, read?: TicketReader): Promise<BatchResult> {
   const id = typeof (ticket as Ticket)?.id === 'string' ? (ticket as Ticket).id : undefined;
   try {
-    if (!validate(ticket)) {
-      const errors = toFieldErrors(validate.errors ?? []).map((e) => ({ ...e, pointer: `${pointer}${e.pointer === '/' ? '' : e.pointer}` }));
-      throw new Problem(400, 'invalid_request', `The ticket does not match Ticket: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, errors);
-    }
-    return { status: 200, id: (ticket as Ticket).id, annotation: await annotate(served, ticket as Ticket, pointer) };
+    const findings = checkTicket(ticket);
+    if (findings) throw schemaProblem('The ticket does not match Ticket', findings, pointer);
+    return { status: 200, id: (ticket as Ticket).id, annotation: await annotate(served, ticket as Ticket, { pointerBase: pointer, read }) };
   } catch (error) {
     const problem = asProblem(error);
     if (problem.status >= 500) throw error;
@@ -29,7 +28,7 @@ export async function annotateEntry(served: Served, ticket: unknown, validate: V
 }
 
 /** NDJSON tickets to results, one line at a time: the loop behind the streamed batch and the CLI. */
-export async function* annotateLines(lines: AsyncIterable<NdjsonLine>, served: Served, validate: ValidateFunction, instance: string, maxLine: number): AsyncGenerator<BatchResult> {
+export async function* annotateLines(lines: AsyncIterable<NdjsonLine>, served: Served, checkTicket: SchemaCheck, instance: string, maxLine: number, read?: TicketReader): AsyncGenerator<BatchResult> {
   for await (const line of lines) {
     if (line.oversized) {
       yield { line: line.number, status: 413, problem: problemBody(new Problem(413, 'payload_too_large', `Line ${line.number} is over ${maxLine} bytes.`), instance) };
@@ -43,6 +42,8 @@ export async function* annotateLines(lines: AsyncIterable<NdjsonLine>, served: S
       yield { line: line.number, status: 400, problem: problemBody(problem, instance) };
       continue;
     }
-    yield { line: line.number, ...(await annotateEntry(served, ticket, validate, '', instance)) };
+    yield { line: line.number, ...(await annotateEntry(served, ticket, checkTicket, '', instance, read)) };
+    // The lines of one chunk of the stream would otherwise all be read in one turn of the event loop.
+    await setImmediate();
   }
 }

@@ -5,12 +5,16 @@ import type { Conflict, Derivation } from '../facts/derive';
 import type { AppliesTo, Source } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
 import type { AnnotatedFact } from './annotate';
+import { markdownLiteral } from './escape';
+import { factSource } from './note-quotes';
 
 /** A run of text in a note, optionally bold or a link. */
 export interface Inline {
   text: string;
   strong?: boolean;
   href?: string;
+  /** Text from the ticket, quoted: each rendering escapes it for its format. */
+  quoted?: boolean;
 }
 
 /** A heading and its bullet items: the one structure every rendering of the note comes from. */
@@ -42,8 +46,7 @@ export interface NoteInput {
 export function noteBlocks(input: NoteInput, vocabulary: Vocabulary): NoteBlock[] {
   const blocks: NoteBlock[] = [];
   const factItems = Object.entries(input.facts).map(([name, fact]): Inline[] => {
-    const how = fact.source === 'given' ? 'given' : `from "${fact.evidence.map((e) => e.text).join('", "')}"`;
-    return [{ text: `${name}: ` }, { text: label(vocabulary, name, fact.value), strong: true }, { text: ` (${how})` }];
+    return [{ text: `${name}: ` }, { text: label(vocabulary, name, fact.value), strong: true }, ...factSource(fact)];
   });
   blocks.push({ heading: 'Facts', items: factItems.length ? factItems : [[{ text: 'none recognised' }]] });
   const derived = Object.entries(input.derivations).map(([name, derivation]): Inline[] => [
@@ -134,7 +137,7 @@ const describe = (facts: Record<string, unknown>) =>
     .map(([name, value]) => `${name} ${JSON.stringify(value)}`)
     .join(' and ');
 
-const inlineMarkdown = (i: Inline) => (i.href ? `[${i.text}](${i.href})` : i.strong ? `**${i.text}**` : i.text);
+const inlineMarkdown = (i: Inline) => (i.href ? `[${i.text}](${i.href})` : i.strong ? `**${i.text}**` : i.quoted ? markdownLiteral(i.text) : i.text);
 const inlineText = (i: Inline) => (i.href ? `${i.text} <${i.href}>` : i.text);
 
 function label(vocabulary: Vocabulary, name: string, value: unknown): string {

@@ -1,6 +1,7 @@
 import cors from 'cors';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { Logger } from 'pino';
+import type { TicketReader } from '../annotate/extraction-pool';
 import { DEFAULT_ANSWER_CACHE_MB } from '../config';
 import { mcpHandler } from '../mcp/server';
 import type { Metrics } from '../observability/metrics';
@@ -10,6 +11,7 @@ import { webRoutes } from '../web/routes';
 import { Contract } from './contract';
 import { routeGuard } from './route-guard';
 import { problemHandler } from './problem';
+import { requestDeadline } from './request-deadline';
 import { requestScope } from './request-scope';
 import { adminRoutes } from './routes/admin';
 import { annotateRoutes } from './routes/annotate';
@@ -33,22 +35,36 @@ export interface AppOptions {
   batchBodyLimit?: string | number;
   /** Zendesk's webhook signing secret; when set, Zendesk requests must be signed with it. */
   zendeskSecret?: string;
-  /** Keys callers must send; none: the API is open and /admin is off. */
+  /** Keys callers must send; none: the API is open. */
   apiKeys?: string[];
-  /** Requests a minute per client address; 0 or unset: no limit. */
+  /** Keys that may also reload the knowledge base; none: /admin is off. */
+  adminApiKeys?: string[];
+  /** Requests a minute per API key (per client address without keys); 0 or unset: no limit. */
   rateLimitPerMinute?: number;
+  /** express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy?: boolean | number | string[];
+  /** GET /metrics needs this key (or an admin key); /metrics is open when unset. */
+  metricsApiKey?: string;
+  /** /metrics is served elsewhere (METRICS_PORT): not by this app. */
+  metricsElsewhere?: boolean;
   /** Origins a browser may call from. */
   corsOrigins?: string[];
   logger?: Logger;
   metrics?: Metrics;
   /** Megabytes of diagnose answers kept per knowledge base; 0: none. */
   answerCacheMb?: number;
+  /** How tickets are read; default on the event loop (the service passes a pool of worker threads). */
+  readTicket?: TicketReader;
+  /** The longest a request body may take to arrive, and an NDJSON batch may send nothing; default 30 s. */
+  requestTimeoutMs?: number;
   /** Benchmarks only: POST /bench/echo answers its JSON body, through the same stack. */
   benchEcho?: boolean;
 }
 
+const isBatchStream = (req: Request) => req.path === '/v1/annotate/batch' && req.is('application/x-ndjson') === 'application/x-ndjson';
+
 export function createApp(options: AppOptions): Express {
-  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret, apiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics } = options;
+  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', zendeskSecret, apiKeys = [], adminApiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics, requestTimeoutMs = 30_000 } = options;
   const current = holder ? () => holder.current() : () => options.served as Served;
   if (!holder && !options.served) throw new Error('createApp needs a holder or a served knowledge base');
   const scope = requestScope(current);
@@ -61,6 +77,7 @@ export function createApp(options: AppOptions): Express {
   // answers are never revalidated; X-KB-Revision tells a cache when answers change. (The pages'
   // static files keep theirs: serve-static sets them itself.)
   app.set('etag', false);
+  app.set('trust proxy', options.trustProxy ?? false);
   if (logger) app.use(httpLogger(logger));
   if (metrics) app.use(metrics.middleware());
   app.use(
@@ -77,10 +94,12 @@ export function createApp(options: AppOptions): Express {
   const web = webRoutes();
   // Only reads reach the pages' router, so API calls do not walk its routes.
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? web(req, res, next) : next()));
+  // The key first, so that the limit counts by key when there is one.
+  if (apiKeys.length || adminApiKeys.length) app.use(apiKeyAuth({ callers: apiKeys, admins: adminApiKeys }));
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
-  if (apiKeys.length) app.use(apiKeyAuth(apiKeys));
   app.use(routeGuard(contract.document, options.benchEcho ? ['/bench/echo'] : []));
   app.use(scope.middleware);
+  app.use(requestDeadline(requestTimeoutMs, isBatchStream));
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
   // ("must be object") rather than as malformed JSON.
   // The raw body is kept for webhook signatures, which are computed over the exact bytes.
@@ -92,12 +111,12 @@ export function createApp(options: AppOptions): Express {
   app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : req.path.startsWith('/v1/webhooks/') ? webhookJson : json)(req, res, next));
   if (options.benchEcho) app.post('/bench/echo', (req, res) => void res.json(req.body));
   app.use(diagnoseRoutes(contract, serving, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
-  app.use(annotateRoutes(contract, serving));
-  app.use(webhookRoutes(contract, serving, { zendeskSecret }));
+  app.use(annotateRoutes(contract, serving, { read: options.readTicket, idleMs: requestTimeoutMs }));
+  app.use(webhookRoutes(contract, serving, { zendeskSecret, read: options.readTicket }));
   app.use(artifactRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
-  app.use(operationsRoutes(contract, serving, metrics));
-  app.use(adminRoutes(holder, apiKeys.length > 0));
+  app.use(operationsRoutes(contract, serving, options.metricsElsewhere ? undefined : metrics, { metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [] }));
+  app.use(adminRoutes(holder, adminApiKeys.length > 0));
   app.post('/mcp', mcpHandler(contract, serving));
   app.use(problemHandler);
   return app;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import YAML from 'yaml';
 import { contractFile, projectRoot } from '../paths';
-import type { FieldError } from '../facts/normalize';
+import { schemaCheck, type SchemaCheck } from './schema-check';
 
 // The base URI the contract's relative $refs (e.g. to rules/schemas/article.schema.json) resolve
 // against; the knowledge-base schemas carry $ids under the same base.
@@ -19,20 +19,28 @@ export class Contract {
   readonly document: OpenAPIV3_1.Document;
   /** The knowledge base's own schemas the document refers to, by path from the project root. */
   readonly knowledgeBaseSchemas = new Map<string, Record<string, unknown>>();
+  /** Validators that report every error, and validators that stop at the first (see schema-check.ts). */
   private readonly ajv: Ajv2020;
+  private readonly firstErrorAjv: Ajv2020;
   private readonly validators = new Map<string, ValidateFunction>();
 
   constructor(file = contractFile) {
     this.document = YAML.parse(fs.readFileSync(file, 'utf8')) as OpenAPIV3_1.Document;
-    this.ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(this.ajv);
-    this.ajv.addVocabulary(OPENAPI_KEYWORDS);
     for (const name of ['article.schema.json', 'facts.schema.json']) {
       const schema = JSON.parse(fs.readFileSync(path.join(projectRoot, 'rules', 'schemas', name), 'utf8')) as Record<string, unknown>;
       this.knowledgeBaseSchemas.set(`rules/schemas/${name}`, schema);
-      this.ajv.addSchema(schema);
     }
-    this.ajv.addSchema(this.document as object, `${BASE}openapi.yaml`);
+    this.ajv = this.createAjv(true);
+    this.firstErrorAjv = this.createAjv(false);
+  }
+
+  private createAjv(allErrors: boolean): Ajv2020 {
+    const ajv = new Ajv2020({ allErrors, strict: true, allowUnionTypes: true });
+    addFormats(ajv);
+    ajv.addVocabulary(OPENAPI_KEYWORDS);
+    for (const schema of this.knowledgeBaseSchemas.values()) ajv.addSchema(schema);
+    ajv.addSchema(this.document as object, `${BASE}openapi.yaml`);
+    return ajv;
   }
 
   /** The validator for a JSON pointer into the document, e.g. `#/components/schemas/Problem`. */
@@ -46,9 +54,16 @@ export class Contract {
     return validate;
   }
 
-  /** A validator for a standalone schema (e.g. a tool's input schema built from this contract). */
-  compile(schema: object): ValidateFunction {
-    return this.ajv.compile(schema);
+  /** A check of request input against the schema at a JSON pointer into the document, in time linear in the input. */
+  check(pointer: string): SchemaCheck {
+    const firstError = this.firstErrorAjv.getSchema(`${BASE}openapi.yaml${pointer}`);
+    if (!firstError) throw new Error(`openapi.yaml has no schema at ${pointer}`);
+    return schemaCheck(firstError, this.validator(pointer));
+  }
+
+  /** The same for a standalone schema (e.g. a tool's input schema built from this contract). */
+  checkSchema(schema: object): SchemaCheck {
+    return schemaCheck(this.firstErrorAjv.compile(schema), this.ajv.compile(schema));
   }
 
   schemaPointer(name: string): string {
@@ -70,37 +85,4 @@ export function operationsOf(document: OpenAPIV3_1.Document): Operation[] {
   return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
     METHODS.filter((method) => item?.[method]).map((method) => ({ path, method, operation: item![method] as OpenAPIV3_1.OperationObject })),
   );
-}
-
-/** ajv's errors as field errors: a JSON pointer to the offending field and what is wrong. */
-export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
-  const seen = new Set<string>();
-  const fieldErrors: FieldError[] = [];
-  for (const error of errors) {
-    // oneOf/anyOf summaries repeat what their branches already said.
-    if (error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
-    const params = error.params as Record<string, unknown>;
-    let pointer = error.instancePath || '';
-    let detail = error.message ?? error.keyword;
-    if (error.keyword === 'required') {
-      pointer += `/${String(params.missingProperty)}`;
-      detail = 'is required';
-    } else if (error.keyword === 'additionalProperties') {
-      pointer += `/${String(params.additionalProperty)}`;
-      detail = 'is not allowed here';
-    }
-    if (error.keyword === 'type') {
-      // A value that fits none of a oneOf's types fails each branch; say it once, with all types.
-      const sameField = errors.filter((e) => e.keyword === 'type' && e.instancePath === error.instancePath);
-      detail = `must be ${[...new Set(sameField.map((e) => String((e.params as { type: unknown }).type)))].join(' or ')}`;
-    }
-    const fieldError: FieldError = { pointer: pointer || '/', detail };
-    if (error.keyword === 'enum' || error.keyword === 'const') {
-      fieldError.allowed = (params.allowedValues as FieldError['allowed']) ?? [params.allowedValue as string];
-    }
-    const key = `${fieldError.pointer}\0${fieldError.detail}`;
-    if (!seen.has(key)) fieldErrors.push(fieldError);
-    seen.add(key);
-  }
-  return fieldErrors;
 }

@@ -1,5 +1,4 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
 
 export interface NdjsonLine {
   /** 1-based line number in the input. */
@@ -14,7 +13,7 @@ export interface NdjsonLine {
  * longer line is reported as oversized and skipped to its end, so one endless line cannot
  * exhaust memory.
  */
-export async function* ndjsonLines(input: Readable, maxBytes: number): AsyncGenerator<NdjsonLine> {
+export async function* ndjsonLines(input: AsyncIterable<unknown>, maxBytes: number): AsyncGenerator<NdjsonLine> {
   const decoder = new StringDecoder('utf8');
   let current = '';
   let size = 0;

@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'unsupported_media_type'
   | 'unauthorized'
   | 'forbidden'
+  | 'request_timeout'
   | 'rate_limited'
   | 'reload_failed'
   | 'not_found'
@@ -27,6 +28,7 @@ const titles: Record<ProblemCode, string> = {
   unsupported_media_type: 'The request body must be application/json',
   unauthorized: 'Not authorized',
   forbidden: 'Forbidden',
+  request_timeout: 'The request did not arrive in time',
   rate_limited: 'Too many requests',
   reload_failed: 'The knowledge base was not reloaded',
   not_found: 'Not found',
@@ -34,17 +36,36 @@ const titles: Record<ProblemCode, string> = {
   internal_error: 'Internal error',
 };
 
+/**
+ * At most this many field errors in a problem; `errorsOmitted` counts the rest. A body dense
+ * with errors (50,000 bad list items) otherwise got a problem of megabytes.
+ */
+export const MAX_FIELD_ERRORS = 50;
+
 /** An RFC 9457 problem: the one error type the API raises. */
 export class Problem extends Error {
+  readonly errors?: FieldError[];
+  readonly errorsOmitted?: number;
+
   constructor(
     readonly status: number,
     readonly code: ProblemCode,
     readonly detail: string,
-    readonly errors?: FieldError[],
+    errors?: FieldError[],
     readonly headers: Record<string, string> = {},
   ) {
     super(detail);
+    if (errors) {
+      this.errors = errors.slice(0, MAX_FIELD_ERRORS);
+      if (errors.length > MAX_FIELD_ERRORS) this.errorsOmitted = errors.length - MAX_FIELD_ERRORS;
+    }
   }
+}
+
+/** Field errors for a problem's detail: `/a must be x; /b is required`, the first MAX_FIELD_ERRORS of them and the number of the rest. */
+export function describeFieldErrors(errors: FieldError[]): string {
+  const listed = errors.slice(0, MAX_FIELD_ERRORS).map((e) => `${e.pointer} ${e.detail}`).join('; ');
+  return errors.length > MAX_FIELD_ERRORS ? `${listed}; and ${errors.length - MAX_FIELD_ERRORS} more` : listed;
 }
 
 /** The RFC 9457 body of a problem. */
@@ -57,6 +78,7 @@ export function problemBody(problem: Problem, instance: string) {
     detail: problem.detail,
     instance,
     ...(problem.errors ? { errors: problem.errors } : {}),
+    ...(problem.errorsOmitted ? { errorsOmitted: problem.errorsOmitted } : {}),
   };
 }
 

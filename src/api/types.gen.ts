@@ -77,7 +77,11 @@ export interface paths {
          *
          *     NDJSON (`Content-Type: application/x-ndjson`), for backfills of any size: one ticket per
          *     line in, one result per line out (`line` numbers the input line), streamed in constant
-         *     memory. A line over 100 kB gets its own 413 result; an empty line is skipped.
+         *     memory. A line over 100 kB gets its own 413 result; an empty line is skipped. The body
+         *     may be sent with `Content-Encoding` gzip, deflate or br (another encoding is a 415). A
+         *     stream runs as long as it keeps sending; one that sends nothing, or does not read its
+         *     answer, for the service's REQUEST_TIMEOUT_MS is ended with a last line of status 408
+         *     (and one whose compressed body is broken, with a last line of status 400).
          */
         post: operations["annotateBatch"];
         delete?: never;
@@ -358,7 +362,12 @@ export interface paths {
          * Prometheus metrics
          * @description `http_requests_total` and `http_request_duration_seconds` by route, method and status;
          *     `diagnoses_total` by article; `knowledge_base_info` with the revision served;
-         *     `knowledge_base_load_failures_total`; and the process's default metrics.
+         *     `knowledge_base_load_failures_total`; and the process's default metrics. Rendered at
+         *     most once a second: scrapes within the same second get the same text.
+         *
+         *     Open unless the service has METRICS_API_KEY, when it needs that key or an admin key
+         *     (ADMIN_API_KEYS); with METRICS_PORT it is served on that port only, and this one
+         *     answers 404.
          */
         get: operations["metrics"];
         put?: never;
@@ -382,8 +391,8 @@ export interface paths {
          * Reload the knowledge base from its directory
          * @description The new knowledge base is loaded and validated completely, then swapped in at once;
          *     requests in flight finish with the old one. If it is invalid, the old one keeps serving
-         *     and the answer is a 422. Needs API keys to be configured (403 otherwise). SIGHUP does the
-         *     same.
+         *     and the answer is a 422. Needs an admin key (ADMIN_API_KEYS): without admin keys
+         *     configured, or with a caller's key (API_KEYS), it is a 403. SIGHUP does the same.
          */
         post: operations["reloadKnowledgeBase"];
         delete?: never;
@@ -687,8 +696,14 @@ export interface components {
             source: "extracted" | "given";
             /** @description For an extracted fact, how sure the match is (0 to 1). */
             confidence?: number;
-            /** @description The text each extracted value came from (empty for a given fact). */
+            /**
+             * @description The text each extracted value came from (empty for a given fact), in the order of the
+             *     ticket: at most 10 spans per fact and 50 per annotation (each fact keeps its first
+             *     span while there is room).
+             */
             evidence: components["schemas"]["Span"][];
+            /** @description How many more spans the text has for this fact than `evidence` lists; absent when none were left out. */
+            evidenceOmitted?: number;
         };
         Annotation: {
             ticket: {
@@ -725,9 +740,10 @@ export interface components {
             id: string;
             annotation: components["schemas"]["Annotation"];
         } | {
+            /** @description The input line the result is for; absent on a last line that says why the stream was ended (400 for a body its Content-Encoding cannot read, 408 when nothing was sent, or the answer not read, for REQUEST_TIMEOUT_MS). */
             line?: number;
             /** @enum {integer} */
-            status: 400 | 413;
+            status: 400 | 408 | 413;
             /** @description The ticket's id, when it has one. */
             id?: string;
             problem: components["schemas"]["Problem"];
@@ -829,9 +845,15 @@ export interface components {
              * @description Stable, machine-readable error code.
              * @enum {string}
              */
-            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "rate_limited" | "reload_failed" | "not_found" | "method_not_allowed" | "internal_error";
-            /** @description One entry per bad field. */
+            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "request_timeout" | "rate_limited" | "reload_failed" | "not_found" | "method_not_allowed" | "internal_error";
+            /**
+             * @description One entry per bad field, at most 50. A body too large for any valid request (more than
+             *     2,500 values in all) is not searched for every error: only the first found is listed,
+             *     and the detail says so.
+             */
             errors?: components["schemas"]["FieldError"][];
+            /** @description How many more bad fields there are than `errors` lists; absent when none were left out. */
+            errorsOmitted?: number;
         };
         FieldError: {
             /** @description JSON pointer into the request body, or `#/query/<name>` for a query parameter. */
@@ -1339,7 +1361,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Over the per-address rate limit; see Retry-After and RateLimit. */
+        /** @description Over the rate limit (per API key, or per client address without keys); see Retry-After and RateLimit. */
         TooManyRequests: {
             headers: {
                 "Retry-After"?: number;
@@ -1385,7 +1407,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The request body is not `application/json`. */
+        /** @description The request body is not `application/json` (or, for a batch, NDJSON), or comes in a `Content-Encoding` the service cannot read. */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -1841,6 +1863,24 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description METRICS_API_KEY is set and the request has neither it nor an admin key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Metrics are off, or served on METRICS_PORT. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
         };
     };
     reloadKnowledgeBase: {
@@ -1866,7 +1906,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description No API keys are configured, so the endpoint is off. */
+            /** @description No admin keys are configured, so the endpoint is off; or the key is a caller's, not an admin's. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,20 +1,19 @@
 import type { RequestHandler } from 'express';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { FieldError } from '../facts/normalize';
-import { toFieldErrors, type Contract } from './contract';
-import { Problem } from './problem';
+import type { Contract } from './contract';
+import { describeFieldErrors, Problem } from './problem';
+import { schemaProblem } from './schema-check';
 
 /** Rejects a POST whose body is not JSON (415), then one that does not match `schema` (400). */
 export function jsonBody(contract: Contract, schema: string): RequestHandler {
-  const validate = contract.validator(contract.schemaPointer(schema));
+  const check = contract.check(contract.schemaPointer(schema));
   return (req, _res, next) => {
     if (!req.is('application/json')) {
       throw new Problem(415, 'unsupported_media_type', `Send the body as application/json, not ${req.get('content-type') ?? 'no content type'}.`);
     }
-    if (!validate(req.body)) {
-      const errors = toFieldErrors(validate.errors ?? []);
-      throw new Problem(400, 'invalid_request', `The request body does not match ${schema}: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, errors);
-    }
+    const findings = check(req.body);
+    if (findings) throw schemaProblem(`The request body does not match ${schema}`, findings);
     next();
   };
 }
@@ -44,7 +43,7 @@ export function queryParameters(contract: Contract, pathTemplate: string, method
       }
     }
     if (errors.length > 0) {
-      throw new Problem(400, 'invalid_request', errors.map((e) => `${e.pointer} ${e.detail}`).join('; '), errors);
+      throw new Problem(400, 'invalid_request', describeFieldErrors(errors), errors);
     }
     next();
   };

@@ -2,11 +2,11 @@ import type { RequestHandler } from 'express';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { ValidateFunction } from 'ajv';
-import { toFieldErrors, type Contract } from '../api/contract';
+import type { Contract } from '../api/contract';
 import { diagnoseAnswer } from '../api/diagnose-answer';
-import { Problem } from '../api/problem';
+import { MAX_FIELD_ERRORS, Problem } from '../api/problem';
 import { articleAnswer, factsAnswer } from '../api/routes/knowledge-base';
+import type { SchemaCheck } from '../api/schema-check';
 import type { Served, Serving } from '../api/serving';
 import type { FieldError } from '../facts/normalize';
 import { findOperation, operationInputSchema } from './tool-schemas';
@@ -34,7 +34,7 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
     return {
       tool,
       listing: { name: tool.name, title: operation.summary, description: operation.description ?? operation.summary ?? tool.name, inputSchema },
-      validate: contract.compile(inputSchema),
+      check: contract.checkSchema(inputSchema),
     };
   });
 
@@ -45,7 +45,7 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
       const entry = described.find((d) => d.tool.name === request.params.name);
       if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}"; tools: ${tools.map((t) => t.name).join(', ')}`);
       const args = request.params.arguments ?? {};
-      checkArguments(entry.tool.name, entry.validate, args);
+      checkArguments(entry.tool.name, entry.check, args);
       try {
         const result = await entry.tool.run(args, served);
         return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
@@ -78,13 +78,16 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
   };
 }
 
-function checkArguments(tool: string, validate: ValidateFunction, args: Record<string, unknown>): void {
-  if (validate(args)) return;
-  const errors = toFieldErrors(validate.errors ?? []);
-  throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for ${tool}: ${describe(errors)}`, { code: 'invalid_request', errors });
+function checkArguments(tool: string, check: SchemaCheck, args: Record<string, unknown>): void {
+  const findings = check(args);
+  if (!findings) return;
+  const errors = findings.errors.slice(0, MAX_FIELD_ERRORS);
+  throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for ${tool}: ${describe(findings.errors)}`, { code: 'invalid_request', errors });
 }
 
-// A chatbot reads the message, not the data: it names each field and, where there is a set, what is allowed.
+// A chatbot reads the message, not the data: it names each field and, where there is a set, what
+// is allowed. As in a problem, the first MAX_FIELD_ERRORS and the number of the rest.
 function describe(errors: FieldError[]): string {
-  return errors.map((e) => `${e.pointer} ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`).join('; ');
+  const listed = errors.slice(0, MAX_FIELD_ERRORS).map((e) => `${e.pointer} ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`);
+  return [...listed, ...(errors.length > MAX_FIELD_ERRORS ? [`and ${errors.length - MAX_FIELD_ERRORS} more`] : [])].join('; ');
 }

@@ -18,8 +18,17 @@ export class Metrics {
   private readonly kbInfo = new Gauge({ name: 'knowledge_base_info', help: 'The knowledge base being served (value 1), by revision.', labelNames: ['revision', 'articles'], registers: [this.registry] });
   private readonly loadFailures = new Counter({ name: 'knowledge_base_load_failures_total', help: 'Reloads refused because the new knowledge base was invalid.', registers: [this.registry] });
 
+  private lastScrape?: { at: number; text: Promise<string> };
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The metrics as Prometheus text, rendered again at most once a second: scrapes in between get the same. */
+  scrape(): Promise<string> {
+    const now = Date.now();
+    if (!this.lastScrape || now - this.lastScrape.at >= 1000) this.lastScrape = { at: now, text: this.registry.metrics() };
+    return this.lastScrape.text;
   }
 
   /** Counts every request when its response is finished, labelled by the route that answered it. */

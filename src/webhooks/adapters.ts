@@ -1,4 +1,6 @@
 import { annotateWithNote, type Annotation, type Ticket } from '../annotate/annotate';
+import { journalText } from '../annotate/escape';
+import type { TicketReader } from '../annotate/extraction-pool';
 import type { Served } from '../api/serving';
 import { adfToText, noteToAdf, type AdfNode } from './adf';
 
@@ -19,9 +21,9 @@ export interface ZendeskPayload {
   ticket: { id: string | number; subject?: string; description?: string };
 }
 
-export async function zendesk(served: Served, payload: ZendeskPayload): Promise<WebhookAnswer> {
+export async function zendesk(served: Served, payload: ZendeskPayload, read?: TicketReader): Promise<WebhookAnswer> {
   const id = String(payload.ticket.id);
-  const { annotation } = await annotateWithNote(served, { id, subject: payload.ticket.subject, body: payload.ticket.description });
+  const { annotation } = await annotateWithNote(served, { id, subject: payload.ticket.subject, body: payload.ticket.description }, { read });
   return {
     annotation,
     writeBack: [
@@ -40,11 +42,11 @@ export interface JiraPayload {
   issue: { id: string; key: string; fields: { summary?: string; description?: string | AdfNode | null } };
 }
 
-export async function jira(served: Served, payload: JiraPayload): Promise<WebhookAnswer> {
+export async function jira(served: Served, payload: JiraPayload, read?: TicketReader): Promise<WebhookAnswer> {
   const { key, fields } = payload.issue;
-  const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description) : '';
+  const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description, '/issue/fields/description') : '';
   const ticket: Ticket = { id: key, subject: fields.summary, body: description };
-  const { annotation, noteBlocks } = await annotateWithNote(served, ticket);
+  const { annotation, noteBlocks } = await annotateWithNote(served, ticket, { read });
   const path = `/rest/api/3/issue/${encodeURIComponent(key)}`;
   return {
     annotation,
@@ -63,10 +65,10 @@ export interface ServiceNowPayload {
   description?: string;
 }
 
-export async function serviceNow(served: Served, payload: ServiceNowPayload): Promise<WebhookAnswer> {
-  const { annotation } = await annotateWithNote(served, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description });
+export async function serviceNow(served: Served, payload: ServiceNowPayload, read?: TicketReader): Promise<WebhookAnswer> {
+  const { annotation } = await annotateWithNote(served, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description }, { read });
   return {
     annotation,
-    writeBack: [{ method: 'PATCH', path: `/api/now/table/incident/${encodeURIComponent(payload.sys_id)}`, body: { work_notes: annotation.note.text } }],
+    writeBack: [{ method: 'PATCH', path: `/api/now/table/incident/${encodeURIComponent(payload.sys_id)}`, body: { work_notes: journalText(annotation.note.text) } }],
   };
 }

@@ -1,4 +1,5 @@
 import { TestApi } from '../support/api';
+import { MAX_EVIDENCE_PER_ANNOTATION, MAX_EVIDENCE_PER_FACT } from '../../src/annotate/evidence-bounds';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -80,6 +81,14 @@ describe('POST /v1/annotate/batch (JSON)', () => {
     expect(res.body.results[2].problem.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
   });
 
+  it('a ticket holding more values than any valid one is refused at its first problem, and the problem says so', async () => {
+    const res = await api.post('/v1/annotate/batch', { tickets: [{ id: 'big', facts: { symptoms: Array(5000).fill(0) } }] });
+    const { problem } = res.body.results[0];
+    expect(problem.errors.length).toBeLessThan(5);
+    expect(problem.errors[0].pointer).toBe('/tickets/0/facts/symptoms');
+    expect(problem.detail).toMatch(/only the first problem is listed/);
+  });
+
   it('more than 100 tickets is a 413 that says what to do instead', async () => {
     const res = await api.post('/v1/annotate/batch', { tickets: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })) });
     expect(res.status).toBe(413);
@@ -127,5 +136,27 @@ describe('POST /v1/annotate/batch (NDJSON)', () => {
     expect(res.body).toHaveLength(200);
     expect(res.body.map((r: any) => r.id)).toEqual(lines.map((_, i) => `t${i}`));
     expect(res.body[1].annotation.diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
+  });
+});
+
+describe('bounded answers', () => {
+  it('a ticket that repeats a fact thousands of times gets a few spans of evidence per fact and in all, and says how many were left out', async () => {
+    const body = 'NAT on the SonicWall, Outlook 2003 cannot connect, port 135 is blocked, the phones fail to sync. '.repeat(600);
+    const res = await api.post('/v1/annotate', { ticket: { id: 'long', body } });
+    expect(res.status).toBe(200);
+    const facts = Object.values<any>(res.body.facts);
+    const shown = facts.reduce((sum, fact) => sum + fact.evidence.length, 0);
+    expect(shown).toBeLessThanOrEqual(MAX_EVIDENCE_PER_ANNOTATION);
+    for (const fact of facts) expect(fact.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE_PER_FACT);
+    // Every match is accounted for: shown, or counted as left out.
+    expect(res.body.facts.natMode.evidence.length + res.body.facts.natMode.evidenceOmitted).toBe(600);
+    expect(res.body.facts.symptoms.evidence.length + res.body.facts.symptoms.evidenceOmitted).toBe(1200);
+    // The note quotes a few and says how many more there are.
+    expect(res.body.note.text).toMatch(/natMode: .*\(from "NAT", "NAT", "NAT" and 597 more\)/);
+  });
+
+  it('a ticket with few matches keeps all its evidence and no count of left-out spans', async () => {
+    const res = await api.post('/v1/annotate', { ticket });
+    for (const fact of Object.values<any>(res.body.facts)) expect(fact.evidenceOmitted).toBeUndefined();
   });
 });

@@ -1,16 +1,21 @@
 import crypto from 'node:crypto';
+import { MAX_ADF_DEPTH } from '../../src/webhooks/adf';
 import { TestApi } from '../support/api';
 
 const secret = 'dGhpcyBpcyBhIHRlc3Qgc2VjcmV0';
 let open: TestApi;
 let signed: TestApi;
+// Room for an ADF document far deeper, or longer, than the default 100 kB allows.
+let deep: TestApi;
 beforeAll(async () => {
   open = await TestApi.start();
   signed = await TestApi.start({ zendeskSecret: secret });
+  deep = await TestApi.start({ bodyLimit: '4mb' });
 });
 afterAll(async () => {
   await open.close();
   await signed.close();
+  await deep.close();
 });
 
 const text = 'Outlook 2003 cannot connect to Exchange 2003 through our SonicWall doing NAT.';
@@ -82,6 +87,37 @@ describe('Jira', () => {
     expect(facts.outlookVersion.evidence[0]).toEqual({ field: 'body', text: 'Outlook 2007', start: 14, end: 26 });
     expect(facts.port135Reachable.value).toBe(false);
     expect(diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
+  });
+
+  const issue = (description: unknown) => ({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-10', fields: { description } } });
+  const at = '/issue/fields/description';
+
+  it.each([
+    ['content that is not a list', { type: 'doc', content: 'abc' }, `${at}/content`, 'must be a list of nodes'],
+    ['a node that is null', { type: 'doc', content: [null] }, `${at}/content/0`, 'must be a node: an object with a type'],
+    ['a node without a type', { type: 'doc', content: [{ text: 'x' }] }, `${at}/content/0`, 'must be a node: an object with a type'],
+    ['a text node whose text is not a string', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 5 }] }] }, `${at}/content/0/content/0/text`, 'must be a string'],
+  ])('a description with %s is a 400 naming where and what', async (_case, description, pointer, detail) => {
+    const res = await open.post('/v1/webhooks/jira', issue(description));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ pointer, detail }]);
+  });
+
+  it('a description nested deeper than ADF goes is a 400, however deep', async () => {
+    // Written out, as JSON.stringify would itself recurse as deep.
+    const levels = 50_000;
+    const description = `${'{"type":"p","content":['.repeat(levels)}{"type":"text","text":"Outlook"}${']}'.repeat(levels)}`;
+    const body = JSON.stringify(issue(null)).replace('null', description);
+    const res = await deep.request('POST', '/v1/webhooks/jira', { body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toEqual({ pointer: `${at}${'/content/0'.repeat(MAX_ADF_DEPTH + 1)}`, detail: `is nested deeper than ${MAX_ADF_DEPTH} levels` });
+  });
+
+  it('a description whose text is longer than a ticket body may be is a 400', async () => {
+    const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(1000) }] };
+    const res = await deep.post('/v1/webhooks/jira', issue({ type: 'doc', content: Array(61).fill(paragraph) }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ pointer: at, detail: 'has more than 60000 characters of text' }]);
   });
 
   it('other events are a 400 that says which one is handled', async () => {

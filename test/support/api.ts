@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from '../../src/api/app';
 import { Contract } from '../../src/api/contract';
@@ -120,4 +120,22 @@ function resolvePointer(ref: string): any {
     .slice(2)
     .split('/')
     .reduce((node: any, token) => node[token.replace(/~1/g, '/').replace(/~0/g, '~')], contract.document);
+}
+
+/**
+ * POSTs JSON on a connection of its own, closed after the answer, and parses the answer as JSON.
+ * (fetch keeps connections open between requests, and one the server closes as a request is
+ * sent on it is reset.)
+ */
+export function postOnNewConnection(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }

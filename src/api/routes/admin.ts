@@ -4,14 +4,14 @@ import type { KnowledgeBaseHolder } from '../../service/holder';
 import { Problem } from '../problem';
 
 /**
- * POST /admin/reload: loads rules/ again. Only with API keys configured (the key check in front
- * of it is what makes it authenticated); an invalid knowledge base is a 422 and the old one keeps
- * serving.
+ * POST /admin/reload: loads rules/ again. Only with admin keys configured (the key check in front
+ * of it, which wants an admin key here, is what makes it authenticated); an invalid knowledge
+ * base is a 422 and the old one keeps serving.
  */
-export function adminRoutes(holder: KnowledgeBaseHolder | undefined, keysConfigured: boolean): Router {
+export function adminRoutes(holder: KnowledgeBaseHolder | undefined, adminKeysConfigured: boolean): Router {
   const router = Router();
   router.post('/admin/reload', (_req, res) => {
-    if (!holder || !keysConfigured) throw new Problem(403, 'forbidden', 'Reloading over HTTP needs API_KEYS to be set; send SIGHUP to the process instead.');
+    if (!holder || !adminKeysConfigured) throw new Problem(403, 'forbidden', 'Reloading over HTTP needs ADMIN_API_KEYS to be set; send SIGHUP to the process instead.');
     try {
       res.json(holder.reload());
     } catch (error) {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { ARTIFACTS, generateArtifact, type ArtifactName } from '../../artifacts/generate';
 import type { Contract } from '../contract';
-import { Problem } from '../problem';
+import { describeFieldErrors, Problem } from '../problem';
 import type { Serving } from '../serving';
 import { queryParameters } from '../validate';
 
@@ -13,7 +13,7 @@ export function artifactRoutes(contract: Contract, serving: Serving): Router {
       const ports = Object.fromEntries(Object.entries(req.query).map(([key, value]) => [key, Number(value)]));
       const result = generateArtifact(serving(req).kb, name as ArtifactName, ports);
       if (!result.ok) {
-        throw new Problem(400, 'invalid_request', `The ports do not follow the articles' advice: ${result.errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}.`, result.errors);
+        throw new Problem(400, 'invalid_request', `The ports do not follow the articles' advice: ${describeFieldErrors(result.errors)}.`, result.errors);
       }
       const { artifact, advice } = result;
       // A caller that asks for JSON (the diagnosis page) gets the file with the advice as data.

@@ -4,8 +4,10 @@ import type { Contract } from '../contract';
 import { publishedContract } from '../published-contract';
 import type { Health } from '../schemas';
 import type { Serving } from '../serving';
+import { metricsRoute } from './metrics';
 
-export function operationsRoutes(contract: Contract, serving: Serving, metrics?: Metrics): Router {
+/** `metricsKeys`: the keys GET /metrics needs; none: it is open. */
+export function operationsRoutes(contract: Contract, serving: Serving, metrics: Metrics | undefined, { metricsKeys }: { metricsKeys: string[] }): Router {
   const router = Router();
   // Ready once a knowledge base is loaded: the process only listens after loading one, and a
   // failed reload keeps the old one, so a listening service is always ready.
@@ -13,10 +15,7 @@ export function operationsRoutes(contract: Contract, serving: Serving, metrics?:
     const { kb } = serving(req);
     res.json({ status: 'ready', kb: { revision: kb.revision, articles: kb.articles.length } });
   });
-  router.get('/metrics', async (_req, res) => {
-    if (!metrics) return void res.status(404).type('text/plain').send('metrics are off\n');
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  router.get('/metrics', metricsRoute(metrics, metricsKeys));
   router.get('/healthz', (req, res) => {
     const { kb } = serving(req);
     res.json({ status: 'ok', kb: { revision: kb.revision, articles: kb.articles.length } } satisfies Health);

@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import type { TicketReader } from '../../annotate/extraction-pool';
 import { jira, serviceNow, zendesk, type JiraPayload } from '../../webhooks/adapters';
 import { validZendeskSignature } from '../../webhooks/zendesk-signature';
 import type { Contract } from '../contract';
@@ -9,9 +10,11 @@ import { jsonBody } from '../validate';
 export interface WebhookOptions {
   /** Zendesk's signing secret; when set, unsigned or wrongly signed requests are refused. */
   zendeskSecret?: string;
+  /** How tickets are read (a pool of worker threads, in the service). */
+  read?: TicketReader;
 }
 
-export function webhookRoutes(contract: Contract, serving: Serving, { zendeskSecret }: WebhookOptions): Router {
+export function webhookRoutes(contract: Contract, serving: Serving, { zendeskSecret, read }: WebhookOptions): Router {
   const router = Router();
 
   // The signature is checked before anything else, so an unsigned caller learns nothing more.
@@ -25,7 +28,7 @@ export function webhookRoutes(contract: Contract, serving: Serving, { zendeskSec
     next();
   };
   router.post('/v1/webhooks/zendesk', zendeskSignature, jsonBody(contract, 'ZendeskWebhook'), async (req, res) => {
-    res.json(await zendesk(serving(req), req.body));
+    res.json(await zendesk(serving(req), req.body, read));
   });
 
   router.post('/v1/webhooks/jira', jsonBody(contract, 'JiraWebhook'), async (req, res) => {
@@ -35,11 +38,11 @@ export function webhookRoutes(contract: Contract, serving: Serving, { zendeskSec
         { pointer: '/webhookEvent', detail: 'must be jira:issue_created', allowed: ['jira:issue_created'] },
       ]);
     }
-    res.json(await jira(serving(req), payload));
+    res.json(await jira(serving(req), payload, read));
   });
 
   router.post('/v1/webhooks/servicenow', jsonBody(contract, 'ServiceNowIncident'), async (req, res) => {
-    res.json(await serviceNow(serving(req), req.body));
+    res.json(await serviceNow(serving(req), req.body, read));
   });
 
   return router;

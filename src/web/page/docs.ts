@@ -5,8 +5,9 @@ SwaggerUIBundle({
   url: '../openapi.json',
   dom_id: '#swagger-ui',
   presets: [SwaggerUIBundle.presets.apis],
-  // Keys typed into "Authorize" survive a reload of the page.
-  persistAuthorization: true,
+  // A key typed into "Authorize" lasts as long as the page: kept in localStorage, it would outlive
+  // the session and be readable by any script served from this origin.
+  persistAuthorization: false,
   // Each operation shows its first example; "Try it out" sends it as it is.
   tryItOutEnabled: false,
   displayRequestDuration: true,

@@ -37,7 +37,14 @@ export function ticketView(text: string, annotation: Annotation, vocabulary: Voc
       { class: 'facts-read' },
       Object.entries(annotation.facts).map(([fact, found]) => [
         h('dt', {}, vocabulary.name(fact)),
-        h('dd', { 'data-fact': fact }, vocabulary.label(fact, found.value), found.evidence.length ? h('span', { class: 'quiet' }, ` from “${found.evidence.map((span) => span.text).join('”, “')}”`) : null),
+        h(
+          'dd',
+          { 'data-fact': fact },
+          vocabulary.label(fact, found.value),
+          found.evidence.length ? h('span', { class: 'quiet' }, ` from “${found.evidence.map((span) => span.text).join('”, “')}”`) : null,
+          // The service bounds the evidence it returns and says how much it left out.
+          found.evidenceOmitted ? h('span', { class: 'quiet' }, ` and ${found.evidenceOmitted} more`) : null,
+        ),
       ]),
     ),
     Object.keys(annotation.facts).length ? null : h('p', {}, 'No facts could be read from this text; answer the questions instead.'),

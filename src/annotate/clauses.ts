@@ -1,0 +1,107 @@
+/**
+ * Where the clauses of one text start, found once for the whole text, so that each match looks up
+ * the start of its clause in logarithmic time. (Looking back from every match over the text
+ * before it, as extraction first did, made annotation quadratic in the length of a ticket.)
+ *
+ * A clause starts just after the last clause break that ends at or before a position, or at 0.
+ * Breaks are matched without regard to case, and overlapping occurrences all count.
+ */
+export class ClauseStarts {
+  private readonly ends: number[];
+
+  constructor(text: string, breaks: readonly string[]) {
+    const ends: number[] = [];
+    for (const regex of breakExpressions(breaks)) {
+      regex.lastIndex = 0;
+      for (let match = regex.exec(text); match; match = regex.exec(text)) {
+        ends.push(match.index + match[0].length);
+        regex.lastIndex = match.index + 1;
+      }
+    }
+    this.ends = ends.sort((a, b) => a - b);
+  }
+
+  /** The start of the clause that `index` is in. */
+  before(index: number): number {
+    const at = lastAtOrBefore(this.ends, index);
+    return at < 0 ? 0 : this.ends[at];
+  }
+}
+
+/**
+ * The words of one text (runs of ASCII letters and apostrophes), found once, so that the words
+ * just before a match are found without reading the text before it again.
+ */
+export class Words {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(private readonly text: string) {
+    const regex = /[a-z']+/gi;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      this.starts.push(match.index);
+      this.ends.push(match.index + match[0].length);
+    }
+  }
+
+  /**
+   * The last `count` words of text[from, to), lower case, nearest first. A word cut by either
+   * end counts as the part of it inside.
+   */
+  lastBetween(from: number, to: number, count: number): string[] {
+    const words: string[] = [];
+    if (from >= to) return words;
+    for (let i = lastAtOrBefore(this.starts, to - 1); i >= 0 && words.length < count && this.ends[i] > from; i -= 1) {
+      words.push(this.text.slice(Math.max(this.starts[i], from), Math.min(this.ends[i], to)).toLowerCase());
+    }
+    return words;
+  }
+}
+
+/**
+ * Every match of a global regular expression, by exec: String.prototype.matchAll copies the
+ * expression on every call, which was the largest single cost of annotating a ticket.
+ */
+export function matches(regex: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+    found.push(match);
+    if (match[0] === '') regex.lastIndex += 1;
+  }
+  return found;
+}
+
+/** The index of the last of the sorted `values` that is at most `limit`, or -1. */
+export function lastAtOrBefore(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (values[middle] <= limit) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+// The expressions for a list of clause breaks, built once per list (a knowledge base's lists
+// live as long as it does) rather than once per text.
+const expressionsOf = new WeakMap<readonly string[], RegExp[]>();
+
+function breakExpressions(breaks: readonly string[]): RegExp[] {
+  let expressions = expressionsOf.get(breaks);
+  if (!expressions) {
+    expressions = breaks.map((found) => new RegExp(escapeRegExp(found), 'gi'));
+    expressionsOf.set(breaks, expressions);
+  }
+  return expressions;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,35 @@
+import type { Extraction } from '../kb/extraction';
+import type { FactDefinition } from '../kb/model';
+import { Vocabulary } from '../kb/vocabulary';
+import { extractFacts, type ExtractedFact, type TicketField } from './extract';
+
+/** What a worker thread needs to read a ticket: the knowledge base's patterns and vocabulary. */
+interface ExtractionRules {
+  extraction: Extraction;
+  facts: readonly FactDefinition[];
+}
+
+export interface ExtractionTask {
+  /** The knowledge base's revision, under which the worker keeps its rules. */
+  revision: string;
+  /** Sent when the worker said it did not have them. */
+  rules?: ExtractionRules;
+  ticket: Partial<Record<TicketField, string>>;
+}
+
+export type ExtractionResult = { facts: Record<string, ExtractedFact> } | { needsRules: true };
+
+// The rules of the last few revisions (a reload can leave requests on the old one for a while).
+const KEPT_REVISIONS = 4;
+const rulesByRevision = new Map<string, { extraction: Extraction; vocabulary: Vocabulary }>();
+
+/** The worker thread's task (piscina calls the default export): extractFacts on one ticket. */
+export default function extractInWorker({ revision, rules, ticket }: ExtractionTask): ExtractionResult {
+  if (rules) {
+    rulesByRevision.set(revision, { extraction: rules.extraction, vocabulary: new Vocabulary(rules.facts) });
+    if (rulesByRevision.size > KEPT_REVISIONS) rulesByRevision.delete(rulesByRevision.keys().next().value!);
+  }
+  const kept = rulesByRevision.get(revision);
+  if (!kept) return { needsRules: true };
+  return { facts: extractFacts(ticket, kept.extraction, kept.vocabulary) };
+}

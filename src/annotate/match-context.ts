@@ -1,0 +1,55 @@
+import type { Extraction } from '../kb/extraction';
+import { ClauseStarts, lastAtOrBefore, matches, Words } from './clauses';
+
+/**
+ * Whether a match in one text is negated: a negation cue among the last `window` words of its
+ * clause before it ("we don't use NAT").
+ */
+export class Negation {
+  // Indexed on the first question: most texts have few matches, many none.
+  private indexed?: { clauses: ClauseStarts; words: Words };
+
+  constructor(
+    private readonly text: string,
+    private readonly extraction: Extraction,
+  ) {}
+
+  at(index: number): boolean {
+    const { window, cues, clauseBreaks } = this.extraction.negation;
+    this.indexed ??= { clauses: new ClauseStarts(this.text, clauseBreaks), words: new Words(this.text) };
+    const { clauses, words } = this.indexed;
+    return words.lastBetween(clauses.before(index), index, window).some((word) => cues.has(word));
+  }
+}
+
+/**
+ * Whose address stands at a position of one text: the role of the nearest cue before it in its
+ * clause ("the Exchange server is 10.0.0.5"), or none.
+ */
+export class AddressRoles {
+  private readonly clauses: ClauseStarts;
+  // Every cue's matches in the whole text, found once. A cue cannot run across a clause break
+  // (cues are words; breaks end in a space or a line break) nor into an address (an address
+  // starts after a character that is not part of a word), so a clause's cues are among these.
+  private readonly cues: { role: string; starts: number[]; ends: number[] }[];
+
+  constructor(text: string, { addresses }: Extraction) {
+    this.clauses = new ClauseStarts(text, addresses.clauseBreaks);
+    this.cues = addresses.cues.map(({ regex, role }) => {
+      const found = matches(regex, text);
+      return { role, starts: found.map((m) => m.index), ends: found.map((m) => m.index + m[0].length) };
+    });
+  }
+
+  at(index: number): string | undefined {
+    const clauseStart = this.clauses.before(index);
+    let nearest: { end: number; role: string } | undefined;
+    for (const cue of this.cues) {
+      const last = lastAtOrBefore(cue.ends, index);
+      if (last < 0 || cue.starts[last] < clauseStart) continue;
+      // On a tie the first cue in extraction.json wins.
+      if (!nearest || cue.ends[last] > nearest.end) nearest = { end: cue.ends[last], role: cue.role };
+    }
+    return nearest?.role;
+  }
+}

@@ -1,0 +1,78 @@
+import { performance } from 'node:perf_hooks';
+import { ExtractionPool, READ_HERE_UP_TO, readHere } from '../../src/annotate/extraction-pool';
+import { postOnNewConnection, TestApi } from '../support/api';
+import { bundledKnowledgeBase } from '../support/knowledge-base';
+
+// Long tickets are read on worker threads, so that annotating them never holds up the other
+// requests the event loop serves. The app here runs in this process, so the test sees its
+// event loop: while a batch of long tickets is annotated, the loop must keep turning.
+jest.setTimeout(120_000);
+
+const long = (i: number) => `Ticket ${i}: NAT on the SonicWall, Outlook 2003 cannot connect, port 135 is blocked, server 10.0.0.${i % 250}. `.repeat(600).slice(0, 60_000);
+
+let pool: ExtractionPool;
+let api: TestApi;
+beforeAll(async () => {
+  pool = new ExtractionPool(1);
+  api = await TestApi.start({ readTicket: pool.read });
+});
+afterAll(async () => {
+  await api.close();
+  await pool.close();
+});
+
+/** The longest the event loop went without a turn while `work` ran, and how long it ran. */
+async function longestStall(work: () => Promise<unknown>): Promise<{ stall: number; total: number }> {
+  let stall = 0;
+  let last = performance.now();
+  let running = true;
+  const turn = () => {
+    const now = performance.now();
+    stall = Math.max(stall, now - last);
+    last = now;
+    if (running) setImmediate(turn);
+  };
+  setImmediate(turn);
+  const started = performance.now();
+  await work();
+  running = false;
+  return { stall, total: performance.now() - started };
+}
+
+it('reads a long ticket on a worker thread exactly as here', async () => {
+  const { kb } = bundledKnowledgeBase();
+  const ticket = { subject: 'Outlook 2003 behind NAT', body: long(7) };
+  expect(await pool.read(ticket, kb)).toEqual(await readHere(ticket, kb));
+});
+
+it('the event loop keeps turning while a JSON batch of long tickets is annotated', async () => {
+  const body = JSON.stringify({ tickets: Array.from({ length: 40 }, (_, i) => ({ id: String(i), body: long(i) })) });
+  const { stall, total } = await longestStall(async () => {
+    const res = await postOnNewConnection(`${api.baseUrl}/v1/annotate/batch`, body);
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual(Array(40).fill(200));
+  });
+  // Read on the event loop, the batch was one stall as long as the whole request.
+  expect(stall).toBeLessThan(total / 5);
+});
+
+it('the event loop turns between the tickets of a batch read here, short of the worker threads', async () => {
+  const body = JSON.stringify({ tickets: Array.from({ length: 100 }, (_, i) => ({ id: String(i), body: long(i).slice(0, READ_HERE_UP_TO) })) });
+  const { stall, total } = await longestStall(() => postOnNewConnection(`${api.baseUrl}/v1/annotate/batch`, body));
+  expect(stall).toBeLessThan(total / 5);
+});
+
+it('every route that annotates reads its tickets through the reader the app is given', async () => {
+  const read: string[] = [];
+  const spy = await TestApi.start({ readTicket: (ticket, kb) => (read.push(ticket.body ?? ''), readHere(ticket, kb)) });
+  try {
+    await spy.post('/v1/annotate', { ticket: { id: '1', body: 'annotate' } });
+    await spy.post('/v1/annotate/batch', { tickets: [{ id: '1', body: 'batch' }] });
+    await spy.request('POST', '/v1/annotate/batch', { body: JSON.stringify({ id: '1', body: 'ndjson' }), headers: { 'content-type': 'application/x-ndjson' } });
+    await spy.post('/v1/webhooks/zendesk', { ticket: { id: 1, description: 'zendesk' } });
+    await spy.post('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'H-1', fields: { description: 'jira' } } });
+    await spy.post('/v1/webhooks/servicenow', { sys_id: 's', description: 'servicenow' });
+    expect(read).toEqual(['annotate', 'batch', 'ndjson', 'zendesk', 'jira', 'servicenow']);
+  } finally {
+    await spy.close();
+  }
+});

@@ -1,0 +1,32 @@
+import { performance } from 'node:perf_hooks';
+
+/**
+ * How much longer `run` takes on twice the input: the time per call at `size * 2` over the time
+ * per call at `size`. Linear work gives about 2, quadratic about 4.
+ *
+ * Made to hold on a slow, busy machine: each figure is the least of several samples (a busy
+ * moment only ever adds time), each sample repeats the call until it has taken long enough to
+ * measure, and the two sizes take turns so that a slow stretch falls on both.
+ */
+export async function growthRatio(run: (size: number) => unknown, size: number, samples = 5): Promise<number> {
+  await perCall(run, size); // warm-up: compile the code paths before timing them
+  const small: number[] = [];
+  const large: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    small.push(await perCall(run, size));
+    large.push(await perCall(run, size * 2));
+  }
+  return Math.min(...large) / Math.min(...small);
+}
+
+const SAMPLE_MS = 100;
+
+async function perCall(run: (size: number) => unknown, size: number): Promise<number> {
+  let calls = 0;
+  const started = performance.now();
+  do {
+    await run(size);
+    calls += 1;
+  } while (performance.now() - started < SAMPLE_MS);
+  return (performance.now() - started) / calls;
+}
