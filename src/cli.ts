@@ -174,7 +174,7 @@ function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, 
  */
 function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>, vocabulary: Vocabulary): string {
   const facts = Object.fromEntries(Object.entries(answer.facts.given).map(([name, value]) => [name, { value, source: 'given' as const, evidence: [] }]));
-  const blocks = noteBlocks({ ...answer, facts, derivations: answer.facts.derivations as Record<string, Derivation> }, vocabulary);
+  const blocks = noteBlocks({ ...answer, facts, context: [], derivations: answer.facts.derivations as Record<string, Derivation> }, vocabulary);
   const [next] = answer.questions;
   const hint = next ? `Ask next as: --fact ${next.fact}=${next.values.length ? next.values.map((v) => v.value).join('|') : '<address>'}\n` : '';
   return renderNote(blocks, answer.kb.revision).text + hint;

@@ -5,6 +5,7 @@ import type { DiagnosisFinding, OutOfScopeFinding } from '../engine/diagnose';
 import type { Conflict } from '../facts/derive';
 import type { FactValue } from '../facts/normalize';
 import { boundEvidence, type Evidenced } from './evidence-bounds';
+import type { ContextMention } from './extract';
 import { readHere, type TicketReader } from './extraction-pool';
 import { noteBlocks, renderNote, type Note, type NoteBlock } from './note';
 import { tagsFor } from './tags';
@@ -28,6 +29,8 @@ export interface Annotation {
   ticket: { id: string };
   facts: Record<string, AnnotatedFact>;
   unknown: string[];
+  /** What the text mentions that no fact can hold (Outlook for Mac, a VPN that works), for the agent to weigh. */
+  context: ContextMention[];
   diagnoses: DiagnosisFinding[];
   outOfScope: OutOfScopeFinding[];
   conflicts: Conflict[];
@@ -61,7 +64,7 @@ export async function annotate(served: Served, ticket: Ticket, options: Annotate
 export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket, { pointerBase = '/ticket', read = readHere }: AnnotateOptions = {}): Promise<AnnotationWithNote> {
   const given = checkedFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
 
-  const extracted = await read(ticket, kb);
+  const { facts: extracted, context } = await read(ticket, kb);
   // A given fact, or a given fact derived from it (serverAddressSpace for serverAddress), or one
   // the caller says is unknown, overrides what the text says.
   const overridden = (name: string) => {
@@ -88,11 +91,12 @@ export async function annotateWithNote({ kb, diagnoser }: Served, ticket: Ticket
   const report = await diagnoser.diagnose(all.all);
   const questions = questionsFor(kb, report, all);
   const bounded = boundEvidence(facts);
-  const blocks = noteBlocks({ facts: bounded, derivations: all.derivations, conflicts: all.conflicts, diagnoses: report.diagnoses, outOfScope: report.outOfScope, questions }, kb.vocabulary);
+  const blocks = noteBlocks({ facts: bounded, context, derivations: all.derivations, conflicts: all.conflicts, diagnoses: report.diagnoses, outOfScope: report.outOfScope, questions }, kb.vocabulary);
   const annotation: Annotation = {
     ticket: { id: ticket.id },
     facts: bounded,
     unknown: all.unknown,
+    context,
     diagnoses: report.diagnoses,
     outOfScope: report.outOfScope,
     conflicts: all.conflicts,

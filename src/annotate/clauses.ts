@@ -26,6 +26,11 @@ export class ClauseStarts {
     const at = lastAtOrBefore(this.ends, index);
     return at < 0 ? 0 : this.ends[at];
   }
+
+  /** The start of the clause after the one `index` is in, or undefined for the last clause. */
+  after(index: number): number | undefined {
+    return this.ends[lastAtOrBefore(this.ends, index) + 1];
+  }
 }
 
 /**

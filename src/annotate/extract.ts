@@ -1,11 +1,14 @@
-import net from 'node:net';
 import type { FactValue } from '../facts/normalize';
-import type { Extraction, FactPattern } from '../kb/extraction';
+import type { ContextPattern, Extraction, FactPattern, SentenceRule } from '../kb/extraction';
 import type { Scalar } from '../kb/model';
+import { normalizeText } from '../kb/phrases';
 import type { Vocabulary } from '../kb/vocabulary';
+import { addressHits } from './addresses';
 import { matches } from './clauses';
 import { boundFactEvidence, type Evidenced } from './evidence-bounds';
-import { AddressRoles, Negation } from './match-context';
+import { Negation } from './match-context';
+import { findPhrases } from './phrases';
+import { Sentences } from './sentences';
 
 export type TicketField = 'subject' | 'body';
 
@@ -23,29 +26,90 @@ export interface ExtractedFact extends Evidenced {
   confidence: number;
 }
 
+/** Something the ticket mentions that no fact can hold ("Outlook for Mac"), with where it says so. */
+export interface ContextMention extends Evidenced {
+  id: string;
+  label: string;
+}
+
+/** What a ticket's text says: the facts it states, and the context the vocabulary cannot hold. */
+export interface TicketReading {
+  facts: Record<string, ExtractedFact>;
+  context: ContextMention[];
+}
+
 interface Hit {
   fact: string;
   value: Scalar;
   confidence: number;
   span: Span;
+  /** Left out when this other fact is read from the ticket too (see FactPattern.unlessRead). */
+  unlessRead?: string;
 }
 
-export const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
-export const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])/gi;
+/** One field of a ticket, with what is found once per field and asked of by every match. */
+interface FieldText {
+  field: TicketField;
+  /** The text as patterns read it (see forMatching); offsets are the same as in `original`. */
+  text: string;
+  original: string;
+  negation: Negation;
+  sentences: Sentences;
+}
 
 /**
  * Reads the facts a ticket states from its subject and body with the knowledge base's extraction
- * patterns, with at most MAX_EVIDENCE_PER_FACT spans of evidence each (the rest counted). A negated match ("we don't use NAT") gives the pattern's negated value, or nothing.
- * Where matches disagree on a fact, the most confident wins, then the first (subject before body).
+ * patterns and lexicons, with at most MAX_EVIDENCE_PER_FACT spans of evidence each (the rest
+ * counted). A negated match ("we don't use NAT") gives the pattern's negated value, or nothing; a
+ * match in a hedged or client-side sentence counts for less, and below the minimum confidence not
+ * at all. Where matches disagree on a fact, the most confident wins, then the first (subject
+ * before body). Mentions of context items are listed with their evidence.
  */
-export function extractFacts(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary): Record<string, ExtractedFact> {
+export function readTicket(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary): TicketReading {
   const hits: Hit[] = [];
+  const mentions = new Map<string, { item: ContextItem; spans: Span[] }>();
   for (const field of ['subject', 'body'] as const) {
-    const text = ticket[field] ?? '';
-    const negation = new Negation(text, extraction);
-    for (const pattern of extraction.patterns) hits.push(...patternHits(pattern, field, text, negation, vocabulary));
-    hits.push(...addressHits(field, text, extraction));
+    const original = ticket[field] ?? '';
+    if (original === '') continue;
+    const text = forMatching(original);
+    const sentences = new Sentences(text, extraction);
+    const at: FieldText = { field, text, original, negation: new Negation(text, extraction, sentences), sentences };
+    // Cues first: they decide what the facts found in their sentences are worth.
+    const phrases = findPhrases(normalizeText(text), extraction.phrases);
+    for (const phrase of phrases) {
+      const use = extraction.phrases.uses[phrase.use];
+      if (use.kind === 'cue') sentences.cueAt(use.cue, phrase.start);
+    }
+    for (const phrase of phrases) {
+      const use = extraction.phrases.uses[phrase.use];
+      if (use.kind === 'fact') {
+        const hit = factHit(use, phrase.start, phrase.end - phrase.start, at, vocabulary);
+        if (hit) hits.push(hit);
+      } else if (use.kind === 'context' && !(use.negatable && at.negation.at(phrase.start))) {
+        mention(mentions, use, span(field, original, phrase.start, phrase.end - phrase.start));
+      }
+    }
+    for (const pattern of extraction.patterns) hits.push(...patternHits(pattern, at, vocabulary));
+    for (const rule of extraction.sentenceRules) hits.push(...sentenceRuleHits(rule, at));
+    for (const hit of addressHits(text, extraction)) hits.push({ fact: hit.role, value: hit.address, confidence: 0.8, span: span(field, original, hit.index, hit.length) });
+    for (const pattern of extraction.context) {
+      for (const match of matches(pattern.regex, text)) {
+        if (pattern.negatable && at.negation.at(match.index)) continue;
+        mention(mentions, pattern, span(field, original, match.index, match[0].length));
+      }
+    }
   }
+  const read = new Set(hits.map((hit) => hit.fact));
+  const kept = hits.filter((hit) => hit.confidence >= extraction.minimumConfidence && !(hit.unlessRead && read.has(hit.unlessRead)));
+  return { facts: factsOf(kept, vocabulary), context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })) };
+}
+
+/** The facts alone, for callers that have no use for the context. */
+export function extractFacts(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary): Record<string, ExtractedFact> {
+  return readTicket(ticket, extraction, vocabulary).facts;
+}
+
+function factsOf(hits: Hit[], vocabulary: Vocabulary): Record<string, ExtractedFact> {
   const byFact = new Map<string, Hit[]>();
   for (const hit of hits) {
     const own = byFact.get(hit.fact);
@@ -61,39 +125,63 @@ export function extractFacts(ticket: Partial<Record<TicketField, string>>, extra
   return facts;
 }
 
-function patternHits(pattern: FactPattern, field: TicketField, text: string, negation: Negation, vocabulary: Vocabulary): Hit[] {
+type ContextItem = Pick<ContextPattern, 'id' | 'label'>;
+
+function mention(mentions: Map<string, { item: ContextItem; spans: Span[] }>, item: ContextItem, found: Span): void {
+  const own = mentions.get(item.id) ?? { item, spans: [] };
+  own.spans.push(found);
+  mentions.set(item.id, own);
+}
+
+/** What a pattern or phrase for a fact found at `index` says, or nothing: negated with no negated value, or a value the fact cannot take. */
+function factHit(use: FactUse, index: number, length: number, at: FieldText, vocabulary: Vocabulary, value: Scalar | undefined = use.value): Hit | undefined {
+  if (use.negatable && at.negation.at(index)) value = use.negatedValue;
+  if (value === undefined || !(vocabulary.allowedValues(use.fact) ?? []).includes(value)) return undefined;
+  const confidence = use.confidence * at.sentences.factor(use.fact, index);
+  return { fact: use.fact, value, confidence, span: span(at.field, at.original, index, length), unlessRead: use.unlessRead };
+}
+
+type FactUse = Pick<FactPattern, 'fact' | 'value' | 'negatedValue' | 'negatable' | 'confidence' | 'unlessRead'>;
+
+function patternHits(pattern: FactPattern, at: FieldText, vocabulary: Vocabulary): Hit[] {
   const hits: Hit[] = [];
-  const allowed = vocabulary.allowedValues(pattern.fact) ?? [];
-  for (const match of matches(pattern.regex, text)) {
-    let value: Scalar | undefined = pattern.valueFromGroup ? match[pattern.valueFromGroup]?.toLowerCase() : pattern.value;
-    if (pattern.negatable && negation.at(match.index)) value = pattern.negatedValue;
-    if (value === undefined || !allowed.includes(value)) continue;
-    hits.push({ fact: pattern.fact, value, confidence: pattern.confidence, span: span(field, text, match.index, match[0].length) });
+  for (const match of matches(pattern.regex, at.text)) {
+    const value = pattern.valueFromGroup ? match[pattern.valueFromGroup]?.toLowerCase() : pattern.value;
+    const hit = factHit(pattern, match.index, match[0].length, at, vocabulary, value);
+    if (hit) hits.push(hit);
   }
   return hits;
 }
 
-/**
- * Whether a match of IPV4 or IPV6 is an address, as isIpAddress says, but at a fraction of the
- * cost: ipaddr.js tries the text as IPv4 first and throws (building a stack trace) for every
- * IPv6 address, 15 µs each, so a ticket of 6,000 addresses took 100 ms. On the texts these two
- * expressions match, Node's parser agrees with isIpAddress (test/annotate/addresses.test.ts).
- */
-export function isAddressMatch(text: string): boolean {
-  return net.isIP(text) !== 0;
+/** One hit per sentence in which every pattern of the rule matches, at the first pattern's first match there. */
+function sentenceRuleHits(rule: SentenceRule, at: FieldText): Hit[] {
+  const [first, ...rest] = rule.all;
+  const firstInSentence = new Map<number, RegExpExecArray>();
+  for (const match of matches(first, at.text)) {
+    const sentence = at.sentences.startOf(match.index);
+    if (!firstInSentence.has(sentence)) firstInSentence.set(sentence, match);
+  }
+  if (firstInSentence.size === 0) return [];
+  let sentences = new Set(firstInSentence.keys());
+  for (const regex of rest) {
+    const found = new Set<number>();
+    for (const match of matches(regex, at.text)) if (sentences.has(at.sentences.startOf(match.index))) found.add(at.sentences.startOf(match.index));
+    sentences = found;
+  }
+  return [...sentences].map((sentence) => {
+    const match = firstInSentence.get(sentence)!;
+    const confidence = rule.confidence * at.sentences.factor(rule.fact, match.index);
+    return { fact: rule.fact, value: rule.value, confidence, span: span(at.field, at.original, match.index, match[0].length) };
+  });
 }
 
-/** Addresses with the role the words before them give. */
-function addressHits(field: TicketField, text: string, extraction: Extraction): Hit[] {
-  const hits: Hit[] = [];
-  let roles: AddressRoles | undefined;
-  for (const match of [...matches(IPV4, text), ...matches(IPV6, text)]) {
-    if (!isAddressMatch(match[0])) continue;
-    roles ??= new AddressRoles(text, extraction);
-    const role = roles.at(match.index);
-    if (role) hits.push({ fact: role, value: match[0], confidence: 0.8, span: span(field, text, match.index, match[0].length) });
-  }
-  return hits.sort((a, b) => a.span.start - b.span.start);
+/**
+ * The text with typographic apostrophes and quotes and no-break spaces read as their plain forms
+ * ("couldn’t" as "couldn't"), so that one pattern serves both. Each replacement is one UTF-16
+ * code unit for one, so offsets into the result are offsets into the ticket.
+ */
+function forMatching(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/[\u201c\u201d\u2033]/g, '"').replace(/[\u00a0\u202f]/g, ' ');
 }
 
 function span(field: TicketField, text: string, start: number, length: number): Span {
@@ -104,7 +192,7 @@ function scalarFact(hits: Hit[]): ExtractedFact {
   // Stable sort: among equally confident hits the first in the ticket stays first.
   const best = [...hits].sort((a, b) => b.confidence - a.confidence)[0];
   const agreeing = hits.filter((hit) => hit.value === best.value);
-  return { value: best.value, confidence: best.confidence, ...boundFactEvidence(agreeing.map((hit) => hit.span)) };
+  return { value: best.value, confidence: best.confidence, ...boundFactEvidence(inTicketOrder(agreeing.map((hit) => hit.span))) };
 }
 
 function listFact(hits: Hit[], order: Scalar[]): ExtractedFact {
@@ -115,6 +203,25 @@ function listFact(hits: Hit[], order: Scalar[]): ExtractedFact {
   return {
     value: values as string[],
     confidence: values.reduce((lowest, value) => Math.min(lowest, best.get(value)!), 1),
-    ...boundFactEvidence(hits.map((hit) => hit.span)),
+    ...boundFactEvidence(inTicketOrder(hits.map((hit) => hit.span))),
   };
+}
+
+/**
+ * Spans in the order of the ticket (subject first), each once: a span that another one of the
+ * same fact covers ("fail" within "fail to sync", read by two patterns) is left out.
+ */
+function inTicketOrder(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => fieldOrder(a) - fieldOrder(b) || a.start - b.start || b.end - a.end);
+  const kept: Span[] = [];
+  for (const span of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && last.field === span.field && span.end <= last.end) continue;
+    kept.push(span);
+  }
+  return kept;
+}
+
+function fieldOrder(span: Span): number {
+  return span.field === 'subject' ? 0 : 1;
 }

@@ -1,14 +1,14 @@
 import path from 'node:path';
 import Piscina from 'piscina';
 import type { KnowledgeBase } from '../kb/load';
-import { extractFacts, type ExtractedFact, type TicketField } from './extract';
+import { readTicket, type TicketField, type TicketReading } from './extract';
 import type { ExtractionResult, ExtractionTask } from './extraction-worker';
 
-/** Reads the facts a ticket states. */
-export type TicketReader = (ticket: Partial<Record<TicketField, string>>, kb: KnowledgeBase) => Promise<Record<string, ExtractedFact>>;
+/** Reads what a ticket states: its facts and the context no fact holds. */
+export type TicketReader = (ticket: Partial<Record<TicketField, string>>, kb: KnowledgeBase) => Promise<TicketReading>;
 
 /** Reads a ticket on the event loop: for the command line, tests, and tickets too short to send away. */
-export const readHere: TicketReader = async (ticket, kb) => extractFacts(ticket, kb.extraction, kb.vocabulary);
+export const readHere: TicketReader = async (ticket, kb) => readTicket(ticket, kb.extraction, kb.vocabulary);
 
 /**
  * Below this many characters (subject and body) a ticket is read on the event loop: it takes
@@ -45,7 +45,7 @@ export class ExtractionPool {
     let result = await this.pool.run(task);
     if ('needsRules' in result) result = await this.pool.run({ ...task, rules: { extraction: kb.extraction, facts: kb.vocabulary.facts } });
     if ('needsRules' in result) throw new Error('an extraction worker dropped the rules it was just sent');
-    return result.facts;
+    return result.reading;
   };
 
   close(): Promise<void> {

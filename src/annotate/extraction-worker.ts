@@ -1,7 +1,7 @@
 import type { Extraction } from '../kb/extraction';
 import type { FactDefinition } from '../kb/model';
 import { Vocabulary } from '../kb/vocabulary';
-import { extractFacts, type ExtractedFact, type TicketField } from './extract';
+import { readTicket, type TicketField, type TicketReading } from './extract';
 
 /** What a worker thread needs to read a ticket: the knowledge base's patterns and vocabulary. */
 interface ExtractionRules {
@@ -17,13 +17,13 @@ export interface ExtractionTask {
   ticket: Partial<Record<TicketField, string>>;
 }
 
-export type ExtractionResult = { facts: Record<string, ExtractedFact> } | { needsRules: true };
+export type ExtractionResult = { reading: TicketReading } | { needsRules: true };
 
 // The rules of the last few revisions (a reload can leave requests on the old one for a while).
 const KEPT_REVISIONS = 4;
 const rulesByRevision = new Map<string, { extraction: Extraction; vocabulary: Vocabulary }>();
 
-/** The worker thread's task (piscina calls the default export): extractFacts on one ticket. */
+/** The worker thread's task (piscina calls the default export): readTicket on one ticket. */
 export default function extractInWorker({ revision, rules, ticket }: ExtractionTask): ExtractionResult {
   if (rules) {
     rulesByRevision.set(revision, { extraction: rules.extraction, vocabulary: new Vocabulary(rules.facts) });
@@ -31,5 +31,5 @@ export default function extractInWorker({ revision, rules, ticket }: ExtractionT
   }
   const kept = rulesByRevision.get(revision);
   if (!kept) return { needsRules: true };
-  return { facts: extractFacts(ticket, kept.extraction, kept.vocabulary) };
+  return { reading: readTicket(ticket, kept.extraction, kept.vocabulary) };
 }

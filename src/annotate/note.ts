@@ -6,7 +6,8 @@ import type { AppliesTo, Source } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
 import type { AnnotatedFact } from './annotate';
 import { markdownLiteral } from './escape';
-import { factSource } from './note-quotes';
+import type { ContextMention } from './extract';
+import { factSource, quotedFrom } from './note-quotes';
 
 /** A run of text in a note, optionally bold or a link. */
 export interface Inline {
@@ -31,6 +32,7 @@ export interface Note {
 /** What a note is written from: the facts as read, what was derived from them, and the findings. */
 export interface NoteInput {
   facts: Record<string, AnnotatedFact>;
+  context: ContextMention[];
   derivations: Record<string, Derivation>;
   conflicts: Conflict[];
   diagnoses: DiagnosisFinding[];
@@ -55,6 +57,9 @@ export function noteBlocks(input: NoteInput, vocabulary: Vocabulary): NoteBlock[
     { text: ` [derived from ${describe(derivation.from)}: ${derivation.because}${derivation.derived ? ` ${derivation.derived}` : ''}]` },
   ]);
   if (derived.length) blocks.push({ heading: 'Derived facts', items: derived });
+  if (input.context.length) {
+    blocks.push({ heading: 'Also mentioned (no fact holds it; weigh it yourself)', items: input.context.map((mention): Inline[] => [{ text: mention.label, strong: true }, ...quotedFrom(mention)]) });
+  }
   if (input.conflicts.length) blocks.push({ heading: 'Conflicts', items: input.conflicts.map((c) => [{ text: c.detail }]) });
   if (input.diagnoses.length === 0) blocks.push({ heading: 'Diagnosis', items: [[{ text: 'No diagnosis holds yet for these facts.' }]] });
   for (const diagnosis of input.diagnoses) {

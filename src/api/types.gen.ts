@@ -705,6 +705,22 @@ export interface components {
             /** @description How many more spans the text has for this fact than `evidence` lists; absent when none were left out. */
             evidenceOmitted?: number;
         };
+        /**
+         * @description Something the ticket mentions that no fact of the vocabulary can hold (Outlook for Mac,
+         *     Exchange Online, a VPN that works, repeated password prompts), listed so the agent sees it.
+         *     It changes no diagnosis. The items and their phrases are the knowledge base's
+         *     (rules/lexicons/context.json).
+         */
+        ContextMention: {
+            /** @example outlook-for-mac */
+            id: string;
+            /** @example Outlook for Mac (no clientKind value; the articles cover Outlook for Windows) */
+            label: string;
+            /** @description Where the ticket says so, in the order of the ticket, at most 10 spans. */
+            evidence: components["schemas"]["Span"][];
+            /** @description How many more spans the text has for this item than `evidence` lists; absent when none were left out. */
+            evidenceOmitted?: number;
+        };
         Annotation: {
             ticket: {
                 id: string;
@@ -714,6 +730,8 @@ export interface components {
             };
             /** @description Facts sent as `null`. */
             unknown: string[];
+            /** @description What the text mentions that no fact can hold, with its evidence (see ContextMention); the note lists it under "Also mentioned". */
+            context: components["schemas"]["ContextMention"][];
             /** @description The diagnoses that hold, `confirmed` or `likely` (see DiagnoseResponse). */
             diagnoses: components["schemas"]["Diagnosis"][];
             /** @description The articles that came closest but do not speak for the ticket's versions (see DiagnoseResponse). */

@@ -1,12 +1,24 @@
 import { KnowledgeBaseError } from './errors';
 import type { Scalar } from './model';
+import { PhraseListBuilder, type PhraseList } from './phrases';
 import type { Vocabulary } from './vocabulary';
 
 /** rules/extraction.json as written. */
 export interface ExtractionFile {
   negation: { cues: string[]; window: number; clauseBreaks: string[] };
+  minimumConfidence?: number;
+  hedges?: { cues: string[]; facts: string[]; factor: number }[];
+  clientSide?: { cues: string[]; facts: string[]; factor: number };
   facts: Record<string, PatternEntry[]>;
-  addresses: { clauseBreaks: string[]; cues: { pattern: string; role: 'serverAddress' | 'clientAddress' }[] };
+  sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number }[];
+  addresses: { clauseBreaks: string[]; cues: AddressCueFile[]; following?: AddressCueFile[] };
+}
+
+export type AddressRole = 'serverAddress' | 'clientAddress' | 'none';
+
+interface AddressCueFile {
+  pattern: string;
+  role: AddressRole;
 }
 
 interface PatternEntry {
@@ -16,6 +28,26 @@ interface PatternEntry {
   negatedValue?: Scalar;
   negatable?: boolean;
   confidence: number;
+  unlessRead?: string;
+}
+
+/** A file of rules/lexicons/ as written: phrases per fact value, or per context item. */
+export interface LexiconFile {
+  fact?: string;
+  description: string;
+  entries: LexiconEntry[];
+}
+
+export interface LexiconEntry {
+  value?: Scalar;
+  id?: string;
+  label?: string;
+  phrases?: string[];
+  patterns?: string[];
+  confidence?: number;
+  negatable?: boolean;
+  negatedValue?: Scalar;
+  source: { kind: 'vendor-product-line' | 'product-message' | 'article' | 'usage'; name: string; note?: string };
 }
 
 export interface FactPattern {
@@ -26,59 +58,170 @@ export interface FactPattern {
   negatedValue?: Scalar;
   negatable: boolean;
   confidence: number;
+  /**
+   * A fact that, read from the same ticket, makes this pattern's matches redundant: "NAT" says
+   * addressTranslation only where the ticket does not say the mode, from which it is derived.
+   */
+  unlessRead?: string;
+}
+
+/** A fact value read when all its patterns match in one sentence; the evidence is the first's match. */
+export interface SentenceRule {
+  fact: string;
+  value: Scalar;
+  all: RegExp[];
+  confidence: number;
+}
+
+/** Something a ticket may mention that the fact vocabulary cannot hold ("Outlook for Mac"). */
+export interface ContextPattern {
+  id: string;
+  label: string;
+  regex: RegExp;
+  negatable: boolean;
+}
+
+/**
+ * A group of cues (its phrases are in Extraction.phrases) that lowers, by `factor`, what a
+ * sentence holding one of them says of `facts`: a hedge, or the client's side of the path.
+ */
+export interface SentenceCues {
+  facts: Set<string>;
+  factor: number;
 }
 
 /** The extraction patterns, checked against the vocabulary and compiled. */
 export interface Extraction {
   patterns: FactPattern[];
-  negation: { cues: Set<string>; window: number; clauseBreaks: string[] };
-  addresses: { clauseBreaks: string[]; cues: { regex: RegExp; role: 'serverAddress' | 'clientAddress' }[] };
+  sentenceRules: SentenceRule[];
+  context: ContextPattern[];
+  minimumConfidence: number;
+  /** The lexicons' phrases, the context items' and the sentence cues', matched in one pass. */
+  phrases: PhraseList;
+  /** The hedge groups, then the client side. */
+  sentenceCues: SentenceCues[];
+  /** Cues and clause breaks as tokens' normal forms (language.ts): "don't" is read as "do" "not". */
+  negation: {
+    cues: Set<string>;
+    window: number;
+    clauseBreaks: Set<string>;
+    /** Any spelling of a cue in raw text (the cues, and the contractions of "not"): where none occurs, no token is a cue. */
+    cueText: RegExp;
+  };
+  /** Cues before an address (nearest wins) and right after it (sticky expressions, matched from its end). */
+  addresses: { clauseBreaks: string[]; cues: { regex: RegExp; role: AddressRole }[]; following: { regex: RegExp; role: AddressRole }[] };
 }
 
+// The words the tokenizer splits into a word and "not", with or without their apostrophe
+// ("can't", "cant", "cannot"): a text without any of them or of the cues holds no negation.
+const CONTRACTED_NOT = "(?:ca|do|wo|is|does|did|are|was|were|could|should|would|have|has|had|ai|need|must|might)n'?t|cannot";
+
 export const EXTRACTION_FILE = 'extraction.json';
+export const LEXICONS_DIR = 'lexicons';
 
 /**
- * Compiles extraction.json after checking what the schema cannot: every fact exists and is not
- * an address (addresses have their own cues), every value is one the fact can take, and every
- * pattern is a valid regular expression with the capture group it names.
+ * Compiles extraction.json and the lexicons after checking what the schemas cannot: every fact
+ * exists and is not an address (addresses have their own cues), every value is one the fact can
+ * take, and every pattern is a valid regular expression with the capture group it names.
  */
-export function compileExtraction(file: ExtractionFile, vocabulary: Vocabulary): Extraction {
+export function compileExtraction(file: ExtractionFile, lexicons: { name: string; file: LexiconFile }[], vocabulary: Vocabulary): Extraction {
   const patterns: FactPattern[] = [];
+  const phrases = new PhraseListBuilder();
   for (const [fact, entries] of Object.entries(file.facts)) {
-    const definition = vocabulary.get(fact);
-    if (!definition) throw new KnowledgeBaseError(EXTRACTION_FILE, `/facts/${fact}`, `unknown fact "${fact}"; known facts: ${vocabulary.names.join(', ')}`);
-    if (definition.type === 'ip-address') throw new KnowledgeBaseError(EXTRACTION_FILE, `/facts/${fact}`, 'IP addresses are found by the address cues, not by patterns');
-    const allowed = vocabulary.allowedValues(fact) ?? [];
+    const allowed = factValues(fact, vocabulary, EXTRACTION_FILE, `/facts/${fact}`);
     entries.forEach((entry, i) => {
       const pointer = `/facts/${fact}/${i}`;
-      const regex = compile(entry.pattern, `${pointer}/pattern`);
-      for (const key of ['value', 'negatedValue'] as const) {
-        const value = entry[key];
-        if (value !== undefined && !allowed.includes(value)) {
-          throw new KnowledgeBaseError(EXTRACTION_FILE, `${pointer}/${key}`, `${JSON.stringify(value)} is not a value of fact "${fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
-        }
-      }
+      const regex = compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`);
+      checkValues(entry, allowed, fact, EXTRACTION_FILE, pointer);
       if (entry.valueFromGroup !== undefined && entry.valueFromGroup > groupCount(regex)) {
         throw new KnowledgeBaseError(EXTRACTION_FILE, `${pointer}/valueFromGroup`, `the pattern has no capture group ${entry.valueFromGroup}`);
       }
-      patterns.push({ fact, regex, value: entry.value, valueFromGroup: entry.valueFromGroup, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence });
+      if (entry.unlessRead !== undefined) factValues(entry.unlessRead, vocabulary, EXTRACTION_FILE, `${pointer}/unlessRead`);
+      patterns.push({ fact, regex, value: entry.value, valueFromGroup: entry.valueFromGroup, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence, unlessRead: entry.unlessRead });
     });
   }
+  const context: ContextPattern[] = [];
+  for (const { name, file: lexicon } of lexicons) {
+    const where = `${LEXICONS_DIR}/${name}`;
+    const allowed = lexicon.fact === undefined ? undefined : factValues(lexicon.fact, vocabulary, where, '/fact');
+    lexicon.entries.forEach((entry, i) => {
+      const pointer = `/entries/${i}`;
+      if (!entry.phrases && !entry.patterns) throw new KnowledgeBaseError(where, pointer, 'an entry needs phrases, patterns or both');
+      const regex = entry.patterns && compile(entry.patterns.map((p) => `(?:${p})`).join('|'), where, `${pointer}/patterns`);
+      if (allowed === undefined) {
+        if (!entry.id || !entry.label) throw new KnowledgeBaseError(where, pointer, 'a context entry needs an id and a label');
+        const negatable = entry.negatable ?? true;
+        if (entry.phrases) phrases.add(entry.phrases, { kind: 'context', id: entry.id, label: entry.label, negatable });
+        if (regex) context.push({ id: entry.id, label: entry.label, regex, negatable });
+        return;
+      }
+      if (entry.value === undefined) throw new KnowledgeBaseError(where, `${pointer}/value`, `an entry of a lexicon of ${lexicon.fact} needs a value`);
+      checkValues(entry, allowed, lexicon.fact!, where, pointer);
+      const use = { fact: lexicon.fact!, value: entry.value, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence ?? 0.85 };
+      if (entry.phrases) phrases.add(entry.phrases, { kind: 'fact', ...use });
+      if (regex) patterns.push({ ...use, regex });
+    });
+  }
+  const sentenceRules = (file.sentenceRules ?? []).map((rule, i) => {
+    const pointer = `/sentenceRules/${i}`;
+    checkValues(rule, factValues(rule.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), rule.fact, EXTRACTION_FILE, pointer);
+    return { fact: rule.fact, value: rule.value, confidence: rule.confidence, all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)) };
+  });
+  const groups = [...(file.hedges ?? []).map((group, i) => ({ group, pointer: `/hedges/${i}` })), ...(file.clientSide ? [{ group: file.clientSide, pointer: '/clientSide' }] : [])];
+  const sentenceCues = groups.map(({ group, pointer }, cue) => {
+    phrases.add(group.cues, { kind: 'cue', cue });
+    return checkedCues(group, vocabulary, pointer);
+  });
   return {
     patterns,
-    negation: { cues: new Set(file.negation.cues.map((c) => c.toLowerCase())), window: file.negation.window, clauseBreaks: file.negation.clauseBreaks },
+    sentenceRules,
+    context,
+    phrases: phrases.build(),
+    sentenceCues,
+    minimumConfidence: file.minimumConfidence ?? 0,
+    negation: {
+      cues: new Set(file.negation.cues.map((c) => c.trim().toLowerCase())),
+      window: file.negation.window,
+      clauseBreaks: new Set(file.negation.clauseBreaks.map((b) => b.trim().toLowerCase()).filter((b) => b !== '')),
+      cueText: new RegExp(`\\b(?:${[...file.negation.cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i'),
+    },
     addresses: {
       clauseBreaks: file.addresses.clauseBreaks,
-      cues: file.addresses.cues.map((cue, i) => ({ regex: compile(cue.pattern, `/addresses/cues/${i}/pattern`), role: cue.role })),
+      cues: file.addresses.cues.map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/pattern`), role: cue.role })),
+      following: (file.addresses.following ?? []).map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/following/${i}/pattern`, 'iy'), role: cue.role })),
     },
   };
 }
 
-function compile(pattern: string, pointer: string): RegExp {
+function checkedCues(group: { facts: string[]; factor: number }, vocabulary: Vocabulary, pointer: string): SentenceCues {
+  group.facts.forEach((fact, i) => {
+    if (!vocabulary.get(fact)) throw new KnowledgeBaseError(EXTRACTION_FILE, `${pointer}/facts/${i}`, `unknown fact "${fact}"; known facts: ${vocabulary.names.join(', ')}`);
+  });
+  return { facts: new Set(group.facts), factor: group.factor };
+}
+
+/** The values a fact read from text may take; the fact must exist and not be an address. */
+function factValues(fact: string, vocabulary: Vocabulary, file: string, pointer: string): readonly Scalar[] {
+  const definition = vocabulary.get(fact);
+  if (!definition) throw new KnowledgeBaseError(file, pointer, `unknown fact "${fact}"; known facts: ${vocabulary.names.join(', ')}`);
+  if (definition.type === 'ip-address') throw new KnowledgeBaseError(file, pointer, 'IP addresses are found by the address cues, not by patterns');
+  return vocabulary.allowedValues(fact) ?? [];
+}
+
+function checkValues(entry: { value?: Scalar; negatedValue?: Scalar }, allowed: readonly Scalar[], fact: string, file: string, pointer: string): void {
+  for (const key of ['value', 'negatedValue'] as const) {
+    const value = entry[key];
+    if (value !== undefined && !allowed.includes(value)) {
+      throw new KnowledgeBaseError(file, `${pointer}/${key}`, `${JSON.stringify(value)} is not a value of fact "${fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+    }
+  }
+}
+
+function compile(pattern: string, file: string, pointer: string, flags = 'gi'): RegExp {
   try {
-    return new RegExp(pattern, 'gi');
+    return new RegExp(pattern, flags);
   } catch (error) {
-    throw new KnowledgeBaseError(EXTRACTION_FILE, pointer, `not a valid regular expression: ${(error as Error).message}`);
+    throw new KnowledgeBaseError(file, pointer, `not a valid regular expression: ${(error as Error).message}`);
   }
 }
 

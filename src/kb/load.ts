@@ -4,7 +4,7 @@ import path from 'node:path';
 import { checkConditions } from './check-conditions';
 import { conditionTrees, leavesOf } from './condition-trees';
 import { KnowledgeBaseError } from './errors';
-import { compileExtraction, EXTRACTION_FILE, type Extraction, type ExtractionFile } from './extraction';
+import { compileExtraction, EXTRACTION_FILE, LEXICONS_DIR, type Extraction, type ExtractionFile, type LexiconFile } from './extraction';
 import type { Article, Bound, BoundsFile, VocabularyFile } from './model';
 import { assertValid, compileFileValidators } from './schemas';
 import { Vocabulary } from './vocabulary';
@@ -50,15 +50,19 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
 
   const extractionFile = read(EXTRACTION_FILE);
   assertValid(validators.extraction, extractionFile, EXTRACTION_FILE);
-  const extraction = compileExtraction(extractionFile as ExtractionFile, vocabulary);
+  const lexicons = listJsonFiles(rulesDir, LEXICONS_DIR).map((name) => {
+    const relative = `${LEXICONS_DIR}/${name}`;
+    const data = read(relative);
+    assertValid(validators.lexicon, data, relative);
+    return { name, file: data as LexiconFile };
+  });
+  const extraction = compileExtraction(extractionFile as ExtractionFile, lexicons, vocabulary);
 
   const boundsFile = read(BOUNDS_FILE);
   assertValid(validators.bounds, boundsFile, BOUNDS_FILE);
   const bounds = checkBounds(boundsFile as BoundsFile, vocabulary);
 
-  const files = listArticles(rulesDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort();
+  const files = listJsonFiles(rulesDir, ARTICLES_DIR);
   if (files.length === 0) throw new KnowledgeBaseError(ARTICLES_DIR, '', 'no article files');
 
   const articles = files.map((name) => {
@@ -88,11 +92,17 @@ function readText(rulesDir: string, relative: string): string {
   }
 }
 
-function listArticles(rulesDir: string): string[] {
+/** The JSON files of a folder of rules/, in name order. Lexicons are optional; articles are not. */
+function listJsonFiles(rulesDir: string, dir: string): string[] {
+  const full = path.join(rulesDir, dir);
+  if (dir === LEXICONS_DIR && !fs.existsSync(full)) return [];
   try {
-    return fs.readdirSync(path.join(rulesDir, ARTICLES_DIR));
+    return fs
+      .readdirSync(full)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
   } catch (error) {
-    throw new KnowledgeBaseError(ARTICLES_DIR, '', `cannot list ${path.join(rulesDir, ARTICLES_DIR)}: ${(error as Error).message}`);
+    throw new KnowledgeBaseError(dir, '', `cannot list ${full}: ${(error as Error).message}`);
   }
 }
 

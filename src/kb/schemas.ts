@@ -13,6 +13,7 @@ export interface FileValidators {
   article: ValidateFunction;
   vocabulary: ValidateFunction;
   extraction: ValidateFunction;
+  lexicon: ValidateFunction;
   bounds: ValidateFunction;
 }
 
@@ -36,6 +37,7 @@ function compile(): FileValidators {
     article,
     vocabulary: ajv.compile(read('facts.schema.json')),
     extraction: ajv.compile(read('extraction.schema.json')),
+    lexicon: ajv.compile(read('lexicon.schema.json')),
     bounds: ajv.compile(read('bounds.schema.json')),
   };
 }

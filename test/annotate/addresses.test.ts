@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { matches } from '../../src/annotate/clauses';
-import { IPV4, IPV6, isAddressMatch } from '../../src/annotate/extract';
+import { IPV4, IPV6, isAddressMatch } from '../../src/annotate/addresses';
 import { isIpAddress } from '../../src/facts/address-space';
 
 // Extraction checks the addresses it finds with Node's parser, which is fast, while facts are

@@ -10,7 +10,7 @@ afterAll(() => api.close());
 const ticket = {
   id: 'Z-4711',
   subject: "Outlook can't connect from home",
-  body: 'Outlook 2003 cannot connect to Exchange 2003 since the SonicWall does NAT. The exchange server is 10.0.0.5.',
+  body: 'Outlook 2003 cannot connect to Exchange 2003 since the SonicWall does NAT overload. The exchange server is 10.0.0.5.',
 };
 
 describe('POST /v1/annotate', () => {
@@ -149,10 +149,10 @@ describe('bounded answers', () => {
     expect(shown).toBeLessThanOrEqual(MAX_EVIDENCE_PER_ANNOTATION);
     for (const fact of facts) expect(fact.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE_PER_FACT);
     // Every match is accounted for: shown, or counted as left out.
-    expect(res.body.facts.natMode.evidence.length + res.body.facts.natMode.evidenceOmitted).toBe(600);
+    expect(res.body.facts.addressTranslation.evidence.length + res.body.facts.addressTranslation.evidenceOmitted).toBe(600);
     expect(res.body.facts.symptoms.evidence.length + res.body.facts.symptoms.evidenceOmitted).toBe(1200);
     // The note quotes a few and says how many more there are.
-    expect(res.body.note.text).toMatch(/natMode: .*\(from "NAT", "NAT", "NAT" and 597 more\)/);
+    expect(res.body.note.text).toMatch(/addressTranslation: .*\(from "NAT", "NAT", "NAT" and 597 more\)/);
   });
 
   it('a ticket with few matches keeps all its evidence and no count of left-out spans', async () => {

@@ -34,7 +34,6 @@ describe('extracting facts from ticket text', () => {
   });
 
   it.each([
-    ['the firewall does NAT', 'many-to-one'],
     ['we use PAT', 'many-to-one'],
     ['Linux masquerade', 'many-to-one'],
     ['port forwarding of 443', 'port-forwarding'],
@@ -54,6 +53,13 @@ describe('extracting facts from ticket text', () => {
     ['we closed the RPC endpoint mapper port (135)', false],
   ])('port 135: %p', (text, reachable) => {
     expect(values(text).port135Reachable).toBe(reachable);
+  });
+
+  it('NAT named without its mode says there is translation and leaves the mode to be asked', () => {
+    expect(values('the firewall does NAT')).toMatchObject({ addressTranslation: true });
+    expect(values('the firewall does NAT').natMode).toBeUndefined();
+    // "no NAT" says the mode, none, from which addressTranslation is derived: it is not read twice.
+    expect(values("we don't use NAT")).toEqual({ natMode: 'none' });
   });
 
   it('negation and hedging do not produce the opposite fact', () => {

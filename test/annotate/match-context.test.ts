@@ -1,15 +1,17 @@
 import fc from 'fast-check';
 import { matches } from '../../src/annotate/clauses';
+import { tokenize } from '../../src/annotate/language';
 import { AddressRoles, Negation } from '../../src/annotate/match-context';
+import { Sentences } from '../../src/annotate/sentences';
 import type { Extraction } from '../../src/kb/extraction';
 import { bundledKnowledgeBase } from '../support/knowledge-base';
 
-// Negation and address roles are found from indexes built once per text. They must say what
-// reading the clause before each match says, which is how they were first written (and what
-// made annotation quadratic): the reference below is that reading.
+// Negation and address roles are found from indexes built once per text (tokens per sentence,
+// cues per text). They must say what reading the sentence or clause around each match from
+// scratch says: the references below are that reading.
 const { extraction } = bundledKnowledgeBase().kb;
 
-function clauseStart(text: string, index: number, breaks: string[]): number {
+function clauseStart(text: string, index: number, breaks: readonly string[]): number {
   const lower = text.slice(0, index).toLowerCase();
   return Math.max(0, ...breaks.map((b) => {
     const at = lower.lastIndexOf(b);
@@ -17,10 +19,30 @@ function clauseStart(text: string, index: number, breaks: string[]): number {
   }));
 }
 
+const SENTENCE_BREAKS = ['. ', '! ', '? ', '\n'];
+
 function negatedByReading(text: string, index: number, { negation }: Extraction): boolean {
-  const before = text.slice(clauseStart(text, index, negation.clauseBreaks), index).toLowerCase();
-  const words = before.match(/[a-z']+/g) ?? [];
-  return words.slice(-negation.window).some((word) => negation.cues.has(word));
+  const start = clauseStart(text, index, SENTENCE_BREAKS);
+  // The sentence runs to just past the first break at or after the match.
+  let end = text.length;
+  for (const b of SENTENCE_BREAKS) {
+    for (let at = text.indexOf(b, start); at >= 0; at = text.indexOf(b, at + 1)) {
+      if (at + b.length > index) {
+        end = Math.min(end, at + b.length);
+        break;
+      }
+    }
+  }
+  const { normals, starts } = tokenize(text.slice(start, end));
+  let first = -1;
+  starts.forEach((s, i) => {
+    if (s + start <= index) first = i;
+  });
+  for (let i = first - 1; i >= 0 && i >= first - negation.window; i -= 1) {
+    if (negation.clauseBreaks.has(normals[i])) return false;
+    if (negation.cues.has(normals[i])) return true;
+  }
+  return false;
 }
 
 function roleByReading(text: string, index: number, { addresses }: Extraction): string | undefined {
@@ -37,17 +59,17 @@ function roleByReading(text: string, index: number, { addresses }: Extraction): 
 
 // Text made of the words, cues, breaks and addresses that matter, in any order and case.
 const pieces = [
-  'no', 'not', "don't", 'never', 'NAT', 'we', 'use', 'server', 'Exchange', 'mail server', 'front-end', 'my ip', 'laptop', 'client', 'box',
+  'no', 'not', "don't", 'never', "can't", 'cannot', "won’t", 'NAT', 'ISA', 'blocked', 'we', 'use', 'server', 'Exchange', 'mail server', 'front-end', 'my ip', 'laptop', 'client', 'box',
   'but', 'however', '10.0.0.5', '192.168.1.2', 'fe80::1', ' ', ' ', '. ', ', ', ';', ':', '(', ')', '\n', '! ', '? ', "'", 'x',
 ];
 const text = fc
   .array(fc.tuple(fc.constantFrom(...pieces), fc.boolean()), { maxLength: 40 })
   .map((parts) => parts.map(([piece, upper]) => (upper ? piece.toUpperCase() : piece)).join(''));
 
-it('a match is negated exactly when reading its clause says so', () => {
+it('a match is negated exactly when reading the tokens of its sentence says so', () => {
   fc.assert(
     fc.property(text, (sample) => {
-      const negation = new Negation(sample, extraction);
+      const negation = new Negation(sample, extraction, new Sentences(sample, extraction));
       for (let index = 0; index <= sample.length; index += 1) expect(negation.at(index)).toBe(negatedByReading(sample, index, extraction));
     }),
     { numRuns: 2000, seed: 7 },

@@ -81,12 +81,24 @@ describe('loading the knowledge base', () => {
 
   it('stops when a value in the vocabulary no longer exists for a rule that uses it', () => {
     const dir = rulesWith('facts.json', (v) => {
+      const staticPorts = v.facts.find((f: any) => f.name === 'exchangeStaticPorts');
+      staticPorts.values = staticPorts.values.filter((x: any) => x.value !== 'ephemeral');
+      return v;
+    });
+    const error = loadError(dir);
+    expect(error.file).toBe('articles/KB180795.json');
+    expect(error.reason).toMatch(/"ephemeral" is not a value of fact "exchangeStaticPorts"/);
+  });
+
+  it('stops when a value in the vocabulary no longer exists for a lexicon entry that gives it', () => {
+    const dir = rulesWith('facts.json', (v) => {
       const exchangeVersion = v.facts.find((f: any) => f.name === 'exchangeVersion');
       exchangeVersion.values = exchangeVersion.values.filter((x: any) => x.value !== '4.0');
       return v;
     });
     const error = loadError(dir);
-    expect(error.file).toBe('articles/KB148732.json');
+    expect(error.file).toBe('lexicons/exchange-versions.json');
+    expect(error.pointer).toBe('/entries/0/value');
     expect(error.reason).toMatch(/"4.0" is not a value of fact "exchangeVersion"/);
   });
 });

@@ -1,0 +1,55 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/**
+ * The words of a piece of text as wink-nlp reads them: its tokenizer splits contractions
+ * ("can't", "cant", "couldn’t" become "can"/"could" and "not"; "won't" becomes "will" "not") and
+ * gives each token its normal form, lower case with the contraction spelled out. Offsets are
+ * into the text that was read, end exclusive.
+ */
+export interface Tokens {
+  normals: string[];
+  starts: number[];
+  ends: number[];
+}
+
+// Only the tokenizer: sentence boundaries, parts of speech and wink's own negation scope cost
+// 3 to 7 times as much per character, and its scope runs past what a negation governs ("can't
+// connect since we installed the ASA" negates the ASA). Measured in docs/extraction.md.
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+/** Loads the language model (135 ms on this project's machine), once per process or thread. */
+export function loadLanguage(): void {
+  nlp ??= winkNLP(model, []);
+}
+
+export function tokenize(text: string): Tokens {
+  loadLanguage();
+  const { its } = nlp!;
+  const tokens = nlp!.readDoc(text).tokens();
+  const normals = tokens.out(its.normal) as string[];
+  const values = tokens.out() as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    at = located(text, values[i], at + spaces[i].length);
+    starts.push(at);
+    at = Math.min(at + values[i].length, text.length);
+    ends.push(at);
+  }
+  return { normals, starts, ends };
+}
+
+// The tokenizer skips a few characters without counting them as spaces (a vertical tab before a
+// control character), which would shift every later offset: a token is looked for a few
+// characters on from where the counts put it, and left where they put it if it is not there.
+const SKIPPED_AT_MOST = 8;
+
+function located(text: string, token: string, expected: number): number {
+  for (let at = expected; at <= expected + SKIPPED_AT_MOST && at < text.length; at += 1) {
+    if (text.startsWith(token, at)) return at;
+  }
+  return Math.min(expected, text.length);
+}

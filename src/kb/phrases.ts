@@ -1,0 +1,91 @@
+import AhoCorasick from 'modern-ahocorasick';
+import type { Scalar } from './model';
+
+/** What a phrase found in a ticket stands for. */
+export type PhraseUse =
+  | { kind: 'fact'; fact: string; value: Scalar; negatedValue?: Scalar; negatable: boolean; confidence: number }
+  | { kind: 'context'; id: string; label: string; negatable: boolean }
+  /** A cue of Extraction.sentenceCues, by its index there. */
+  | { kind: 'cue'; cue: number };
+
+/**
+ * Every phrase of the lexicons and cue lists in one Aho-Corasick automaton, so that a ticket is
+ * read once for all of them, however many there are (one regular expression per lexicon entry
+ * read it 74 times and took most of the time of an annotation).
+ */
+export interface PhraseList {
+  uses: PhraseUse[];
+  /** Per dictionary entry of the automaton: the use it stands for, and how its ends must fall. */
+  entries: PhraseEntry[];
+  /** The automaton, serialized: extraction rules travel to worker threads, which rebuild it once. */
+  automaton: string;
+}
+
+export interface PhraseEntry {
+  use: number;
+  /** The phrase starts with a letter or digit, so the text before it must not be one. */
+  wordStart: boolean;
+  /** The phrase ends with a letter or digit, so the text after it must not be one. */
+  wordEnd: boolean;
+  /** The phrase ends with a letter, so "s" or "es" may follow it (a plural). */
+  plural: boolean;
+}
+
+/** Builds a PhraseList: phrases are added with what they stand for. */
+export class PhraseListBuilder {
+  private readonly uses: PhraseUse[] = [];
+  private readonly entries: PhraseEntry[] = [];
+  private readonly dictionary: string[] = [];
+
+  add(phrases: readonly string[], use: PhraseUse): void {
+    const index = this.uses.push(use) - 1;
+    for (const phrase of phrases) {
+      const normal = normalizePhrase(phrase);
+      if (normal === '') continue;
+      // "Check Point" is also written "CheckPoint", "Sonic Wall" "SonicWall".
+      for (const form of new Set([normal, normal.replaceAll(' ', '')])) {
+        this.dictionary.push(form);
+        this.entries.push({ use: index, wordStart: WORD.test(form[0]), wordEnd: WORD.test(form[form.length - 1]), plural: /[a-z]/.test(form[form.length - 1]) });
+      }
+    }
+  }
+
+  build(): PhraseList {
+    const automaton = new AhoCorasick(this.dictionary, { boundary: 'none' });
+    const list = { uses: this.uses, entries: this.entries, automaton: automaton.serialize() };
+    built.set(list, automaton);
+    return list;
+  }
+}
+
+const WORD = /[a-z0-9]/;
+
+// The automata of the lists this thread has built or been sent, kept while their list is.
+const built = new WeakMap<PhraseList, AhoCorasick>();
+
+/** The automaton of a list, rebuilt from its serialized form the first time a thread uses it. */
+export function automatonOf(list: PhraseList): AhoCorasick {
+  let automaton = built.get(list);
+  if (!automaton) {
+    automaton = AhoCorasick.deserialize(list.automaton);
+    built.set(list, automaton);
+  }
+  return automaton;
+}
+
+/**
+ * A phrase as the automaton holds it: lower case, and every run of spaces, hyphens and
+ * underscores one space ("Port-Forwarding" is "port forwarding").
+ */
+export function normalizePhrase(phrase: string): string {
+  return phrase.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+}
+
+/**
+ * A text as phrases are looked for in it: ASCII letters in lower case, and spaces, hyphens and
+ * underscores as spaces. Each character stays one UTF-16 code unit, so offsets into the result
+ * are offsets into the text.
+ */
+export function normalizeText(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\s_-]/g, ' ');
+}
