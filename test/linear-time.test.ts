@@ -15,11 +15,16 @@ jest.setTimeout(600_000);
 const MAX_RATIO = 3;
 const run = { numRuns: 6, seed: 20261201, endOnFailure: true };
 
-// Pieces of ticket text that each reach a different part of extraction: patterns, negation cues,
-// clause breaks, address cues and addresses.
+// Pieces of ticket text that each reach a different part of extraction: patterns, lexicon
+// phrases (and their plurals), sentence rules, negation cues in any spelling (which send a
+// sentence to the tokenizer), hedges and client-side cues, context items, clause breaks, address
+// cues before and after an address, addresses and networks.
 const fragments = [
   'NAT ', "we don't use NAT", 'no NAT but ', 'Outlook 2003 ', 'cannot connect', 'server 10.0.0.5 ', 'my laptop 192.168.1.20',
   'fe80::1 ', '::', '1:1 ', 'port 135 is blocked ', 'not ', ', ', '. ', '\n', '(', 'exchange 5.5 ', 'static IP ', 'x', ' ', 'sync ',
+  'ISA Server ', 'SonicWalls ', 'Check Point on Windows NT ', 'Exch 2k3 ', 'telnet 10.0.0.1 135 works ', 'Outlook fails ', 'can’t ', 'cant ',
+  'should we ', 'works fine ', 'at home ', 'Outlook for Mac ', 'VPN works ', '10.0.0.0/24 ', ' is our Exchange ', 'forwards 443 to ',
+  'The connection to Microsoft Exchange is unavailable ', '0x85010014 ',
 ];
 const ticketText = fc.oneof(
   fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),

@@ -6,7 +6,7 @@ import type { Vocabulary } from '../kb/vocabulary';
 import { addressHits } from './addresses';
 import { matches } from './clauses';
 import { boundFactEvidence, type Evidenced } from './evidence-bounds';
-import { Negation } from './match-context';
+import { Negation, type Tokenizer } from './negation';
 import { findPhrases } from './phrases';
 import { Sentences } from './sentences';
 
@@ -65,7 +65,7 @@ interface FieldText {
  * at all. Where matches disagree on a fact, the most confident wins, then the first (subject
  * before body). Mentions of context items are listed with their evidence.
  */
-export function readTicket(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary): TicketReading {
+export function readTicket(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary, tokenizer?: Tokenizer): TicketReading {
   const hits: Hit[] = [];
   const mentions = new Map<string, { item: ContextItem; spans: Span[] }>();
   for (const field of ['subject', 'body'] as const) {
@@ -73,9 +73,10 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
     if (original === '') continue;
     const text = forMatching(original);
     const sentences = new Sentences(text, extraction);
-    const at: FieldText = { field, text, original, negation: new Negation(text, extraction, sentences), sentences };
+    const at: FieldText = { field, text, original, negation: new Negation(text, extraction, sentences, tokenizer), sentences };
     // Cues first: they decide what the facts found in their sentences are worth.
-    const phrases = findPhrases(normalizeText(text), extraction.phrases);
+    const normalized = normalizeText(text);
+    const phrases = findPhrases(normalized, extraction.phrases);
     for (const phrase of phrases) {
       const use = extraction.phrases.uses[phrase.use];
       if (use.kind === 'cue') sentences.cueAt(use.cue, phrase.start);
@@ -89,7 +90,9 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
         mention(mentions, use, span(field, original, phrase.start, phrase.end - phrase.start));
       }
     }
-    for (const pattern of extraction.patterns) hits.push(...patternHits(pattern, at, vocabulary));
+    for (const pattern of extraction.patterns) {
+      if (!pattern.requires || pattern.requires.some((needed) => normalized.includes(needed))) hits.push(...patternHits(pattern, at, vocabulary));
+    }
     for (const rule of extraction.sentenceRules) hits.push(...sentenceRuleHits(rule, at));
     for (const hit of addressHits(text, extraction)) hits.push({ fact: hit.role, value: hit.address, confidence: 0.8, span: span(field, original, hit.index, hit.length) });
     for (const pattern of extraction.context) {
@@ -99,8 +102,11 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
       }
     }
   }
-  const read = new Set(hits.map((hit) => hit.fact));
-  const kept = hits.filter((hit) => hit.confidence >= extraction.minimumConfidence && !(hit.unlessRead && read.has(hit.unlessRead)));
+  const confident = hits.filter((hit) => hit.confidence >= extraction.minimumConfidence);
+  const read = new Set(confident.map((hit) => hit.fact));
+  const { topic } = extraction;
+  const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
+  const kept = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
   return { facts: factsOf(kept, vocabulary), context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })) };
 }
 

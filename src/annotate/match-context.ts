@@ -1,54 +1,5 @@
 import type { Extraction } from '../kb/extraction';
 import { ClauseStarts, lastAtOrBefore, matches } from './clauses';
-import { tokenize, type Tokens } from './language';
-import type { Sentences } from './sentences';
-
-/**
- * Whether a match in one text is negated: a negation cue among the `window` tokens of its clause
- * before it ("we don't use NAT", "there is no NAT", "we are not using ISA"). The sentence around
- * a match is tokenized the first time one of its matches is asked about (language.ts), so the
- * contractions read as "not" whatever their spelling, and no text is tokenized twice.
- */
-// How far before a match the quick test for a negation cue looks, in characters.
-const LOOK_BACK = 64;
-
-export class Negation {
-  private readonly tokensOf = new Map<number, Tokens>();
-
-  constructor(
-    private readonly text: string,
-    private readonly extraction: Extraction,
-    private readonly sentences: Sentences,
-  ) {}
-
-  at(index: number): boolean {
-    const { window, cues, clauseBreaks, cueText } = this.extraction.negation;
-    // Most matches have no cue anywhere near: when the text just before one holds `window` gaps
-    // between words (so every token the window looks at lies in it) and no cue's spelling, the
-    // sentence need not be tokenized.
-    const before = this.text.slice(Math.max(this.sentences.startOf(index), index - LOOK_BACK), index);
-    if (!cueText.test(before) && (before.match(/\s+/g)?.length ?? 0) > window) return false;
-    const { normals, starts } = this.sentenceTokens(index);
-    // The token the match starts in; the cue must stand before it.
-    const first = lastAtOrBefore(starts, index);
-    for (let i = first - 1; i >= 0 && i >= first - window; i -= 1) {
-      if (clauseBreaks.has(normals[i])) return false;
-      if (cues.has(normals[i])) return true;
-    }
-    return false;
-  }
-
-  private sentenceTokens(index: number): Tokens {
-    const start = this.sentences.startOf(index);
-    let tokens = this.tokensOf.get(start);
-    if (!tokens) {
-      const read = tokenize(this.text.slice(start, this.sentences.endOf(index)));
-      tokens = { normals: read.normals, starts: read.starts.map((s) => s + start), ends: read.ends.map((e) => e + start) };
-      this.tokensOf.set(start, tokens);
-    }
-    return tokens;
-  }
-}
 
 /**
  * Whose address stands at a position of one text: the role of the nearest cue before it in its

@@ -5,8 +5,9 @@ import type { Vocabulary } from './vocabulary';
 
 /** rules/extraction.json as written. */
 export interface ExtractionFile {
-  negation: { cues: string[]; window: number; clauseBreaks: string[] };
+  negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[] };
   minimumConfidence?: number;
+  topic?: { facts: string[]; gated: string[] };
   hedges?: { cues: string[]; facts: string[]; factor: number }[];
   clientSide?: { cues: string[]; facts: string[]; factor: number };
   facts: Record<string, PatternEntry[]>;
@@ -29,6 +30,7 @@ interface PatternEntry {
   negatable?: boolean;
   confidence: number;
   unlessRead?: string;
+  requires?: string[];
 }
 
 /** A file of rules/lexicons/ as written: phrases per fact value, or per context item. */
@@ -63,6 +65,8 @@ export interface FactPattern {
    * addressTranslation only where the ticket does not say the mode, from which it is derived.
    */
   unlessRead?: string;
+  /** Text every match contains: a ticket without any of it is not searched (see normalizeText). */
+  requires?: string[];
 }
 
 /** A fact value read when all its patterns match in one sentence; the evidence is the first's match. */
@@ -96,6 +100,8 @@ export interface Extraction {
   sentenceRules: SentenceRule[];
   context: ContextPattern[];
   minimumConfidence: number;
+  /** Where none of `facts` is read, `gated` are left out: the ticket is about something else. */
+  topic: { facts: Set<string>; gated: Set<string> } | undefined;
   /** The lexicons' phrases, the context items' and the sentence cues', matched in one pass. */
   phrases: PhraseList;
   /** The hedge groups, then the client side. */
@@ -114,7 +120,7 @@ export interface Extraction {
 
 // The words the tokenizer splits into a word and "not", with or without their apostrophe
 // ("can't", "cant", "cannot"): a text without any of them or of the cues holds no negation.
-const CONTRACTED_NOT = "(?:ca|do|wo|is|does|did|are|was|were|could|should|would|have|has|had|ai|need|must|might)n'?t|cannot";
+const CONTRACTED_NOT = "(?:ca|do|wo|is|does|did|are|was|were|could|should|would|have|has|had|ai|need|must|might)n['’]?t|cannot";
 
 export const EXTRACTION_FILE = 'extraction.json';
 export const LEXICONS_DIR = 'lexicons';
@@ -137,7 +143,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
         throw new KnowledgeBaseError(EXTRACTION_FILE, `${pointer}/valueFromGroup`, `the pattern has no capture group ${entry.valueFromGroup}`);
       }
       if (entry.unlessRead !== undefined) factValues(entry.unlessRead, vocabulary, EXTRACTION_FILE, `${pointer}/unlessRead`);
-      patterns.push({ fact, regex, value: entry.value, valueFromGroup: entry.valueFromGroup, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence, unlessRead: entry.unlessRead });
+      patterns.push({ fact, regex, value: entry.value, valueFromGroup: entry.valueFromGroup, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence, unlessRead: entry.unlessRead, requires: entry.requires });
     });
   }
   const context: ContextPattern[] = [];
@@ -179,11 +185,14 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     phrases: phrases.build(),
     sentenceCues,
     minimumConfidence: file.minimumConfidence ?? 0,
+    topic: file.topic && checkedTopic(file.topic, vocabulary),
     negation: {
       cues: new Set(file.negation.cues.map((c) => c.trim().toLowerCase())),
       window: file.negation.window,
-      clauseBreaks: new Set(file.negation.clauseBreaks.map((b) => b.trim().toLowerCase()).filter((b) => b !== '')),
-      cueText: new RegExp(`\\b(?:${[...file.negation.cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i'),
+      // A scope end stops the look-back as a clause break does.
+      clauseBreaks: new Set([...file.negation.clauseBreaks, ...(file.negation.scopeEnds ?? [])].map((b) => b.trim().toLowerCase()).filter((b) => b !== '')),
+      // No word boundary before: the tokenizer splits "5no" into "5" and "no".
+      cueText: new RegExp(`(?:${[...file.negation.cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i'),
     },
     addresses: {
       clauseBreaks: file.addresses.clauseBreaks,
@@ -191,6 +200,15 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       following: (file.addresses.following ?? []).map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/following/${i}/pattern`, 'iy'), role: cue.role })),
     },
   };
+}
+
+function checkedTopic(topic: { facts: string[]; gated: string[] }, vocabulary: Vocabulary): Extraction['topic'] {
+  for (const key of ['facts', 'gated'] as const) {
+    topic[key].forEach((fact, i) => {
+      if (!vocabulary.get(fact)) throw new KnowledgeBaseError(EXTRACTION_FILE, `/topic/${key}/${i}`, `unknown fact "${fact}"; known facts: ${vocabulary.names.join(', ')}`);
+    });
+  }
+  return { facts: new Set(topic.facts), gated: new Set(topic.gated) };
 }
 
 function checkedCues(group: { facts: string[]; factor: number }, vocabulary: Vocabulary, pointer: string): SentenceCues {

@@ -139,6 +139,18 @@ describe('POST /v1/annotate/batch (NDJSON)', () => {
   });
 });
 
+describe('context the vocabulary cannot hold', () => {
+  it('is listed in the annotation with its evidence, and in the note under its own heading', async () => {
+    const body = 'Outlook for Mac cannot connect to our Exchange 2007; over the VPN it works.';
+    const res = await api.post('/v1/annotate', { ticket: { id: 'mac', body } });
+    expect(res.status).toBe(200);
+    const mac = res.body.context.find((c: any) => c.id === 'outlook-for-mac');
+    expect(mac.evidence).toEqual([{ field: 'body', text: 'Outlook for Mac', start: 0, end: 15 }]);
+    expect(res.body.note.text).toMatch(/ALSO MENTIONED[^\n]*\n- Outlook for Mac [^\n]*\(from "Outlook for Mac"\)/);
+    expect(res.body.note.markdown).toContain('It works over a VPN');
+  });
+});
+
 describe('bounded answers', () => {
   it('a ticket that repeats a fact thousands of times gets a few spans of evidence per fact and in all, and says how many were left out', async () => {
     const body = 'NAT on the SonicWall, Outlook 2003 cannot connect, port 135 is blocked, the phones fail to sync. '.repeat(600);

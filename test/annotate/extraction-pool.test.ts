@@ -39,10 +39,15 @@ async function longestStall(work: () => Promise<unknown>): Promise<{ stall: numb
   return { stall, total: performance.now() - started };
 }
 
-it('reads a long ticket on a worker thread exactly as here', async () => {
+it('reads a long ticket on a worker thread exactly as here, its context and negations included', async () => {
   const { kb } = bundledKnowledgeBase();
-  const ticket = { subject: 'Outlook 2003 behind NAT', body: long(7) };
-  expect(await pool.read(ticket, kb)).toEqual(await readHere(ticket, kb));
+  // Lexicon phrases (an automaton rebuilt in the worker), a negation the tokenizer reads there,
+  // and context items.
+  const ticket = { subject: 'Outlook 2003 behind NAT', body: `We aren’t using ISA. Outlook for Mac works over the VPN. ${long(7)}` };
+  const here = await readHere(ticket, kb);
+  expect(here.context.map((c) => c.id)).toEqual(expect.arrayContaining(['outlook-for-mac', 'vpn-works']));
+  expect(here.facts.firewallPlatform.value).toBe('non-windows');
+  expect(await pool.read(ticket, kb)).toEqual(here);
 });
 
 it('the event loop keeps turning while a JSON batch of long tickets is annotated', async () => {

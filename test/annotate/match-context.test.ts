@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { matches } from '../../src/annotate/clauses';
 import { tokenize } from '../../src/annotate/language';
-import { AddressRoles, Negation } from '../../src/annotate/match-context';
+import { AddressRoles } from '../../src/annotate/match-context';
+import { Negation } from '../../src/annotate/negation';
 import { Sentences } from '../../src/annotate/sentences';
 import type { Extraction } from '../../src/kb/extraction';
 import { bundledKnowledgeBase } from '../support/knowledge-base';

@@ -4,7 +4,8 @@ import { TestApi } from '../support/api';
 // Ticket text reaches the note only as quotes of evidence. Whatever the ticket says, a quote is
 // text in each target's format (Markdown, Zendesk's plain text, ServiceNow's journal, Jira's ADF)
 // and stays on its line. The port 135 patterns let up to 25 characters of anything but . ; ,
-// stand between "135" and "blocked", which is room enough for markup.
+// stand between "135" and "blocked", which is room enough for markup. (The tickets name Outlook:
+// port 135 is read only in a ticket about an Exchange client.)
 let api: TestApi;
 beforeAll(async () => {
   api = await TestApi.start();
@@ -12,11 +13,11 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const hostile = [
-  ['a Markdown link', 'port 135 [x](http://e/x) blocked'],
-  ['an HTML tag', 'port 135 <img src=x onerror=y> blocked'],
-  ['a line break and a heading', 'port 135\n# Resolved\nblocked'],
-  ['a ServiceNow code block', 'port 135 [code]<b>x</b>[/code] blocked'],
-  ['bold and a bidi override', 'port 135 **\u202eok** blocked'],
+  ['a Markdown link', 'Outlook 2003 fails: port 135 [x](http://e/x) blocked'],
+  ['an HTML tag', 'Outlook 2003 fails: port 135 <img src=x onerror=y> blocked'],
+  ['a line break and a heading', 'Outlook 2003 fails: port 135\n# Resolved\nblocked'],
+  ['a ServiceNow code block', 'Outlook 2003 fails: port 135 [code]<b>x</b>[/code] blocked'],
+  ['bold and a bidi override', 'Outlook 2003 fails: port 135 **\u202eok** blocked'],
 ];
 // The most permissive renderer: raw HTML allowed, bare URLs turned into links.
 const markdown = new MarkdownIt({ html: true, linkify: true });
@@ -64,6 +65,6 @@ describe.each(hostile)('a ticket with %s in the evidence', (_what, body) => {
 });
 
 it('a run of spaces and line breaks in a quote is one space', async () => {
-  const res = await api.post('/v1/annotate', { ticket: { id: '1', body: `port 135 \n\r\n\t  blocked` } });
+  const res = await api.post('/v1/annotate', { ticket: { id: '1', body: `Outlook 2003 fails: port 135 \n\r\n\t  blocked` } });
   expect(quoteLine(res.body.note.text)).toContain('"port 135 blocked"');
 });

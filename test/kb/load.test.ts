@@ -70,6 +70,14 @@ describe('loading the knowledge base', () => {
     ['an extraction pattern that is not a regular expression', 'extraction.json', (x) => { x.facts.natMode[0].pattern = '(one'; return x; }, '/facts/natMode/0/pattern', /not a valid regular expression/],
     ['an extraction capture group that does not exist', 'extraction.json', (x) => { x.facts.exchangeVersion[0].valueFromGroup = 3; return x; }, '/facts/exchangeVersion/0/valueFromGroup', /no capture group 3/],
     ['an extraction pattern for an IP address', 'extraction.json', (x) => { x.facts.clientAddress = [{ pattern: 'x', value: 'y', confidence: 1 }]; return x; }, '/facts/clientAddress', /address cues/],
+    ['a lexicon of an unknown fact', 'lexicons/nat-wording.json', (l) => ({ ...l, fact: 'natType' }), '/fact', /unknown fact "natType"/],
+    ['a lexicon value outside the fact set', 'lexicons/nat-wording.json', (l) => { l.entries[0].value = 'pipe'; return l; }, '/entries/0/value', /"pipe" is not a value of fact "natMode"/],
+    ['a lexicon entry without a source', 'lexicons/firewall-products.json', (l) => { delete l.entries[0].source; return l; }, '/entries/0', /source/],
+    ['a lexicon entry with neither phrases nor patterns', 'lexicons/firewall-products.json', (l) => { delete l.entries[0].phrases; return l; }, '/entries/0', /phrases/],
+    ['a lexicon pattern that is not a regular expression', 'lexicons/nat-wording.json', (l) => { l.entries[2].patterns = ['(static']; return l; }, '/entries/2/patterns', /not a valid regular expression/],
+    ['a context entry without a label', 'lexicons/context.json', (l) => { delete l.entries[0].label; return l; }, '/entries/0', /needs an id and a label/],
+    ['a sentence cue group for an unknown fact', 'extraction.json', (x) => { x.hedges[0].facts.push('firewallKind'); return x; }, `/hedges/0/facts/5`, /unknown fact "firewallKind"/],
+    ['a topic fact that does not exist', 'extraction.json', (x) => { x.topic.gated[0] = 'firewallKind'; return x; }, '/topic/gated/0', /unknown fact "firewallKind"/],
     ['a derived fact whose source is not an address', 'facts.json', (v) => { v.facts[8].derivedFrom = 'natMode'; return v; }, '/facts/8/derivedFrom', /not an ip-address fact/],
   ])('stops at %s, naming the file and JSON pointer', (_case, file, edit, pointer, reason) => {
     const error = loadError(rulesWith(file, edit));

@@ -1,4 +1,5 @@
-import { extractFacts } from '../../src/annotate/extract';
+import { readTicket } from '../../src/annotate/extract';
+import type { Tokenizer } from '../../src/annotate/negation';
 import { bundledKnowledgeBase } from './knowledge-base';
 import type { CorpusTicket } from './tickets';
 
@@ -38,14 +39,14 @@ export const DOMAIN_VOCABULARY: LabelScope = {
  * positive; extracted but not labelled (or labelled otherwise) a false positive; labelled but not
  * extracted (or extracted otherwise) a false negative. A list fact (symptoms) counts per value.
  */
-export function scoreExtraction(corpus: ScoredTicket[], scope?: LabelScope): { byFact: Map<string, Score>; mistakes: TicketMistake[] } {
+export function scoreExtraction(corpus: ScoredTicket[], scope?: LabelScope, tokenizer?: Tokenizer): { byFact: Map<string, Score>; mistakes: TicketMistake[] } {
   const { kb } = bundledKnowledgeBase();
   const names = kb.vocabulary.names.filter((name) => !scope || scope.facts.includes(name));
   const inScope = (name: string, values: unknown[]) => values.filter((v) => !scope?.values?.[name] || scope.values[name].includes(v as string));
   const byFact = new Map<string, Score>(names.map((name) => [name, { truePositives: 0, falsePositives: 0, falseNegatives: 0 }]));
   const mistakes: TicketMistake[] = [];
   for (const ticket of corpus) {
-    const extracted = extractFacts(ticket, kb.extraction, kb.vocabulary);
+    const extracted = readTicket(ticket, kb.extraction, kb.vocabulary, tokenizer).facts;
     for (const name of names) {
       const score = byFact.get(name)!;
       const expected = inScope(name, asValues(ticket.facts[name]));
