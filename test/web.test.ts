@@ -188,6 +188,19 @@ describe('diagnosis page (/)', () => {
     await page.close();
   }, 60_000);
 
+  it('lists what the ticket mentions that no fact holds, with its words', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`${intranetUrl(api.baseUrl)}/`);
+    await page.fill('#ticket-text', 'Outlook for Mac cannot connect to our Exchange 2007; over the VPN it works.');
+    await page.click('#ticket-form button[type=submit]');
+    await page.waitForSelector('.context-read li');
+    const items = await page.locator('.context-read li').evaluateAll((lis) => lis.map((li) => ({ id: (li as HTMLElement).dataset.context, text: li.textContent })));
+    expect(items).toContainEqual({ id: 'outlook-for-mac', text: expect.stringContaining('from “Outlook for Mac”') });
+    expect(items.map((i) => i.id)).toContain('vpn-works');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('when the service needs a key, asks for it, and works once it is given', async () => {
     const locked = await TestApi.start({ apiKeys: ['page-key'] });
     try {

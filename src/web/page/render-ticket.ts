@@ -48,5 +48,26 @@ export function ticketView(text: string, annotation: Annotation, vocabulary: Voc
       ]),
     ),
     Object.keys(annotation.facts).length ? null : h('p', {}, 'No facts could be read from this text; answer the questions instead.'),
+    // What the text mentions that no fact can hold: shown so that whoever reads the page weighs it.
+    annotation.context.length
+      ? h(
+          'div',
+          { class: 'context-read' },
+          h('h3', {}, 'Also mentioned (no fact holds it)'),
+          h(
+            'ul',
+            {},
+            annotation.context.map((item) =>
+              h(
+                'li',
+                { 'data-context': item.id },
+                item.label,
+                h('span', { class: 'quiet' }, ` from “${item.evidence.map((span) => span.text).join('”, “')}”`),
+                item.evidenceOmitted ? h('span', { class: 'quiet' }, ` and ${item.evidenceOmitted} more`) : null,
+              ),
+            ),
+          ),
+        )
+      : null,
   );
 }
