@@ -47,6 +47,10 @@ function negatedByReading(text: string, index: number, { negation }: Extraction)
 }
 
 function roleByReading(text: string, index: number, { addresses }: Extraction): string | undefined {
+  // A cue right after the address (here: at `index`, as if the address were empty) says it first.
+  for (const cue of addresses.following) {
+    if (new RegExp(cue.regex.source, 'iy').exec(text.slice(index))?.index === 0) return cue.role;
+  }
   const clause = text.slice(clauseStart(text, index, addresses.clauseBreaks), index);
   let nearest: { end: number; role: string } | undefined;
   for (const cue of addresses.cues) {
