@@ -29,7 +29,7 @@ export interface DispatcherOptions {
 }
 
 /** The longest a delivery is held: its requests (two at most, Jira's) each at their timeout, and room to record them. */
-const leaseMs = (policy: RetryPolicy) => 2 * policy.timeoutMs + 30_000;
+const leaseMs = (policy: RetryPolicy) => 2 * policy.timeoutMs + 1000;
 
 /**
  * Sends the outbox's deliveries in the background: takes what is due (a lease, so that a crashed
@@ -50,13 +50,16 @@ export class Dispatcher extends EventEmitter {
     this.now = options.now ?? Date.now;
   }
 
+  private started = false;
+
   start(): void {
+    this.started = true;
     this.wake();
   }
 
-  /** Looks for due deliveries now (a webhook just queued one). */
+  /** Looks for due deliveries now (a webhook just queued one); nothing before start(). */
   wake(): void {
-    this.schedule(0);
+    if (this.started) this.schedule(0);
   }
 
   /** Stops taking deliveries; those in flight are cut short and recorded as attempts to try again. */
