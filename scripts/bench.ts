@@ -200,7 +200,13 @@ async function webhookIntake() {
   };
 }
 
+function printWebhookIntake(w: Awaited<ReturnType<typeof webhookIntake>>): void {
+  console.log(`webhook intake, delivery on (autocannon 50 connections, ${SECONDS} s): ${w.perSecond} webhooks/s accepted, p99 ${w.p99} ms, ${w.accepted} answered 200, ${w.non2xx} non-2xx, ${w.errors} errors; in the store after the run (warm-up included): ${w.recorded} recorded, ${w.delivered} delivered (${w.sentToStandIn} sent to the stand-in)`);
+}
+
 async function main(): Promise<void> {
+  // BENCH_ONLY=webhooks: the intake alone, to repeat it without the rest.
+  if (process.env.BENCH_ONLY === 'webhooks') return printWebhookIntake(await webhookIntake());
   const sets = factSets(kb.vocabulary, 1000);
   const results = {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
@@ -225,8 +231,7 @@ async function main(): Promise<void> {
   console.log(`  diagnose / echo throughput: ${(r.http.ratio * 100).toFixed(0)}% (answer cache off: ${(r.http.ratioUncached * 100).toFixed(0)}%)`);
   console.log(`annotation (in-process, one core): ${r.annotation.perSecond} tickets/s over ${r.annotation.tickets} tickets`);
   console.log(`start-up (load, validate, build): ${r.startup.bundled.ms} ms for ${r.startup.bundled.articles} articles; ${r.startup.times10.ms} ms for ${r.startup.times10.articles}; ${r.startup.times100.ms} ms for ${r.startup.times100.articles}`);
-  const w = r.webhookIntake;
-  console.log(`webhook intake, delivery on (autocannon 50 connections, ${SECONDS} s): ${w.perSecond} webhooks/s accepted, p99 ${w.p99} ms, ${w.accepted} answered 200, ${w.non2xx} non-2xx, ${w.errors} errors; in the store after the run (warm-up included): ${w.recorded} recorded, ${w.delivered} delivered (${w.sentToStandIn} sent to the stand-in)`);
+  printWebhookIntake(r.webhookIntake);
   fs.writeFileSync(path.join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 

@@ -137,9 +137,10 @@ export async function startService(config: Config, logDestination?: DestinationS
       metricsServer?.closeAllConnections();
       metricsServer?.close();
       const clean = await closing.close(timeoutMs);
-      // Webhooks are answered only once their delivery is recorded, so none is lost here: those
-      // in flight are recorded as attempts to try again, by this instance when it is back or by another.
-      await dispatcher.stop();
+      // Webhooks are answered only once their delivery is recorded, so none is lost here. Those
+      // being sent get the same time to finish; any still waiting for an answer after it are
+      // recorded as attempts to try again, by this instance when it is back or by another.
+      await dispatcher.stop(timeoutMs);
       await store.close();
       await pool?.close();
       return clean;

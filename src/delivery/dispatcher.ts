@@ -62,15 +62,26 @@ export class Dispatcher extends EventEmitter {
     if (this.started) this.schedule(0);
   }
 
-  /** Stops taking deliveries; those in flight are cut short and recorded as attempts to try again. */
-  async stop(): Promise<void> {
-    this.stopping.abort();
+  /**
+   * Stops taking deliveries and lets those in flight finish for up to `graceMs`: a request the
+   * system has answered is recorded, not sent again after a restart. What is still waiting for an
+   * answer then is cut short and recorded as an attempt to try again.
+   */
+  async stop(graceMs = 0): Promise<void> {
+    this.stopped = true;
     clearTimeout(this.timer);
-    await Promise.allSettled([...this.inFlight]);
+    const finished = Promise.allSettled([...this.inFlight]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+    this.stopping.abort();
+    await finished;
   }
 
+  private stopped = false;
+
   private schedule(ms: number): void {
-    if (this.stopping.signal.aborted) return;
+    if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.claim(), ms);
     this.timer.unref();

@@ -101,6 +101,16 @@ describe('failures', () => {
     expect(detail.attempts[0]).toMatchObject({ outcome: 'retry', answer: { body: 'no answer within 200 ms' } });
   });
 
+  it('when the service stops while a request waits for an answer, then after the grace it is recorded as an attempt to try again', async () => {
+    servicenow.failNext('hang');
+    const res = await service.api.post('/v1/webhooks/servicenow', incident('ghi'));
+    await servicenow.requestCount(1);
+    await service.dispatcher.stop(50);
+    const detail = (await service.api.get(`/v1/deliveries/${res.body.delivery.id}`)).body;
+    expect(detail.delivery).toMatchObject({ state: 'retrying', attempts: 1 });
+    expect(detail.attempts[0]).toMatchObject({ outcome: 'retry', answer: { body: 'the instance stopped before an answer came' } });
+  });
+
   it('when Jira takes the comment but not the labels at first, then the retry sends only the labels', async () => {
     jira.failNext('accept', { status: 503 });
     const res = await service.api.post('/v1/webhooks/jira', jiraIssue('HELP-4'));
