@@ -13,7 +13,7 @@ import type { Store } from '../store/store';
 import { webRoutes } from '../web/routes';
 import { Contract } from './contract';
 import { routeGuard } from './route-guard';
-import { problemHandler } from './problem';
+import { Problem, problemHandler } from './problem';
 import { requestDeadline } from './request-deadline';
 import { requestScope } from './request-scope';
 import { adminRoutes } from './routes/admin';
@@ -137,6 +137,9 @@ export function createApp(options: AppOptions): Express {
   app.use(annotateRoutes(contract, serving, { read: options.readTicket, idleMs: requestTimeoutMs }));
   app.use(webhookRoutes(contract, serving, webhooks));
   if (options.deliveries) app.use(deliveryRoutes(contract, options.deliveries));
+  else app.use('/v1/deliveries', () => {
+    throw new Problem(404, 'not_found', 'This service keeps no outbox: it delivers nothing.');
+  });
   app.use(artifactRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
   app.use(operationsRoutes(contract, serving, options.metricsElsewhere ? undefined : metrics, { metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [], store: options.store }));

@@ -1582,7 +1582,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No such route or article. */
+        /** @description No such route, article or delivery. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1808,6 +1808,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { backoffMs, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../src/delivery/retry-policy';
 import { retryable } from '../../src/delivery/send';
+import { TestApi } from '../support/api';
 import { startDeliveringApi, type DeliveringApi } from '../support/delivering-api';
 
 // The outbox seen and operated over HTTP, and what the service says when its store is gone.
@@ -69,6 +70,17 @@ describe('GET /v1/deliveries and the retry of a dead letter', () => {
     expect(text).toContain('outbox_deliveries{system="servicenow",state="queued"} 5');
     for (const name of ['deliveries_delivered_total', 'deliveries_retried_total', 'deliveries_dead_lettered_total', 'delivery_latency_seconds']) expect(text).toContain(`# TYPE ${name}`);
   });
+});
+
+it('an app built without a store answers the deliveries with a 404 problem', async () => {
+  const api = await TestApi.start();
+  try {
+    const res = await api.get('/v1/deliveries');
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toBe('This service keeps no outbox: it delivers nothing.');
+  } finally {
+    await api.close();
+  }
 });
 
 describe('a store that cannot be reached', () => {
