@@ -20,9 +20,8 @@ import type * as DiagnoseModule from '../src/engine/diagnose';
 import type * as RulesModule from '../src/engine/rules';
 import type { Facts } from '../src/facts/normalize';
 import type * as LoadModule from '../src/kb/load';
-import type * as SqliteStoreModule from '../src/store/sqlite-store';
+import type * as StoreModule from '../src/store/store';
 import { bundledRulesDir, projectRoot } from '../src/paths';
-import Database from 'better-sqlite3';
 import { readCorpus } from '../test/support/tickets';
 import { TicketingStandIn } from '../test/support/ticketing-stand-in';
 import { factSets } from './fact-sets';
@@ -33,7 +32,7 @@ const { annotate } = require('../dist/annotate/annotate') as typeof AnnotateModu
 const { Diagnoser } = require('../dist/engine/diagnose') as typeof DiagnoseModule;
 const { toEngineRules } = require('../dist/engine/rules') as typeof RulesModule;
 const { loadKnowledgeBase } = require('../dist/kb/load') as typeof LoadModule;
-const { SQLITE_FILE } = require('../dist/store/sqlite-store') as typeof SqliteStoreModule;
+const { openStore } = require('../dist/store/store') as typeof StoreModule;
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const kb = loadKnowledgeBase(bundledRulesDir);
@@ -160,14 +159,23 @@ function startup() {
 /**
  * Zendesk webhooks as fast as the service accepts them, each for a new ticket (so each is a new
  * delivery, committed before its 200), with delivery on against a stand-in that answers at once.
- * Afterwards the store is read: every webhook answered 200 must be a row in it.
+ * Afterwards the store is read: every webhook answered 200 must be a row in it. The embedded
+ * store in a new DATA_DIR, or BENCH_DATABASE_URL's PostgreSQL (rows there before are not counted).
  */
 async function webhookIntake() {
   const zendesk = await TicketingStandIn.start('zendesk');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-outbox-'));
+  const settings = { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-outbox-')), ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}) };
+  const count = async (state?: string) => {
+    const store = await openStore(settings);
+    const counts = await store.outbox.counts();
+    await store.close();
+    return counts.filter((c) => !state || c.state === state).reduce((sum, c) => sum + c.count, 0);
+  };
+  const before = { recorded: await count(), delivered: await count('delivered') };
   // No rate limit: the default (1,000 a second per address) would be what is measured.
-  const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/main.js'), { env: { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: dataDir, ...zendesk.env() } });
-  let ticket = 0;
+  const env = { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: settings.dataDir, ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}), ...zendesk.env() };
+  const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/main.js'), { env });
+  let ticket = Date.now();
   const description = readCorpus()[0].body;
   const request: autocannon.Request = {
     method: 'POST',
@@ -182,12 +190,11 @@ async function webhookIntake() {
   child.kill('SIGTERM');
   await exited;
   await zendesk.close();
-  const db = new Database(path.join(dataDir, SQLITE_FILE), { readonly: true });
-  const recorded = db.prepare('SELECT COUNT(*) FROM deliveries').pluck().get() as number;
-  const delivered = db.prepare("SELECT COUNT(*) FROM deliveries WHERE state = 'delivered'").pluck().get() as number;
-  db.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  const recorded = (await count()) - before.recorded;
+  const delivered = (await count('delivered')) - before.delivered;
+  fs.rmSync(settings.dataDir, { recursive: true, force: true });
   return {
+    store: settings.databaseUrl ? 'postgres' : 'sqlite',
     perSecond: Math.round(result.requests.average),
     p99: result.latency.p99,
     accepted: result['2xx'],
@@ -201,7 +208,7 @@ async function webhookIntake() {
 }
 
 function printWebhookIntake(w: Awaited<ReturnType<typeof webhookIntake>>): void {
-  console.log(`webhook intake, delivery on (autocannon 50 connections, ${SECONDS} s): ${w.perSecond} webhooks/s accepted, p99 ${w.p99} ms, ${w.accepted} answered 200, ${w.non2xx} non-2xx, ${w.errors} errors; in the store after the run (warm-up included): ${w.recorded} recorded, ${w.delivered} delivered (${w.sentToStandIn} sent to the stand-in)`);
+  console.log(`webhook intake, delivery on, ${w.store} store (autocannon 50 connections, ${SECONDS} s): ${w.perSecond} webhooks/s accepted, p99 ${w.p99} ms, ${w.accepted} answered 200, ${w.non2xx} non-2xx, ${w.errors} errors; in the store after the run (warm-up included): ${w.recorded} recorded, ${w.delivered} delivered (${w.sentToStandIn} sent to the stand-in)`);
 }
 
 async function main(): Promise<void> {

@@ -41,7 +41,9 @@ export class Dispatcher extends EventEmitter {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
   private timer?: NodeJS.Timeout;
-  private claiming = false;
+  private claiming?: Promise<void>;
+  private started = false;
+  private stopped = false;
   private claimAgain = false;
   private readonly now: () => number;
 
@@ -49,8 +51,6 @@ export class Dispatcher extends EventEmitter {
     super();
     this.now = options.now ?? Date.now;
   }
-
-  private started = false;
 
   start(): void {
     this.started = true;
@@ -70,6 +70,8 @@ export class Dispatcher extends EventEmitter {
   async stop(graceMs = 0): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    // A claim under way when the stop came: what it takes is sent and recorded like the rest.
+    await this.claiming;
     const finished = Promise.allSettled([...this.inFlight]);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
@@ -77,8 +79,6 @@ export class Dispatcher extends EventEmitter {
     this.stopping.abort();
     await finished;
   }
-
-  private stopped = false;
 
   private schedule(ms: number): void {
     if (this.stopped) return;
@@ -88,12 +88,25 @@ export class Dispatcher extends EventEmitter {
   }
 
   private async claim(): Promise<void> {
+    if (this.stopped) return;
     if (this.claiming) {
       this.claimAgain = true;
       return;
     }
-    this.claiming = true;
-    const { outbox, instance, concurrency, pollMs, policy, logger } = this.options;
+    this.claiming = this.claimDue();
+    await this.claiming;
+    this.claiming = undefined;
+    if (this.claimAgain) {
+      this.claimAgain = false;
+      this.schedule(0);
+    } else {
+      this.schedule(this.options.pollMs);
+    }
+  }
+
+  /** Takes as many due deliveries as there are free slots, and starts sending them. */
+  private async claimDue(): Promise<void> {
+    const { outbox, instance, concurrency, policy, logger } = this.options;
     try {
       const free = concurrency - this.inFlight.size;
       if (free > 0) {
@@ -102,14 +115,6 @@ export class Dispatcher extends EventEmitter {
       }
     } catch (error) {
       logger?.warn({ err: error }, 'outbox unreachable; deliveries wait');
-    } finally {
-      this.claiming = false;
-    }
-    if (this.claimAgain) {
-      this.claimAgain = false;
-      this.schedule(0);
-    } else {
-      this.schedule(pollMs);
     }
   }
 
