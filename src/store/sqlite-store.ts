@@ -29,10 +29,11 @@ export class SqliteStore implements Store, Outbox {
   static open(dataDir: string): SqliteStore {
     fs.mkdirSync(dataDir, { recursive: true });
     const db = new Database(path.join(dataDir, SQLITE_FILE));
+    // Another process of a cluster may hold a lock for a transaction's length; first, so that it
+    // covers the switch to WAL too, which two workers opening a new file at once contend for.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    // Another process of a cluster may hold the write lock for a transaction's length.
-    db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     // IMMEDIATE: the write lock first, so that two processes starting together migrate one after the other.
     db.transaction(() => {
