@@ -3,7 +3,9 @@
 // POST /v1/diagnose against an echo route on the same stack (autocannon, 50 connections), with
 // the answer cache on (as the service runs) and off, and an echo on bare express 5 for the floor;
 // (3) ticket annotation in-process; (4) start-up time, also for generated knowledge bases 10
-// and 100 times larger. Prints a table and writes bench-results.json.
+// and 100 times larger; (5) webhook intake with delivery on: Zendesk webhooks, each a new
+// ticket, accepted and recorded in the embedded store while a stand-in for Zendesk's API answers
+// the deliveries at once. Prints a table and writes bench-results.json.
 //
 // The service is measured as it runs in production, compiled to dist/ (npm run bench builds it
 // first): run through tsx, its closures carry a name-keeping helper that cost several times the
@@ -18,8 +20,10 @@ import type * as DiagnoseModule from '../src/engine/diagnose';
 import type * as RulesModule from '../src/engine/rules';
 import type { Facts } from '../src/facts/normalize';
 import type * as LoadModule from '../src/kb/load';
+import type * as StoreModule from '../src/store/store';
 import { bundledRulesDir, projectRoot } from '../src/paths';
 import { readCorpus } from '../test/support/tickets';
+import { TicketingStandIn } from '../test/support/ticketing-stand-in';
 import { factSets } from './fact-sets';
 import { postsTo, startServiceProcess } from './service-process';
 
@@ -28,6 +32,7 @@ const { annotate } = require('../dist/annotate/annotate') as typeof AnnotateModu
 const { Diagnoser } = require('../dist/engine/diagnose') as typeof DiagnoseModule;
 const { toEngineRules } = require('../dist/engine/rules') as typeof RulesModule;
 const { loadKnowledgeBase } = require('../dist/kb/load') as typeof LoadModule;
+const { openStore } = require('../dist/store/store') as typeof StoreModule;
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const kb = loadKnowledgeBase(bundledRulesDir);
@@ -151,7 +156,64 @@ function startup() {
   return { bundled: measure(bundledRulesDir), times10: scaled(10), times100: scaled(100) };
 }
 
+/**
+ * Zendesk webhooks as fast as the service accepts them, each for a new ticket (so each is a new
+ * delivery, committed before its 200), with delivery on against a stand-in that answers at once.
+ * Afterwards the store is read: every webhook answered 200 must be a row in it. The embedded
+ * store in a new DATA_DIR, or BENCH_DATABASE_URL's PostgreSQL (rows there before are not counted).
+ */
+async function webhookIntake() {
+  const zendesk = await TicketingStandIn.start('zendesk');
+  const settings = { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'bench-outbox-')), ...(process.env.BENCH_DATABASE_URL ? { databaseUrl: process.env.BENCH_DATABASE_URL } : {}) };
+  const count = async (state?: string) => {
+    const store = await openStore(settings);
+    const counts = await store.outbox.counts();
+    await store.close();
+    return counts.filter((c) => !state || c.state === state).reduce((sum, c) => sum + c.count, 0);
+  };
+  const before = { recorded: await count(), delivered: await count('delivered') };
+  // No rate limit: the default (1,000 a second per address) would be what is measured.
+  const env = { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: settings.dataDir, ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}), ...zendesk.env() };
+  const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/main.js'), { env });
+  let ticket = Date.now();
+  const description = readCorpus()[0].body;
+  const request: autocannon.Request = {
+    method: 'POST',
+    path: '/v1/webhooks/zendesk',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req) => ({ ...req, body: JSON.stringify({ ticket: { id: (ticket += 1), subject: 'Outlook cannot connect', description } }) }),
+  };
+  const run = (seconds: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: seconds, requests: [request] }, (e, r) => (e ? reject(e) : resolve(r))));
+  await run(2); // warm-up
+  const result = await run(SECONDS);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+  await zendesk.close();
+  const recorded = (await count()) - before.recorded;
+  const delivered = (await count('delivered')) - before.delivered;
+  fs.rmSync(settings.dataDir, { recursive: true, force: true });
+  return {
+    store: settings.databaseUrl ? 'postgres' : 'sqlite',
+    perSecond: Math.round(result.requests.average),
+    p99: result.latency.p99,
+    accepted: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    // Every webhook answered 200, warm-up included, is a row: the run's 200s are at most that many.
+    recorded,
+    delivered,
+    sentToStandIn: zendesk.applied.length,
+  };
+}
+
+function printWebhookIntake(w: Awaited<ReturnType<typeof webhookIntake>>): void {
+  console.log(`webhook intake, delivery on, ${w.store} store (autocannon 50 connections, ${SECONDS} s): ${w.perSecond} webhooks/s accepted, p99 ${w.p99} ms, ${w.accepted} answered 200, ${w.non2xx} non-2xx, ${w.errors} errors; in the store after the run (warm-up included): ${w.recorded} recorded, ${w.delivered} delivered (${w.sentToStandIn} sent to the stand-in)`);
+}
+
 async function main(): Promise<void> {
+  // BENCH_ONLY=webhooks: the intake alone, to repeat it without the rest.
+  if (process.env.BENCH_ONLY === 'webhooks') return printWebhookIntake(await webhookIntake());
   const sets = factSets(kb.vocabulary, 1000);
   const results = {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
@@ -160,6 +222,7 @@ async function main(): Promise<void> {
     http: await http(sets),
     annotation: await annotation(),
     startup: startup(),
+    webhookIntake: await webhookIntake(),
   };
   const r = results;
   console.log(`machine: ${r.machine.cpus} cores (${r.machine.model}), ${r.machine.memoryGiB} GiB, Node ${r.machine.node}`);
@@ -175,6 +238,7 @@ async function main(): Promise<void> {
   console.log(`  diagnose / echo throughput: ${(r.http.ratio * 100).toFixed(0)}% (answer cache off: ${(r.http.ratioUncached * 100).toFixed(0)}%)`);
   console.log(`annotation (in-process, one core): ${r.annotation.perSecond} tickets/s over ${r.annotation.tickets} tickets`);
   console.log(`start-up (load, validate, build): ${r.startup.bundled.ms} ms for ${r.startup.bundled.articles} articles; ${r.startup.times10.ms} ms for ${r.startup.times10.articles}; ${r.startup.times100.ms} ms for ${r.startup.times100.articles}`);
+  printWebhookIntake(r.webhookIntake);
   fs.writeFileSync(path.join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }
 

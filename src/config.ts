@@ -1,5 +1,9 @@
+import path from 'node:path';
 import proxyaddr from 'proxy-addr';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './delivery/retry-policy';
+import type { TargetSettings } from './delivery/targets';
 import { bundledRulesDir } from './paths';
+import { ZENDESK_MAX_AGE_MS } from './webhooks/authentication';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -39,6 +43,24 @@ export interface Config {
   annotationThreads: number;
   /** ZENDESK_WEBHOOK_SECRET; unset: Zendesk signatures are not checked. */
   zendeskSecret?: string;
+  /** ZENDESK_WEBHOOK_MAX_AGE_MS, default 300000: how far a signature's timestamp may be from now. */
+  zendeskMaxAgeMs: number;
+  /** JIRA_WEBHOOK_SECRET: the admin webhook's secret; unset: X-Hub-Signature is not checked. */
+  jiraSecret?: string;
+  /** SERVICENOW_WEBHOOK_SECRET: the REST message's shared secret; unset: not checked. */
+  serviceNowSecret?: string;
+  /** DATA_DIR, default ./data: where the embedded store's file is, when DATABASE_URL is unset. */
+  dataDir: string;
+  /** DATABASE_URL: a PostgreSQL server for the store, shared by every instance. */
+  databaseUrl?: string;
+  /** Where each ticketing system is and the credentials to write to it; a system left out is not delivered to. */
+  targets: TargetSettings;
+  /** DELIVERY_FIRST_RETRY_MS, DELIVERY_LONGEST_RETRY_MS, DELIVERY_GIVE_UP_MS, DELIVERY_TIMEOUT_MS. */
+  retryPolicy: RetryPolicy;
+  /** DELIVERY_CONCURRENCY, default 8: deliveries in flight at once, per instance. */
+  deliveryConcurrency: number;
+  /** DELIVERY_POLL_MS, default 1000: how often the outbox is looked at for deliveries queued by other instances. */
+  deliveryPollMs: number;
 }
 
 /**
@@ -90,6 +112,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     const value = read(name, undefined as Config[K] | undefined, parse, allowed);
     return value === undefined ? {} : { [key]: value };
   };
+  // A ticketing system is delivered to when all its settings are set; some but not all is a mistake to report.
+  const system = <T>(prefix: string, names: string[], build: (values: string[]) => T): T | object => {
+    const values = names.map((name) => env[`${prefix}_${name}`]?.trim() ?? '');
+    if (values.every((value) => value === '')) return {};
+    const missing = names.filter((_name, i) => values[i] === '').map((name) => `${prefix}_${name}`);
+    if (missing.length) {
+      problems.push(`${missing.join(' and ')} must be set too: delivery to a ticketing system needs ${names.map((n) => `${prefix}_${n}`).join(', ')}`);
+      return {};
+    }
+    if (!/^https?:\/\/[^/\s]+/.test(values[0])) {
+      problems.push(`${prefix}_URL must be the system's base URL, such as https://example.atlassian.net, not "${values[0]}"`);
+      return {};
+    }
+    return build(values);
+  };
 
   const config: Config = {
     port: read('PORT', 3000, integer(0, 65535), 'an integer from 0 to 65535 (0 picks a free port)'),
@@ -109,6 +146,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     answerCacheMb: read('ANSWER_CACHE_MB', DEFAULT_ANSWER_CACHE_MB, integer(0, 4096), 'a whole number of megabytes from 0 to 4096 (0 turns the cache off)'),
     annotationThreads: read('ANNOTATION_THREADS', 1, integer(0, 64), 'a whole number of threads from 0 to 64 (0 reads tickets on the event loop)'),
     ...(env.ZENDESK_WEBHOOK_SECRET ? { zendeskSecret: env.ZENDESK_WEBHOOK_SECRET } : {}),
+    zendeskMaxAgeMs: read('ZENDESK_WEBHOOK_MAX_AGE_MS', ZENDESK_MAX_AGE_MS, integer(1000, 3_600_000), 'milliseconds from 1000 to 3600000'),
+    ...(env.JIRA_WEBHOOK_SECRET ? { jiraSecret: env.JIRA_WEBHOOK_SECRET } : {}),
+    ...(env.SERVICENOW_WEBHOOK_SECRET ? { serviceNowSecret: env.SERVICENOW_WEBHOOK_SECRET } : {}),
+    dataDir: path.resolve(read('DATA_DIR', 'data', (t) => t, 'a directory')),
+    ...optional('DATABASE_URL', 'databaseUrl', (t) => (/^postgres(ql)?:\/\//.test(t) ? t : undefined), 'a PostgreSQL URL such as postgres://user:password@host:5432/database'),
+    targets: {
+      ...system('ZENDESK', ['URL', 'EMAIL', 'API_TOKEN'], ([url, email, apiToken]) => ({ zendesk: { url, email, apiToken } })),
+      ...system('JIRA', ['URL', 'EMAIL', 'API_TOKEN'], ([url, email, apiToken]) => ({ jira: { url, email, apiToken } })),
+      ...system('SERVICENOW', ['URL', 'USER', 'PASSWORD'], ([url, user, password]) => ({ servicenow: { url, user, password } })),
+    },
+    retryPolicy: {
+      firstRetryMs: read('DELIVERY_FIRST_RETRY_MS', DEFAULT_RETRY_POLICY.firstRetryMs, integer(1, 3_600_000), 'milliseconds from 1 to 3600000'),
+      longestRetryMs: read('DELIVERY_LONGEST_RETRY_MS', DEFAULT_RETRY_POLICY.longestRetryMs, integer(1, 86_400_000), 'milliseconds from 1 to 86400000'),
+      giveUpMs: read('DELIVERY_GIVE_UP_MS', DEFAULT_RETRY_POLICY.giveUpMs, integer(1000, 30 * 86_400_000), 'milliseconds from 1000 to 2592000000 (30 days)'),
+      timeoutMs: read('DELIVERY_TIMEOUT_MS', DEFAULT_RETRY_POLICY.timeoutMs, integer(100, 600_000), 'milliseconds from 100 to 600000'),
+    },
+    deliveryConcurrency: read('DELIVERY_CONCURRENCY', 8, integer(1, 256), 'a whole number from 1 to 256'),
+    deliveryPollMs: read('DELIVERY_POLL_MS', 1000, integer(10, 600_000), 'milliseconds from 10 to 600000'),
   };
   const both = config.apiKeys.filter((key) => config.adminApiKeys.includes(key));
   if (both.length) problems.push(`ADMIN_API_KEYS must not repeat a key of API_KEYS (${both.length} do): give each caller and each admin a key of its own`);

@@ -1,5 +1,6 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import type { DestinationStream, Logger } from 'pino';
 import { ExtractionPool } from './annotate/extraction-pool';
 import { createApp } from './api/app';
@@ -7,10 +8,15 @@ import { GracefulClose } from './api/graceful-close';
 import { createHttpServer } from './api/http-server';
 import { metricsApp } from './api/routes/metrics';
 import type { Config } from './config';
+import { Dispatcher } from './delivery/dispatcher';
+import { DeliveryIntake } from './delivery/intake';
+import type { System } from './delivery/outbox';
+import { targetsFrom } from './delivery/targets';
 import type { KnowledgeBase } from './kb/load';
 import { createLogger } from './observability/logging';
 import { Metrics } from './observability/metrics';
 import { KnowledgeBaseHolder } from './service/holder';
+import { openStore, type Store } from './store/store';
 
 export interface RunningService {
   server: Server;
@@ -18,6 +24,10 @@ export interface RunningService {
   logger: Logger;
   /** The knowledge base served at start. */
   kb: KnowledgeBase;
+  /** The outbox's database. */
+  store: Store;
+  /** Sends the outbox's deliveries in the background. */
+  dispatcher: Dispatcher;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   /** Where /metrics is served, when METRICS_PORT moves it off the API's port. */
@@ -43,8 +53,37 @@ export async function startService(config: Config, logDestination?: DestinationS
     loadFailed: () => metrics.knowledgeBaseLoadFailed(),
     diagnosed: (diagnoses) => metrics.diagnosed(diagnoses),
   });
+  const store = await openStore(config).catch((error: Error) => {
+    throw new Error(`the store (${config.databaseUrl ? 'DATABASE_URL' : `DATA_DIR ${config.dataDir}`}) cannot be opened: ${error.message}`);
+  });
+  metrics.watchOutbox(store.outbox);
+  const targets = targetsFrom(config.targets);
+  const dispatcher = new Dispatcher({
+    outbox: store.outbox,
+    targets,
+    policy: config.retryPolicy,
+    instance: `${os.hostname()}:${process.pid}`,
+    concurrency: config.deliveryConcurrency,
+    pollMs: config.deliveryPollMs,
+    logger,
+    metrics,
+  });
+  const intake = new DeliveryIntake({
+    outbox: store.outbox,
+    systems: new Set(Object.keys(targets) as System[]),
+    giveUpMs: config.retryPolicy.giveUpMs,
+    queued: (system) => {
+      metrics.deliveryQueued(system);
+      dispatcher.wake();
+    },
+  });
   const pool = config.annotationThreads > 0 ? new ExtractionPool(config.annotationThreads) : undefined;
   const app = createApp({
+    zendeskMaxAgeMs: config.zendeskMaxAgeMs,
+    jiraSecret: config.jiraSecret,
+    serviceNowSecret: config.serviceNowSecret,
+    deliveries: { intake, outbox: store.outbox, giveUpMs: config.retryPolicy.giveUpMs, requeued: () => dispatcher.wake() },
+    store,
     holder,
     readTicket: pool?.read,
     requestTimeoutMs: config.requestTimeoutMs,
@@ -74,12 +113,16 @@ export async function startService(config: Config, logDestination?: DestinationS
   await listen(server, config.port, config.host);
   const metricsServer = config.metricsPort === undefined ? undefined : http.createServer(metricsApp(metrics, [config.metricsApiKey, ...config.adminApiKeys].filter((k): k is string => k !== undefined)));
   if (metricsServer) await listen(metricsServer, config.metricsPort!, config.host);
+  // Deliveries queued before a restart, or by other instances, go out from now on.
+  if (Object.keys(targets).length > 0) dispatcher.start();
 
   return {
     server,
     holder,
     logger,
     kb: holder.current().kb,
+    store,
+    dispatcher,
     url: urlOf(server),
     ...(metricsServer ? { metricsUrl: urlOf(metricsServer) } : {}),
     reload() {
@@ -94,6 +137,11 @@ export async function startService(config: Config, logDestination?: DestinationS
       metricsServer?.closeAllConnections();
       metricsServer?.close();
       const clean = await closing.close(timeoutMs);
+      // Webhooks are answered only once their delivery is recorded, so none is lost here. Those
+      // being sent get the same time to finish; any still waiting for an answer after it are
+      // recorded as attempts to try again, by this instance when it is back or by another.
+      await dispatcher.stop(timeoutMs);
+      await store.close();
       await pool?.close();
       return clean;
     },

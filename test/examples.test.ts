@@ -1,9 +1,9 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { Contract, operationsOf } from '../src/api/contract';
-import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/service/holder';
-import { TestApi } from './support/api';
+import type { TestApi } from './support/api';
+import { startDeliveringApi, type DeliveringApi } from './support/delivering-api';
 
 // Every operation of openapi.yaml, sent exactly as its examples give it (what "Try it out" in
 // the API reference sends), must succeed. The service runs with an admin key so that the admin
@@ -13,11 +13,18 @@ const { document } = new Contract();
 const operations = operationsOf(document);
 
 let api: TestApi;
+let delivering: DeliveringApi;
 beforeAll(async () => {
-  const metrics = new Metrics();
-  api = await TestApi.start({ holder: new KnowledgeBaseHolder(bundledRulesDir), metrics, adminApiKeys: [KEY] });
+  // A store holding a dead letter under the id the delivery operations' examples name.
+  delivering = await startDeliveringApi({ app: { holder: new KnowledgeBaseHolder(bundledRulesDir), adminApiKeys: [KEY] }, start: false });
+  api = delivering.api;
+  const id = ((document.paths?.['/v1/deliveries/{id}']?.get?.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).find((p) => p.name === 'id')!.example as string;
+  const { outbox } = delivering.store.store;
+  await outbox.enqueue({ id, system: 'zendesk', ticket: '4711', key: 'zendesk:4711:example', requests: [{ method: 'PUT', path: '/api/v2/tickets/4711.json', body: {} }] }, 1000, 2000);
+  await outbox.claim('example', 1000, 60_000, 1);
+  await outbox.finishAttempt(id, 'example', { request: 0, startedAt: 1000, durationMs: 80, outcome: 'dead', answer: { status: 401, body: '{"error":"Couldn\'t authenticate you"}' } }, { state: 'dead', done: 0 });
 });
-afterAll(() => api.close());
+afterAll(() => delivering.close());
 
 function exampleOf(parameter: OpenAPIV3_1.ParameterObject): unknown {
   return parameter.example ?? Object.values(parameter.examples ?? {})[0]?.valueOf();

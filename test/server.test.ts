@@ -27,6 +27,12 @@ describe('configuration from the environment', () => {
       requestTimeoutMs: 30000,
       answerCacheMb: 32,
       annotationThreads: 1,
+      zendeskMaxAgeMs: 300000,
+      dataDir: path.resolve('data'),
+      targets: {},
+      retryPolicy: { firstRetryMs: 1000, longestRetryMs: 600000, giveUpMs: 86400000, timeoutMs: 30000 },
+      deliveryConcurrency: 8,
+      deliveryPollMs: 1000,
     });
   });
 
@@ -50,6 +56,26 @@ describe('configuration from the environment', () => {
         ANSWER_CACHE_MB: '0',
         ANNOTATION_THREADS: '0',
         ZENDESK_WEBHOOK_SECRET: 's',
+        ZENDESK_WEBHOOK_MAX_AGE_MS: '60000',
+        JIRA_WEBHOOK_SECRET: 'j',
+        SERVICENOW_WEBHOOK_SECRET: 'n',
+        DATA_DIR: '/var/lib/outlook-kb',
+        DATABASE_URL: 'postgres://kb@db.example.com/kb',
+        ZENDESK_URL: 'https://acme.zendesk.com',
+        ZENDESK_EMAIL: 'agent@acme.com',
+        ZENDESK_API_TOKEN: 'zt',
+        JIRA_URL: 'https://acme.atlassian.net',
+        JIRA_EMAIL: 'bot@acme.com',
+        JIRA_API_TOKEN: 'jt',
+        SERVICENOW_URL: 'https://acme.service-now.com',
+        SERVICENOW_USER: 'kb',
+        SERVICENOW_PASSWORD: 'sp',
+        DELIVERY_FIRST_RETRY_MS: '500',
+        DELIVERY_LONGEST_RETRY_MS: '60000',
+        DELIVERY_GIVE_UP_MS: '3600000',
+        DELIVERY_TIMEOUT_MS: '5000',
+        DELIVERY_CONCURRENCY: '4',
+        DELIVERY_POLL_MS: '250',
       }),
     ).toEqual({
       port: 8080,
@@ -69,6 +95,19 @@ describe('configuration from the environment', () => {
       answerCacheMb: 0,
       annotationThreads: 0,
       zendeskSecret: 's',
+      zendeskMaxAgeMs: 60000,
+      jiraSecret: 'j',
+      serviceNowSecret: 'n',
+      dataDir: '/var/lib/outlook-kb',
+      databaseUrl: 'postgres://kb@db.example.com/kb',
+      targets: {
+        zendesk: { url: 'https://acme.zendesk.com', email: 'agent@acme.com', apiToken: 'zt' },
+        jira: { url: 'https://acme.atlassian.net', email: 'bot@acme.com', apiToken: 'jt' },
+        servicenow: { url: 'https://acme.service-now.com', user: 'kb', password: 'sp' },
+      },
+      retryPolicy: { firstRetryMs: 500, longestRetryMs: 60000, giveUpMs: 3600000, timeoutMs: 5000 },
+      deliveryConcurrency: 4,
+      deliveryPollMs: 250,
     });
   });
 
@@ -88,6 +127,10 @@ describe('configuration from the environment', () => {
     ['TRUST_PROXY', '10.0.0.0/99', /TRUST_PROXY must be true, false, a number of proxies, or comma-separated addresses, subnets \(CIDR\) and loopback, linklocal or uniquelocal, not "10.0.0.0\/99"/],
     ['METRICS_API_KEY', 'short', /METRICS_API_KEY must be a key of at least 16 characters/],
     ['METRICS_PORT', 'x', /METRICS_PORT must be an integer from 0 to 65535/],
+    ['DATABASE_URL', 'mysql://db/kb', /DATABASE_URL must be a PostgreSQL URL/],
+    ['DELIVERY_GIVE_UP_MS', '10', /DELIVERY_GIVE_UP_MS must be milliseconds from 1000/],
+    ['ZENDESK_URL', 'https://acme.zendesk.com', /ZENDESK_EMAIL and ZENDESK_API_TOKEN must be set too: delivery to a ticketing system needs ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN/],
+    ['SERVICENOW_PASSWORD', 'p', /SERVICENOW_URL and SERVICENOW_USER must be set too/],
   ])('rejects %s=%s naming the setting and what it allows', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => configFromEnv({ [name]: value })).toThrow(message);
@@ -99,6 +142,10 @@ describe('configuration from the environment', () => {
 
   it('refuses a key that is both a caller\'s and an admin\'s', () => {
     expect(() => configFromEnv({ API_KEYS: 'k1-0123456789abcdef', ADMIN_API_KEYS: 'k1-0123456789abcdef' })).toThrow(/ADMIN_API_KEYS must not repeat a key of API_KEYS/);
+  });
+
+  it('refuses a base URL that is not one', () => {
+    expect(() => configFromEnv({ JIRA_URL: 'acme.atlassian.net', JIRA_EMAIL: 'e', JIRA_API_TOKEN: 't' })).toThrow(/JIRA_URL must be the system's base URL/);
   });
 
   it('reports every bad setting at once', () => {

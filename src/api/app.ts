@@ -6,20 +6,24 @@ import { DEFAULT_ANSWER_CACHE_MB } from '../config';
 import { mcpHandler } from '../mcp/server';
 import type { Metrics } from '../observability/metrics';
 import { httpLogger } from '../observability/logging';
+import type { DeliveryIntake } from '../delivery/intake';
+import type { Outbox } from '../delivery/outbox';
 import type { KnowledgeBaseHolder } from '../service/holder';
+import type { Store } from '../store/store';
 import { webRoutes } from '../web/routes';
 import { Contract } from './contract';
 import { routeGuard } from './route-guard';
-import { problemHandler } from './problem';
+import { Problem, problemHandler } from './problem';
 import { requestDeadline } from './request-deadline';
 import { requestScope } from './request-scope';
 import { adminRoutes } from './routes/admin';
+import { deliveryRoutes } from './routes/deliveries';
 import { annotateRoutes } from './routes/annotate';
 import { artifactRoutes } from './routes/artifacts';
 import { diagnoseRoutes } from './routes/diagnose';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { operationsRoutes } from './routes/operations';
-import { webhookRoutes } from './routes/webhooks';
+import { selfAuthenticatedWebhooks, webhookRoutes, type WebhookOptions } from './routes/webhooks';
 import { apiKeyAuth, rateLimiter } from './security';
 import { securityHeaders } from './security-headers';
 import type { Served } from './serving';
@@ -35,6 +39,16 @@ export interface AppOptions {
   batchBodyLimit?: string | number;
   /** Zendesk's webhook signing secret; when set, Zendesk requests must be signed with it. */
   zendeskSecret?: string;
+  /** How far a Zendesk signature's timestamp may be from now; default 5 minutes. */
+  zendeskMaxAgeMs?: number;
+  /** Jira's admin-webhook secret; when set, X-Hub-Signature must match. */
+  jiraSecret?: string;
+  /** ServiceNow's shared secret; when set, the REST message must send it. */
+  serviceNowSecret?: string;
+  /** Delivery of write-backs: webhooks record them, /v1/deliveries shows and retries them. */
+  deliveries?: AppDeliveries;
+  /** The store /readyz depends on. */
+  store?: Pick<Store, 'kind' | 'ping'>;
   /** Keys callers must send; none: the API is open. */
   apiKeys?: string[];
   /** Keys that may also reload the knowledge base; none: /admin is off. */
@@ -59,6 +73,14 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Benchmarks only: POST /bench/echo answers its JSON body, through the same stack. */
   benchEcho?: boolean;
+}
+
+export interface AppDeliveries {
+  intake: DeliveryIntake;
+  outbox: Outbox;
+  giveUpMs: number;
+  /** A dead letter was queued again: look for it now. */
+  requeued?: () => void;
 }
 
 const isBatchStream = (req: Request) => req.path === '/v1/annotate/batch' && req.is('application/x-ndjson') === 'application/x-ndjson';
@@ -95,7 +117,8 @@ export function createApp(options: AppOptions): Express {
   // Only reads reach the pages' router, so API calls do not walk its routes.
   app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? web(req, res, next) : next()));
   // The key first, so that the limit counts by key when there is one.
-  if (apiKeys.length || adminApiKeys.length) app.use(apiKeyAuth({ callers: apiKeys, admins: adminApiKeys }));
+  const webhooks: WebhookOptions = { zendeskSecret, zendeskMaxAgeMs: options.zendeskMaxAgeMs, jiraSecret: options.jiraSecret, serviceNowSecret: options.serviceNowSecret, read: options.readTicket, intake: options.deliveries?.intake };
+  if (apiKeys.length || adminApiKeys.length) app.use(apiKeyAuth({ callers: apiKeys, admins: adminApiKeys, selfAuthenticated: selfAuthenticatedWebhooks(webhooks) }));
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
   app.use(routeGuard(contract.document, options.benchEcho ? ['/bench/echo'] : []));
   app.use(scope.middleware);
@@ -112,10 +135,14 @@ export function createApp(options: AppOptions): Express {
   if (options.benchEcho) app.post('/bench/echo', (req, res) => void res.json(req.body));
   app.use(diagnoseRoutes(contract, serving, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
   app.use(annotateRoutes(contract, serving, { read: options.readTicket, idleMs: requestTimeoutMs }));
-  app.use(webhookRoutes(contract, serving, { zendeskSecret, read: options.readTicket }));
+  app.use(webhookRoutes(contract, serving, webhooks));
+  if (options.deliveries) app.use(deliveryRoutes(contract, options.deliveries));
+  else app.use('/v1/deliveries', () => {
+    throw new Problem(404, 'not_found', 'This service keeps no outbox: it delivers nothing.');
+  });
   app.use(artifactRoutes(contract, serving));
   app.use(knowledgeBaseRoutes(serving));
-  app.use(operationsRoutes(contract, serving, options.metricsElsewhere ? undefined : metrics, { metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [] }));
+  app.use(operationsRoutes(contract, serving, options.metricsElsewhere ? undefined : metrics, { metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [], store: options.store }));
   app.use(adminRoutes(holder, adminApiKeys.length > 0));
   app.post('/mcp', mcpHandler(contract, serving));
   app.use(problemHandler);

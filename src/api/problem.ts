@@ -14,6 +14,8 @@ export type ProblemCode =
   | 'request_timeout'
   | 'rate_limited'
   | 'reload_failed'
+  | 'not_dead_letter'
+  | 'store_unavailable'
   | 'not_found'
   | 'method_not_allowed'
   | 'internal_error';
@@ -31,6 +33,8 @@ const titles: Record<ProblemCode, string> = {
   request_timeout: 'The request did not arrive in time',
   rate_limited: 'Too many requests',
   reload_failed: 'The knowledge base was not reloaded',
+  not_dead_letter: 'Only a dead letter can be retried',
+  store_unavailable: 'The store cannot be reached',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   internal_error: 'Internal error',

@@ -19,9 +19,14 @@ interface ApiKey {
 interface KeyRing {
   /** API_KEYS: keys that call the API. None: the API is open. */
   callers: string[];
-  /** ADMIN_API_KEYS: keys that may also reload the knowledge base. None: /admin is off. */
+  /** ADMIN_API_KEYS: keys that may also operate the service (reload, retry a dead letter). None: /admin is off. */
   admins: string[];
+  /** Paths that authenticate their callers themselves (webhooks with their system's secret): no key is asked there. */
+  selfAuthenticated?: string[];
 }
+
+/** Operations only an admin key may call: reloading, and sending a dead letter again. */
+const adminOnly = (method: string, path: string) => path.startsWith('/admin/') || (method === 'POST' && /^\/v1\/deliveries\/[^/]+\/retry$/.test(path));
 
 const digestOf = (key: string) => crypto.createHash('sha256').update(key).digest();
 
@@ -46,18 +51,20 @@ export function keyMatcher(keys: { key: string; role: KeyRole }[]): (req: Parame
 }
 
 /**
- * Requires a key on every non-public path: /admin/ needs an admin key (a caller's key is a 403);
- * the rest any key, or none when no caller keys are set. The key found is left in
- * res.locals.apiKey, for the rate limit to count by.
+ * Requires a key on every non-public path: the admin operations need an admin key (a caller's
+ * key is a 403); the rest any key, or none when no caller keys are set. Webhooks whose system's
+ * secret is set are authenticated by it instead (Jira's admin webhooks cannot send a key). The
+ * key found is left in res.locals.apiKey, for the rate limit to count by.
  */
-export function apiKeyAuth({ callers, admins }: KeyRing): RequestHandler {
+export function apiKeyAuth({ callers, admins, selfAuthenticated = [] }: KeyRing): RequestHandler {
   const match = keyMatcher([...callers.map((key) => ({ key, role: 'caller' as const })), ...admins.map((key) => ({ key, role: 'admin' as const }))]);
+  const open = new Set([...PUBLIC_PATHS, ...selfAuthenticated]);
   return (req, res, next) => {
-    if (PUBLIC_PATHS.has(req.path)) return next();
+    if (open.has(req.path)) return next();
     const key = match(req);
     if (key) res.locals.apiKey = key;
-    const admin = req.path.startsWith('/admin/');
-    if (admin && key?.role === 'caller') throw new Problem(403, 'forbidden', 'This key calls the API; reloading needs a key of ADMIN_API_KEYS.');
+    const admin = adminOnly(req.method, req.path);
+    if (admin && key?.role === 'caller') throw new Problem(403, 'forbidden', 'This key calls the API; operating the service (reloading, retrying a dead letter) needs a key of ADMIN_API_KEYS.');
     if (key || (!admin && callers.length === 0)) return next();
     throw new Problem(401, 'unauthorized', `Send a valid ${admin ? 'admin ' : ''}API key in X-API-Key (or Authorization: Bearer <key>).`, undefined, { 'WWW-Authenticate': 'Bearer' });
   };

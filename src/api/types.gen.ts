@@ -101,12 +101,20 @@ export interface paths {
         put?: never;
         /**
          * Annotate a Zendesk ticket from a trigger webhook
-         * @description Configure a Zendesk webhook (JSON, POST) called by a trigger on ticket creation, with the
-         *     body `{"ticket": {"id": "{{ticket.id}}", "subject": "{{ticket.title}}", "description":
-         *     "{{ticket.description}}"}}`. When the service has ZENDESK_WEBHOOK_SECRET, the request must
-         *     carry a valid `X-Zendesk-Webhook-Signature` (base64 HMAC-SHA256 of
-         *     `X-Zendesk-Webhook-Signature-Timestamp` + body), else 401. `writeBack` is the ticket update
-         *     that adds the note as an internal comment (`public: false`) and the tags.
+         * @description Configure a Zendesk webhook (JSON, POST) called by a trigger on ticket creation (and, if
+         *     you like, on update), with the body `{"ticket": {"id": "{{ticket.id}}", "subject":
+         *     "{{ticket.title}}", "description": "{{ticket.description}}"}}`. When the service has
+         *     ZENDESK_WEBHOOK_SECRET, the request must carry a valid `X-Zendesk-Webhook-Signature`
+         *     (base64 HMAC-SHA256 of `X-Zendesk-Webhook-Signature-Timestamp` + body) and a timestamp
+         *     within ZENDESK_WEBHOOK_MAX_AGE_MS (5 minutes) of the service's clock, else 401; no API key
+         *     is then asked. `writeBack` is the ticket update that adds the note as an internal comment
+         *     (`public: false`) and the tags.
+         *
+         *     With ZENDESK_URL, ZENDESK_EMAIL and ZENDESK_API_TOKEN set, the service sends that update
+         *     itself: the answer comes once the delivery is recorded (`delivery`), and the delivery runs
+         *     after, in the background (see `GET /v1/deliveries`). The same ticket with the same
+         *     annotation is delivered once (`delivery.duplicate`). A store that cannot record it is a
+         *     503: the webhook is to be sent again.
          */
         post: operations["zendeskWebhook"];
         delete?: never;
@@ -126,8 +134,14 @@ export interface paths {
         put?: never;
         /**
          * Annotate a Jira issue from a jira:issue_created webhook
-         * @description The description may be plain text or Atlassian Document Format; evidence offsets refer to
-         *     its plain text. `writeBack` adds the note as an ADF comment and the tags as labels.
+         * @description For `jira:issue_created` and `jira:issue_updated` events. The description may be plain text
+         *     or Atlassian Document Format; evidence offsets refer to its plain text. `writeBack` adds the
+         *     note as an ADF comment and the tags as labels. When the service has JIRA_WEBHOOK_SECRET (the
+         *     admin webhook's secret), `X-Hub-Signature` must be `sha256=` and the hex HMAC-SHA256 of the
+         *     body, else 401; no API key is then asked (an admin webhook cannot send one).
+         *
+         *     With JIRA_URL, JIRA_EMAIL and JIRA_API_TOKEN set, the service sends the comment and the
+         *     labels itself, once per issue and annotation, as for Zendesk.
          */
         post: operations["jiraWebhook"];
         delete?: never;
@@ -148,9 +162,77 @@ export interface paths {
         /**
          * Annotate a ServiceNow incident
          * @description Send the incident from a business rule's REST message. `writeBack` adds the note to the
-         *     incident's work notes.
+         *     incident's work notes. When the service has SERVICENOW_WEBHOOK_SECRET, the message must
+         *     send it in `X-Webhook-Secret` or as the basic auth password, else 401; no API key is then
+         *     asked.
+         *
+         *     With SERVICENOW_URL, SERVICENOW_USER and SERVICENOW_PASSWORD set, the service adds the
+         *     work note itself, once per incident and annotation, as for Zendesk.
          */
         post: operations["serviceNowWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The write-backs the service delivers to ticketing systems, newest first
+         * @description A page of deliveries (20 unless `limit` says otherwise, 100 at most), newest first,
+         *     filtered by `state` and `system`. When there may be more, `next` is the cursor of the
+         *     next page: pass it as `cursor`.
+         */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery, with every attempt, the last answer and the next try */
+        get: operations["getDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead letter again
+         * @description Queues a dead-lettered delivery again, due now, with a new give-up time
+         *     (DELIVERY_GIVE_UP_MS from now); its attempts so far are kept, and a Jira delivery whose
+         *     comment was accepted resumes at the labels. Fix the cause first (a token, a ticket). When
+         *     the service has API keys, this needs an admin key (ADMIN_API_KEYS): a caller's key is a
+         *     403.
+         */
+        post: operations["retryDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -341,7 +423,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness, with the knowledge base being served */
+        /**
+         * Readiness, with the knowledge base being served and the store
+         * @description Ready when a knowledge base is served and the store (the outbox's database) answers; a
+         *     503 with `status: unavailable` names the store's problem, e.g. a PostgreSQL server that
+         *     cannot be reached.
+         */
         get: operations["ready"];
         put?: never;
         post?: never;
@@ -806,6 +893,85 @@ export interface components {
                 path: string;
                 body: Record<string, never>;
             }[];
+            delivery?: components["schemas"]["DeliveryReceipt"];
+        };
+        /** @description Present when the service delivers to this system itself; the write-back is recorded. */
+        DeliveryReceipt: {
+            id: string;
+            state: components["schemas"]["DeliveryState"];
+            /** @description The same ticket with the same annotation was recorded before (the webhook was sent again, or the ticket changed without changing its annotation); nothing new is posted. */
+            duplicate: boolean;
+        };
+        /** @enum {string} */
+        DeliveryState: "queued" | "sending" | "retrying" | "delivered" | "dead";
+        /** @description What the system answered (its status and the first 2,000 characters of its body), or why no answer came (no status). */
+        DeliveryAnswer: {
+            status?: number;
+            body: string;
+        };
+        Delivery: {
+            id: string;
+            /** @enum {string} */
+            system: "zendesk" | "jira" | "servicenow";
+            /** @description The ticket's id in its system (Zendesk ticket id, Jira issue id, ServiceNow sys_id). */
+            ticket: string;
+            /** @description What makes it exactly once, `system:ticket:digest`, the digest of the note's content and the tags. */
+            key: string;
+            state: components["schemas"]["DeliveryState"];
+            /** @description The requests it sends, in order, relative to the system's base URL. */
+            requests: {
+                /** @enum {string} */
+                method: "POST" | "PUT" | "PATCH";
+                path: string;
+                body: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description How many of the requests the system has accepted. */
+            done: number;
+            /** @description Requests sent, every try counted. */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description After this a delivery that keeps failing is dead-lettered.
+             */
+            giveUpAt: string;
+            /**
+             * Format: date-time
+             * @description The next try; while `sending`, when the lease of the instance sending it runs out.
+             */
+            nextAttemptAt?: string;
+            /** @description The instance sending it. */
+            instance?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            lastAnswer?: components["schemas"]["DeliveryAnswer"];
+        };
+        DeliveryAttempt: {
+            number: number;
+            /** @description Which of the delivery's requests (0-based). */
+            request: number;
+            instance: string;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number;
+            /**
+             * @description `accepted`, `retry` (tried again later) or `dead` (dead-lettered after it).
+             * @enum {string}
+             */
+            outcome: "accepted" | "retry" | "dead";
+            answer: components["schemas"]["DeliveryAnswer"];
+        };
+        DeliveryList: {
+            deliveries: components["schemas"]["Delivery"][];
+            /** @description The cursor of the next page; absent on the last. */
+            next?: string;
+        };
+        DeliveryDetail: {
+            delivery: components["schemas"]["Delivery"];
+            attempts: components["schemas"]["DeliveryAttempt"][];
         };
         /** @description A fact of the vocabulary, as rules/facts.json defines it (with how it is derived, where it is). */
         FactDefinition: components["schemas"]["fact"];
@@ -837,8 +1003,16 @@ export interface components {
             kb: components["schemas"]["KnowledgeBaseInfo"];
         };
         Ready: {
-            /** @constant */
-            status: "ready";
+            /** @enum {string} */
+            status: "ready" | "unavailable";
+            /** @description The store, when the service has one. */
+            store?: {
+                /** @enum {string} */
+                kind: "sqlite" | "postgres";
+                reachable: boolean;
+                /** @description Why it cannot be reached. */
+                detail?: string;
+            };
             kb: {
                 revision: string;
                 articles: number;
@@ -863,7 +1037,7 @@ export interface components {
              * @description Stable, machine-readable error code.
              * @enum {string}
              */
-            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "request_timeout" | "rate_limited" | "reload_failed" | "not_found" | "method_not_allowed" | "internal_error";
+            code: "invalid_request" | "unknown_fact" | "invalid_fact_value" | "conflicting_facts" | "malformed_json" | "payload_too_large" | "unsupported_media_type" | "unauthorized" | "forbidden" | "request_timeout" | "rate_limited" | "reload_failed" | "not_dead_letter" | "store_unavailable" | "not_found" | "method_not_allowed" | "internal_error";
             /**
              * @description One entry per bad field, at most 50. A body too large for any valid request (more than
              *     2,500 values in all) is not searched for every error: only the first found is listed,
@@ -1389,6 +1563,25 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The system's own authentication (a signature, a stale timestamp, a shared secret) failed, when its secret is set; else API keys are configured and the request has none, or a wrong one. */
+        WebhookUnauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The write-back could not be recorded for delivery (`store_unavailable`); send the webhook again after Retry-After. */
+        StoreUnavailable: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The annotation, and the requests that write it back to the ticketing system. */
         WebhookAnswer: {
             headers: {
@@ -1407,7 +1600,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No such route or article. */
+        /** @description No such route, article or delivery. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1549,18 +1742,11 @@ export interface operations {
         responses: {
             200: components["responses"]["WebhookAnswer"];
             400: components["responses"]["BadRequest"];
-            /** @description Signature missing or wrong. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["WebhookUnauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     jiraWebhook: {
@@ -1578,10 +1764,11 @@ export interface operations {
         responses: {
             200: components["responses"]["WebhookAnswer"];
             400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
+            401: components["responses"]["WebhookUnauthorized"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["StoreUnavailable"];
         };
     };
     serviceNowWebhook: {
@@ -1599,7 +1786,126 @@ export interface operations {
         responses: {
             200: components["responses"]["WebhookAnswer"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["WebhookUnauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `queued` (waiting for its first try), `sending` (an instance is sending it),
+                 *     `retrying` (failed, waiting for its next try), `delivered`, `dead` (a dead letter:
+                 *     refused by the system, or still failing when it was given up).
+                 * @example dead
+                 */
+                state?: "queued" | "sending" | "retrying" | "delivered" | "dead";
+                system?: "zendesk" | "jira" | "servicenow";
+                /** @description How many, 1 to 100. */
+                limit?: string;
+                /** @description `next` from the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The delivery's id, as a webhook's answer (`delivery.id`) or `GET /v1/deliveries` gives it.
+                 * @example 3f1d2c4b-8a7e-4e55-9b1a-2c6d7e8f9a0b
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery and its attempts, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    retryDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The delivery's id, as a webhook's answer (`delivery.id`) or `GET /v1/deliveries` gives it.
+                 * @example 3f1d2c4b-8a7e-4e55-9b1a-2c6d7e8f9a0b
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delivery: components["schemas"]["Delivery"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The key is a caller's, not an admin's. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The delivery is not a dead letter (`not_dead_letter`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
@@ -1852,8 +2158,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A knowledge base is loaded and served. */
+            /** @description A knowledge base is loaded and served, and the store answers. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ready"];
+                };
+            };
+            /** @description The store cannot be reached. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,10 +1,12 @@
 import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DeliveryMetrics } from '../delivery/dispatcher';
+import type { Outbox, System } from '../delivery/outbox';
 import type { DiagnosisFinding } from '../engine/diagnose';
 import type { KnowledgeBase } from '../kb/load';
 
 /** The service's Prometheus metrics, in a registry of its own (one per app, so tests do not share). */
-export class Metrics {
+export class Metrics implements DeliveryMetrics {
   readonly registry = new Registry();
   private readonly requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests by route, method and status.', labelNames: ['route', 'method', 'status'], registers: [this.registry] });
   private readonly duration = new Histogram({
@@ -17,6 +19,19 @@ export class Metrics {
   private readonly diagnoses = new Counter({ name: 'diagnoses_total', help: 'Confirmed diagnoses reported, by article.', labelNames: ['article'], registers: [this.registry] });
   private readonly kbInfo = new Gauge({ name: 'knowledge_base_info', help: 'The knowledge base being served (value 1), by revision.', labelNames: ['revision', 'articles'], registers: [this.registry] });
   private readonly loadFailures = new Counter({ name: 'knowledge_base_load_failures_total', help: 'Reloads refused because the new knowledge base was invalid.', registers: [this.registry] });
+
+  // What this instance did with the outbox's deliveries; `outbox_deliveries` is what the outbox holds, all instances together.
+  private readonly queued = new Counter({ name: 'deliveries_queued_total', help: 'Write-backs recorded for delivery (a duplicate is not), by system.', labelNames: ['system'], registers: [this.registry] });
+  private readonly deliveredCount = new Counter({ name: 'deliveries_delivered_total', help: 'Deliveries the ticketing system accepted, by system.', labelNames: ['system'], registers: [this.registry] });
+  private readonly retries = new Counter({ name: 'deliveries_retried_total', help: 'Failed delivery attempts that will be tried again, by system.', labelNames: ['system'], registers: [this.registry] });
+  private readonly deadLetters = new Counter({ name: 'deliveries_dead_lettered_total', help: 'Deliveries dead-lettered: refused, or still failing when given up, by system.', labelNames: ['system'], registers: [this.registry] });
+  private readonly latency = new Histogram({
+    name: 'delivery_latency_seconds',
+    help: 'From a write-back being recorded to the system accepting it, by system.',
+    labelNames: ['system'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600, 21600, 86400],
+    registers: [this.registry],
+  });
 
   private lastScrape?: { at: number; text: Promise<string> };
 
@@ -52,6 +67,38 @@ export class Metrics {
 
   knowledgeBaseLoadFailed(): void {
     this.loadFailures.inc();
+  }
+
+  deliveryQueued(system: System): void {
+    this.queued.inc({ system });
+  }
+
+  retried(system: System): void {
+    this.retries.inc({ system });
+  }
+
+  delivered(system: System, latencyMs: number): void {
+    this.deliveredCount.inc({ system });
+    this.latency.observe({ system }, latencyMs / 1000);
+  }
+
+  deadLettered(system: System): void {
+    this.deadLetters.inc({ system });
+  }
+
+  /** `outbox_deliveries{system,state}`: the outbox's deliveries by state, counted at each scrape (at most once a second). */
+  watchOutbox(outbox: Pick<Outbox, 'counts'>): void {
+    new Gauge({
+      name: 'outbox_deliveries',
+      help: 'Deliveries in the outbox by system and state, every instance\'s together.',
+      labelNames: ['system', 'state'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        // A store that cannot be reached leaves the gauge empty; /readyz says why.
+        for (const { system, state, count } of await outbox.counts().catch(() => [])) this.set({ system, state }, Number(count));
+      },
+    });
   }
 
   diagnosed(diagnoses: readonly Pick<DiagnosisFinding, 'article'>[]): void {

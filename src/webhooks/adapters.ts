@@ -1,4 +1,5 @@
 import { annotateWithNote, type Annotation, type Ticket } from '../annotate/annotate';
+import type { NoteBlock } from '../annotate/note';
 import { journalText } from '../annotate/escape';
 import type { TicketReader } from '../annotate/extraction-pool';
 import type { Served } from '../api/serving';
@@ -16,16 +17,25 @@ export interface WebhookAnswer {
   writeBack: WriteBack[];
 }
 
+/** A webhook read: the answer, and what its delivery is keyed by. */
+export interface AdaptedWebhook extends WebhookAnswer {
+  /** The ticket's stable id in its system: the Zendesk ticket id, the Jira issue id (a key changes when an issue moves), the ServiceNow sys_id. */
+  ticket: string;
+  noteBlocks: NoteBlock[];
+}
+
 /** Zendesk trigger webhook body: {"ticket": {"id": "{{ticket.id}}", "subject": "{{ticket.title}}", "description": "{{ticket.description}}"}}. */
 export interface ZendeskPayload {
   ticket: { id: string | number; subject?: string; description?: string };
 }
 
-export async function zendesk(served: Served, payload: ZendeskPayload, read?: TicketReader): Promise<WebhookAnswer> {
+export async function zendesk(served: Served, payload: ZendeskPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const id = String(payload.ticket.id);
-  const { annotation } = await annotateWithNote(served, { id, subject: payload.ticket.subject, body: payload.ticket.description }, { read });
+  const { annotation, noteBlocks } = await annotateWithNote(served, { id, subject: payload.ticket.subject, body: payload.ticket.description }, { read });
   return {
     annotation,
+    ticket: id,
+    noteBlocks,
     writeBack: [
       {
         method: 'PUT',
@@ -36,13 +46,13 @@ export async function zendesk(served: Served, payload: ZendeskPayload, read?: Ti
   };
 }
 
-/** Jira webhook body for jira:issue_created; the description is plain text (REST v2) or ADF (v3). */
+/** Jira webhook body for jira:issue_created and jira:issue_updated; the description is plain text (REST v2) or ADF (v3). */
 export interface JiraPayload {
   webhookEvent: string;
   issue: { id: string; key: string; fields: { summary?: string; description?: string | AdfNode | null } };
 }
 
-export async function jira(served: Served, payload: JiraPayload, read?: TicketReader): Promise<WebhookAnswer> {
+export async function jira(served: Served, payload: JiraPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const { key, fields } = payload.issue;
   const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description, '/issue/fields/description') : '';
   const ticket: Ticket = { id: key, subject: fields.summary, body: description };
@@ -50,6 +60,8 @@ export async function jira(served: Served, payload: JiraPayload, read?: TicketRe
   const path = `/rest/api/3/issue/${encodeURIComponent(key)}`;
   return {
     annotation,
+    ticket: payload.issue.id,
+    noteBlocks,
     writeBack: [
       { method: 'POST', path: `${path}/comment`, body: { body: noteToAdf(noteBlocks, `outlook-connectivity-kb, knowledge base ${annotation.kb.revision}`) } },
       { method: 'PUT', path, body: { update: { labels: annotation.tags.map((tag) => ({ add: tag })) } } },
@@ -65,10 +77,12 @@ export interface ServiceNowPayload {
   description?: string;
 }
 
-export async function serviceNow(served: Served, payload: ServiceNowPayload, read?: TicketReader): Promise<WebhookAnswer> {
-  const { annotation } = await annotateWithNote(served, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description }, { read });
+export async function serviceNow(served: Served, payload: ServiceNowPayload, read?: TicketReader): Promise<AdaptedWebhook> {
+  const { annotation, noteBlocks } = await annotateWithNote(served, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description }, { read });
   return {
     annotation,
+    ticket: payload.sys_id,
+    noteBlocks,
     writeBack: [{ method: 'PATCH', path: `/api/now/table/incident/${encodeURIComponent(payload.sys_id)}`, body: { work_notes: journalText(annotation.note.text) } }],
   };
 }

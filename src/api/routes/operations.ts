@@ -2,18 +2,30 @@ import { Router } from 'express';
 import type { Metrics } from '../../observability/metrics';
 import type { Contract } from '../contract';
 import { publishedContract } from '../published-contract';
-import type { Health } from '../schemas';
+import type { Store } from '../../store/store';
+import type { Health, Ready } from '../schemas';
 import type { Serving } from '../serving';
 import { metricsRoute } from './metrics';
 
-/** `metricsKeys`: the keys GET /metrics needs; none: it is open. */
-export function operationsRoutes(contract: Contract, serving: Serving, metrics: Metrics | undefined, { metricsKeys }: { metricsKeys: string[] }): Router {
+/** How long /readyz waits for the store before saying it cannot be reached. */
+const STORE_PING_MS = 2000;
+
+/** `metricsKeys`: the keys GET /metrics needs; none: it is open. `store`: the database readiness depends on. */
+export function operationsRoutes(contract: Contract, serving: Serving, metrics: Metrics | undefined, { metricsKeys, store }: { metricsKeys: string[]; store?: Pick<Store, 'kind' | 'ping'> }): Router {
   const router = Router();
-  // Ready once a knowledge base is loaded: the process only listens after loading one, and a
-  // failed reload keeps the old one, so a listening service is always ready.
-  router.get('/readyz', (req, res) => {
+  // A knowledge base is always loaded (the process only listens after loading one, and a failed
+  // reload keeps the old one); what can make a listening service unready is a store it cannot
+  // reach: it could not record a webhook's delivery, so the load balancer should send elsewhere.
+  router.get('/readyz', async (req, res) => {
     const { kb } = serving(req);
-    res.json({ status: 'ready', kb: { revision: kb.revision, articles: kb.articles.length } });
+    const kbInfo = { revision: kb.revision, articles: kb.articles.length };
+    if (!store) return void res.json({ status: 'ready', kb: kbInfo } satisfies Ready);
+    const problem = await reachable(store);
+    res.status(problem ? 503 : 200).json({
+      status: problem ? 'unavailable' : 'ready',
+      store: { kind: store.kind, reachable: !problem, ...(problem ? { detail: problem } : {}) },
+      kb: kbInfo,
+    } satisfies Ready);
   });
   router.get('/metrics', metricsRoute(metrics, metricsKeys));
   router.get('/healthz', (req, res) => {
@@ -25,4 +37,17 @@ export function operationsRoutes(contract: Contract, serving: Serving, metrics: 
     res.json(published);
   });
   return router;
+}
+
+/** Why the store cannot be reached, or undefined when it answers within STORE_PING_MS. */
+async function reachable(store: Pick<Store, 'ping'>): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`no answer within ${STORE_PING_MS} ms`), STORE_PING_MS)));
+  try {
+    return await Promise.race([store.ping().then(() => undefined), late]);
+  } catch (error) {
+    return (error as Error).message || String(error);
+  } finally {
+    clearTimeout(timer);
+  }
 }

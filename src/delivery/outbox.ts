@@ -1,0 +1,104 @@
+import type { WriteBack } from '../webhooks/adapters';
+
+/** The ticketing systems the service writes back to. */
+export const SYSTEMS = ['zendesk', 'jira', 'servicenow'] as const;
+export type System = (typeof SYSTEMS)[number];
+
+/**
+ * Where a delivery is: `queued` waits for its first try, `sending` is held by an instance (until
+ * its lease runs out, after which another may take it), `retrying` failed and waits for its next
+ * try, `delivered` and `dead` (a dead letter) are final until an operator retries a dead one.
+ */
+export const DELIVERY_STATES = ['queued', 'sending', 'retrying', 'delivered', 'dead'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** A write-back to record: the requests that post one annotation to one ticket. */
+export interface NewDelivery {
+  id: string;
+  system: System;
+  /** The ticket's stable id in its system (Zendesk ticket id, Jira issue id, ServiceNow sys_id). */
+  ticket: string;
+  /** What makes it exactly once: system, ticket and a digest of the annotation (see delivery-key.ts). */
+  key: string;
+  requests: WriteBack[];
+}
+
+/** What the system answered last, as the API shows it. */
+export interface Answer {
+  /** The HTTP status, absent when no answer came (a refused connection, a timeout). */
+  status?: number;
+  /** The answer's body (its first 2,000 characters) or what went wrong. */
+  body: string;
+}
+
+export interface Delivery extends NewDelivery {
+  state: DeliveryState;
+  /** How many of `requests` the system has accepted: a retry resumes after them. */
+  done: number;
+  /** Requests sent so far, every try of every request counted. */
+  attempts: number;
+  createdAt: number;
+  /** After this a delivery that keeps failing is dead-lettered. */
+  giveUpAt: number;
+  /** When it is next due (for `sending`, when its lease runs out); none once final. */
+  nextAttemptAt?: number;
+  leaseOwner?: string;
+  deliveredAt?: number;
+  lastAnswer?: Answer;
+}
+
+export type AttemptOutcome = 'accepted' | 'retry' | 'dead';
+
+/** One request sent, as recorded in the delivery's history. */
+export interface Attempt {
+  number: number;
+  /** Which of the delivery's requests (0-based). */
+  request: number;
+  instance: string;
+  startedAt: number;
+  durationMs: number;
+  outcome: AttemptOutcome;
+  answer: Answer;
+}
+
+/** A delivery's state after an attempt: what finishAttempt writes. */
+export interface AfterAttempt {
+  state: DeliveryState;
+  done: number;
+  nextAttemptAt?: number;
+  deliveredAt?: number;
+}
+
+export interface DeliveryFilter {
+  state?: DeliveryState;
+  system?: System;
+  /** At most this many, newest first. */
+  limit: number;
+  /** The page after this cursor (from a previous page's `next`). */
+  after?: { createdAt: number; id: string };
+}
+
+export interface Receipt {
+  delivery: Delivery;
+  /** A delivery with the same key was already recorded: nothing new will be posted. */
+  duplicate: boolean;
+}
+
+/** The outbox: deliveries and their history, shared by every instance on one store. */
+export interface Outbox {
+  /** Records a delivery unless one with its key exists; resolves once it is durably committed. */
+  enqueue(delivery: NewDelivery, now: number, giveUpAt: number): Promise<Receipt>;
+  /**
+   * Takes up to `limit` due deliveries (queued or retrying and due, or sending with a lease run
+   * out) for `instance` until `leaseUntil`; no two instances get the same one.
+   */
+  claim(instance: string, now: number, leaseUntil: number, limit: number): Promise<Delivery[]>;
+  /** Records an attempt and the state after it, only while `instance` still holds the lease. */
+  finishAttempt(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Promise<boolean>;
+  list(filter: DeliveryFilter): Promise<Delivery[]>;
+  get(id: string): Promise<{ delivery: Delivery; attempts: Attempt[] } | undefined>;
+  /** Queues a dead letter again, due now, with a new give-up time; undefined when it is not dead (or not there). */
+  requeue(id: string, now: number, giveUpAt: number): Promise<Delivery | undefined>;
+  /** How many deliveries are in each state, per system. */
+  counts(): Promise<{ system: System; state: DeliveryState; count: number }[]>;
+}

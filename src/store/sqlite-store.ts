@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { AfterAttempt, Attempt, Delivery, DeliveryFilter, NewDelivery, Outbox, Receipt } from '../delivery/outbox';
+import { GroupCommit } from './group-commit';
+import * as sql from './outbox-sql';
+import { pendingMigrations } from './pending-migrations';
+import { MIGRATIONS_TABLE } from './schema';
+import type { Store } from './store';
+
+/** The file under DATA_DIR that holds the embedded store. */
+export const SQLITE_FILE = 'outlook-kb.sqlite';
+
+/**
+ * The embedded store: one SQLite file under DATA_DIR, opened by every process of a cluster (SQLite
+ * locks the file, so claims stay exclusive). WAL with synchronous=FULL, so that a committed
+ * delivery survives a crash and a power cut; writes made in one turn of the event loop share one
+ * transaction and one fsync (group-commit.ts), which is what lets intake keep up.
+ */
+export class SqliteStore implements Store, Outbox {
+  readonly kind = 'sqlite';
+  readonly outbox: Outbox = this;
+  private readonly writes: GroupCommit;
+
+  private constructor(private readonly db: Database.Database) {
+    this.writes = new GroupCommit(db);
+  }
+
+  static open(dataDir: string): SqliteStore {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const db = new Database(path.join(dataDir, SQLITE_FILE));
+    // Another process of a cluster may hold a lock for a transaction's length; first, so that it
+    // covers the switch to WAL too, which two workers opening a new file at once contend for.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // IMMEDIATE: the write lock first, so that two processes starting together migrate one after the other.
+    db.transaction(() => {
+      db.exec(MIGRATIONS_TABLE);
+      const applied = db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[];
+      for (const migration of pendingMigrations(applied)) {
+        for (const statement of migration.statements) db.exec(statement);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
+      }
+    }).immediate();
+    return new SqliteStore(db);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    await this.writes.drain();
+    this.db.close();
+  }
+
+  enqueue(delivery: NewDelivery, now: number, giveUpAt: number): Promise<Receipt> {
+    return this.writes.run(() => {
+      const inserted = this.statement(sql.ENQUEUE).get(bind(sql.enqueueParams(delivery, now, giveUpAt))) as sql.DeliveryRow | undefined;
+      if (inserted) return { delivery: sql.toDelivery(inserted), duplicate: false };
+      return { delivery: sql.toDelivery(this.statement(sql.BY_KEY).get({ key: delivery.key }) as sql.DeliveryRow), duplicate: true };
+    });
+  }
+
+  claim(instance: string, now: number, leaseUntil: number, limit: number): Promise<Delivery[]> {
+    return this.writes.run(() => (this.statement(sql.claim('')).all({ instance, now, leaseUntil, limit }) as sql.DeliveryRow[]).map(sql.toDelivery));
+  }
+
+  finishAttempt(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Promise<boolean> {
+    return this.writes.run(() => {
+      const updated = this.statement(sql.FINISH).get(sql.finishParams(id, instance, attempt, after)) as { attempts: number } | undefined;
+      if (!updated) return false;
+      this.statement(sql.RECORD_ATTEMPT).run(sql.attemptParams(id, updated.attempts, instance, attempt));
+      return true;
+    });
+  }
+
+  async list(filter: DeliveryFilter): Promise<Delivery[]> {
+    const { sql: text, params } = sql.listQuery(filter);
+    return (this.statement(text).all(bind(params)) as sql.DeliveryRow[]).map(sql.toDelivery);
+  }
+
+  async get(id: string): Promise<{ delivery: Delivery; attempts: Attempt[] } | undefined> {
+    const row = this.statement(sql.BY_ID).get({ id }) as sql.DeliveryRow | undefined;
+    if (!row) return undefined;
+    return { delivery: sql.toDelivery(row), attempts: (this.statement(sql.ATTEMPTS).all({ id }) as sql.AttemptRow[]).map(sql.toAttempt) };
+  }
+
+  requeue(id: string, now: number, giveUpAt: number): Promise<Delivery | undefined> {
+    return this.writes.run(() => {
+      const row = this.statement(sql.REQUEUE).get({ id, now, giveUpAt }) as sql.DeliveryRow | undefined;
+      return row && sql.toDelivery(row);
+    });
+  }
+
+  async counts(): Promise<Awaited<ReturnType<Outbox['counts']>>> {
+    return this.statement(sql.COUNTS).all() as Awaited<ReturnType<Outbox['counts']>>;
+  }
+
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Statements are prepared once per text. */
+  private statement(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+}
+
+/** better-sqlite3 refuses undefined; an absent filter is NULL (and unused by the query). */
+function bind(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, value ?? null]));
+}

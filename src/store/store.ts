@@ -1,0 +1,26 @@
+import type { Outbox } from '../delivery/outbox';
+
+/**
+ * The service's database: the outbox and its history now, the decision log of issue #19 next.
+ * One implementation per database (sqlite-store.ts, postgres-store.ts), one schema (schema.ts)
+ * migrated at start-up. A part added later (a decision log) is another property beside `outbox`.
+ */
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly outbox: Outbox;
+  /** Resolves when the database answers a query; rejects with why it cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How the service finds its store: DATABASE_URL (PostgreSQL) when set, else a file under DATA_DIR. */
+export interface StoreSettings {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+export async function openStore({ dataDir, databaseUrl }: StoreSettings): Promise<Store> {
+  // Loaded on demand: a service on SQLite never loads pg, nor the other way round.
+  if (databaseUrl) return (await import('./postgres-store')).PostgresStore.open(databaseUrl);
+  return (await import('./sqlite-store')).SqliteStore.open(dataDir);
+}

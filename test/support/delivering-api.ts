@@ -1,0 +1,72 @@
+import { once } from 'node:events';
+import type { AppOptions } from '../../src/api/app';
+import { Dispatcher } from '../../src/delivery/dispatcher';
+import { DeliveryIntake } from '../../src/delivery/intake';
+import type { Delivery, System } from '../../src/delivery/outbox';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../src/delivery/retry-policy';
+import { targetsFrom, type TargetSettings } from '../../src/delivery/targets';
+import { Metrics } from '../../src/observability/metrics';
+import { TestApi } from './api';
+import { testStore, type TestStore } from './stores';
+import type { TicketingStandIn } from './ticketing-stand-in';
+
+/** Retries within milliseconds, so that an outage and a recovery fit in a test. */
+export const QUICK_RETRIES: RetryPolicy = { firstRetryMs: 10, longestRetryMs: 50, giveUpMs: 60_000, timeoutMs: 2000 };
+
+export interface DeliveringApi {
+  api: TestApi;
+  store: TestStore;
+  dispatcher: Dispatcher;
+  metrics: Metrics;
+  /** Resolves with the delivery once it is delivered or dead-lettered. */
+  settled(id: string): Promise<Delivery>;
+  close(): Promise<void>;
+}
+
+/** The settings that make the service deliver to these stand-ins, as config.ts reads them from the environment. */
+export function targetSettings(standIns: Pick<TicketingStandIn, 'system' | 'url' | 'credentials'>[]): TargetSettings {
+  return Object.fromEntries(standIns.map((s) => [s.system, { url: s.url, ...s.credentials }])) as TargetSettings;
+}
+
+/**
+ * The app in-process with a store, delivering to `targets` in the background, as server.ts
+ * wires it: webhooks record, the dispatcher sends, /v1/deliveries shows.
+ */
+export async function startDeliveringApi(options: { targets?: TargetSettings; policy?: RetryPolicy; kind?: 'sqlite' | 'postgres'; app?: Partial<AppOptions>; start?: boolean } = {}): Promise<DeliveringApi> {
+  const { policy = DEFAULT_RETRY_POLICY, kind = 'sqlite' } = options;
+  const store = await testStore(kind);
+  const metrics = new Metrics();
+  metrics.watchOutbox(store.store.outbox);
+  const targets = targetsFrom(options.targets ?? {});
+  const dispatcher = new Dispatcher({ outbox: store.store.outbox, targets, policy, instance: 'test', concurrency: 8, pollMs: 50, metrics });
+  const intake = new DeliveryIntake({
+    outbox: store.store.outbox,
+    systems: new Set(Object.keys(targets) as System[]),
+    giveUpMs: policy.giveUpMs,
+    queued: (system) => {
+      metrics.deliveryQueued(system);
+      dispatcher.wake();
+    },
+  });
+  const api = await TestApi.start({ deliveries: { intake, outbox: store.store.outbox, giveUpMs: policy.giveUpMs, requeued: () => dispatcher.wake() }, store: store.store, metrics, ...options.app });
+  if (options.start !== false) dispatcher.start();
+  const settled = new Map<string, Delivery>();
+  dispatcher.on('settled', (delivery: Delivery) => settled.set(delivery.id, delivery));
+  return {
+    api,
+    store,
+    dispatcher,
+    metrics,
+    async settled(id) {
+      while (!settled.has(id)) await once(dispatcher, 'settled');
+      const delivery = settled.get(id)!;
+      settled.delete(id);
+      return delivery;
+    },
+    async close() {
+      await api.close();
+      await dispatcher.stop();
+      await store.dispose();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import type { Cluster } from './postgres-cluster';
+
+export default function globalTeardown(): void {
+  (globalThis as { testCluster?: Cluster }).testCluster?.stop();
+}

@@ -1,0 +1,192 @@
+import { EventEmitter, once } from 'node:events';
+import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { System } from '../../src/delivery/outbox';
+
+/** How the stand-in answers a request instead of applying it; `accept` applies it as usual. */
+export type Failure = { status: number; retryAfter?: string; body?: string } | 'hang' | 'accept';
+
+/** A write the stand-in applied, as the real system would keep it. */
+export interface Applied {
+  ticket: string;
+  kind: 'comment' | 'labels' | 'work_notes';
+  body: any;
+}
+
+interface Route {
+  method: string;
+  path: RegExp;
+  kind: Applied['kind'];
+  /** Why the body would be refused, as the system says it; undefined when it is valid. */
+  refuse: (body: any) => string | undefined;
+  /** The status and body of an accepted write. */
+  accepted: (ticket: string) => { status: number; body: string };
+}
+
+const isStrings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+
+// What each system's API takes, as its documentation gives it, and the answers it gives.
+const SYSTEMS: Record<System, { credentials: Record<string, string>; authorization: (c: Record<string, string>) => string; unauthorized: string; routes: Route[]; invalid: (why: string) => string }> = {
+  zendesk: {
+    credentials: { email: 'agent@example.com', apiToken: 'zendesk-token-0123456789' },
+    authorization: (c) => `Basic ${Buffer.from(`${c.email}/token:${c.apiToken}`).toString('base64')}`,
+    unauthorized: JSON.stringify({ error: "Couldn't authenticate you" }),
+    invalid: (why) => JSON.stringify({ error: 'RecordInvalid', description: 'Record validation errors', details: { base: [{ description: why }] } }),
+    routes: [
+      {
+        method: 'PUT',
+        path: /^\/api\/v2\/tickets\/(\d+)\.json$/,
+        kind: 'comment',
+        refuse: (body) =>
+          typeof body?.ticket?.comment?.body !== 'string' || body.ticket.comment.body === '' ? 'Comment: body is required'
+          : body.ticket.comment.public !== false ? 'The note must be an internal comment (public: false)'
+          : !isStrings(body.ticket.additional_tags) ? 'additional_tags must be a list of tags'
+          : undefined,
+        accepted: (ticket) => ({ status: 200, body: JSON.stringify({ ticket: { id: Number(ticket) } }) }),
+      },
+    ],
+  },
+  jira: {
+    credentials: { email: 'bot@example.com', apiToken: 'jira-token-0123456789' },
+    authorization: (c) => `Basic ${Buffer.from(`${c.email}:${c.apiToken}`).toString('base64')}`,
+    unauthorized: 'Client must be authenticated to access this resource.',
+    invalid: (why) => JSON.stringify({ errorMessages: [], errors: { body: why } }),
+    routes: [
+      {
+        method: 'POST',
+        path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9]*-\d+)\/comment$/,
+        kind: 'comment',
+        refuse: (body) => (body?.body?.type !== 'doc' || body.body.version !== 1 || !Array.isArray(body.body.content) ? 'Comment body is not a valid Atlassian Document Format document.' : undefined),
+        accepted: (ticket) => ({ status: 201, body: JSON.stringify({ id: '10000', self: `/rest/api/3/issue/${ticket}/comment/10000` }) }),
+      },
+      {
+        method: 'PUT',
+        path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9]*-\d+)$/,
+        kind: 'labels',
+        refuse: (body) => (!Array.isArray(body?.update?.labels) || !body.update.labels.every((l: any) => typeof l?.add === 'string' && !/\s/.test(l.add)) ? 'Field labels: each label is a word without spaces.' : undefined),
+        accepted: () => ({ status: 204, body: '' }),
+      },
+    ],
+  },
+  servicenow: {
+    credentials: { user: 'kb.integration', password: 'servicenow-password-0123' },
+    authorization: (c) => `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`,
+    unauthorized: JSON.stringify({ error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' }, status: 'failure' }),
+    invalid: (why) => JSON.stringify({ error: { message: 'Exception while reading request', detail: why }, status: 'failure' }),
+    routes: [
+      {
+        method: 'PATCH',
+        path: /^\/api\/now\/table\/incident\/([0-9a-z]+)$/,
+        kind: 'work_notes',
+        refuse: (body) => (typeof body?.work_notes !== 'string' || body.work_notes === '' ? 'work_notes must be text' : undefined),
+        accepted: (ticket) => ({ status: 200, body: JSON.stringify({ result: { sys_id: ticket } }) }),
+      },
+    ],
+  },
+};
+
+/**
+ * A local stand-in for a ticketing system's API: it checks the credentials, the method and path,
+ * and the body as the real API would, keeps what it applied per ticket, and can be told to answer
+ * the next requests with a failure (429 with Retry-After, 503, 400) or not at all. Emits
+ * 'request' for every request and 'applied' for every write it keeps, so tests wait on those.
+ */
+export class TicketingStandIn extends EventEmitter {
+  readonly applied: Applied[] = [];
+  /** Every request, accepted or not, with when it came. */
+  readonly requests: { method: string; path: string; at: number; status?: number }[] = [];
+  private failures: Failure[] = [];
+  private always?: Failure;
+
+  private constructor(
+    readonly system: System,
+    private readonly server: Server,
+    readonly url: string,
+    readonly credentials: Record<string, string>,
+  ) {
+    super();
+  }
+
+  static async start(system: System, credentials: Record<string, string> = SYSTEMS[system].credentials): Promise<TicketingStandIn> {
+    const server = http.createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const standIn = new TicketingStandIn(system, server, `http://127.0.0.1:${port}`, credentials);
+    server.on('request', (req, res) => standIn.handle(req, res));
+    return standIn;
+  }
+
+  /** The environment that makes the service deliver here. */
+  env(credentials = this.credentials): Record<string, string> {
+    const prefix = this.system.toUpperCase();
+    return Object.fromEntries([[`${prefix}_URL`, this.url], ...Object.entries(credentials).map(([name, value]) => [`${prefix}_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, value])]);
+  }
+
+  /** Answers the next requests with these failures, one each, in order; then accepts again. */
+  failNext(...failures: Failure[]): void {
+    this.failures.push(...failures);
+  }
+
+  /** Answers every request with this failure until told otherwise (undefined: accept). */
+  failAlways(failure: Failure | undefined): void {
+    this.always = failure;
+  }
+
+  /** What was applied to one ticket, of one kind. */
+  writes(ticket: string, kind?: Applied['kind']): Applied[] {
+    return this.applied.filter((a) => a.ticket === ticket && (!kind || a.kind === kind));
+  }
+
+  /** Resolves once `count` writes have been applied in all. */
+  async appliedCount(count: number): Promise<void> {
+    while (this.applied.length < count) await once(this, 'applied');
+  }
+
+  /** Resolves once `count` requests have come in all. */
+  async requestCount(count: number): Promise<void> {
+    while (this.requests.length < count) await once(this, 'request');
+  }
+
+  close(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const record = { method: req.method!, path: req.url!, at: Date.now() } as TicketingStandIn['requests'][number];
+    this.requests.push(record);
+    const answer = (status: number, body: string, headers: Record<string, string> = {}) => {
+      record.status = status;
+      res.writeHead(status, { 'content-type': body.startsWith('{') ? 'application/json' : 'text/plain', ...headers }).end(body);
+      this.emit('request', record);
+    };
+    const next = this.failures.shift() ?? this.always;
+    const failure = next === 'accept' ? undefined : next;
+    if (failure === 'hang') return void this.emit('request', record);
+    if (failure) return answer(failure.status, failure.body ?? JSON.stringify({ error: `stand-in failure ${failure.status}` }), failure.retryAfter ? { 'retry-after': failure.retryAfter } : {});
+
+    const system = SYSTEMS[this.system];
+    if (req.headers.authorization !== system.authorization(this.credentials)) return answer(401, system.unauthorized);
+    const route = system.routes.find((r) => r.path.test(req.url!));
+    if (!route) return answer(404, JSON.stringify({ error: 'RecordNotFound', description: 'Not found' }));
+    if (req.method !== route.method) return answer(405, '');
+    if (req.headers['content-type'] !== 'application/json') return answer(415, system.invalid('Content-Type must be application/json'));
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return answer(400, system.invalid('The body is not JSON'));
+    }
+    const refusal = route.refuse(body);
+    if (refusal) return answer(400, system.invalid(refusal));
+    const ticket = route.path.exec(req.url!)![1];
+    const applied = { ticket, kind: route.kind, body };
+    this.applied.push(applied);
+    const { status, body: text } = route.accepted(ticket);
+    answer(status, text);
+    this.emit('applied', applied);
+  }
+}
