@@ -42,6 +42,9 @@ export function addressHits(text: string, extraction: Extraction): AddressHit[] 
     const address = slash < 0 ? match[0] : match[0].slice(0, slash);
     if (!isAddressMatch(address)) continue;
     if (slash >= 0 && !parseHostAddress(match[0]).ok) continue;
+    // Written without a prefix, an IPv4 address ending in .0 or .255 is a network or its
+    // broadcast address in a ticket ("the 192.168.5.0 subnet"), not a machine's.
+    if (slash < 0 && /\.(?:0|255)$/.test(address)) continue;
     roles ??= new AddressRoles(text, extraction);
     const role = roles.at(match.index, match.index + match[0].length);
     if (role === 'serverAddress' || role === 'clientAddress') hits.push({ role, address, index: match.index, length: address.length });
