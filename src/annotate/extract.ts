@@ -118,9 +118,11 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
     }
   }
   for (const pattern of extraction.patterns) {
-    if (!pattern.requires || pattern.requires.some((needed) => normalized.includes(needed))) hits.push(...patternHits(pattern, at, vocabulary));
+    if (!pattern.requires || pattern.requires.some((needed) => normalized.includes(needed))) addPatternHits(pattern, at, vocabulary, hits);
   }
-  for (const rule of extraction.sentenceRules) hits.push(...sentenceRuleHits(rule, at));
+  for (const rule of extraction.sentenceRules) {
+    if (!rule.requires || rule.requires.some((needed) => normalized.includes(needed))) hits.push(...sentenceRuleHits(rule, at));
+  }
   for (const hit of addressHits(text, extraction)) hits.push({ fact: hit.role, value: hit.address, confidence: 0.8, span: whole.span(hit.index, hit.length) });
   for (const pattern of extraction.context) {
     for (const match of matches(pattern.regex, text)) {
@@ -175,14 +177,16 @@ function factHit(use: FactUse, index: number, length: number, at: ReadText, voca
 
 type FactUse = Pick<FactPattern, 'fact' | 'value' | 'negatedValue' | 'negatable' | 'confidence' | 'unlessRead'>;
 
-function patternHits(pattern: FactPattern, at: ReadText, vocabulary: Vocabulary): Hit[] {
-  const hits: Hit[] = [];
-  for (const match of matches(pattern.regex, at.text)) {
+/** Adds the hits of a pattern to `hits`, reading matches as they come (no array of them: most patterns match nothing). */
+function addPatternHits(pattern: FactPattern, at: ReadText, vocabulary: Vocabulary, hits: Hit[]): void {
+  const { regex } = pattern;
+  regex.lastIndex = 0;
+  for (let match = regex.exec(at.text); match; match = regex.exec(at.text)) {
+    if (match[0] === '') regex.lastIndex += 1;
     const value = pattern.valueFromGroup ? match[pattern.valueFromGroup]?.toLowerCase() : pattern.value;
     const hit = factHit(pattern, match.index, match[0].length, at, vocabulary, value);
     if (hit) hits.push(hit);
   }
-  return hits;
 }
 
 /** One hit per sentence in which every pattern of the rule matches, at the first pattern's first match there. */

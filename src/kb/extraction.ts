@@ -11,7 +11,7 @@ export interface ExtractionFile {
   hedges?: { cues: string[]; facts: string[]; factor: number }[];
   clientSide?: { cues: string[]; facts: string[]; factor: number };
   facts: Record<string, PatternEntry[]>;
-  sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number }[];
+  sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; requires?: string[] }[];
   addresses: { clauseBreaks: string[]; cues: AddressCueFile[]; following?: AddressCueFile[] };
 }
 
@@ -46,6 +46,8 @@ export interface LexiconEntry {
   label?: string;
   phrases?: string[];
   patterns?: string[];
+  /** Text every match of the patterns contains (see FactPattern.requires). */
+  requires?: string[];
   confidence?: number;
   negatable?: boolean;
   negatedValue?: Scalar;
@@ -75,6 +77,8 @@ export interface SentenceRule {
   value: Scalar;
   all: RegExp[];
   confidence: number;
+  /** Text every sentence the rule reads contains: a ticket without any of it is not searched. */
+  requires?: string[];
 }
 
 /** Something a ticket may mention that the fact vocabulary cannot hold ("Outlook for Mac"). */
@@ -165,13 +169,13 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       checkValues(entry, allowed, lexicon.fact!, where, pointer);
       const use = { fact: lexicon.fact!, value: entry.value, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence ?? 0.85 };
       if (entry.phrases) phrases.add(entry.phrases, { kind: 'fact', ...use });
-      if (regex) patterns.push({ ...use, regex });
+      if (regex) patterns.push({ ...use, regex, requires: entry.requires });
     });
   }
   const sentenceRules = (file.sentenceRules ?? []).map((rule, i) => {
     const pointer = `/sentenceRules/${i}`;
     checkValues(rule, factValues(rule.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), rule.fact, EXTRACTION_FILE, pointer);
-    return { fact: rule.fact, value: rule.value, confidence: rule.confidence, all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)) };
+    return { fact: rule.fact, value: rule.value, confidence: rule.confidence, requires: rule.requires, all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)) };
   });
   const groups = [...(file.hedges ?? []).map((group, i) => ({ group, pointer: `/hedges/${i}` })), ...(file.clientSide ? [{ group: file.clientSide, pointer: '/clientSide' }] : [])];
   const sentenceCues = groups.map(({ group, pointer }, cue) => {
