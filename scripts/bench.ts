@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Engine } from 'json-rules-engine';
-import type * as AnnotateModule from '../src/annotate/annotate';
+import type * as AnnotateModule from '../src/app/annotate';
 import type * as DiagnoseModule from '../src/engine/diagnose';
 import type * as RulesModule from '../src/engine/rules';
 import type { Facts } from '../src/facts/normalize';
@@ -25,7 +25,7 @@ import { bundledRulesDir, projectRoot } from '../src/paths';
 import { readCorpus } from '../test/support/tickets';
 import { TicketingStandIn } from '../test/support/ticketing-stand-in';
 import { factSets } from './fact-sets';
-import { postsTo, startServiceProcess } from './service-process';
+import { postsTo, startBenchServer as startBenchProcess, startServiceProcess } from './service-process';
 
 // The compiled modules, typed as their sources.
 const { annotate } = require('../dist/annotate/annotate') as typeof AnnotateModule;
@@ -76,7 +76,7 @@ async function inProcess(sets: Facts[]) {
 const ROUNDS = 3;
 
 async function startBenchServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
-  const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/bench-server.js'), { env });
+  const { child, url } = await startBenchProcess({ env });
   return { url, stop: () => child.kill('SIGTERM') };
 }
 

@@ -4,18 +4,20 @@
 //   git worktree add /tmp/base <ref> && (cd /tmp/base && ln -s "$PWD/node_modules" . && npx tsc -p tsconfig.build.json)
 //   npm run build && npx tsx scripts/cpu-ab.ts /tmp/base/dist [route]
 //
+// (The baseline must be a build with the same module layout: src/http/app.ts and the rest.)
+//
 // route is /bench/echo (default) or /v1/diagnose.
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
 import { cpuTurns, printCpuTurns } from './cpu-turns';
-import { postsTo, startServiceProcess } from './service-process';
+import { postsTo, startBenchServer } from './service-process';
 
 const [baseDist, route = '/bench/echo'] = process.argv.slice(2);
 if (!baseDist) throw new Error('usage: tsx scripts/cpu-ab.ts <baseline dist directory> [route]');
 const TURNS = 6;
 const REQUESTS = 20_000;
 
-const start = (dist: string) => startServiceProcess(path.join(dist, 'bench-server.js'));
+const start = (dist: string) => startBenchServer({ dist });
 const requests = postsTo(route, [JSON.stringify({ facts: { clientKind: 'outlook', symptoms: ['cannot-connect'], natMode: 'many-to-one' } })]);
 
 async function main(): Promise<void> {

@@ -6,12 +6,11 @@
 //   npm run build && npx tsx scripts/cpu-routes.ts /bench/echo /v1/diagnose
 //
 // The bench server reads ANSWER_CACHE_MB, so ANSWER_CACHE_MB=0 measures diagnose without its cache.
-import path from 'node:path';
 import { loadKnowledgeBase } from '../src/kb/load';
-import { bundledRulesDir, projectRoot } from '../src/paths';
+import { bundledRulesDir } from '../src/paths';
 import { cpuTurns, printCpuTurns } from './cpu-turns';
 import { factSets } from './fact-sets';
-import { postsTo, startServiceProcess } from './service-process';
+import { postsTo, startBenchServer } from './service-process';
 
 const routes = process.argv.slice(2);
 if (routes.length === 0) throw new Error('usage: tsx scripts/cpu-routes.ts <route> [route ...], e.g. /bench/echo /v1/diagnose');
@@ -21,7 +20,7 @@ const REQUESTS = 40_000;
 const bodies = factSets(loadKnowledgeBase(bundledRulesDir).vocabulary, 1000).map((facts) => JSON.stringify({ facts }));
 
 async function main(): Promise<void> {
-  const server = await startServiceProcess(path.join(projectRoot, 'dist/bench-server.js'));
+  const server = await startBenchServer();
   const micros = await cpuTurns(routes.map((route) => ({ name: route, server, requests: postsTo(route, bodies) })), TURNS, REQUESTS);
   server.child.kill('SIGTERM');
   printCpuTurns(`CPU µs per request, ${TURNS} turns of ${REQUESTS} requests each:`, micros);

@@ -5,8 +5,8 @@
 // loads /healthz and a small diagnose: the light requests' p99 must stay under 100 ms, nothing
 // may 5xx, and each hostile request must be answered within 1 s.
 // `npm run fuzz`; exits 1 on any finding.
-import { configFromEnv } from '../src/config';
-import { startService } from '../src/server';
+import { configFromEnv } from '../src/config/config';
+import { startService } from '../src/service/server';
 import { fuzz } from '../test/support/fuzz';
 import { describeHostile, hostileUnderLoad } from './hostile';
 

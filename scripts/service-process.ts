@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import type autocannon from 'autocannon';
 
 export interface ServiceProcess {
@@ -8,12 +9,12 @@ export interface ServiceProcess {
 }
 
 /**
- * Runs a compiled entry point (dist/main.js, dist/bench-server.js) as its own process and
+ * Runs an entry point (dist/main.js, or scripts/bench-server.ts with tsx) as its own process and
  * resolves with its URL once it says it listens; rejects if it exits before. Its log goes to this
  * process's stderr.
  */
-export function startServiceProcess(script: string, options: { nodeArgs?: string[]; env?: Record<string, string>; cwd?: string } = {}): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
+export function startServiceProcess(script: string, options: { nodeArgs?: string[]; args?: string[]; env?: Record<string, string>; cwd?: string } = {}): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...(options.args ?? [])], {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
     cwd: options.cwd,
@@ -37,3 +38,8 @@ export function cpuTicks(pid: number): number {
 
 /** autocannon's requests: POSTs of each JSON body to one route, in turn. */
 export const postsTo = (route: string, bodies: string[]): autocannon.Request[] => bodies.map((body) => ({ method: 'POST', path: route, headers: { 'content-type': 'application/json' }, body }));
+
+/** The bench server (scripts/bench-server.ts) serving the build in `dist` (default: this checkout's). */
+export function startBenchServer(options: { dist?: string; env?: Record<string, string> } = {}): Promise<ServiceProcess> {
+  return startServiceProcess(path.join(__dirname, 'bench-server.ts'), { nodeArgs: ['--import', 'tsx'], args: options.dist ? [options.dist] : [], env: options.env });
+}

@@ -1,8 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import os from 'node:os';
 import { ClusterMemoryStorePrimary } from '@express-rate-limit/cluster-memory-store';
-import { configFromEnv } from './config';
-import { run } from './run';
+import { configFromEnv } from './config/config';
+import { run } from './service/run';
 
 // One worker per core (WORKERS to choose another number). The service keeps no state between
 // requests, so the workers share the port and any of them can answer any request. The primary

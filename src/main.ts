@@ -1,4 +1,4 @@
-import { run } from './run';
+import { run } from './service/run';
 
 // A bad setting or an invalid knowledge base stops the process with the reason, before it listens.
 run().catch((error: Error) => {

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answerWeight, type EncodedAnswer } from '../src/api/answer-cache';
-import { encodedDiagnoseAnswer } from '../src/api/diagnose-answer';
-import { BoundedCache } from '../src/service/bounded-cache';
+import { answerWeight, encodedDiagnoseAnswer, type EncodedAnswer } from '../src/http/answer-cache';
+import { BoundedCache } from '../src/consult/bounded-cache';
 import { Diagnoser } from '../src/engine/diagnose';
 import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
-import { KnowledgeBaseHolder } from '../src/service/holder';
+import { KnowledgeBaseHolder } from '../src/app/holder';
 import { TestApi } from './support/api';
 import { bundledKnowledgeBase } from './support/knowledge-base';
 
@@ -84,7 +83,7 @@ describe('POST /v1/diagnose through the answer cache', () => {
     const served = bundledKnowledgeBase();
     const counted = { kb: served.kb, diagnoser: new Diagnoser(served.kb) };
     const diagnose = jest.spyOn(counted.diagnoser, 'diagnose');
-    const api = await TestApi.start({ served: counted });
+    const api = await TestApi.start({ snapshot: counted });
     try {
       const compact = await api.request('POST', '/v1/diagnose', { body: JSON.stringify({ facts }), headers: { 'content-type': 'application/json' } });
       const spaced = await api.request('POST', '/v1/diagnose', { body: JSON.stringify({ facts }, null, 2), headers: { 'content-type': 'application/json' } });

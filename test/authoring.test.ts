@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { cli, CliFailure } from '../src/cli';
+import { cli, CliFailure } from '../src/cli/cli';
 import { fidelityReport } from '../src/authoring/fidelity';
 import { loadKnowledgeBase } from '../src/kb/load';
 import { bundledRulesDir, projectRoot } from '../src/paths';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { cli } from '../src/cli';
+import { cli } from '../src/cli/cli';
 import { assertConformantBatchLine } from './support/api';
 
 function io(progress = false) {

@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Contract } from '../src/api/contract';
+import { Contract } from '../src/contract/contract';
 import { ARTIFACTS } from '../src/artifacts/generate';
 import { projectRoot } from '../src/paths';
 
 describe('openapi.yaml', () => {
-  it('is what src/api/types.gen.ts was generated from (run `npm run gen:types` after editing it)', () => {
+  it('is what src/contract/types.gen.ts was generated from (run `npm run gen:types` after editing it)', () => {
     // openapi-typescript is ESM-only inside, so it runs as its own CLI rather than under jest.
     const cli = path.join(projectRoot, 'node_modules/openapi-typescript/bin/cli.js');
     const fresh = execFileSync(process.execPath, [cli, 'openapi.yaml'], { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const committed = fs.readFileSync(path.join(projectRoot, 'src/api/types.gen.ts'), 'utf8');
+    const committed = fs.readFileSync(path.join(projectRoot, 'src/contract/types.gen.ts'), 'utf8');
     expect(committed).toBe(fresh);
   });
 });

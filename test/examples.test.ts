@@ -1,7 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { Contract, operationsOf } from '../src/api/contract';
+import { Contract, operationsOf } from '../src/contract/contract';
 import { bundledRulesDir } from '../src/paths';
-import { KnowledgeBaseHolder } from '../src/service/holder';
+import { KnowledgeBaseHolder } from '../src/app/holder';
 import type { TestApi } from './support/api';
 import { startDeliveringApi, type DeliveringApi } from './support/delivering-api';
 

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { createHttpServer } from '../src/api/http-server';
+import { createHttpServer } from '../src/http/http-server';
 
 /** Listens, records the prototypes of each request and response as the server built them (before express sees them), and closes. */
 async function prototypesSeen(server: Server, send: (url: string) => Promise<Response>): Promise<{ response: Response; request: object; built: object }> {

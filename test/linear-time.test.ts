@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { annotate } from '../src/annotate/annotate';
-import { annotateEntry } from '../src/annotate/batch';
-import { Contract } from '../src/api/contract';
+import { annotate } from '../src/app/annotate';
+import { annotateEntry } from '../src/app/annotate-batch';
+import { Contract } from '../src/contract/contract';
 import { growthRatio } from './support/growth';
 import { bundledKnowledgeBase } from './support/knowledge-base';
 import { postOnNewConnection, TestApi } from './support/api';

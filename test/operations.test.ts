@@ -6,7 +6,7 @@ import { createLogger } from '../src/observability/logging';
 import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { compileFileValidators } from '../src/kb/schemas';
-import { KnowledgeBaseHolder } from '../src/service/holder';
+import { KnowledgeBaseHolder } from '../src/app/holder';
 import { TestApi } from './support/api';
 
 const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
@@ -74,7 +74,7 @@ describe('metrics, readiness and security headers', () => {
   });
   afterAll(() => api.close());
 
-  it('counts requests by route and status, diagnoses by article, and shows the revision served', async () => {
+  it('counts requests by route and status, diagnoses by article, and shows the revision snapshot', async () => {
     await api.post('/v1/diagnose', { facts });
     await api.get('/v1/articles/KB291615');
     const res = await api.get('/metrics');
@@ -86,7 +86,7 @@ describe('metrics, readiness and security headers', () => {
     expect(res.text).toMatch(/knowledge_base_info\{revision="[0-9a-f]{12}",articles="\d+"\} 1/);
   });
 
-  it('/readyz answers with the knowledge base served', async () => {
+  it('/readyz answers with the knowledge base snapshot', async () => {
     const res = await api.get('/readyz');
     expect(res.body).toEqual({ status: 'ready', kb: { revision: expect.stringMatching(/^[0-9a-f]{12}$/), articles: expect.any(Number) } });
   });
@@ -239,13 +239,13 @@ describe('reloading the knowledge base', () => {
   });
 
   it('refuses an invalid one with a 422, keeps serving the old one, and counts the failure', async () => {
-    const serving = (await api.get('/healthz')).body.kb.revision;
+    const snapshotOf = (await api.get('/healthz')).body.kb.revision;
     fs.writeFileSync(article, '{"id": "KB291615"');
     const res = await reload();
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('reload_failed');
     expect(res.body.detail).toContain('articles/KB291615.json');
-    expect((await api.get('/healthz')).body.kb.revision).toBe(serving);
+    expect((await api.get('/healthz')).body.kb.revision).toBe(snapshotOf);
     const diagnose = await api.request('POST', '/v1/diagnose', { json: { facts }, headers: { 'x-api-key': KEY } });
     expect(diagnose.status).toBe(200);
     expect((await api.get('/metrics')).text).toMatch(/knowledge_base_load_failures_total 1/);

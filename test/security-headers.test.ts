@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
-import { securityHeaders } from '../src/api/security-headers';
+import { securityHeaders } from '../src/http/security-headers';
 
 async function headersOf(middleware: express.RequestHandler): Promise<Record<string, string>> {
   const app = express();

@@ -5,10 +5,10 @@ import type { Express } from 'express';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { configFromEnv, ConfigError } from '../src/config';
+import { configFromEnv, ConfigError } from '../src/config/config';
 import { KnowledgeBaseError } from '../src/kb/errors';
 import { bundledRulesDir } from '../src/paths';
-import { startService } from '../src/server';
+import { startService } from '../src/service/server';
 
 describe('configuration from the environment', () => {
   it('has documented defaults', () => {
@@ -163,7 +163,7 @@ describe('starting the service', () => {
       service.server.prependListener('request', (req, res) => prototypes.push(Object.getPrototypeOf(req), Object.getPrototypeOf(res)));
       const health = (await (await fetch(`${service.url}/healthz`)).json()) as { kb: unknown };
       expect(health.kb).toEqual({ revision: service.kb.revision, articles: service.kb.articles.length });
-      // Served by createHttpServer: built on the app's prototypes (see src/api/http-server.ts).
+      // Served by createHttpServer: built on the app's prototypes (see src/http/http-server.ts).
       expect(prototypes).toHaveLength(2);
       expect(prototypes[0]).toBe(app.request);
       expect(prototypes[1]).toBe(app.response);

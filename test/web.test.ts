@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate run in the browser, with its DOM.
 import type { Browser, Page } from 'playwright-core';
-import { Contract, operationsOf } from '../src/api/contract';
+import { Contract, operationsOf } from '../src/contract/contract';
 import { consult } from './support/consultation';
 import { buildPageScripts, intranetUrl, launchChromium, openPage, PHONE } from './support/browser';
 import { answerQuestions, consultOnPage, labelOf, startOnPage } from './support/diagnosis-page';

@@ -1,3 +1,4 @@
+import type { FactValue } from '../facts/normalize';
 import type { Span } from './extract';
 
 /**
@@ -44,4 +45,11 @@ export function boundEvidence<T extends Evidenced>(facts: Record<string, T>): Re
       return [name, omitted > 0 ? { ...fact, evidence: fact.evidence.slice(0, kept[i]), evidenceOmitted: omitted } : fact];
     }),
   );
+}
+
+/** A fact of the annotation, with its evidence bounded as above. */
+export interface AnnotatedFact extends Evidenced {
+  value: FactValue;
+  source: 'extracted' | 'given';
+  confidence?: number;
 }

@@ -1,4 +1,4 @@
-import type { AnnotatedFact } from './annotate';
+import type { AnnotatedFact } from './evidence-bounds';
 import type { Evidenced } from './evidence-bounds';
 import { oneLineQuote } from './escape';
 import type { Inline } from './note';

@@ -4,7 +4,7 @@ import type { Evidence } from '../engine/evaluate';
 import type { Conflict, Derivation } from '../facts/derive';
 import type { AppliesTo, Source } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
-import type { AnnotatedFact } from './annotate';
+import type { AnnotatedFact } from './evidence-bounds';
 import { markdownLiteral } from './escape';
 import type { ContextMention } from './extract';
 import { factSource, quotedFrom } from './note-quotes';

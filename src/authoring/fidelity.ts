@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from '../kb/load';
-import { isFactCondition, type Article, type Condition, type FactCondition, type PortAdvice, type Source, type Statement, type Workaround } from '../kb/model';
+import { foldCondition, type Place } from '../kb/condition-walk';
+import type { Article, Condition, FactCondition, PortAdvice, Source, Statement, Workaround } from '../kb/model';
 
 /**
  * The fidelity review as Markdown: per article, each diagnosis's conditions (and scope, bounds,
@@ -149,19 +150,19 @@ function statement(s: Statement): string {
 
 function conditionTable(tree: Condition): string[] {
   const rows = ['| condition | source | derived |', '|---|---|---|'];
-  const visit = (node: Condition, depth: number) => {
-    const indent = '&nbsp;&nbsp;'.repeat(depth);
-    if (isFactCondition(node)) {
-      rows.push(`| ${indent}${describe(node)} | ${cite(node.source)} | ${node.derived ? escape(node.derived) : ''} |`);
-      return;
-    }
-    const kind = 'all' in node ? 'all' : 'any' in node ? 'any' : 'not';
-    rows.push(`| ${indent}**${kind}** | | ${node.derived ? escape(node.derived) : ''} |`);
-    const children = 'all' in node ? node.all : 'any' in node ? node.any : [node.not];
-    children.forEach((child) => visit(child, depth + 1));
-  };
-  visit(tree, 0);
-  return [...rows, ''];
+  const indent = (depth: number) => '&nbsp;&nbsp;'.repeat(depth);
+  const derived = (node: { derived?: string }) => (node.derived ? escape(node.derived) : '');
+  // A group's row comes before its children's: the fold hands it their rows to follow it.
+  const group =
+    (kind: 'all' | 'any' | 'not') =>
+    (parts: string[][], node: { derived?: string }, { depth }: Place): string[] => [`| ${indent(depth)}**${kind}** | | ${derived(node)} |`, ...parts.flat()];
+  const body = foldCondition<string[]>(tree, {
+    fact: (leaf, { depth }) => [`| ${indent(depth)}${describe(leaf)} | ${cite(leaf.source)} | ${derived(leaf)} |`],
+    all: group('all'),
+    any: group('any'),
+    not: (part, node, place) => group('not')([part], node, place),
+  });
+  return [...rows, ...body, ''];
 }
 
 const OPERATORS: Record<FactCondition['operator'], string> = { equal: '=', notEqual: '≠', in: '∈', notIn: '∉', contains: 'contains', doesNotContain: 'does not contain' };

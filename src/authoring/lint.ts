@@ -3,7 +3,8 @@ import { engineCondition } from '../engine/rules';
 import type { FactValue } from '../facts/normalize';
 import { conditionTrees, leavesOf } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
-import { isFactCondition, type Article, type Condition, type Scalar } from '../kb/model';
+import { foldCondition } from '../kb/condition-walk';
+import type { Article, Condition, Scalar } from '../kb/model';
 import { checkCitations, type SourceTexts } from './sources';
 
 export interface LintFinding {
@@ -116,8 +117,9 @@ function unusedValues(kb: KnowledgeBase): LintFinding[] {
 function satisfiable(condition: Condition, kb: KnowledgeBase): boolean {
   const facts = [...new Set(leavesOf(condition).map((l) => l.condition.fact))];
   const domains = facts.map((name) => domain(kb, name));
+  const holds = holdsFor(condition);
   const assign = (i: number, facts_: Record<string, FactValue>): boolean => {
-    if (i === facts.length) return holds(condition, facts_);
+    if (i === facts.length) return holds(facts_);
     return domains[i].some((value) => assign(i + 1, { ...facts_, [facts[i]]: value }));
   };
   return assign(0, {});
@@ -133,9 +135,12 @@ function domain(kb: KnowledgeBase, name: string): FactValue[] {
 
 // An inference counts as holding here when it can: satisfiability asks whether any caller's facts
 // make the tree hold, and a caller may leave the fact an inference stands for unstated.
-function holds(condition: Condition, facts: Record<string, FactValue>): boolean {
-  if (isFactCondition(condition)) return operators[condition.operator](facts[condition.fact], condition.value);
-  if ('all' in condition) return condition.all.every((c) => holds(c, facts));
-  if ('any' in condition) return condition.any.some((c) => holds(c, facts));
-  return !holds(condition.not, facts);
+function holdsFor(condition: Condition): (facts: Record<string, FactValue>) => boolean {
+  type Holds = (facts: Record<string, FactValue>) => boolean;
+  return foldCondition<Holds>(condition, {
+    fact: ({ fact, operator, value }) => (facts) => operators[operator](facts[fact], value),
+    all: (parts) => (facts) => parts.every((part) => part(facts)),
+    any: (parts) => (facts) => parts.some((part) => part(facts)),
+    not: (part) => (facts) => !part(facts),
+  });
 }

@@ -4,7 +4,7 @@ import { deriveFacts } from '../facts/derive';
 import type { FactValue, Facts } from '../facts/normalize';
 import type { FactDefinition, Scalar } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
-import { BoundedCache, perKnowledgeBase } from '../service/bounded-cache';
+import { BoundedCache, perKnowledgeBase } from './bounded-cache';
 import { gatherWaiting, valueIf, type Answers } from './what-if';
 
 /** Something an answer can settle: an undetermined diagnosis, or an undetermined workaround of a reported one. */

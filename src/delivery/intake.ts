@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { Problem } from '../api/problem';
-import type { AdaptedWebhook } from '../webhooks/adapters';
 import { deliveryKey } from './delivery-key';
 import type { Outbox, Receipt, System } from './outbox';
+import { OutboxUnavailable, type WriteBackRecord } from './write-back';
 
 export interface IntakeOptions {
   outbox: Outbox;
@@ -17,7 +16,8 @@ export interface IntakeOptions {
 /**
  * Records a webhook's write-back in the outbox, before the webhook is answered: the answer is
  * the ticketing system's sign that it need not send again, so it is only given once the delivery
- * is committed. A store that fails is a 503, which the systems retry.
+ * is committed. A store that fails throws OutboxUnavailable, which the webhook door answers with a
+ * status the systems retry.
  */
 export class DeliveryIntake {
   constructor(private readonly options: IntakeOptions) {}
@@ -26,14 +26,14 @@ export class DeliveryIntake {
     return this.options.systems.has(system);
   }
 
-  async record(system: System, { ticket, noteBlocks, annotation, writeBack }: AdaptedWebhook): Promise<Receipt> {
+  async record(system: System, { ticket, noteBlocks, tags, writeBack }: WriteBackRecord): Promise<Receipt> {
     const { outbox, giveUpMs, queued, now = Date.now } = this.options;
     const at = now();
     let receipt: Receipt;
     try {
-      receipt = await outbox.enqueue({ id: crypto.randomUUID(), system, ticket, key: deliveryKey(system, ticket, noteBlocks, annotation.tags), requests: writeBack }, at, at + giveUpMs);
+      receipt = await outbox.enqueue({ id: crypto.randomUUID(), system, ticket, key: deliveryKey(system, ticket, noteBlocks, tags), requests: writeBack }, at, at + giveUpMs);
     } catch (error) {
-      throw new Problem(503, 'store_unavailable', `The write-back could not be recorded (${(error as Error).message}); send the webhook again.`, undefined, { 'Retry-After': '5' });
+      throw new OutboxUnavailable(`The write-back could not be recorded (${(error as Error).message}); send the webhook again.`);
     }
     if (!receipt.duplicate) queued?.(system);
     return receipt;

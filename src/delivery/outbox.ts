@@ -1,4 +1,4 @@
-import type { WriteBack } from '../webhooks/adapters';
+import type { WriteBack } from './write-back';
 
 /** The ticketing systems the service writes back to. */
 export const SYSTEMS = ['zendesk', 'jira', 'servicenow'] as const;

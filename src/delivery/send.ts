@@ -1,4 +1,4 @@
-import type { WriteBack } from '../webhooks/adapters';
+import type { WriteBack } from './write-back';
 import type { Answer, AttemptOutcome } from './outbox';
 import { retryAfterMs } from './retry-policy';
 import type { Target } from './targets';

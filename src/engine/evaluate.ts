@@ -1,5 +1,6 @@
 import type { FactValue, Facts } from '../facts/normalize';
-import { isFactCondition, type Condition, type FactCondition, type Operator, type Scalar, type Source } from '../kb/model';
+import { foldCondition } from '../kb/condition-walk';
+import type { Condition, FactCondition, Operator, Scalar, Source } from '../kb/model';
 
 /** true: holds; false: does not hold; null: depends on a fact that was not given. */
 export type Truth = boolean | null;
@@ -78,22 +79,30 @@ export function combine(kind: 'all' | 'any', parts: Truth[]): Truth {
 export const negate = (value: Truth): Truth => (value === null ? null : !value);
 
 function read(condition: Condition, engineResult: EngineConditionResult, facts: Facts): ResultNode {
-  if (isFactCondition(condition)) {
-    const given = Object.hasOwn(facts, condition.fact);
-    if (given && typeof engineResult.result !== 'boolean') {
-      throw new Error(`json-rules-engine left condition on "${condition.fact}" unevaluated`);
-    }
-    return factNode(condition, facts, given ? (engineResult.result as boolean) : null);
-  }
-  if ('all' in condition || 'any' in condition) {
-    const kind = 'all' in condition ? 'all' : 'any';
-    const parts = 'all' in condition ? condition.all : condition.any;
-    const results = (kind === 'all' ? engineResult.all : engineResult.any) ?? [];
-    const children = parts.map((c, i) => read(c, results[i], facts));
-    return { kind, value: combine(kind, children.map((c) => c.value)), children };
-  }
-  const child = read(condition.not, engineResult.not ?? {}, facts);
-  return { kind: 'not', value: negate(child.value), child };
+  // The condition is folded into a reader of json-rules-engine's result tree, which has its shape.
+  type Reader = (result: EngineConditionResult) => ResultNode;
+  const group =
+    (kind: 'all' | 'any') =>
+    (parts: Reader[]): Reader =>
+    (result) => {
+      const results = result[kind] ?? [];
+      const children = parts.map((part, i) => part(results[i]!));
+      return { kind, value: combine(kind, children.map((c) => c.value)), children };
+    };
+  const reader = foldCondition<Reader>(condition, {
+    fact: (leaf) => (result) => {
+      const given = Object.hasOwn(facts, leaf.fact);
+      if (given && typeof result.result !== 'boolean') throw new Error(`json-rules-engine left condition on "${leaf.fact}" unevaluated`);
+      return factNode(leaf, facts, given ? (result.result as boolean) : null);
+    },
+    all: group('all'),
+    any: group('any'),
+    not: (inner) => (result) => {
+      const child = inner(result.not ?? {});
+      return { kind: 'not', value: negate(child.value), child };
+    },
+  });
+  return reader(engineResult);
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine';
 import { conditionTrees, type ConditionTree } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
-import { isFactCondition, type Condition, type TopCondition } from '../kb/model';
+import { foldCondition } from '../kb/condition-walk';
+import type { Condition, TopCondition } from '../kb/model';
 
 export const qualify = (articleId: string, localId: string) => `${articleId}.${localId}`;
 
@@ -19,8 +20,10 @@ export function engineRule(name: string, conditions: TopCondition): RuleProperti
 
 /** A condition as json-rules-engine takes it: the provenance annotations left out. */
 export function engineCondition(condition: Condition): unknown {
-  if (isFactCondition(condition)) return { fact: condition.fact, operator: condition.operator, value: condition.value };
-  if ('all' in condition) return { all: condition.all.map(engineCondition) };
-  if ('any' in condition) return { any: condition.any.map(engineCondition) };
-  return { not: engineCondition(condition.not) };
+  return foldCondition<unknown>(condition, {
+    fact: ({ fact, operator, value }) => ({ fact, operator, value }),
+    all: (all) => ({ all }),
+    any: (any) => ({ any }),
+    not: (not) => ({ not }),
+  });
 }

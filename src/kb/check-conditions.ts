@@ -1,5 +1,6 @@
 import { KnowledgeBaseError } from './errors';
-import { isFactCondition, type Condition, type FactCondition, type Scalar } from './model';
+import { forEachFactCondition } from './condition-walk';
+import type { Condition, FactCondition, Scalar } from './model';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -8,10 +9,7 @@ import type { Vocabulary } from './vocabulary';
  * value no caller can send would silently never fire, so it stops the load instead.
  */
 export function checkConditions(condition: Condition, vocabulary: Vocabulary, file: string, pointer: string): void {
-  if (isFactCondition(condition)) return checkFactCondition(condition, vocabulary, file, pointer);
-  if ('all' in condition) condition.all.forEach((c, i) => checkConditions(c, vocabulary, file, `${pointer}/all/${i}`));
-  else if ('any' in condition) condition.any.forEach((c, i) => checkConditions(c, vocabulary, file, `${pointer}/any/${i}`));
-  else checkConditions(condition.not, vocabulary, file, `${pointer}/not`);
+  forEachFactCondition(condition, (leaf, place) => checkFactCondition(leaf, vocabulary, file, place.pointer), pointer);
 }
 
 const operatorsByType: Record<string, readonly string[]> = {

@@ -1,4 +1,5 @@
-import { isFactCondition, type Article, type Bound, type Condition, type FactCondition, type TopCondition } from './model';
+import { forEachFactCondition } from './condition-walk';
+import { type Article, type Bound, type Condition, type FactCondition, type TopCondition } from './model';
 
 /** A condition tree of an article, with the JSON pointer it sits at in the article's file. */
 export interface ConditionTree {
@@ -44,13 +45,7 @@ export interface Leaf {
 /** The fact conditions of a tree, depth-first in file order. */
 export function leavesOf(tree: Condition, pointer = ''): Leaf[] {
   const leaves: Leaf[] = [];
-  const visit = (node: Condition, at: string, parent: Leaf['parent']) => {
-    if (isFactCondition(node)) leaves.push({ condition: node, pointer: at, parent });
-    else if ('all' in node) node.all.forEach((child, i) => visit(child, `${at}/all/${i}`, 'all'));
-    else if ('any' in node) node.any.forEach((child, i) => visit(child, `${at}/any/${i}`, 'any'));
-    else visit(node.not, `${at}/not`, 'not');
-  };
-  visit(tree, pointer, 'all');
+  forEachFactCondition(tree, (condition, { pointer: at, parent }) => leaves.push({ condition, pointer: at, parent }), pointer);
   return leaves;
 }
 

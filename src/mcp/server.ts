@@ -1,20 +1,26 @@
-import type { RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
-import type { Contract } from '../api/contract';
-import { diagnoseAnswer } from '../api/diagnose-answer';
-import { MAX_FIELD_ERRORS, Problem } from '../api/problem';
-import { articleAnswer, factsAnswer } from '../api/routes/knowledge-base';
-import type { SchemaCheck } from '../api/schema-check';
-import type { Served, Serving } from '../api/serving';
+import type { Contract } from '../contract/contract';
+import { diagnoseAnswer } from '../app/diagnose';
+import { AppError } from '../app/errors';
+import { MAX_FIELD_ERRORS } from '../contract/problem';
+import { articleAnswer, factsAnswer } from '../app/articles';
+import type { SchemaCheck } from '../contract/schema-check';
+import type { Snapshot, SnapshotOf } from '../app/snapshot';
 import type { FieldError } from '../facts/normalize';
 import { findOperation, operationInputSchema } from './tool-schemas';
 
 interface Tool {
   name: string;
   operationId: string;
-  run: (args: Record<string, unknown>, served: Served) => Promise<object> | object;
+  run: (args: Record<string, unknown>, snapshot: Snapshot) => Promise<object> | object;
+}
+
+/** POST /mcp: the MCP door, served on the service's HTTP server. */
+export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf): Router {
+  return Router().post('/mcp', mcpHandler(contract, snapshotOf));
 }
 
 /**
@@ -22,11 +28,11 @@ interface Tool {
  * HTTP operation answers. Stateless Streamable HTTP: every POST /mcp gets a fresh server and
  * transport, so any instance behind a load balancer can answer any request.
  */
-export function mcpHandler(contract: Contract, serving: Serving): RequestHandler {
+function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler {
   const tools: Tool[] = [
-    { name: 'diagnose', operationId: 'diagnose', run: (args, served) => diagnoseAnswer(served, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' }) },
-    { name: 'list_facts', operationId: 'listFacts', run: (_args, served) => factsAnswer(served) },
-    { name: 'get_article', operationId: 'getArticle', run: (args, served) => articleAnswer(served, args.id as string) },
+    { name: 'diagnose', operationId: 'diagnose', run: (args, snapshot) => diagnoseAnswer(snapshot, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' }) },
+    { name: 'list_facts', operationId: 'listFacts', run: (_args, snapshot) => factsAnswer(snapshot) },
+    { name: 'get_article', operationId: 'getArticle', run: (args, snapshot) => articleAnswer(snapshot, args.id as string) },
   ];
   const described = tools.map((tool) => {
     const operation = findOperation(contract.document, tool.operationId);
@@ -38,7 +44,7 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
     };
   });
 
-  const server = (served: Served): Server => {
+  const server = (snapshot: Snapshot): Server => {
     const mcp = new Server({ name: 'outlook-connectivity-kb', version: contract.document.info.version }, { capabilities: { tools: {} } });
     mcp.setRequestHandler(ListToolsRequestSchema, () => ({ tools: described.map((d) => d.listing) as never }));
     mcp.setRequestHandler(CallToolRequestSchema, async (request) => {
@@ -47,11 +53,11 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
       const args = request.params.arguments ?? {};
       checkArguments(entry.tool.name, entry.check, args);
       try {
-        const result = await entry.tool.run(args, served);
+        const result = await entry.tool.run(args, snapshot);
         return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
       } catch (error) {
-        if (error instanceof Problem && error.status < 500) {
-          const detail = error.errors ? describe(error.errors) : error.detail;
+        if (error instanceof AppError) {
+          const detail = error.errors ? describe(error.errors) : error.message;
           throw new McpError(ErrorCode.InvalidParams, `${entry.tool.name}: ${detail}`, { code: error.code, errors: error.errors });
         }
         throw error;
@@ -61,7 +67,7 @@ export function mcpHandler(contract: Contract, serving: Serving): RequestHandler
   };
 
   return async (req, res) => {
-    const mcp = server(serving(req));
+    const mcp = server(snapshotOf(req));
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on('close', () => {
       void transport.close();

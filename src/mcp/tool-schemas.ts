@@ -1,6 +1,6 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { Contract } from '../api/contract';
-import { rewriteRefs } from '../api/schema-refs';
+import type { Contract } from '../contract/contract';
+import { rewriteRefs } from '../contract/schema-refs';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import type { LogLevel } from '../config';
+import type { LogLevel } from '../config/config';
 
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   // Keys are never logged: the authorization headers are not in the serialized request at all.

@@ -1,16 +1,11 @@
-import { annotateWithNote, type Annotation, type Ticket } from '../annotate/annotate';
+import { annotateWithNote, type Annotation, type Ticket } from '../app/annotate';
 import type { NoteBlock } from '../annotate/note';
 import { journalText } from '../annotate/escape';
 import type { TicketReader } from '../annotate/extraction-pool';
-import type { Served } from '../api/serving';
+import type { Snapshot } from '../app/snapshot';
+import type { WriteBack } from '../delivery/write-back';
 import { adfToText, noteToAdf, type AdfNode } from './adf';
 
-/** A request the ticketing system's automation makes to write the annotation back. */
-export interface WriteBack {
-  method: 'POST' | 'PUT' | 'PATCH';
-  path: string;
-  body: Record<string, unknown>;
-}
 
 export interface WebhookAnswer {
   annotation: Annotation;
@@ -29,9 +24,9 @@ export interface ZendeskPayload {
   ticket: { id: string | number; subject?: string; description?: string };
 }
 
-export async function zendesk(served: Served, payload: ZendeskPayload, read?: TicketReader): Promise<AdaptedWebhook> {
+export async function zendesk(snapshot: Snapshot, payload: ZendeskPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const id = String(payload.ticket.id);
-  const { annotation, noteBlocks } = await annotateWithNote(served, { id, subject: payload.ticket.subject, body: payload.ticket.description }, { read });
+  const { annotation, noteBlocks } = await annotateWithNote(snapshot, { id, subject: payload.ticket.subject, body: payload.ticket.description }, { read });
   return {
     annotation,
     ticket: id,
@@ -52,11 +47,11 @@ export interface JiraPayload {
   issue: { id: string; key: string; fields: { summary?: string; description?: string | AdfNode | null } };
 }
 
-export async function jira(served: Served, payload: JiraPayload, read?: TicketReader): Promise<AdaptedWebhook> {
+export async function jira(snapshot: Snapshot, payload: JiraPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const { key, fields } = payload.issue;
   const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description, '/issue/fields/description') : '';
   const ticket: Ticket = { id: key, subject: fields.summary, body: description };
-  const { annotation, noteBlocks } = await annotateWithNote(served, ticket, { read });
+  const { annotation, noteBlocks } = await annotateWithNote(snapshot, ticket, { read });
   const path = `/rest/api/3/issue/${encodeURIComponent(key)}`;
   return {
     annotation,
@@ -77,8 +72,8 @@ export interface ServiceNowPayload {
   description?: string;
 }
 
-export async function serviceNow(served: Served, payload: ServiceNowPayload, read?: TicketReader): Promise<AdaptedWebhook> {
-  const { annotation, noteBlocks } = await annotateWithNote(served, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description }, { read });
+export async function serviceNow(snapshot: Snapshot, payload: ServiceNowPayload, read?: TicketReader): Promise<AdaptedWebhook> {
+  const { annotation, noteBlocks } = await annotateWithNote(snapshot, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description }, { read });
   return {
     annotation,
     ticket: payload.sys_id,

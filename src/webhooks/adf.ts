@@ -1,5 +1,5 @@
 import type { NoteBlock } from '../annotate/note';
-import { Problem } from '../api/problem';
+import { Problem } from '../contract/problem';
 
 /** An Atlassian Document Format node, as Jira Cloud sends and accepts rich text. */
 export interface AdfNode {

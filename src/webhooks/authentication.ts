@@ -8,9 +8,6 @@ import crypto from 'node:crypto';
 const digest = (value: Buffer | string) => crypto.createHash('sha256').update(value).digest();
 const sameInConstantTime = (given: Buffer | string, expected: Buffer | string) => crypto.timingSafeEqual(digest(given), digest(expected));
 
-/** How far a Zendesk signature's timestamp may be from now, by default: older is a replay. */
-export const ZENDESK_MAX_AGE_MS = 5 * 60_000;
-
 /**
  * X-Zendesk-Webhook-Signature: base64 HMAC-SHA256, keyed with the webhook's signing secret, of
  * X-Zendesk-Webhook-Signature-Timestamp followed by the raw body. Returns why it is refused, or

@@ -1,8 +1,8 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions } from '../../src/api/app';
-import { Contract } from '../../src/api/contract';
-import { createHttpServer } from '../../src/api/http-server';
+import { serviceApp, type ServiceAppOptions } from '../../src/service/service-app';
+import { Contract } from '../../src/contract/contract';
+import { createHttpServer } from '../../src/http/http-server';
 import { bundledKnowledgeBase } from './knowledge-base';
 
 export interface ApiResponse {
@@ -33,8 +33,8 @@ export class TestApi {
     readonly baseUrl: string,
   ) {}
 
-  static async start(options: Partial<AppOptions> = {}): Promise<TestApi> {
-    const app = createApp({ served: bundledKnowledgeBase(), contract, ...options });
+  static async start(options: Partial<ServiceAppOptions> = {}): Promise<TestApi> {
+    const app = serviceApp({ snapshot: bundledKnowledgeBase(), contract, ...options });
     const server = await new Promise<Server>((resolve) => {
       // Served as the service serves it.
       const s = createHttpServer(app).listen(0, '127.0.0.1', () => resolve(s));

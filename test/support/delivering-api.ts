@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { AppOptions } from '../../src/api/app';
+import type { ServiceAppOptions as AppOptions } from '../../src/service/service-app';
 import { Dispatcher } from '../../src/delivery/dispatcher';
 import { DeliveryIntake } from '../../src/delivery/intake';
 import type { Delivery, System } from '../../src/delivery/outbox';

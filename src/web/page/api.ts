@@ -1,8 +1,8 @@
 // The service's API as the pages call it: relative URLs (so a path prefix in front of the
 // service keeps working), the API key if the user gave one, and problems as errors.
-import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, Problem } from '../../api/schemas.js';
+import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, Problem } from '../../contract/schemas.js';
 
-export type { Annotation, AppliesTo, Candidate, ConfigurationFile, Conflict, Derivation, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, OutOfScope, Problem, Question, Source, WorkaroundResult } from '../../api/schemas.js';
+export type { Annotation, AppliesTo, Candidate, ConfigurationFile, Conflict, Derivation, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, OutOfScope, Problem, Question, Source, WorkaroundResult } from '../../contract/schemas.js';
 export type Scalar = string | boolean;
 
 /** The parts of /openapi.json the page reads: each GET operation's query parameters. */

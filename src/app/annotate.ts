@@ -1,0 +1,101 @@
+import { checkedFacts } from './checked-facts';
+import type { Snapshot } from './snapshot';
+import { questionsFor, type Question } from '../consult/questions';
+import type { DiagnosisFinding, OutOfScopeFinding } from '../engine/diagnose';
+import type { Conflict } from '../facts/derive';
+import { boundEvidence, type AnnotatedFact } from '../annotate/evidence-bounds';
+import type { ContextMention } from '../annotate/extract';
+import { readHere, type TicketReader } from '../annotate/extraction-pool';
+import { noteBlocks, renderNote, type Note, type NoteBlock } from '../annotate/note';
+import { tagsFor } from '../annotate/tags';
+
+export interface Ticket {
+  id: string;
+  subject?: string;
+  body?: string;
+  /** Facts the ticketing system already knows; they win over what is read from the text. */
+  facts?: Record<string, unknown>;
+}
+
+export interface Annotation {
+  ticket: { id: string };
+  facts: Record<string, AnnotatedFact>;
+  unknown: string[];
+  /** What the text mentions that no fact can hold (Outlook for Mac, a VPN that works), for the agent to weigh. */
+  context: ContextMention[];
+  diagnoses: DiagnosisFinding[];
+  outOfScope: OutOfScopeFinding[];
+  conflicts: Conflict[];
+  questions: Question[];
+  tags: string[];
+  note: Note;
+  kb: { revision: string };
+}
+
+/** An annotation with the structure its note was rendered from, for adapters that render it their own way. */
+export interface AnnotationWithNote {
+  annotation: Annotation;
+  noteBlocks: NoteBlock[];
+}
+
+export interface AnnotateOptions {
+  /** Where the ticket sits in the request, for the pointers of a problem; default /ticket. */
+  pointerBase?: string;
+  /** How the ticket's text is read; default on the event loop. */
+  read?: TicketReader;
+}
+
+/**
+ * Annotates one ticket: reads facts from its text, lets the facts it was sent win, diagnoses, and
+ * writes tags and an internal note. Throws an AppError when the given facts are invalid.
+ */
+export async function annotate(snapshot: Snapshot, ticket: Ticket, options: AnnotateOptions = {}): Promise<Annotation> {
+  return (await annotateWithNote(snapshot, ticket, options)).annotation;
+}
+
+export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Ticket, { pointerBase = '/ticket', read = readHere }: AnnotateOptions = {}): Promise<AnnotationWithNote> {
+  const given = checkedFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
+
+  const { facts: extracted, context } = await read(ticket, kb);
+  // A given fact, or a given fact derived from it (serverAddressSpace for serverAddress), or one
+  // the caller says is unknown, overrides what the text says.
+  const overridden = (name: string) => {
+    const derived = kb.vocabulary.derivedFrom(name)?.name;
+    const said = (fact: string) => Object.hasOwn(ticket.facts ?? {}, fact);
+    return said(name) || (derived !== undefined && said(derived));
+  };
+  const facts: Record<string, AnnotatedFact> = {};
+  const input: Record<string, unknown> = {};
+  for (const name of kb.vocabulary.names) {
+    if (Object.hasOwn(given.given, name)) {
+      facts[name] = { value: given.given[name], source: 'given', evidence: [] };
+      input[name] = given.given[name];
+    } else if (Object.hasOwn(extracted, name) && !overridden(name)) {
+      const { value, confidence, evidence, evidenceOmitted } = extracted[name];
+      facts[name] = { value, source: 'extracted', confidence, evidence, ...(evidenceOmitted ? { evidenceOmitted } : {}) };
+      input[name] = value;
+    } else if (given.unknown.includes(name)) {
+      input[name] = null;
+    }
+  }
+
+  const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
+  const report = await diagnoser.diagnose(all.all);
+  const questions = questionsFor(kb, report, all);
+  const bounded = boundEvidence(facts);
+  const blocks = noteBlocks({ facts: bounded, context, derivations: all.derivations, conflicts: all.conflicts, diagnoses: report.diagnoses, outOfScope: report.outOfScope, questions }, kb.vocabulary);
+  const annotation: Annotation = {
+    ticket: { id: ticket.id },
+    facts: bounded,
+    unknown: all.unknown,
+    context,
+    diagnoses: report.diagnoses,
+    outOfScope: report.outOfScope,
+    conflicts: all.conflicts,
+    questions,
+    tags: tagsFor(all.all, report.diagnoses),
+    note: renderNote(blocks, kb.revision),
+    kb: { revision: kb.revision },
+  };
+  return { annotation, noteBlocks: blocks };
+}

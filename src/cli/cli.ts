@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { Presets, SingleBar } from 'cli-progress';
+import { Command, CommanderError } from 'commander';
+import { annotateLines } from '../app/annotate-batch';
+import { noteBlocks, renderNote } from '../annotate/note';
+import { Contract } from '../contract/contract';
+import { diagnoseAnswer } from '../app/diagnose';
+import { ndjsonLines } from '../app/ndjson-lines';
+import { AppError } from '../app/errors';
+import { MAX_NDJSON_LINE } from '../app/annotate-batch';
+import { configurationFile } from '../app/configuration-file';
+import { ARTIFACTS, artifactSettings, type ArtifactName } from '../artifacts/generate';
+import { coverage, readScenarioTables } from '../authoring/coverage';
+import { lint } from '../authoring/lint';
+import { readSourceTexts } from '../authoring/sources';
+import { Diagnoser } from '../engine/diagnose';
+import type { Derivation } from '../facts/derive';
+import { loadKnowledgeBase } from '../kb/load';
+import type { Vocabulary } from '../kb/vocabulary';
+import { bundledRulesDir, projectRoot } from '../paths';
+import { run } from '../service/run';
+
+/** A command that ran but found problems: the message is printed and the process exits 1. */
+export class CliFailure extends Error {}
+
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  /** Whether stderr is a terminal, where a progress bar makes sense. */
+  progress: boolean;
+}
+
+/** The command line: annotate, validate, coverage, diagnose, file and serve. */
+export function cli(io: CliIo): Command {
+  const program = new Command('outlook-kb')
+    .description('Diagnoses why Outlook, Outlook Web Access and Exchange ActiveSync clients cannot connect through firewalls and NAT.')
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .exitOverride();
+
+  program
+    .command('annotate')
+    .description('Annotate a JSONL file of tickets ({"id", "subject", "body", "facts"?} per line) to JSONL, one result per line.')
+    .argument('<input>', 'tickets as JSONL, or - for standard input')
+    .option('-o, --output <file>', 'where to write the results (default: standard output)')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .action(async (input: string, options: { output?: string; rules: string }) => {
+      const kb = loadKnowledgeBase(options.rules);
+      const served = { kb, diagnoser: new Diagnoser(kb) };
+      const contract = new Contract();
+      // stat first: it names a missing file before a stream is opened on it.
+      const total = input === '-' ? 0 : fs.statSync(input).size;
+      const source = input === '-' ? io.stdin : fs.createReadStream(input);
+      const output = options.output ? fs.createWriteStream(options.output) : io.stdout;
+      const bar = io.progress ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'annotating [{bar}] {percentage}% | {tickets} tickets', hideCursor: true, noTTYOutput: true }, Presets.shades_classic) : undefined;
+      bar?.start(total || 1, 0, { tickets: 0 });
+      let count = 0;
+      let failed = 0;
+      for await (const result of annotateLines(ndjsonLines(source, MAX_NDJSON_LINE), served, contract.check(contract.schemaPointer('Ticket')), `file:${input}`, MAX_NDJSON_LINE)) {
+        count += 1;
+        if (result.status !== 200) failed += 1;
+        if (!output.write(`${JSON.stringify(result)}\n`)) await once(output, 'drain');
+        bar?.update(total ? Math.min(total, (source as fs.ReadStream).bytesRead ?? 0) : 1, { tickets: count });
+      }
+      bar?.update(total || 1, { tickets: count });
+      bar?.stop();
+      if (options.output) await new Promise<void>((resolve, reject) => (output as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+      io.stderr.write(`annotated ${count} tickets, ${failed} with errors\n`);
+    });
+
+  program
+    .command('validate')
+    .description('Load the knowledge base (schemas, ids, facts, values) and lint it; exits 1 on any error.')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .action((options: { rules: string }) => {
+      const kb = loadKnowledgeBase(options.rules);
+      const findings = lint(kb, readSourceTexts(options.rules));
+      for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}\n`);
+      const errors = findings.filter((f) => f.level === 'error').length;
+      io.stdout.write(`${kb.articles.length} articles, revision ${kb.revision}: ${errors} errors, ${findings.length - errors} warnings\n`);
+      if (errors) throw new CliFailure(`${errors} lint errors`);
+    });
+
+  program
+    .command('coverage')
+    .description('Show which diagnoses, workarounds and conditions the scenario tables exercise; exits 1 if a diagnosis or workaround lacks a scenario that matches or one that does not.')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .option('--scenarios <dir>', 'scenario tables', path.join(projectRoot, 'test', 'scenarios'))
+    .action(async (options: { rules: string; scenarios: string }) => {
+      const exercises = await coverage(loadKnowledgeBase(options.rules), readScenarioTables(options.scenarios));
+      const gaps = exercises.filter((e) => e.matched === 0 || e.unmatched === 0);
+      io.stdout.write('matched  unmatched  kind        id\n');
+      for (const e of exercises) io.stdout.write(`${String(e.matched).padStart(7)}  ${String(e.unmatched).padStart(9)}  ${e.kind.padEnd(10)}  ${e.id}${gaps.includes(e) ? '   <- not exercised both ways' : ''}\n`);
+      const blocking = gaps.filter((e) => e.kind !== 'condition');
+      io.stdout.write(`${exercises.length} exercised items, ${gaps.length} not exercised both ways (${blocking.length} diagnoses or workarounds)\n`);
+      if (blocking.length) throw new CliFailure(`${blocking.length} diagnoses or workarounds lack a matching or a non-matching scenario`);
+    });
+
+  program
+    .command('diagnose')
+    .description('Diagnose facts given as --fact name=value (lists comma-separated, null for unknown) or as --json.')
+    .option('--fact <name=value>', 'a fact; repeat for more', (value: string, all: string[]) => [...all, value], [] as string[])
+    .option('--json <facts>', 'the facts as a JSON object')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .action(async (options: { fact: string[]; json?: string; format: string; rules: string }) => {
+      const kb = loadKnowledgeBase(options.rules);
+      const facts: Record<string, unknown> = options.json ? (JSON.parse(options.json) as Record<string, unknown>) : {};
+      for (const pair of options.fact) {
+        const at = pair.indexOf('=');
+        if (at < 1) throw new CliFailure(`--fact ${pair}: write name=value`);
+        facts[pair.slice(0, at)] = parseFactValue(kb, pair.slice(0, at), pair.slice(at + 1));
+      }
+      let answer;
+      try {
+        answer = await diagnoseAnswer({ kb, diagnoser: new Diagnoser(kb) }, facts, { includeCandidates: false });
+      } catch (error) {
+        if (error instanceof AppError) throw new CliFailure(error.errors?.map((e) => `${e.pointer.replace('/facts/', '')}: ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`).join('\n') ?? error.message);
+        throw error;
+      }
+      io.stdout.write(options.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : readable(answer, kb.vocabulary));
+    });
+
+  program
+    .command('file')
+    .description(`Write a configuration file a workaround calls for: ${ARTIFACTS.join(' or ')}, with ports as name=port (e.g. directoryPort=5001).`)
+    .argument('<name>', ARTIFACTS.join(' | '))
+    .argument('[ports...]', 'the ports, as name=port')
+    .option('-o, --output <file>', 'where to write it (default: the file name in the current directory)')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .action((name: string, pairs: string[], options: { output?: string; rules: string }) => {
+      if (!(ARTIFACTS as readonly string[]).includes(name)) throw new CliFailure(`${name}: choose ${ARTIFACTS.join(' or ')}`);
+      const ports: Record<string, number> = {};
+      for (const pair of pairs) {
+        const match = /^(\w+)=(\d{1,5})$/.exec(pair);
+        if (!match) throw new CliFailure(`${pair}: write name=port, e.g. directoryPort=5001`);
+        ports[match[1]] = Number(match[2]);
+      }
+      const kb = loadKnowledgeBase(options.rules);
+      const { required, optional } = artifactSettings(kb, name as ArtifactName);
+      const unknown = Object.keys(ports).filter((key) => ![...required, ...optional].includes(key));
+      if (unknown.length) throw new CliFailure(`${unknown.join(', ')}: not a setting of ${name}; settings: ${[...required, ...optional].join(', ')}`);
+      let artifact;
+      try {
+        ({ artifact } = configurationFile(kb, name as ArtifactName, ports));
+      } catch (error) {
+        if (error instanceof AppError) throw new CliFailure((error.errors ?? []).map((e) => `${e.pointer.replace('#/query/', '')}: ${e.detail}`).join('\n') || error.message);
+        throw error;
+      }
+      const target = options.output ?? artifact.fileName;
+      fs.writeFileSync(target, artifact.content);
+      io.stdout.write(`wrote ${target} (${artifact.workaround})\n`);
+    });
+
+  program
+    .command('serve')
+    .description('Start the HTTP service with the settings from the environment (see the README); SIGHUP reloads, SIGTERM stops.')
+    .action(async () => {
+      await run();
+    });
+
+  return program;
+}
+
+function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, text: string): unknown {
+  const type = kb.vocabulary.get(name)?.type;
+  if (text === 'null') return null;
+  if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
+  if (type === 'string-list') return text.split(',').map((v) => v.trim()).filter(Boolean);
+  return text;
+}
+
+/**
+ * The answer as the ticket note's plain text says it (statuses, scope, conflicts and every
+ * inference labelled "derived"), with the next question as the --fact to send.
+ */
+function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>, vocabulary: Vocabulary): string {
+  const facts = Object.fromEntries(Object.entries(answer.facts.given).map(([name, value]) => [name, { value, source: 'given' as const, evidence: [] }]));
+  const blocks = noteBlocks({ ...answer, facts, context: [], derivations: answer.facts.derivations as Record<string, Derivation> }, vocabulary);
+  const [next] = answer.questions;
+  const hint = next ? `Ask next as: --fact ${next.fact}=${next.values.length ? next.values.map((v) => v.value).join('|') : '<address>'}\n` : '';
+  return renderNote(blocks, answer.kb.revision).text + hint;
+}
+
+if (require.main === module) {
+  cli({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, progress: Boolean(process.stderr.isTTY) })
+    .parseAsync(process.argv)
+    .catch((error: Error) => {
+      if (error instanceof CommanderError) process.exit(error.exitCode);
+      if (error instanceof CliFailure) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
+      process.stderr.write(`outlook-kb: ${error.message}\n`);
+      process.exit(1);
+    });
+}

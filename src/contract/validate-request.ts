@@ -1,0 +1,53 @@
+import type { RequestHandler } from 'express';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { FieldError } from '../facts/normalize';
+import type { Contract } from './contract';
+import { describeFieldErrors, Problem } from './problem';
+import { schemaRefusal } from './schema-check';
+
+/** Rejects a POST whose body is not JSON (415), then one that does not match `schema` (400). */
+export function jsonBody(contract: Contract, schema: string): RequestHandler {
+  const check = contract.check(contract.schemaPointer(schema));
+  return (req, _res, next) => {
+    if (!req.is('application/json')) {
+      throw new Problem(415, 'unsupported_media_type', `Send the body as application/json, not ${req.get('content-type') ?? 'no content type'}.`);
+    }
+    const findings = check(req.body);
+    if (findings) {
+      const { message, errors } = schemaRefusal(`The request body does not match ${schema}`, findings);
+      throw new Problem(400, 'invalid_request', message, errors);
+    }
+    next();
+  };
+}
+
+/**
+ * Checks the query string against the operation's query parameters in openapi.yaml: a parameter
+ * the operation does not have, or a value its schema does not allow, is a 400 naming it.
+ */
+export function queryParameters(contract: Contract, pathTemplate: string, method: 'get' | 'post'): RequestHandler {
+  const escaped = pathTemplate.replace(/~/g, '~0').replace(/\//g, '~1');
+  const operation = contract.document.paths?.[pathTemplate]?.[method] as OpenAPIV3_1.OperationObject | undefined;
+  const declared = new Map<string, ReturnType<Contract['validator']>>();
+  (operation?.parameters ?? []).forEach((parameter, i) => {
+    const { name, in: location } = parameter as OpenAPIV3_1.ParameterObject;
+    if (location === 'query') declared.set(name, contract.validator(`#/paths/${escaped}/${method}/parameters/${i}/schema`));
+  });
+  return (req, _res, next) => {
+    const errors: FieldError[] = [];
+    for (const [name, value] of Object.entries(req.query)) {
+      const validate = declared.get(name);
+      if (!validate) {
+        errors.push({ pointer: `#/query/${name}`, detail: 'is not a parameter of this operation', allowed: [...declared.keys()] });
+      } else if (!validate(value)) {
+        const schema = validate.schema as { enum?: string[] };
+        const detail = schema.enum ? `must be one of ${schema.enum.join(', ')}` : Array.isArray(value) ? 'must be given once' : (validate.errors?.[0]?.message ?? 'is not valid');
+        errors.push({ pointer: `#/query/${name}`, detail, ...(schema.enum ? { allowed: schema.enum } : {}) });
+      }
+    }
+    if (errors.length > 0) {
+      throw new Problem(400, 'invalid_request', describeFieldErrors(errors), errors);
+    }
+    next();
+  };
+}

@@ -1,0 +1,150 @@
+import cors from 'cors';
+import express, { type Express, type Request, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import type { TicketReader } from '../annotate/extraction-pool';
+import { DEFAULT_ANSWER_CACHE_MB } from '../config/config';
+import type { Metrics } from '../observability/metrics';
+import { httpLogger } from '../observability/logging';
+import type { DeliveryIntake } from '../delivery/intake';
+import type { Outbox } from '../delivery/outbox';
+import type { KnowledgeBaseHolder } from '../app/holder';
+import type { Store } from '../store/store';
+import { Contract } from '../contract/contract';
+import { routeGuard } from './route-guard';
+import { Problem } from '../contract/problem';
+import { problemHandler } from './problem-response';
+import { requestDeadline } from './request-deadline';
+import { requestScope } from './request-scope';
+import { adminRoutes } from './routes/admin';
+import { deliveryRoutes } from './routes/deliveries';
+import { annotateRoutes } from './routes/annotate';
+import { artifactRoutes } from './routes/artifacts';
+import { diagnoseRoutes } from './routes/diagnose';
+import { knowledgeBaseRoutes } from './routes/knowledge-base';
+import { operationsRoutes } from './routes/operations';
+import { apiKeyAuth, rateLimiter } from './security';
+import { securityHeaders } from './security-headers';
+import type { Snapshot, SnapshotOf } from '../app/snapshot';
+
+export interface AppOptions {
+  /** The knowledge base to serve: a holder (reloadable) or a fixed one. */
+  holder?: KnowledgeBaseHolder;
+  snapshot?: Snapshot;
+  contract?: Contract;
+  /** Largest request body accepted, as body-parser reads it ('100kb', 1048576, ...). */
+  bodyLimit?: string | number;
+  /** Largest JSON batch of tickets accepted. */
+  batchBodyLimit?: string | number;
+  /** Delivery of write-backs: webhooks record them, /v1/deliveries shows and retries them. */
+  deliveries?: AppDeliveries;
+  /** The store /readyz depends on. */
+  store?: Pick<Store, 'kind' | 'ping'>;
+  /** Keys callers must send; none: the API is open. */
+  apiKeys?: string[];
+  /** Keys that may also reload the knowledge base; none: /admin is off. */
+  adminApiKeys?: string[];
+  /** Requests a minute per API key (per client address without keys); 0 or unset: no limit. */
+  rateLimitPerMinute?: number;
+  /** express's `trust proxy`: which proxies' X-Forwarded-For to believe for the client address. */
+  trustProxy?: boolean | number | string[];
+  /** GET /metrics needs this key (or an admin key); /metrics is open when unset. */
+  metricsApiKey?: string;
+  /** /metrics is served elsewhere (METRICS_PORT): not by this app. */
+  metricsElsewhere?: boolean;
+  /** Origins a browser may call from. */
+  corsOrigins?: string[];
+  logger?: Logger;
+  metrics?: Metrics;
+  /** Megabytes of diagnose answers kept per knowledge base; 0: none. */
+  answerCacheMb?: number;
+  /** How tickets are read; default on the event loop (the service passes a pool of worker threads). */
+  readTicket?: TicketReader;
+  /** The longest a request body may take to arrive, and an NDJSON batch may send nothing; default 30 s. */
+  requestTimeoutMs?: number;
+}
+
+/**
+ * The other doors served on the same HTTP server (the pages, webhooks, MCP), given to the app by
+ * whoever assembles the service, so that this door imports none of them.
+ */
+export interface MountedDoors {
+  /** Answered before keys and limits, for GET and HEAD only: the public pages. */
+  pages?: RequestHandler;
+  /** Routes behind keys, limits, the request scope and body parsing, after the API's own. */
+  routes?: (snapshotOf: SnapshotOf, contract: Contract) => RequestHandler[];
+  /** Paths that authenticate their callers themselves (signed webhooks): no API key is asked of them. */
+  selfAuthenticated?: string[];
+  /** POST paths served although the contract does not describe them. */
+  undescribedPosts?: string[];
+}
+
+export interface AppDeliveries {
+  intake: DeliveryIntake;
+  outbox: Outbox;
+  giveUpMs: number;
+  /** A dead letter was queued again: look for it now. */
+  requeued?: () => void;
+}
+
+const isBatchStream = (req: Request) => req.path === '/v1/annotate/batch' && req.is('application/x-ndjson') === 'application/x-ndjson';
+
+export function createApp(options: AppOptions, doors: MountedDoors = {}): Express {
+  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', apiKeys = [], adminApiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics, requestTimeoutMs = 30_000 } = options;
+  const current = holder ? () => holder.snapshot() : () => options.snapshot as Snapshot;
+  if (!holder && !options.snapshot) throw new Error('createApp needs a holder or a snapshot knowledge base');
+  const scope = requestScope(current);
+  const snapshotOf = scope.snapshotOf;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('json spaces', 0);
+  // No ETag on API answers: hashing every answer cost about 2% of a diagnosis's time, and POST
+  // answers are never revalidated; X-KB-Revision tells a cache when answers change. (The pages'
+  // static files keep theirs: serve-static sets them itself.)
+  app.set('etag', false);
+  app.set('trust proxy', options.trustProxy ?? false);
+  if (logger) app.use(httpLogger(logger));
+  if (metrics) app.use(metrics.middleware());
+  app.use(
+    // The service speaks plain HTTP and is often reached by an intranet name; TLS, where used, is
+    // a proxy's job. There, upgrading the pages' requests to HTTPS would break them, and browsers
+    // ignore Cross-Origin-Opener-Policy (logging an error on every page): a TLS proxy can add it.
+    securityHeaders({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      crossOriginOpenerPolicy: false,
+    }),
+  );
+  if (corsOrigins.length) app.use(cors({ origin: corsOrigins, exposedHeaders: ['X-Request-Id', 'X-KB-Revision', 'RateLimit', 'RateLimit-Policy', 'Retry-After'] }));
+  // The pages are public and static; the API calls they make are what keys and limits guard.
+  // Only reads reach the pages' router, so API calls do not walk its routes.
+  const { pages } = doors;
+  if (pages) app.use((req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? pages(req, res, next) : next()));
+  // The key first, so that the limit counts by key when there is one.
+  if (apiKeys.length || adminApiKeys.length) app.use(apiKeyAuth({ callers: apiKeys, admins: adminApiKeys, selfAuthenticated: doors.selfAuthenticated ?? [] }));
+  if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
+  app.use(routeGuard(contract.document, doors.undescribedPosts ?? []));
+  app.use(scope.middleware);
+  app.use(requestDeadline(requestTimeoutMs, isBatchStream));
+  // Not strict: a body of valid JSON that is not an object is then reported by schema validation
+  // ("must be object") rather than as malformed JSON.
+  // The raw body is kept for webhook signatures, which are computed over the exact bytes.
+  // Only webhooks keep it: adding a property to every request would cost the others.
+  const verify = (req: object, _res: unknown, buffer: Buffer) => Object.assign(req, { rawBody: buffer });
+  const json = express.json({ limit: bodyLimit, strict: false });
+  const webhookJson = express.json({ limit: bodyLimit, strict: false, verify });
+  const batchJson = express.json({ limit: batchBodyLimit, strict: false });
+  app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : req.path.startsWith('/v1/webhooks/') ? webhookJson : json)(req, res, next));
+  app.use(diagnoseRoutes(contract, snapshotOf, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
+  app.use(annotateRoutes(contract, snapshotOf, { read: options.readTicket, idleMs: requestTimeoutMs }));
+  if (options.deliveries) app.use(deliveryRoutes(contract, options.deliveries));
+  else app.use('/v1/deliveries', () => {
+    throw new Problem(404, 'not_found', 'This service keeps no outbox: it delivers nothing.');
+  });
+  app.use(artifactRoutes(contract, snapshotOf));
+  app.use(knowledgeBaseRoutes(snapshotOf));
+  app.use(operationsRoutes(contract, snapshotOf, options.metricsElsewhere ? undefined : metrics, { metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [], store: options.store }));
+  app.use(adminRoutes(holder, adminApiKeys.length > 0));
+  for (const route of doors.routes?.(snapshotOf, contract) ?? []) app.use(route);
+  app.use(problemHandler(logger));
+  return app;
+}

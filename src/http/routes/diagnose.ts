@@ -1,0 +1,60 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { BoundedCache } from '../../consult/bounded-cache';
+import { answerCaches, answerKey, type EncodedAnswer } from '../answer-cache';
+import type { Contract } from '../../contract/contract';
+import { encodedDiagnoseAnswer } from '../answer-cache';
+import type { SnapshotOf } from '../../app/snapshot';
+import { jsonBody, queryParameters } from '../../contract/validate-request';
+
+/** POST /v1/diagnose. `answerCacheBytes`: room for cached answers per knowledge base (0: none). */
+export function diagnoseRoutes(contract: Contract, snapshotOf: SnapshotOf, answerCacheBytes: number): Router {
+  const router = Router();
+  const answerCacheOf = answerCaches(answerCacheBytes);
+  router.post(
+    '/v1/diagnose',
+    queryParameters(contract, '/v1/diagnose', 'post'),
+    // Before validation: see answerCaches.
+    answeredBefore(snapshotOf, answerCacheOf),
+    jsonBody(contract, 'DiagnoseRequest'),
+    async (req, res) => {
+      const snapshot = snapshotOf(req);
+      const answer = await encodedDiagnoseAnswer(snapshot, req.body.facts, optionsOf(req));
+      if (res.locals.answerKey) answerCacheOf(snapshot.kb)?.set(res.locals.answerKey as string, answer);
+      sendAnswer(res, answer.body);
+    },
+  );
+  return router;
+}
+
+const optionsOf = (req: Request) => ({ includeCandidates: req.query.include === 'candidates' });
+
+/**
+ * Answers a request from the knowledge base's answer cache when it was answered before; otherwise
+ * leaves its key in res.locals.answerKey, for the answer to be stored under once it is built.
+ */
+function answeredBefore(snapshotOf: SnapshotOf, answerCacheOf: (kb: object) => BoundedCache<EncodedAnswer> | undefined): RequestHandler {
+  return (req, res, next) => {
+    const snapshot = snapshotOf(req);
+    const cache = answerCacheOf(snapshot.kb);
+    // Without a parsed body (not JSON, or none), jsonBody has the answer: a 415.
+    if (!cache || req.body === undefined) return next();
+    const key = answerKey(req.body, optionsOf(req));
+    if (key === undefined) return next();
+    const hit = cache.get(key);
+    if (!hit) {
+      res.locals.answerKey = key;
+      return next();
+    }
+    snapshot.diagnoser.observed(hit.diagnoses);
+    sendAnswer(res, hit.body);
+  };
+}
+
+/**
+ * What res.json would send for the same answer. The header is set as is: express's res.type would
+ * look the media type up and parse it again on every request.
+ */
+function sendAnswer(res: Response, body: Buffer): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.send(body);
+}
