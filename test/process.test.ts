@@ -9,7 +9,9 @@ import { connect, workersOf } from './support/connections';
 
 // The real process, started as `npm start` starts it (from the sources here), for what only a
 // process shows: signals.
-jest.setTimeout(30_000);
+// Each test starts services and, in the cluster tests, workers that start again: on a busy
+// 2-core machine that is tens of seconds.
+jest.setTimeout(90_000);
 
 function start(rulesDir: string, entry = 'src/main.ts', extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null>; output: () => string }> {
   // One process (tsx as a loader, not its CLI, which would run a second process between the signals and the service).
@@ -38,12 +40,16 @@ async function revision(url: string): Promise<string> {
   return ((await (await fetch(`${url}/healthz`)).json()) as { kb: { revision: string } }).kb.revision;
 }
 
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
+/**
+ * Waits for `check` to hold, looking every 50 ms. The bound is generous: it is there so that a
+ * test fails rather than hangs, not to time anything (a busy machine starts a worker slowly).
+ */
+async function eventually(check: () => Promise<boolean>, withinMs = 20_000): Promise<void> {
+  for (const end = Date.now() + withinMs; Date.now() < end; ) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error('condition not met in 5 s');
+  throw new Error(`condition not met in ${withinMs / 1000} s`);
 }
 
 function copyRules(): string {
