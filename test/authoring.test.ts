@@ -33,7 +33,9 @@ describe('outlook-kb validate', () => {
   it('passes the bundled knowledge base with no errors', async () => {
     const { out, error } = await run(['validate']);
     expect(error).toBeUndefined();
-    expect(out).toMatch(/: 0 errors, \d+ warnings\n$/);
+    // No warnings either: each one the bundled knowledge base had (a fact no rule tests, such as
+    // clientAddressSpace before addresses counted) was a gap, and a new one should be seen.
+    expect(out).toMatch(/: 0 errors, 0 warnings\n$/);
   });
 
   it.each<[string, (a: any) => void, RegExp]>([

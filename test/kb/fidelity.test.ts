@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundledRulesDir } from '../../src/paths';
 import { bundledKnowledgeBase } from '../support/knowledge-base';
 import { diagnoseScenario } from '../support/scenario-tester';
 
@@ -20,6 +23,18 @@ describe('fidelity of the encoded articles', () => {
       ['KB238390.nat-loses-rpc-information', 'KB291615.nat-loses-rpc-information', 'For a Microsoft Outlook 2000, Outlook 98 and Outlook 97 version of this article, see 238390'],
       ['KB238390.one-to-one-through-windows-nt-firewall', 'KB291615.one-to-one-through-windows-nt-firewall', 'For a Microsoft Outlook 2000, Outlook 98 and Outlook 97 version of this article, see 238390'],
     ]);
+  });
+
+  it('cites KB331953 for why port 135 is blocked and KB298369 for the NSPI port, in their stored words, each where it explains a diagnosis', () => {
+    const stored = (file: string) => fs.readFileSync(path.join(bundledRulesDir, 'sources', file), 'utf8').replace(/\s+/g, ' ');
+    const causes = (id: string) => article(id).diagnoses.flatMap((d) => d.cause.map((c) => ({ diagnosis: d.id, ...c })));
+    const ms03010 = causes('KB833799').find((c) => c.source.article === 'KB331953')!;
+    expect(ms03010.text).toMatch(/Windows NT 4\.0/);
+    expect(ms03010.derived).toMatch(/inference/);
+    expect(stored('Q331953.txt')).toContain(ms03010.source.quote);
+    const nspi = causes('KB270836').find((c) => c.source.article === 'KB298369')!;
+    expect(nspi.text).toMatch(/NSPI/);
+    expect(stored('Q298369.txt')).toContain(nspi.source.quote);
   });
 
   it('every article about Outlook or a MAPI client reaching Exchange over direct RPC carries the bound of the later Exchange documents', () => {
