@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import { Contract } from '../src/contract/contract';
+import { Contract, operationsOf } from '../src/contract/contract';
 import { ARTIFACTS } from '../src/artifacts/generate';
 import { projectRoot } from '../src/paths';
+import { assertConformant, TestApi } from './support/api';
 
 describe('openapi.yaml', () => {
   it('is what src/contract/types.gen.ts was generated from (run `npm run gen:types` after editing it)', () => {
@@ -19,5 +21,52 @@ describe('routes and contract', () => {
   it('every configuration file the service generates is described in openapi.yaml', () => {
     const paths = Object.keys(new Contract().document.paths ?? {});
     for (const name of ARTIFACTS) expect(paths).toContain(`/v1/artifacts/${name}`);
+  });
+});
+
+describe('the 4xx answers openapi.yaml gives for what any request can get wrong', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.close());
+
+  // fetch sends no body with a GET, so this goes through node:http.
+  function send(method: string, path: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: unknown }> {
+    return new Promise((resolve, reject) => {
+      const all = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers };
+      const req = http.request(`${api.baseUrl}${path}`, { method, agent: false, headers: all }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']).split(';')[0]!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  async function expectDocumented(method: string, path: string, status: number, body: string, headers?: Record<string, string>): Promise<unknown> {
+    const answer = await send(method, path, body, headers);
+    expect(answer.status).toBe(status);
+    assertConformant(method, path, answer.status, answer.type, answer.body);
+    return answer.body;
+  }
+
+  // A body is read as JSON on every route, a GET's too, before the route looks at anything else.
+  const gets = operationsOf(new Contract().document).filter((o) => o.method === 'get');
+  it.each(gets.map((o) => [o.path]))('GET %s answers a malformed JSON body with its documented 400, and one over the limit with its 413', async (template) => {
+    const path = template.replace(/\{[^}]+\}/g, 'x');
+    await expectDocumented('GET', path, 400, '{');
+    await expectDocumented('GET', path, 413, `"${'x'.repeat(200_000)}"`);
+  });
+
+  it('POST /mcp answers what it cannot take with its documented 400, 406, 413 and 415', async () => {
+    expect(await expectDocumented('POST', '/mcp', 400, '{')).toMatchObject({ code: 'malformed_json' });
+    expect(await expectDocumented('POST', '/mcp', 400, '{"not": "JSON-RPC"}')).toMatchObject({ error: { code: -32700 } });
+    const list = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    expect(await expectDocumented('POST', '/mcp', 406, list, { accept: 'text/html' })).toMatchObject({ error: { code: -32000 } });
+    await expectDocumented('POST', '/mcp', 413, `"${'x'.repeat(200_000)}"`);
+    expect(await expectDocumented('POST', '/mcp', 415, list, { 'content-type': 'text/plain' })).toMatchObject({ error: { code: -32000 } });
   });
 });

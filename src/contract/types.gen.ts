@@ -205,7 +205,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One delivery, with every attempt, the last answer and the next try */
+        /**
+         * One delivery, with every attempt, the last answer and the next try
+         * @description The delivery as `GET /v1/deliveries` lists it, and every attempt, oldest first: which of
+         *     its requests was sent, by which instance, when, for how long, the outcome and what the
+         *     system answered. An id the outbox does not have, or a service that keeps no outbox, is a
+         *     404.
+         */
         get: operations["getDelivery"];
         put?: never;
         post?: never;
@@ -329,7 +335,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The fact vocabulary */
+        /**
+         * The fact vocabulary
+         * @description Every fact a caller may send (rules/facts.json): its name, its type (`string`, `boolean`,
+         *     `string-list` or `ip-address`), its allowed values with their labels, the question to put
+         *     to a person for it, and, for a fact the service can compute from others, how it is
+         *     derived. The names and values are part of this contract.
+         */
         get: operations["listFacts"];
         put?: never;
         post?: never;
@@ -346,7 +358,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The articles in the knowledge base */
+        /**
+         * The articles in the knowledge base
+         * @description One summary per article, ordered by id: its kind (a Microsoft KB article or a tip), title,
+         *     URL, revisions, and the qualified ids of its diagnoses as diagnoses and questions cite
+         *     them.
+         */
         get: operations["listArticles"];
         put?: never;
         post?: never;
@@ -363,7 +380,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One article as the knowledge base encodes it */
+        /**
+         * One article as the knowledge base encodes it
+         * @description The article's metadata, its diagnoses with their conditions, and its workarounds, each
+         *     statement with the source text it comes from. An id the knowledge base does not have is
+         *     a 404 whose detail lists the ids it has.
+         */
         get: operations["getArticle"];
         put?: never;
         post?: never;
@@ -380,7 +402,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness, with the knowledge base being served */
+        /**
+         * Liveness, with the knowledge base being served
+         * @description 200 while the process serves a knowledge base, with its revision and number of articles.
+         *     The store is not checked (see `/readyz`). Needs no API key and is not rate limited.
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -495,7 +521,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This API description, as JSON */
+        /**
+         * This API description, as JSON
+         * @description openapi.yaml as one self-contained document: the knowledge base's article and vocabulary
+         *     schemas are copied in as components (`Article`, `Vocabulary` and one per definition of
+         *     theirs), so every `$ref` points inside it. Needs no API key and is not rate limited.
+         */
         get: operations["getContract"];
         put?: never;
         post?: never;
@@ -1591,7 +1622,10 @@ export interface components {
                 "application/json": components["schemas"]["WebhookAnswer"];
             };
         };
-        /** @description The request is malformed or names a fact or value the knowledge base does not know. */
+        /**
+         * @description The request is malformed or names a fact or value the knowledge base does not know. A body
+         *     is read as JSON on every operation when its Content-Type says so, a GET's too.
+         */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1827,6 +1861,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1854,8 +1889,10 @@ export interface operations {
                     "application/json": components["schemas"]["DeliveryDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1945,6 +1982,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1975,6 +2013,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2027,6 +2066,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2048,7 +2088,9 @@ export interface operations {
                     "application/json": components["schemas"]["FactList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2070,7 +2112,9 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2098,8 +2142,10 @@ export interface operations {
                     "application/json": components["schemas"]["ArticleResponse"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2121,6 +2167,8 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     mcp: {
@@ -2145,7 +2193,39 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /**
+             * @description The body is not JSON (a problem, `malformed_json`), or not a JSON-RPC message (a JSON-RPC
+             *     error, -32700).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": Record<string, never>;
+                };
+            };
             401: components["responses"]["Unauthorized"];
+            /** @description The Accept header does not take `application/json`; a JSON-RPC error, -32000. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The body is not `application/json`; a JSON-RPC error, -32000. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2167,6 +2247,8 @@ export interface operations {
                     "application/json": components["schemas"]["Ready"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The store cannot be reached. */
             503: {
                 headers: {
@@ -2196,6 +2278,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description METRICS_API_KEY is set and the request has neither it nor an admin key. */
             401: {
                 headers: {
@@ -2214,6 +2297,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     reloadKnowledgeBase: {
@@ -2280,6 +2364,8 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
 }
