@@ -1,17 +1,16 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { checkConditions } from './check-conditions';
 import { conditionTrees, leavesOf } from './condition-trees';
 import { KnowledgeBaseError } from './errors';
 import { compileExtraction, EXTRACTION_FILE, LEXICONS_DIR, type Extraction, type ExtractionFile, type LexiconFile } from './extraction';
+import { readRulesDir } from './rules-dir';
 import type { Article, Bound, BoundsFile, VocabularyFile } from './model';
 import { assertValid, compileFileValidators } from './schemas';
 import { Vocabulary } from './vocabulary';
 
 /** A fully validated knowledge base. It is built whole or not at all. */
 export interface KnowledgeBase {
-  /** Digest of every file the knowledge base was built from. */
+  /** Digest of the content of every file the knowledge base was built from. */
   readonly revision: string;
   readonly vocabulary: Vocabulary;
   /** Sorted by id. */
@@ -27,47 +26,66 @@ const BOUNDS_FILE = 'bounds.json';
 const ARTICLES_DIR = 'articles';
 
 /**
- * Reads and validates rules/: the vocabulary, the extraction patterns, then every article. Any fault (invalid JSON, a
- * schema violation, an unknown fact, a value outside a fact's set, a duplicate id, a dangling
- * workaround reference) throws a KnowledgeBaseError naming the file and JSON pointer.
+ * The content of rules/, parsed but not yet checked: each file's JSON. Read from the files by
+ * readRulesDir, or written by a test as objects, with no folder.
  */
+export interface KnowledgeBaseSource {
+  /** facts.json */
+  vocabulary: unknown;
+  /** extraction.json */
+  extraction: unknown;
+  /** lexicons/*.json, by file name. */
+  lexicons: Record<string, unknown>;
+  /** bounds.json */
+  bounds: unknown;
+  /** articles/*.json, by file name. */
+  articles: Record<string, unknown>;
+}
+
+/** Reads rules/ and builds the knowledge base from it; see buildKnowledgeBase. */
 export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
+  return buildKnowledgeBase(readRulesDir(rulesDir));
+}
+
+/**
+ * Builds a knowledge base from the content of rules/ and validates it: the vocabulary, the
+ * extraction patterns, then every article. Any fault (a schema violation, an unknown fact, a value
+ * outside a fact's set, a duplicate id, a dangling workaround reference) throws a
+ * KnowledgeBaseError naming the file and JSON pointer.
+ */
+export function buildKnowledgeBase(source: KnowledgeBaseSource): KnowledgeBase {
   const validators = compileFileValidators();
   const digest = crypto.createHash('sha256');
-  const read = (relative: string): unknown => {
-    const text = readText(rulesDir, relative);
-    digest.update(`${relative}\0${text}\0`);
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new KnowledgeBaseError(relative, '', `not valid JSON: ${(error as Error).message}`);
-    }
+  // Every file's content, by its path, in a fixed order: the revision changes when any does.
+  const take = (relative: string, content: unknown): unknown => {
+    digest.update(`${relative}\0${JSON.stringify(content)}\0`);
+    return content;
   };
+  const byName = (files: Record<string, unknown>) => Object.keys(files).sort();
 
-  const vocabularyFile = read(VOCABULARY_FILE);
+  const vocabularyFile = take(VOCABULARY_FILE, source.vocabulary);
   assertValid(validators.vocabulary, vocabularyFile, VOCABULARY_FILE);
   const vocabulary = checkVocabulary(vocabularyFile as VocabularyFile);
 
-  const extractionFile = read(EXTRACTION_FILE);
+  const extractionFile = take(EXTRACTION_FILE, source.extraction);
   assertValid(validators.extraction, extractionFile, EXTRACTION_FILE);
-  const lexicons = listJsonFiles(rulesDir, LEXICONS_DIR).map((name) => {
+  const lexicons = byName(source.lexicons).map((name) => {
     const relative = `${LEXICONS_DIR}/${name}`;
-    const data = read(relative);
+    const data = take(relative, source.lexicons[name]);
     assertValid(validators.lexicon, data, relative);
     return { name, file: data as LexiconFile };
   });
   const extraction = compileExtraction(extractionFile as ExtractionFile, lexicons, vocabulary);
 
-  const boundsFile = read(BOUNDS_FILE);
+  const boundsFile = take(BOUNDS_FILE, source.bounds);
   assertValid(validators.bounds, boundsFile, BOUNDS_FILE);
   const bounds = checkBounds(boundsFile as BoundsFile, vocabulary);
 
-  const files = listJsonFiles(rulesDir, ARTICLES_DIR);
-  if (files.length === 0) throw new KnowledgeBaseError(ARTICLES_DIR, '', 'no article files');
-
-  const articles = files.map((name) => {
+  const names = byName(source.articles);
+  if (names.length === 0) throw new KnowledgeBaseError(ARTICLES_DIR, '', 'no article files');
+  const articles = names.map((name) => {
     const relative = `${ARTICLES_DIR}/${name}`;
-    const data = read(relative);
+    const data = take(relative, source.articles[name]);
     assertValid(validators.article, data, relative);
     const article = data as Article;
     checkArticle(article, name, relative, vocabulary, bounds);
@@ -82,28 +100,6 @@ export function loadKnowledgeBase(rulesDir: string): KnowledgeBase {
     bounds,
     articles: articles.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
-}
-
-function readText(rulesDir: string, relative: string): string {
-  try {
-    return fs.readFileSync(path.join(rulesDir, relative), 'utf8');
-  } catch (error) {
-    throw new KnowledgeBaseError(relative, '', `cannot read ${path.join(rulesDir, relative)}: ${(error as Error).message}`);
-  }
-}
-
-/** The JSON files of a folder of rules/, in name order. Lexicons are optional; articles are not. */
-function listJsonFiles(rulesDir: string, dir: string): string[] {
-  const full = path.join(rulesDir, dir);
-  if (dir === LEXICONS_DIR && !fs.existsSync(full)) return [];
-  try {
-    return fs
-      .readdirSync(full)
-      .filter((name) => name.endsWith('.json'))
-      .sort();
-  } catch (error) {
-    throw new KnowledgeBaseError(dir, '', `cannot list ${full}: ${(error as Error).message}`);
-  }
 }
 
 function checkVocabulary(file: VocabularyFile): Vocabulary {
