@@ -93,7 +93,7 @@ export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Tick
     outOfScope: report.outOfScope,
     conflicts: all.conflicts,
     questions,
-    tags: tagsFor(all.all, report.diagnoses),
+    tags: tagsFor(kb.tags, all.all, report.diagnoses),
     note: renderNote(blocks, kb.revision),
     kb: { revision: kb.revision },
   };

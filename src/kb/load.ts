@@ -4,6 +4,7 @@ import { conditionTrees, leavesOf } from './condition-trees';
 import { KnowledgeBaseError } from './errors';
 import { compileExtraction, EXTRACTION_FILE, LEXICONS_DIR, type Extraction, type ExtractionFile, type LexiconFile } from './extraction';
 import { readRulesDir } from './rules-dir';
+import { checkTagScheme, type TagScheme } from './tag-scheme';
 import type { Article, Bound, BoundsFile, VocabularyFile } from './model';
 import { assertValid, compileFileValidators } from './schemas';
 import { Vocabulary } from './vocabulary';
@@ -19,11 +20,14 @@ export interface KnowledgeBase {
   readonly extraction: Extraction;
   /** Later documents' limits on where articles hold, by id (rules/bounds.json). */
   readonly bounds: ReadonlyMap<string, Bound>;
+  /** How an annotation tags its ticket (rules/tags.json). */
+  readonly tags: TagScheme;
 }
 
 const VOCABULARY_FILE = 'facts.json';
 const BOUNDS_FILE = 'bounds.json';
 const ARTICLES_DIR = 'articles';
+const TAGS_FILE = 'tags.json';
 
 /**
  * The content of rules/, parsed but not yet checked: each file's JSON. Read from the files by
@@ -40,6 +44,8 @@ export interface KnowledgeBaseSource {
   bounds: unknown;
   /** articles/*.json, by file name. */
   articles: Record<string, unknown>;
+  /** tags.json */
+  tags: unknown;
 }
 
 /** Reads rules/ and builds the knowledge base from it; see buildKnowledgeBase. */
@@ -93,7 +99,11 @@ export function buildKnowledgeBase(source: KnowledgeBaseSource): KnowledgeBase {
   });
 
   checkSupersedes(articles);
+  const tagsFile = take(TAGS_FILE, source.tags);
+  assertValid(validators.tags, tagsFile, TAGS_FILE);
+  const tags = checkTagScheme(tagsFile as TagScheme, vocabulary, (fact, values, pointerOf) => checkValues(vocabulary, fact, values, TAGS_FILE, pointerOf));
   return {
+    tags,
     revision: digest.digest('hex').slice(0, 12),
     vocabulary,
     extraction,

@@ -18,7 +18,7 @@ export function readRulesDir(rulesDir: string): KnowledgeBaseSource {
     }
   };
   const folder = (dir: string) => Object.fromEntries(listJsonFiles(rulesDir, dir).map((name) => [name, read(`${dir}/${name}`)]));
-  return { vocabulary: read('facts.json'), extraction: read(EXTRACTION_FILE), lexicons: folder(LEXICONS_DIR), bounds: read('bounds.json'), articles: folder('articles') };
+  return { vocabulary: read('facts.json'), extraction: read(EXTRACTION_FILE), lexicons: folder(LEXICONS_DIR), bounds: read('bounds.json'), articles: folder('articles'), tags: read('tags.json') };
 }
 
 function readText(rulesDir: string, relative: string): string {

@@ -15,6 +15,7 @@ export interface FileValidators {
   extraction: ValidateFunction;
   lexicon: ValidateFunction;
   bounds: ValidateFunction;
+  tags: ValidateFunction;
 }
 
 let compiled: FileValidators | undefined;
@@ -39,6 +40,7 @@ function compile(): FileValidators {
     extraction: ajv.compile(read('extraction.schema.json')),
     lexicon: ajv.compile(read('lexicon.schema.json')),
     bounds: ajv.compile(read('bounds.schema.json')),
+    tags: ajv.compile(read('tags.schema.json')),
   };
 }
 
