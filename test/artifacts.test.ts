@@ -1,5 +1,10 @@
 import ini from 'ini';
 import { TestApi } from './support/api';
+import { artifactNames, generateArtifact } from '../src/artifacts/generate';
+import { Diagnoser } from '../src/engine/diagnose';
+import { buildKnowledgeBase } from '../src/kb/load';
+import { readRulesDir } from '../src/kb/rules-dir';
+import { bundledRulesDir } from '../src/paths';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -154,5 +159,37 @@ describe('GET /v1/artifacts/exchange-2000-2003-static-ports.reg', () => {
     expect(res.status).toBe(200);
     // KB298369's 1024-5000 is about the global catalog's NSPI port, which this file does not set.
     expect(res.body.advice).toEqual([]);
+  });
+});
+
+describe('the files come from the knowledge base', () => {
+  const source = readRulesDir(bundledRulesDir);
+
+  it('serves the files its workarounds call for, and no other', async () => {
+    expect(artifactNames(buildKnowledgeBase(source))).toEqual(['exchange-static-ports.reg', 'exchange-2000-2003-static-ports.reg', 'outlook-static-ports.prf']);
+    const edited = structuredClone(source);
+    const article = edited.articles['KB833799.json'] as { workarounds: { artifact?: string }[] };
+    for (const workaround of article.workarounds) delete workaround.artifact;
+    const kb = buildKnowledgeBase(edited);
+    expect(artifactNames(kb)).not.toContain('outlook-static-ports.prf');
+    const api = await TestApi.start({ snapshot: { kb, diagnoser: new Diagnoser(kb) } });
+    try {
+      const res = await api.get('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001');
+      expect(res.status).toBe(404);
+      expect(res.body.detail).toMatch(/calls for outlook-static-ports\.prf; it has: exchange-static-ports\.reg, exchange-2000-2003-static-ports\.reg/);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('checks each family of a profile\'s keys on its own, as the knowledge base groups them', () => {
+    const edited = structuredClone(source);
+    const keys = (edited.articles['KB833799.json'] as { workarounds: { details?: { profile?: { keys: { family: string }[] } } }[] }).workarounds.find((w) => w.details?.profile)!.details!.profile!.keys;
+    // One family: the TCP and HTTP ports are now held to the advice together, so the same port twice is a clash.
+    for (const key of keys) key.family = 'all';
+    const together = generateArtifact(buildKnowledgeBase(edited), 'outlook-static-ports.prf', { tcpExchangePort: 6001, httpExchangePort: 6001 });
+    const apart = generateArtifact(buildKnowledgeBase(source), 'outlook-static-ports.prf', { tcpExchangePort: 6001, httpExchangePort: 6001 });
+    expect(apart.ok).toBe(true);
+    expect(together.ok).toBe(false);
   });
 });

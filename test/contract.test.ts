@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Contract, operationsOf } from '../src/contract/contract';
-import { ARTIFACTS } from '../src/artifacts/generate';
+import { artifactNames } from '../src/artifacts/generate';
+import { bundledKnowledgeBase } from './support/knowledge-base';
 import { projectRoot } from '../src/paths';
 import { assertConformant, TestApi } from './support/api';
 
@@ -20,7 +21,7 @@ describe('openapi.yaml', () => {
 describe('routes and contract', () => {
   it('every configuration file the service generates is described in openapi.yaml', () => {
     const paths = Object.keys(new Contract().document.paths ?? {});
-    for (const name of ARTIFACTS) expect(paths).toContain(`/v1/artifacts/${name}`);
+    for (const name of artifactNames(bundledKnowledgeBase().kb)) expect(paths).toContain(`/v1/artifacts/${name}`);
   });
 });
 

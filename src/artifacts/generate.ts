@@ -17,25 +17,37 @@ export interface Artifact {
 /** A file, with what other articles advise about its ports; or why the ports were refused. */
 export type ArtifactResult = { ok: true; artifact: Artifact; advice: PortAdviceFinding[] } | { ok: false; errors: FieldError[] };
 
-export const ARTIFACTS = ['exchange-static-ports.reg', 'exchange-2000-2003-static-ports.reg', 'outlook-static-ports.prf'] as const;
-export type ArtifactName = (typeof ARTIFACTS)[number];
+/** A configuration file a workaround calls for, by its file name (rules/: a workaround's `artifact`). */
+export type ArtifactName = string;
+
+/** The configuration files the knowledge base's workarounds call for, in article order. */
+export function artifactNames(kb: KnowledgeBase): ArtifactName[] {
+  return kb.articles.flatMap((article) => article.workarounds.flatMap((w) => (w.artifact ? [w.artifact] : [])));
+}
+
+interface ProfileKey {
+  name: string;
+  setting: string;
+  family: string;
+  serverSetting?: string;
+}
 
 interface Details {
   registry?: { hive: string; key: string; value?: string; setting?: string; optional?: boolean }[];
-  profile?: { template: string; keys: { name: string }[] };
+  profile?: { template: string; keys: ProfileKey[] };
   portAdvice?: PortAdvice[];
 }
 
 /** The settings a file takes, as query parameter names (directoryPort, tcpExchangePort, ...). */
 export function artifactSettings(kb: KnowledgeBase, name: ArtifactName): { required: string[]; optional: string[] } {
   const { details } = source(kb, name);
-  if (name.endsWith('.reg')) {
+  if (details.registry) {
     const entries = (details.registry ?? []).filter((r) => r.setting);
     return { required: entries.filter((r) => !r.optional).map((r) => r.setting!), optional: entries.filter((r) => r.optional).map((r) => r.setting!) };
   }
-  const keys = (details.profile?.keys ?? []).map((k) => settingName(k.name));
+  const keys = details.profile?.keys ?? [];
   // The server's ports, to check the profile against: serverExchangePort for tcpExchangePort, and so on.
-  return { required: [], optional: [...keys, ...keys.filter((k) => k.startsWith('tcp')).map((k) => `server${k.slice(3)}`)] };
+  return { required: [], optional: [...keys.map((k) => k.setting), ...keys.flatMap((k) => (k.serverSetting ? [k.serverSetting] : []))] };
 }
 
 /**
@@ -50,21 +62,23 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   const { own, others } = adviceFor(kb, article, name);
   const settings = artifactSettings(kb, name);
   const errors: FieldError[] = settings.required.filter((s) => ports[s] === undefined).map((s) => ({ pointer: `#/query/${s}`, detail: 'is required' }));
-  const server = pick(ports, /^server/);
-  ports = Object.fromEntries(Object.entries(ports).filter(([k]) => !k.startsWith('server')));
-  if (name === 'outlook-static-ports.prf' && Object.keys(ports).length === 0) {
+  const profileKeys = details.profile?.keys ?? [];
+  const serverSettings = new Set(profileKeys.flatMap((k) => (k.serverSetting ? [k.serverSetting] : [])));
+  ports = Object.fromEntries(Object.entries(ports).filter(([k]) => !serverSettings.has(k)));
+  if (details.profile && Object.keys(ports).length === 0) {
     errors.push({ pointer: '#/query', detail: 'choose at least one port setting', allowed: settings.optional });
   }
   // KB833799: "The port setting you use must be the same as the port setting that is configured
   // on your Exchange server." When the caller gives the server's ports too, they must agree.
-  for (const [setting, port] of Object.entries(server)) {
-    const key = `tcp${setting.slice('server'.length)}`;
-    if (ports[key] !== port) {
-      errors.push({ pointer: `#/query/${key}`, detail: `must be ${port}, the port configured on the Exchange server (${setting}): the profile's ports must be the server's (KB833799)` });
+  for (const { setting, serverSetting } of profileKeys) {
+    const port = serverSetting === undefined ? undefined : requested[serverSetting];
+    if (port !== undefined && ports[setting] !== port) {
+      errors.push({ pointer: `#/query/${setting}`, detail: `must be ${port}, the port configured on the Exchange server (${serverSetting}): the profile's ports must be the server's (${article.id})` });
     }
   }
-  // The TCP and HTTP variants of a profile address the same services, so each group is checked on its own.
-  const groups = name === 'outlook-static-ports.prf' ? [pick(ports, /^tcp/), pick(ports, /^http/)] : [ports];
+  // The variants of a profile's keys (TCP, HTTP) address the same services, so each family is checked on its own.
+  const families = [...new Set(profileKeys.map((k) => k.family))];
+  const groups = details.profile ? families.map((family) => Object.fromEntries(Object.entries(ports).filter(([setting]) => profileKeys.some((k) => k.setting === setting && k.family === family)))) : [ports];
   const advice: PortAdviceFinding[] = [];
   for (const group of groups) {
     const checked = checkPorts(group, own, others);
@@ -74,13 +88,13 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   if (errors.length) return { ok: false, errors };
 
   const comments = adviceComments(advice, article.id);
-  if (name.endsWith('.reg')) {
+  if (details.registry) {
     const values = (details.registry ?? [])
       .filter((r) => r.setting && ports[r.setting] !== undefined)
       .map((r) => ({ hive: r.hive, key: r.key, value: r.value!, data: ports[r.setting!] }));
     return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-16le', content: registryFile(values, comments), workaround: id } };
   }
-  const byKey = Object.fromEntries(Object.entries(ports).map(([setting, port]) => [keyName(setting), port]));
+  const byKey = Object.fromEntries(profileKeys.filter((k) => ports[k.setting] !== undefined).map((k) => [k.name, ports[k.setting]!]));
   const text = profileFile(details.profile!.template, byKey, comments);
   return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-8', content: Buffer.from(text, 'utf8'), workaround: id } };
 }
@@ -132,6 +146,3 @@ function exchangeVersionsOf(article: Article, workaroundId?: string): string[] {
   return [...versions];
 }
 
-const settingName = (key: string) => key.replace(/^(TCP|HTTP)/, (m) => m.toLowerCase());
-const keyName = (setting: string) => setting.replace(/^(tcp|http)/, (m) => m.toUpperCase());
-const pick = (ports: Record<string, number>, prefix: RegExp) => Object.fromEntries(Object.entries(ports).filter(([k]) => prefix.test(k)));

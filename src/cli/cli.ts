@@ -13,7 +13,7 @@ import { ndjsonLines } from '../app/ndjson-lines';
 import { AppError } from '../app/errors';
 import { MAX_NDJSON_LINE } from '../app/annotate-batch';
 import { configurationFile } from '../app/configuration-file';
-import { ARTIFACTS, artifactSettings, type ArtifactName } from '../artifacts/generate';
+import { artifactNames, artifactSettings } from '../artifacts/generate';
 import { coverage, readScenarioTables } from '../authoring/coverage';
 import { lint } from '../authoring/lint';
 import { readSourceTexts } from '../authoring/sources';
@@ -127,13 +127,12 @@ export function cli(io: CliIo): Command {
 
   program
     .command('file')
-    .description(`Write a configuration file a workaround calls for: ${ARTIFACTS.join(' or ')}, with ports as name=port (e.g. directoryPort=5001).`)
-    .argument('<name>', ARTIFACTS.join(' | '))
+    .description(`Write a configuration file a workaround calls for: ${artifactNames(loadKnowledgeBase(bundledRulesDir)).join(' or ')} in the bundled knowledge base, with ports as name=port (e.g. directoryPort=5001).`)
+    .argument('<name>', 'the file name')
     .argument('[ports...]', 'the ports, as name=port')
     .option('-o, --output <file>', 'where to write it (default: the file name in the current directory)')
     .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
     .action((name: string, pairs: string[], options: { output?: string; rules: string }) => {
-      if (!(ARTIFACTS as readonly string[]).includes(name)) throw new CliFailure(`${name}: choose ${ARTIFACTS.join(' or ')}`);
       const ports: Record<string, number> = {};
       for (const pair of pairs) {
         const match = /^(\w+)=(\d{1,5})$/.exec(pair);
@@ -141,12 +140,14 @@ export function cli(io: CliIo): Command {
         ports[match[1]] = Number(match[2]);
       }
       const kb = loadKnowledgeBase(options.rules);
-      const { required, optional } = artifactSettings(kb, name as ArtifactName);
+      const names = artifactNames(kb);
+      if (!names.includes(name)) throw new CliFailure(`${name}: choose ${names.join(' or ')}`);
+      const { required, optional } = artifactSettings(kb, name);
       const unknown = Object.keys(ports).filter((key) => ![...required, ...optional].includes(key));
       if (unknown.length) throw new CliFailure(`${unknown.join(', ')}: not a setting of ${name}; settings: ${[...required, ...optional].join(', ')}`);
       let artifact;
       try {
-        ({ artifact } = configurationFile(kb, name as ArtifactName, ports));
+        ({ artifact } = configurationFile(kb, name, ports));
       } catch (error) {
         if (error instanceof AppError) throw new CliFailure((error.errors ?? []).map((e) => `${e.pointer.replace('#/query/', '')}: ${e.detail}`).join('\n') || error.message);
         throw error;

@@ -1146,6 +1146,12 @@ export interface components {
             section: components["schemas"]["text"];
             keys: {
                 name: string;
+                /** @description The key's port as a caller names it (a query parameter, a CLI setting). */
+                setting: string;
+                /** @description Keys of one family address the same services (the TCP and the HTTP variants), so the ports of each family are checked against the advice on their own. */
+                family: string;
+                /** @description The setting that gives the port configured on the Exchange server, which this key's port must equal when both are given (KB833799: the profile's port must be the server's). */
+                serverSetting?: string;
                 example: components["schemas"]["portNumber"];
                 /** @description The MAPI property the key maps to, as the template's mapping section gives it. */
                 property: string;
@@ -1537,6 +1543,12 @@ export interface components {
                     section: components["schemas"]["text"];
                     keys: {
                         name: string;
+                        /** @description The key's port as a caller names it (a query parameter, a CLI setting). */
+                        setting: string;
+                        /** @description Keys of one family address the same services (the TCP and the HTTP variants), so the ports of each family are checked against the advice on their own. */
+                        family: string;
+                        /** @description The setting that gives the port configured on the Exchange server, which this key's port must equal when both are given (KB833799: the profile's port must be the server's). */
+                        serverSetting?: string;
                         example: components["schemas"]["portNumber"];
                         /** @description The MAPI property the key maps to, as the template's mapping section gives it. */
                         property: string;
@@ -1982,6 +1994,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2013,6 +2026,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
@@ -2066,6 +2080,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
