@@ -23,7 +23,8 @@ export type FactList = Schemas['FactList'];
 export type Health = Schemas['Health'];
 export type InputFacts = Schemas['InputFacts'];
 export type OutOfScope = Schemas['OutOfScope'];
-export type Problem = Schemas['Problem'];
+/** The RFC 9457 body of a refusal, as the contract describes it. */
+export type ProblemBody = Schemas['Problem'];
 export type Question = Schemas['Question'];
 export type Ready = Schemas['Ready'];
 export type Source = Schemas['Source'];

@@ -1,12 +1,12 @@
 // The service's API as the pages call it: relative URLs (so a path prefix in front of the
 // service keeps working), the API key if the user gave one, and problems as errors.
-import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, Problem } from '../../contract/schemas.js';
+import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, ProblemBody } from '../../contract/schemas.js';
 
-export type { Annotation, AppliesTo, Candidate, ConfigurationFile, Conflict, Derivation, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, OutOfScope, Problem, Question, Source, WorkaroundResult } from '../../contract/schemas.js';
+export type { Annotation, AppliesTo, Candidate, ConfigurationFile, Conflict, Derivation, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, OutOfScope, ProblemBody, Question, Source, WorkaroundResult } from '../../contract/schemas.js';
 export type Scalar = string | boolean;
 
-/** The parts of /openapi.json the page reads: each GET operation's query parameters. */
-export interface Contract {
+/** The parts of the published contract (/openapi.json) the page reads: each GET operation's query parameters. */
+export interface OpenApiDocument {
   paths: Record<string, { get?: { parameters?: Parameter[] } }>;
 }
 export interface Parameter {
@@ -19,7 +19,7 @@ export interface Parameter {
 
 /** An answer other than a success, with the service's problem details. */
 export class ApiProblem extends Error {
-  constructor(readonly problem: Problem) {
+  constructor(readonly problem: ProblemBody) {
     super(problem.detail);
   }
 }
@@ -41,10 +41,10 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   return response;
 }
 
-async function problemOf(response: Response): Promise<Problem> {
+async function problemOf(response: Response): Promise<ProblemBody> {
   const text = await response.text();
   try {
-    const problem = JSON.parse(text) as Problem;
+    const problem = JSON.parse(text) as ProblemBody;
     if (typeof problem.detail === 'string') return problem;
   } catch {
     // Not a problem document (a proxy's error page, say): described below.
@@ -61,7 +61,7 @@ export const api = {
   facts: () => json<FactList>('GET', 'v1/facts'),
   diagnose: (facts: InputFacts) => json<DiagnoseResponse>('POST', 'v1/diagnose?include=candidates', { facts }),
   annotate: (body: string) => json<Annotation>('POST', 'v1/annotate', { ticket: { id: 'diagnosis-page', body } }),
-  contract: () => json<Contract>('GET', 'openapi.json'),
+  contract: () => json<OpenApiDocument>('GET', 'openapi.json'),
   /** A configuration file with the other articles' advice on its ports (the service answers JSON to JSON). */
   file: (href: string, query: Record<string, string>) => json<ConfigurationFile>('GET', `${relative(href)}?${new URLSearchParams(query)}`),
 };

@@ -1,7 +1,7 @@
-import { api, ApiProblem, type ConfigurationFile, type Contract, type WorkaroundResult } from './api.js';
+import { api, ApiProblem, type ConfigurationFile, type OpenApiDocument, type WorkaroundResult } from './api.js';
 import { h, fill } from './dom.js';
 
-let contract: Promise<Contract> | undefined;
+let contract: Promise<OpenApiDocument> | undefined;
 
 /**
  * The form that fetches a workaround's configuration file. Its fields are the query parameters
