@@ -22,10 +22,10 @@ import type { Facts } from '../src/facts/normalize';
 import type * as LoadModule from '../src/kb/load';
 import type * as StoreModule from '../src/store/store';
 import { bundledRulesDir, projectRoot } from '../src/paths';
-import { readCorpus } from '../test/support/tickets';
-import { TicketingStandIn } from '../test/support/ticketing-stand-in';
+import { readCorpus } from '../harness/tickets';
+import { TicketingStandIn } from '../harness/ticketing-stand-in';
 import { factSets } from './fact-sets';
-import { postsTo, startBenchServer as startBenchProcess, startServiceProcess } from './service-process';
+import { postsTo, startBenchServer as startBenchProcess, startServiceProcess } from '../harness/service-process';
 
 // The compiled modules, typed as their sources.
 const { annotate } = require('../dist/annotate/annotate') as typeof AnnotateModule;

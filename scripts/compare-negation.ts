@@ -8,9 +8,9 @@ import { readTicket } from '../src/annotate/extract';
 import type { Tokens } from '../src/annotate/language';
 import { tokenize } from '../src/annotate/language';
 import type { Tokenizer } from '../src/annotate/negation';
-import { DOMAIN_VOCABULARY, precision, recall, scoreExtraction, total } from '../test/support/ticket-scores';
-import { bundledKnowledgeBase } from '../test/support/knowledge-base';
-import { readBlindCorpus, readCorpus } from '../test/support/tickets';
+import { DOMAIN_VOCABULARY, precision, recall, scoreExtraction, total } from '../harness/ticket-scores';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
+import { readBlindCorpus, readCorpus } from '../harness/tickets';
 
 /** The tokens extraction read before wink-nlp: runs of ASCII letters and apostrophes, lower case, and punctuation. */
 const words: Tokenizer = (text) => fromMatches(text, /[a-z']+|[^\sa-z']/gi, (word) => word.toLowerCase());

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { projectRoot } from '../src/paths';
 import { cpuTurns, printCpuTurns } from './cpu-turns';
-import { postsTo, startBenchServer } from './service-process';
+import { postsTo, startBenchServer } from '../harness/service-process';
 
 const [baseDist, route = '/bench/echo'] = process.argv.slice(2);
 if (!baseDist) throw new Error('usage: tsx scripts/cpu-ab.ts <baseline dist directory> [route]');

@@ -10,7 +10,7 @@ import { loadKnowledgeBase } from '../src/kb/load';
 import { bundledRulesDir } from '../src/paths';
 import { cpuTurns, printCpuTurns } from './cpu-turns';
 import { factSets } from './fact-sets';
-import { postsTo, startBenchServer } from './service-process';
+import { postsTo, startBenchServer } from '../harness/service-process';
 
 const routes = process.argv.slice(2);
 if (routes.length === 0) throw new Error('usage: tsx scripts/cpu-routes.ts <route> [route ...], e.g. /bench/echo /v1/diagnose');

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { cpuTicks, type ServiceProcess } from './service-process';
+import { cpuTicks, type ServiceProcess } from '../harness/service-process';
 
 /** One side of a comparison: a service process and the requests it is loaded with. */
 export interface Contender {

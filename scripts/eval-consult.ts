@@ -1,9 +1,9 @@
 // Runs the consultation simulator over every scenario of every article and prints how many
 // questions each took, with the average and the maximum, and the fewest any order of questions
 // could average over the same scenarios. `npm run eval:consult`.
-import { consult } from '../test/support/consultation';
-import { fewestQuestions } from '../test/support/consultation-bound';
-import { outcomeFor, readScenarioTable, scenarioTableIds } from '../test/support/scenario-tester';
+import { consult } from '../harness/consultation';
+import { fewestQuestions } from '../harness/consultation-bound';
+import { outcomeFor, readScenarioTable, scenarioTableIds } from '../harness/scenario-tester';
 
 async function main(): Promise<void> {
   const counts: number[] = [];

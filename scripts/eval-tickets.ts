@@ -3,8 +3,8 @@
 // who never saw them). The first corpus's and the blind dev half's mistakes are listed; the blind
 // test half is only scored, so that it can measure what tuning on the others did not see.
 // `npm run eval:tickets`.
-import { DOMAIN_VOCABULARY, precision, recall, scoreExtraction, total, type LabelScope, type Score } from '../test/support/ticket-scores';
-import { readBlindCorpus, readCorpus } from '../test/support/tickets';
+import { DOMAIN_VOCABULARY, precision, recall, scoreExtraction, total, type LabelScope, type Score } from '../harness/ticket-scores';
+import { readBlindCorpus, readCorpus } from '../harness/tickets';
 
 // The blind corpus is scored on the facts and values of docs/domain.md, the vocabulary its writer had.
 const corpora: { name: string; tickets: Parameters<typeof scoreExtraction>[0]; listMistakes: boolean; scope?: LabelScope }[] = [

@@ -7,7 +7,7 @@
 // `npm run fuzz`; exits 1 on any finding.
 import { configFromEnv } from '../src/config/config';
 import { startService } from '../src/service/server';
-import { fuzz } from '../test/support/fuzz';
+import { fuzz } from '../harness/fuzz';
 import { describeHostile, hostileUnderLoad } from './hostile';
 
 async function main(): Promise<void> {

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../src/paths';
-import { TestApi } from '../test/support/api';
-import { buildPageScripts, DESKTOP, launchChromium, openPage, PHONE } from '../test/support/browser';
-import { startOnPage } from '../test/support/diagnosis-page';
+import { TestApi } from '../harness/api';
+import { buildPageScripts, DESKTOP, launchChromium, openPage, PHONE } from '../harness/browser';
+import { startOnPage } from '../harness/diagnosis-page';
 
 const OUT = path.join(projectRoot, 'docs', 'screenshots');
 

@@ -6,8 +6,8 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
 import { describeHostile, hostileUnderLoad } from './hostile';
-import { connect, workersOf } from '../test/support/connections';
-import { startServiceProcess } from './service-process';
+import { connect, workersOf } from '../harness/connections';
+import { startServiceProcess } from '../harness/service-process';
 
 const ZENDESK_SECRET = 'soak-zendesk-secret';
 const light = [

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { bundledRulesDir, projectRoot } from '../src/paths';
-import { startServiceProcess, type ServiceProcess } from './service-process';
+import { startServiceProcess, type ServiceProcess } from '../harness/service-process';
 import { clusterFaults, hostile, shutdownWithIdleConnections } from './soak-faults';
 
 const seconds = Number(process.env.SOAK_SECONDS ?? 60);

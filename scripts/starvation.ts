@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { projectRoot } from '../src/paths';
-import { startServiceProcess } from './service-process';
+import { startServiceProcess } from '../harness/service-process';
 const K = Number(process.env.STARVATION_CLIENTS ?? 4);
 const SECONDS = Number(process.env.STARVATION_SECONDS ?? 15);
 const ticket = (i: number) => ({ id: String(i), body: 'NAT on the SonicWall, Outlook 2003 cannot connect, port 135 is blocked. '.repeat(1000).slice(0, 60000) });

@@ -7,8 +7,8 @@ import { Diagnoser } from '../src/engine/diagnose';
 import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/app/holder';
-import { TestApi } from './support/api';
-import { bundledKnowledgeBase } from './support/knowledge-base';
+import { TestApi } from '../harness/api';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
 
 const article = (id: string) => ({ article: { id, title: id, url: `https://example.com/${id}` } });
 

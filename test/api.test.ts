@@ -1,4 +1,4 @@
-import { TestApi } from './support/api';
+import { TestApi } from '../harness/api';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -6,7 +6,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-import { bundledKnowledgeBase } from './support/knowledge-base';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
 
 const natFacts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'windows-nt', symptoms: ['cannot-connect'] };
 const articleIds = () => bundledKnowledgeBase().kb.articles.map((a) => a.id);

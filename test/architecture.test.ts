@@ -1,5 +1,5 @@
 import { architectureViolations } from './support/architecture';
-import { srcImports } from './support/import-graph';
+import { projectImports, srcImports } from './support/import-graph';
 
 describe('the layout of src/', () => {
   it('has doors that import no other door, an application layer nothing below imports, and no circle between folders', () => {
@@ -10,6 +10,12 @@ describe('the layout of src/', () => {
     const edges = srcImports();
     expect(edges).toContainEqual({ from: 'http/routes/diagnose.ts', to: 'http/answer-cache' });
     expect(edges.length).toBeGreaterThan(300);
+  });
+
+  it('leaves test/ and scripts/ to share what they share through harness/, never importing each other', () => {
+    const crossing = [...projectImports('test').filter((e) => e.to.startsWith('scripts/')), ...projectImports('scripts').filter((e) => e.to.startsWith('test/')), ...projectImports('harness').filter((e) => /^(test|scripts)\//.test(e.to))];
+    expect(crossing).toEqual([]);
+    expect(projectImports('scripts').some((e) => e.to.startsWith('harness/'))).toBe(true);
   });
 
   describe('finds', () => {

@@ -1,5 +1,5 @@
 import ini from 'ini';
-import { TestApi } from './support/api';
+import { TestApi } from '../harness/api';
 import { artifactNames, generateArtifact } from '../src/artifacts/generate';
 import { Diagnoser } from '../src/engine/diagnose';
 import { buildKnowledgeBase } from '../src/kb/load';

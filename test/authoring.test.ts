@@ -6,7 +6,7 @@ import { cli, CliFailure } from '../src/cli/cli';
 import { fidelityReport } from '../src/authoring/fidelity';
 import { loadKnowledgeBase } from '../src/kb/load';
 import { bundledRulesDir, projectRoot } from '../src/paths';
-import { scenariosDir } from './support/scenario-tester';
+import { scenariosDir } from '../harness/scenario-tester';
 
 async function run(args: string[]): Promise<{ out: string; error?: Error }> {
   const stdout = new PassThrough();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { cli } from '../src/cli/cli';
-import { assertConformantBatchLine } from './support/api';
+import { assertConformantBatchLine } from '../harness/api';
 
 function io(progress = false) {
   const stdout = new PassThrough();

@@ -1,8 +1,8 @@
-import { TestApi } from './support/api';
-import { bundledKnowledgeBase } from './support/knowledge-base';
-import { consult } from './support/consultation';
-import { fewestQuestions } from './support/consultation-bound';
-import { outcomeFor, readScenarioTable, scenarioTableIds } from './support/scenario-tester';
+import { TestApi } from '../harness/api';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
+import { consult } from '../harness/consultation';
+import { fewestQuestions } from '../harness/consultation-bound';
+import { outcomeFor, readScenarioTable, scenarioTableIds } from '../harness/scenario-tester';
 
 let api: TestApi;
 beforeAll(async () => {

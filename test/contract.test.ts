@@ -4,9 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { Contract, operationsOf } from '../src/contract/contract';
 import { artifactNames } from '../src/artifacts/generate';
-import { bundledKnowledgeBase } from './support/knowledge-base';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
 import { projectRoot } from '../src/paths';
-import { assertConformant, TestApi } from './support/api';
+import { assertConformant, TestApi } from '../harness/api';
 
 describe('openapi.yaml', () => {
   it('is what src/contract/types.gen.ts was generated from (run `npm run gen:types` after editing it)', () => {

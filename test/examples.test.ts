@@ -2,7 +2,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { Contract, operationsOf } from '../src/contract/contract';
 import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/app/holder';
-import type { TestApi } from './support/api';
+import type { TestApi } from '../harness/api';
 import { startDeliveringApi, type DeliveringApi } from './support/delivering-api';
 
 // Every operation of openapi.yaml, sent exactly as its examples give it (what "Try it out" in

@@ -1,5 +1,5 @@
-import { TestApi } from './support/api';
-import { fuzz } from './support/fuzz';
+import { TestApi } from '../harness/api';
+import { fuzz } from '../harness/fuzz';
 
 // A short run of the fuzzer (npm run fuzz sends 10,000): generated requests, valid and malformed.
 jest.setTimeout(60_000);

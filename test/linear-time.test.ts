@@ -3,8 +3,8 @@ import { annotate } from '../src/app/annotate';
 import { annotateEntry } from '../src/app/annotate-batch';
 import { Contract } from '../src/contract/contract';
 import { growthRatio } from './support/growth';
-import { bundledKnowledgeBase } from './support/knowledge-base';
-import { postOnNewConnection, TestApi } from './support/api';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
+import { postOnNewConnection, TestApi } from '../harness/api';
 
 // Every handler's work grows linearly with its input: twice the input may take about twice the
 // time, never four times. Inputs go up to the limits the service accepts (a ticket body of

@@ -1,8 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
-import { TestApi } from './support/api';
-import { bundledKnowledgeBase } from './support/knowledge-base';
+import { TestApi } from '../harness/api';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
 
 let api: TestApi;
 let client: Client;

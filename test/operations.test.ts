@@ -7,7 +7,7 @@ import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { compileFileValidators } from '../src/kb/schemas';
 import { KnowledgeBaseHolder } from '../src/app/holder';
-import { TestApi } from './support/api';
+import { TestApi } from '../harness/api';
 
 const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
 const KEY = 'test-key-0123456789abcdef';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { bundledRulesDir, projectRoot } from '../src/paths';
-import { connect, workersOf } from './support/connections';
+import { connect, workersOf } from '../harness/connections';
 
 // The real process, started as `npm start` starts it (from the sources here), for what only a
 // process shows: signals.

@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { TestApi } from './support/api';
+import { TestApi } from '../harness/api';
 
 let api: TestApi;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
-import { bundledKnowledgeBase } from './support/knowledge-base';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
 import {
   checkScenarioTable,
   diagnoseScenario,
   outcomeFor,
   readScenarioTable,
   scenarioTableIds,
-} from './support/scenario-tester';
+} from '../harness/scenario-tester';
 
 describe('scenario tables', () => {
   it('exist for every article and only for articles (parity)', () => {

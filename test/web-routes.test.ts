@@ -1,4 +1,4 @@
-import { TestApi } from './support/api';
+import { TestApi } from '../harness/api';
 
 let open: TestApi;
 let keyed: TestApi;

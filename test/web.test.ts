@@ -3,11 +3,11 @@
 // Callbacks passed to page.evaluate run in the browser, with its DOM.
 import type { Browser, Page } from 'playwright-core';
 import { Contract, operationsOf } from '../src/contract/contract';
-import { consult } from './support/consultation';
-import { buildPageScripts, intranetUrl, launchChromium, openPage, PHONE } from './support/browser';
-import { answerQuestions, consultOnPage, labelOf, startOnPage } from './support/diagnosis-page';
-import { TestApi } from './support/api';
-import { readScenarioTable } from './support/scenario-tester';
+import { consult } from '../harness/consultation';
+import { buildPageScripts, intranetUrl, launchChromium, openPage, PHONE } from '../harness/browser';
+import { answerQuestions, consultOnPage, labelOf, startOnPage } from '../harness/diagnosis-page';
+import { TestApi } from '../harness/api';
+import { readScenarioTable } from '../harness/scenario-tester';
 
 // The two pages in headless Chromium. Every test ends by requiring that the page logged no
 // console error, threw nothing and had no request fail.

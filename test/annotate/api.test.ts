@@ -1,4 +1,4 @@
-import { TestApi } from '../support/api';
+import { TestApi } from '../../harness/api';
 import { MAX_EVIDENCE_PER_ANNOTATION, MAX_EVIDENCE_PER_FACT } from '../../src/annotate/evidence-bounds';
 
 let api: TestApi;

@@ -1,5 +1,5 @@
-import { diagnoseScenario } from '../support/scenario-tester';
-import { readCorpus } from '../support/tickets';
+import { diagnoseScenario } from '../../harness/scenario-tester';
+import { readCorpus } from '../../harness/tickets';
 
 // The corpus labels are checked against the knowledge base: the diagnoses assigned to a ticket
 // are exactly those its assigned facts give. A wrong label would otherwise skew the figures.

@@ -1,5 +1,5 @@
 import { readTicket } from '../../src/annotate/extract';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // How tickets written by people who never saw the patterns are read: the wordings the blind
 // corpus showed, and the rules behind them (lexicons with sources, negation scope from the

@@ -1,5 +1,5 @@
 import { extractFacts } from '../../src/annotate/extract';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 const extract = (body: string, subject = '') => {
   const { kb } = bundledKnowledgeBase();

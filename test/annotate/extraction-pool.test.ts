@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ExtractionPool, READ_HERE_UP_TO, readHere } from '../../src/annotate/extraction-pool';
-import { postOnNewConnection, TestApi } from '../support/api';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { postOnNewConnection, TestApi } from '../../harness/api';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // Long tickets are read on worker threads, so that annotating them never holds up the other
 // requests the event loop serves. The app here runs in this process, so the test sees its

@@ -5,7 +5,7 @@ import { AddressRoles } from '../../src/annotate/match-context';
 import { Negation } from '../../src/annotate/negation';
 import { Sentences } from '../../src/annotate/sentences';
 import type { Extraction } from '../../src/kb/extraction';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // Negation and address roles are found from indexes built once per text (tokens per sentence,
 // cues per text). They must say what reading the sentence or clause around each match from

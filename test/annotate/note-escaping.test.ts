@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { TestApi } from '../support/api';
+import { TestApi } from '../../harness/api';
 
 // Ticket text reaches the note only as quotes of evidence. Whatever the ticket says, a quote is
 // text in each target's format (Markdown, Zendesk's plain text, ServiceNow's journal, Jira's ADF)

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { MAX_ADF_DEPTH } from '../../src/webhooks/adf';
-import { TestApi } from '../support/api';
+import { TestApi } from '../../harness/api';
 
 const secret = 'dGhpcyBpcyBhIHRlc3Qgc2VjcmV0';
 let open: TestApi;

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
 import { openStore } from '../../src/store/store';
-import { startServiceProcess, type ServiceProcess } from '../../scripts/service-process';
+import { startServiceProcess, type ServiceProcess } from '../../harness/service-process';
 import { eventually } from '../support/eventually';
 import { freshDatabase } from '../support/postgres';
-import { TicketingStandIn } from '../support/ticketing-stand-in';
+import { TicketingStandIn } from '../../harness/ticketing-stand-in';
 
 // The real process, for what only a process shows: a kill -9 in the middle of retries, and two
 // instances sharing one PostgreSQL outbox.

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { backoffMs, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../src/delivery/retry-policy';
 import { retryable } from '../../src/delivery/send';
-import { TestApi } from '../support/api';
+import { TestApi } from '../../harness/api';
 import { startDeliveringApi, type DeliveringApi } from '../support/delivering-api';
 
 // The outbox seen and operated over HTTP, and what the service says when its store is gone.

@@ -1,5 +1,5 @@
 import { QUICK_RETRIES, startDeliveringApi, targetSettings, type DeliveringApi } from '../support/delivering-api';
-import { TicketingStandIn } from '../support/ticketing-stand-in';
+import { TicketingStandIn } from '../../harness/ticketing-stand-in';
 
 // Webhooks through the outbox to stand-ins of the three systems' APIs, in-process: what is sent,
 // how often, and what becomes of a delivery when the system fails.

@@ -3,7 +3,7 @@ import type { Outbox } from '../../src/delivery/outbox';
 import { targetsFrom } from '../../src/delivery/targets';
 import { QUICK_RETRIES, targetSettings } from '../support/delivering-api';
 import { testStore, type TestStore } from '../support/stores';
-import { TicketingStandIn } from '../support/ticketing-stand-in';
+import { TicketingStandIn } from '../../harness/ticketing-stand-in';
 
 let store: TestStore;
 let servicenow: TicketingStandIn;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { TestApi } from '../support/api';
+import { TestApi } from '../../harness/api';
 
 // Each system's own authentication of its webhooks, and that a webhook so authenticated is not
 // asked for an API key too (Jira's admin webhooks cannot send one).

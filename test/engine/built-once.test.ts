@@ -1,7 +1,7 @@
 import { Diagnoser } from '../../src/engine/diagnose';
 import { normalizeFacts } from '../../src/facts/normalize';
-import { TestApi } from '../support/api';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { TestApi } from '../../harness/api';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // Counts Engine constructions while keeping json-rules-engine's real behaviour.
 jest.mock('json-rules-engine', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Diagnoser } from '../../src/engine/diagnose';
 import type { Facts } from '../../src/facts/normalize';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // json-rules-engine is the reference semantics: the compiled conditions the service runs must
 // give the same diagnoses, workarounds, evidence and candidate statuses for any facts.

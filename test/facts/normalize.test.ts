@@ -1,5 +1,5 @@
 import { normalizeFacts } from '../../src/facts/normalize';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 const { vocabulary } = bundledKnowledgeBase().kb;
 

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundledRulesDir } from '../../src/paths';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
-import { diagnoseScenario } from '../support/scenario-tester';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
+import { diagnoseScenario } from '../../harness/scenario-tester';
 
 // Rules the articles' own words settle, checked on the knowledge base as loaded.
 describe('fidelity of the encoded articles', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readTicket } from '../../src/annotate/extract';
 import type { LexiconFile } from '../../src/kb/extraction';
 import { bundledRulesDir } from '../../src/paths';
-import { bundledKnowledgeBase } from '../support/knowledge-base';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // Every phrase of every lexicon, written on its own in a ticket about Outlook, gives the value
 // (or the context item) its entry says: no other entry, cue or pattern takes it over. A phrase

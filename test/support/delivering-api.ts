@@ -6,9 +6,9 @@ import type { Delivery, System } from '../../src/delivery/outbox';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../src/delivery/retry-policy';
 import { targetsFrom, type TargetSettings } from '../../src/delivery/targets';
 import { Metrics } from '../../src/observability/metrics';
-import { TestApi } from './api';
+import { TestApi } from '../../harness/api';
 import { testStore, type TestStore } from './stores';
-import type { TicketingStandIn } from './ticketing-stand-in';
+import type { TicketingStandIn } from '../../harness/ticketing-stand-in';
 
 /** Retries within milliseconds, so that an outage and a recovery fit in a test. */
 export const QUICK_RETRIES: RetryPolicy = { firstRetryMs: 10, longestRetryMs: 50, giveUpMs: 60_000, timeoutMs: 2000 };

@@ -36,3 +36,14 @@ export function folderOf(modulePath: string): string {
   const parts = modulePath.split(path.sep);
   return parts.length > 1 ? parts[0]! : '.';
 }
+
+/** The relative imports of every module under a top-level folder of the project, as paths from the project root. */
+export function projectImports(folder: string): ImportEdge[] {
+  const root = path.join(srcDir, '..');
+  return sourceFiles(path.join(root, folder)).flatMap((file) =>
+    ts
+      .preProcessFile(fs.readFileSync(file, 'utf8'), true, true)
+      .importedFiles.filter(({ fileName }) => fileName.startsWith('.'))
+      .map(({ fileName }) => ({ from: path.relative(root, file), to: path.relative(root, path.resolve(path.dirname(file), fileName)) })),
+  );
+}

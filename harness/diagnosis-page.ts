@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate run in the browser, with its DOM.
 import type { Page } from 'playwright-core';
-import { normalizeFacts } from '../../src/facts/normalize';
+import { normalizeFacts } from '../src/facts/normalize';
 import { bundledKnowledgeBase } from './knowledge-base';
 import { openingFacts, type Facts } from './consultation';
 

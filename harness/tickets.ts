@@ -1,3 +1,4 @@
+import { projectRoot } from '../src/paths';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -17,7 +18,7 @@ export interface BlindTicket extends Omit<CorpusTicket, 'diagnoses'> {
   articles: string[];
 }
 
-const fixtures = path.join(__dirname, '..', 'fixtures');
+const fixtures = path.join(projectRoot, 'test', 'fixtures');
 
 function readJsonLines<T>(file: string): T[] {
   return fs

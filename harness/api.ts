@@ -1,8 +1,8 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serviceApp, type ServiceAppOptions } from '../../src/service/service-app';
-import { Contract } from '../../src/contract/contract';
-import { createHttpServer } from '../../src/http/http-server';
+import { serviceApp, type ServiceAppOptions } from '../src/service/service-app';
+import { Contract } from '../src/contract/contract';
+import { createHttpServer } from '../src/http/http-server';
 import { bundledKnowledgeBase } from './knowledge-base';
 
 export interface ApiResponse {

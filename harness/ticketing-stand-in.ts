@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { System } from '../../src/delivery/outbox';
+import type { System } from '../src/delivery/outbox';
 
 /** How the stand-in answers a request instead of applying it; `accept` applies it as usual. */
 export type Failure = { status: number; retryAfter?: string; body?: string } | 'hang' | 'accept';

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { projectRoot } from '../src/paths';
 import type autocannon from 'autocannon';
 
 export interface ServiceProcess {
@@ -41,5 +42,5 @@ export const postsTo = (route: string, bodies: string[]): autocannon.Request[] =
 
 /** The bench server (scripts/bench-server.ts) serving the build in `dist` (default: this checkout's). */
 export function startBenchServer(options: { dist?: string; env?: Record<string, string> } = {}): Promise<ServiceProcess> {
-  return startServiceProcess(path.join(__dirname, 'bench-server.ts'), { nodeArgs: ['--import', 'tsx'], args: options.dist ? [options.dist] : [], env: options.env });
+  return startServiceProcess(path.join(projectRoot, 'scripts', 'bench-server.ts'), { nodeArgs: ['--import', 'tsx'], args: options.dist ? [options.dist] : [], env: options.env });
 }

@@ -1,9 +1,10 @@
+import { projectRoot } from '../src/paths';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DiagnosisReport } from '../../src/engine/diagnose';
-import { normalizeFacts, type Facts } from '../../src/facts/normalize';
-import { qualify } from '../../src/engine/rules';
-import type { ScenarioTable } from '../../src/authoring/coverage';
+import type { DiagnosisReport } from '../src/engine/diagnose';
+import { normalizeFacts, type Facts } from '../src/facts/normalize';
+import { qualify } from '../src/engine/rules';
+import type { ScenarioTable } from '../src/authoring/coverage';
 import { bundledKnowledgeBase } from './knowledge-base';
 
 /**
@@ -19,7 +20,7 @@ import { bundledKnowledgeBase } from './knowledge-base';
  */
 export type { ScenarioTable };
 
-export const scenariosDir = path.join(__dirname, '..', 'scenarios');
+export const scenariosDir = path.join(projectRoot, 'test', 'scenarios');
 
 export function readScenarioTable(articleId: string): ScenarioTable {
   return JSON.parse(fs.readFileSync(path.join(scenariosDir, `${articleId}.json`), 'utf8')) as ScenarioTable;

@@ -1,5 +1,5 @@
-import { readTicket } from '../../src/annotate/extract';
-import type { Tokenizer } from '../../src/annotate/negation';
+import { readTicket } from '../src/annotate/extract';
+import type { Tokenizer } from '../src/annotate/negation';
 import { bundledKnowledgeBase } from './knowledge-base';
 import type { CorpusTicket } from './tickets';
 

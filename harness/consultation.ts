@@ -1,6 +1,6 @@
-import { questionsFor, type Question } from '../../src/consult/questions';
-import type { DiagnosisReport } from '../../src/engine/diagnose';
-import { normalizeFacts } from '../../src/facts/normalize';
+import { questionsFor, type Question } from '../src/consult/questions';
+import type { DiagnosisReport } from '../src/engine/diagnose';
+import { normalizeFacts } from '../src/facts/normalize';
 import { bundledKnowledgeBase } from './knowledge-base';
 
 export type Facts = Record<string, unknown>;

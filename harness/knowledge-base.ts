@@ -1,6 +1,6 @@
-import { Diagnoser } from '../../src/engine/diagnose';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/kb/load';
-import { bundledRulesDir } from '../../src/paths';
+import { Diagnoser } from '../src/engine/diagnose';
+import { loadKnowledgeBase, type KnowledgeBase } from '../src/kb/load';
+import { bundledRulesDir } from '../src/paths';
 
 let bundled: { kb: KnowledgeBase; diagnoser: Diagnoser } | undefined;
 

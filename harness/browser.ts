@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { projectRoot } from '../../src/paths';
+import { projectRoot } from '../src/paths';
 
 /** Debian's Chromium, which .ci/run installs; CHROMIUM_PATH points elsewhere. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
