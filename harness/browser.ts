@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../src/paths';
 
 /** Debian's Chromium, which .ci/run installs; CHROMIUM_PATH points elsewhere. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 390, height: 844 };
@@ -15,7 +15,7 @@ export function buildPageScripts(): void {
 }
 
 /** A name, not an address, that the browser resolves to loopback: a service reached by its intranet name. */
-export const INTRANET_HOST = 'helpdesk-kb.test';
+const INTRANET_HOST = 'helpdesk-kb.test';
 
 /** The same service as `baseUrl` (http://127.0.0.1:port), reached as http://helpdesk-kb.test:port. */
 export function intranetUrl(baseUrl: string): string {

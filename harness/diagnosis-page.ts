@@ -11,7 +11,7 @@ import { openingFacts, type Facts } from './consultation';
  * value (derived ones, such as the server's address space, worked out from the address as the
  * engineer would), or null for "Don't know".
  */
-export function pageAnswer(environment: Facts, fact: string): unknown {
+function pageAnswer(environment: Facts, fact: string): unknown {
   const { vocabulary } = bundledKnowledgeBase().kb;
   const normalized = normalizeFacts(environment, vocabulary);
   if (!normalized.ok) throw new Error(`invalid scenario facts: ${JSON.stringify(normalized.errors)}`);
@@ -74,7 +74,7 @@ export async function answerQuestions(page: Page, environment: Facts, choose: (f
   return { asked, ...(await outcomeOnPage(page)) };
 }
 
-export async function outcomeOnPage(page: Page): Promise<Omit<PageOutcome, 'asked'>> {
+async function outcomeOnPage(page: Page): Promise<Omit<PageOutcome, 'asked'>> {
   return page.evaluate(() => {
     const diagnoses = [...document.querySelectorAll<HTMLElement>('[data-diagnosis-id]')].map((e) => e.dataset.diagnosisId!);
     const workarounds: Record<string, boolean | null> = {};

@@ -23,7 +23,7 @@ interface FuzzRequest {
 const PROBE = { clientKind: 'outlook', natMode: 'many-to-one', firewallPlatform: 'windows-nt', symptoms: ['cannot-connect'] };
 
 /** Generated requests, valid and malformed, over every route of the service. */
-export function requests(): fc.Arbitrary<FuzzRequest> {
+function requests(): fc.Arbitrary<FuzzRequest> {
   const { vocabulary } = bundledKnowledgeBase().kb;
   const names = vocabulary.names;
   const allowed = vocabulary.facts.flatMap((f) => f.values?.map((v) => v.value) ?? []);

@@ -34,36 +34,6 @@ export class ClauseStarts {
 }
 
 /**
- * The words of one text (runs of ASCII letters and apostrophes), found once, so that the words
- * just before a match are found without reading the text before it again.
- */
-export class Words {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-
-  constructor(private readonly text: string) {
-    const regex = /[a-z']+/gi;
-    for (let match = regex.exec(text); match; match = regex.exec(text)) {
-      this.starts.push(match.index);
-      this.ends.push(match.index + match[0].length);
-    }
-  }
-
-  /**
-   * The last `count` words of text[from, to), lower case, nearest first. A word cut by either
-   * end counts as the part of it inside.
-   */
-  lastBetween(from: number, to: number, count: number): string[] {
-    const words: string[] = [];
-    if (from >= to) return words;
-    for (let i = lastAtOrBefore(this.starts, to - 1); i >= 0 && words.length < count && this.ends[i] > from; i -= 1) {
-      words.push(this.text.slice(Math.max(this.starts[i], from), Math.min(this.ends[i], to)).toLowerCase());
-    }
-    return words;
-  }
-}
-
-/**
  * Every match of a global regular expression, by exec: String.prototype.matchAll copies the
  * expression on every call, which was the largest single cost of annotating a ticket.
  */

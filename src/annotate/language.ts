@@ -19,7 +19,7 @@ export interface Tokens {
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
 /** Loads the language model (135 ms on this project's machine), once per process or thread. */
-export function loadLanguage(): void {
+function loadLanguage(): void {
   nlp ??= winkNLP(model, []);
 }
 

@@ -114,7 +114,7 @@ function inferences(evidence: Evidence[]): Inline[][] {
 }
 
 /** The article's applies-to in words, saying so where a revision names no versions. */
-export function appliesTo(entries: readonly AppliesTo[]): string {
+function appliesTo(entries: readonly AppliesTo[]): string {
   return entries
     .map((entry) => {
       const revisions = entry.source.revisions ? ` (revision ${entry.source.revisions.join(', ')})` : '';
@@ -132,7 +132,7 @@ function reason(e: Evidence): string {
   return `it needs ${e.fact} that ${OPERATORS[e.operator]} ${expected}, and it is ${String(e.observed)} (${cite(e.source)})${e.derived ? ' [derived]' : ''}`;
 }
 
-export function cite(source: Source): string {
+function cite(source: Source): string {
   const where = source.section ?? (source.paragraph ? `paragraph ${source.paragraph}` : undefined);
   return [source.article, where, source.quote && `"${source.quote}"`].filter(Boolean).join(', ');
 }

@@ -6,7 +6,7 @@ import { adviceComments, checkPorts, type CitedAdvice, type PortAdviceFinding } 
 import { profileFile } from './profile-file';
 import { registryFile } from './registry-file';
 
-export interface Artifact {
+interface Artifact {
   fileName: string;
   mediaType: string;
   content: Buffer;

@@ -7,7 +7,7 @@ import type { LintFinding } from './lint';
 /** The stored source texts (rules/sources/), by file name. */
 export type SourceTexts = ReadonlyMap<string, string>;
 
-export const SOURCES_DIR = 'sources';
+const SOURCES_DIR = 'sources';
 
 export function readSourceTexts(rulesDir: string): SourceTexts {
   const dir = path.join(rulesDir, SOURCES_DIR);
@@ -100,7 +100,7 @@ const normalize = (text: string) =>
  * that read as sentences (100 characters or more, ending with a full stop, question or
  * exclamation mark). Page furniture (navigation, link lists, bylines) falls outside.
  */
-export function proseParagraphs(text: string): string[] {
+function proseParagraphs(text: string): string[] {
   return text
     .split(/\n\s*\n/)
     .map(normalize)

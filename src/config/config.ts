@@ -4,7 +4,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../delivery/retry-policy
 import type { TargetSettings } from '../delivery/targets';
 import { bundledRulesDir } from '../paths';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Config {
@@ -67,7 +67,7 @@ export interface Config {
  * flood reaches. A chatbot backend or a ticketing system sends every user's requests with one
  * key from one address, so a limit sized for one person would throttle all of them at once.
  */
-export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60_000;
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 60_000;
 
 /** TRUST_PROXY as express reads `trust proxy`: true, false, a number of hops, or a list proxy-addr compiles. */
 function trustProxy(text: string): Config['trustProxy'] | undefined {

@@ -14,7 +14,7 @@ interface OpenItem {
   tree: ResultNode;
 }
 
-export interface Reason {
+interface Reason {
   id: string;
   kind: 'diagnosis' | 'workaround';
   /** Answers that would confirm the diagnosis (or make the workaround apply); for an address, its address spaces. */
@@ -59,7 +59,7 @@ interface Askable {
  * the fact with fewer answers (an easier question), then to vocabulary order, so the order is
  * deterministic.
  */
-export function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: { all: Facts; unknown: readonly string[] }): Question[] {
+function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: { all: Facts; unknown: readonly string[] }): Question[] {
   const open: OpenItem[] = [
     ...report.candidates.filter((c) => c.status === 'undetermined').map((c) => ({ id: c.id, kind: 'diagnosis' as const, tree: c.evaluation.tree })),
     ...report.pendingWorkarounds.map((w) => ({ id: w.id, kind: 'workaround' as const, tree: w.evaluation.tree })),

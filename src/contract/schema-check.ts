@@ -69,7 +69,7 @@ function hasMoreValuesThan(value: unknown, limit: number): boolean {
 }
 
 /** ajv's errors as field errors: a JSON pointer to the offending field and what is wrong. */
-export function toFieldErrors(errors: ErrorObject[]): FieldError[] {
+function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   const typesByField = new Map<string, Set<string>>();
   for (const error of errors) {
     if (error.keyword !== 'type') continue;

@@ -1,7 +1,7 @@
 import type { WriteBack } from './write-back';
 
 /** The ticketing systems the service writes back to. */
-export const SYSTEMS = ['zendesk', 'jira', 'servicenow'] as const;
+const SYSTEMS = ['zendesk', 'jira', 'servicenow'] as const;
 export type System = (typeof SYSTEMS)[number];
 
 /**
@@ -9,7 +9,7 @@ export type System = (typeof SYSTEMS)[number];
  * its lease runs out, after which another may take it), `retrying` failed and waits for its next
  * try, `delivered` and `dead` (a dead letter) are final until an operator retries a dead one.
  */
-export const DELIVERY_STATES = ['queued', 'sending', 'retrying', 'delivered', 'dead'] as const;
+const DELIVERY_STATES = ['queued', 'sending', 'retrying', 'delivered', 'dead'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** A write-back to record: the requests that post one annotation to one ticket. */

@@ -78,7 +78,7 @@ export interface MountedDoors {
   undescribedPosts?: string[];
 }
 
-export interface AppDeliveries {
+interface AppDeliveries {
   intake: DeliveryIntake;
   outbox: Outbox;
   giveUpMs: number;

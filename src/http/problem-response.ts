@@ -32,7 +32,7 @@ export function problemHandler(logger?: Logger): ErrorRequestHandler {
 }
 
 /** The problem an error thrown while answering is; a 500 for anything not foreseen. */
-export function asProblem(error: unknown): Problem {
+function asProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof AppError) return problemFor(error);
   if (error instanceof OutboxUnavailable) return new Problem(503, 'store_unavailable', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });

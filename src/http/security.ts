@@ -6,7 +6,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { Problem } from '../contract/problem';
 
 /** Paths anyone may call: liveness, readiness, metrics (see metricsGuard) and the API description. */
-export const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
+const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
 
 type KeyRole = 'caller' | 'admin';
 

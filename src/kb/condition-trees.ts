@@ -53,7 +53,7 @@ export function leavesOf(tree: Condition, pointer = ''): Leaf[] {
  * The scope a diagnosis is evaluated with: its own (the article's applies-to, per revision) and
  * the article's bounds, all of which must hold. Undefined when there is neither.
  */
-export function effectiveScope(article: Article, own: TopCondition | undefined, bounds: ReadonlyMap<string, Bound>): TopCondition | undefined {
+function effectiveScope(article: Article, own: TopCondition | undefined, bounds: ReadonlyMap<string, Bound>): TopCondition | undefined {
   const parts: Condition[] = [...(own ? [own] : []), ...(article.bounds ?? []).map((id) => bounds.get(id)!.conditions)];
   if (parts.length === 0) return undefined;
   return parts.length === 1 ? (parts[0] as TopCondition) : { all: parts };

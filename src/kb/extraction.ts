@@ -15,7 +15,7 @@ export interface ExtractionFile {
   addresses: { clauseBreaks: string[]; cues: AddressCueFile[]; following?: AddressCueFile[] };
 }
 
-export type AddressRole = 'serverAddress' | 'clientAddress' | 'none';
+type AddressRole = 'serverAddress' | 'clientAddress' | 'none';
 
 interface AddressCueFile {
   pattern: string;
@@ -40,7 +40,7 @@ export interface LexiconFile {
   entries: LexiconEntry[];
 }
 
-export interface LexiconEntry {
+interface LexiconEntry {
   value?: Scalar;
   id?: string;
   label?: string;
@@ -93,7 +93,7 @@ export interface ContextPattern {
  * A group of cues (its phrases are in Extraction.phrases) that lowers, by `factor`, what a
  * sentence holding one of them says of `facts`: a hedge, or the client's side of the path.
  */
-export interface SentenceCues {
+interface SentenceCues {
   facts: Set<string>;
   factor: number;
 }

@@ -90,7 +90,7 @@ export interface Diagnosis {
   supersedes?: { diagnosis: string; source: Source }[];
 }
 
-export interface Revision {
+interface Revision {
   id: string;
   label?: string;
   date?: string;
@@ -113,7 +113,7 @@ export interface AppliesTo {
   derived?: string;
 }
 
-export interface Reference {
+interface Reference {
   id: string;
   kind: string;
   title: string;
@@ -157,10 +157,10 @@ export interface BoundsFile {
   bounds: Bound[];
 }
 
-export type FactType = 'string' | 'boolean' | 'string-list' | 'ip-address';
+type FactType = 'string' | 'boolean' | 'string-list' | 'ip-address';
 
 /** One way of deriving a fact the caller did not state. */
-export interface Derivation {
+interface Derivation {
   when: Record<string, Scalar[]>;
   value: Scalar;
   /** The value follows from what the stated facts mean: stating the opposite is refused. */

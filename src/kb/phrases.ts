@@ -77,7 +77,7 @@ export function automatonOf(list: PhraseList): AhoCorasick {
  * A phrase as the automaton holds it: lower case, and every run of spaces, hyphens and
  * underscores one space ("Port-Forwarding" is "port forwarding").
  */
-export function normalizePhrase(phrase: string): string {
+function normalizePhrase(phrase: string): string {
   return phrase.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 }
 

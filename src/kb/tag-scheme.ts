@@ -2,7 +2,7 @@ import { KnowledgeBaseError } from './errors';
 import type { Vocabulary } from './vocabulary';
 
 /** How one fact's values become tags (rules/tags.json). */
-export interface FactTags {
+interface FactTags {
   fact: string;
   /** Tags a value gives; {value} stands for the value's tag word. */
   tags: string[];

@@ -7,7 +7,7 @@ import type { WriteBack } from '../delivery/write-back';
 import { adfToText, noteToAdf, type AdfNode } from './adf';
 
 
-export interface WebhookAnswer {
+interface WebhookAnswer {
   annotation: Annotation;
   writeBack: WriteBack[];
 }

@@ -1,11 +1,11 @@
 import { folderOf, type ImportEdge } from './import-graph';
 
 /** The doors: each translates its medium to the application layer, and none imports another. */
-export const DOORS = ['http', 'mcp', 'webhooks', 'web', 'cli'];
+const DOORS = ['http', 'mcp', 'webhooks', 'web', 'cli'];
 /** Where the doors are assembled into the service and the process started: the only importers of doors. */
-export const ASSEMBLY = ['service', '.'];
+const ASSEMBLY = ['service', '.'];
 /** The application layer: used by doors and the assembly only. */
-export const APPLICATION = 'app';
+const APPLICATION = 'app';
 
 /** What breaks the layering of src/, in words; empty when nothing does. */
 export function architectureViolations(edges: ImportEdge[]): string[] {

@@ -10,7 +10,7 @@ const PAGE = 20;
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-export function deliveryView(delivery: Delivery): DeliveryView {
+function deliveryView(delivery: Delivery): DeliveryView {
   const { id, system, ticket, key, state, requests, done, attempts, createdAt, giveUpAt, nextAttemptAt, leaseOwner, deliveredAt, lastAnswer } = delivery;
   return {
     id,

@@ -9,7 +9,7 @@ export type Scalar = string | boolean;
 export interface OpenApiDocument {
   paths: Record<string, { get?: { parameters?: Parameter[] } }>;
 }
-export interface Parameter {
+interface Parameter {
   name: string;
   in: string;
   required?: boolean;
