@@ -37,6 +37,6 @@ export function readCorpus(): CorpusTicket[] {
  * A half of the blind corpus (test/fixtures/blind/): `dev` may be read while tuning; `test` is
  * only scored, never read case by case.
  */
-export function readBlindCorpus(half: 'dev' | 'dev2' | 'dev3' | 'test' | 'test2'): BlindTicket[] {
+export function readBlindCorpus(half: 'dev' | 'dev2' | 'dev3' | 'test' | 'test2' | 'test3'): BlindTicket[] {
   return readJsonLines<BlindTicket>(path.join(fixtures, 'blind', `${half}.jsonl`));
 }
