@@ -27,7 +27,7 @@ export interface PageOutcome {
 /** Opens the page and starts a consultation from the client kind and symptoms in `opening`. */
 export async function startOnPage(page: Page, baseUrl: string, opening: Facts): Promise<void> {
   await page.goto(`${baseUrl}/`);
-  await page.waitForSelector('#client-choices input');
+  await page.waitForSelector('#clientKind-choices input');
   if (typeof opening.clientKind === 'string') await page.check(`input[name=clientKind][value="${opening.clientKind}"]`);
   for (const symptom of (opening.symptoms as string[] | undefined) ?? []) await page.check(`input[name=symptoms][value="${symptom}"]`);
   await page.click('#start-form button[type=submit]');

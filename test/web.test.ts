@@ -211,7 +211,7 @@ describe('diagnosis page (/)', () => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
       await page.keyboard.type('page-key');
       await page.keyboard.press('Enter');
-      await page.waitForSelector('#client-choices input');
+      await page.waitForSelector('#clientKind-choices input');
       const outcome = await consultOnPage(page, locked.baseUrl, scenario('KB833799', 'Outlook 2003 with port 135 blocked').facts);
       expect(ofArticle('KB833799', outcome).diagnoses).toEqual(['KB833799.endpoint-mapper-unreachable']);
       // Only the first call, before the key, was refused.
@@ -276,7 +276,7 @@ describe('diagnosis page (/)', () => {
     const facts = scenario('KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds').facts;
     const { page, problems } = await openPage(browser, PHONE);
     await page.goto(`${intranetUrl(api.baseUrl)}/`);
-    await page.waitForSelector('#client-choices input');
+    await page.waitForSelector('#clientKind-choices input');
     expect(await layoutWidth(page)).toBe(PHONE.width);
     // Radio buttons: Tab into the group, arrows to the choice; check boxes: Tab and Space.
     await tabTo(page, 'input[name=clientKind]');

@@ -1193,6 +1193,8 @@ export interface components {
             type: "string" | "boolean" | "string-list" | "ip-address";
             description: string;
             question: string;
+            /** @description Asked on the diagnosis page's start form, before any question: what a caller knows first (the client, what it does). */
+            startsConsultation?: boolean;
             /** @description The fact this one is computed from when the caller sends that one instead. */
             derivedFrom?: string;
             values?: {

@@ -1,6 +1,6 @@
 // The diagnosis page: start from the client and the symptoms (or a pasted ticket), ask the
 // question the API puts first until none is left, and show what is confirmed on the way.
-import { api, apiKey, ApiProblem, type DiagnoseResponse, type InputFacts } from './api.js';
+import { api, apiKey, ApiProblem, type DiagnoseResponse, type InputFacts, type Scalar } from './api.js';
 import { artifactForm } from './artifact-form.js';
 import { Consultation } from './consultation.js';
 import { byId, fill, h } from './dom.js';
@@ -30,22 +30,36 @@ async function start(): Promise<void> {
   byId('restart').addEventListener('click', restart);
 }
 
+// The facts the knowledge base asks first (startsConsultation in rules/facts.json): one group of
+// choices each, radio buttons for a single value, check boxes for a list.
 function fillStartForm(): void {
-  const choices = (fact: string, type: 'radio' | 'checkbox') =>
-    vocabulary.values(fact).map((v) => h('label', { class: 'check' }, h('input', { type, name: fact, value: String(v.value) }), ` ${v.label}`));
-  fill(byId('client-choices'), h('legend', {}, vocabulary.get('clientKind')?.question ?? 'Client'), choices('clientKind', 'radio'));
-  fill(byId('symptom-choices'), h('legend', {}, vocabulary.get('symptoms')?.question ?? 'Symptoms'), choices('symptoms', 'checkbox'));
+  const startFacts = vocabulary.facts.filter((fact) => fact.startsConsultation && fact.values?.length);
+  fill(
+    byId('start-choices'),
+    ...startFacts.map((fact) => {
+      const type = fact.type === 'string-list' ? 'checkbox' : 'radio';
+      const choices = vocabulary.values(fact.name).map((v) => h('label', { class: 'check' }, h('input', { type, name: fact.name, value: String(v.value) }), ` ${v.label}`));
+      return h('fieldset', { class: 'choices', id: `${fact.name}-choices` }, h('legend', {}, fact.question ?? vocabulary.name(fact.name)), ...choices);
+    }),
+  );
 }
 
 // What is not chosen is not sent: the first questions then ask for it.
 function startFormFacts(): InputFacts {
   const form = byId<HTMLFormElement>('start-form');
   const facts: InputFacts = {};
-  const client = form.querySelector<HTMLInputElement>('input[name=clientKind]:checked');
-  if (client) facts.clientKind = client.value;
-  const symptoms = [...form.querySelectorAll<HTMLInputElement>('input[name=symptoms]:checked')].map((box) => box.value);
-  if (symptoms.length) facts.symptoms = symptoms;
+  for (const fact of vocabulary.facts.filter((f) => f.startsConsultation)) {
+    const chosen = [...form.querySelectorAll<HTMLInputElement>(`input[name="${fact.name}"]:checked`)].map((input) => valueOf(fact.name, input.value));
+    if (fact.type === 'string-list') {
+      if (chosen.length) facts[fact.name] = chosen.map(String);
+    } else if (chosen[0] !== undefined) facts[fact.name] = chosen[0];
+  }
   return facts;
+}
+
+// A choice's value as the vocabulary has it (a boolean fact's "true" is true).
+function valueOf(fact: string, text: string): Scalar {
+  return vocabulary.values(fact).find((v) => String(v.value) === text)?.value ?? text;
 }
 
 async function readTicket(): Promise<void> {
