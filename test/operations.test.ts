@@ -8,6 +8,7 @@ import { bundledRulesDir } from '../src/paths';
 import { compileFileValidators } from '../src/kb/schemas';
 import { KnowledgeBaseHolder } from '../src/app/holder';
 import { TestApi } from '../harness/api';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
 
 const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
 const KEY = 'test-key-0123456789abcdef';
@@ -44,6 +45,29 @@ describe('request ids and logs', () => {
     await api.request('GET', '/v1/facts', { headers: { 'x-api-key': 'secret-key-0123456789' } });
     await new Promise((r) => setImmediate(r));
     expect(JSON.stringify(log.lines)).not.toContain('secret-key-0123456789');
+  });
+});
+
+describe('a fault of the service', () => {
+  it('is a 500 problem, logged once through the service\'s logger with the request id and the error', async () => {
+    const log = memoryLog();
+    const { kb } = bundledKnowledgeBase();
+    const failing = { kb, diagnoser: { diagnose: () => Promise.reject(new Error('the diagnoser broke')) } } as never;
+    const api = await TestApi.start({ logger: log.logger, snapshot: failing, answerCacheMb: 0 });
+    try {
+      // fetch, not api.request: the contract describes the answers the service means to give, not its faults.
+      const res = await fetch(`${api.baseUrl}/v1/diagnose`, { method: 'POST', body: JSON.stringify({ facts }), headers: { 'content-type': 'application/json', 'x-request-id': 'fault-1' } });
+      expect(res.status).toBe(500);
+      const body = await res.text();
+      expect(JSON.parse(body)).toMatchObject({ code: 'internal_error' });
+      expect(body).not.toContain('the diagnoser broke');
+      await new Promise((r) => setImmediate(r));
+      const faults = log.lines.filter((l) => l.level === 50 && l.msg === 'the service failed to answer a request');
+      expect(faults).toHaveLength(1);
+      expect(faults[0]).toMatchObject({ req: { id: 'fault-1' }, err: { message: 'the diagnoser broke' } });
+    } finally {
+      await api.close();
+    }
   });
 });
 
