@@ -60,7 +60,8 @@ function copyRules(): string {
 
 it('SIGHUP reloads a valid knowledge base and keeps the old one when the new one is invalid', async () => {
   const dir = copyRules();
-  const { child, url, exit } = await start(dir);
+  // Errors logged, so that the refused reload can be waited for rather than slept on.
+  const { child, url, exit, output } = await start(dir, 'src/main.ts', { LOG_LEVEL: 'error' });
   try {
     const first = await revision(url);
     const file = path.join(dir, 'articles', 'KB833799.json');
@@ -71,7 +72,7 @@ it('SIGHUP reloads a valid knowledge base and keeps the old one when the new one
     const second = await revision(url);
     fs.writeFileSync(file, 'not json');
     child.kill('SIGHUP');
-    await new Promise((r) => setTimeout(r, 500));
+    await eventually(async () => output().includes('knowledge base reload refused'));
     expect(await revision(url)).toBe(second);
     expect(child.exitCode).toBeNull();
   } finally {
