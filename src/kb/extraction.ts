@@ -12,6 +12,7 @@ export interface ExtractionFile {
   clientSide?: { cues: string[]; facts: string[]; factor: number };
   facts: Record<string, PatternEntry[]>;
   sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; requires?: string[] }[];
+  withdrawals?: { fact: string; pattern: string; requires?: string[]; note?: string }[];
   addresses: { clauseBreaks: string[]; cues: AddressCueFile[]; following?: AddressCueFile[] };
 }
 
@@ -81,6 +82,18 @@ export interface SentenceRule {
   requires?: string[];
 }
 
+/**
+ * A statement that takes back what a ticket's other words say of a fact: "telnet to 135 connects,
+ * but I think that's the ISA answering" says the port's state is not known. Where the pattern
+ * matches, the fact is left out.
+ */
+export interface Withdrawal {
+  fact: string;
+  regex: RegExp;
+  /** Text every match contains: a ticket without any of it is not searched (see normalizeText). */
+  requires?: string[];
+}
+
 /** Something a ticket may mention that the fact vocabulary cannot hold ("Outlook for Mac"). */
 export interface ContextPattern {
   id: string;
@@ -102,6 +115,7 @@ export interface SentenceCues {
 export interface Extraction {
   patterns: FactPattern[];
   sentenceRules: SentenceRule[];
+  withdrawals: Withdrawal[];
   context: ContextPattern[];
   minimumConfidence: number;
   /** Where none of `facts` is read, `gated` are left out: the ticket is about something else. */
@@ -177,6 +191,11 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     checkValues(rule, factValues(rule.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), rule.fact, EXTRACTION_FILE, pointer);
     return { fact: rule.fact, value: rule.value, confidence: rule.confidence, requires: rule.requires, all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)) };
   });
+  const withdrawals = (file.withdrawals ?? []).map((entry, i) => {
+    const pointer = `/withdrawals/${i}`;
+    factValues(entry.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`);
+    return { fact: entry.fact, regex: compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`), requires: entry.requires };
+  });
   const groups = [...(file.hedges ?? []).map((group, i) => ({ group, pointer: `/hedges/${i}` })), ...(file.clientSide ? [{ group: file.clientSide, pointer: '/clientSide' }] : [])];
   const sentenceCues = groups.map(({ group, pointer }, cue) => {
     phrases.add(group.cues, { kind: 'cue', cue });
@@ -185,6 +204,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
   return {
     patterns,
     sentenceRules,
+    withdrawals,
     context,
     phrases: phrases.build(),
     sentenceCues,
