@@ -56,6 +56,42 @@ describe('extracting facts from ticket text', () => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
 
+  it.each([
+    ['the proxy packet filter log shows the 135 packets passing', true],
+    ['the session log shows the 135 session created and closed normally', true],
+    ['only www and 1500 are permitted, so 135 from the OWA box gets denied', false],
+    ['telnet remote.example.com 135 from the branch -> session opens', true],
+    ['the policy permits junos-ms-rpc-tcp and junos-https to EXMB01', true],
+    ['SmartView Tracker shows the cleanup rule dropping ALL_DCE_RPC', false],
+    ['the endpoint mapper reply then contains the dynamic port', true],
+    ['the firewall log shows the connection to 135 "accept"', true],
+    ['their traffic hits 135 and then ports above 1024, all allowed', true],
+    ["diag sniffer packet wan1 'port 135' shows SYN / SYN-ACK / ACK", true],
+    ['the inbound TCP 135 SYNs from your Outlook 2003 test client being dropped by the access rule', false],
+    ['syslog: Deny tcp src dmz:192.168.100.30/1043 dst inside:10.9.1.2/135', false],
+    ['I let 135 in already', true],
+  ])('port 135 in more wording: %p', (text, reachable) => {
+    expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
+  });
+
+  it.each([
+    'Telnet to 135 connects, but I guess that is the ISA answering, not EXCH01.',
+    'Telnet to port 135 does connect. I am not sure whether that is WinGate\'s own NT endpoint mapper answering.',
+    'Telnet to 135 opens. rpcdump lists ISA\'s own local RPC services and nothing from Exchange.',
+    'Telnet to the ISA external address on 135 succeeds.',
+  ])('a test of 135 the writer says the firewall itself answered leaves the port unknown: %p', (text) => {
+    expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
+  });
+
+  it('a recommendation to block 135 is not a block', () => {
+    expect(values('Outlook 2000 works. The recommendation in the bulletin is to block port 135 at the firewall.').port135Reachable).toBeUndefined();
+  });
+
+  it('"443 only" says nothing of 135 for phones on HTTPS, and says it is refused for Outlook', () => {
+    expect(values('iPhones cannot sync. VIP with port forwarding TCP 443 only.').port135Reachable).toBeUndefined();
+    expect(values('Outlook 2003 cannot connect. The firewall allows smtp and https only.').port135Reachable).toBe(false);
+  });
+
   it('NAT named without its mode says there is translation and leaves the mode to be asked', () => {
     expect(values('Outlook fails. the firewall does NAT')).toMatchObject({ addressTranslation: true });
     expect(values('Outlook fails. the firewall does NAT').natMode).toBeUndefined();
