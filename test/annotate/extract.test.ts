@@ -113,6 +113,18 @@ describe('extracting facts from ticket text', () => {
     expect(values('the version is 10.0.0.1a or 300.1.1.1')).toEqual({});
   });
 
+  it.each([
+    ['Outlook 2003 clients on the same subnet (e.g. 192.168.5.120) fail at startup', { clientAddress: '192.168.5.120' }],
+    ['OWA 5.5 SP4 on WEB01 (192.168.99.7), DMZ', { clientAddress: '192.168.99.7' }],
+    ['A partner connects from 2001:db8:9f::1:20 using Outlook 2007', { clientAddress: '2001:db8:9f::1:20' }],
+    ['Our Exchange 2010 server has a global IPv6 address, 2001:db8:400::25, routed straight through', { serverAddress: '2001:db8:400::25' }],
+    ['audit log: accept tcp src=<user> dst=203.0.113.10 dport=135', {}],
+    ['Exchange 2010 CAS array: CAS1 10.30.1.11 and CAS2 10.30.1.12, behind an F5', {}],
+  ])('addresses by role in more wording: %p', (text, expected) => {
+    const found = values(`Outlook 2007 fails. ${text}`);
+    expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
