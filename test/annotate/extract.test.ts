@@ -120,6 +120,14 @@ describe('extracting facts from ticket text', () => {
     ['Our Exchange 2010 server has a global IPv6 address, 2001:db8:400::25, routed straight through', { serverAddress: '2001:db8:400::25' }],
     ['audit log: accept tcp src=<user> dst=203.0.113.10 dport=135', {}],
     ['Exchange 2010 CAS array: CAS1 10.30.1.11 and CAS2 10.30.1.12, behind an F5', {}],
+    ['syslog: %ASA-4-106023: Deny tcp src outside:198.51.100.7/1043 dst inside:10.9.1.2/135', { clientAddress: '198.51.100.7' }],
+    ['FortiGate log: srcip=198.51.100.7 dstip=203.0.113.5 dstport=135 action=deny', { clientAddress: '198.51.100.7' }],
+    ['SmartView Tracker: Source: 198.51.100.7 Destination: 203.0.113.5 Service: ALL_DCE_RPC', { clientAddress: '198.51.100.7' }],
+    ['Traffic from 198.51.100.7 to the mail host is dropped', { clientAddress: '198.51.100.7' }],
+    ["The user's laptop got a DHCP address of 192.168.1.50 at the hotel", { clientAddress: '192.168.1.50' }],
+    ['My notebook is 192.168.2.33 at home', { clientAddress: '192.168.2.33' }],
+    ['Her computer has 172.16.4.9', { clientAddress: '172.16.4.9' }],
+    ['The DHCP server 192.168.1.1 hands out addresses', {}],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
