@@ -42,6 +42,14 @@ describe('extracting facts from ticket text', () => {
     ['one-to-one NAT on the Juniper', 'one-to-one'],
     ['we don\'t use NAT', 'none'],
     ['There is no NAT in between', 'none'],
+    ['on the Linksys he pointed 443 at the server', 'port-forwarding'],
+    ['he set up their router to send the secure web traffic on to our server', 'port-forwarding'],
+    ['I\'ve mapped SMTP and "Remote Procedure Call" (135) to 192.168.0.2', 'port-forwarding'],
+    ['DrayTek: open ports 135 + 25 + 443 + 987 -> 192.168.10.2', 'port-forwarding'],
+    ['443 on the outside interface is static-PATed to the CAS', 'port-forwarding'],
+    ['In the ICS settings I added a service for TCP 135 pointing at the Exchange server', 'port-forwarding'],
+    ['I made an SNAT action from our external IP to 172.16.0.20', 'port-forwarding'],
+    ['ASA 5510 with "static (inside,outside)" for the server', 'one-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -90,6 +98,11 @@ describe('extracting facts from ticket text', () => {
   it('"443 only" says nothing of 135 for phones on HTTPS, and says it is refused for Outlook', () => {
     expect(values('iPhones cannot sync. VIP with port forwarding TCP 443 only.').port135Reachable).toBeUndefined();
     expect(values('Outlook 2003 cannot connect. The firewall allows smtp and https only.').port135Reachable).toBe(false);
+  });
+
+  it('"the same network" alone is not the client and server sharing one', () => {
+    expect(values('Outlook 2003 fails. OWA from the same Mac and same network works.').natMode).toBeUndefined();
+    expect(values('Outlook 2003 fails. The PCs are on the same network as the server.').natMode).toBe('none');
   });
 
   it('NAT named without its mode says there is translation and leaves the mode to be asked', () => {
