@@ -5,7 +5,7 @@ import type { Vocabulary } from './vocabulary';
 
 /** rules/extraction.json as written. */
 export interface ExtractionFile {
-  negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[] };
+  negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[]; fillers?: string[] };
   minimumConfidence?: number;
   topic?: { facts: string[]; gated: string[] };
   hedges?: { cues: string[]; facts: string[]; factor: number }[];
@@ -129,6 +129,8 @@ export interface Extraction {
     cues: Set<string>;
     window: number;
     clauseBreaks: Set<string>;
+    /** Words the window does not count (articles): "doesn't come with a fixed address" is three words back. */
+    fillers: Set<string>;
     /** Any spelling of a cue in raw text (the cues, and the contractions of "not"): where none occurs, no token is a cue. */
     cueText: RegExp;
   };
@@ -215,6 +217,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       window: file.negation.window,
       // A scope end stops the look-back as a clause break does.
       clauseBreaks: new Set([...file.negation.clauseBreaks, ...(file.negation.scopeEnds ?? [])].map((b) => b.trim().toLowerCase()).filter((b) => b !== '')),
+      fillers: new Set((file.negation.fillers ?? []).map((w) => w.trim().toLowerCase())),
       // No word boundary before: the tokenizer splits "5no" into "5" and "no".
       cueText: new RegExp(`(?:${[...file.negation.cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i'),
     },

@@ -120,6 +120,10 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2010 connects fine').symptoms).toBeUndefined();
   });
 
+  it('an article does not take a negation further from what it negates', () => {
+    expect(values("The new plan doesn't come with a fixed address.").publicAddressAssignment).toBe('dynamic');
+  });
+
   it('IP addresses go to the server or the client by the words before them, classified later like given ones', () => {
     expect(values('the Exchange server is 10.0.0.5, my laptop is 192.168.0.23')).toMatchObject({ serverAddress: '10.0.0.5', clientAddress: '192.168.0.23' });
     expect(values('static public IP 81.2.69.160')).toEqual({ publicAddressAssignment: 'static' });
