@@ -120,6 +120,23 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2010 connects fine').symptoms).toBeUndefined();
   });
 
+  it.each([
+    ['Fixed IPv4 from the ISP.', 'static'],
+    ['Our address is not fixed, it can change now and then.', 'dynamic'],
+    ['When you moved to the cheaper package the ISP took away your fixed IP address.', 'dynamic'],
+    ['We lost our static IP when we changed provider.', 'dynamic'],
+  ])('public address in more wording: %p', (text, assignment) => {
+    expect(values(text).publicAddressAssignment).toBe(assignment);
+  });
+
+  it('"a fixed one-for-one mapping" is NAT, not a fixed address', () => {
+    expect(values('RRAS NAT with a reservation: a fixed one-for-one mapping to EXCH55.').publicAddressAssignment).toBeUndefined();
+  });
+
+  it('a thing taken away still counts for half for the facts other than the address', () => {
+    expect(values('Outlook 2003 fails. They took away the ISA server last year.').firewallPlatform).toBeUndefined();
+  });
+
   it('an article does not take a negation further from what it negates', () => {
     expect(values("The new plan doesn't come with a fixed address.").publicAddressAssignment).toBe('dynamic');
   });
