@@ -78,6 +78,14 @@ describe('extracting facts from ticket text', () => {
     ['the inbound TCP 135 SYNs from your Outlook 2003 test client being dropped by the access rule', false],
     ['syslog: Deny tcp src dmz:192.168.100.30/1043 dst inside:10.9.1.2/135', false],
     ['I let 135 in already', true],
+    ['the endpoint mapper port is blocked', false],
+    ['the EPM port is open', true],
+    ["the EPM port isn't blocked", true],
+    ['the ISP blocks the RPC endpoint mapper', false],
+    ['the firewall does not allow 135', false],
+    ['the only ports open are 25 and 443', false],
+    ['only ports 25 and 443 are open', false],
+    ['nothing but 443 is allowed in', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
