@@ -50,6 +50,10 @@ describe('extracting facts from ticket text', () => {
     ['In the ICS settings I added a service for TCP 135 pointing at the Exchange server', 'port-forwarding'],
     ['I made an SNAT action from our external IP to 172.16.0.20', 'port-forwarding'],
     ['ASA 5510 with "static (inside,outside)" for the server', 'one-to-one'],
+    ['We NAT a public IP to the Exchange box', 'one-to-one'],
+    ['the SonicWall has a NAT policy for the Exchange server with a second public IP', 'one-to-one'],
+    ['all internal hosts share the firewall\'s external address', 'many-to-one'],
+    ['the office goes out through one public IP (overloaded)', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -133,6 +137,8 @@ describe('extracting facts from ticket text', () => {
     ['Our address is not fixed, it can change now and then.', 'dynamic'],
     ['When you moved to the cheaper package the ISP took away your fixed IP address.', 'dynamic'],
     ['We lost our static IP when we changed provider.', 'dynamic'],
+    ['We use a DDNS name because our IP is not static.', 'dynamic'],
+    ["The address isn't fixed.", 'dynamic'],
   ])('public address in more wording: %p', (text, assignment) => {
     expect(values(text).publicAddressAssignment).toBe(assignment);
   });
