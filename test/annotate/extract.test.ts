@@ -90,6 +90,7 @@ describe('extracting facts from ticket text', () => {
     ['the only ports open are 25 and 443', false],
     ['only ports 25 and 443 are open', false],
     ['nothing but 443 is allowed in', false],
+    ['from the branch nothing gets through on 135', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -176,6 +177,8 @@ describe('extracting facts from ticket text', () => {
     ['My notebook is 192.168.2.33 at home', { clientAddress: '192.168.2.33' }],
     ['Her computer has 172.16.4.9', { clientAddress: '172.16.4.9' }],
     ['The DHCP server 192.168.1.1 hands out addresses', {}],
+    ['The public IP of the Exchange server is 203.0.113.5', {}],
+    ['Exchange is published on 203.0.113.5', {}],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
