@@ -184,6 +184,17 @@ describe('extracting facts from ticket text', () => {
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
   });
 
+  it.each([
+    ['On the laptop, after a long pause, Outlook declares the server to be down.', ['cannot-connect']],
+    ['Outlook 98 on the road warriors still claims the server is down.', ['cannot-connect']],
+    ['The intermittent loss of connection your users report lines up with the timeouts.', ['cannot-connect']],
+    ['At the end the state in the bar is "Desconectado".', ['cannot-connect']],
+    ['If they hit Continue it sometimes loads, mostly it just doesn\'t fetch anything.', ['sync-fails']],
+    ['Android users see a warning and mail stops coming in.', ['sync-fails']],
+  ])('symptoms in more wording: %p', (text, symptoms) => {
+    expect(values(text).symptoms).toEqual(symptoms);
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
