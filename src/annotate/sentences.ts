@@ -45,7 +45,7 @@ export class Sentences {
     const sentence = this.startOf(index);
     let factor = 1;
     this.extraction.sentenceCues.forEach((group, i) => {
-      if (group.facts.has(fact) && this.cued[i].has(sentence)) factor *= group.factor;
+      if (group.facts.has(fact) && this.cued[i].has(sentence) && !(group.cancelledBy !== undefined && this.cued[group.cancelledBy].has(sentence))) factor *= group.factor;
     });
     return factor;
   }

@@ -8,7 +8,7 @@ export interface ExtractionFile {
   negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[]; fillers?: string[] };
   minimumConfidence?: number;
   topic?: { facts: string[]; gated: string[] };
-  hedges?: { cues: string[]; facts: string[]; factor: number }[];
+  hedges?: { cues: string[]; facts: string[]; factor: number; unless?: string[] }[];
   clientSide?: { cues: string[]; facts: string[]; factor: number };
   facts: Record<string, PatternEntry[]>;
   sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; requires?: string[] }[];
@@ -109,6 +109,12 @@ export interface ContextPattern {
 export interface SentenceCues {
   facts: Set<string>;
   factor: number;
+  /**
+   * The index of the group whose cues, in the same sentence, keep this one from applying: "Outlook
+   * 2010 is fine with the VPN; without it Outlook never gets past Connecting" names the failing
+   * client although it says "fine". Such a group has no facts of its own.
+   */
+  cancelledBy?: number;
 }
 
 /** The extraction patterns, checked against the vocabulary and compiled. */
@@ -202,6 +208,15 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
   const sentenceCues = groups.map(({ group, pointer }, cue) => {
     phrases.add(group.cues, { kind: 'cue', cue });
     return checkedCues(group, vocabulary, pointer);
+  });
+  // The cues that cancel a group are a group of their own, after the others, that weighs nothing.
+  groups.forEach(({ group }, cue) => {
+    const unless = (group as { unless?: string[] }).unless;
+    if (!unless?.length) return;
+    const id = sentenceCues.length;
+    sentenceCues.push({ facts: new Set(), factor: 1 });
+    phrases.add(unless, { kind: 'cue', cue: id });
+    sentenceCues[cue].cancelledBy = id;
   });
   return {
     patterns,

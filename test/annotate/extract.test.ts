@@ -195,6 +195,18 @@ describe('extracting facts from ticket text', () => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
 
+  it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
+    expect(values('Remote staff with Outlook 2010: with the SSL VPN connected everything is fine; without it Outlook never gets past "Connecting...".')).toMatchObject({ clientKind: 'outlook', outlookVersion: '2010' });
+    expect(values('Outlook 2010 PCs are fine.').outlookVersion).toBeUndefined();
+  });
+
+  it.each([
+    ['the two girls still can\'t get their Outlook (2010) to connect', '2010'],
+    ['my Outlook (the 2016 one on my home PC) shows it has no connection', '2016'],
+  ])('an Outlook version in brackets: %p', (text, version) => {
+    expect(values(text).outlookVersion).toBe(version);
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
