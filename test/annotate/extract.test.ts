@@ -200,6 +200,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2010 PCs are fine.').outlookVersion).toBeUndefined();
   });
 
+  it('the Outlook app on a phone is a device, not Outlook for Windows; Outlook said to be back is not the failing client', () => {
+    expect(values('Android users (Outlook app and Samsung Email) get "The certificate is not trusted" and no sync.').clientKind).toBe('activesync-device');
+    expect(values('Outlook Anywhere users were back right after that. Most iPhones still fail and nothing syncs.').clientKind).toBe('activesync-device');
+  });
+
   it.each([
     ['the two girls still can\'t get their Outlook (2010) to connect', '2010'],
     ['my Outlook (the 2016 one on my home PC) shows it has no connection', '2016'],
