@@ -104,6 +104,13 @@ describe('extracting facts from ticket text', () => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
   });
 
+  it.each(['The PC 10.0.0.135 is blocked by the proxy.', 'We allowed 135.5 MB for the mailbox.', 'Maybe 135 is blocked.', '135 is probably blocked by the ISP.', 'I suspect 135 is filtered.'])(
+    'a 135 inside an address or a number, or a guess about 135, says nothing of the port: %p',
+    (text) => {
+      expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
+    },
+  );
+
   it('a recommendation to block 135 is not a block', () => {
     expect(values('Outlook 2000 works. The recommendation in the bulletin is to block port 135 at the firewall.').port135Reachable).toBeUndefined();
   });
