@@ -10,6 +10,7 @@ export interface ExtractionFile {
   topic?: { facts: string[]; gated: string[] };
   hedges?: { cues: string[]; facts: string[]; factor: number; unless?: string[] }[];
   clientSide?: { cues: string[]; facts: string[]; factor: number };
+  questions?: { starts: string[]; facts: string[]; factor: number; description?: string };
   facts: Record<string, PatternEntry[]>;
   sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; requires?: string[] }[];
   withdrawals?: { fact: string; pattern: string; requires?: string[]; note?: string }[];
@@ -130,6 +131,12 @@ export interface Extraction {
   phrases: PhraseList;
   /** The hedge groups, then the client side. */
   sentenceCues: SentenceCues[];
+  /**
+   * A question that asks whether something is so ("Is 135 blocked on your side?"): a sentence
+   * that ends in a question mark and starts with one of these words. What it names of `facts`
+   * counts for `factor`.
+   */
+  questions: { start: RegExp; facts: Set<string>; factor: number } | undefined;
   /** Cues and clause breaks as tokens' normal forms (language.ts): "don't" is read as "do" "not". */
   negation: {
     cues: Set<string>;
@@ -225,6 +232,12 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     context,
     phrases: phrases.build(),
     sentenceCues,
+    questions: file.questions && {
+      // From a sentence's first word to its question mark, with no sentence break between.
+      start: new RegExp(`(?<=^|[.!?]\\s|\\n)[\\s>*-]*(?:${file.questions.starts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b(?:[^.!?\\n]|[.:](?=\\w))*\\?`, 'gi'),
+      facts: checkedCues(file.questions, vocabulary, '/questions').facts,
+      factor: file.questions.factor,
+    },
     minimumConfidence: file.minimumConfidence ?? 0,
     topic: file.topic && checkedTopic(file.topic, vocabulary),
     negation: {

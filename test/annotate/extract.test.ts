@@ -111,6 +111,17 @@ describe('extracting facts from ticket text', () => {
     },
   );
 
+  it.each([
+    ['Is 135 blocked?', undefined],
+    ['Is port 135 open on 10.0.0.5 from your side?', undefined],
+    ['Could it be that 135 is filtered by the ISP?', undefined],
+    ['Port 135 is blocked. Why does Outlook need it?', false],
+    ['Security audit flagged the open 135.', true],
+    ['135 was opened years ago by someone.', true],
+  ])('a yes/no question about 135 does not say what it is: %p', (text, reachable) => {
+    expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
+  });
+
   it('a recommendation to block 135 is not a block', () => {
     expect(values('Outlook 2000 works. The recommendation in the bulletin is to block port 135 at the firewall.').port135Reachable).toBeUndefined();
   });
