@@ -197,6 +197,9 @@ describe('extracting facts from ticket text', () => {
     ['The DHCP server 192.168.1.1 hands out addresses', {}],
     ['The public IP of the Exchange server is 203.0.113.5', {}],
     ['Exchange is published on 203.0.113.5', {}],
+    ['srv 192.168.10.2, SBS 2011', { serverAddress: '192.168.10.2' }],
+    ['SBS2003 on 192.168.16.2', { serverAddress: '192.168.16.2' }],
+    ["The laptop (DHCP, 192.168.1.20) can't connect", { clientAddress: '192.168.1.20' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
