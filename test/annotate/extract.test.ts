@@ -91,6 +91,8 @@ describe('extracting facts from ticket text', () => {
     ['only ports 25 and 443 are open', false],
     ['nothing but 443 is allowed in', false],
     ['from the branch nothing gets through on 135', false],
+    ["a packet filter for TCP local port 135 inbound, and the proxy's packet log shows it accepted", true],
+    ['we tried 135 from the branch and the capture shows the SYNs dropped at the edge', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
