@@ -45,9 +45,39 @@ export function addressHits(text: string, extraction: Extraction): AddressHit[] 
     // Written without a prefix, an IPv4 address ending in .0 or .255 is a network or its
     // broadcast address in a ticket ("the 192.168.5.0 subnet"), not a machine's.
     if (slash < 0 && /\.(?:0|255)$/.test(address)) continue;
-    roles ??= new AddressRoles(text, extraction);
+    roles ??= new AddressRoles(withoutAbbreviationStops(text), extraction);
     const role = roles.at(match.index, match.index + match[0].length);
     if (role === 'serverAddress' || role === 'clientAddress') hits.push({ role, address, index: match.index, length: address.length });
   }
-  return hits.sort((a, b) => a.index - b.index);
+  hits.sort((a, b) => a.index - b.index);
+  return listsTwoServers(text, hits) ? hits.filter((hit) => hit.role !== 'serverAddress') : hits;
+}
+
+// "e.g." and "i.e." end in a full stop and a space, as a sentence does: "clients on the same
+// subnet (e.g. 192.168.5.120)" would cut the address from its cue. Read with the stop as a space
+// (one character for one, so offsets hold), the abbreviation breaks no clause.
+const ABBREVIATION_STOPS = /\b(?:e\.g|i\.e|approx|incl|esp|cf|vs)\.(?= )/gi;
+
+function withoutAbbreviationStops(text: string): string {
+  return text.replace(ABBREVIATION_STOPS, (found) => `${found.slice(0, -1)} `);
+}
+
+// Between two addresses of a list: "CAS1 10.30.1.11 and CAS2 10.30.1.12", "10.0.0.5, 10.0.0.6".
+const LIST_JOIN = /^\s*(?:,|and|&|\+)\s*(?:[a-z][\w-]{0,20}\s+)?$/i;
+
+/**
+ * Whether two server addresses are listed side by side: two servers (a CAS array, a pair of
+ * mailbox servers), neither of which is the one the ticket is about (labelling rule: when two
+ * Exchange servers are listed, neither is labelled). A server and its public address are not
+ * joined by "and" ("10.0.0.5 -> 203.0.113.5", "10.0.0.5 is presented as 10.99.1.20").
+ */
+function listsTwoServers(text: string, hits: AddressHit[]): boolean {
+  let previous: AddressHit | undefined;
+  for (const hit of hits) {
+    if (hit.role !== 'serverAddress') continue;
+    // The text between is short: a join longer than LIST_JOIN allows cannot match.
+    if (previous && previous.address !== hit.address && hit.index - previous.index - previous.length <= 30 && LIST_JOIN.test(text.slice(previous.index + previous.length, hit.index))) return true;
+    previous = hit;
+  }
+  return false;
 }

@@ -130,7 +130,13 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
       mention(mentions, pattern, whole.span(match.index, match[0].length));
     }
   }
-  const confident = hits.filter((hit) => hit.confidence >= extraction.minimumConfidence);
+  const withdrawn = new Set<string>();
+  for (const { fact, regex, requires } of extraction.withdrawals) {
+    if (requires && !requires.some((needed) => normalized.includes(needed))) continue;
+    regex.lastIndex = 0;
+    if (regex.test(text)) withdrawn.add(fact);
+  }
+  const confident = hits.filter((hit) => hit.confidence >= extraction.minimumConfidence && !withdrawn.has(hit.fact));
   const read = new Set(confident.map((hit) => hit.fact));
   const { topic } = extraction;
   const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));

@@ -26,20 +26,24 @@ export class Negation {
   ) {}
 
   at(index: number): boolean {
-    const { window, cues, clauseBreaks, cueText } = this.extraction.negation;
+    const { window, cues, clauseBreaks, cueText, fillers } = this.extraction.negation;
     // Most matches have no cue anywhere near: when the text just before one (from the start of
     // its sentence, or holding more than `window` gaps between words, so that every token the
     // window looks at lies in it) has no cue's spelling, the sentence need not be tokenized.
     const sentence = this.sentences.startOf(index);
     const from = Math.max(sentence, index - LOOK_BACK);
     const before = this.text.slice(from, index);
-    if (!cueText.test(before) && (from === sentence || (before.match(/\s+/g)?.length ?? 0) > window)) return false;
+    // Each token the window counts may have an article before it, which it does not count.
+    if (!cueText.test(before) && (from === sentence || (before.match(/\s+/g)?.length ?? 0) > 2 * window)) return false;
     const { normals, starts } = this.sentenceTokens(index);
     // The token the match starts in; the cue must stand before it.
     const first = lastAtOrBefore(starts, index);
-    for (let i = first - 1; i >= 0 && i >= first - window; i -= 1) {
+    let counted = 0;
+    for (let i = first - 1; i >= 0 && counted < window; i -= 1) {
       if (clauseBreaks.has(normals[i])) return false;
       if (cues.has(normals[i])) return true;
+      // "doesn't come with a fixed address": an article is no step further from the cue.
+      if (!fillers.has(normals[i])) counted += 1;
     }
     return false;
   }

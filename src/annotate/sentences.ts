@@ -1,5 +1,5 @@
 import type { Extraction } from '../kb/extraction';
-import { ClauseStarts } from './clauses';
+import { ClauseStarts, matches } from './clauses';
 
 // What ends a sentence in a ticket: a full stop, question or exclamation mark before a space,
 // or a line break (tickets are written in lines as often as in sentences).
@@ -23,7 +23,14 @@ export class Sentences {
     this.length = text.length;
     this.starts = new ClauseStarts(text, SENTENCE_BREAKS);
     this.cued = extraction.sentenceCues.map(() => new Set<number>());
+    const { questions } = extraction;
+    if (questions && text.includes('?')) {
+      for (const match of matches(questions.start, text)) this.questions.add(this.startOf(match.index + match[0].search(/[^\s>*-]/)));
+    }
   }
+
+  // The sentences (by their starts) that ask whether something is so.
+  private readonly questions = new Set<number>();
 
   /** Records a cue of group `cue` found at `index`. */
   cueAt(cue: number, index: number): void {
@@ -44,8 +51,10 @@ export class Sentences {
   factor(fact: string, index: number): number {
     const sentence = this.startOf(index);
     let factor = 1;
+    const { questions } = this.extraction;
+    if (questions?.facts.has(fact) && this.questions.has(sentence)) factor *= questions.factor;
     this.extraction.sentenceCues.forEach((group, i) => {
-      if (group.facts.has(fact) && this.cued[i].has(sentence)) factor *= group.factor;
+      if (group.facts.has(fact) && this.cued[i].has(sentence) && !(group.cancelledBy !== undefined && this.cued[group.cancelledBy].has(sentence))) factor *= group.factor;
     });
     return factor;
   }

@@ -5,13 +5,15 @@ import type { Vocabulary } from './vocabulary';
 
 /** rules/extraction.json as written. */
 export interface ExtractionFile {
-  negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[] };
+  negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[]; fillers?: string[] };
   minimumConfidence?: number;
   topic?: { facts: string[]; gated: string[] };
-  hedges?: { cues: string[]; facts: string[]; factor: number }[];
+  hedges?: { cues: string[]; facts: string[]; factor: number; unless?: string[] }[];
   clientSide?: { cues: string[]; facts: string[]; factor: number };
+  questions?: { starts: string[]; facts: string[]; factor: number; description?: string };
   facts: Record<string, PatternEntry[]>;
   sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; requires?: string[] }[];
+  withdrawals?: { fact: string; pattern: string; requires?: string[]; note?: string }[];
   addresses: { clauseBreaks: string[]; cues: AddressCueFile[]; following?: AddressCueFile[] };
 }
 
@@ -81,6 +83,18 @@ export interface SentenceRule {
   requires?: string[];
 }
 
+/**
+ * A statement that takes back what a ticket's other words say of a fact: "telnet to 135 connects,
+ * but I think that's the ISA answering" says the port's state is not known. Where the pattern
+ * matches, the fact is left out.
+ */
+export interface Withdrawal {
+  fact: string;
+  regex: RegExp;
+  /** Text every match contains: a ticket without any of it is not searched (see normalizeText). */
+  requires?: string[];
+}
+
 /** Something a ticket may mention that the fact vocabulary cannot hold ("Outlook for Mac"). */
 export interface ContextPattern {
   id: string;
@@ -96,12 +110,19 @@ export interface ContextPattern {
 interface SentenceCues {
   facts: Set<string>;
   factor: number;
+  /**
+   * The index of the group whose cues, in the same sentence, keep this one from applying: "Outlook
+   * 2010 is fine with the VPN; without it Outlook never gets past Connecting" names the failing
+   * client although it says "fine". Such a group has no facts of its own.
+   */
+  cancelledBy?: number;
 }
 
 /** The extraction patterns, checked against the vocabulary and compiled. */
 export interface Extraction {
   patterns: FactPattern[];
   sentenceRules: SentenceRule[];
+  withdrawals: Withdrawal[];
   context: ContextPattern[];
   minimumConfidence: number;
   /** Where none of `facts` is read, `gated` are left out: the ticket is about something else. */
@@ -110,11 +131,19 @@ export interface Extraction {
   phrases: PhraseList;
   /** The hedge groups, then the client side. */
   sentenceCues: SentenceCues[];
+  /**
+   * A question that asks whether something is so ("Is 135 blocked on your side?"): a sentence
+   * that ends in a question mark and starts with one of these words. What it names of `facts`
+   * counts for `factor`.
+   */
+  questions: { start: RegExp; facts: Set<string>; factor: number } | undefined;
   /** Cues and clause breaks as tokens' normal forms (language.ts): "don't" is read as "do" "not". */
   negation: {
     cues: Set<string>;
     window: number;
     clauseBreaks: Set<string>;
+    /** Words the window does not count (articles): "doesn't come with a fixed address" is three words back. */
+    fillers: Set<string>;
     /** Any spelling of a cue in raw text (the cues, and the contractions of "not"): where none occurs, no token is a cue. */
     cueText: RegExp;
   };
@@ -177,17 +206,38 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     checkValues(rule, factValues(rule.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), rule.fact, EXTRACTION_FILE, pointer);
     return { fact: rule.fact, value: rule.value, confidence: rule.confidence, requires: rule.requires, all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)) };
   });
+  const withdrawals = (file.withdrawals ?? []).map((entry, i) => {
+    const pointer = `/withdrawals/${i}`;
+    factValues(entry.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`);
+    return { fact: entry.fact, regex: compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`), requires: entry.requires };
+  });
   const groups = [...(file.hedges ?? []).map((group, i) => ({ group, pointer: `/hedges/${i}` })), ...(file.clientSide ? [{ group: file.clientSide, pointer: '/clientSide' }] : [])];
   const sentenceCues = groups.map(({ group, pointer }, cue) => {
     phrases.add(group.cues, { kind: 'cue', cue });
     return checkedCues(group, vocabulary, pointer);
   });
+  // The cues that cancel a group are a group of their own, after the others, that weighs nothing.
+  groups.forEach(({ group }, cue) => {
+    const unless = (group as { unless?: string[] }).unless;
+    if (!unless?.length) return;
+    const id = sentenceCues.length;
+    sentenceCues.push({ facts: new Set(), factor: 1 });
+    phrases.add(unless, { kind: 'cue', cue: id });
+    sentenceCues[cue].cancelledBy = id;
+  });
   return {
     patterns,
     sentenceRules,
+    withdrawals,
     context,
     phrases: phrases.build(),
     sentenceCues,
+    questions: file.questions && {
+      // From a sentence's first word to its question mark, with no sentence break between.
+      start: new RegExp(`(?<=^|[.!?]\\s|\\n)[\\s>*-]*(?:${file.questions.starts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b(?:[^.!?\\n]|[.:](?=\\w))*\\?`, 'gi'),
+      facts: checkedCues(file.questions, vocabulary, '/questions').facts,
+      factor: file.questions.factor,
+    },
     minimumConfidence: file.minimumConfidence ?? 0,
     topic: file.topic && checkedTopic(file.topic, vocabulary),
     negation: {
@@ -195,6 +245,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       window: file.negation.window,
       // A scope end stops the look-back as a clause break does.
       clauseBreaks: new Set([...file.negation.clauseBreaks, ...(file.negation.scopeEnds ?? [])].map((b) => b.trim().toLowerCase()).filter((b) => b !== '')),
+      fillers: new Set((file.negation.fillers ?? []).map((w) => w.trim().toLowerCase())),
       // No word boundary before: the tokenizer splits "5no" into "5" and "no".
       cueText: new RegExp(`(?:${[...file.negation.cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i'),
     },

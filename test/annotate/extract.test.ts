@@ -42,6 +42,18 @@ describe('extracting facts from ticket text', () => {
     ['one-to-one NAT on the Juniper', 'one-to-one'],
     ['we don\'t use NAT', 'none'],
     ['There is no NAT in between', 'none'],
+    ['on the Linksys he pointed 443 at the server', 'port-forwarding'],
+    ['he set up their router to send the secure web traffic on to our server', 'port-forwarding'],
+    ['I\'ve mapped SMTP and "Remote Procedure Call" (135) to 192.168.0.2', 'port-forwarding'],
+    ['DrayTek: open ports 135 + 25 + 443 + 987 -> 192.168.10.2', 'port-forwarding'],
+    ['443 on the outside interface is static-PATed to the CAS', 'port-forwarding'],
+    ['In the ICS settings I added a service for TCP 135 pointing at the Exchange server', 'port-forwarding'],
+    ['I made an SNAT action from our external IP to 172.16.0.20', 'port-forwarding'],
+    ['ASA 5510 with "static (inside,outside)" for the server', 'one-to-one'],
+    ['We NAT a public IP to the Exchange box', 'one-to-one'],
+    ['the SonicWall has a NAT policy for the Exchange server with a second public IP', 'one-to-one'],
+    ['all internal hosts share the firewall\'s external address', 'many-to-one'],
+    ['the office goes out through one public IP (overloaded)', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -54,6 +66,76 @@ describe('extracting facts from ticket text', () => {
     ['we closed the RPC endpoint mapper port (135)', false],
   ])('port 135: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
+  });
+
+  it.each([
+    ['the proxy packet filter log shows the 135 packets passing', true],
+    ['the session log shows the 135 session created and closed normally', true],
+    ['only www and 1500 are permitted, so 135 from the OWA box gets denied', false],
+    ['telnet remote.example.com 135 from the branch -> session opens', true],
+    ['the policy permits junos-ms-rpc-tcp and junos-https to EXMB01', true],
+    ['SmartView Tracker shows the cleanup rule dropping ALL_DCE_RPC', false],
+    ['the endpoint mapper reply then contains the dynamic port', true],
+    ['the firewall log shows the connection to 135 "accept"', true],
+    ['their traffic hits 135 and then ports above 1024, all allowed', true],
+    ["diag sniffer packet wan1 'port 135' shows SYN / SYN-ACK / ACK", true],
+    ['the inbound TCP 135 SYNs from your Outlook 2003 test client being dropped by the access rule', false],
+    ['syslog: Deny tcp src dmz:192.168.100.30/1043 dst inside:10.9.1.2/135', false],
+    ['I let 135 in already', true],
+    ['the endpoint mapper port is blocked', false],
+    ['the EPM port is open', true],
+    ["the EPM port isn't blocked", true],
+    ['the ISP blocks the RPC endpoint mapper', false],
+    ['the firewall does not allow 135', false],
+    ['the only ports open are 25 and 443', false],
+    ['only ports 25 and 443 are open', false],
+    ['nothing but 443 is allowed in', false],
+    ['from the branch nothing gets through on 135', false],
+    ["a packet filter for TCP local port 135 inbound, and the proxy's packet log shows it accepted", true],
+    ['we tried 135 from the branch and the capture shows the SYNs dropped at the edge', false],
+  ])('port 135 in more wording: %p', (text, reachable) => {
+    expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
+  });
+
+  it.each([
+    'Telnet to 135 connects, but I guess that is the ISA answering, not EXCH01.',
+    'Telnet to port 135 does connect. I am not sure whether that is WinGate\'s own NT endpoint mapper answering.',
+    'Telnet to 135 opens. rpcdump lists ISA\'s own local RPC services and nothing from Exchange.',
+    'Telnet to the ISA external address on 135 succeeds.',
+  ])('a test of 135 the writer says the firewall itself answered leaves the port unknown: %p', (text) => {
+    expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
+  });
+
+  it.each(['The PC 10.0.0.135 is blocked by the proxy.', 'We allowed 135.5 MB for the mailbox.', 'Maybe 135 is blocked.', '135 is probably blocked by the ISP.', 'I suspect 135 is filtered.'])(
+    'a 135 inside an address or a number, or a guess about 135, says nothing of the port: %p',
+    (text) => {
+      expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['Is 135 blocked?', undefined],
+    ['Is port 135 open on 10.0.0.5 from your side?', undefined],
+    ['Could it be that 135 is filtered by the ISP?', undefined],
+    ['Port 135 is blocked. Why does Outlook need it?', false],
+    ['Security audit flagged the open 135.', true],
+    ['135 was opened years ago by someone.', true],
+  ])('a yes/no question about 135 does not say what it is: %p', (text, reachable) => {
+    expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
+  });
+
+  it('a recommendation to block 135 is not a block', () => {
+    expect(values('Outlook 2000 works. The recommendation in the bulletin is to block port 135 at the firewall.').port135Reachable).toBeUndefined();
+  });
+
+  it('"443 only" says nothing of 135 for phones on HTTPS, and says it is refused for Outlook', () => {
+    expect(values('iPhones cannot sync. VIP with port forwarding TCP 443 only.').port135Reachable).toBeUndefined();
+    expect(values('Outlook 2003 cannot connect. The firewall allows smtp and https only.').port135Reachable).toBe(false);
+  });
+
+  it('"the same network" alone is not the client and server sharing one', () => {
+    expect(values('Outlook 2003 fails. OWA from the same Mac and same network works.').natMode).toBeUndefined();
+    expect(values('Outlook 2003 fails. The PCs are on the same network as the server.').natMode).toBe('none');
   });
 
   it('NAT named without its mode says there is translation and leaves the mode to be asked', () => {
@@ -71,10 +153,86 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2010 connects fine').symptoms).toBeUndefined();
   });
 
+  it.each([
+    ['Fixed IPv4 from the ISP.', 'static'],
+    ['Our address is not fixed, it can change now and then.', 'dynamic'],
+    ['When you moved to the cheaper package the ISP took away your fixed IP address.', 'dynamic'],
+    ['We lost our static IP when we changed provider.', 'dynamic'],
+    ['We use a DDNS name because our IP is not static.', 'dynamic'],
+    ["The address isn't fixed.", 'dynamic'],
+  ])('public address in more wording: %p', (text, assignment) => {
+    expect(values(text).publicAddressAssignment).toBe(assignment);
+  });
+
+  it('"a fixed one-for-one mapping" is NAT, not a fixed address', () => {
+    expect(values('RRAS NAT with a reservation: a fixed one-for-one mapping to EXCH55.').publicAddressAssignment).toBeUndefined();
+  });
+
+  it('a thing taken away still counts for half for the facts other than the address', () => {
+    expect(values('Outlook 2003 fails. They took away the ISA server last year.').firewallPlatform).toBeUndefined();
+  });
+
+  it('an article does not take a negation further from what it negates', () => {
+    expect(values("The new plan doesn't come with a fixed address.").publicAddressAssignment).toBe('dynamic');
+  });
+
   it('IP addresses go to the server or the client by the words before them, classified later like given ones', () => {
     expect(values('the Exchange server is 10.0.0.5, my laptop is 192.168.0.23')).toMatchObject({ serverAddress: '10.0.0.5', clientAddress: '192.168.0.23' });
     expect(values('static public IP 81.2.69.160')).toEqual({ publicAddressAssignment: 'static' });
     expect(values('the version is 10.0.0.1a or 300.1.1.1')).toEqual({});
+  });
+
+  it.each([
+    ['Outlook 2003 clients on the same subnet (e.g. 192.168.5.120) fail at startup', { clientAddress: '192.168.5.120' }],
+    ['OWA 5.5 SP4 on WEB01 (192.168.99.7), DMZ', { clientAddress: '192.168.99.7' }],
+    ['A partner connects from 2001:db8:9f::1:20 using Outlook 2007', { clientAddress: '2001:db8:9f::1:20' }],
+    ['Our Exchange 2010 server has a global IPv6 address, 2001:db8:400::25, routed straight through', { serverAddress: '2001:db8:400::25' }],
+    ['audit log: accept tcp src=<user> dst=203.0.113.10 dport=135', {}],
+    ['Exchange 2010 CAS array: CAS1 10.30.1.11 and CAS2 10.30.1.12, behind an F5', {}],
+    ['syslog: %ASA-4-106023: Deny tcp src outside:198.51.100.7/1043 dst inside:10.9.1.2/135', { clientAddress: '198.51.100.7' }],
+    ['FortiGate log: srcip=198.51.100.7 dstip=203.0.113.5 dstport=135 action=deny', { clientAddress: '198.51.100.7' }],
+    ['SmartView Tracker: Source: 198.51.100.7 Destination: 203.0.113.5 Service: ALL_DCE_RPC', { clientAddress: '198.51.100.7' }],
+    ['Traffic from 198.51.100.7 to the mail host is dropped', { clientAddress: '198.51.100.7' }],
+    ["The user's laptop got a DHCP address of 192.168.1.50 at the hotel", { clientAddress: '192.168.1.50' }],
+    ['My notebook is 192.168.2.33 at home', { clientAddress: '192.168.2.33' }],
+    ['Her computer has 172.16.4.9', { clientAddress: '172.16.4.9' }],
+    ['The DHCP server 192.168.1.1 hands out addresses', {}],
+    ['The public IP of the Exchange server is 203.0.113.5', {}],
+    ['Exchange is published on 203.0.113.5', {}],
+    ['srv 192.168.10.2, SBS 2011', { serverAddress: '192.168.10.2' }],
+    ['SBS2003 on 192.168.16.2', { serverAddress: '192.168.16.2' }],
+    ["The laptop (DHCP, 192.168.1.20) can't connect", { clientAddress: '192.168.1.20' }],
+  ])('addresses by role in more wording: %p', (text, expected) => {
+    const found = values(`Outlook 2007 fails. ${text}`);
+    expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
+  });
+
+  it.each([
+    ['On the laptop, after a long pause, Outlook declares the server to be down.', ['cannot-connect']],
+    ['Outlook 98 on the road warriors still claims the server is down.', ['cannot-connect']],
+    ['The intermittent loss of connection your users report lines up with the timeouts.', ['cannot-connect']],
+    ['At the end the state in the bar is "Desconectado".', ['cannot-connect']],
+    ['If they hit Continue it sometimes loads, mostly it just doesn\'t fetch anything.', ['sync-fails']],
+    ['Android users see a warning and mail stops coming in.', ['sync-fails']],
+  ])('symptoms in more wording: %p', (text, symptoms) => {
+    expect(values(text).symptoms).toEqual(symptoms);
+  });
+
+  it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
+    expect(values('Remote staff with Outlook 2010: with the SSL VPN connected everything is fine; without it Outlook never gets past "Connecting...".')).toMatchObject({ clientKind: 'outlook', outlookVersion: '2010' });
+    expect(values('Outlook 2010 PCs are fine.').outlookVersion).toBeUndefined();
+  });
+
+  it('the Outlook app on a phone is a device, not Outlook for Windows; Outlook said to be back is not the failing client', () => {
+    expect(values('Android users (Outlook app and Samsung Email) get "The certificate is not trusted" and no sync.').clientKind).toBe('activesync-device');
+    expect(values('Outlook Anywhere users were back right after that. Most iPhones still fail and nothing syncs.').clientKind).toBe('activesync-device');
+  });
+
+  it.each([
+    ['the two girls still can\'t get their Outlook (2010) to connect', '2010'],
+    ['my Outlook (the 2016 one on my home PC) shows it has no connection', '2016'],
+  ])('an Outlook version in brackets: %p', (text, version) => {
+    expect(values(text).outlookVersion).toBe(version);
   });
 
   it('evidence gives the field, the exact text and its offsets', () => {
