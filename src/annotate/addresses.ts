@@ -8,7 +8,7 @@ import { AddressRoles } from './match-context';
 export const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2}\b)?/g;
 export const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])(?:\/\d{1,3}\b)?/gi;
 
-export interface AddressHit {
+interface AddressHit {
   role: 'serverAddress' | 'clientAddress';
   /** The host address, without the prefix length it was written with. */
   address: string;

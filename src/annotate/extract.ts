@@ -20,7 +20,7 @@ export interface Span {
   end: number;
 }
 
-export interface ExtractedFact extends Evidenced {
+interface ExtractedFact extends Evidenced {
   value: FactValue;
   /** The confidence of the pattern that decided the value (the lowest, for a list). */
   confidence: number;

@@ -38,7 +38,7 @@ export interface AnnotationWithNote {
   noteBlocks: NoteBlock[];
 }
 
-export interface AnnotateOptions {
+interface AnnotateOptions {
   /** Where the ticket sits in the request, for the pointers of a problem; default /ticket. */
   pointerBase?: string;
   /** How the ticket's text is read; default on the event loop. */

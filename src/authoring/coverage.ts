@@ -35,7 +35,7 @@ export function readScenarioTables(dir: string): ScenarioTable[] {
     .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as ScenarioTable);
 }
 
-export interface Exercise {
+interface Exercise {
   id: string;
   kind: 'diagnosis' | 'workaround' | 'condition';
   /** Scenarios in which it holds (applies, for a workaround; is true, for a condition). */

@@ -27,7 +27,7 @@ import { run } from '../service/run';
 /** A command that ran but found problems: the message is printed and the process exits 1. */
 export class CliFailure extends Error {}
 
-export interface CliIo {
+interface CliIo {
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;

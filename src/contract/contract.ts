@@ -73,7 +73,7 @@ export class Contract {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-export interface Operation {
+interface Operation {
   /** The path template, e.g. /v1/articles/{id}. */
   path: string;
   method: (typeof METHODS)[number];
