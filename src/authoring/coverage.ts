@@ -27,6 +27,7 @@ export interface ScenarioTable {
   invalid: { name: string; facts: Record<string, unknown>; notDiagnosed?: string[]; notApplicable?: string[]; conflicts?: string[] }[];
 }
 
+/** The scenario tables of a directory (its *.json files), in file name order. */
 export function readScenarioTables(dir: string): ScenarioTable[] {
   return fs
     .readdirSync(dir)

@@ -5,8 +5,10 @@ import type { TargetSettings } from '../delivery/targets';
 import { bundledRulesDir } from '../paths';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** The levels LOG_LEVEL takes (pino's). */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The service's settings, each under the environment variable it is read from. */
 export interface Config {
   /** PORT, default 3000; 0 picks a free port. */
   port: number;
@@ -88,6 +90,7 @@ export const ZENDESK_MAX_AGE_MS = 5 * 60_000;
 /** ANSWER_CACHE_MB when unset, and the app's when it is not told. */
 export const DEFAULT_ANSWER_CACHE_MB = 32;
 
+/** A setting the environment gives that configFromEnv refuses; the service does not start. */
 export class ConfigError extends Error {}
 
 /**
