@@ -39,7 +39,7 @@ export class Contract {
     addFormats(ajv);
     ajv.addVocabulary(OPENAPI_KEYWORDS);
     for (const schema of this.knowledgeBaseSchemas.values()) ajv.addSchema(schema);
-    ajv.addSchema(this.document as object, `${BASE}openapi.yaml`);
+    ajv.addSchema(this.document, `${BASE}openapi.yaml`);
     return ajv;
   }
 
