@@ -4,11 +4,15 @@ import { parseHostAddress } from '../facts/address-space';
 import { matches } from './clauses';
 import { AddressRoles } from './match-context';
 
-// An address, with the prefix length it may be written with (10.0.5.20/24, 192.168.10.0/24).
+/**
+ * An IPv4 address, with the prefix length it may be written with (10.0.5.20/24, 192.168.10.0/24).
+ * It matches any four dotted numbers: isAddressMatch says which are addresses.
+ */
 export const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}(?:\/\d{1,2}\b)?/g;
+/** An IPv6 address, with the prefix length it may be written with; not part of a longer run of word characters and colons (a MAC address, a time). */
 export const IPV6 = /(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])(?:\/\d{1,3}\b)?/gi;
 
-export interface AddressHit {
+interface AddressHit {
   role: 'serverAddress' | 'clientAddress';
   /** The host address, without the prefix length it was written with. */
   address: string;

@@ -8,8 +8,10 @@ import type { Span } from './extract';
  * MAX_EVIDENCE_PER_ANNOTATION in all, and gives the number left out as `evidenceOmitted`.
  */
 export const MAX_EVIDENCE_PER_FACT = 10;
+/** The most spans an annotation lists over all its facts (see MAX_EVIDENCE_PER_FACT). */
 export const MAX_EVIDENCE_PER_ANNOTATION = 50;
 
+/** Anything shown with the ticket's words for it: the spans kept, and how many more were left out. */
 export interface Evidenced {
   evidence: Span[];
   evidenceOmitted?: number;

@@ -10,8 +10,10 @@ import { Negation, type Tokenizer } from './negation';
 import { findPhrases } from './phrases';
 import { Sentences } from './sentences';
 
+/** The fields of a ticket that are read for facts. */
 export type TicketField = 'subject' | 'body';
 
+/** Where the ticket says something: the field, the words as written there, and their offsets. */
 export interface Span {
   field: TicketField;
   text: string;
@@ -20,7 +22,7 @@ export interface Span {
   end: number;
 }
 
-export interface ExtractedFact extends Evidenced {
+interface ExtractedFact extends Evidenced {
   value: FactValue;
   /** The confidence of the pattern that decided the value (the lowest, for a list). */
   confidence: number;

@@ -8,7 +8,7 @@ import type { ExtractionResult, ExtractionTask } from './extraction-worker';
 export type TicketReader = (ticket: Partial<Record<TicketField, string>>, kb: KnowledgeBase) => Promise<TicketReading>;
 
 /** Reads a ticket on the event loop: for the command line, tests, and tickets too short to send away. */
-export const readHere: TicketReader = async (ticket, kb) => readTicket(ticket, kb.extraction, kb.vocabulary);
+export const readHere: TicketReader = (ticket, kb) => new Promise((resolve) => resolve(readTicket(ticket, kb.extraction, kb.vocabulary)));
 
 /**
  * Below this many characters (subject and body) a ticket is read on the event loop: it takes

@@ -9,6 +9,7 @@ interface ExtractionRules {
   facts: readonly FactDefinition[];
 }
 
+/** One ticket for a worker thread to read, with the rules to read it by when the worker lacks them. */
 export interface ExtractionTask {
   /** The knowledge base's revision, under which the worker keeps its rules. */
   revision: string;
@@ -17,6 +18,7 @@ export interface ExtractionTask {
   ticket: Partial<Record<TicketField, string>>;
 }
 
+/** The worker's reading of the ticket, or its request for the rules of a revision it does not keep. */
 export type ExtractionResult = { reading: TicketReading } | { needsRules: true };
 
 // The rules of the last few revisions (a reload can leave requests on the old one for a while).

@@ -23,13 +23,18 @@ function loadLanguage(): void {
   nlp ??= winkNLP(model, []);
 }
 
+// wink-nlp knows its helpers by identity (any other function reads as its.value), so they are
+// passed as they are; they use no `this`, which this view of them says.
+type TokenHelper = (index: number, rdd: unknown) => string;
+
+/** The tokens of a text, loading the language model on first use. */
 export function tokenize(text: string): Tokens {
   loadLanguage();
-  const { its } = nlp!;
+  const its: { normal: TokenHelper; precedingSpaces: TokenHelper } = nlp!.its;
   const tokens = nlp!.readDoc(text).tokens();
-  const normals = tokens.out(its.normal) as string[];
-  const values = tokens.out() as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const normals = tokens.out<string>(its.normal);
+  const values = tokens.out();
+  const spaces = tokens.out<string>(its.precedingSpaces);
   const starts: number[] = [];
   const ends: number[] = [];
   let at = 0;

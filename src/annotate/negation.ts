@@ -6,15 +6,15 @@ import type { Sentences } from './sentences';
 /** Splits a text into tokens with their normal forms (language.ts); swappable to compare tokenizers (scripts/compare-negation.ts). */
 export type Tokenizer = (text: string) => Tokens;
 
+// How far before a match the quick test for a negation cue looks, in characters.
+const LOOK_BACK = 64;
+
 /**
  * Whether a match in one text is negated: a negation cue among the `window` tokens of its clause
  * before it ("we don't use NAT", "there is no NAT", "we are not using ISA"). The sentence around
  * a match is tokenized the first time one of its matches is asked about (language.ts), so the
  * contractions read as "not" whatever their spelling, and no text is tokenized twice.
  */
-// How far before a match the quick test for a negation cue looks, in characters.
-const LOOK_BACK = 64;
-
 export class Negation {
   private readonly tokensOf = new Map<number, Tokens>();
 
@@ -25,6 +25,7 @@ export class Negation {
     private readonly tokenizer: Tokenizer = tokenize,
   ) {}
 
+  /** Whether the match that starts at `index` is negated. */
   at(index: number): boolean {
     const { window, cues, clauseBreaks, cueText, fillers } = this.extraction.negation;
     // Most matches have no cue anywhere near: when the text just before one (from the start of

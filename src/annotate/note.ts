@@ -24,6 +24,7 @@ export interface NoteBlock {
   items: Inline[][];
 }
 
+/** The internal note for a ticket, rendered twice: Markdown, and plain text for systems that show no Markdown. */
 export interface Note {
   markdown: string;
   text: string;
@@ -90,6 +91,7 @@ export function noteBlocks(input: NoteInput, vocabulary: Vocabulary): NoteBlock[
   return blocks;
 }
 
+/** Renders the note's blocks as Markdown and as plain text, each ending with the knowledge base revision it came from. */
 export function renderNote(blocks: NoteBlock[], revision: string): Note {
   const footer = `outlook-connectivity-kb, knowledge base ${revision}`;
   const markdown = blocks.map((b) => `**${b.heading}**\n${b.items.map((item) => `- ${item.map(inlineMarkdown).join('')}`).join('\n')}`);

@@ -1,6 +1,6 @@
 import { automatonOf, type PhraseList } from '../kb/phrases';
 
-export interface PhraseHit {
+interface PhraseHit {
   /** Index into the list's uses. */
   use: number;
   start: number;

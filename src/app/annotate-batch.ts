@@ -12,7 +12,7 @@ export const MAX_BATCH_TICKETS = 100;
 /** Longest line of an NDJSON backfill. */
 export const MAX_NDJSON_LINE = 100 * 1024;
 
-export type BatchResult =
+type BatchResult =
   | { line?: number; status: 200; id: string; annotation: Annotation }
   | { line?: number; status: number; id?: string; problem: ReturnType<typeof problemBody> };
 

@@ -9,6 +9,7 @@ import { readHere, type TicketReader } from '../annotate/extraction-pool';
 import { noteBlocks, renderNote, type Note, type NoteBlock } from '../annotate/note';
 import { tagsFor } from '../annotate/tags';
 
+/** A ticket as sent to be annotated: its id, the text to read, and any facts already known. */
 export interface Ticket {
   id: string;
   subject?: string;
@@ -17,6 +18,7 @@ export interface Ticket {
   facts?: Record<string, unknown>;
 }
 
+/** What annotating a ticket gives back: the facts and where the text says them, the diagnoses, the questions left to ask, tags and a note ready to post. */
 export interface Annotation {
   ticket: { id: string };
   facts: Record<string, AnnotatedFact>;
@@ -38,7 +40,7 @@ export interface AnnotationWithNote {
   noteBlocks: NoteBlock[];
 }
 
-export interface AnnotateOptions {
+interface AnnotateOptions {
   /** Where the ticket sits in the request, for the pointers of a problem; default /ticket. */
   pointerBase?: string;
   /** How the ticket's text is read; default on the event loop. */
@@ -53,6 +55,7 @@ export async function annotate(snapshot: Snapshot, ticket: Ticket, options: Anno
   return (await annotateWithNote(snapshot, ticket, options)).annotation;
 }
 
+/** Annotates one ticket as annotate does, and keeps the note's blocks for the webhook adapters, which render the note in their own system's markup. */
 export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Ticket, { pointerBase = '/ticket', read = readHere }: AnnotateOptions = {}): Promise<AnnotationWithNote> {
   const given = checkedFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
 

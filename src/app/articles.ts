@@ -11,7 +11,8 @@ export function articleAnswer({ kb }: Snapshot, id: string): ArticleResponse {
     throw new AppError('not_found', `No article "${id}"; the knowledge base has: ${known}.`);
   }
   // "$schema" points authors' editors at the schema file; it means nothing to API callers.
-  const { $schema: _schema, ...content } = article as typeof article & { $schema?: string };
+  const content: Record<string, unknown> = { ...article };
+  delete content.$schema;
   // openapi-typescript reads the article schema's "$defs" as a required property, so the
   // generated type cannot describe an article; the API tests validate this body instead.
   return { article: content as unknown as ArticleResponse['article'], kb: { revision: kb.revision } };

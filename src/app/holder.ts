@@ -4,7 +4,7 @@ import { KnowledgeBaseError } from '../kb/errors';
 import { loadKnowledgeBase, type KnowledgeBase } from '../kb/load';
 import { AppError } from './errors';
 
-export interface HolderEvents {
+interface HolderEvents {
   loaded?: (kb: KnowledgeBase) => void;
   loadFailed?: (error: Error) => void;
   diagnosed?: (diagnoses: readonly Pick<DiagnosisFinding, 'article'>[]) => void;

@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 
+/** One non-empty line of an NDJSON stream, numbered as the sender counts lines. */
 export interface NdjsonLine {
   /** 1-based line number in the input. */
   number: number;

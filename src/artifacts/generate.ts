@@ -94,7 +94,7 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
       .map((r) => ({ hive: r.hive, key: r.key, value: r.value!, data: ports[r.setting!] }));
     return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-16le', content: registryFile(values, comments), workaround: id } };
   }
-  const byKey = Object.fromEntries(profileKeys.filter((k) => ports[k.setting] !== undefined).map((k) => [k.name, ports[k.setting]!]));
+  const byKey = Object.fromEntries(profileKeys.filter((k) => ports[k.setting] !== undefined).map((k) => [k.name, ports[k.setting]]));
   const text = profileFile(details.profile!.template, byKey, comments);
   return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-8', content: Buffer.from(text, 'utf8'), workaround: id } };
 }
@@ -102,7 +102,7 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
 function source(kb: KnowledgeBase, name: ArtifactName): { article: Article; workaround: Workaround; details: Details; id: string } {
   for (const article of kb.articles) {
     const workaround = article.workarounds.find((w) => w.artifact === name);
-    if (workaround) return { article, workaround, details: (workaround.details ?? {}) as Details, id: `${article.id}.${workaround.id}` };
+    if (workaround) return { article, workaround, details: workaround.details ?? {}, id: `${article.id}.${workaround.id}` };
   }
   throw new Error(`no workaround in the knowledge base produces ${name}`);
 }

@@ -1,4 +1,4 @@
-export interface RegistryDword {
+interface RegistryDword {
   hive: string;
   key: string;
   value: string;

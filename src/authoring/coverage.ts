@@ -27,6 +27,7 @@ export interface ScenarioTable {
   invalid: { name: string; facts: Record<string, unknown>; notDiagnosed?: string[]; notApplicable?: string[]; conflicts?: string[] }[];
 }
 
+/** The scenario tables of a directory (its *.json files), in file name order. */
 export function readScenarioTables(dir: string): ScenarioTable[] {
   return fs
     .readdirSync(dir)
@@ -35,7 +36,7 @@ export function readScenarioTables(dir: string): ScenarioTable[] {
     .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as ScenarioTable);
 }
 
-export interface Exercise {
+interface Exercise {
   id: string;
   kind: 'diagnosis' | 'workaround' | 'condition';
   /** Scenarios in which it holds (applies, for a workaround; is true, for a condition). */

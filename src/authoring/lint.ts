@@ -7,6 +7,7 @@ import { foldCondition } from '../kb/condition-walk';
 import type { Article, Condition, Scalar } from '../kb/model';
 import { checkCitations, type SourceTexts } from './sources';
 
+/** Something lint found in a knowledge base file, with the JSON pointer to where it is. */
 export interface LintFinding {
   level: 'error' | 'warning';
   file: string;

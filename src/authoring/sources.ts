@@ -9,6 +9,7 @@ export type SourceTexts = ReadonlyMap<string, string>;
 
 const SOURCES_DIR = 'sources';
 
+/** The stored source texts of a rules directory; none when it has no sources/ folder. */
 export function readSourceTexts(rulesDir: string): SourceTexts {
   const dir = path.join(rulesDir, SOURCES_DIR);
   if (!fs.existsSync(dir)) return new Map();

@@ -18,7 +18,6 @@ import { coverage, readScenarioTables } from '../authoring/coverage';
 import { lint } from '../authoring/lint';
 import { readSourceTexts } from '../authoring/sources';
 import { Diagnoser } from '../engine/diagnose';
-import type { Derivation } from '../facts/derive';
 import { loadKnowledgeBase } from '../kb/load';
 import type { Vocabulary } from '../kb/vocabulary';
 import { bundledRulesDir, projectRoot } from '../paths';
@@ -27,7 +26,7 @@ import { run } from '../service/run';
 /** A command that ran but found problems: the message is printed and the process exits 1. */
 export class CliFailure extends Error {}
 
-export interface CliIo {
+interface CliIo {
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
@@ -56,7 +55,7 @@ export function cli(io: CliIo): Command {
       const total = input === '-' ? 0 : fs.statSync(input).size;
       const source = input === '-' ? io.stdin : fs.createReadStream(input);
       const output = options.output ? fs.createWriteStream(options.output) : io.stdout;
-      const bar = io.progress ? new SingleBar({ stream: io.stderr as NodeJS.WriteStream, format: 'annotating [{bar}] {percentage}% | {tickets} tickets', hideCursor: true, noTTYOutput: true }, Presets.shades_classic) : undefined;
+      const bar = io.progress ? new SingleBar({ stream: io.stderr, format: 'annotating [{bar}] {percentage}% | {tickets} tickets', hideCursor: true, noTTYOutput: true }, Presets.shades_classic) : undefined;
       bar?.start(total || 1, 0, { tickets: 0 });
       let count = 0;
       let failed = 0;
@@ -181,7 +180,7 @@ function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, 
  */
 function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>, vocabulary: Vocabulary): string {
   const facts = Object.fromEntries(Object.entries(answer.facts.given).map(([name, value]) => [name, { value, source: 'given' as const, evidence: [] }]));
-  const blocks = noteBlocks({ ...answer, facts, context: [], derivations: answer.facts.derivations as Record<string, Derivation> }, vocabulary);
+  const blocks = noteBlocks({ ...answer, facts, context: [], derivations: answer.facts.derivations }, vocabulary);
   const [next] = answer.questions;
   const hint = next ? `Ask next as: --fact ${next.fact}=${next.values.length ? next.values.map((v) => v.value).join('|') : '<address>'}\n` : '';
   return renderNote(blocks, answer.kb.revision).text + hint;

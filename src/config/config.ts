@@ -5,8 +5,10 @@ import type { TargetSettings } from '../delivery/targets';
 import { bundledRulesDir } from '../paths';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** The levels LOG_LEVEL takes (pino's). */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The service's settings, each under the environment variable it is read from. */
 export interface Config {
   /** PORT, default 3000; 0 picks a free port. */
   port: number;
@@ -88,6 +90,7 @@ export const ZENDESK_MAX_AGE_MS = 5 * 60_000;
 /** ANSWER_CACHE_MB when unset, and the app's when it is not told. */
 export const DEFAULT_ANSWER_CACHE_MB = 32;
 
+/** A setting the environment gives that configFromEnv refuses; the service does not start. */
 export class ConfigError extends Error {}
 
 /**
@@ -134,12 +137,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port: read('PORT', 3000, integer(0, 65535), 'an integer from 0 to 65535 (0 picks a free port)'),
     host: read('HOST', '127.0.0.1', (t) => t, 'a host name or address'),
     rulesDir: read('RULES_DIR', bundledRulesDir, (t) => t, 'a directory'),
-    logLevel: read('LOG_LEVEL', 'info' as LogLevel, (t) => (LOG_LEVELS as readonly string[]).includes(t) ? (t as LogLevel) : undefined, `one of ${LOG_LEVELS.join(', ')}`),
+    logLevel: read('LOG_LEVEL', 'info', (t) => (LOG_LEVELS as readonly string[]).includes(t) ? (t as LogLevel) : undefined, `one of ${LOG_LEVELS.join(', ')}`),
     bodyLimit: read('BODY_LIMIT', 102400, integer(1024, 50 * 1024 * 1024), 'a number of bytes from 1024 to 52428800'),
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, integer(0, 1_000_000), 'a whole number of requests per minute (0 turns the limit off)'),
     apiKeys: read('API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each'),
     adminApiKeys: read('ADMIN_API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each'),
-    trustProxy: read('TRUST_PROXY', false as Config['trustProxy'], trustProxy, 'true, false, a number of proxies, or comma-separated addresses, subnets (CIDR) and loopback, linklocal or uniquelocal'),
+    trustProxy: read('TRUST_PROXY', false, trustProxy, 'true, false, a number of proxies, or comma-separated addresses, subnets (CIDR) and loopback, linklocal or uniquelocal'),
     ...optional('METRICS_API_KEY', 'metricsApiKey', (t) => (t.length >= 16 ? t : undefined), 'a key of at least 16 characters'),
     ...optional('METRICS_PORT', 'metricsPort', integer(0, 65535), 'an integer from 0 to 65535'),
     corsOrigins: read('CORS_ORIGINS', [] as string[], (t) => (list(t).every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list(t) : undefined), 'comma-separated origins such as https://helpdesk.example.com'),

@@ -23,6 +23,7 @@ interface Reason {
   ruledOutBy: Scalar[];
 }
 
+/** A fact to ask the user about next, with the answers offered and the diagnoses each would confirm or rule out. */
 export interface Question {
   fact: string;
   text: string;

@@ -39,7 +39,7 @@ export class Contract {
     addFormats(ajv);
     ajv.addVocabulary(OPENAPI_KEYWORDS);
     for (const schema of this.knowledgeBaseSchemas.values()) ajv.addSchema(schema);
-    ajv.addSchema(this.document as object, `${BASE}openapi.yaml`);
+    ajv.addSchema(this.document, `${BASE}openapi.yaml`);
     return ajv;
   }
 
@@ -73,7 +73,7 @@ export class Contract {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-export interface Operation {
+interface Operation {
   /** The path template, e.g. /v1/articles/{id}. */
   path: string;
   method: (typeof METHODS)[number];

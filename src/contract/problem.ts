@@ -1,5 +1,6 @@
 import type { FieldError } from '../facts/normalize';
 
+/** Every `code` a problem body can carry, one for each kind of refusal the contract names. */
 export type ProblemCode =
   | 'invalid_request'
   | 'unknown_fact'

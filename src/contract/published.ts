@@ -15,7 +15,7 @@ const EXTERNAL_SCHEMAS: Record<string, string> = { 'rules/schemas/article.schema
 export function publishedContract({ document, knowledgeBaseSchemas }: Contract): OpenAPIV3_1.Document {
   const external = (ref: string) => {
     const [file, fragment = ''] = ref.split('#');
-    const name = EXTERNAL_SCHEMAS[file!];
+    const name = EXTERNAL_SCHEMAS[file];
     if (!name) return ref;
     return fragment.startsWith('/$defs/') ? `#/components/schemas/${name}.${fragment.slice('/$defs/'.length)}` : `#/components/schemas/${name}`;
   };
@@ -23,7 +23,10 @@ export function publishedContract({ document, knowledgeBaseSchemas }: Contract):
   for (const [file, name] of Object.entries(EXTERNAL_SCHEMAS)) {
     const schema = knowledgeBaseSchemas.get(file);
     if (!schema) throw new Error(`openapi.yaml refers to ${file}, which the contract did not load`);
-    const { $schema: _dialect, $id: _id, $defs = {}, ...root } = schema;
+    // A component is no schema document of its own: its dialect and id are the OpenAPI document's.
+    const { $defs = {}, ...root } = schema;
+    delete root.$schema;
+    delete root.$id;
     // Inside a schema file, `#/$defs/x` is its own definition and `other.schema.json#/...` a sibling file's.
     const local = (node: unknown) => rewriteRefs(node, (ref) => (ref.startsWith('#/$defs/') ? `#/components/schemas/${name}.${ref.slice('#/$defs/'.length)}` : external(`rules/schemas/${ref}`)));
     components[name] = local(root);

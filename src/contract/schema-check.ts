@@ -60,7 +60,7 @@ function hasMoreValuesThan(value: unknown, limit: number): boolean {
     count += 1;
     if (count > limit) return true;
     if (next !== null && typeof next === 'object') {
-      const children = Array.isArray(next) ? next : Object.values(next);
+      const children: unknown[] = Array.isArray(next) ? next : Object.values(next);
       if (count + pending.length + children.length > limit) return true;
       pending.push(...children);
     }

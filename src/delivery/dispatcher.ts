@@ -12,7 +12,7 @@ export interface DeliveryMetrics {
   deadLettered(system: System): void;
 }
 
-export interface DispatcherOptions {
+interface DispatcherOptions {
   outbox: Outbox;
   targets: Targets;
   policy: RetryPolicy;

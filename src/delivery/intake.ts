@@ -3,7 +3,7 @@ import { deliveryKey } from './delivery-key';
 import type { Outbox, Receipt, System } from './outbox';
 import { OutboxUnavailable, type WriteBackRecord } from './write-back';
 
-export interface IntakeOptions {
+interface IntakeOptions {
   outbox: Outbox;
   /** The systems delivery is configured for; a webhook from another is answered and nothing is recorded. */
   systems: ReadonlySet<System>;

@@ -1,16 +1,14 @@
 import type { WriteBack } from './write-back';
 
-/** The ticketing systems the service writes back to. */
-const SYSTEMS = ['zendesk', 'jira', 'servicenow'] as const;
-export type System = (typeof SYSTEMS)[number];
+/** A ticketing system the service writes back to. */
+export type System = 'zendesk' | 'jira' | 'servicenow';
 
 /**
  * Where a delivery is: `queued` waits for its first try, `sending` is held by an instance (until
  * its lease runs out, after which another may take it), `retrying` failed and waits for its next
  * try, `delivered` and `dead` (a dead letter) are final until an operator retries a dead one.
  */
-const DELIVERY_STATES = ['queued', 'sending', 'retrying', 'delivered', 'dead'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
+export type DeliveryState = 'queued' | 'sending' | 'retrying' | 'delivered' | 'dead';
 
 /** A write-back to record: the requests that post one annotation to one ticket. */
 export interface NewDelivery {
@@ -31,6 +29,7 @@ export interface Answer {
   body: string;
 }
 
+/** A write-back as recorded in the outbox, with where it is and what the system answered last. */
 export interface Delivery extends NewDelivery {
   state: DeliveryState;
   /** How many of `requests` the system has accepted: a retry resumes after them. */
@@ -47,6 +46,7 @@ export interface Delivery extends NewDelivery {
   lastAnswer?: Answer;
 }
 
+/** What an attempt means for its delivery: the request was accepted, is worth trying again, or never will be. */
 export type AttemptOutcome = 'accepted' | 'retry' | 'dead';
 
 /** One request sent, as recorded in the delivery's history. */
@@ -69,6 +69,7 @@ export interface AfterAttempt {
   deliveredAt?: number;
 }
 
+/** Which deliveries to list, and one page of them. */
 export interface DeliveryFilter {
   state?: DeliveryState;
   system?: System;
@@ -78,6 +79,7 @@ export interface DeliveryFilter {
   after?: { createdAt: number; id: string };
 }
 
+/** What recording a delivery gives back: the delivery, new or the one already recorded under its key. */
 export interface Receipt {
   delivery: Delivery;
   /** A delivery with the same key was already recorded: nothing new will be posted. */

@@ -16,6 +16,7 @@ export interface RetryPolicy {
   timeoutMs: number;
 }
 
+/** The retry policy when no DELIVERY_* setting says otherwise: first retry after a second, at most ten minutes apart, given up after a day. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   firstRetryMs: 1000,
   longestRetryMs: 10 * 60_000,

@@ -6,6 +6,7 @@ import type { Target } from './targets';
 /** The most of an answer's body kept in the history: enough for any system's error message. */
 const ANSWER_CHARS = 2000;
 
+/** What came of sending one request: whether it counts as accepted, worth retrying or dead, and the system's answer. */
 export interface Sent {
   outcome: AttemptOutcome;
   answer: Answer;

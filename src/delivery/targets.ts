@@ -6,6 +6,7 @@ export interface Target {
   authorization: string;
 }
 
+/** The systems the service writes back to, each with where and how; a system without settings is left out. */
 export type Targets = Partial<Record<System, Target>>;
 
 /** The credentials each system's settings give (see config.ts). */
