@@ -93,6 +93,11 @@ export interface Outbox {
    * out) for `instance` until `leaseUntil`; no two instances get the same one.
    */
   claim(instance: string, now: number, leaseUntil: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Extends `instance`'s lease on a delivery it is sending to `leaseUntil`; false when it no longer
+   * holds it (another instance claimed it once it ran out, or it was recorded as settled).
+   */
+  renew(id: string, instance: string, leaseUntil: number): Promise<boolean>;
   /** Records an attempt and the state after it, only while `instance` still holds the lease. */
   finishAttempt(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Promise<boolean>;
   list(filter: DeliveryFilter): Promise<Delivery[]>;

@@ -22,6 +22,13 @@ export const claim = (lock: string) => `UPDATE deliveries SET state = 'sending',
     ORDER BY next_attempt_at LIMIT :limit ${lock}
   ) RETURNING ${COLUMNS}`;
 
+/**
+ * A longer lease for the instance that holds one. The owner is what decides: a claim sets it in the
+ * same statement that finds the lease run out, so while it is still this instance's nobody else has
+ * taken the delivery, and once this commits nobody can until the new lease runs out.
+ */
+export const RENEW = `UPDATE deliveries SET next_attempt_at = :leaseUntil WHERE id = :id AND state = 'sending' AND lease_owner = :instance RETURNING id`;
+
 /** The state after an attempt, written only by the instance that holds the lease; RETURNING the new attempt count. */
 export const FINISH = `UPDATE deliveries SET state = :state, done = :done, attempts = attempts + 1, next_attempt_at = :nextAttemptAt,
     lease_owner = :leaseOwner, delivered_at = :deliveredAt, last_status = :status, last_answer = :answer

@@ -67,6 +67,10 @@ export class PostgresStore implements Store, Outbox {
     return (await this.query<sql.DeliveryRow>(this.pool, sql.claim('FOR UPDATE SKIP LOCKED'), { instance, now, leaseUntil, limit })).map(sql.toDelivery);
   }
 
+  async renew(id: string, instance: string, leaseUntil: number): Promise<boolean> {
+    return (await this.query(this.pool, sql.RENEW, { id, instance, leaseUntil })).length > 0;
+  }
+
   finishAttempt(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Promise<boolean> {
     return this.transaction(async (client) => {
       const [updated] = await this.query<{ attempts: number }>(client, sql.FINISH, sql.finishParams(id, instance, attempt, after));

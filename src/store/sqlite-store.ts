@@ -68,6 +68,10 @@ export class SqliteStore implements Store, Outbox {
     return this.writes.run(() => (this.statement(sql.claim('')).all({ instance, now, leaseUntil, limit }) as sql.DeliveryRow[]).map(sql.toDelivery));
   }
 
+  renew(id: string, instance: string, leaseUntil: number): Promise<boolean> {
+    return this.writes.run(() => this.statement(sql.RENEW).get({ id, instance, leaseUntil }) !== undefined);
+  }
+
   finishAttempt(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Promise<boolean> {
     return this.writes.run(() => {
       const updated = this.statement(sql.FINISH).get(sql.finishParams(id, instance, attempt, after)) as { attempts: number } | undefined;

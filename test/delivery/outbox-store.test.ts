@@ -115,6 +115,36 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     }
   });
 
+  it('when a lease is renewed, then only by its holder, and no one claims the delivery before the new lease runs out', async () => {
+    const { delivery: d } = await outbox.enqueue(delivery(), 1000, 1000 + HOUR);
+    await outbox.claim('a', 1000, 5000, 1);
+    expect(await outbox.renew(d.id, 'b', 20_000)).toBe(false);
+    expect(await outbox.renew(d.id, 'a', 20_000)).toBe(true);
+    expect(await outbox.claim('b', 19_999, 30_000, 1)).toEqual([]);
+    expect((await outbox.claim('b', 20_000, 30_000, 1)).map((c) => c.id)).toEqual([d.id]);
+    // b has it now: a's renewal is refused, and so it sends nothing.
+    expect(await outbox.renew(d.id, 'a', 40_000)).toBe(false);
+    await outbox.finishAttempt(d.id, 'b', accepted, { state: 'delivered', done: 1, deliveredAt: 21_000 });
+    expect(await outbox.renew(d.id, 'b', 40_000)).toBe(false);
+  });
+
+  it('when the leases of many deliveries run out, then instances claiming them at once take each one once', async () => {
+    for (let i = 0; i < 40; i += 1) await outbox.enqueue(delivery(), 1000, HOUR);
+    expect(await outbox.claim('a', 1000, 5000, 40)).toHaveLength(40);
+    const other = await openStore(t.settings);
+    try {
+      for (const round of [1, 2, 3]) {
+        const now = 5000 * round;
+        const claims = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => (i % 2 ? other : t.store).outbox.claim(`i${i}`, now, now + 5000, 10)));
+        const ids = claims.flat().map((d) => d.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toHaveLength(40);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   it('records its schema version, one per migration', async () => {
     let versions: unknown[];
     if (kind === 'sqlite') {
