@@ -68,6 +68,21 @@ describe('exactly once per ticket and annotation', () => {
     await service.settled(changed.body.delivery.id);
     expect(jira.writes('HELP-2', 'comment')).toHaveLength(2);
   });
+
+  it('when an annotation changes from A to B and back to A, then the return to A posts A again, since B is the note the ticket shows last', async () => {
+    const posted: string[] = [];
+    for (const [i, description] of [NAT, PORT, NAT, NAT].entries()) {
+      const res = await service.api.post('/v1/webhooks/zendesk', zendeskTicket(6, description));
+      expect(res.body.delivery.duplicate).toBe(i === 3);
+      if (!res.body.delivery.duplicate) {
+        await service.settled(res.body.delivery.id);
+        posted.push(res.body.writeBack[0].body.ticket.comment.body);
+      }
+    }
+    expect(zendesk.writes('6').map((w) => w.body.ticket.comment.body)).toEqual(posted);
+    expect(posted).toHaveLength(3);
+    expect(posted[2]).toBe(posted[0]);
+  });
 });
 
 describe('failures', () => {
