@@ -35,11 +35,21 @@ export const LATEST_WITH_KEY = `SELECT ${COLUMNS} FROM deliveries WHERE system =
 export const BY_ID = `SELECT ${COLUMNS} FROM deliveries WHERE id = :id`;
 export const ATTEMPTS = `SELECT number, request, instance, started_at, duration_ms, outcome, status, answer FROM delivery_attempts WHERE delivery_id = :id ORDER BY number`;
 
-/** The due rows, oldest due first; `lock` is what PostgreSQL adds (FOR UPDATE SKIP LOCKED). */
+/**
+ * The due rows, oldest due first; `lock` is what PostgreSQL adds (FOR UPDATE SKIP LOCKED). A
+ * ticket's deliveries go one at a time, in the order they were recorded: one waits while an
+ * earlier one of its ticket is still to be sent (a dead letter is not), so that the note a ticket
+ * shows last is its last annotation, and two instances never post to one ticket at once.
+ */
 export const claim = (lock: string) => `UPDATE deliveries SET state = 'sending', lease_owner = :instance, next_attempt_at = :leaseUntil
   WHERE id IN (
-    SELECT id FROM deliveries
+    SELECT id FROM deliveries d
     WHERE state IN ('queued', 'sending', 'retrying') AND next_attempt_at <= :now
+      AND NOT EXISTS (
+        SELECT 1 FROM deliveries e
+        WHERE e.system = d.system AND e.ticket = d.ticket AND e.state IN ('queued', 'sending', 'retrying')
+          AND (e.created_at < d.created_at OR (e.created_at = d.created_at AND e.id < d.id))
+      )
     ORDER BY next_attempt_at LIMIT :limit ${lock}
   ) RETURNING ${COLUMNS}`;
 

@@ -146,6 +146,21 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     }
   });
 
+  it('when a ticket has several deliveries waiting, then claim takes them one at a time, oldest first, so that its last annotation is posted last', async () => {
+    const { delivery: a } = await outbox.enqueue(delivery({ ticket: 't', key: 'A' }), 1000, 1000 + HOUR);
+    const { delivery: b } = await outbox.enqueue(delivery({ ticket: 't', key: 'B' }), 2000, 2000 + HOUR);
+    const { delivery: c } = await outbox.enqueue(delivery({ ticket: 'u', key: 'C' }), 1500, 1500 + HOUR);
+    expect((await outbox.claim('i', 3000, 4000, 10)).map((d) => d.id).sort()).toEqual([a.id, c.id].sort());
+    await outbox.finishAttempt(c.id, 'i', accepted, { state: 'delivered', done: 1, deliveredAt: 3100 });
+    // A failed and waits for its retry: B waits behind it, on another instance too.
+    await outbox.finishAttempt(a.id, 'i', { ...accepted, outcome: 'retry', answer: { status: 503, body: 'down' } }, { state: 'retrying', done: 0, nextAttemptAt: 5000 });
+    expect(await outbox.claim('j', 4500, 6000, 10)).toEqual([]);
+    expect((await outbox.claim('j', 5000, 6000, 10)).map((d) => d.id)).toEqual([a.id]);
+    await outbox.finishAttempt(a.id, 'j', { ...accepted, outcome: 'dead', answer: { status: 404, body: 'gone' } }, { state: 'dead', done: 0 });
+    // A dead letter holds nothing up.
+    expect((await outbox.claim('j', 5100, 6000, 10)).map((d) => d.id)).toEqual([b.id]);
+  });
+
   it('when a lease is renewed, then only by its holder, and no one claims the delivery before the new lease runs out', async () => {
     const { delivery: d } = await outbox.enqueue(delivery(), 1000, 1000 + HOUR);
     await outbox.claim('a', 1000, 5000, 1);
