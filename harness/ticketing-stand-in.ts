@@ -3,8 +3,12 @@ import http, { type IncomingMessage, type Server, type ServerResponse } from 'no
 import type { AddressInfo } from 'node:net';
 import type { System } from '../src/delivery/outbox';
 
-/** How the stand-in answers a request instead of applying it; `accept` applies it as usual. */
-export type Failure = { status: number; retryAfter?: string; body?: string } | 'hang' | 'accept';
+/**
+ * How the stand-in answers a request instead of applying it; `accept` applies it as usual;
+ * `lateMs` applies it and answers only that long after, as a system that is slow to answer does
+ * (the client, timed out, cannot tell it from one that never got the request).
+ */
+export type Failure = { status: number; retryAfter?: string; body?: string } | { lateMs: number } | 'hang' | 'accept';
 
 /** A write the stand-in applied, as the real system would keep it. */
 export interface Applied {
@@ -164,7 +168,8 @@ export class TicketingStandIn extends EventEmitter {
       this.emit('request', record);
     };
     const next = this.failures.shift() ?? this.always;
-    const failure = next === 'accept' ? undefined : next;
+    const lateMs = typeof next === 'object' && 'lateMs' in next ? next.lateMs : 0;
+    const failure = next === 'accept' || lateMs ? undefined : (next as Exclude<Failure, { lateMs: number } | 'accept'> | undefined);
     if (failure === 'hang') return void this.emit('request', record);
     if (failure) return answer(failure.status, failure.body ?? JSON.stringify({ error: `stand-in failure ${failure.status}` }), failure.retryAfter ? { 'retry-after': failure.retryAfter } : {});
 
@@ -186,7 +191,8 @@ export class TicketingStandIn extends EventEmitter {
     const applied = { ticket, kind: route.kind, body };
     this.applied.push(applied);
     const { status, body: text } = route.accepted(ticket);
-    answer(status, text);
+    if (lateMs) setTimeout(() => answer(status, text), lateMs).unref();
+    else answer(status, text);
     this.emit('applied', applied);
   }
 }

@@ -112,9 +112,10 @@ export interface paths {
          *
          *     With ZENDESK_URL, ZENDESK_EMAIL and ZENDESK_API_TOKEN set, the service sends that update
          *     itself: the answer comes once the delivery is recorded (`delivery`), and the delivery runs
-         *     after, in the background (see `GET /v1/deliveries`). The same ticket with the same
-         *     annotation is delivered once (`delivery.duplicate`). A store that cannot record it is a
-         *     503: the webhook is to be sent again.
+         *     after, in the background (see `GET /v1/deliveries`). A ticket is posted to once per change
+         *     of its annotation: an annotation equal to the one last recorded for the ticket posts
+         *     nothing (`delivery.duplicate`); any other, an earlier one included, posts. A store that
+         *     cannot record it is a 503: the webhook is to be sent again.
          */
         post: operations["zendeskWebhook"];
         delete?: never;
@@ -930,7 +931,7 @@ export interface components {
         DeliveryReceipt: {
             id: string;
             state: components["schemas"]["DeliveryState"];
-            /** @description The same ticket with the same annotation was recorded before (the webhook was sent again, or the ticket changed without changing its annotation); nothing new is posted. */
+            /** @description The annotation is the one last recorded for this ticket (the webhook was sent again, or the ticket changed without changing its annotation); nothing new is posted, and `id` is that delivery. An annotation the ticket had before another one is not a duplicate. */
             duplicate: boolean;
         };
         /** @enum {string} */
@@ -946,7 +947,7 @@ export interface components {
             system: "zendesk" | "jira" | "servicenow";
             /** @description The ticket's id in its system (Zendesk ticket id, Jira issue id, ServiceNow sys_id). */
             ticket: string;
-            /** @description What makes it exactly once, `system:ticket:digest`, the digest of the note's content and the tags. */
+            /** @description What makes it exactly once per change, `system:ticket:digest`, the digest of the note's content and the tags; a webhook whose key is the ticket's last delivery's posts nothing. Not unique, since a ticket whose annotation returns to an earlier one has two deliveries with its key. */
             key: string;
             state: components["schemas"]["DeliveryState"];
             /** @description The requests it sends, in order, relative to the system's base URL. */

@@ -28,8 +28,16 @@ interface DispatcherOptions {
   random?: () => number;
 }
 
-/** The longest a delivery is held: its requests (two at most, Jira's) each at their timeout, and room to record them. */
-const leaseMs = (policy: RetryPolicy) => 2 * policy.timeoutMs + 1000;
+/**
+ * What a lease must still have left when a request starts, beyond the request's timeout: room for
+ * an event loop that fires the timeout late and for instances whose clocks differ (by less than
+ * this: NTP keeps them within milliseconds). A request is never started on less, so that no other
+ * instance can take the delivery while the request may still be on its way.
+ */
+export const LEASE_MARGIN_MS = 1000;
+
+/** How long a claim holds a delivery: its requests (two at most, Jira's) each at their timeout, and the margin. */
+const leaseMs = (policy: RetryPolicy) => 2 * policy.timeoutMs + LEASE_MARGIN_MS;
 
 /**
  * Sends the outbox's deliveries in the background: takes what is due (a lease, so that a crashed
@@ -130,7 +138,17 @@ export class Dispatcher extends EventEmitter {
   private async deliver(delivery: Delivery): Promise<void> {
     const { targets, policy } = this.options;
     const target = targets[delivery.system];
+    // A claimed delivery's next try is when its lease runs out.
+    let leaseUntil = delivery.nextAttemptAt!;
     for (let request = delivery.done; request < delivery.requests.length; request += 1) {
+      // Too little lease left for the request to finish inside it (the instance was held up since
+      // the claim, or the request before took long): renewed, or, if another instance has the
+      // delivery now, given up unsent.
+      if (this.now() + policy.timeoutMs + LEASE_MARGIN_MS > leaseUntil) {
+        const renewed = this.now() + leaseMs(policy);
+        if (!(await this.renew(delivery, renewed))) return;
+        leaseUntil = renewed;
+      }
       const startedAt = this.now();
       const sent: Sent = target
         ? await send(target, delivery.requests[request], { timeoutMs: policy.timeoutMs, stop: this.stopping.signal, now: this.now })
@@ -138,7 +156,7 @@ export class Dispatcher extends EventEmitter {
       const attempt = { request, startedAt, durationMs: this.now() - startedAt, outcome: sent.outcome, answer: sent.answer };
       // Every attempt so far, this one included; each request before this one was accepted once.
       const attempts = delivery.attempts + (request - delivery.done) + 1;
-      const after = this.after(delivery, request, sent, attempts - request);
+      const after = this.after({ ...delivery, nextAttemptAt: leaseUntil }, request, sent, attempts - request);
       if (!(await this.record(delivery, { ...attempt, outcome: after.state === 'dead' ? 'dead' : sent.outcome }, after, attempts))) return;
       if (sent.outcome !== 'accepted') return;
     }
@@ -155,6 +173,21 @@ export class Dispatcher extends EventEmitter {
     if (sent.outcome === 'dead') return { state: 'dead', done: request };
     const next = now + (sent.retryAfterMs ?? backoffMs(failures, policy, random));
     return next > delivery.giveUpAt ? { state: 'dead', done: request } : { state: 'retrying', done: request, nextAttemptAt: next };
+  }
+
+  /** Extends the lease on a delivery; false when it was lost (another instance has the delivery now) or the store failed. */
+  private async renew(delivery: Delivery, leaseUntil: number): Promise<boolean> {
+    const { outbox, instance, logger } = this.options;
+    let renewed: boolean;
+    try {
+      renewed = await outbox.renew(delivery.id, instance, leaseUntil);
+    } catch (error) {
+      // Nothing was sent: the lease runs out and the delivery is taken again.
+      logger?.error({ err: error, delivery: delivery.id }, 'lease not renewed: the outbox is unreachable');
+      return false;
+    }
+    if (!renewed) logger?.warn({ delivery: delivery.id }, 'lease lost: another instance took the delivery');
+    return renewed;
   }
 
   /** Records the attempt; false when the lease was lost (another instance has the delivery now) or the store failed. */

@@ -16,7 +16,7 @@ export interface NewDelivery {
   system: System;
   /** The ticket's stable id in its system (Zendesk ticket id, Jira issue id, ServiceNow sys_id). */
   ticket: string;
-  /** What makes it exactly once: system, ticket and a digest of the annotation (see delivery-key.ts). */
+  /** What makes it exactly once per change: system, ticket and a digest of the annotation (see delivery-key.ts). */
   key: string;
   requests: WriteBack[];
 }
@@ -82,19 +82,28 @@ export interface DeliveryFilter {
 /** What recording a delivery gives back: the delivery, new or the one already recorded under its key. */
 export interface Receipt {
   delivery: Delivery;
-  /** A delivery with the same key was already recorded: nothing new will be posted. */
+  /** The ticket's last recorded delivery has this key: nothing new will be posted, and `delivery` is that one. */
   duplicate: boolean;
 }
 
 /** The outbox: deliveries and their history, shared by every instance on one store. */
 export interface Outbox {
-  /** Records a delivery unless one with its key exists; resolves once it is durably committed. */
+  /**
+   * Records a delivery unless the last one recorded for its ticket has its key (then answers that
+   * one, a duplicate); resolves once it is durably committed. An earlier delivery with the key
+   * does not count: a ticket whose annotation went from A to B and back to A gets A again.
+   */
   enqueue(delivery: NewDelivery, now: number, giveUpAt: number): Promise<Receipt>;
   /**
    * Takes up to `limit` due deliveries (queued or retrying and due, or sending with a lease run
    * out) for `instance` until `leaseUntil`; no two instances get the same one.
    */
   claim(instance: string, now: number, leaseUntil: number, limit: number): Promise<Delivery[]>;
+  /**
+   * Extends `instance`'s lease on a delivery it is sending to `leaseUntil`; false when it no longer
+   * holds it (another instance claimed it once it ran out, or it was recorded as settled).
+   */
+  renew(id: string, instance: string, leaseUntil: number): Promise<boolean>;
   /** Records an attempt and the state after it, only while `instance` still holds the lease. */
   finishAttempt(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Promise<boolean>;
   list(filter: DeliveryFilter): Promise<Delivery[]>;

@@ -6,21 +6,59 @@ import type { AfterAttempt, Attempt, Delivery, DeliveryFilter, DeliveryState, Ne
 
 const COLUMNS = 'id, system, ticket, delivery_key, state, requests, done, attempts, created_at, give_up_at, next_attempt_at, lease_owner, delivered_at, last_status, last_answer';
 
-export const ENQUEUE = `INSERT INTO deliveries (id, system, ticket, delivery_key, state, requests, created_at, give_up_at, next_attempt_at)
-  VALUES (:id, :system, :ticket, :key, 'queued', :requests, :now, :giveUpAt, :now)
-  ON CONFLICT (delivery_key) DO NOTHING RETURNING ${COLUMNS}`;
+/**
+ * The first half of an enqueue: makes the delivery the ticket's last annotation unless that is
+ * already its key. A row back means it is new (INSERT the delivery, in the same transaction); none
+ * means a duplicate (LATEST_WITH_KEY). The upsert takes the ticket's row lock, so two instances
+ * recording one annotation at once record it once.
+ */
+export const MARK_ANNOTATION = `INSERT INTO ticket_annotations (system, ticket, delivery_key, delivery_id) VALUES (:system, :ticket, :key, :id)
+  ON CONFLICT (system, ticket) DO UPDATE SET delivery_key = excluded.delivery_key, delivery_id = excluded.delivery_id
+  WHERE ticket_annotations.delivery_key <> excluded.delivery_key
+  RETURNING delivery_id`;
 
-export const BY_KEY = `SELECT ${COLUMNS} FROM deliveries WHERE delivery_key = :key`;
+export const INSERT = `INSERT INTO deliveries (id, system, ticket, delivery_key, state, requests, created_at, give_up_at, next_attempt_at)
+  VALUES (:id, :system, :ticket, :key, 'queued', :requests, :now, :giveUpAt, :now) RETURNING ${COLUMNS}`;
+
+/**
+ * Both halves in one statement, for PostgreSQL (SQLite takes no INSERT in a WITH): one round trip,
+ * and no connection held between two, which 1,000 webhooks at once would wait for.
+ */
+export const MARK_AND_INSERT = `WITH marked AS (${MARK_ANNOTATION})
+  INSERT INTO deliveries (id, system, ticket, delivery_key, state, requests, created_at, give_up_at, next_attempt_at)
+  SELECT :id, :system, :ticket, :key, 'queued', :requests, CAST(:now AS BIGINT), CAST(:giveUpAt AS BIGINT), CAST(:now AS BIGINT) FROM marked
+  RETURNING ${COLUMNS}`;
+
+/** What a duplicate duplicates: the ticket's newest delivery with the key, which is its last. */
+export const LATEST_WITH_KEY = `SELECT ${COLUMNS} FROM deliveries WHERE system = :system AND ticket = :ticket AND delivery_key = :key
+  ORDER BY created_at DESC, id DESC LIMIT 1`;
 export const BY_ID = `SELECT ${COLUMNS} FROM deliveries WHERE id = :id`;
 export const ATTEMPTS = `SELECT number, request, instance, started_at, duration_ms, outcome, status, answer FROM delivery_attempts WHERE delivery_id = :id ORDER BY number`;
 
-/** The due rows, oldest due first; `lock` is what PostgreSQL adds (FOR UPDATE SKIP LOCKED). */
+/**
+ * The due rows, oldest due first; `lock` is what PostgreSQL adds (FOR UPDATE SKIP LOCKED). A
+ * ticket's deliveries go one at a time, in the order they were recorded: one waits while an
+ * earlier one of its ticket is still to be sent (a dead letter is not), so that the note a ticket
+ * shows last is its last annotation, and two instances never post to one ticket at once.
+ */
 export const claim = (lock: string) => `UPDATE deliveries SET state = 'sending', lease_owner = :instance, next_attempt_at = :leaseUntil
   WHERE id IN (
-    SELECT id FROM deliveries
+    SELECT id FROM deliveries d
     WHERE state IN ('queued', 'sending', 'retrying') AND next_attempt_at <= :now
+      AND NOT EXISTS (
+        SELECT 1 FROM deliveries e
+        WHERE e.system = d.system AND e.ticket = d.ticket AND e.state IN ('queued', 'sending', 'retrying')
+          AND (e.created_at < d.created_at OR (e.created_at = d.created_at AND e.id < d.id))
+      )
     ORDER BY next_attempt_at LIMIT :limit ${lock}
   ) RETURNING ${COLUMNS}`;
+
+/**
+ * A longer lease for the instance that holds one. The owner is what decides: a claim sets it in the
+ * same statement that finds the lease run out, so while it is still this instance's nobody else has
+ * taken the delivery, and once this commits nobody can until the new lease runs out.
+ */
+export const RENEW = `UPDATE deliveries SET next_attempt_at = :leaseUntil WHERE id = :id AND state = 'sending' AND lease_owner = :instance RETURNING id`;
 
 /** The state after an attempt, written only by the instance that holds the lease; RETURNING the new attempt count. */
 export const FINISH = `UPDATE deliveries SET state = :state, done = :done, attempts = attempts + 1, next_attempt_at = :nextAttemptAt,
@@ -45,6 +83,10 @@ export function listQuery(filter: DeliveryFilter): { sql: string; params: Record
     sql: `SELECT ${COLUMNS} FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT :limit`,
     params: { state: filter.state, system: filter.system, afterTime: filter.after?.createdAt, afterId: filter.after?.id, limit: filter.limit },
   };
+}
+
+export function markParams(delivery: NewDelivery): Record<string, unknown> {
+  return { system: delivery.system, ticket: delivery.ticket, key: delivery.key, id: delivery.id };
 }
 
 export function enqueueParams(delivery: NewDelivery, now: number, giveUpAt: number): Record<string, unknown> {

@@ -57,14 +57,19 @@ export class PostgresStore implements Store, Outbox {
   }
 
   async enqueue(delivery: NewDelivery, now: number, giveUpAt: number): Promise<Receipt> {
-    const inserted = await this.query<sql.DeliveryRow>(this.pool, sql.ENQUEUE, sql.enqueueParams(delivery, now, giveUpAt));
-    if (inserted[0]) return { delivery: sql.toDelivery(inserted[0]), duplicate: false };
-    const [existing] = await this.query<sql.DeliveryRow>(this.pool, sql.BY_KEY, { key: delivery.key });
+    const [inserted] = await this.query<sql.DeliveryRow>(this.pool, sql.MARK_AND_INSERT, sql.enqueueParams(delivery, now, giveUpAt));
+    if (inserted) return { delivery: sql.toDelivery(inserted), duplicate: false };
+    // A statement of its own: it sees the delivery of a transaction the upsert waited for.
+    const [existing] = await this.query<sql.DeliveryRow>(this.pool, sql.LATEST_WITH_KEY, { system: delivery.system, ticket: delivery.ticket, key: delivery.key });
     return { delivery: sql.toDelivery(existing), duplicate: true };
   }
 
   async claim(instance: string, now: number, leaseUntil: number, limit: number): Promise<Delivery[]> {
     return (await this.query<sql.DeliveryRow>(this.pool, sql.claim('FOR UPDATE SKIP LOCKED'), { instance, now, leaseUntil, limit })).map(sql.toDelivery);
+  }
+
+  async renew(id: string, instance: string, leaseUntil: number): Promise<boolean> {
+    return (await this.query(this.pool, sql.RENEW, { id, instance, leaseUntil })).length > 0;
   }
 
   finishAttempt(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Promise<boolean> {

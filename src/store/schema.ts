@@ -56,4 +56,71 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    // A key is no longer posted once ever but once per change: a ticket whose annotation goes from
+    // A to B and back to A gets A again, since B is the note it shows last. The key's uniqueness
+    // goes (neither database drops a UNIQUE the same way, so the tables are rebuilt and renamed
+    // back), and each ticket's last recorded annotation is kept in a table of its own, filled from
+    // the deliveries so far: the newest of each ticket, the id breaking a tie of milliseconds.
+    version: 2,
+    name: 'one delivery per change of annotation',
+    statements: [
+      `CREATE TABLE outbox_deliveries (
+        id TEXT PRIMARY KEY,
+        system TEXT NOT NULL,
+        ticket TEXT NOT NULL,
+        delivery_key TEXT NOT NULL,
+        state TEXT NOT NULL,
+        requests TEXT NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        give_up_at BIGINT NOT NULL,
+        next_attempt_at BIGINT,
+        lease_owner TEXT,
+        delivered_at BIGINT,
+        last_status INTEGER,
+        last_answer TEXT
+      )`,
+      `INSERT INTO outbox_deliveries (id, system, ticket, delivery_key, state, requests, done, attempts, created_at, give_up_at, next_attempt_at, lease_owner, delivered_at, last_status, last_answer)
+        SELECT id, system, ticket, delivery_key, state, requests, done, attempts, created_at, give_up_at, next_attempt_at, lease_owner, delivered_at, last_status, last_answer FROM deliveries`,
+      `CREATE TABLE outbox_attempts (
+        delivery_id TEXT NOT NULL REFERENCES outbox_deliveries (id),
+        number INTEGER NOT NULL,
+        request INTEGER NOT NULL,
+        instance TEXT NOT NULL,
+        started_at BIGINT NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        status INTEGER,
+        answer TEXT NOT NULL,
+        PRIMARY KEY (delivery_id, number)
+      )`,
+      `INSERT INTO outbox_attempts (delivery_id, number, request, instance, started_at, duration_ms, outcome, status, answer)
+        SELECT delivery_id, number, request, instance, started_at, duration_ms, outcome, status, answer FROM delivery_attempts`,
+      'DROP TABLE delivery_attempts',
+      'DROP TABLE deliveries',
+      // Both rename what refers to a table with it: the attempts' foreign key follows.
+      'ALTER TABLE outbox_deliveries RENAME TO deliveries',
+      'ALTER TABLE outbox_attempts RENAME TO delivery_attempts',
+      `CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE state IN ('queued', 'sending', 'retrying')`,
+      `CREATE INDEX deliveries_created ON deliveries (created_at, id)`,
+      // A ticket's deliveries, oldest first.
+      `CREATE INDEX deliveries_ticket ON deliveries (system, ticket, created_at, id)`,
+      // The annotation last recorded for each ticket, and its delivery: what a webhook's is compared with.
+      `CREATE TABLE ticket_annotations (
+        system TEXT NOT NULL,
+        ticket TEXT NOT NULL,
+        delivery_key TEXT NOT NULL,
+        delivery_id TEXT NOT NULL,
+        PRIMARY KEY (system, ticket)
+      )`,
+      `INSERT INTO ticket_annotations (system, ticket, delivery_key, delivery_id)
+        SELECT system, ticket, delivery_key, id FROM deliveries d
+        WHERE NOT EXISTS (
+          SELECT 1 FROM deliveries n WHERE n.system = d.system AND n.ticket = d.ticket
+            AND (n.created_at > d.created_at OR (n.created_at = d.created_at AND n.id > d.id))
+        )`,
+    ],
+  },
 ];

@@ -58,14 +58,19 @@ export class SqliteStore implements Store, Outbox {
 
   enqueue(delivery: NewDelivery, now: number, giveUpAt: number): Promise<Receipt> {
     return this.writes.run(() => {
-      const inserted = this.statement(sql.ENQUEUE).get(bind(sql.enqueueParams(delivery, now, giveUpAt))) as sql.DeliveryRow | undefined;
-      if (inserted) return { delivery: sql.toDelivery(inserted), duplicate: false };
-      return { delivery: sql.toDelivery(this.statement(sql.BY_KEY).get({ key: delivery.key }) as sql.DeliveryRow), duplicate: true };
+      if (!this.statement(sql.MARK_ANNOTATION).get(sql.markParams(delivery))) {
+        return { delivery: sql.toDelivery(this.statement(sql.LATEST_WITH_KEY).get({ system: delivery.system, ticket: delivery.ticket, key: delivery.key }) as sql.DeliveryRow), duplicate: true };
+      }
+      return { delivery: sql.toDelivery(this.statement(sql.INSERT).get(bind(sql.enqueueParams(delivery, now, giveUpAt))) as sql.DeliveryRow), duplicate: false };
     });
   }
 
   claim(instance: string, now: number, leaseUntil: number, limit: number): Promise<Delivery[]> {
     return this.writes.run(() => (this.statement(sql.claim('')).all({ instance, now, leaseUntil, limit }) as sql.DeliveryRow[]).map(sql.toDelivery));
+  }
+
+  renew(id: string, instance: string, leaseUntil: number): Promise<boolean> {
+    return this.writes.run(() => this.statement(sql.RENEW).get({ id, instance, leaseUntil }) !== undefined);
   }
 
   finishAttempt(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Promise<boolean> {

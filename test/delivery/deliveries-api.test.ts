@@ -98,7 +98,8 @@ describe('a store that cannot be reached', () => {
       try {
         const ready = await service.api.get('/readyz');
         expect(ready.status).toBe(503);
-        expect(ready.body).toMatchObject({ status: 'unavailable', store: { kind: 'postgres', reachable: false, detail: expect.stringContaining('not currently accepting connections') } });
+        // A new connection is refused; a pooled one the server just terminated may answer first, with why.
+        expect(ready.body).toMatchObject({ status: 'unavailable', store: { kind: 'postgres', reachable: false, detail: expect.stringMatching(/not currently accepting connections|terminating connection due to administrator command/) } });
         const webhook = await service.api.post('/v1/webhooks/servicenow', incident('x'));
         expect(webhook.status).toBe(503);
         expect(webhook.body.code).toBe('store_unavailable');
