@@ -29,7 +29,11 @@ export interface Conflict {
   detail: string;
 }
 
-export interface DerivedFacts {
+/**
+ * What derivation adds to the caller's facts: the derived facts, how each was derived, and what
+ * contradicts what the caller stated.
+ */
+interface DerivedFacts {
   derived: Facts;
   derivations: Record<string, Derivation>;
   conflicts: Conflict[];

@@ -3,17 +3,28 @@ import type { Vocabulary } from '../kb/vocabulary';
 import { parseHostAddress } from './address-space';
 import { deriveFacts, type Conflict, type Derivation } from './derive';
 
+/** A fact's value once normalized: a string, a boolean, or a list of strings for a list fact. */
 export type FactValue = string | boolean | string[];
+/** Facts by name, as the rules read them. */
 export type Facts = Record<string, FactValue>;
 
+/**
+ * Why one fact of a request is refused, at its JSON pointer, with the values it may take where
+ * there is a list.
+ */
 export interface FieldError {
   pointer: string;
   detail: string;
   allowed?: Scalar[];
 }
 
+/** The problem codes a refused fact is reported under. */
 export type FactErrorCode = 'unknown_fact' | 'invalid_fact_value' | 'conflicting_facts';
 
+/**
+ * The caller's facts checked against the vocabulary and completed by derivation, or the reasons
+ * they are refused.
+ */
 export type NormalizedFacts =
   | {
       ok: true;

@@ -35,6 +35,10 @@ export function operationInputSchema(contract: Contract, operationId: string): J
   });
 }
 
+/**
+ * The contract's operation with this id; throws when openapi.yaml has none, since a tool without
+ * its operation is a programming error.
+ */
 export function findOperation(document: OpenAPIV3_1.Document, operationId: string): OpenAPIV3_1.OperationObject {
   for (const item of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(item ?? {})) {

@@ -11,7 +11,8 @@ import type { SnapshotOf } from '../app/snapshot';
 import { jsonBody } from '../contract/validate-request';
 import { deliveryReceipt } from '../delivery/receipt';
 
-export interface WebhookOptions {
+/** How the webhooks are authenticated, and where their write-backs go. */
+interface WebhookOptions {
   /** Zendesk's signing secret; when set, unsigned or wrongly signed requests are refused. */
   zendeskSecret?: string;
   /** How far a Zendesk signature's timestamp may be from now; default 5 minutes. */
@@ -43,6 +44,10 @@ export function selfAuthenticatedWebhooks({ zendeskSecret, jiraSecret, serviceNo
   return [zendeskSecret && '/v1/webhooks/zendesk', jiraSecret && '/v1/webhooks/jira', serviceNowSecret && '/v1/webhooks/servicenow'].filter((path): path is string => Boolean(path));
 }
 
+/**
+ * The webhook routes of Zendesk, Jira and ServiceNow: each checks its system's signature or
+ * secret, annotates the ticket and answers (or queues) the write-back.
+ */
 export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, options: WebhookOptions): Router {
   const { zendeskSecret, zendeskMaxAgeMs = ZENDESK_MAX_AGE_MS, jiraSecret, serviceNowSecret, read, intake } = options;
   const router = Router();

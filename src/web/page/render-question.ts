@@ -3,6 +3,10 @@ import { h } from './dom.js';
 import type { Vocabulary } from './vocabulary.js';
 
 // A list fact (symptoms) is answered with the values that apply.
+/**
+ * An answer to a question: a value, the values of a list fact that apply, or null for "Don't
+ * know".
+ */
 export type Answer = Scalar | string[] | null;
 
 // Up to this many answers are buttons; a longer list (Outlook versions) is a select.
