@@ -262,7 +262,11 @@ export class Diagnoser {
       const workarounds = plan.workarounds.map(({ id: workaroundId, workaround, applicability, caveats }) => {
         const evaluation = applicability && reading.evaluation(applicability);
         if (evaluation?.value === null) pendingWorkarounds.push({ id: workaroundId, diagnosisId: plan.id, evaluation });
-        const caveatFindings = caveats.map(({ test, when: _when, ...caveat }) => (test ? { ...caveat, concerns: reading.truth(test) } : caveat));
+        const caveatFindings = caveats.map(({ test, ...caveat }) => {
+          // A finding says whether the caveat concerns the caller, not the condition that decides it.
+          delete caveat.when;
+          return test ? { ...caveat, concerns: reading.truth(test) } : caveat;
+        });
         return workaroundFinding(workaroundId, workaround, evaluation, caveatFindings);
       });
       diagnoses.push(diagnosisFinding(plan, status, workarounds, candidate, reading));

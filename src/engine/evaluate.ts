@@ -99,7 +99,7 @@ function read(condition: Condition, engineResult: EngineConditionResult, facts: 
     (parts: Reader[]): Reader =>
     (result) => {
       const results = result[kind] ?? [];
-      const children = parts.map((part, i) => part(results[i]!));
+      const children = parts.map((part, i) => part(results[i]));
       return { kind, value: combine(kind, children.map((c) => c.value)), children };
     };
   const reader = foldCondition<Reader>(condition, {
