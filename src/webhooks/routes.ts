@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import type { TicketReader } from '../annotate/extraction-pool';
 import type { DeliveryIntake } from '../delivery/intake';
 import type { System } from '../delivery/outbox';
-import { jira, serviceNow, zendesk, type AdaptedWebhook, type JiraPayload } from './adapters';
+import { jira, serviceNow, zendesk, type AdaptedWebhook, type JiraPayload, type ServiceNowPayload, type ZendeskPayload } from './adapters';
 import { ZENDESK_MAX_AGE_MS } from '../config/config';
 import { jiraRefusal, serviceNowRefusal, zendeskRefusal } from './authentication';
 import type { Contract } from '../contract/contract';
@@ -64,7 +64,7 @@ export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, option
     ? authenticate((req) => zendeskRefusal(zendeskSecret, req.get('x-zendesk-webhook-signature'), req.get('x-zendesk-webhook-signature-timestamp'), rawBodyOf(req), zendeskMaxAgeMs))
     : none;
   router.post('/v1/webhooks/zendesk', zendeskAuth, jsonBody(contract, 'ZendeskWebhook'), async (req, res) => {
-    res.json(await answer('zendesk', await zendesk(snapshotOf(req), req.body, read)));
+    res.json(await answer('zendesk', await zendesk(snapshotOf(req), req.body as ZendeskPayload, read)));
   });
 
   const jiraAuth = jiraSecret ? authenticate((req) => jiraRefusal(jiraSecret, req.get('x-hub-signature'), rawBodyOf(req))) : none;
@@ -80,7 +80,7 @@ export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, option
 
   const serviceNowAuth = serviceNowSecret ? authenticate((req) => serviceNowRefusal(serviceNowSecret, req.get('x-webhook-secret'), req.get('authorization'))) : none;
   router.post('/v1/webhooks/servicenow', serviceNowAuth, jsonBody(contract, 'ServiceNowIncident'), async (req, res) => {
-    res.json(await answer('servicenow', await serviceNow(snapshotOf(req), req.body, read)));
+    res.json(await answer('servicenow', await serviceNow(snapshotOf(req), req.body as ServiceNowPayload, read)));
   });
 
   return router;
