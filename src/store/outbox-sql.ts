@@ -112,7 +112,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
     ticket: row.ticket,
     key: row.delivery_key,
     state: row.state as DeliveryState,
-    requests: JSON.parse(row.requests),
+    requests: JSON.parse(row.requests) as Delivery['requests'],
     done: row.done,
     attempts: row.attempts,
     createdAt: row.created_at,
