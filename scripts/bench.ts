@@ -88,7 +88,7 @@ async function http(sets: Facts[]) {
   const bare = await startBenchServer({ BENCH_BARE: '1' });
   const bodies = sets.map((facts) => JSON.stringify({ facts }));
   const run = (url: string, route: string) =>
-    new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: postsTo(route, bodies) }, (e, r) => (e ? reject(e) : resolve(r))));
+    new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: postsTo(route, bodies) }, (e, r) => (e ? reject(e as Error) : resolve(r))));
   await run(service.url, '/v1/diagnose'); // warm-up: caches, JIT
   await run(uncached.url, '/v1/diagnose');
   const rounds: { echo: autocannon.Result; diagnose: autocannon.Result; uncached: autocannon.Result; bare: autocannon.Result }[] = [];
@@ -101,7 +101,7 @@ async function http(sets: Facts[]) {
     });
   }
   for (const server of [service, uncached, bare]) server.stop();
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const view = (pick: (r: (typeof rounds)[number]) => autocannon.Result) => ({
     rps: Math.round(median(rounds.map((r) => pick(r).requests.average))),
     p50: median(rounds.map((r) => pick(r).latency.p50)),
@@ -143,11 +143,11 @@ function startup() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-kb-'));
     fs.cpSync(bundledRulesDir, dir, { recursive: true });
     for (const file of fs.readdirSync(path.join(bundledRulesDir, 'articles'))) {
-      const article = JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'articles', file), 'utf8'));
+      const article = JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'articles', file), 'utf8')) as { id: string; diagnoses: { supersedes?: unknown }[] };
       for (let copy = 1; copy < factor; copy += 1) {
         const id = `${article.id}-C${copy}`;
         // Copies without supersedes (their targets are the originals' ids).
-        const diagnoses = article.diagnoses.map((d: { supersedes?: unknown }) => ({ ...d, supersedes: undefined }));
+        const diagnoses = article.diagnoses.map((d) => ({ ...d, supersedes: undefined }));
         fs.writeFileSync(path.join(dir, 'articles', `${id}.json`), JSON.stringify({ ...article, id, diagnoses }));
       }
     }
@@ -183,7 +183,7 @@ async function webhookIntake() {
     headers: { 'content-type': 'application/json' },
     setupRequest: (req) => ({ ...req, body: JSON.stringify({ ticket: { id: (ticket += 1), subject: 'Outlook cannot connect', description } }) }),
   };
-  const run = (seconds: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: seconds, requests: [request] }, (e, r) => (e ? reject(e) : resolve(r))));
+  const run = (seconds: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: seconds, requests: [request] }, (e, r) => (e ? reject(e as Error) : resolve(r))));
   await run(2); // warm-up
   const result = await run(SECONDS);
   const exited = new Promise((resolve) => child.once('exit', resolve));
