@@ -11,6 +11,7 @@
 // first): run through tsx, its closures carry a name-keeping helper that cost several times the
 // diagnosis itself.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -27,12 +28,14 @@ import { TicketingStandIn } from '../harness/ticketing-stand-in';
 import { factSets } from './fact-sets';
 import { postsTo, startBenchServer as startBenchProcess, startServiceProcess } from '../harness/service-process';
 
-// The compiled modules, typed as their sources.
-const { annotate } = require('../dist/annotate/annotate') as typeof AnnotateModule;
-const { Diagnoser } = require('../dist/engine/diagnose') as typeof DiagnoseModule;
-const { toEngineRules } = require('../dist/engine/rules') as typeof RulesModule;
-const { loadKnowledgeBase } = require('../dist/kb/load') as typeof LoadModule;
-const { openStore } = require('../dist/store/store') as typeof StoreModule;
+// The compiled modules, typed as their sources: dist/ has no type declarations for an import to
+// check against, so they are required and given their sources' types.
+const requireCompiled = createRequire(__filename);
+const { annotate } = requireCompiled('../dist/annotate/annotate') as typeof AnnotateModule;
+const { Diagnoser } = requireCompiled('../dist/engine/diagnose') as typeof DiagnoseModule;
+const { toEngineRules } = requireCompiled('../dist/engine/rules') as typeof RulesModule;
+const { loadKnowledgeBase } = requireCompiled('../dist/kb/load') as typeof LoadModule;
+const { openStore } = requireCompiled('../dist/store/store') as typeof StoreModule;
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const kb = loadKnowledgeBase(bundledRulesDir);
