@@ -14,8 +14,8 @@ export interface Source {
 }
 
 /**
- * A sentence of the knowledge base with its source; `derived` says which rule wrote it when it is
- * not the article's own words.
+ * A sentence of the knowledge base with the section it comes from; a statement the article does
+ * not make itself carries `derived`, the reasoning.
  */
 export interface Statement {
   text: string;
@@ -52,10 +52,7 @@ export type Condition =
   | { not: Condition; derived?: string }
   | FactCondition;
 
-/**
- * The root of a condition tree, always a group: json-rules-engine takes no bare fact condition or
- * not at the top.
- */
+/** The root of a condition tree: always an all or an any group. */
 export type TopCondition = { all: Condition[]; derived?: string } | { any: Condition[]; derived?: string };
 
 /** A caveat; with `when`, one that concerns only some environments. */
@@ -147,8 +144,8 @@ interface Reference {
 }
 
 /**
- * One source article as the knowledge base holds it: its revisions, the diagnoses it supports and
- * the facts they rest on.
+ * One source article as the knowledge base holds it: its revisions, what it applies to, the
+ * diagnoses it supports and the workarounds it gives.
  */
 export interface Article {
   id: string;
@@ -177,7 +174,7 @@ export interface Bound {
   caveats?: Statement[];
 }
 
-/** bounds.json: the bounds added to every article's scope. */
+/** bounds.json: later documents' limits on where articles hold, which an article names by id. */
 export interface BoundsFile {
   bounds: Bound[];
 }

@@ -24,7 +24,7 @@ export interface ZendeskPayload {
   ticket: { id: string | number; subject?: string; description?: string };
 }
 
-/** Annotates the ticket of a Zendesk webhook; the write-back is a private comment on it. */
+/** Annotates the ticket of a Zendesk webhook; the write-back adds an internal comment and the tags. */
 export async function zendesk(snapshot: Snapshot, payload: ZendeskPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const id = String(payload.ticket.id);
   const { annotation, noteBlocks } = await annotateWithNote(snapshot, { id, subject: payload.ticket.subject, body: payload.ticket.description }, { read });
@@ -49,8 +49,8 @@ export interface JiraPayload {
 }
 
 /**
- * Annotates the issue of a Jira webhook (its description read from plain text or ADF); the write-
- * back is a comment on it.
+ * Annotates the issue of a Jira webhook (its description read from plain text or ADF); the
+ * write-back adds a comment and the labels.
  */
 export async function jira(snapshot: Snapshot, payload: JiraPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const { key, fields } = payload.issue;

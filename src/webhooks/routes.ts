@@ -46,7 +46,8 @@ export function selfAuthenticatedWebhooks({ zendeskSecret, jiraSecret, serviceNo
 
 /**
  * The webhook routes of Zendesk, Jira and ServiceNow: each checks its system's signature or
- * secret, annotates the ticket and answers (or queues) the write-back.
+ * secret, annotates the ticket and answers with the write-back, recorded for delivery when
+ * delivery to that system is configured.
  */
 export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, options: WebhookOptions): Router {
   const { zendeskSecret, zendeskMaxAgeMs = ZENDESK_MAX_AGE_MS, jiraSecret, serviceNowSecret, read, intake } = options;
