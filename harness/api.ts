@@ -1,15 +1,22 @@
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { serviceApp, type ServiceAppOptions } from '../src/service/service-app';
 import { Contract } from '../src/contract/contract';
 import { createHttpServer } from '../src/http/http-server';
 import { bundledKnowledgeBase } from './knowledge-base';
 
+/**
+ * A parsed JSON body, as loosely typed as JSON.parse leaves it: tests read it by the shapes the
+ * contract gives (and every body was checked against them), not by a type of its own.
+ */
+export type Json = ReturnType<typeof JSON.parse>;
+
 export interface ApiResponse {
   status: number;
   headers: Headers;
   text: string;
-  body: any;
+  body: Json;
 }
 
 export interface RequestOptions {
@@ -59,11 +66,11 @@ export class TestApi {
     const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
     if (mediaType === 'application/x-ndjson') {
       // Each line of a streamed batch is a BatchResult.
-      const lines = text.split('\n').filter((line) => line).map((line) => JSON.parse(line));
+      const lines = text.split('\n').filter((line) => line).map((line): unknown => JSON.parse(line));
       for (const line of lines) assertMatches(contract.schemaPointer('BatchResult'), `${method} ${path} line`, line);
       return { status: response.status, headers: response.headers, text, body: lines };
     }
-    const parsed = mediaType.endsWith('json') ? JSON.parse(text) : text;
+    const parsed: unknown = mediaType.endsWith('json') ? JSON.parse(text) : text;
     assertConformant(method, path, response.status, mediaType, parsed);
     return { status: response.status, headers: response.headers, text, body: parsed };
   }
@@ -100,26 +107,27 @@ function responseSchemaPointer(method: string, path: string, status: number, med
   const template = Object.keys(contract.document.paths ?? {}).find((t) =>
     new RegExp(`^${t.replace(/\{[^/]+\}/g, '[^/]+')}$`).test(pathname),
   );
-  const operation = template ? (contract.document.paths as any)[template][method.toLowerCase()] : undefined;
+  const operation = template ? contract.document.paths?.[template]?.[method.toLowerCase() as OpenAPIV3.HttpMethods] : undefined;
   if (!operation) {
     // Routes the contract does not have (404) and methods a path does not have (405) answer
     // with a problem, which has its own schema.
     if ((status === 404 || status === 405) && mediaType === 'application/problem+json') return contract.schemaPointer('Problem');
     throw new Error(`${method} ${path} is not in openapi.yaml but answered ${status}`);
   }
-  const response = operation.responses[String(status)];
+  const response = operation.responses?.[String(status)];
   if (!response) throw new Error(`openapi.yaml does not document status ${status} for ${method} ${template}`);
-  const base = response.$ref ?? `#/paths/${escape(template!)}/${method.toLowerCase()}/responses/${status}`;
-  const resolved = response.$ref ? resolvePointer(response.$ref) : response;
+  const ref = '$ref' in response ? response.$ref : undefined;
+  const base = ref ?? `#/paths/${escape(template!)}/${method.toLowerCase()}/responses/${status}`;
+  const resolved = (ref ? resolvePointer(ref) : response) as OpenAPIV3_1.ResponseObject;
   if (!resolved.content?.[mediaType]) throw new Error(`openapi.yaml documents no ${mediaType} body for ${status} on ${method} ${template}`);
   return `${base}/content/${escape(mediaType)}/schema`;
 }
 
-function resolvePointer(ref: string): any {
+function resolvePointer(ref: string): unknown {
   return ref
     .slice(2)
     .split('/')
-    .reduce((node: any, token) => node[token.replace(/~1/g, '/').replace(/~0/g, '~')], contract.document);
+    .reduce<unknown>((node, token) => (node as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')], contract.document);
 }
 
 /**
@@ -127,12 +135,15 @@ function resolvePointer(ref: string): any {
  * (fetch keeps connections open between requests, and one the server closes as a request is
  * sent on it is reset.)
  */
-export function postOnNewConnection(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+export function postOnNewConnection(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('end', () => {
+        const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        resolve({ status: res.statusCode!, body: parsed });
+      });
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate run in the browser, with its DOM.
 import type { Page } from 'playwright-core';
-import { normalizeFacts } from '../src/facts/normalize';
+import { normalizeFacts, type FactValue } from '../src/facts/normalize';
 import { bundledKnowledgeBase } from './knowledge-base';
 import { openingFacts, type Facts } from './consultation';
 
@@ -11,7 +11,7 @@ import { openingFacts, type Facts } from './consultation';
  * value (derived ones, such as the server's address space, worked out from the address as the
  * engineer would), or null for "Don't know".
  */
-function pageAnswer(environment: Facts, fact: string): unknown {
+function pageAnswer(environment: Facts, fact: string): FactValue | null {
   const { vocabulary } = bundledKnowledgeBase().kb;
   const normalized = normalizeFacts(environment, vocabulary);
   if (!normalized.ok) throw new Error(`invalid scenario facts: ${JSON.stringify(normalized.errors)}`);
@@ -56,7 +56,7 @@ export async function consultOnPage(page: Page, baseUrl: string, environment: Fa
 }
 
 /** Answers each question the page puts with `choose`, until it has nothing more to ask; then reads the result. */
-export async function answerQuestions(page: Page, environment: Facts, choose: (fact: string, answer: unknown) => Promise<unknown>): Promise<PageOutcome> {
+export async function answerQuestions(page: Page, environment: Facts, choose: (fact: string, answer: FactValue | null) => Promise<unknown>): Promise<PageOutcome> {
   const asked: string[] = [];
   for (;;) {
     await page.waitForSelector('#question-heading');

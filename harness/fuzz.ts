@@ -82,7 +82,7 @@ export async function fuzz(baseUrl: string, runs: number, seed: number): Promise
     // /mcp answers JSON-RPC, which openapi.yaml leaves to the protocol; HEAD has no body to check.
     if (request.path === '/mcp' || request.method === 'HEAD' || request.method === 'OPTIONS') continue;
     try {
-      const body = mediaType.endsWith('json') && mediaType !== 'application/x-ndjson' ? JSON.parse(text) : text;
+      const body: unknown = mediaType.endsWith('json') && mediaType !== 'application/x-ndjson' ? JSON.parse(text) : text;
       // fetch resolves dot segments (/v1/diagnose/../facts is /v1/facts): check the path it sent.
       const sent = new URL(request.path, baseUrl);
       if (mediaType !== 'application/x-ndjson') assertConformant(request.method, `${sent.pathname}${sent.search}`, res.status, mediaType, body);

@@ -2,7 +2,7 @@ import { projectRoot } from '../src/paths';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DiagnosisReport } from '../src/engine/diagnose';
-import { normalizeFacts, type Facts } from '../src/facts/normalize';
+import { normalizeFacts } from '../src/facts/normalize';
 import { qualify } from '../src/engine/rules';
 import type { ScenarioTable } from '../src/authoring/coverage';
 import { bundledKnowledgeBase } from './knowledge-base';
@@ -73,7 +73,7 @@ export async function diagnoseScenario(facts: Record<string, unknown>): Promise<
   const { kb, diagnoser } = bundledKnowledgeBase();
   const normalized = normalizeFacts(facts, kb.vocabulary);
   if (!normalized.ok) throw new Error(JSON.stringify(normalized.errors));
-  return { ...(await diagnoser.diagnose(normalized.all as Facts)), conflicts: normalized.conflicts.map((c) => c.fact) };
+  return { ...(await diagnoser.diagnose(normalized.all)), conflicts: normalized.conflicts.map((c) => c.fact) };
 }
 
 /**

@@ -22,7 +22,7 @@ export function startServiceProcess(script: string, options: { nodeArgs?: string
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       out += chunk;
       const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
       if (url) resolve({ child, url });
@@ -33,7 +33,7 @@ export function startServiceProcess(script: string, options: { nodeArgs?: string
 
 /** The CPU time a process has used so far (utime + stime from /proc), in clock ticks of 10 ms. */
 export function cpuTicks(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return Number(fields[11]) + Number(fields[12]);
 }
 

@@ -2,6 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { System } from '../src/delivery/outbox';
+import type { Json } from './api';
 
 /**
  * How the stand-in answers a request instead of applying it; `accept` applies it as usual;
@@ -14,7 +15,7 @@ export type Failure = { status: number; retryAfter?: string; body?: string } | {
 export interface Applied {
   ticket: string;
   kind: 'comment' | 'labels' | 'work_notes';
-  body: any;
+  body: Json;
 }
 
 interface Route {
@@ -22,12 +23,23 @@ interface Route {
   path: RegExp;
   kind: Applied['kind'];
   /** Why the body would be refused, as the system says it; undefined when it is valid. */
-  refuse: (body: any) => string | undefined;
+  refuse: (body: unknown) => string | undefined;
   /** The status and body of an accepted write. */
   accepted: (ticket: string) => { status: number; body: string };
 }
 
+/** The member at `path` in a parsed body; undefined where there is none, as optional chaining gives. */
+const at = (value: unknown, ...path: string[]): unknown => path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), value);
+
 const isStrings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+
+/** Jira's label updates: a list of { add } with a word each. */
+const isWords = (labels: unknown) =>
+  Array.isArray(labels) &&
+  labels.every((label: unknown) => {
+    const add = at(label, 'add');
+    return typeof add === 'string' && !/\s/.test(add);
+  });
 
 // What each system's API takes, as its documentation gives it, and the answers it gives.
 const SYSTEMS: Record<System, { credentials: Record<string, string>; authorization: (c: Record<string, string>) => string; unauthorized: string; routes: Route[]; invalid: (why: string) => string }> = {
@@ -42,9 +54,9 @@ const SYSTEMS: Record<System, { credentials: Record<string, string>; authorizati
         path: /^\/api\/v2\/tickets\/(\d+)\.json$/,
         kind: 'comment',
         refuse: (body) =>
-          typeof body?.ticket?.comment?.body !== 'string' || body.ticket.comment.body === '' ? 'Comment: body is required'
-          : body.ticket.comment.public !== false ? 'The note must be an internal comment (public: false)'
-          : !isStrings(body.ticket.additional_tags) ? 'additional_tags must be a list of tags'
+          typeof at(body, 'ticket', 'comment', 'body') !== 'string' || at(body, 'ticket', 'comment', 'body') === '' ? 'Comment: body is required'
+          : at(body, 'ticket', 'comment', 'public') !== false ? 'The note must be an internal comment (public: false)'
+          : !isStrings(at(body, 'ticket', 'additional_tags')) ? 'additional_tags must be a list of tags'
           : undefined,
         accepted: (ticket) => ({ status: 200, body: JSON.stringify({ ticket: { id: Number(ticket) } }) }),
       },
@@ -60,14 +72,14 @@ const SYSTEMS: Record<System, { credentials: Record<string, string>; authorizati
         method: 'POST',
         path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9]*-\d+)\/comment$/,
         kind: 'comment',
-        refuse: (body) => (body?.body?.type !== 'doc' || body.body.version !== 1 || !Array.isArray(body.body.content) ? 'Comment body is not a valid Atlassian Document Format document.' : undefined),
+        refuse: (body) => (at(body, 'body', 'type') !== 'doc' || at(body, 'body', 'version') !== 1 || !Array.isArray(at(body, 'body', 'content')) ? 'Comment body is not a valid Atlassian Document Format document.' : undefined),
         accepted: (ticket) => ({ status: 201, body: JSON.stringify({ id: '10000', self: `/rest/api/3/issue/${ticket}/comment/10000` }) }),
       },
       {
         method: 'PUT',
         path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9]*-\d+)$/,
         kind: 'labels',
-        refuse: (body) => (!Array.isArray(body?.update?.labels) || !body.update.labels.every((l: any) => typeof l?.add === 'string' && !/\s/.test(l.add)) ? 'Field labels: each label is a word without spaces.' : undefined),
+        refuse: (body) => (!isWords(at(body, 'update', 'labels')) ? 'Field labels: each label is a word without spaces.' : undefined),
         accepted: () => ({ status: 204, body: '' }),
       },
     ],
@@ -82,7 +94,7 @@ const SYSTEMS: Record<System, { credentials: Record<string, string>; authorizati
         method: 'PATCH',
         path: /^\/api\/now\/table\/incident\/([0-9a-z]+)$/,
         kind: 'work_notes',
-        refuse: (body) => (typeof body?.work_notes !== 'string' || body.work_notes === '' ? 'work_notes must be text' : undefined),
+        refuse: (body) => (typeof at(body, 'work_notes') !== 'string' || at(body, 'work_notes') === '' ? 'work_notes must be text' : undefined),
         accepted: (ticket) => ({ status: 200, body: JSON.stringify({ result: { sys_id: ticket } }) }),
       },
     ],
@@ -117,14 +129,15 @@ export class TicketingStandIn extends EventEmitter {
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
     const standIn = new TicketingStandIn(system, server, `http://127.0.0.1:${port}`, credentials);
-    server.on('request', (req, res) => standIn.handle(req, res));
+    server.on('request', (req, res) => void standIn.handle(req, res));
     return standIn;
   }
 
   /** The environment that makes the service deliver here. */
   env(credentials = this.credentials): Record<string, string> {
     const prefix = this.system.toUpperCase();
-    return Object.fromEntries([[`${prefix}_URL`, this.url], ...Object.entries(credentials).map(([name, value]) => [`${prefix}_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, value])]);
+    const variables = Object.entries(credentials).map(([name, value]): [string, string] => [`${prefix}_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`, value]);
+    return Object.fromEntries([[`${prefix}_URL`, this.url], ...variables]);
   }
 
   /** Answers the next requests with these failures, one each, in order; then accepts again. */

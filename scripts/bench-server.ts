@@ -8,6 +8,7 @@
 //
 // The service is the compiled one in the dist directory (default: this checkout's dist/), so a
 // benchmark measures what runs in production and scripts/cpu-ab.ts can serve two builds.
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
@@ -15,14 +16,16 @@ import { projectRoot } from '../src/paths';
 
 type Compiled<T> = T;
 const dist = path.resolve(process.argv[2] ?? path.join(projectRoot, 'dist'));
-const load = <T>(module: string): Compiled<T> => require(path.join(dist, module)) as T;
+// Loaded by path at run time (the dist directory is an argument), which no import statement can do.
+const requireCompiled = createRequire(__filename);
+const load = <T>(module: string): Compiled<T> => requireCompiled(path.join(dist, module)) as T;
 const { createApp } = load<typeof import('../src/http/app')>('http/app.js');
 const { createHttpServer } = load<typeof import('../src/http/http-server')>('http/http-server.js');
-const { configFromEnv } = load<typeof import('../src/config/config')>('config.js');
+const { configFromEnv } = load<typeof import('../src/config/config')>('config/config.js');
 const { createLogger } = load<typeof import('../src/observability/logging')>('observability/logging.js');
 const { Metrics } = load<typeof import('../src/observability/metrics')>('observability/metrics.js');
 const { KnowledgeBaseHolder } = load<typeof import('../src/app/holder')>('app/holder.js');
-const { bundledRulesDir } = load<typeof import('../src/paths')>('paths.js');
+const { bundledRulesDir } = load<typeof import('../src/paths')>('paths/index.js');
 
 /** POST /bench/echo answers its JSON body: the floor of any route on the same stack. */
 const echo = () => express.Router().post('/bench/echo', (req, res) => void res.json(req.body));

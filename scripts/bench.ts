@@ -11,6 +11,7 @@
 // first): run through tsx, its closures carry a name-keeping helper that cost several times the
 // diagnosis itself.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -27,12 +28,14 @@ import { TicketingStandIn } from '../harness/ticketing-stand-in';
 import { factSets } from './fact-sets';
 import { postsTo, startBenchServer as startBenchProcess, startServiceProcess } from '../harness/service-process';
 
-// The compiled modules, typed as their sources.
-const { annotate } = require('../dist/app/annotate') as typeof AnnotateModule;
-const { Diagnoser } = require('../dist/engine/diagnose') as typeof DiagnoseModule;
-const { toEngineRules } = require('../dist/engine/rules') as typeof RulesModule;
-const { loadKnowledgeBase } = require('../dist/kb/load') as typeof LoadModule;
-const { openStore } = require('../dist/store/store') as typeof StoreModule;
+// The compiled modules, typed as their sources: dist/ has no type declarations for an import to
+// check against, so they are required and given their sources' types.
+const requireCompiled = createRequire(__filename);
+const { annotate } = requireCompiled('../dist/app/annotate') as typeof AnnotateModule;
+const { Diagnoser } = requireCompiled('../dist/engine/diagnose') as typeof DiagnoseModule;
+const { toEngineRules } = requireCompiled('../dist/engine/rules') as typeof RulesModule;
+const { loadKnowledgeBase } = requireCompiled('../dist/kb/load') as typeof LoadModule;
+const { openStore } = requireCompiled('../dist/store/store') as typeof StoreModule;
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const kb = loadKnowledgeBase(bundledRulesDir);
@@ -88,7 +91,7 @@ async function http(sets: Facts[]) {
   const bare = await startBenchServer({ BENCH_BARE: '1' });
   const bodies = sets.map((facts) => JSON.stringify({ facts }));
   const run = (url: string, route: string) =>
-    new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: postsTo(route, bodies) }, (e, r) => (e ? reject(e) : resolve(r))));
+    new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: postsTo(route, bodies) }, (e, r) => (e ? reject(e as Error) : resolve(r))));
   await run(service.url, '/v1/diagnose'); // warm-up: caches, JIT
   await run(uncached.url, '/v1/diagnose');
   const rounds: { echo: autocannon.Result; diagnose: autocannon.Result; uncached: autocannon.Result; bare: autocannon.Result }[] = [];
@@ -101,7 +104,7 @@ async function http(sets: Facts[]) {
     });
   }
   for (const server of [service, uncached, bare]) server.stop();
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const view = (pick: (r: (typeof rounds)[number]) => autocannon.Result) => ({
     rps: Math.round(median(rounds.map((r) => pick(r).requests.average))),
     p50: median(rounds.map((r) => pick(r).latency.p50)),
@@ -147,11 +150,11 @@ function startup() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-kb-'));
     fs.cpSync(bundledRulesDir, dir, { recursive: true });
     for (const file of fs.readdirSync(path.join(bundledRulesDir, 'articles'))) {
-      const article = JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'articles', file), 'utf8'));
+      const article = JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'articles', file), 'utf8')) as { id: string; diagnoses: { supersedes?: unknown }[] };
       for (let copy = 1; copy < factor; copy += 1) {
         const id = `${article.id}-C${copy}`;
         // Copies without supersedes (their targets are the originals' ids).
-        const diagnoses = article.diagnoses.map((d: { supersedes?: unknown }) => ({ ...d, supersedes: undefined }));
+        const diagnoses = article.diagnoses.map((d) => ({ ...d, supersedes: undefined }));
         fs.writeFileSync(path.join(dir, 'articles', `${id}.json`), JSON.stringify({ ...article, id, diagnoses }));
       }
     }
@@ -187,7 +190,7 @@ async function webhookIntake() {
     headers: { 'content-type': 'application/json' },
     setupRequest: (req) => ({ ...req, body: JSON.stringify({ ticket: { id: (ticket += 1), subject: 'Outlook cannot connect', description } }) }),
   };
-  const run = (seconds: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: seconds, requests: [request] }, (e, r) => (e ? reject(e) : resolve(r))));
+  const run = (seconds: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: seconds, requests: [request] }, (e, r) => (e ? reject(e as Error) : resolve(r))));
   await run(2); // warm-up
   const result = await run(SECONDS);
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -104,7 +104,7 @@ export async function hostileUnderLoad(url: string, options: { rounds?: number; 
   let sending = true;
   const hostile: HostileResult[] = [];
   const load = new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections: options.connections ?? 10, duration: 600, requests: light }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ url, connections: options.connections ?? 10, duration: 600, requests: light }, (error, result) => (error ? reject(error as Error) : resolve(result)));
     void (async () => {
       await new Promise((r) => setTimeout(r, 1000));
       for (let round = 0; round < (options.rounds ?? 3); round += 1) {

@@ -43,7 +43,7 @@ export async function clusterFaults(): Promise<boolean> {
   child.stdout!.on('data', (chunk) => (listened += (String(chunk).match(/listening on/g) ?? []).length));
   while (workersOf(child.pid!).length < 2) await new Promise((resolve) => setTimeout(resolve, 100));
   const load = new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections: 10, duration: 24, requests: light }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections: 10, duration: 24, requests: light }, (error, result) => (error ? reject(error as Error) : resolve(result)));
   });
   const replaced: string[] = [];
   for (const [way, signal] of [['SIGTERM, holding an idle connection', 'SIGTERM'], ['SIGKILL', 'SIGKILL'], ['an uncaught exception', 'SIGUSR2']] as const) {
@@ -59,7 +59,7 @@ export async function clusterFaults(): Promise<boolean> {
   }
   const result = await load;
   child.kill('SIGTERM');
-  const code = await new Promise((resolve) => child.on('exit', resolve));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   console.log(`cluster of 2 under load, losing a worker three ways: ${result.requests.total} requests, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; exit ${code}`);
   for (const line of replaced) console.log(`  ${line}`);
   return result.non2xx === 0 && result.timeouts === 0 && code === 0;

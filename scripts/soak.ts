@@ -71,7 +71,7 @@ const requests = [
 
 function load(url: string, duration: number): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ url, connections, duration, requests }, (error, result) => (error ? reject(error as Error) : resolve(result)));
   });
 }
 
@@ -85,7 +85,7 @@ async function soak(): Promise<boolean> {
   const article = path.join(dir, 'articles', 'KB833799.json');
   const original = fs.readFileSync(article, 'utf8');
   const reloads = setTimeout(() => {
-    const data = JSON.parse(original);
+    const data = JSON.parse(original) as { title: string };
     fs.writeFileSync(article, JSON.stringify({ ...data, title: `${data.title} (soak)` }));
     child.kill('SIGHUP'); // valid
     setTimeout(() => {

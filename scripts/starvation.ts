@@ -20,7 +20,7 @@ function post(port: number, p: string, body: string): Promise<number> {
     req.end(body);
   });
 }
-(async () => {
+void (async () => {
   const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/main.js'), { env: { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', BODY_LIMIT: '102400' } });
   const port = Number(new URL(url).port);
   let stop = false; const heavy: number[] = [];
@@ -29,7 +29,7 @@ function post(port: number, p: string, body: string): Promise<number> {
   const result = await new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 10, duration: SECONDS, requests: [
     { path: '/healthz', method: 'GET' },
     { path: '/v1/diagnose', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } }) },
-  ] }, (e, r) => (e ? reject(e) : resolve(r))));
+  ] }, (e, r) => (e ? reject(e as Error) : resolve(r))));
   stop = true; await Promise.all(clients);
   child.kill('SIGTERM');
   heavy.sort((a, b) => a - b);

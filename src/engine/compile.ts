@@ -4,6 +4,10 @@ import type { Condition } from '../kb/model';
 import { combine, factNode, negate, type ResultNode } from './evaluate';
 import { operators } from './operators';
 
+/**
+ * A compiled condition tree: from the facts to the result tree evaluate() would read, evidence and
+ * all.
+ */
 export type CompiledCondition = (facts: Facts) => ResultNode;
 
 /**
@@ -35,6 +39,10 @@ export function compileCondition(condition: Condition): CompiledCondition {
   });
 }
 
+/**
+ * A compiled condition tree reduced to its truth: true, false, or null when facts it needs are
+ * missing.
+ */
 export type CompiledTruth = (facts: Facts) => boolean | null;
 
 /**

@@ -14,6 +14,7 @@ import { engineRule, qualify, ruleName } from './rules';
  */
 export type CandidateStatus = 'confirmed' | 'likely' | 'ruled-out' | 'undetermined' | 'out-of-scope';
 
+/** The article a finding comes from, as a reader follows it: its id, title and address. */
 export type ArticleRef = { id: string; title: string; url: string };
 
 /** A caveat as answered: with `concerns` when it depends on the environment (null: facts not given). */
@@ -21,6 +22,10 @@ export interface CaveatFinding extends Statement {
   concerns?: Truth;
 }
 
+/**
+ * A workaround of a confirmed or likely diagnosis, with whether it applies to the environment
+ * given and why not when it does not.
+ */
 export interface WorkaroundFinding {
   id: string;
   title: string;
@@ -46,6 +51,10 @@ export interface ScopeFinding {
   evidence: Evidence[];
 }
 
+/**
+ * A diagnosis that holds (confirmed) or holds but for its confirmation (likely), with its cause,
+ * workarounds and the evidence for it.
+ */
 export interface DiagnosisFinding {
   id: string;
   status: 'confirmed' | 'likely';
@@ -99,6 +108,10 @@ export interface PendingWorkaround {
   evaluation: Evaluation;
 }
 
+/**
+ * What the engine makes of one set of facts: the diagnoses that hold, those the articles do not
+ * cover, and every candidate with its status.
+ */
 export interface DiagnosisReport {
   /** Confirmed and likely diagnoses, ordered by article id, then by their order in the article. */
   diagnoses: DiagnosisFinding[];
@@ -249,7 +262,11 @@ export class Diagnoser {
       const workarounds = plan.workarounds.map(({ id: workaroundId, workaround, applicability, caveats }) => {
         const evaluation = applicability && reading.evaluation(applicability);
         if (evaluation?.value === null) pendingWorkarounds.push({ id: workaroundId, diagnosisId: plan.id, evaluation });
-        const caveatFindings = caveats.map(({ test, when: _when, ...caveat }) => (test ? { ...caveat, concerns: reading.truth(test) } : caveat));
+        const caveatFindings = caveats.map(({ test, ...caveat }) => {
+          // A finding says whether the caveat concerns the caller, not the condition that decides it.
+          delete caveat.when;
+          return test ? { ...caveat, concerns: reading.truth(test) } : caveat;
+        });
         return workaroundFinding(workaroundId, workaround, evaluation, caveatFindings);
       });
       diagnoses.push(diagnosisFinding(plan, status, workarounds, candidate, reading));

@@ -5,6 +5,10 @@ import type { Condition, FactCondition, Operator, Scalar, Source } from '../kb/m
 /** true: holds; false: does not hold; null: depends on a fact that was not given. */
 export type Truth = boolean | null;
 
+/**
+ * One fact condition as evaluated: what the article expects, what the caller said, and the source
+ * the condition comes from.
+ */
 export interface Evidence {
   fact: string;
   operator: Operator;
@@ -27,6 +31,10 @@ export type ResultNode =
   | { kind: 'all' | 'any'; value: Truth; children: ResultNode[] }
   | { kind: 'not'; value: Truth; child: ResultNode };
 
+/**
+ * A condition tree's verdict with its reasons: the evidence, and what leaves it undetermined or
+ * makes it false.
+ */
 export interface Evaluation {
   value: Truth;
   /** Every fact condition, depth-first. */
@@ -58,6 +66,10 @@ export function evaluate(condition: Condition, engineResult: EngineConditionResu
   return summarize(read(condition, engineResult, facts));
 }
 
+/**
+ * Reads a result tree into an Evaluation: its value, its evidence, and the facts or conditions
+ * that explain the value.
+ */
 export function summarize(tree: ResultNode): Evaluation {
   const evidence: Evidence[] = [];
   collect(tree, evidence);
@@ -76,6 +88,7 @@ export function combine(kind: 'all' | 'any', parts: Truth[]): Truth {
   return parts.includes(decisive) ? decisive : parts.includes(null) ? null : !decisive;
 }
 
+/** Kleene negation: not unknown is still unknown. */
 export const negate = (value: Truth): Truth => (value === null ? null : !value);
 
 function read(condition: Condition, engineResult: EngineConditionResult, facts: Facts): ResultNode {
@@ -86,7 +99,7 @@ function read(condition: Condition, engineResult: EngineConditionResult, facts: 
     (parts: Reader[]): Reader =>
     (result) => {
       const results = result[kind] ?? [];
-      const children = parts.map((part, i) => part(results[i]!));
+      const children = parts.map((part, i) => part(results[i]));
       return { kind, value: combine(kind, children.map((c) => c.value)), children };
     };
   const reader = foldCondition<Reader>(condition, {

@@ -1,6 +1,10 @@
 import ipaddr from 'ipaddr.js';
 
-export type AddressSpace = 'private' | 'public' | 'shared' | 'other';
+/**
+ * The kind of address an IP is, as the articles tell them apart: private (RFC 1918), public (the
+ * documentation ranges too), shared (RFC 6598's carrier-grade NAT) or other (see addressSpace).
+ */
+type AddressSpace = 'private' | 'public' | 'shared' | 'other';
 
 /** True for a literal IPv4 (dotted quad) or IPv6 address, without a prefix length. */
 export function isIpAddress(text: string): boolean {

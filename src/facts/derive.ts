@@ -29,7 +29,11 @@ export interface Conflict {
   detail: string;
 }
 
-export interface DerivedFacts {
+/**
+ * What derivation adds to the caller's facts: the derived facts, how each was derived, and what
+ * contradicts what the caller stated.
+ */
+interface DerivedFacts {
   derived: Facts;
   derivations: Record<string, Derivation>;
   conflicts: Conflict[];
@@ -67,23 +71,25 @@ export function deriveFacts(given: Facts, vocabulary: Vocabulary, pointerBase: s
 
 function derive(name: string, rules: NonNullable<Vocabulary['derivable'][number]['derivations']>, given: Facts, result: DerivedFacts, pointerBase: string): void {
   const known = (fact: string) => (Object.hasOwn(given, fact) ? given[fact] : result.derived[fact]);
-  const matches: (Derivation & { implied: boolean; stated: boolean })[] = [];
+  const matches: { derivation: Derivation; implied: boolean; stated: boolean }[] = [];
   for (const rule of rules) {
     const facts = Object.keys(rule.when);
     if (!facts.every((fact) => known(fact) !== undefined && rule.when[fact].includes(known(fact) as Scalar))) continue;
-    const from = Object.fromEntries(facts.map((fact) => [fact, known(fact)!]));
+    const from = Object.fromEntries(facts.map((fact) => [fact, known(fact)]));
     matches.push({
-      value: rule.value,
-      from,
-      because: rule.because,
-      ...(rule.source ? { source: rule.source } : {}),
-      ...(rule.derived ? { derived: rule.derived } : {}),
+      derivation: {
+        value: rule.value,
+        from,
+        because: rule.because,
+        ...(rule.source ? { source: rule.source } : {}),
+        ...(rule.derived ? { derived: rule.derived } : {}),
+      },
       implied: rule.implied === true,
       stated: facts.every((fact) => Object.hasOwn(given, fact)),
     });
   }
   if (Object.hasOwn(given, name)) {
-    for (const { implied, stated, ...match } of matches) {
+    for (const { derivation: match, implied, stated } of matches) {
       if (match.value === given[name]) continue;
       if (implied && stated) {
         result.errors.push({ code: 'conflicting_facts', pointer: `${pointerBase}/${name}`, detail: `${name} is ${JSON.stringify(given[name])} but ${describe(match.from)} says otherwise: ${match.because}` });
@@ -94,11 +100,11 @@ function derive(name: string, rules: NonNullable<Vocabulary['derivable'][number]
     return;
   }
   if (matches.length === 0) return;
-  const [{ implied: _implied, stated: _stated, ...used }, ...others] = matches;
+  const [{ derivation: used, stated }, ...others] = matches;
   result.derived[name] = used.value;
   result.derivations[name] = used;
-  for (const { implied: _i, stated: _s, ...other } of others) {
-    if (other.value !== used.value) result.conflicts.push(conflict(name, used.value, used.from, other, matches[0].stated));
+  for (const { derivation: other } of others) {
+    if (other.value !== used.value) result.conflicts.push(conflict(name, used.value, used.from, other, stated));
   }
 }
 

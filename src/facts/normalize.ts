@@ -3,17 +3,28 @@ import type { Vocabulary } from '../kb/vocabulary';
 import { parseHostAddress } from './address-space';
 import { deriveFacts, type Conflict, type Derivation } from './derive';
 
+/** A fact's value once normalized: a string, a boolean, or a list of strings for a list fact. */
 export type FactValue = string | boolean | string[];
+/** Facts by name, as the rules read them. */
 export type Facts = Record<string, FactValue>;
 
+/**
+ * Why one fact of a request is refused, at its JSON pointer, with the values it may take where
+ * there is a list.
+ */
 export interface FieldError {
   pointer: string;
   detail: string;
   allowed?: Scalar[];
 }
 
+/** The problem codes a refused fact is reported under. */
 export type FactErrorCode = 'unknown_fact' | 'invalid_fact_value' | 'conflicting_facts';
 
+/**
+ * The caller's facts checked against the vocabulary and completed by derivation, or the reasons
+ * they are refused.
+ */
 export type NormalizedFacts =
   | {
       ok: true;
@@ -61,9 +72,16 @@ export function normalizeFacts(input: Record<string, unknown>, vocabulary: Vocab
   if (errors.length > 0) {
     const codes: FactErrorCode[] = ['unknown_fact', 'invalid_fact_value', 'conflicting_facts'];
     const code = codes.find((c) => errors.some((e) => e.code === c)) as FactErrorCode;
-    return { ok: false, code, errors: errors.map(({ code: _code, ...error }) => error) };
+    return { ok: false, code, errors: errors.map(withoutCode) };
   }
   return { ok: true, given, derived, unknown, all: { ...given, ...derived }, derivations, conflicts };
+}
+
+/** A refused fact as the caller sees it: the problem's code is the response's, not each fact's. */
+function withoutCode(error: FieldError & { code?: FactErrorCode }): FieldError {
+  const copy = { ...error };
+  delete copy.code;
+  return copy;
 }
 
 function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<FieldError, 'pointer'> & { code: FactErrorCode }) | undefined {
@@ -81,8 +99,9 @@ function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<
     }
     case 'string-list': {
       if (!Array.isArray(value)) return invalidValue(`${name} must be a list of values`, allowed);
-      if (value.every((item) => allowed?.includes(item))) return undefined;
-      const bad = value.filter((item) => !allowed?.includes(item));
+      const items: unknown[] = value;
+      if (items.every((item) => allowed?.includes(item as Scalar))) return undefined;
+      const bad = items.filter((item) => !allowed?.includes(item as Scalar));
       return invalidValue(`${name} has values it does not allow: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, allowed);
     }
     default:

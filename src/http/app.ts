@@ -26,6 +26,10 @@ import { apiKeyAuth, rateLimiter } from './security';
 import { securityHeaders } from './security-headers';
 import type { Snapshot, SnapshotOf } from '../app/snapshot';
 
+/**
+ * What the HTTP application serves and how: the knowledge base, limits, keys, CORS origins,
+ * logging and metrics.
+ */
 export interface AppOptions {
   /** The knowledge base to serve: a holder (reloadable) or a fixed one. */
   holder?: KnowledgeBaseHolder;
@@ -88,6 +92,11 @@ interface AppDeliveries {
 
 const isBatchStream = (req: Request) => req.path === '/v1/annotate/batch' && req.is('application/x-ndjson') === 'application/x-ndjson';
 
+/**
+ * The HTTP application: the contract's routes behind security, limits, authentication and
+ * problem+json errors. `doors` are what the service mounts on it (pages, webhooks, MCP),
+ * so that this module imports none of them.
+ */
 export function createApp(options: AppOptions, doors: MountedDoors = {}): Express {
   const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '5mb', apiKeys = [], adminApiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics, requestTimeoutMs = 30_000 } = options;
   const current = holder ? () => holder.snapshot() : () => options.snapshot as Snapshot;

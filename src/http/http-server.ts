@@ -29,7 +29,7 @@ export function createHttpServer(app: Express, options: ServerOptions = {}): Ser
  * `base` can be applied to the object; Reflect.construct would also allow a class, but its objects
  * were measured as slow as those express swaps.
  */
-function withPrototype<T extends new (...args: any[]) => object>(base: T, prototype: object): T {
+function withPrototype<T extends new (...args: never[]) => object>(base: T, prototype: object): T {
   function Built(this: object, ...args: unknown[]): void {
     (base as unknown as (...a: unknown[]) => void).apply(this, args);
   }

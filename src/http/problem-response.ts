@@ -21,13 +21,19 @@ interface BodyParserError {
  * id through the request's logger (pino-http's req.log) or, without one, `logger`.
  */
 export function problemHandler(logger?: Logger): ErrorRequestHandler {
-  return (error, req, res, _next) => {
+  return (error, req, res, next) => {
     const problem = asProblem(error);
     if (problem.status >= 500) ((req as { log?: Logger }).log ?? logger)?.error({ err: error }, 'the service failed to answer a request');
     // A streamed answer that fails half-way cannot change its status any more: cut it short, so
     // the client sees an incomplete answer rather than a complete-looking one.
     if (res.headersSent) return void res.destroy(error as Error);
-    sendProblem(res, problem, req.originalUrl);
+    try {
+      sendProblem(res, problem, req.originalUrl);
+    } catch (failure) {
+      // What express does with a handler's throw anyway; said here because express tells an
+      // error handler by its four parameters, so `next` must be one of them.
+      next(failure);
+    }
   };
 }
 

@@ -13,7 +13,7 @@ export function securityHeaders(options: HelmetOptions): RequestHandler {
   const set: [name: string, value: string | string[]][] = [];
   const removed: string[] = [];
   const recorder = {
-    setHeader: (name: string, value: string | number | readonly string[]) => set.push([name, Array.isArray(value) ? [...value] : String(value)]),
+    setHeader: (name: string, value: string | number | readonly string[]) => set.push([name, typeof value === 'string' || typeof value === 'number' ? String(value) : [...value]]),
     removeHeader: (name: string) => removed.push(name),
   };
   let finished = false;

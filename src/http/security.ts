@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import { ClusterMemoryStoreWorker } from '@express-rate-limit/cluster-memory-store';
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { Problem } from '../contract/problem';
 
@@ -84,13 +84,13 @@ export function rateLimiter(perMinute: number): RequestHandler {
     legacyHeaders: false,
     ...(cluster.isWorker ? { store: new ClusterMemoryStoreWorker() } : {}),
     keyGenerator: (req, res) => {
-      const key = (res as Response).locals.apiKey as ApiKey | undefined;
+      const key = res.locals.apiKey as ApiKey | undefined;
       return key ? `key:${key.id}` : `address:${ipKeyGenerator(req.ip ?? '')}`;
     },
     skip: (req) => PUBLIC_PATHS.has(req.path),
-    handler: (_req, res, next, options) => {
+    handler: (_req, res, next) => {
       const who = res.locals.apiKey ? 'with this API key' : 'from this address';
-      next(new Problem(429, 'rate_limited', `More than ${options.limit} requests in a minute ${who}; retry after the time in Retry-After.`));
+      next(new Problem(429, 'rate_limited', `More than ${perMinute} requests in a minute ${who}; retry after the time in Retry-After.`));
     },
   });
 }

@@ -56,6 +56,11 @@ interface LexiconEntry {
   source: { kind: 'vendor-product-line' | 'product-message' | 'article' | 'usage'; name: string; note?: string };
 }
 
+/**
+ * A compiled cue of the extraction rules: a regular expression that, found in a ticket, states a
+ * fact's value (from the rule or a capture group), with its confidence and whether a negation
+ * flips it.
+ */
 export interface FactPattern {
   fact: string;
   regex: RegExp;
@@ -155,7 +160,12 @@ export interface Extraction {
 // ("can't", "cant", "cannot"): a text without any of them or of the cues holds no negation.
 const CONTRACTED_NOT = "(?:ca|do|wo|is|does|did|are|was|were|could|should|would|have|has|had|ai|need|must|might)n['’]?t|cannot";
 
+/** The extraction rules' file name in the knowledge base directory. */
 export const EXTRACTION_FILE = 'extraction.json';
+/**
+ * The folder of the knowledge base directory that holds the lexicons the extraction rules refer
+ * to.
+ */
 export const LEXICONS_DIR = 'lexicons';
 
 /**

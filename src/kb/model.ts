@@ -1,6 +1,7 @@
 // The shapes of the knowledge-base files in rules/. rules/schemas/*.schema.json is what the
 // loader enforces; these types describe the same files to the compiler.
 
+/** A value a fact condition compares against: a string or a boolean. */
 export type Scalar = string | boolean;
 
 /** Where a statement comes from: a section of the source text, a paragraph (for sources without headings), a quote. */
@@ -12,14 +13,20 @@ export interface Source {
   article?: string;
 }
 
+/**
+ * A sentence of the knowledge base with the section it comes from; a statement the article does
+ * not make itself carries `derived`, the reasoning.
+ */
 export interface Statement {
   text: string;
   source: Source;
   derived?: string;
 }
 
+/** The json-rules-engine operators a fact condition may use. */
 export type Operator = 'equal' | 'notEqual' | 'in' | 'notIn' | 'contains' | 'doesNotContain';
 
+/** A leaf of a condition tree: one fact compared with a value, with the source that says so. */
 export interface FactCondition {
   fact: string;
   operator: Operator;
@@ -38,12 +45,14 @@ export interface FactCondition {
   untilStated?: boolean;
 }
 
+/** A condition tree: fact conditions combined with all, any and not. */
 export type Condition =
   | { all: Condition[]; derived?: string }
   | { any: Condition[]; derived?: string }
   | { not: Condition; derived?: string }
   | FactCondition;
 
+/** The root of a condition tree: always an all or an any group. */
 export type TopCondition = { all: Condition[]; derived?: string } | { any: Condition[]; derived?: string };
 
 /** A caveat; with `when`, one that concerns only some environments. */
@@ -63,6 +72,10 @@ export type PortAdvice = {
   derived?: string;
 } & ({ advice: 'use' | 'avoid'; from: number; to: number } | { advice: 'consider'; from?: undefined; to?: undefined });
 
+/**
+ * A remedy an article gives for a diagnosis: steps, caveats, the conditions under which it
+ * applies, and the configuration file generated for it.
+ */
 export interface Workaround {
   id: string;
   title: string;
@@ -76,6 +89,10 @@ export interface Workaround {
   derived?: string;
 }
 
+/**
+ * A cause an article describes: the conditions that establish it, the versions it speaks for, and
+ * the workarounds for it.
+ */
 export interface Diagnosis {
   id: string;
   title: string;
@@ -126,6 +143,10 @@ interface Reference {
   derived?: string;
 }
 
+/**
+ * One source article as the knowledge base holds it: its revisions, what it applies to, the
+ * diagnoses it supports and the workarounds it gives.
+ */
 export interface Article {
   id: string;
   kind: 'kb-article' | 'tip';
@@ -153,6 +174,7 @@ export interface Bound {
   caveats?: Statement[];
 }
 
+/** bounds.json: later documents' limits on where articles hold, which an article names by id. */
 export interface BoundsFile {
   bounds: Bound[];
 }
@@ -171,6 +193,10 @@ interface Derivation {
   derived?: string;
 }
 
+/**
+ * A fact of the vocabulary: its type, the question that asks for it, the values it may take and
+ * how it is derived when not stated.
+ */
 export interface FactDefinition {
   name: string;
   type: FactType;
@@ -181,10 +207,12 @@ export interface FactDefinition {
   values?: { value: Scalar; label: string }[];
 }
 
+/** vocabulary.json: every fact the knowledge base may use. */
 export interface VocabularyFile {
   facts: FactDefinition[];
 }
 
+/** True for a leaf of a condition tree, false for a group. */
 export function isFactCondition(condition: Condition): condition is FactCondition {
   return 'fact' in condition;
 }

@@ -21,7 +21,11 @@ export interface PhraseList {
   automaton: string;
 }
 
-export interface PhraseEntry {
+/**
+ * One phrase of the automaton's dictionary: what it stands for and the word boundaries a match
+ * must respect.
+ */
+interface PhraseEntry {
   use: number;
   /** The phrase starts with a letter or digit, so the text before it must not be one. */
   wordStart: boolean;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { bundledRulesDir } from '../paths';
 import { KnowledgeBaseError } from './errors';
@@ -31,7 +31,7 @@ export function compileFileValidators(): FileValidators {
 function compile(): FileValidators {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
-  const read = (name: string) => JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'schemas', name), 'utf8'));
+  const read = (name: string) => JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'schemas', name), 'utf8')) as AnySchemaObject;
   // The article schema first: the others refer to its definitions (sources, conditions) by $id.
   const article = ajv.compile(read('article.schema.json'));
   return {

@@ -14,7 +14,6 @@ export function operationInputSchema(contract: Contract, operationId: string): J
   const operation = findOperation(contract.document, operationId);
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
-  let body: JsonSchema = {};
   for (const parameter of (operation.parameters ?? []) as OpenAPIV3_1.ParameterObject[]) {
     properties[parameter.name] = { ...(parameter.schema as JsonSchema), ...(parameter.description ? { description: parameter.description } : {}) };
     if (parameter.required) required.push(parameter.name);
@@ -22,7 +21,7 @@ export function operationInputSchema(contract: Contract, operationId: string): J
   const requestBody = operation.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
   const bodySchema = requestBody?.content['application/json']?.schema as JsonSchema | undefined;
   if (bodySchema) {
-    body = resolve(contract.document, bodySchema);
+    const body = resolve(contract.document, bodySchema);
     Object.assign(properties, body.properties as object);
     required.push(...((body.required as string[]) ?? []));
   }
@@ -35,6 +34,10 @@ export function operationInputSchema(contract: Contract, operationId: string): J
   });
 }
 
+/**
+ * The contract's operation with this id; throws when openapi.yaml has none, since a tool without
+ * its operation is a programming error.
+ */
 export function findOperation(document: OpenAPIV3_1.Document, operationId: string): OpenAPIV3_1.OperationObject {
   for (const item of Object.values(document.paths ?? {})) {
     for (const operation of Object.values(item ?? {})) {

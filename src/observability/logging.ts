@@ -5,6 +5,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { LogLevel } from '../config/config';
 
+/** The service's pino logger at `level`, to stdout unless a destination is given. */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   // Keys are never logged: the authorization headers are not in the serialized request at all.
   return pino({ level, base: { service: 'outlook-connectivity-kb' } }, destination);

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { IRoute, RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DeliveryMetrics } from '../delivery/dispatcher';
 import type { Outbox, System } from '../delivery/outbox';
@@ -52,7 +52,8 @@ export class Metrics implements DeliveryMetrics {
       const end = this.duration.startTimer();
       res.on('finish', () => {
         // The route template, not the path: /v1/articles/:id, not one series per article id.
-        const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+        const routePath = (req.route as IRoute | undefined)?.path;
+        const route = routePath ? `${req.baseUrl}${String(routePath)}` : 'unmatched';
         end({ route, method: req.method });
         this.requests.inc({ route, method: req.method, status: String(res.statusCode) });
       });

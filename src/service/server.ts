@@ -18,7 +18,8 @@ import { Metrics } from '../observability/metrics';
 import { KnowledgeBaseHolder } from '../app/holder';
 import { openStore, type Store } from '../store/store';
 
-export interface RunningService {
+/** A started service: its HTTP server and what it owns, and the means to reload and shut it down. */
+interface RunningService {
   server: Server;
   holder: KnowledgeBaseHolder;
   logger: Logger;

@@ -5,6 +5,7 @@ import { mcpRoutes } from '../mcp/server';
 import { webRoutes } from '../web/routes';
 import { selfAuthenticatedWebhooks, webhookRoutes } from '../webhooks/routes';
 
+/** The HTTP application's options with the service's own: the webhook secrets. */
 export interface ServiceAppOptions extends AppOptions {
   /** Zendesk's webhook signing secret; when set, Zendesk requests must be signed with it. */
   zendeskSecret?: string;

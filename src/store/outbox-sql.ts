@@ -32,7 +32,10 @@ export const MARK_AND_INSERT = `WITH marked AS (${MARK_ANNOTATION})
 /** What a duplicate duplicates: the ticket's newest delivery with the key, which is its last. */
 export const LATEST_WITH_KEY = `SELECT ${COLUMNS} FROM deliveries WHERE system = :system AND ticket = :ticket AND delivery_key = :key
   ORDER BY created_at DESC, id DESC LIMIT 1`;
+
+/** The delivery with an id. */
 export const BY_ID = `SELECT ${COLUMNS} FROM deliveries WHERE id = :id`;
+/** A delivery's attempts, in order. */
 export const ATTEMPTS = `SELECT number, request, instance, started_at, duration_ms, outcome, status, answer FROM delivery_attempts WHERE delivery_id = :id ORDER BY number`;
 
 /**
@@ -65,12 +68,15 @@ export const FINISH = `UPDATE deliveries SET state = :state, done = :done, attem
     lease_owner = :leaseOwner, delivered_at = :deliveredAt, last_status = :status, last_answer = :answer
   WHERE id = :id AND state = 'sending' AND lease_owner = :instance RETURNING attempts`;
 
+/** Records one attempt of a delivery. */
 export const RECORD_ATTEMPT = `INSERT INTO delivery_attempts (delivery_id, number, request, instance, started_at, duration_ms, outcome, status, answer)
   VALUES (:id, :number, :request, :instance, :startedAt, :durationMs, :outcome, :status, :answer)`;
 
+/** Puts a dead delivery back in the queue, due now; nothing is returned unless it was dead. */
 export const REQUEUE = `UPDATE deliveries SET state = 'queued', next_attempt_at = :now, give_up_at = :giveUpAt
   WHERE id = :id AND state = 'dead' RETURNING ${COLUMNS}`;
 
+/** The number of deliveries per system and state. */
 export const COUNTS = `SELECT system, state, COUNT(*) AS count FROM deliveries GROUP BY system, state`;
 
 /** Newest first, then by id, so that a page boundary between equal times is exact. */
@@ -89,10 +95,16 @@ export function markParams(delivery: NewDelivery): Record<string, unknown> {
   return { system: delivery.system, ticket: delivery.ticket, key: delivery.key, id: delivery.id };
 }
 
+
+/** The delivery with an id. */
 export function enqueueParams(delivery: NewDelivery, now: number, giveUpAt: number): Record<string, unknown> {
   return { id: delivery.id, system: delivery.system, ticket: delivery.ticket, key: delivery.key, requests: JSON.stringify(delivery.requests), now, giveUpAt };
 }
 
+/**
+ * The parameters that close an attempt: the delivery's next state, and the lease kept only while
+ * it is still sending.
+ */
 export function finishParams(id: string, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>, after: AfterAttempt): Record<string, unknown> {
   return {
     id,
@@ -107,10 +119,12 @@ export function finishParams(id: string, instance: string, attempt: Omit<Attempt
   };
 }
 
+/** RECORD_ATTEMPT's parameters for an attempt. */
 export function attemptParams(id: string, number: number, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>): Record<string, unknown> {
   return { id, number, instance, request: attempt.request, startedAt: attempt.startedAt, durationMs: attempt.durationMs, outcome: attempt.outcome, status: attempt.answer.status ?? null, answer: attempt.answer.body };
 }
 
+/** A row of the deliveries table as both databases return it. */
 export interface DeliveryRow {
   id: string;
   system: string;
@@ -129,6 +143,7 @@ export interface DeliveryRow {
   last_answer: string | null;
 }
 
+/** A deliveries row as the outbox sees it: JSON columns parsed, column names camel-cased. */
 export function toDelivery(row: DeliveryRow): Delivery {
   return {
     id: row.id,
@@ -136,7 +151,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
     ticket: row.ticket,
     key: row.delivery_key,
     state: row.state as DeliveryState,
-    requests: JSON.parse(row.requests),
+    requests: JSON.parse(row.requests) as Delivery['requests'],
     done: row.done,
     attempts: row.attempts,
     createdAt: row.created_at,
@@ -148,6 +163,7 @@ export function toDelivery(row: DeliveryRow): Delivery {
   };
 }
 
+/** A row of the delivery_attempts table as both databases return it. */
 export interface AttemptRow {
   number: number;
   request: number;
@@ -159,6 +175,7 @@ export interface AttemptRow {
   answer: string;
 }
 
+/** A delivery_attempts row as the outbox sees it. */
 export function toAttempt(row: AttemptRow): Attempt {
   return {
     number: row.number,

@@ -11,7 +11,7 @@ const MIGRATION_LOCK = 47_181_802;
 // BIGINT (oid 20) comes back as a string by default; the store's BIGINTs are milliseconds since
 // the epoch, well within a double.
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown => (oid === 20 ? Number : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
 };
 
 /**

@@ -10,12 +10,14 @@ export interface Migration {
   statements: string[];
 }
 
+/** The table that records which migrations a database has had. */
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
   version INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
   applied_at BIGINT NOT NULL
 )`;
 
+/** Every migration, in the order they are applied; new ones are added at the end. */
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,

@@ -47,8 +47,10 @@ export class SqliteStore implements Store, Outbox {
     return new SqliteStore(db);
   }
 
-  async ping(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+  ping(): Promise<void> {
+    return settled(() => {
+      this.db.prepare('SELECT 1').get();
+    });
   }
 
   async close(): Promise<void> {
@@ -82,15 +84,19 @@ export class SqliteStore implements Store, Outbox {
     });
   }
 
-  async list(filter: DeliveryFilter): Promise<Delivery[]> {
-    const { sql: text, params } = sql.listQuery(filter);
-    return (this.statement(text).all(bind(params)) as sql.DeliveryRow[]).map(sql.toDelivery);
+  list(filter: DeliveryFilter): Promise<Delivery[]> {
+    return settled(() => {
+      const { sql: text, params } = sql.listQuery(filter);
+      return (this.statement(text).all(bind(params)) as sql.DeliveryRow[]).map(sql.toDelivery);
+    });
   }
 
-  async get(id: string): Promise<{ delivery: Delivery; attempts: Attempt[] } | undefined> {
-    const row = this.statement(sql.BY_ID).get({ id }) as sql.DeliveryRow | undefined;
-    if (!row) return undefined;
-    return { delivery: sql.toDelivery(row), attempts: (this.statement(sql.ATTEMPTS).all({ id }) as sql.AttemptRow[]).map(sql.toAttempt) };
+  get(id: string): Promise<{ delivery: Delivery; attempts: Attempt[] } | undefined> {
+    return settled(() => {
+      const row = this.statement(sql.BY_ID).get({ id }) as sql.DeliveryRow | undefined;
+      if (!row) return undefined;
+      return { delivery: sql.toDelivery(row), attempts: (this.statement(sql.ATTEMPTS).all({ id }) as sql.AttemptRow[]).map(sql.toAttempt) };
+    });
   }
 
   requeue(id: string, now: number, giveUpAt: number): Promise<Delivery | undefined> {
@@ -100,8 +106,8 @@ export class SqliteStore implements Store, Outbox {
     });
   }
 
-  async counts(): Promise<Awaited<ReturnType<Outbox['counts']>>> {
-    return this.statement(sql.COUNTS).all() as Awaited<ReturnType<Outbox['counts']>>;
+  counts(): Promise<Awaited<ReturnType<Outbox['counts']>>> {
+    return settled(() => this.statement(sql.COUNTS).all() as Awaited<ReturnType<Outbox['counts']>>);
   }
 
   private readonly statements = new Map<string, Database.Statement>();
@@ -112,6 +118,14 @@ export class SqliteStore implements Store, Outbox {
     if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
     return statement;
   }
+}
+
+/**
+ * A read, done at once (better-sqlite3 is synchronous), as the promise the store's interface
+ * promises: a failure (a closed database) rejects it rather than throwing at the caller.
+ */
+function settled<T>(read: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(read()));
 }
 
 /** better-sqlite3 refuses undefined; an absent filter is NULL (and unused by the query). */

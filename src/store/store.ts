@@ -19,6 +19,10 @@ export interface StoreSettings {
   databaseUrl?: string;
 }
 
+/**
+ * Opens the outbox's database: PostgreSQL when a database URL is set, else SQLite in the data
+ * directory.
+ */
 export async function openStore({ dataDir, databaseUrl }: StoreSettings): Promise<Store> {
   // Loaded on demand: a service on SQLite never loads pg, nor the other way round.
   if (databaseUrl) return (await import('./postgres-store')).PostgresStore.open(databaseUrl);

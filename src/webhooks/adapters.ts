@@ -24,6 +24,7 @@ export interface ZendeskPayload {
   ticket: { id: string | number; subject?: string; description?: string };
 }
 
+/** Annotates the ticket of a Zendesk webhook; the write-back adds an internal comment and the tags. */
 export async function zendesk(snapshot: Snapshot, payload: ZendeskPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const id = String(payload.ticket.id);
   const { annotation, noteBlocks } = await annotateWithNote(snapshot, { id, subject: payload.ticket.subject, body: payload.ticket.description }, { read });
@@ -47,6 +48,10 @@ export interface JiraPayload {
   issue: { id: string; key: string; fields: { summary?: string; description?: string | AdfNode | null } };
 }
 
+/**
+ * Annotates the issue of a Jira webhook (its description read from plain text or ADF); the
+ * write-back adds a comment and the labels.
+ */
 export async function jira(snapshot: Snapshot, payload: JiraPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const { key, fields } = payload.issue;
   const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description, '/issue/fields/description') : '';
@@ -72,6 +77,7 @@ export interface ServiceNowPayload {
   description?: string;
 }
 
+/** Annotates the incident of a ServiceNow REST message; the write-back is a work note on it. */
 export async function serviceNow(snapshot: Snapshot, payload: ServiceNowPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const { annotation, noteBlocks } = await annotateWithNote(snapshot, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description }, { read });
   return {

@@ -2,7 +2,7 @@ import { Router, type Request, type RequestHandler } from 'express';
 import type { TicketReader } from '../annotate/extraction-pool';
 import type { DeliveryIntake } from '../delivery/intake';
 import type { System } from '../delivery/outbox';
-import { jira, serviceNow, zendesk, type AdaptedWebhook, type JiraPayload } from './adapters';
+import { jira, serviceNow, zendesk, type AdaptedWebhook, type JiraPayload, type ServiceNowPayload, type ZendeskPayload } from './adapters';
 import { ZENDESK_MAX_AGE_MS } from '../config/config';
 import { jiraRefusal, serviceNowRefusal, zendeskRefusal } from './authentication';
 import type { Contract } from '../contract/contract';
@@ -11,7 +11,8 @@ import type { SnapshotOf } from '../app/snapshot';
 import { jsonBody } from '../contract/validate-request';
 import { deliveryReceipt } from '../delivery/receipt';
 
-export interface WebhookOptions {
+/** How the webhooks are authenticated, and where their write-backs go. */
+interface WebhookOptions {
   /** Zendesk's signing secret; when set, unsigned or wrongly signed requests are refused. */
   zendeskSecret?: string;
   /** How far a Zendesk signature's timestamp may be from now; default 5 minutes. */
@@ -43,6 +44,11 @@ export function selfAuthenticatedWebhooks({ zendeskSecret, jiraSecret, serviceNo
   return [zendeskSecret && '/v1/webhooks/zendesk', jiraSecret && '/v1/webhooks/jira', serviceNowSecret && '/v1/webhooks/servicenow'].filter((path): path is string => Boolean(path));
 }
 
+/**
+ * The webhook routes of Zendesk, Jira and ServiceNow: each checks its system's signature or
+ * secret, annotates the ticket and answers with the write-back, recorded for delivery when
+ * delivery to that system is configured.
+ */
 export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, options: WebhookOptions): Router {
   const { zendeskSecret, zendeskMaxAgeMs = ZENDESK_MAX_AGE_MS, jiraSecret, serviceNowSecret, read, intake } = options;
   const router = Router();
@@ -59,7 +65,7 @@ export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, option
     ? authenticate((req) => zendeskRefusal(zendeskSecret, req.get('x-zendesk-webhook-signature'), req.get('x-zendesk-webhook-signature-timestamp'), rawBodyOf(req), zendeskMaxAgeMs))
     : none;
   router.post('/v1/webhooks/zendesk', zendeskAuth, jsonBody(contract, 'ZendeskWebhook'), async (req, res) => {
-    res.json(await answer('zendesk', await zendesk(snapshotOf(req), req.body, read)));
+    res.json(await answer('zendesk', await zendesk(snapshotOf(req), req.body as ZendeskPayload, read)));
   });
 
   const jiraAuth = jiraSecret ? authenticate((req) => jiraRefusal(jiraSecret, req.get('x-hub-signature'), rawBodyOf(req))) : none;
@@ -75,7 +81,7 @@ export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, option
 
   const serviceNowAuth = serviceNowSecret ? authenticate((req) => serviceNowRefusal(serviceNowSecret, req.get('x-webhook-secret'), req.get('authorization'))) : none;
   router.post('/v1/webhooks/servicenow', serviceNowAuth, jsonBody(contract, 'ServiceNowIncident'), async (req, res) => {
-    res.json(await answer('servicenow', await serviceNow(snapshotOf(req), req.body, read)));
+    res.json(await answer('servicenow', await serviceNow(snapshotOf(req), req.body as ServiceNowPayload, read)));
   });
 
   return router;

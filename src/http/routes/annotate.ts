@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { setImmediate } from 'node:timers/promises';
 import { Router, type Request, type Response } from 'express';
-import { annotate } from '../../app/annotate';
+import { annotate, type Ticket } from '../../app/annotate';
 import { annotateEntry, annotateLines, MAX_BATCH_TICKETS, MAX_NDJSON_LINE } from '../../app/annotate-batch';
 import type { TicketReader } from '../../annotate/extraction-pool';
 import type { Contract } from '../../contract/contract';
@@ -19,7 +19,7 @@ export function annotateRoutes(contract: Contract, snapshotOf: SnapshotOf, { rea
   const checkTicket = contract.check(contract.schemaPointer('Ticket'));
 
   router.post('/v1/annotate', jsonBody(contract, 'AnnotateRequest'), async (req, res) => {
-    res.json(await annotate(snapshotOf(req), req.body.ticket, { read }));
+    res.json(await annotate(snapshotOf(req), (req.body as { ticket: Ticket }).ticket, { read }));
   });
 
   router.post('/v1/annotate/batch', async (req, res) => {
@@ -27,8 +27,9 @@ export function annotateRoutes(contract: Contract, snapshotOf: SnapshotOf, { rea
     if (!req.is('application/json')) {
       throw new Problem(415, 'unsupported_media_type', `Send application/json ({"tickets": [...]}) or application/x-ndjson (one ticket per line), not ${req.get('content-type') ?? 'no content type'}.`);
     }
-    const tickets: unknown = req.body?.tickets;
-    if (!Array.isArray(tickets) || Object.keys(req.body).length !== 1) {
+    const body = req.body as Record<string, unknown> | undefined;
+    const tickets = body?.tickets;
+    if (!Array.isArray(tickets) || Object.keys(body ?? {}).length !== 1) {
       throw new Problem(400, 'invalid_request', 'The body must be {"tickets": [...]}.', [{ pointer: '/tickets', detail: 'must be an array of tickets, and the only property' }]);
     }
     if (tickets.length > MAX_BATCH_TICKETS) {

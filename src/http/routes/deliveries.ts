@@ -41,8 +41,8 @@ const cursorOf = (delivery: Delivery) => Buffer.from(JSON.stringify([delivery.cr
 
 function fromCursor(cursor: string): DeliveryFilter['after'] {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Number.isSafeInteger(createdAt) && typeof id === 'string') return { createdAt, id };
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof createdAt === 'number' && Number.isSafeInteger(createdAt) && typeof id === 'string') return { createdAt, id };
   } catch {
     // Refused below.
   }

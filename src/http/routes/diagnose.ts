@@ -18,7 +18,7 @@ export function diagnoseRoutes(contract: Contract, snapshotOf: SnapshotOf, answe
     jsonBody(contract, 'DiagnoseRequest'),
     async (req, res) => {
       const snapshot = snapshotOf(req);
-      const answer = await encodedDiagnoseAnswer(snapshot, req.body.facts, optionsOf(req));
+      const answer = await encodedDiagnoseAnswer(snapshot, (req.body as { facts: Record<string, unknown> }).facts, optionsOf(req));
       if (res.locals.answerKey) answerCacheOf(snapshot.kb)?.set(res.locals.answerKey as string, answer);
       sendAnswer(res, answer.body);
     },

@@ -3,6 +3,7 @@
 import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, ProblemBody } from '../../contract/schemas.js';
 
 export type { Annotation, AppliesTo, Candidate, ConfigurationFile, Conflict, Derivation, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, OutOfScope, ProblemBody, Question, Source, WorkaroundResult } from '../../contract/schemas.js';
+/** A value a fact may take, as the page shows and sends it. */
 export type Scalar = string | boolean;
 
 /** The parts of the published contract (/openapi.json) the page reads: each GET operation's query parameters. */
@@ -26,6 +27,7 @@ export class ApiProblem extends Error {
 
 const KEY_STORAGE = 'outlook-connectivity-kb.api-key';
 
+/** The API key the user entered, kept for the browser session only. */
 export const apiKey = {
   get: (): string => sessionStorage.getItem(KEY_STORAGE) ?? '',
   set: (key: string): void => (key ? sessionStorage.setItem(KEY_STORAGE, key) : sessionStorage.removeItem(KEY_STORAGE)),
@@ -57,6 +59,10 @@ const json = async <T>(method: string, path: string, body?: unknown): Promise<T>
 // Paths the API itself hands out (artifact links) are absolute; made relative like the rest.
 const relative = (path: string) => path.replace(/^\//, '');
 
+/**
+ * The service calls the page makes; each resolves to the parsed JSON or rejects with an
+ * ApiProblem.
+ */
 export const api = {
   facts: () => json<FactList>('GET', 'v1/facts'),
   diagnose: (facts: InputFacts) => json<DiagnoseResponse>('POST', 'v1/diagnose?include=candidates', { facts }),

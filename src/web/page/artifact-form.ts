@@ -39,7 +39,8 @@ export function artifactForm(workaround: WorkaroundResult): HTMLElement {
     },
     (error: Error) => fill(fields, `The file’s settings could not be loaded: ${error.message}`),
   );
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => void onSubmit(event));
+  async function onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     inputs.forEach((input) => input.removeAttribute('aria-invalid'));
     const query = Object.fromEntries(inputs.filter((input) => input.value.trim()).map((input) => [input.name, input.value.trim()]));
@@ -55,7 +56,7 @@ export function artifactForm(workaround: WorkaroundResult): HTMLElement {
       for (const fieldError of errors) inputs.find((input) => fieldError.pointer === `#/query/${input.name}`)?.setAttribute('aria-invalid', 'true');
       fill(result, h('p', { class: 'problem' }, error.problem.detail), errors.length ? h('ul', { class: 'problem' }, errors.map((e) => h('li', {}, `${e.pointer.replace('#/query/', '')}: ${e.detail}`))) : null);
     }
-  });
+  }
   return form;
 }
 

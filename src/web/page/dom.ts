@@ -32,6 +32,10 @@ export function fill(parent: Element, ...children: Children[]): void {
   append(parent, children);
 }
 
+/**
+ * The page element with this id; throws when the page lacks it, since the markup and the script
+ * ship together.
+ */
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const element = document.getElementById(id);
   if (!element) throw new Error(`the page has no #${id}`);

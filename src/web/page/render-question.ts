@@ -3,6 +3,10 @@ import { h } from './dom.js';
 import type { Vocabulary } from './vocabulary.js';
 
 // A list fact (symptoms) is answered with the values that apply.
+/**
+ * An answer to a question: a value, the values of a list fact that apply, or null for "Don't
+ * know".
+ */
 export type Answer = Scalar | string[] | null;
 
 // Up to this many answers are buttons; a longer list (Outlook versions) is a select.
@@ -47,7 +51,7 @@ function answerControls(question: Question, onAnswer: (answer: Answer) => void):
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      onAnswer(question.values.filter((_, i) => boxes[i]!.checked).map((v) => String(v.value)));
+      onAnswer(question.values.filter((_, i) => boxes[i].checked).map((v) => String(v.value)));
     });
     return form;
   }
@@ -62,7 +66,7 @@ function answerControls(question: Question, onAnswer: (answer: Answer) => void):
   const form = h('form', { class: 'answer-form' }, h('label', { for: 'answer-select' }, 'Answer'), select, h('button', { type: 'submit' }, 'Answer'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    onAnswer(question.values[Number(select.value)]!.value);
+    onAnswer(question.values[Number(select.value)].value);
   });
   return form;
 }

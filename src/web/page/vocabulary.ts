@@ -28,9 +28,9 @@ export class Vocabulary {
   }
 
   /** The label of a value, or the value itself when the fact has no list (an IP address). */
-  label(fact: string, value: unknown): string {
+  label(fact: string, value: Scalar | number | readonly (Scalar | number)[] | null | undefined): string {
     if (value === null || value === undefined) return "don't know";
-    if (Array.isArray(value)) return value.map((item) => this.label(fact, item)).join(', ');
+    if (Array.isArray(value)) return value.map((item: Scalar | number) => this.label(fact, item)).join(', ');
     const known = this.get(fact)?.values?.find((v) => v.value === value);
     if (known) return known.label;
     if (typeof value === 'boolean') return value ? 'yes' : 'no';
