@@ -71,7 +71,7 @@ export interface paths {
         put?: never;
         /**
          * Annotate many tickets at once
-         * @description JSON: `{"tickets": [...]}`, at most 100 tickets, 200,000 characters of subjects and
+         * @description JSON: `{"tickets": [...]}`, at most 100 tickets, 100,000 characters of subjects and
          *     bodies together and 1 MB, so that a batch is answered within a second; the answer has one
          *     result per ticket, in order, each either an annotation (`status` 200) or that ticket's own
          *     problem (`status` 400; a ticket giving more than 100 facts is refused without reading
