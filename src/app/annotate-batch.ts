@@ -24,8 +24,12 @@ export const MAX_BATCH_TEXT = 100_000;
  * refused without looking at them, so that hundreds of thousands of unknown names cost a count.
  */
 export const MAX_TICKET_FACTS = 100;
-/** Tickets of a JSON batch being annotated at once: enough to keep every worker thread busy. */
-const BATCH_IN_FLIGHT = 4;
+/**
+ * Tickets of a JSON batch being annotated at once. One: with more, the tickets short enough to be
+ * read on the event loop were read several to a turn of it (a stall of 440 ms against a test's
+ * bound of 350, under load), and with the default one worker thread, long tickets gain nothing.
+ */
+const BATCH_IN_FLIGHT = 1;
 
 export type BatchResult =
   | { line?: number; status: 200; id: string; annotation: Annotation }
@@ -77,8 +81,7 @@ function batchText(tickets: readonly unknown[]): number {
 /**
  * A JSON batch: every ticket's result, in order. Refused whole (413) over MAX_BATCH_TICKETS
  * tickets or MAX_BATCH_TEXT characters of text; each ticket otherwise gets its annotation or its
- * own problem. Up to BATCH_IN_FLIGHT tickets are annotated at once, so that long ones are read
- * on every worker thread of `read` together.
+ * own problem. BATCH_IN_FLIGHT tickets are annotated at once.
  */
 export async function annotateBatch(snapshot: Snapshot, tickets: readonly unknown[], checkTicket: SchemaCheck, instance: string, read?: TicketReader): Promise<BatchResult[]> {
   if (tickets.length > MAX_BATCH_TICKETS) {
