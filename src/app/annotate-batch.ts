@@ -20,11 +20,6 @@ export const MAX_NDJSON_LINE = 100 * 1024;
  */
 export const MAX_BATCH_TEXT = 100_000;
 /**
- * Most facts a ticket may give. The vocabulary has a few dozen at most; a ticket with more is
- * refused without looking at them, so that hundreds of thousands of unknown names cost a count.
- */
-export const MAX_TICKET_FACTS = 100;
-/**
  * Tickets of a JSON batch being annotated at once. One: with more, the tickets short enough to be
  * read on the event loop were read several to a turn of it (a stall of 440 ms against a test's
  * bound of 350, under load), and with the default one worker thread, long tickets gain nothing.
@@ -42,7 +37,6 @@ export type BatchResult =
 export async function annotateEntry(snapshot: Snapshot, ticket: unknown, checkTicket: SchemaCheck, pointer: string, instance: string, read?: TicketReader): Promise<BatchResult> {
   const id = typeof (ticket as Ticket)?.id === 'string' ? (ticket as Ticket).id : undefined;
   try {
-    refuseTooManyFacts((ticket as Ticket)?.facts, `${pointer}/facts`);
     const findings = checkTicket(ticket);
     if (findings) {
       const { message, errors } = schemaRefusal('The ticket does not match Ticket', findings, pointer);
@@ -53,17 +47,6 @@ export async function annotateEntry(snapshot: Snapshot, ticket: unknown, checkTi
     if (!(error instanceof AppError)) throw error;
     const problem = problemFor(error);
     return { status: problem.status, ...(id !== undefined ? { id } : {}), problem: problemBody(problem, instance) };
-  }
-}
-
-/** Throws a 400 when `facts` is an object with more than MAX_TICKET_FACTS properties. */
-export function refuseTooManyFacts(facts: unknown, pointer: string): void {
-  if (typeof facts !== 'object' || facts === null || Array.isArray(facts)) return;
-  let count = 0;
-  for (const name in facts) if (Object.hasOwn(facts, name)) count += 1;
-  if (count > MAX_TICKET_FACTS) {
-    const detail = `has ${count.toLocaleString('en-US')} facts; a ticket may give at most ${MAX_TICKET_FACTS}`;
-    throw new AppError('invalid_request', `The ticket's facts are refused unread: ${pointer} ${detail}.`, [{ pointer, detail }]);
   }
 }
 

@@ -1,5 +1,5 @@
 import { TestApi } from '../support/api';
-import { MAX_BATCH_TEXT, MAX_TICKET_FACTS } from '../../src/app/annotate-batch';
+import { MAX_BATCH_TEXT } from '../../src/app/annotate-batch';
 
 // The bounds that keep a JSON batch's worst case within a second on a loaded 2-core machine
 // (issue #14): it is answered all at once, on the event loop that serves every other request.
@@ -28,19 +28,15 @@ it('a JSON batch at the text bound is answered', async () => {
   expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([200, 200, 200, 200]);
 });
 
-it(`a ticket giving more than ${MAX_TICKET_FACTS} facts is refused unread, on its own, naming the bound`, async () => {
-  const facts = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`f${i}`, 0]));
+// No bound on facts a ticket gives: counting the names of an object of 50,000-100,000 of them
+// took time growing 3.7 times for twice the names (V8 sorts a large object's keys to list them),
+// which the linear-time property refused; the 1 MB body bounds them, and the schema check stops
+// at the first problem of so large a value.
+it('a ticket of 90,000 unknown facts (1 MB) is refused on its own', async () => {
+  const facts = Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`f${i}`, 0]));
   const res = await api.post('/v1/annotate/batch', { tickets: [{ id: 'many', facts }, { id: 'ok', body: 'NAT' }] });
   expect(res.status).toBe(200);
-  const [many, ok] = res.body.results;
-  expect(many).toMatchObject({ id: 'many', status: 400, problem: { code: 'invalid_request', errors: [{ pointer: '/tickets/0/facts', detail: 'has 50,000 facts; a ticket may give at most 100' }] } });
-  expect(ok.status).toBe(200);
-});
-
-it('the same in an NDJSON line', async () => {
-  const facts = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`f${i}`, 0]));
-  const res = await api.request('POST', '/v1/annotate/batch', { body: `${JSON.stringify({ id: 'many', facts })}\n`, headers: { 'content-type': 'application/x-ndjson' } });
-  expect(res.body).toEqual([expect.objectContaining({ line: 1, status: 400, problem: expect.objectContaining({ errors: [{ pointer: '/facts', detail: 'has 5,000 facts; a ticket may give at most 100' }] }) })]);
+  expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([400, 200]);
 });
 
 it('a JSON batch body over 1 MB is a 413 before it is parsed', async () => {
