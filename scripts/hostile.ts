@@ -11,7 +11,13 @@ import autocannon from 'autocannon';
 export interface HostileResult {
   name: string;
   status: number | string;
+  /**
+   * How long it took to be answered. An NDJSON stream is one long request whose lines are
+   * answered as they come: for it, the longer of the wait for its first line and the longest wait
+   * between two lines (steady progress), with the whole stream's time in `totalMs`.
+   */
   ms: number;
+  totalMs?: number;
 }
 
 export interface HostileReport {
@@ -42,7 +48,11 @@ export function hostilePayloads(zendeskSecret?: string): Hostile[] {
   return [
     { name: 'annotate: 60,000 characters of "NAT "', path: '/v1/annotate', ...json({ ticket: { id: 't', body: long('NAT ') } }) },
     { name: 'annotate: 60,000 characters of addresses after "server"', path: '/v1/annotate', ...json({ ticket: { id: 't', body: `server ${long('fe80::1 ', 59_990)}` } }) },
-    { name: 'batch: 80 tickets of 60,000 characters (4.8 MB)', path: '/v1/annotate/batch', ...json({ tickets: Array.from({ length: 80 }, (_, i) => ({ id: String(i), body: mixed })) }) },
+    { name: 'batch: 80 tickets of 60,000 characters (4.8 MB, over the bounds)', path: '/v1/annotate/batch', ...json({ tickets: Array.from({ length: 80 }, (_, i) => ({ id: String(i), body: mixed })) }) },
+    { name: 'batch: 2 tickets of 50,000 characters (the text bound)', path: '/v1/annotate/batch', ...json({ tickets: Array.from({ length: 2 }, (_, i) => ({ id: String(i), body: mixed.slice(0, 50_000) })) }) },
+    { name: 'batch: 100 tickets of 1,000 characters (the text bound, read on the event loop)', path: '/v1/annotate/batch', ...json({ tickets: Array.from({ length: 100 }, (_, i) => ({ id: String(i), body: mixed.slice(0, 1000) })) }) },
+    { name: 'batch: a ticket of 90,000 unknown facts (1 MB)', path: '/v1/annotate/batch', ...json({ tickets: [{ id: 't', facts: Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`f${i}`, 0])) }] }) },
+    { name: 'batch: a ticket of 330,000 unknown facts (4.5 MB)', path: '/v1/annotate/batch', ...json({ tickets: [{ id: 't', facts: Object.fromEntries(Array.from({ length: 330_000 }, (_, i) => [`f${i}`, 0])) }] }) },
     { name: 'batch: a ticket of 2.5 million bad list items (5 MB)', path: '/v1/annotate/batch', ...json({ tickets: [{ id: 't', facts: { symptoms: Array(2_500_000).fill(0) } }] }) },
     { name: 'diagnose: 50,000 bad list items', path: '/v1/diagnose', ...json({ facts: { symptoms: Array(50_000).fill(0) } }) },
     { name: 'diagnose: 9,000 unknown facts', path: '/v1/diagnose', ...json({ facts: Object.fromEntries(Array.from({ length: 9000 }, (_, i) => [`f${i}`, 0])) }) },
@@ -65,8 +75,20 @@ function send(url: string, hostile: Hostile): Promise<HostileResult> {
   const started = performance.now();
   return new Promise((resolve) => {
     const req = http.request(`${url}${hostile.path}`, { method: 'POST', agent: false, headers: { 'content-type': hostile.type, ...hostile.headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ name: hostile.name, status: res.statusCode!, ms: performance.now() - started }));
+      const streamed = res.headers['content-type']?.startsWith('application/x-ndjson');
+      // For a stream: when each line (a chunk ending a line) came, from when the request was sent.
+      let lastLine = started;
+      let longestWait = 0;
+      res.on('data', (chunk: Buffer) => {
+        if (!streamed || !chunk.includes(10)) return;
+        const now = performance.now();
+        longestWait = Math.max(longestWait, now - lastLine);
+        lastLine = now;
+      });
+      res.on('end', () => {
+        const totalMs = performance.now() - started;
+        resolve({ name: hostile.name, status: res.statusCode!, ms: streamed ? longestWait : totalMs, ...(streamed ? { totalMs } : {}) });
+      });
     });
     req.on('error', (error: NodeJS.ErrnoException) => resolve({ name: hostile.name, status: error.code ?? error.message, ms: performance.now() - started }));
     req.end(hostile.body);
@@ -126,7 +148,11 @@ export function describeHostile({ light: result, hostile }: HostileReport): { li
   for (const r of hostile) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
   const lines = [
     `light load while the hostile requests ran: ${result.requests.total} requests, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
-    ...[...byName].map(([name, runs]) => `  ${name}: ${[...new Set(runs.map((r) => r.status))].join('/')} in ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms`),
+    ...[...byName].map(([name, runs]) =>
+      runs.some((r) => r.totalMs !== undefined)
+        ? `  ${name}: ${[...new Set(runs.map((r) => r.status))].join('/')}, first line or longest wait between lines ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms (whole stream ${runs.map((r) => (r.totalMs ?? r.ms).toFixed(0)).join(', ')} ms)`
+        : `  ${name}: ${[...new Set(runs.map((r) => r.status))].join('/')} in ${runs.map((r) => r.ms.toFixed(0)).join(', ')} ms`,
+    ),
   ];
   const fiveHundreds = hostile.filter((r) => typeof r.status === 'number' && r.status >= 500);
   const slow = hostile.filter((r) => r.status !== 'held' && r.ms > 1000);

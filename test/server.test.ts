@@ -10,6 +10,11 @@ import { KnowledgeBaseError } from '../src/kb/errors';
 import { bundledRulesDir } from '../src/paths';
 import { startService } from '../src/service/server';
 
+// Starting the real service (the knowledge base, the store, a worker thread) took up to 8.9 s on
+// this 2-core machine under another project's load (load average 12), the base commit too: a
+// bound that fails rather than hangs, not a timing.
+jest.setTimeout(30_000);
+
 describe('configuration from the environment', () => {
   it('has documented defaults', () => {
     expect(configFromEnv({})).toEqual({

@@ -71,9 +71,10 @@ export interface paths {
         put?: never;
         /**
          * Annotate many tickets at once
-         * @description JSON: `{"tickets": [...]}`, at most 100 tickets and 5 MB; the answer has one result per
-         *     ticket, in order, each either an annotation (`status` 200) or that ticket's own problem
-         *     (`status` 400). More tickets than that is a 413.
+         * @description JSON: `{"tickets": [...]}`, at most 100 tickets, 100,000 characters of subjects and
+         *     bodies together and 1 MB, so that a batch is answered within a second; the answer has one
+         *     result per ticket, in order, each either an annotation (`status` 200) or that ticket's own
+         *     problem (`status` 400). Over any of those bounds is a 413 naming it.
          *
          *     NDJSON (`Content-Type: application/x-ndjson`), for backfills of any size: one ticket per
          *     line in, one result per line out (`line` numbers the input line), streamed in constant

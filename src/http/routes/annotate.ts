@@ -1,8 +1,7 @@
 import { once } from 'node:events';
-import { setImmediate } from 'node:timers/promises';
 import { Router, type Request, type Response } from 'express';
 import { annotate, type Ticket } from '../../app/annotate';
-import { annotateEntry, annotateLines, MAX_BATCH_TICKETS, MAX_NDJSON_LINE } from '../../app/annotate-batch';
+import { annotateBatch, annotateLines, MAX_NDJSON_LINE } from '../../app/annotate-batch';
 import type { TicketReader } from '../../annotate/extraction-pool';
 import type { Contract } from '../../contract/contract';
 import { ndjsonLines } from '../../app/ndjson-lines';
@@ -32,17 +31,8 @@ export function annotateRoutes(contract: Contract, snapshotOf: SnapshotOf, { rea
     if (!Array.isArray(tickets) || Object.keys(body ?? {}).length !== 1) {
       throw new Problem(400, 'invalid_request', 'The body must be {"tickets": [...]}.', [{ pointer: '/tickets', detail: 'must be an array of tickets, and the only property' }]);
     }
-    if (tickets.length > MAX_BATCH_TICKETS) {
-      throw new Problem(413, 'payload_too_large', `${tickets.length} tickets in one batch; at most ${MAX_BATCH_TICKETS}. Send larger backfills as application/x-ndjson.`);
-    }
     const snapshot = snapshotOf(req);
-    const results = [];
-    for (const [i, ticket] of tickets.entries()) {
-      results.push(await annotateEntry(snapshot, ticket, checkTicket, `/tickets/${i}`, req.originalUrl, read));
-      // A ticket short enough to be read on the event loop takes up to a millisecond; a hundred
-      // of them in one go would hold everything else up for a tenth of a second.
-      await setImmediate();
-    }
+    const results = await annotateBatch(snapshot, tickets, checkTicket, req.originalUrl, read);
     res.json({ results, kb: { revision: snapshot.kb.revision } });
   });
 
