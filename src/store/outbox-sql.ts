@@ -17,6 +17,7 @@ export const MARK_ANNOTATION = `INSERT INTO ticket_annotations (system, ticket, 
   WHERE ticket_annotations.delivery_key <> excluded.delivery_key
   RETURNING delivery_id`;
 
+/** The second half of an enqueue on SQLite: the delivery itself, once MARK_ANNOTATION returned a row. */
 export const INSERT = `INSERT INTO deliveries (id, system, ticket, delivery_key, state, requests, created_at, give_up_at, next_attempt_at)
   VALUES (:id, :system, :ticket, :key, 'queued', :requests, :now, :giveUpAt, :now) RETURNING ${COLUMNS}`;
 
@@ -91,12 +92,12 @@ export function listQuery(filter: DeliveryFilter): { sql: string; params: Record
   };
 }
 
+/** The parameters MARK_ANNOTATION takes for a new delivery: its ticket, key and id. */
 export function markParams(delivery: NewDelivery): Record<string, unknown> {
   return { system: delivery.system, ticket: delivery.ticket, key: delivery.key, id: delivery.id };
 }
 
-
-/** The delivery with an id. */
+/** The parameters of a new delivery's row (INSERT, MARK_AND_INSERT). */
 export function enqueueParams(delivery: NewDelivery, now: number, giveUpAt: number): Record<string, unknown> {
   return { id: delivery.id, system: delivery.system, ticket: delivery.ticket, key: delivery.key, requests: JSON.stringify(delivery.requests), now, giveUpAt };
 }
