@@ -77,7 +77,7 @@ export async function annotateBatch(snapshot: Snapshot, tickets: readonly unknow
     const detail = `subjects and bodies come to ${text.toLocaleString('en-US')} characters; a JSON batch takes at most ${MAX_BATCH_TEXT.toLocaleString('en-US')}`;
     throw new AppError('payload_too_large', `The tickets' ${detail}, so that it is answered within a second. Send larger backfills as application/x-ndjson (one ticket per line, each answered as it is read).`, [{ pointer: '/tickets', detail }]);
   }
-  const results: BatchResult[] = new Array(tickets.length);
+  const results = new Array<BatchResult>(tickets.length);
   let next = 0;
   const lane = async () => {
     while (next < tickets.length) {

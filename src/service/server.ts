@@ -62,12 +62,13 @@ async function warmUp({ kb }: Snapshot): Promise<void> {
 export async function startService(config: Config, logDestination?: DestinationStream): Promise<RunningService> {
   const logger = createLogger(config.logLevel, logDestination);
   const metrics = new Metrics();
-  let pool: ExtractionPool | undefined;
+  // Made after the knowledge base loads (an invalid one starts no threads), read by its reloads.
+  const threads: { pool?: ExtractionPool } = {};
   const holder = new KnowledgeBaseHolder(config.rulesDir, {
     loaded: (kb) => {
       metrics.knowledgeBaseLoaded(kb);
       // A reload's rules go to the worker threads now, not with the first long ticket after it.
-      void pool?.warm(kb).catch((error: Error) => logger.warn({ err: error }, 'warming the extraction threads failed'));
+      void threads.pool?.warm(kb).catch((error: Error) => logger.warn({ err: error }, 'warming the extraction threads failed'));
     },
     loadFailed: () => metrics.knowledgeBaseLoadFailed(),
     diagnosed: (diagnoses) => metrics.diagnosed(diagnoses),
@@ -96,7 +97,8 @@ export async function startService(config: Config, logDestination?: DestinationS
       dispatcher.wake();
     },
   });
-  pool = config.annotationThreads > 0 ? new ExtractionPool(config.annotationThreads) : undefined;
+  const pool = config.annotationThreads > 0 ? new ExtractionPool(config.annotationThreads) : undefined;
+  threads.pool = pool;
   // The first long ticket otherwise waited 0.3-0.8 s on a loaded machine for a thread to start,
   // receive the rules and compile the reader: the threads warm up while the service starts
   // listening (a long ticket arriving meanwhile waits for its thread as it would have anyway).
