@@ -66,7 +66,10 @@ export class TestApi {
     const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
     if (mediaType === 'application/x-ndjson') {
       // Each line of a streamed batch is a BatchResult.
-      const lines = text.split('\n').filter((line) => line).map((line): unknown => JSON.parse(line));
+      const lines = text
+        .split('\n')
+        .filter((line) => line)
+        .map((line): unknown => JSON.parse(line));
       for (const line of lines) assertMatches(contract.schemaPointer('BatchResult'), `${method} ${path} line`, line);
       return { status: response.status, headers: response.headers, text, body: lines };
     }
@@ -104,9 +107,7 @@ function assertMatches(pointer: string, what: string, body: unknown): void {
 function responseSchemaPointer(method: string, path: string, status: number, mediaType: string): string {
   const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
   const pathname = path.split('?')[0];
-  const template = Object.keys(contract.document.paths ?? {}).find((t) =>
-    new RegExp(`^${t.replace(/\{[^/]+\}/g, '[^/]+')}$`).test(pathname),
-  );
+  const template = Object.keys(contract.document.paths ?? {}).find((t) => new RegExp(`^${t.replace(/\{[^/]+\}/g, '[^/]+')}$`).test(pathname));
   const operation = template ? contract.document.paths?.[template]?.[method.toLowerCase() as OpenAPIV3.HttpMethods] : undefined;
   if (!operation) {
     // Routes the contract does not have (404) and methods a path does not have (405) answer

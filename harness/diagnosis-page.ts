@@ -35,7 +35,9 @@ export async function startOnPage(page: Page, baseUrl: string, opening: Facts): 
 
 /** The label the page shows for a value of a fact, as the vocabulary gives it. */
 export function labelOf(fact: string, value: unknown): string {
-  return bundledKnowledgeBase().kb.vocabulary.get(fact)!.values!.find((v) => v.value === value)!.label;
+  return bundledKnowledgeBase()
+    .kb.vocabulary.get(fact)!
+    .values!.find((v) => v.value === value)!.label;
 }
 
 /** Plays a consultation on the page with the mouse, as the environment's engineer would answer. */

@@ -28,10 +28,23 @@ function requests(): fc.Arbitrary<FuzzRequest> {
   const names = vocabulary.names;
   const allowed = vocabulary.facts.flatMap((f) => f.values?.map((v) => v.value) ?? []);
   const oddStrings = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-composite' }), fc.constantFrom('\u0000', '\ud800', '\u202e', '𝕆𝕦𝕥𝕝𝕠𝕠𝕜', 'x'.repeat(300_000)));
-  const value = fc.oneof(fc.constantFrom(...allowed), oddStrings, fc.boolean(), fc.integer(), fc.double(), fc.constant(null), fc.array(fc.oneof(fc.constantFrom(...allowed), fc.string())), fc.object());
+  const value = fc.oneof(
+    fc.constantFrom(...allowed),
+    oddStrings,
+    fc.boolean(),
+    fc.integer(),
+    fc.double(),
+    fc.constant(null),
+    fc.array(fc.oneof(fc.constantFrom(...allowed), fc.string())),
+    fc.object(),
+  );
   const factName = fc.oneof(fc.constantFrom(...names), fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype'));
   const validFacts = fc.record(
-    Object.fromEntries(vocabulary.facts.filter((f) => f.values).map((f) => [f.name, f.type === 'string-list' ? fc.subarray(f.values!.map((v) => v.value as string)) : fc.constantFrom(...f.values!.map((v) => v.value), null)])),
+    Object.fromEntries(
+      vocabulary.facts
+        .filter((f) => f.values)
+        .map((f) => [f.name, f.type === 'string-list' ? fc.subarray(f.values!.map((v) => v.value as string)) : fc.constantFrom(...f.values!.map((v) => v.value), null)]),
+    ),
     { requiredKeys: [] },
   );
   const json = fc.oneof(
@@ -42,18 +55,56 @@ function requests(): fc.Arbitrary<FuzzRequest> {
     fc.jsonValue().map((v) => JSON.stringify(v)),
     fc.integer({ min: 10, max: 20_000 }).map((n) => `${'['.repeat(n)}${']'.repeat(n)}`),
     fc.integer({ min: 10, max: 5_000 }).map((n) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`),
-    fc.constantFrom('{"facts": {', '{"facts": {"port135Reachable": 1e999999}}', '{"facts": {"clientKind": "outlook",}}', 'null', '"', '', '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"diagnose","arguments":{"facts":{"natMode":"pat"}}}}'),
+    fc.constantFrom(
+      '{"facts": {',
+      '{"facts": {"port135Reachable": 1e999999}}',
+      '{"facts": {"clientKind": "outlook",}}',
+      'null',
+      '"',
+      '',
+      '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"diagnose","arguments":{"facts":{"natMode":"pat"}}}}',
+    ),
     fc.string({ unit: 'binary' }),
   );
   const path = fc.constantFrom(
-    '/v1/diagnose', '/v1/diagnose?include=candidates', '/v1/diagnose?include=%00', '/v1/annotate', '/v1/annotate/batch', '/v1/facts', '/v1/articles',
-    '/v1/articles/KB291615', '/v1/articles/%E2%80%AE', '/v1/articles/..%2F..%2Fetc', '/v1/webhooks/zendesk', '/v1/webhooks/jira', '/v1/webhooks/servicenow',
-    '/v1/artifacts/exchange-static-ports.reg?directoryPort=5001&storePort=99999999999', '/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&tcpExchangePort=6002',
-    '/mcp', '/healthz', '/readyz', '/openapi.json', '/admin/reload', '/nope', '/v1/diagnose/../facts',
+    '/v1/diagnose',
+    '/v1/diagnose?include=candidates',
+    '/v1/diagnose?include=%00',
+    '/v1/annotate',
+    '/v1/annotate/batch',
+    '/v1/facts',
+    '/v1/articles',
+    '/v1/articles/KB291615',
+    '/v1/articles/%E2%80%AE',
+    '/v1/articles/..%2F..%2Fetc',
+    '/v1/webhooks/zendesk',
+    '/v1/webhooks/jira',
+    '/v1/webhooks/servicenow',
+    '/v1/artifacts/exchange-static-ports.reg?directoryPort=5001&storePort=99999999999',
+    '/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&tcpExchangePort=6002',
+    '/mcp',
+    '/healthz',
+    '/readyz',
+    '/openapi.json',
+    '/admin/reload',
+    '/nope',
+    '/v1/diagnose/../facts',
   );
   // Mostly the methods the routes have, so that most requests reach them; the rest test 405.
-  const method = fc.oneof({ arbitrary: fc.constant('POST'), weight: 6 }, { arbitrary: fc.constant('GET'), weight: 3 }, { arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), weight: 1 });
-  const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-16', 'text/plain', 'application/x-ndjson', 'application/x-www-form-urlencoded', 'multipart/form-data', undefined);
+  const method = fc.oneof(
+    { arbitrary: fc.constant('POST'), weight: 6 },
+    { arbitrary: fc.constant('GET'), weight: 3 },
+    { arbitrary: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), weight: 1 },
+  );
+  const contentType = fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-16',
+    'text/plain',
+    'application/x-ndjson',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data',
+    undefined,
+  );
   return fc.record({ method, path, contentType, body: json }).map((r) => (r.method === 'GET' || r.method === 'HEAD' ? { method: r.method, path: r.path } : r));
 }
 

@@ -42,64 +42,71 @@ const isWords = (labels: unknown) =>
   });
 
 // What each system's API takes, as its documentation gives it, and the answers it gives.
-const SYSTEMS: Record<System, { credentials: Record<string, string>; authorization: (c: Record<string, string>) => string; unauthorized: string; routes: Route[]; invalid: (why: string) => string }> = {
-  zendesk: {
-    credentials: { email: 'agent@example.com', apiToken: 'zendesk-token-0123456789' },
-    authorization: (c) => `Basic ${Buffer.from(`${c.email}/token:${c.apiToken}`).toString('base64')}`,
-    unauthorized: JSON.stringify({ error: "Couldn't authenticate you" }),
-    invalid: (why) => JSON.stringify({ error: 'RecordInvalid', description: 'Record validation errors', details: { base: [{ description: why }] } }),
-    routes: [
-      {
-        method: 'PUT',
-        path: /^\/api\/v2\/tickets\/(\d+)\.json$/,
-        kind: 'comment',
-        refuse: (body) =>
-          typeof at(body, 'ticket', 'comment', 'body') !== 'string' || at(body, 'ticket', 'comment', 'body') === '' ? 'Comment: body is required'
-          : at(body, 'ticket', 'comment', 'public') !== false ? 'The note must be an internal comment (public: false)'
-          : !isStrings(at(body, 'ticket', 'additional_tags')) ? 'additional_tags must be a list of tags'
-          : undefined,
-        accepted: (ticket) => ({ status: 200, body: JSON.stringify({ ticket: { id: Number(ticket) } }) }),
-      },
-    ],
-  },
-  jira: {
-    credentials: { email: 'bot@example.com', apiToken: 'jira-token-0123456789' },
-    authorization: (c) => `Basic ${Buffer.from(`${c.email}:${c.apiToken}`).toString('base64')}`,
-    unauthorized: 'Client must be authenticated to access this resource.',
-    invalid: (why) => JSON.stringify({ errorMessages: [], errors: { body: why } }),
-    routes: [
-      {
-        method: 'POST',
-        path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9]*-\d+)\/comment$/,
-        kind: 'comment',
-        refuse: (body) => (at(body, 'body', 'type') !== 'doc' || at(body, 'body', 'version') !== 1 || !Array.isArray(at(body, 'body', 'content')) ? 'Comment body is not a valid Atlassian Document Format document.' : undefined),
-        accepted: (ticket) => ({ status: 201, body: JSON.stringify({ id: '10000', self: `/rest/api/3/issue/${ticket}/comment/10000` }) }),
-      },
-      {
-        method: 'PUT',
-        path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9]*-\d+)$/,
-        kind: 'labels',
-        refuse: (body) => (!isWords(at(body, 'update', 'labels')) ? 'Field labels: each label is a word without spaces.' : undefined),
-        accepted: () => ({ status: 204, body: '' }),
-      },
-    ],
-  },
-  servicenow: {
-    credentials: { user: 'kb.integration', password: 'servicenow-password-0123' },
-    authorization: (c) => `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`,
-    unauthorized: JSON.stringify({ error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' }, status: 'failure' }),
-    invalid: (why) => JSON.stringify({ error: { message: 'Exception while reading request', detail: why }, status: 'failure' }),
-    routes: [
-      {
-        method: 'PATCH',
-        path: /^\/api\/now\/table\/incident\/([0-9a-z]+)$/,
-        kind: 'work_notes',
-        refuse: (body) => (typeof at(body, 'work_notes') !== 'string' || at(body, 'work_notes') === '' ? 'work_notes must be text' : undefined),
-        accepted: (ticket) => ({ status: 200, body: JSON.stringify({ result: { sys_id: ticket } }) }),
-      },
-    ],
-  },
-};
+const SYSTEMS: Record<System, { credentials: Record<string, string>; authorization: (c: Record<string, string>) => string; unauthorized: string; routes: Route[]; invalid: (why: string) => string }> =
+  {
+    zendesk: {
+      credentials: { email: 'agent@example.com', apiToken: 'zendesk-token-0123456789' },
+      authorization: (c) => `Basic ${Buffer.from(`${c.email}/token:${c.apiToken}`).toString('base64')}`,
+      unauthorized: JSON.stringify({ error: "Couldn't authenticate you" }),
+      invalid: (why) => JSON.stringify({ error: 'RecordInvalid', description: 'Record validation errors', details: { base: [{ description: why }] } }),
+      routes: [
+        {
+          method: 'PUT',
+          path: /^\/api\/v2\/tickets\/(\d+)\.json$/,
+          kind: 'comment',
+          refuse: (body) =>
+            typeof at(body, 'ticket', 'comment', 'body') !== 'string' || at(body, 'ticket', 'comment', 'body') === ''
+              ? 'Comment: body is required'
+              : at(body, 'ticket', 'comment', 'public') !== false
+                ? 'The note must be an internal comment (public: false)'
+                : !isStrings(at(body, 'ticket', 'additional_tags'))
+                  ? 'additional_tags must be a list of tags'
+                  : undefined,
+          accepted: (ticket) => ({ status: 200, body: JSON.stringify({ ticket: { id: Number(ticket) } }) }),
+        },
+      ],
+    },
+    jira: {
+      credentials: { email: 'bot@example.com', apiToken: 'jira-token-0123456789' },
+      authorization: (c) => `Basic ${Buffer.from(`${c.email}:${c.apiToken}`).toString('base64')}`,
+      unauthorized: 'Client must be authenticated to access this resource.',
+      invalid: (why) => JSON.stringify({ errorMessages: [], errors: { body: why } }),
+      routes: [
+        {
+          method: 'POST',
+          path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9]*-\d+)\/comment$/,
+          kind: 'comment',
+          refuse: (body) =>
+            at(body, 'body', 'type') !== 'doc' || at(body, 'body', 'version') !== 1 || !Array.isArray(at(body, 'body', 'content'))
+              ? 'Comment body is not a valid Atlassian Document Format document.'
+              : undefined,
+          accepted: (ticket) => ({ status: 201, body: JSON.stringify({ id: '10000', self: `/rest/api/3/issue/${ticket}/comment/10000` }) }),
+        },
+        {
+          method: 'PUT',
+          path: /^\/rest\/api\/3\/issue\/([A-Z][A-Z0-9]*-\d+)$/,
+          kind: 'labels',
+          refuse: (body) => (!isWords(at(body, 'update', 'labels')) ? 'Field labels: each label is a word without spaces.' : undefined),
+          accepted: () => ({ status: 204, body: '' }),
+        },
+      ],
+    },
+    servicenow: {
+      credentials: { user: 'kb.integration', password: 'servicenow-password-0123' },
+      authorization: (c) => `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`,
+      unauthorized: JSON.stringify({ error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' }, status: 'failure' }),
+      invalid: (why) => JSON.stringify({ error: { message: 'Exception while reading request', detail: why }, status: 'failure' }),
+      routes: [
+        {
+          method: 'PATCH',
+          path: /^\/api\/now\/table\/incident\/([0-9a-z]+)$/,
+          kind: 'work_notes',
+          refuse: (body) => (typeof at(body, 'work_notes') !== 'string' || at(body, 'work_notes') === '' ? 'work_notes must be text' : undefined),
+          accepted: (ticket) => ({ status: 200, body: JSON.stringify({ result: { sys_id: ticket } }) }),
+        },
+      ],
+    },
+  };
 
 /**
  * A local stand-in for a ticketing system's API: it checks the credentials, the method and path,

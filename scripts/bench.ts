@@ -190,7 +190,8 @@ async function webhookIntake() {
     headers: { 'content-type': 'application/json' },
     setupRequest: (req) => ({ ...req, body: JSON.stringify({ ticket: { id: (ticket += 1), subject: 'Outlook cannot connect', description } }) }),
   };
-  const run = (seconds: number) => new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: seconds, requests: [request] }, (e, r) => (e ? reject(e as Error) : resolve(r))));
+  const run = (seconds: number) =>
+    new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: seconds, requests: [request] }, (e, r) => (e ? reject(e as Error) : resolve(r))));
   await run(2); // warm-up
   const result = await run(SECONDS);
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -215,7 +216,9 @@ async function webhookIntake() {
 }
 
 function printWebhookIntake(w: Awaited<ReturnType<typeof webhookIntake>>): void {
-  console.log(`webhook intake, delivery on, ${w.store} store (autocannon 50 connections, ${SECONDS} s): ${w.perSecond} webhooks/s accepted, p99 ${w.p99} ms, ${w.accepted} answered 200, ${w.non2xx} non-2xx, ${w.errors} errors; in the store after the run (warm-up included): ${w.recorded} recorded, ${w.delivered} delivered (${w.sentToStandIn} sent to the stand-in)`);
+  console.log(
+    `webhook intake, delivery on, ${w.store} store (autocannon 50 connections, ${SECONDS} s): ${w.perSecond} webhooks/s accepted, p99 ${w.p99} ms, ${w.accepted} answered 200, ${w.non2xx} non-2xx, ${w.errors} errors; in the store after the run (warm-up included): ${w.recorded} recorded, ${w.delivered} delivered (${w.sentToStandIn} sent to the stand-in)`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -239,12 +242,21 @@ async function main(): Promise<void> {
   console.log(`  service (compiled, with evidence) ${r.inProcess.service.median.toFixed(1).padStart(8)} ${r.inProcess.service.p99.toFixed(1).padStart(8)}`);
   console.log(`  speed-up (baseline / service median): ${r.inProcess.ratio.toFixed(1)}x`);
   console.log(`HTTP, autocannon 50 connections, ${SECONDS} s a run, median of ${r.http.rounds} rounds   req/s   p50 ms  p99 ms  errors  non-2xx`);
-  for (const [name, v] of [['echo', r.http.echo], ['POST /v1/diagnose', r.http.diagnose], ['  answer cache off', r.http.diagnoseUncached], ['bare express echo', r.http.bareExpressEcho]] as const) {
-    console.log(`  ${name.padEnd(18)} ${String(v.rps).padStart(8)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(7)} ${String(v.errors).padStart(7)} ${String(v.non2xx).padStart(8)}   rounds: ${v.perRound.map((x) => `${x.rps}/${x.p99}ms`).join(' ')}`);
+  for (const [name, v] of [
+    ['echo', r.http.echo],
+    ['POST /v1/diagnose', r.http.diagnose],
+    ['  answer cache off', r.http.diagnoseUncached],
+    ['bare express echo', r.http.bareExpressEcho],
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(18)} ${String(v.rps).padStart(8)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(7)} ${String(v.errors).padStart(7)} ${String(v.non2xx).padStart(8)}   rounds: ${v.perRound.map((x) => `${x.rps}/${x.p99}ms`).join(' ')}`,
+    );
   }
   console.log(`  diagnose / echo throughput: ${(r.http.ratio * 100).toFixed(0)}% (answer cache off: ${(r.http.ratioUncached * 100).toFixed(0)}%)`);
   console.log(`annotation (in-process, one core): ${r.annotation.perSecond} tickets/s over ${r.annotation.tickets} tickets`);
-  console.log(`start-up (load, validate, build): ${r.startup.bundled.ms} ms for ${r.startup.bundled.articles} articles; ${r.startup.times10.ms} ms for ${r.startup.times10.articles}; ${r.startup.times100.ms} ms for ${r.startup.times100.articles}`);
+  console.log(
+    `start-up (load, validate, build): ${r.startup.bundled.ms} ms for ${r.startup.bundled.articles} articles; ${r.startup.times10.ms} ms for ${r.startup.times10.articles}; ${r.startup.times100.ms} ms for ${r.startup.times100.articles}`,
+  );
   printWebhookIntake(r.webhookIntake);
   fs.writeFileSync(path.join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
 }

@@ -18,7 +18,9 @@ const words: Tokenizer = (text) => fromMatches(text, /[a-z']+|[^\sa-z']/gi, (wor
 /** compromise's terms, with its contractions' implicit words ("can't" is "can" and "not") and its punctuation as tokens. */
 const compromise: Tokenizer = (text) => {
   const tokens: Tokens = { normals: [], starts: [], ends: [] };
-  for (const sentence of nlp(text).json({ offset: true, terms: { offset: true, normal: true } }) as { terms: { normal: string; implicit?: string; post: string; offset: { start: number; length: number } }[] }[]) {
+  for (const sentence of nlp(text).json({ offset: true, terms: { offset: true, normal: true } }) as {
+    terms: { normal: string; implicit?: string; post: string; offset: { start: number; length: number } }[];
+  }[]) {
     for (const term of sentence.terms) {
       push(tokens, term.implicit ?? term.normal, term.offset.start, term.offset.start + term.offset.length);
       const mark = term.post.trim();

@@ -21,7 +21,11 @@ const bodies = factSets(loadKnowledgeBase(bundledRulesDir).vocabulary, 1000).map
 
 async function main(): Promise<void> {
   const server = await startBenchServer();
-  const micros = await cpuTurns(routes.map((route) => ({ name: route, server, requests: postsTo(route, bodies) })), TURNS, REQUESTS);
+  const micros = await cpuTurns(
+    routes.map((route) => ({ name: route, server, requests: postsTo(route, bodies) })),
+    TURNS,
+    REQUESTS,
+  );
   server.child.kill('SIGTERM');
   printCpuTurns(`CPU µs per request, ${TURNS} turns of ${REQUESTS} requests each:`, micros);
 }

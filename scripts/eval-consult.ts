@@ -18,8 +18,7 @@ async function main(): Promise<void> {
       const outcome = outcomeFor(report, articleId);
       const ok =
         'diagnoses' in scenario && scenario.valid
-          ? JSON.stringify(outcome.diagnoses) === JSON.stringify(scenario.diagnoses) &&
-            JSON.stringify(outcome.workarounds) === JSON.stringify(scenario.workarounds)
+          ? JSON.stringify(outcome.diagnoses) === JSON.stringify(scenario.diagnoses) && JSON.stringify(outcome.workarounds) === JSON.stringify(scenario.workarounds)
           : !('notDiagnosed' in scenario) || !(scenario.notDiagnosed ?? []).some((id) => outcome.diagnoses.includes(id));
       if (!ok) wrong += 1;
       counts.push(asked.length);

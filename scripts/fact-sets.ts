@@ -12,7 +12,18 @@ export function factSets(vocabulary: Vocabulary, count: number): Facts[] {
   // it would contradict it, and a real caller sends one or the other.
   const entries = vocabulary.facts
     .filter((f) => f.values && !f.derivations)
-    .map((f) => [f.name, f.type === 'string-list' ? fc.subarray(f.values!.map((v) => v.value as string), { minLength: 1 }) : fc.constantFrom(...f.values!.map((v) => v.value))] as const);
+    .map(
+      (f) =>
+        [
+          f.name,
+          f.type === 'string-list'
+            ? fc.subarray(
+                f.values!.map((v) => v.value as string),
+                { minLength: 1 },
+              )
+            : fc.constantFrom(...f.values!.map((v) => v.value)),
+        ] as const,
+    );
   const arbitrary = fc.record(Object.fromEntries(entries), { requiredKeys: ['clientKind', 'symptoms'] }) as fc.Arbitrary<Facts>;
   const seen = new Map<string, Facts>();
   for (let seed = 1; seen.size < count; seed += 1) {

@@ -36,7 +36,11 @@ async function main(): Promise<void> {
   const hostile = await hostileRequests(service.url);
   await service.shutdown(1000);
   console.log(`fuzz: ${report.requests} requests (seed ${seed}) in ${fuzzSeconds.toFixed(1)} s`);
-  console.log(`statuses: ${Object.entries(report.byStatus).map(([s, n]) => `${s}: ${n}`).join(', ')}`);
+  console.log(
+    `statuses: ${Object.entries(report.byStatus)
+      .map(([s, n]) => `${s}: ${n}`)
+      .join(', ')}`,
+  );
   console.log(`5xx: ${report.serverErrors.length}, not as the contract says: ${report.nonConformant.length}, probe unchanged: ${report.probeUnchanged ? 'yes' : 'NO'}`);
   for (const line of [...report.serverErrors, ...report.nonConformant].slice(0, 20)) console.log(`  ${line}`);
   console.log(`hostile requests under load (${process.env.FUZZ_HOSTILE_IN_PROCESS === '1' ? 'the in-process service' : 'the service in its own process'}):`);

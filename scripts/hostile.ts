@@ -42,28 +42,79 @@ interface Hostile {
 export function hostilePayloads(zendeskSecret?: string): Hostile[] {
   const zendesk = JSON.stringify({ ticket: { id: 1, subject: 'NAT', description: long('NAT ') } });
   const timestamp = new Date().toISOString();
-  const signature = zendeskSecret ? crypto.createHmac('sha256', zendeskSecret).update(timestamp + zendesk).digest('base64') : '';
+  const signature = zendeskSecret
+    ? crypto
+        .createHmac('sha256', zendeskSecret)
+        .update(timestamp + zendesk)
+        .digest('base64')
+    : '';
   const ndjson = Array.from({ length: 16 }, (_, i) => JSON.stringify({ id: `b${i}`, body: mixed })).join('\n');
   const deepAdf = `${'{"type":"p","content":['.repeat(4000)}{"type":"text","text":"x"}${']}'.repeat(4000)}`;
   return [
     { name: 'annotate: 60,000 characters of "NAT "', path: '/v1/annotate', ...json({ ticket: { id: 't', body: long('NAT ') } }) },
     { name: 'annotate: 60,000 characters of addresses after "server"', path: '/v1/annotate', ...json({ ticket: { id: 't', body: `server ${long('fe80::1 ', 59_990)}` } }) },
-    { name: 'batch: 80 tickets of 60,000 characters (4.8 MB, over the bounds)', path: '/v1/annotate/batch', ...json({ tickets: Array.from({ length: 80 }, (_, i) => ({ id: String(i), body: mixed })) }) },
-    { name: 'batch: 2 tickets of 50,000 characters (the text bound)', path: '/v1/annotate/batch', ...json({ tickets: Array.from({ length: 2 }, (_, i) => ({ id: String(i), body: mixed.slice(0, 50_000) })) }) },
-    { name: 'batch: 100 tickets of 1,000 characters (the text bound, read on the event loop)', path: '/v1/annotate/batch', ...json({ tickets: Array.from({ length: 100 }, (_, i) => ({ id: String(i), body: mixed.slice(0, 1000) })) }) },
-    { name: 'batch: a ticket of 90,000 unknown facts (1 MB)', path: '/v1/annotate/batch', ...json({ tickets: [{ id: 't', facts: Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`f${i}`, 0])) }] }) },
-    { name: 'batch: a ticket of 330,000 unknown facts (4.5 MB)', path: '/v1/annotate/batch', ...json({ tickets: [{ id: 't', facts: Object.fromEntries(Array.from({ length: 330_000 }, (_, i) => [`f${i}`, 0])) }] }) },
+    {
+      name: 'batch: 80 tickets of 60,000 characters (4.8 MB, over the bounds)',
+      path: '/v1/annotate/batch',
+      ...json({ tickets: Array.from({ length: 80 }, (_, i) => ({ id: String(i), body: mixed })) }),
+    },
+    {
+      name: 'batch: 2 tickets of 50,000 characters (the text bound)',
+      path: '/v1/annotate/batch',
+      ...json({ tickets: Array.from({ length: 2 }, (_, i) => ({ id: String(i), body: mixed.slice(0, 50_000) })) }),
+    },
+    {
+      name: 'batch: 100 tickets of 1,000 characters (the text bound, read on the event loop)',
+      path: '/v1/annotate/batch',
+      ...json({ tickets: Array.from({ length: 100 }, (_, i) => ({ id: String(i), body: mixed.slice(0, 1000) })) }),
+    },
+    {
+      name: 'batch: a ticket of 90,000 unknown facts (1 MB)',
+      path: '/v1/annotate/batch',
+      ...json({ tickets: [{ id: 't', facts: Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`f${i}`, 0])) }] }),
+    },
+    {
+      name: 'batch: a ticket of 330,000 unknown facts (4.5 MB)',
+      path: '/v1/annotate/batch',
+      ...json({ tickets: [{ id: 't', facts: Object.fromEntries(Array.from({ length: 330_000 }, (_, i) => [`f${i}`, 0])) }] }),
+    },
     { name: 'batch: a ticket of 2.5 million bad list items (5 MB)', path: '/v1/annotate/batch', ...json({ tickets: [{ id: 't', facts: { symptoms: Array(2_500_000).fill(0) } }] }) },
     { name: 'diagnose: 50,000 bad list items', path: '/v1/diagnose', ...json({ facts: { symptoms: Array(50_000).fill(0) } }) },
     { name: 'diagnose: 9,000 unknown facts', path: '/v1/diagnose', ...json({ facts: Object.fromEntries(Array.from({ length: 9000 }, (_, i) => [`f${i}`, 0])) }) },
     { name: 'mcp: 45,000 bad list items', path: '/mcp', ...json(rpc(1, { facts: { symptoms: Array(45_000).fill(0) } })), headers: { accept: 'application/json, text/event-stream' } },
     { name: 'mcp: a JSON-RPC batch of 101 calls', path: '/mcp', ...json(Array.from({ length: 101 }, (_, i) => rpc(i, { facts: {} }))), headers: { accept: 'application/json, text/event-stream' } },
-    { name: `zendesk: 60,000 characters${zendeskSecret ? ', signed' : ''}`, path: '/v1/webhooks/zendesk', type: 'application/json', body: Buffer.from(zendesk), headers: zendeskSecret ? { 'x-zendesk-webhook-signature': signature, 'x-zendesk-webhook-signature-timestamp': timestamp } : {} },
-    { name: 'jira: ADF with 60,000 characters of text', path: '/v1/webhooks/jira', ...json({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'H-1', fields: { description: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: long('NAT ') }] }] } } } }) },
-    { name: 'jira: ADF content "abc"', path: '/v1/webhooks/jira', ...json({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'H-1', fields: { description: { type: 'doc', content: 'abc' } } } }) },
+    {
+      name: `zendesk: 60,000 characters${zendeskSecret ? ', signed' : ''}`,
+      path: '/v1/webhooks/zendesk',
+      type: 'application/json',
+      body: Buffer.from(zendesk),
+      headers: zendeskSecret ? { 'x-zendesk-webhook-signature': signature, 'x-zendesk-webhook-signature-timestamp': timestamp } : {},
+    },
+    {
+      name: 'jira: ADF with 60,000 characters of text',
+      path: '/v1/webhooks/jira',
+      ...json({
+        webhookEvent: 'jira:issue_created',
+        issue: { id: '1', key: 'H-1', fields: { description: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: long('NAT ') }] }] } } },
+      }),
+    },
+    {
+      name: 'jira: ADF content "abc"',
+      path: '/v1/webhooks/jira',
+      ...json({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'H-1', fields: { description: { type: 'doc', content: 'abc' } } } }),
+    },
     { name: 'jira: ADF [null]', path: '/v1/webhooks/jira', ...json({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'H-1', fields: { description: { type: 'doc', content: [null] } } } }) },
-    { name: 'jira: ADF nested 4,000 deep', path: '/v1/webhooks/jira', type: 'application/json', body: Buffer.from(`{"webhookEvent":"jira:issue_created","issue":{"id":"1","key":"H-1","fields":{"description":${deepAdf}}}}`) },
-    { name: 'servicenow: 60,000 characters with [code] and markup', path: '/v1/webhooks/servicenow', ...json({ sys_id: 's', description: long('port 135 [code]<img src=x onerror=y>[/code] blocked\n') }) },
+    {
+      name: 'jira: ADF nested 4,000 deep',
+      path: '/v1/webhooks/jira',
+      type: 'application/json',
+      body: Buffer.from(`{"webhookEvent":"jira:issue_created","issue":{"id":"1","key":"H-1","fields":{"description":${deepAdf}}}}`),
+    },
+    {
+      name: 'servicenow: 60,000 characters with [code] and markup',
+      path: '/v1/webhooks/servicenow',
+      ...json({ sys_id: 's', description: long('port 135 [code]<img src=x onerror=y>[/code] blocked\n') }),
+    },
     { name: 'ndjson: 16 lines of 60,000 characters', path: '/v1/annotate/batch', type: 'application/x-ndjson', body: Buffer.from(ndjson) },
     { name: 'ndjson: the same, gzipped', path: '/v1/annotate/batch', type: 'application/x-ndjson', body: zlib.gzipSync(ndjson), headers: { 'content-encoding': 'gzip' } },
     { name: 'ndjson: in an encoding it cannot read', path: '/v1/annotate/batch', type: 'application/x-ndjson', body: Buffer.from(ndjson), headers: { 'content-encoding': 'compress' } },
@@ -114,7 +165,12 @@ async function floods(url: string): Promise<HostileResult[]> {
 
 const light = [
   { path: '/healthz', method: 'GET' as const },
-  { path: '/v1/diagnose', method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } }) },
+  {
+    path: '/v1/diagnose',
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } }),
+  },
 ];
 
 /**

@@ -46,7 +46,10 @@ async function main(): Promise<void> {
   const api = await TestApi.start();
   const browser = await launchChromium();
   try {
-    for (const [width, viewport] of [['desktop', { ...DESKTOP, height: 1000 }], ['phone', PHONE]] as const) {
+    for (const [width, viewport] of [
+      ['desktop', { ...DESKTOP, height: 1000 }],
+      ['phone', PHONE],
+    ] as const) {
       const { page, problems } = await openPage(browser, viewport);
       await diagnosisInProgress(page, api.baseUrl);
       await page.screenshot({ path: path.join(OUT, `diagnosis-${width}.png`) });

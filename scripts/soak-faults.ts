@@ -12,7 +12,12 @@ import { startServiceProcess } from '../harness/service-process';
 const ZENDESK_SECRET = 'soak-zendesk-secret';
 const light = [
   { path: '/healthz', method: 'GET' as const },
-  { path: '/v1/diagnose', method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } }) },
+  {
+    path: '/v1/diagnose',
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } }),
+  },
 ];
 const quiet = { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' };
 
@@ -46,7 +51,11 @@ export async function clusterFaults(): Promise<boolean> {
     autocannon({ url, connections: 10, duration: 24, requests: light }, (error, result) => (error ? reject(error as Error) : resolve(result)));
   });
   const replaced: string[] = [];
-  for (const [way, signal] of [['SIGTERM, holding an idle connection', 'SIGTERM'], ['SIGKILL', 'SIGKILL'], ['an uncaught exception', 'SIGUSR2']] as const) {
+  for (const [way, signal] of [
+    ['SIGTERM, holding an idle connection', 'SIGTERM'],
+    ['SIGKILL', 'SIGKILL'],
+    ['an uncaught exception', 'SIGUSR2'],
+  ] as const) {
     await new Promise((resolve) => setTimeout(resolve, 4000));
     const idle = await connect(url);
     const [victim] = workersOf(child.pid!);
@@ -60,7 +69,9 @@ export async function clusterFaults(): Promise<boolean> {
   const result = await load;
   child.kill('SIGTERM');
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  console.log(`cluster of 2 under load, losing a worker three ways: ${result.requests.total} requests, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; exit ${code}`);
+  console.log(
+    `cluster of 2 under load, losing a worker three ways: ${result.requests.total} requests, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; exit ${code}`,
+  );
   for (const line of replaced) console.log(`  ${line}`);
   return result.non2xx === 0 && result.timeouts === 0 && code === 0;
 }

@@ -50,7 +50,7 @@ async function liveHeap(child: ChildProcess, url: string): Promise<number> {
   }
   if (!written) throw new Error('the service wrote no heap snapshot on SIGUSR2');
   // The file is complete when its size stops changing.
-  for (let size = -1; size !== fs.statSync(path.join(snapshots, written)).size; ) {
+  for (let size = -1; size !== fs.statSync(path.join(snapshots, written)).size;) {
     size = fs.statSync(path.join(snapshots, written)).size;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
@@ -62,7 +62,10 @@ async function liveHeap(child: ChildProcess, url: string): Promise<number> {
 const json = (body: unknown) => ({ method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const requests = [
   { path: '/v1/diagnose', ...json({ facts: { clientKind: 'outlook', natMode: 'many-to-one', firewallPlatform: 'windows-nt', symptoms: ['cannot-connect'] } }) },
-  { path: '/v1/diagnose?include=candidates', ...json({ facts: { clientKind: 'activesync-device', exchangeVersion: '2003', serverAddress: '192.168.1.5', publicAddressAssignment: 'static', symptoms: ['certificate-warning'] } }) },
+  {
+    path: '/v1/diagnose?include=candidates',
+    ...json({ facts: { clientKind: 'activesync-device', exchangeVersion: '2003', serverAddress: '192.168.1.5', publicAddressAssignment: 'static', symptoms: ['certificate-warning'] } }),
+  },
   { path: '/v1/annotate', ...json({ ticket: { id: 'soak', subject: 'Outlook', body: 'Outlook 2003 cannot connect to Exchange 2003 through our SonicWall doing NAT; port 135 is open.' } }) },
   { path: '/v1/facts', method: 'GET' as const },
   { path: '/v1/articles/KB291615', method: 'GET' as const },
@@ -84,15 +87,18 @@ async function soak(): Promise<boolean> {
   const liveBefore = await liveHeap(child, url);
   const article = path.join(dir, 'articles', 'KB833799.json');
   const original = fs.readFileSync(article, 'utf8');
-  const reloads = setTimeout(() => {
-    const data = JSON.parse(original) as { title: string };
-    fs.writeFileSync(article, JSON.stringify({ ...data, title: `${data.title} (soak)` }));
-    child.kill('SIGHUP'); // valid
-    setTimeout(() => {
-      fs.writeFileSync(article, '{ not json');
-      child.kill('SIGHUP'); // invalid: the previous one must keep serving
-    }, 2000);
-  }, (seconds * 1000) / 2);
+  const reloads = setTimeout(
+    () => {
+      const data = JSON.parse(original) as { title: string };
+      fs.writeFileSync(article, JSON.stringify({ ...data, title: `${data.title} (soak)` }));
+      child.kill('SIGHUP'); // valid
+      setTimeout(() => {
+        fs.writeFileSync(article, '{ not json');
+        child.kill('SIGHUP'); // invalid: the previous one must keep serving
+      }, 2000);
+    },
+    (seconds * 1000) / 2,
+  );
   const result = await load(url, seconds);
   clearTimeout(reloads);
   const after = await memory(url);
@@ -101,7 +107,9 @@ async function soak(): Promise<boolean> {
   child.kill('SIGTERM');
   const growth = (liveAfter - liveBefore) / liveBefore;
   const failures = /knowledge_base_load_failures_total (\d+)/.exec(metrics)?.[1];
-  console.log(`soak: ${seconds} s at ${connections} connections: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+  console.log(
+    `soak: ${seconds} s at ${connections} connections: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+  );
   console.log(`      errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   console.log(`      live heap (after a full collection) after warm-up ${mib(liveBefore)}, at the end ${mib(liveAfter)} (${(growth * 100).toFixed(1)}%)`);

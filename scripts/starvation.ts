@@ -15,7 +15,10 @@ const batch = JSON.stringify({ tickets: Array.from({ length: 80 }, (_, i) => tic
 function post(port: number, p: string, body: string): Promise<number> {
   return new Promise((resolve) => {
     const t = Date.now();
-    const req = http.request({ host: '127.0.0.1', port, path: p, method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => { res.resume(); res.on('end', () => resolve(Date.now() - t)); });
+    const req = http.request({ host: '127.0.0.1', port, path: p, method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(Date.now() - t));
+    });
     req.on('error', () => resolve(-1));
     req.end(body);
   });
@@ -23,16 +26,35 @@ function post(port: number, p: string, body: string): Promise<number> {
 void (async () => {
   const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/main.js'), { env: { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', BODY_LIMIT: '102400' } });
   const port = Number(new URL(url).port);
-  let stop = false; const heavy: number[] = [];
-  const clients = Array.from({ length: K }, async () => { while (!stop) heavy.push(await post(port, '/v1/annotate/batch', batch)); });
+  let stop = false;
+  const heavy: number[] = [];
+  const clients = Array.from({ length: K }, async () => {
+    while (!stop) heavy.push(await post(port, '/v1/annotate/batch', batch));
+  });
   await new Promise((r) => setTimeout(r, 1000));
-  const result = await new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 10, duration: SECONDS, requests: [
-    { path: '/healthz', method: 'GET' },
-    { path: '/v1/diagnose', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } }) },
-  ] }, (e, r) => (e ? reject(e as Error) : resolve(r))));
-  stop = true; await Promise.all(clients);
+  const result = await new Promise<autocannon.Result>((resolve, reject) =>
+    autocannon(
+      {
+        url,
+        connections: 10,
+        duration: SECONDS,
+        requests: [
+          { path: '/healthz', method: 'GET' },
+          {
+            path: '/v1/diagnose',
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ facts: { clientKind: 'outlook', natMode: 'many-to-one', symptoms: ['cannot-connect'] } }),
+          },
+        ],
+      },
+      (e, r) => (e ? reject(e as Error) : resolve(r)),
+    ),
+  );
+  stop = true;
+  await Promise.all(clients);
   child.kill('SIGTERM');
   heavy.sort((a, b) => a - b);
   console.log(`light: ${result.requests.total} req, p50 ${result.latency.p50} p99 ${result.latency.p99} max ${result.latency.max} ms, non2xx ${result.non2xx} errors ${result.errors}`);
-  console.log(`heavy: ${heavy.length} batches (${(heavy.length * 80 / SECONDS).toFixed(0)} tickets/s), median ${heavy[heavy.length >> 1]} ms, max ${heavy[heavy.length - 1]} ms`);
+  console.log(`heavy: ${heavy.length} batches (${((heavy.length * 80) / SECONDS).toFixed(0)} tickets/s), median ${heavy[heavy.length >> 1]} ms, max ${heavy[heavy.length - 1]} ms`);
 })();

@@ -36,8 +36,15 @@ describe('POST /v1/diagnose', () => {
     });
     // The scope: the article names no versions of Outlook; the later Exchange documents bound it.
     expect(diagnosis.scope.status).toBe('in-scope');
-    expect(diagnosis.scope.appliesTo).toContainEqual({ product: 'Microsoft Outlook', fact: 'outlookVersion', note: expect.stringMatching(/names no versions/), source: expect.objectContaining({ revisions: ['2024-01-24'] }) });
-    expect(diagnosis.scope.evidence).toContainEqual(expect.objectContaining({ fact: 'exchangeVersion', observed: '2003', result: true, source: expect.objectContaining({ article: 'EXCH2013-outlook-anywhere' }) }));
+    expect(diagnosis.scope.appliesTo).toContainEqual({
+      product: 'Microsoft Outlook',
+      fact: 'outlookVersion',
+      note: expect.stringMatching(/names no versions/),
+      source: expect.objectContaining({ revisions: ['2024-01-24'] }),
+    });
+    expect(diagnosis.scope.evidence).toContainEqual(
+      expect.objectContaining({ fact: 'exchangeVersion', observed: '2003', result: true, source: expect.objectContaining({ article: 'EXCH2013-outlook-anywhere' }) }),
+    );
     // KB148732's conditions hold too, but it speaks for Exchange 4.0-5.5 only: shown as such, not confirmed.
     expect(res.body.outOfScope.map((d: any) => [d.id, d.reasons.map((e: any) => e.fact)])).toEqual([['KB148732.firewall-rejects-rpc-ports', ['exchangeVersion']]]);
     expect(res.body.conflicts).toEqual([]);
@@ -61,9 +68,13 @@ describe('POST /v1/diagnose', () => {
     expect(res.body.questions[0].fact).toBe('exchangeVersion');
   });
 
-  it('when the article calls the cause likely and nothing confirms it, then the diagnosis is likely, with the article\'s words', async () => {
-    const res = await api.post('/v1/diagnose', { facts: { clientKind: 'activesync-device', exchangeVersion: '2003', natMode: 'port-forwarding', publicAddressAssignment: 'static', symptoms: ['sync-fails'] } });
-    expect(res.body.diagnoses).toEqual([expect.objectContaining({ id: 'TIP-EAS-NAT.certificate-mismatch-through-nat', status: 'likely', likely: expect.objectContaining({ source: expect.objectContaining({ paragraph: 8 }) }) })]);
+  it("when the article calls the cause likely and nothing confirms it, then the diagnosis is likely, with the article's words", async () => {
+    const res = await api.post('/v1/diagnose', {
+      facts: { clientKind: 'activesync-device', exchangeVersion: '2003', natMode: 'port-forwarding', publicAddressAssignment: 'static', symptoms: ['sync-fails'] },
+    });
+    expect(res.body.diagnoses).toEqual([
+      expect.objectContaining({ id: 'TIP-EAS-NAT.certificate-mismatch-through-nat', status: 'likely', likely: expect.objectContaining({ source: expect.objectContaining({ paragraph: 8 }) }) }),
+    ]);
   });
 
   it('when a stated fact and a derivation disagree, then the stated fact is used and the conflict is in the answer', async () => {
@@ -120,18 +131,14 @@ describe('POST /v1/diagnose with bad input', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe('unknown_fact');
-    expect(res.body.errors).toEqual([
-      { pointer: '/facts/natType', detail: 'unknown fact "natType"', allowed: expect.arrayContaining(['natMode', 'clientKind', 'symptoms']) },
-    ]);
+    expect(res.body.errors).toEqual([{ pointer: '/facts/natType', detail: 'unknown fact "natType"', allowed: expect.arrayContaining(['natMode', 'clientKind', 'symptoms']) }]);
   });
 
   it('when a value is outside the fact set, then 400 invalid_fact_value lists the allowed values', async () => {
     const res = await api.post('/v1/diagnose', { facts: { natMode: 'pat' } });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid_fact_value');
-    expect(res.body.errors).toEqual([
-      { pointer: '/facts/natMode', detail: expect.stringContaining('"pat"'), allowed: ['none', 'one-to-one', 'many-to-one', 'port-forwarding'] },
-    ]);
+    expect(res.body.errors).toEqual([{ pointer: '/facts/natMode', detail: expect.stringContaining('"pat"'), allowed: ['none', 'one-to-one', 'many-to-one', 'port-forwarding'] }]);
   });
 
   it.each([
@@ -229,7 +236,20 @@ describe('knowledge-base routes', () => {
     const res = await api.get('/v1/facts');
     expect(res.status).toBe(200);
     const names = res.body.facts.map((f: any) => f.name);
-    for (const name of ['clientKind', 'outlookVersion', 'exchangeVersion', 'firewallPlatform', 'natMode', 'clientAddress', 'serverAddress', 'clientAddressSpace', 'serverAddressSpace', 'publicAddressAssignment', 'port135Reachable', 'symptoms']) {
+    for (const name of [
+      'clientKind',
+      'outlookVersion',
+      'exchangeVersion',
+      'firewallPlatform',
+      'natMode',
+      'clientAddress',
+      'serverAddress',
+      'clientAddressSpace',
+      'serverAddressSpace',
+      'publicAddressAssignment',
+      'port135Reachable',
+      'symptoms',
+    ]) {
       expect(names).toContain(name);
     }
     const natMode = res.body.facts.find((f: any) => f.name === 'natMode');
@@ -251,9 +271,7 @@ describe('knowledge-base routes', () => {
   it('GET /v1/articles/KB291615 gives both revisions and where their wording differs', async () => {
     const res = await api.get('/v1/articles/KB291615');
     expect(res.status).toBe(200);
-    expect(res.body.article.wordingDifferences).toContainEqual(
-      expect.objectContaining({ byRevision: { '2.1': 'Outlook Web Access', '2024-01-24': 'Outlook Web App' } }),
-    );
+    expect(res.body.article.wordingDifferences).toContainEqual(expect.objectContaining({ byRevision: { '2.1': 'Outlook Web Access', '2024-01-24': 'Outlook Web App' } }));
     expect(res.body.article.references.map((r: any) => r.id)).toEqual(expect.arrayContaining(['RFC 1631', 'RFC 1918', 'KB238390', 'KB238954']));
   });
 

@@ -13,7 +13,11 @@ describe('the layout of src/', () => {
   });
 
   it('leaves test/ and scripts/ to share what they share through harness/, never importing each other', () => {
-    const crossing = [...projectImports('test').filter((e) => e.to.startsWith('scripts/')), ...projectImports('scripts').filter((e) => e.to.startsWith('test/')), ...projectImports('harness').filter((e) => /^(test|scripts)\//.test(e.to))];
+    const crossing = [
+      ...projectImports('test').filter((e) => e.to.startsWith('scripts/')),
+      ...projectImports('scripts').filter((e) => e.to.startsWith('test/')),
+      ...projectImports('harness').filter((e) => /^(test|scripts)\//.test(e.to)),
+    ];
     expect(crossing).toEqual([]);
     expect(projectImports('scripts').some((e) => e.to.startsWith('harness/'))).toBe(true);
   });

@@ -54,13 +54,17 @@ describe('GET /v1/artifacts/exchange-static-ports.reg', () => {
     expect(parseRegistryExport(file.bytes).keys['HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeSA\\Parameters']).toEqual({ 'TCP/IP port': 5003 });
   });
 
-  it('takes KB155831\'s own example, 5000 and 5001, and shows the other articles\' advice on them side by side', async () => {
+  it("takes KB155831's own example, 5000 and 5001, and shows the other articles' advice on them side by side", async () => {
     const file = await download('/v1/artifacts/exchange-static-ports.reg?directoryPort=5000&storePort=5001');
     expect(file.status).toBe(200);
     const reg = parseRegistryExport(file.bytes);
     expect(reg.keys['HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeDS\\Parameters']).toEqual({ 'TCP/IP port': 5000 });
-    expect(reg.comments).toContain('; directoryPort 5000: KB194952 advises against 1024-5000 [derived]: Do not assign static ports in the ephemeral range 1024-5000: a process may hold the port when the Exchange service starts. Not followed.');
-    expect(reg.comments).toContain('; directoryPort 5000: KB194952 advises 4900-5000 [derived]: Or select a port number in the 4900-5000 range: programs almost never use the high end of the ephemeral range. Followed.');
+    expect(reg.comments).toContain(
+      '; directoryPort 5000: KB194952 advises against 1024-5000 [derived]: Do not assign static ports in the ephemeral range 1024-5000: a process may hold the port when the Exchange service starts. Not followed.',
+    );
+    expect(reg.comments).toContain(
+      '; directoryPort 5000: KB194952 advises 4900-5000 [derived]: Or select a port number in the 4900-5000 range: programs almost never use the high end of the ephemeral range. Followed.',
+    );
     expect(reg.comments).toContain('; directoryPort 5000: KB148732 says: Do not assign ports immediately above the 1023 range (KB148732; it gives no upper bound). Not checked: it gives no range.');
 
     const res = await api.request('GET', '/v1/artifacts/exchange-static-ports.reg?directoryPort=5000&storePort=5001', { headers: { accept: 'application/json' } });
@@ -182,9 +186,10 @@ describe('the files come from the knowledge base', () => {
     }
   });
 
-  it('checks each family of a profile\'s keys on its own, as the knowledge base groups them', () => {
+  it("checks each family of a profile's keys on its own, as the knowledge base groups them", () => {
     const edited = structuredClone(source);
-    const keys = (edited.articles['KB833799.json'] as { workarounds: { details?: { profile?: { keys: { family: string }[] } } }[] }).workarounds.find((w) => w.details?.profile)!.details!.profile!.keys;
+    const keys = (edited.articles['KB833799.json'] as { workarounds: { details?: { profile?: { keys: { family: string }[] } } }[] }).workarounds.find((w) => w.details?.profile)!.details!.profile!
+      .keys;
     // One family: the TCP and HTTP ports are now held to the advice together, so the same port twice is a clash.
     for (const key of keys) key.family = 'all';
     const together = generateArtifact(buildKnowledgeBase(edited), 'outlook-static-ports.prf', { tcpExchangePort: 6001, httpExchangePort: 6001 });

@@ -39,10 +39,22 @@ describe('outlook-kb validate', () => {
   });
 
   it.each<[string, (a: any) => void, RegExp]>([
-    ['a diagnosis that can never hold', (a) => a.diagnoses[0].conditions.all.push({ fact: 'clientKind', operator: 'equal', value: 'owa-server', source: { section: 'x' } }), /"nat-loses-rpc-information" can never hold/],
+    [
+      'a diagnosis that can never hold',
+      (a) => a.diagnoses[0].conditions.all.push({ fact: 'clientKind', operator: 'equal', value: 'owa-server', source: { section: 'x' } }),
+      /"nat-loses-rpc-information" can never hold/,
+    ],
     ['two diagnoses with identical conditions', (a) => (a.diagnoses[1].conditions = a.diagnoses[0].conditions), /same conditions as KB291615.nat-loses-rpc-information/],
-    ['a workaround no diagnosis offers', (a) => a.diagnoses.forEach((d: any) => (d.workarounds = d.workarounds.filter((w: string) => w !== 'outlook-web-access'))), /"outlook-web-access" is offered by no diagnosis/],
-    ['a workaround that can never apply', (a) => a.workarounds[0].applicability.conditions.all.push({ fact: 'firewallPlatform', operator: 'equal', value: 'windows-nt', source: { section: 'x' } }), /"one-to-one-translation" can never apply/],
+    [
+      'a workaround no diagnosis offers',
+      (a) => a.diagnoses.forEach((d: any) => (d.workarounds = d.workarounds.filter((w: string) => w !== 'outlook-web-access'))),
+      /"outlook-web-access" is offered by no diagnosis/,
+    ],
+    [
+      'a workaround that can never apply',
+      (a) => a.workarounds[0].applicability.conditions.all.push({ fact: 'firewallPlatform', operator: 'equal', value: 'windows-nt', source: { section: 'x' } }),
+      /"one-to-one-translation" can never apply/,
+    ],
   ])('fails on %s, naming it', async (_case, edit, message) => {
     const { out, error } = await run(['validate', '--rules', rulesWith('articles/KB291615.json', edit)]);
     expect(error).toBeInstanceOf(CliFailure);
@@ -50,8 +62,16 @@ describe('outlook-kb validate', () => {
   });
 
   it.each<[string, (v: any) => void, RegExp]>([
-    ['a list value no condition looks for', (v) => v.facts.find((f: any) => f.name === 'symptoms').values.push({ value: 'slow', label: 'Slow' }), /warning: facts.json at \/facts\/\d+\/values: no condition looks for symptoms "slow"/],
-    ['a fact no condition tests', (v) => v.facts.push({ name: 'mailboxSize', type: 'string', description: 'x', question: 'x?', values: [{ value: 'big', label: 'Big' }] }), /warning: facts.json at \/facts\/\d+: no condition tests mailboxSize/],
+    [
+      'a list value no condition looks for',
+      (v) => v.facts.find((f: any) => f.name === 'symptoms').values.push({ value: 'slow', label: 'Slow' }),
+      /warning: facts.json at \/facts\/\d+\/values: no condition looks for symptoms "slow"/,
+    ],
+    [
+      'a fact no condition tests',
+      (v) => v.facts.push({ name: 'mailboxSize', type: 'string', description: 'x', question: 'x?', values: [{ value: 'big', label: 'Big' }] }),
+      /warning: facts.json at \/facts\/\d+: no condition tests mailboxSize/,
+    ],
   ])('warns of %s without failing', async (_case, edit, message) => {
     const { out, error } = await run(['validate', '--rules', rulesWith('facts.json', edit)]);
     expect(error).toBeUndefined();
@@ -93,20 +113,69 @@ describe('outlook-kb diagnose', () => {
   });
 
   it('labels every inference "derived", shows conflicts, likely diagnoses and the articles out of scope', async () => {
-    const derived = (await run(['diagnose', '--fact', 'clientKind=outlook', '--fact', 'exchangeVersion=2003', '--fact', 'symptoms=cannot-connect', '--fact', 'clientAddress=198.51.100.7', '--fact', 'serverAddress=10.1.2.3'])).out;
+    const derived = (
+      await run([
+        'diagnose',
+        '--fact',
+        'clientKind=outlook',
+        '--fact',
+        'exchangeVersion=2003',
+        '--fact',
+        'symptoms=cannot-connect',
+        '--fact',
+        'clientAddress=198.51.100.7',
+        '--fact',
+        'serverAddress=10.1.2.3',
+      ])
+    ).out;
     expect(derived).toMatch(/DERIVED FACTS\n- clientAddressSpace: Public \[derived from clientAddress "198\.51\.100\.7"/);
     expect(derived).toMatch(/- \[derived\] addressTranslation true: When natMode is not stated/);
     const conflict = (await run(['diagnose', '--fact', 'clientKind=outlook', '--fact', 'natMode=none', '--fact', 'clientAddress=198.51.100.7', '--fact', 'serverAddress=10.1.2.3'])).out;
     expect(conflict).toMatch(/CONFLICTS\n- natMode "none" gives addressTranslation false, but .* What the caller stated is used\./);
-    const likely = (await run(['diagnose', '--fact', 'clientKind=activesync-device', '--fact', 'exchangeVersion=2003', '--fact', 'natMode=port-forwarding', '--fact', 'publicAddressAssignment=static', '--fact', 'symptoms=sync-fails'])).out;
+    const likely = (
+      await run([
+        'diagnose',
+        '--fact',
+        'clientKind=activesync-device',
+        '--fact',
+        'exchangeVersion=2003',
+        '--fact',
+        'natMode=port-forwarding',
+        '--fact',
+        'publicAddressAssignment=static',
+        '--fact',
+        'symptoms=sync-fails',
+      ])
+    ).out;
     expect(likely).toMatch(/LIKELY DIAGNOSIS \(TIP-EAS-NAT\)\n.*\n- Likely, not confirmed: /);
-    const outOfScope = (await run(['diagnose', '--fact', 'clientKind=outlook', '--fact', 'outlookVersion=2016', '--fact', 'exchangeVersion=2019', '--fact', 'natMode=many-to-one', '--fact', 'firewallPlatform=non-windows', '--fact', 'symptoms=cannot-connect'])).out;
-    expect(outOfScope).toMatch(/NOT COVERED BY THE ARTICLES FOR THESE VERSIONS\n[\s\S]*\n- KB291615 .*it needs exchangeVersion that is none of 2016, 2019, and it is 2019 \(EXCH2016-mapi-over-http, Supportability/);
+    const outOfScope = (
+      await run([
+        'diagnose',
+        '--fact',
+        'clientKind=outlook',
+        '--fact',
+        'outlookVersion=2016',
+        '--fact',
+        'exchangeVersion=2019',
+        '--fact',
+        'natMode=many-to-one',
+        '--fact',
+        'firewallPlatform=non-windows',
+        '--fact',
+        'symptoms=cannot-connect',
+      ])
+    ).out;
+    expect(outOfScope).toMatch(
+      /NOT COVERED BY THE ARTICLES FOR THESE VERSIONS\n[\s\S]*\n- KB291615 .*it needs exchangeVersion that is none of 2016, 2019, and it is 2019 \(EXCH2016-mapi-over-http, Supportability/,
+    );
   });
 
   it('prints the API answer as JSON, from flags or from --json alike', async () => {
     const fromFlags = JSON.parse((await run(['diagnose', ...facts, '--format', 'json'])).out);
-    const fromJson = JSON.parse((await run(['diagnose', '--json', '{"clientKind":"outlook","exchangeVersion":"2003","natMode":"many-to-one","firewallPlatform":"windows-nt","symptoms":["cannot-connect"]}', '--format', 'json'])).out);
+    const fromJson = JSON.parse(
+      (await run(['diagnose', '--json', '{"clientKind":"outlook","exchangeVersion":"2003","natMode":"many-to-one","firewallPlatform":"windows-nt","symptoms":["cannot-connect"]}', '--format', 'json']))
+        .out,
+    );
     expect(fromFlags).toEqual(fromJson);
     expect(fromFlags.diagnoses[0].id).toBe('KB291615.nat-loses-rpc-information');
   });

@@ -32,8 +32,16 @@ describe('outlook-kb annotate', () => {
   it('annotates a JSONL file to JSONL, one result per ticket line, in order, with a progress bar on stderr', async () => {
     const run = io(true);
     await cli(run.io).parseAsync(['annotate', input, '-o', output], { from: 'user' });
-    const results = fs.readFileSync(output, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect(results.map((r) => [r.line, r.status, r.id])).toEqual([[1, 200, 'a'], [2, 400, undefined], [4, 200, 'b']]);
+    const results = fs
+      .readFileSync(output, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(results.map((r) => [r.line, r.status, r.id])).toEqual([
+      [1, 200, 'a'],
+      [2, 400, undefined],
+      [4, 200, 'b'],
+    ]);
     results.forEach(assertConformantBatchLine);
     expect(results[0].annotation.diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
     expect(run.err()).toContain('annotating [');

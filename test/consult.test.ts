@@ -48,7 +48,7 @@ describe('questions', () => {
   });
 
   it('when a fact is sent as null (unknown), then it is not asked again and leaves what needs it undetermined', async () => {
-    const res = await api.post('/v1/diagnose', { facts: { ...opening, natMode: null }, });
+    const res = await api.post('/v1/diagnose', { facts: { ...opening, natMode: null } });
     expect(res.status).toBe(200);
     expect(res.body.facts.unknown).toEqual(['natMode']);
     expect(res.body.questions.map((q: any) => q.fact)).not.toContain('natMode');
@@ -67,7 +67,7 @@ describe('questions', () => {
     });
   });
 
-  it('when the NAT mode is unknown and the server\'s address is given, then the client\'s address is asked, since it would settle the translation', async () => {
+  it("when the NAT mode is unknown and the server's address is given, then the client's address is asked, since it would settle the translation", async () => {
     const res = await api.post('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', firewallPlatform: 'non-windows', natMode: null, serverAddress: '192.168.1.20' } });
     const address = res.body.questions.find((q: any) => q.fact === 'clientAddress');
     expect(address).toMatchObject({ type: 'ip-address', values: [] });
@@ -112,16 +112,16 @@ describe('candidates', () => {
     expect(res.body.candidates).toBeUndefined();
   });
 
-  it.each([['?include=everything', 'must be one of candidates'], ['?verbose=1', 'is not a parameter of this operation']])(
-    'a bad query string (%s) is a 400 naming the parameter',
-    async (query, detail) => {
-      const res = await api.request('POST', `/v1/diagnose${query}`, { json: { facts: opening } });
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe('invalid_request');
-      expect(res.body.errors[0].detail).toBe(detail);
-      expect(res.body.errors[0].pointer).toMatch(/^#\/query\//);
-    },
-  );
+  it.each([
+    ['?include=everything', 'must be one of candidates'],
+    ['?verbose=1', 'is not a parameter of this operation'],
+  ])('a bad query string (%s) is a 400 naming the parameter', async (query, detail) => {
+    const res = await api.request('POST', `/v1/diagnose${query}`, { json: { facts: opening } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_request');
+    expect(res.body.errors[0].detail).toBe(detail);
+    expect(res.body.errors[0].pointer).toMatch(/^#\/query\//);
+  });
 });
 
 describe('consultation simulator', () => {

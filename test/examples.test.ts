@@ -22,7 +22,12 @@ beforeAll(async () => {
   const { outbox } = delivering.store.store;
   await outbox.enqueue({ id, system: 'zendesk', ticket: '4711', key: 'zendesk:4711:example', requests: [{ method: 'PUT', path: '/api/v2/tickets/4711.json', body: {} }] }, 1000, 2000);
   await outbox.claim('example', 1000, 60_000, 1);
-  await outbox.finishAttempt(id, 'example', { request: 0, startedAt: 1000, durationMs: 80, outcome: 'dead', answer: { status: 401, body: '{"error":"Couldn\'t authenticate you"}' } }, { state: 'dead', done: 0 });
+  await outbox.finishAttempt(
+    id,
+    'example',
+    { request: 0, startedAt: 1000, durationMs: 80, outcome: 'dead', answer: { status: 401, body: '{"error":"Couldn\'t authenticate you"}' } },
+    { state: 'dead', done: 0 },
+  );
 });
 afterAll(() => delivering.close());
 
@@ -38,7 +43,8 @@ describe('the examples in openapi.yaml', () => {
   it.each(operations.map((o) => [`${o.method.toUpperCase()} ${o.path}`, o] as const))('%s succeeds as its examples give it', async (_name, { path: template, method, operation }) => {
     const parameters = (operation.parameters ?? []) as OpenAPIV3_1.ParameterObject[];
     // A required parameter without an example would leave "Try it out" with a blank to fill.
-    for (const parameter of parameters.filter((p) => p.required)) expect({ parameter: parameter.name, example: exampleOf(parameter) }).toEqual({ parameter: parameter.name, example: expect.anything() });
+    for (const parameter of parameters.filter((p) => p.required))
+      expect({ parameter: parameter.name, example: exampleOf(parameter) }).toEqual({ parameter: parameter.name, example: expect.anything() });
     let path = template;
     const query = new URLSearchParams();
     for (const parameter of parameters) {

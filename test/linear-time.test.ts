@@ -20,11 +20,45 @@ const run = { numRuns: 6, seed: 20261201, endOnFailure: true };
 // sentence to the tokenizer), hedges and client-side cues, context items, clause breaks, address
 // cues before and after an address, addresses and networks.
 const fragments = [
-  'NAT ', "we don't use NAT", 'no NAT but ', 'Outlook 2003 ', 'cannot connect', 'server 10.0.0.5 ', 'my laptop 192.168.1.20',
-  'fe80::1 ', '::', '1:1 ', 'port 135 is blocked ', 'not ', ', ', '. ', '\n', '(', 'exchange 5.5 ', 'static IP ', 'x', ' ', 'sync ',
-  'ISA Server ', 'SonicWalls ', 'Check Point on Windows NT ', 'Exch 2k3 ', 'telnet 10.0.0.1 135 works ', 'Outlook fails ', 'can’t ', 'cant ',
-  'should we ', 'works fine ', 'at home ', 'Outlook for Mac ', 'VPN works ', '10.0.0.0/24 ', ' is our Exchange ', 'forwards 443 to ',
-  'The connection to Microsoft Exchange is unavailable ', '0x85010014 ',
+  'NAT ',
+  "we don't use NAT",
+  'no NAT but ',
+  'Outlook 2003 ',
+  'cannot connect',
+  'server 10.0.0.5 ',
+  'my laptop 192.168.1.20',
+  'fe80::1 ',
+  '::',
+  '1:1 ',
+  'port 135 is blocked ',
+  'not ',
+  ', ',
+  '. ',
+  '\n',
+  '(',
+  'exchange 5.5 ',
+  'static IP ',
+  'x',
+  ' ',
+  'sync ',
+  'ISA Server ',
+  'SonicWalls ',
+  'Check Point on Windows NT ',
+  'Exch 2k3 ',
+  'telnet 10.0.0.1 135 works ',
+  'Outlook fails ',
+  'can’t ',
+  'cant ',
+  'should we ',
+  'works fine ',
+  'at home ',
+  'Outlook for Mac ',
+  'VPN works ',
+  '10.0.0.0/24 ',
+  ' is our Exchange ',
+  'forwards 443 to ',
+  'The connection to Microsoft Exchange is unavailable ',
+  '0x85010014 ',
 ];
 const ticketText = fc.oneof(
   fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),
@@ -75,9 +109,12 @@ describe('work grows linearly with the input', () => {
       await fc.assert(
         fc.asyncProperty(shape, wrong, async (kind, value) => {
           const body = memo((n: number) => JSON.stringify({ facts: facts(kind, value, n) }));
-          const ratio = await growthRatio(async (n) => {
-            expect((await post('/v1/diagnose', body(n))).body.code).toBe('invalid_request');
-          }, countFor(102_400, body));
+          const ratio = await growthRatio(
+            async (n) => {
+              expect((await post('/v1/diagnose', body(n))).body.code).toBe('invalid_request');
+            },
+            countFor(102_400, body),
+          );
           expect(ratio).toBeLessThan(MAX_RATIO);
         }),
         run,
@@ -96,9 +133,12 @@ describe('work grows linearly with the input', () => {
           const perValue = JSON.stringify(value).length + (kind === 'keys' ? 10 : 1);
           const tickets = new Map<number, unknown>();
           const ticket = (n: number) => tickets.get(n) ?? tickets.set(n, { id: 't', facts: facts(kind, value, n) }).get(n);
-          const ratio = await growthRatio(async (n) => {
-            expect((await annotateEntry(served, ticket(n), checkTicket, '/tickets/0', '/v1/annotate/batch')).status).toBe(400);
-          }, Math.floor((2 ** 20 * 0.48) / perValue));
+          const ratio = await growthRatio(
+            async (n) => {
+              expect((await annotateEntry(served, ticket(n), checkTicket, '/tickets/0', '/v1/annotate/batch')).status).toBe(400);
+            },
+            Math.floor((2 ** 20 * 0.48) / perValue),
+          );
           expect(ratio).toBeLessThan(MAX_RATIO);
         }),
         { ...run, numRuns: 3 },
@@ -109,9 +149,12 @@ describe('work grows linearly with the input', () => {
       await fc.assert(
         fc.asyncProperty(shape, wrong, async (kind, value) => {
           const call = memo((n: number) => JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'diagnose', arguments: { facts: facts(kind, value, n) } } }));
-          const ratio = await growthRatio(async (n) => {
-            expect((await post('/mcp', call(n))).body.error).toBeDefined();
-          }, countFor(102_400, call));
+          const ratio = await growthRatio(
+            async (n) => {
+              expect((await post('/mcp', call(n))).body.error).toBeDefined();
+            },
+            countFor(102_400, call),
+          );
           expect(ratio).toBeLessThan(MAX_RATIO);
         }),
         run,

@@ -76,7 +76,8 @@ describe('MCP server at /mcp', () => {
 
 describe('JSON-RPC batches on /mcp', () => {
   const call = (id: number) => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name: 'list_facts', arguments: {} } });
-  const post = (body: unknown) => fetch(`${api.baseUrl}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify(body) });
+  const post = (body: unknown) =>
+    fetch(`${api.baseUrl}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, body: JSON.stringify(body) });
 
   it('answers a batch of up to 100 messages, and refuses a larger one whole, as an API batch of tickets', async () => {
     const answered = await post(Array.from({ length: 100 }, (_, i) => call(i)));

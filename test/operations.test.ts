@@ -16,14 +16,21 @@ const ADMIN_KEY = 'admin-key-0123456789abcdef';
 
 function memoryLog() {
   const lines: any[] = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => { lines.push(JSON.parse(String(chunk))); done(); } });
+  const stream = new Writable({
+    write: (chunk, _enc, done) => {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
   return { logger: createLogger('info', stream), lines };
 }
 
 describe('request ids and logs', () => {
   const log = memoryLog();
   let api: TestApi;
-  beforeAll(async () => { api = await TestApi.start({ logger: log.logger }); });
+  beforeAll(async () => {
+    api = await TestApi.start({ logger: log.logger });
+  });
   afterAll(() => api.close());
 
   it('echoes a usable X-Request-Id and logs the request under it, without the facts', async () => {
@@ -49,7 +56,7 @@ describe('request ids and logs', () => {
 });
 
 describe('a fault of the service', () => {
-  it('is a 500 problem, logged once through the service\'s logger with the request id and the error', async () => {
+  it("is a 500 problem, logged once through the service's logger with the request id and the error", async () => {
     const log = memoryLog();
     const { kb } = bundledKnowledgeBase();
     const failing = { kb, diagnoser: { diagnose: () => Promise.reject(new Error('the diagnoser broke')) } } as never;
@@ -74,7 +81,12 @@ describe('a fault of the service', () => {
 describe('request ids with request logs off (LOG_LEVEL above info)', () => {
   it('still echoes or makes the request id, and writes nothing for a good request', async () => {
     const lines: any[] = [];
-    const stream = new Writable({ write: (chunk, _enc, done) => { lines.push(JSON.parse(String(chunk))); done(); } });
+    const stream = new Writable({
+      write: (chunk, _enc, done) => {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
     const api = await TestApi.start({ logger: createLogger('warn', stream) });
     try {
       const given = await api.request('GET', '/healthz', { headers: { 'x-request-id': 'abc-1' } });
@@ -125,7 +137,9 @@ describe('metrics, readiness and security headers', () => {
 
 describe('API keys', () => {
   let api: TestApi;
-  beforeAll(async () => { api = await TestApi.start({ apiKeys: [KEY, 'other-key-0123456789abcdef'] }); });
+  beforeAll(async () => {
+    api = await TestApi.start({ apiKeys: [KEY, 'other-key-0123456789abcdef'] });
+  });
   afterAll(() => api.close());
 
   it.each([[{}], [{ 'x-api-key': 'wrong-key-0123456789abcdef' }], [{ authorization: 'Bearer nope' }]])('refuses %j with a 401 problem', async (headers) => {
@@ -147,7 +161,9 @@ describe('API keys', () => {
 
 describe('rate limiting', () => {
   let api: TestApi;
-  beforeAll(async () => { api = await TestApi.start({ rateLimitPerMinute: 3 }); });
+  beforeAll(async () => {
+    api = await TestApi.start({ rateLimitPerMinute: 3 });
+  });
   afterAll(() => api.close());
 
   it('answers a 429 problem with Retry-After and RateLimit headers past the limit, and leaves health checks alone', async () => {
@@ -164,7 +180,7 @@ describe('rate limiting', () => {
 describe('rate limiting behind a proxy, and by key', () => {
   const forwarded = (address: string) => ({ 'x-forwarded-for': address });
 
-  it('without TRUST_PROXY, every client behind a proxy shares the proxy\'s count', async () => {
+  it("without TRUST_PROXY, every client behind a proxy shares the proxy's count", async () => {
     const api = await TestApi.start({ rateLimitPerMinute: 2 });
     try {
       expect((await api.request('GET', '/v1/facts', { headers: forwarded('203.0.113.1') })).status).toBe(200);
@@ -207,7 +223,9 @@ describe('rate limiting behind a proxy, and by key', () => {
 describe('/metrics with METRICS_API_KEY', () => {
   const METRICS_KEY = 'metrics-key-0123456789abcdef';
   let api: TestApi;
-  beforeAll(async () => { api = await TestApi.start({ metrics: new Metrics(), metricsApiKey: METRICS_KEY, adminApiKeys: [ADMIN_KEY] }); });
+  beforeAll(async () => {
+    api = await TestApi.start({ metrics: new Metrics(), metricsApiKey: METRICS_KEY, adminApiKeys: [ADMIN_KEY] });
+  });
   afterAll(() => api.close());
 
   it('needs the metrics key or an admin key', async () => {
@@ -227,7 +245,9 @@ describe('/metrics with METRICS_API_KEY', () => {
 
 describe('CORS', () => {
   let api: TestApi;
-  beforeAll(async () => { api = await TestApi.start({ corsOrigins: ['https://helpdesk.example.com'] }); });
+  beforeAll(async () => {
+    api = await TestApi.start({ corsOrigins: ['https://helpdesk.example.com'] });
+  });
   afterAll(() => api.close());
 
   it('allows the configured origin and no other', async () => {
@@ -244,7 +264,9 @@ describe('reloading the knowledge base', () => {
   const metrics = new Metrics();
   const holder = new KnowledgeBaseHolder(dir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), loadFailed: () => metrics.knowledgeBaseLoadFailed() });
   let api: TestApi;
-  beforeAll(async () => { api = await TestApi.start({ holder, metrics, apiKeys: [KEY], adminApiKeys: [ADMIN_KEY] }); });
+  beforeAll(async () => {
+    api = await TestApi.start({ holder, metrics, apiKeys: [KEY], adminApiKeys: [ADMIN_KEY] });
+  });
   afterAll(() => api.close());
   const reload = () => api.request('POST', '/admin/reload', { headers: { 'x-api-key': ADMIN_KEY } });
   const article = path.join(dir, 'articles', 'KB291615.json');
@@ -279,7 +301,7 @@ describe('reloading the knowledge base', () => {
     expect((await api.request('POST', '/admin/reload')).status).toBe(401);
   });
 
-  it('needs an admin key: a caller\'s key is a 403', async () => {
+  it("needs an admin key: a caller's key is a 403", async () => {
     const res = await api.request('POST', '/admin/reload', { headers: { 'x-api-key': KEY } });
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/ADMIN_API_KEYS/);

@@ -13,7 +13,12 @@ import { connect, workersOf } from '../harness/connections';
 // 2-core machine that is tens of seconds.
 jest.setTimeout(90_000);
 
-function start(rulesDir: string, entry = 'src/main.ts', extraEnv: Record<string, string> = {}, nodeArgs: string[] = []): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null>; output: () => string }> {
+function start(
+  rulesDir: string,
+  entry = 'src/main.ts',
+  extraEnv: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null>; output: () => string }> {
   // One process (tsx as a loader, not its CLI, which would run a second process between the signals and the service).
   const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, path.join(projectRoot, entry)], {
     cwd: projectRoot,
@@ -45,7 +50,7 @@ async function revision(url: string): Promise<string> {
  * test fails rather than hangs, not to time anything (a busy machine starts a worker slowly).
  */
 async function eventually(check: () => Promise<boolean>, withinMs = 20_000): Promise<void> {
-  for (const end = Date.now() + withinMs; Date.now() < end; ) {
+  for (const end = Date.now() + withinMs; Date.now() < end;) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -102,7 +107,10 @@ it('SIGTERM lets a request in flight finish, then exits 0', async () => {
       }, 300);
     }, 300);
   });
-  const lines = (await answer).trim().split('\n').map((l) => JSON.parse(l));
+  const lines = (await answer)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines.map((l) => l.id)).toEqual(Array.from({ length: 10 }, (_, i) => `t${i}`));
   expect(await exit).toBe(0);
   // No longer accepting: a new connection is refused.
@@ -122,7 +130,11 @@ it('the cluster runs one service per worker on one port, and stops them all on S
 });
 
 it('the cluster refuses a bad WORKERS setting', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/cluster.ts')], { cwd: projectRoot, env: { ...process.env, WORKERS: 'many' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/cluster.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, WORKERS: 'many' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (c) => (err += c));
   const code = await new Promise((resolve) => child.on('exit', resolve));
@@ -236,7 +248,7 @@ it('a cluster whose workers cannot start stops, after a few tries, with exit 1',
   expect(err).toMatch(/workers keep failing to start/);
 });
 
-it('a cluster\'s workers count the rate limit together', async () => {
+it("a cluster's workers count the rate limit together", async () => {
   const { child, url, exit } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2', RATE_LIMIT_PER_MINUTE: '4' });
   try {
     // New connections, so that both workers take some.

@@ -1,11 +1,5 @@
 import { bundledKnowledgeBase } from '../harness/knowledge-base';
-import {
-  checkScenarioTable,
-  diagnoseScenario,
-  outcomeFor,
-  readScenarioTable,
-  scenarioTableIds,
-} from '../harness/scenario-tester';
+import { checkScenarioTable, diagnoseScenario, outcomeFor, readScenarioTable, scenarioTableIds } from '../harness/scenario-tester';
 
 describe('scenario tables', () => {
   it('exist for every article and only for articles (parity)', () => {

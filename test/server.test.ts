@@ -141,11 +141,16 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ [name]: value })).toThrow(message);
   });
 
-  it.each([['true', true], ['false', false], ['2', 2], ['uniquelocal', ['uniquelocal']]])('reads TRUST_PROXY=%s as express takes it', (text, value) => {
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['uniquelocal', ['uniquelocal']],
+  ])('reads TRUST_PROXY=%s as express takes it', (text, value) => {
     expect(configFromEnv({ TRUST_PROXY: text }).trustProxy).toEqual(value);
   });
 
-  it('refuses a key that is both a caller\'s and an admin\'s', () => {
+  it("refuses a key that is both a caller's and an admin's", () => {
     expect(() => configFromEnv({ API_KEYS: 'k1-0123456789abcdef', ADMIN_API_KEYS: 'k1-0123456789abcdef' })).toThrow(/ADMIN_API_KEYS must not repeat a key of API_KEYS/);
   });
 
@@ -279,7 +284,10 @@ describe('NDJSON backfills and REQUEST_TIMEOUT_MS', () => {
     const { request, lines, ended } = backfill({ 'content-encoding': 'gzip' });
     request.end(zlib.gzipSync(line(0) + line(1)));
     await ended;
-    expect(lines.map((l) => [l.id, l.status])).toEqual([['t0', 200], ['t1', 200]]);
+    expect(lines.map((l) => [l.id, l.status])).toEqual([
+      ['t0', 200],
+      ['t1', 200],
+    ]);
   });
 
   it('an encoding it cannot read is one 415, not an error per line', async () => {

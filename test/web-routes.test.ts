@@ -21,21 +21,18 @@ async function raw(api: TestApi, path: string) {
 
 describe('the pages and their files', () => {
   // (The compiled scripts under /assets/page/ are loaded by the browser tests, which build them.)
-  it.each([['/'], ['/docs/'], ['/assets/style.css'], ['/docs/swagger-ui-bundle.js']])(
-    '%s is served without an API key, under the security headers',
-    async (path) => {
-      const res = await raw(keyed, path);
-      expect(res.status).toBe(200);
-      const policy = res.headers.get('content-security-policy') ?? '';
-      expect(policy).toContain("script-src 'self'");
-      expect(policy).toContain("object-src 'none'");
-      // Plain HTTP on an intranet name must keep working: no upgrade to an HTTPS port that is not there.
-      expect(policy).not.toContain('upgrade-insecure-requests');
-      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      // Ignored over plain HTTP, with an error in the browser's console on every page.
-      expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
-    },
-  );
+  it.each([['/'], ['/docs/'], ['/assets/style.css'], ['/docs/swagger-ui-bundle.js']])('%s is served without an API key, under the security headers', async (path) => {
+    const res = await raw(keyed, path);
+    expect(res.status).toBe(200);
+    const policy = res.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("object-src 'none'");
+    // Plain HTTP on an intranet name must keep working: no upgrade to an HTTPS port that is not there.
+    expect(policy).not.toContain('upgrade-insecure-requests');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    // Ignored over plain HTTP, with an error in the browser's console on every page.
+    expect(res.headers.get('cross-origin-opener-policy')).toBeNull();
+  });
 
   it('the API behind the pages still needs the key', async () => {
     expect((await keyed.get('/v1/facts')).status).toBe(401);

@@ -60,7 +60,7 @@ describe('API reference (/docs/)', () => {
 });
 
 describe('API reference keys', () => {
-  it('a key typed into Authorize is not kept in the browser\'s storage', async () => {
+  it("a key typed into Authorize is not kept in the browser's storage", async () => {
     const { page } = await openPage(browser);
     await page.goto(`${intranetUrl(api.baseUrl)}/docs/`);
     await page.locator('.btn.authorize').first().click();
@@ -68,7 +68,11 @@ describe('API reference keys', () => {
     await dialog.locator('input').first().fill('key-typed-into-the-page-0123');
     await dialog.locator('button.authorize').first().click();
     await dialog.locator('button.close-modal').first().click();
-    const stored = await page.evaluate(() => Object.keys(localStorage).map((key) => `${key}=${localStorage.getItem(key)}`).join('\n'));
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .map((key) => `${key}=${localStorage.getItem(key)}`)
+        .join('\n'),
+    );
     expect(stored).not.toContain('key-typed-into-the-page-0123');
     await page.close();
   }, 60_000);
@@ -81,18 +85,22 @@ describe('diagnosis page (/)', () => {
     ['KB155831', 'Exchange client to Exchange 5.5 through a packet filter'],
     ['KB833799', 'Outlook 2003 with port 135 blocked'],
     ['TIP-EAS-NAT', 'Devices stop syncing with Exchange 2003 behind port forwarding on a dynamic public address'],
-  ])('%s: a full consultation for "%s" reaches the expected diagnosis and workarounds', async (articleId, name) => {
-    const expected = scenario(articleId, name);
-    const { page, problems } = await openPage(browser);
-    const outcome = await consultOnPage(page, intranetUrl(api.baseUrl), expected.facts);
-    expect(ofArticle(articleId, outcome)).toEqual({ diagnoses: expected.diagnoses, workarounds: expected.workarounds });
-    // The page asks what the API ranks first, every time: the same questions as the simulator.
-    expect(outcome.asked).toEqual((await consult(expected.facts)).asked);
-    // Each diagnosis links to its source article.
-    for (const link of await page.locator('[data-diagnosis-id] .article-links a').all()) expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
-    expect(problems).toEqual([]);
-    await page.close();
-  }, 60_000);
+  ])(
+    '%s: a full consultation for "%s" reaches the expected diagnosis and workarounds',
+    async (articleId, name) => {
+      const expected = scenario(articleId, name);
+      const { page, problems } = await openPage(browser);
+      const outcome = await consultOnPage(page, intranetUrl(api.baseUrl), expected.facts);
+      expect(ofArticle(articleId, outcome)).toEqual({ diagnoses: expected.diagnoses, workarounds: expected.workarounds });
+      // The page asks what the API ranks first, every time: the same questions as the simulator.
+      expect(outcome.asked).toEqual((await consult(expected.facts)).asked);
+      // Each diagnosis links to its source article.
+      for (const link of await page.locator('[data-diagnosis-id] .article-links a').all()) expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 
   it('shows a likely diagnosis as likely, in the article’s words', async () => {
     const { page, problems } = await openPage(browser);
@@ -280,7 +288,8 @@ describe('diagnosis page (/)', () => {
     expect(await layoutWidth(page)).toBe(PHONE.width);
     // Radio buttons: Tab into the group, arrows to the choice; check boxes: Tab and Space.
     await tabTo(page, 'input[name=clientKind]');
-    while (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).value === 'outlook' && (document.activeElement as HTMLInputElement).checked))) await page.keyboard.press('ArrowDown');
+    while (!(await page.evaluate(() => (document.activeElement as HTMLInputElement).value === 'outlook' && (document.activeElement as HTMLInputElement).checked)))
+      await page.keyboard.press('ArrowDown');
     await tabTo(page, 'input[name=symptoms][value="cannot-connect"]');
     await page.keyboard.press('Space');
     await tabTo(page, '#start-form button[type=submit]');
@@ -298,7 +307,10 @@ describe('diagnosis page (/)', () => {
       }
       await page.keyboard.press('Enter');
     });
-    expect(ofArticle('KB291615', outcome)).toEqual({ diagnoses: ['KB291615.nat-loses-rpc-information'], workarounds: { 'KB291615.one-to-one-translation': true, 'KB291615.outlook-web-access': true } });
+    expect(ofArticle('KB291615', outcome)).toEqual({
+      diagnoses: ['KB291615.nat-loses-rpc-information'],
+      workarounds: { 'KB291615.one-to-one-translation': true, 'KB291615.outlook-web-access': true },
+    });
     expect(await layoutWidth(page)).toBe(PHONE.width);
     expect(problems).toEqual([]);
     await page.close();

@@ -31,7 +31,7 @@ export function boundEvidence<T extends Evidenced>(facts: Record<string, T>): Re
   const entries = Object.entries(facts);
   const kept = entries.map(() => 0);
   let room = MAX_EVIDENCE_PER_ANNOTATION;
-  for (let added = true; added && room > 0; ) {
+  for (let added = true; added && room > 0;) {
     added = false;
     entries.forEach(([, fact], i) => {
       if (room > 0 && kept[i] < Math.min(fact.evidence.length, MAX_EVIDENCE_PER_FACT)) {

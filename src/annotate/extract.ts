@@ -162,7 +162,13 @@ function factsOf(hits: Hit[], vocabulary: Vocabulary): Record<string, ExtractedF
   for (const definition of vocabulary.facts) {
     const own = byFact.get(definition.name);
     if (!own) continue;
-    facts[definition.name] = definition.type === 'string-list' ? listFact(own, definition.values!.map((v) => v.value)) : scalarFact(own);
+    facts[definition.name] =
+      definition.type === 'string-list'
+        ? listFact(
+            own,
+            definition.values!.map((v) => v.value),
+          )
+        : scalarFact(own);
   }
   return facts;
 }
@@ -225,9 +231,11 @@ function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
  * code unit for one, so offsets into the result are offsets into the ticket.
  */
 function forMatching(text: string): string {
-  return text.replace(/[\u2018\u2019\u02bc\u2032]/g, "'").replace(/[\u201c\u201d\u2033]/g, '"').replace(/[\u00a0\u202f]/g, ' ');
+  return text
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u2033]/g, '"')
+    .replace(/[\u00a0\u202f]/g, ' ');
 }
-
 
 function scalarFact(hits: Hit[]): ExtractedFact {
   // Stable sort: among equally confident hits the first in the ticket stays first.

@@ -25,5 +25,8 @@ export function tagsFor(scheme: TagScheme, facts: Facts, diagnoses: DiagnosisFin
 
 // Lower case, letters, digits and hyphens only: what Zendesk, Jira labels and ServiceNow tags all accept.
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -26,9 +26,7 @@ export const MAX_BATCH_TEXT = 100_000;
  */
 const BATCH_IN_FLIGHT = 1;
 
-type BatchResult =
-  | { line?: number; status: 200; id: string; annotation: Annotation }
-  | { line?: number; status: number; id?: string; problem: ReturnType<typeof problemBody> };
+type BatchResult = { line?: number; status: 200; id: string; annotation: Annotation } | { line?: number; status: number; id?: string; problem: ReturnType<typeof problemBody> };
 
 /**
  * One ticket of a batch: its annotation, or its own problem (400), so that one bad ticket never
@@ -75,7 +73,11 @@ export async function annotateBatch(snapshot: Snapshot, tickets: readonly unknow
   const text = batchText(tickets);
   if (text > MAX_BATCH_TEXT) {
     const detail = `subjects and bodies come to ${text.toLocaleString('en-US')} characters; a JSON batch takes at most ${MAX_BATCH_TEXT.toLocaleString('en-US')}`;
-    throw new AppError('payload_too_large', `The tickets' ${detail}, so that it is answered within a second. Send larger backfills as application/x-ndjson (one ticket per line, each answered as it is read).`, [{ pointer: '/tickets', detail }]);
+    throw new AppError(
+      'payload_too_large',
+      `The tickets' ${detail}, so that it is answered within a second. Send larger backfills as application/x-ndjson (one ticket per line, each answered as it is read).`,
+      [{ pointer: '/tickets', detail }],
+    );
   }
   const results = new Array<BatchResult>(tickets.length);
   let next = 0;
@@ -93,7 +95,14 @@ export async function annotateBatch(snapshot: Snapshot, tickets: readonly unknow
 }
 
 /** NDJSON tickets to results, one line at a time: the loop behind the streamed batch and the CLI. */
-export async function* annotateLines(lines: AsyncIterable<NdjsonLine>, snapshot: Snapshot, checkTicket: SchemaCheck, instance: string, maxLine: number, read?: TicketReader): AsyncGenerator<BatchResult> {
+export async function* annotateLines(
+  lines: AsyncIterable<NdjsonLine>,
+  snapshot: Snapshot,
+  checkTicket: SchemaCheck,
+  instance: string,
+  maxLine: number,
+  read?: TicketReader,
+): AsyncGenerator<BatchResult> {
   for await (const line of lines) {
     if (line.oversized) {
       yield { line: line.number, status: 413, problem: problemBody(new Problem(413, 'payload_too_large', `Line ${line.number} is over ${maxLine} bytes.`), instance) };

@@ -2,7 +2,10 @@ import { Problem, type ProblemCode } from '../contract/problem';
 import type { FieldError } from '../facts/normalize';
 
 /** What the application layer refuses, whatever door the request came through. */
-export type AppErrorCode = Extract<ProblemCode, 'unknown_fact' | 'invalid_fact_value' | 'conflicting_facts' | 'invalid_request' | 'malformed_json' | 'payload_too_large' | 'not_found' | 'reload_failed'>;
+export type AppErrorCode = Extract<
+  ProblemCode,
+  'unknown_fact' | 'invalid_fact_value' | 'conflicting_facts' | 'invalid_request' | 'malformed_json' | 'payload_too_large' | 'not_found' | 'reload_failed'
+>;
 
 /**
  * A request the use cases refuse, with the fields at fault. Doors translate it into their own

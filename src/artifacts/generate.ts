@@ -73,12 +73,17 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   for (const { setting, serverSetting } of profileKeys) {
     const port = serverSetting === undefined ? undefined : requested[serverSetting];
     if (port !== undefined && ports[setting] !== port) {
-      errors.push({ pointer: `#/query/${setting}`, detail: `must be ${port}, the port configured on the Exchange server (${serverSetting}): the profile's ports must be the server's (${article.id})` });
+      errors.push({
+        pointer: `#/query/${setting}`,
+        detail: `must be ${port}, the port configured on the Exchange server (${serverSetting}): the profile's ports must be the server's (${article.id})`,
+      });
     }
   }
   // The variants of a profile's keys (TCP, HTTP) address the same services, so each family is checked on its own.
   const families = [...new Set(profileKeys.map((k) => k.family))];
-  const groups = details.profile ? families.map((family) => Object.fromEntries(Object.entries(ports).filter(([setting]) => profileKeys.some((k) => k.setting === setting && k.family === family)))) : [ports];
+  const groups = details.profile
+    ? families.map((family) => Object.fromEntries(Object.entries(ports).filter(([setting]) => profileKeys.some((k) => k.setting === setting && k.family === family))))
+    : [ports];
   const advice: PortAdviceFinding[] = [];
   for (const group of groups) {
     const checked = checkPorts(group, own, others);
@@ -89,9 +94,7 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
 
   const comments = adviceComments(advice, article.id);
   if (details.registry) {
-    const values = (details.registry ?? [])
-      .filter((r) => r.setting && ports[r.setting] !== undefined)
-      .map((r) => ({ hive: r.hive, key: r.key, value: r.value!, data: ports[r.setting!] }));
+    const values = (details.registry ?? []).filter((r) => r.setting && ports[r.setting] !== undefined).map((r) => ({ hive: r.hive, key: r.key, value: r.value!, data: ports[r.setting!] }));
     return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-16le', content: registryFile(values, comments), workaround: id } };
   }
   const byKey = Object.fromEntries(profileKeys.filter((k) => ports[k.setting] !== undefined).map((k) => [k.name, ports[k.setting]]));
@@ -145,4 +148,3 @@ function exchangeVersionsOf(article: Article, workaroundId?: string): string[] {
   }
   return [...versions];
 }
-

@@ -32,8 +32,12 @@ export function fidelityReport(kb: KnowledgeBase): string {
   out.push('## Derived facts (rules/facts.json)', '');
   for (const fact of kb.vocabulary.derivable) {
     for (const d of fact.derivations!) {
-      const when = Object.entries(d.when).map(([name, values]) => `${name} ∈ {${values.join(', ')}}`).join(' and ');
-      out.push(`- \`${fact.name}\` = ${JSON.stringify(d.value)} when ${when}${d.implied ? ' (implied by the stated fact)' : ''}: ${d.because}${d.source ? ` — ${cite(d.source)}` : ''}${d.derived ? ` — **derived**: ${d.derived}` : ''}`);
+      const when = Object.entries(d.when)
+        .map(([name, values]) => `${name} ∈ {${values.join(', ')}}`)
+        .join(' and ');
+      out.push(
+        `- \`${fact.name}\` = ${JSON.stringify(d.value)} when ${when}${d.implied ? ' (implied by the stated fact)' : ''}: ${d.because}${d.source ? ` — ${cite(d.source)}` : ''}${d.derived ? ` — **derived**: ${d.derived}` : ''}`,
+      );
     }
   }
   out.push('');
@@ -45,7 +49,9 @@ function articleSection(article: Article): string[] {
   out.push(`Revisions: ${article.revisions.map((r) => `${r.id}${r.date ? ` (${r.date})` : ''} from \`${r.seed}\`${r.part ? ` ${r.part}` : ''}`).join('; ')}.`, '');
   out.push('Applies to:', '');
   for (const entry of article.appliesTo) {
-    out.push(`- ${entry.product}${entry.versions ? ` ${entry.versions.join(', ')}` : entry.fact ? ': **names no versions**' : ''}${entry.fact ? ` (fact \`${entry.fact}\`)` : ''}${entry.note ? `. ${entry.note}` : ''} — ${cite(entry.source)}${entry.derived ? ` — **derived**: ${entry.derived}` : ''}`);
+    out.push(
+      `- ${entry.product}${entry.versions ? ` ${entry.versions.join(', ')}` : entry.fact ? ': **names no versions**' : ''}${entry.fact ? ` (fact \`${entry.fact}\`)` : ''}${entry.note ? `. ${entry.note}` : ''} — ${cite(entry.source)}${entry.derived ? ` — **derived**: ${entry.derived}` : ''}`,
+    );
   }
   if (article.bounds?.length) out.push('', `Bounded by: ${article.bounds.map((b) => `\`${b}\``).join(', ')} (see above).`);
   out.push('');
@@ -82,7 +88,10 @@ function workaroundSection(workaround: Workaround): string[] {
   const details = (workaround.details ?? {}) as { registry?: RegistryDetail[]; ports?: PortDetail[]; portAdvice?: PortAdvice[] };
   if (details.registry?.length) {
     out.push('', 'Registry values:', '');
-    for (const r of details.registry) out.push(`- \`${r.hive}\\${r.key}\`${r.value ? ` \`${r.value}\`` : ''}${r.type ? ` (${r.type})` : ''}: ${escape(r.purpose ?? '')} — ${cite(r.source)}${r.derived ? ` — **derived**: ${escape(r.derived)}` : ''}`);
+    for (const r of details.registry)
+      out.push(
+        `- \`${r.hive}\\${r.key}\`${r.value ? ` \`${r.value}\`` : ''}${r.type ? ` (${r.type})` : ''}: ${escape(r.purpose ?? '')} — ${cite(r.source)}${r.derived ? ` — **derived**: ${escape(r.derived)}` : ''}`,
+      );
   }
   if (details.ports?.length) {
     out.push('', 'Ports:', '');
@@ -104,10 +113,18 @@ function workaroundSection(workaround: Workaround): string[] {
  * disagree (a range one advises and another advises against) it is in one place.
  */
 function portAdviceSection(kb: KnowledgeBase): string[] {
-  const out = ['## Port advice across the articles', '', 'Each article speaks for its own versions; a generated file refuses only what its own article advises. Where ranges overlap with opposite advice, the articles disagree:', ''];
-  const all: (PortAdvice & { article: string })[] = kb.articles.flatMap((a) => a.workarounds.flatMap((w) => (w.details?.portAdvice ?? []).map((advice) => ({ ...advice, article: advice.source.article ?? a.id }))));
+  const out = [
+    '## Port advice across the articles',
+    '',
+    'Each article speaks for its own versions; a generated file refuses only what its own article advises. Where ranges overlap with opposite advice, the articles disagree:',
+    '',
+  ];
+  const all: (PortAdvice & { article: string })[] = kb.articles.flatMap((a) =>
+    a.workarounds.flatMap((w) => (w.details?.portAdvice ?? []).map((advice) => ({ ...advice, article: advice.source.article ?? a.id }))),
+  );
   out.push('| article | advice | about | text |', '|---|---|---|---|');
-  for (const advice of all) out.push(`| ${advice.article} | ${advice.advice}${advice.advice === 'consider' ? '' : ` ${advice.from}-${advice.to}`} | ${advice.concerns ?? 'exchange-services'} | ${escape(advice.text)} |`);
+  for (const advice of all)
+    out.push(`| ${advice.article} | ${advice.advice}${advice.advice === 'consider' ? '' : ` ${advice.from}-${advice.to}`} | ${advice.concerns ?? 'exchange-services'} | ${escape(advice.text)} |`);
   out.push('', 'Disagreements:', '');
   const ranged = all.filter((a): a is Extract<typeof a, { from: number }> => a.advice !== 'consider');
   let found = 0;
@@ -115,7 +132,9 @@ function portAdviceSection(kb: KnowledgeBase): string[] {
     for (const second of ranged.slice(i + 1)) {
       if (first.advice === second.advice || first.from > second.to || second.from > first.to) continue;
       found += 1;
-      out.push(`- ${first.article} advises ${first.advice === 'use' ? '' : 'against '}${first.from}-${first.to}; ${second.article} advises ${second.advice === 'use' ? '' : 'against '}${second.from}-${second.to}${(first.concerns ?? 'exchange-services') !== (second.concerns ?? 'exchange-services') ? ' (for different ports)' : ''}.`);
+      out.push(
+        `- ${first.article} advises ${first.advice === 'use' ? '' : 'against '}${first.from}-${first.to}; ${second.article} advises ${second.advice === 'use' ? '' : 'against '}${second.from}-${second.to}${(first.concerns ?? 'exchange-services') !== (second.concerns ?? 'exchange-services') ? ' (for different ports)' : ''}.`,
+      );
     }
   }
   if (found === 0) out.push('- none');
@@ -141,7 +160,7 @@ interface PortDetail {
 
 function adviceText(advice: PortAdvice): string {
   const range = advice.advice === 'consider' ? 'consider (no range)' : `${advice.advice} ${advice.from}-${advice.to}`;
-  return `${range}${advice.concerns === 'global-catalog' ? ' (the global catalog\'s NSPI port)' : ''}${advice.exchangeVersions ? ` for Exchange ${advice.exchangeVersions.join(', ')}` : ''}: ${escape(advice.text)}`;
+  return `${range}${advice.concerns === 'global-catalog' ? " (the global catalog's NSPI port)" : ''}${advice.exchangeVersions ? ` for Exchange ${advice.exchangeVersions.join(', ')}` : ''}: ${escape(advice.text)}`;
 }
 
 function statement(s: Statement): string {
@@ -174,7 +193,12 @@ function describe(condition: FactCondition): string {
 }
 
 function cite(source: Source): string {
-  const where = [source.article, source.section ? `“${source.section}”` : undefined, source.paragraph ? `paragraph ${source.paragraph}` : undefined, source.revisions ? `revision ${source.revisions.join(', ')}` : undefined]
+  const where = [
+    source.article,
+    source.section ? `“${source.section}”` : undefined,
+    source.paragraph ? `paragraph ${source.paragraph}` : undefined,
+    source.revisions ? `revision ${source.revisions.join(', ')}` : undefined,
+  ]
     .filter(Boolean)
     .join(', ');
   return escape(`${where}${source.quote ? `: "${source.quote}"` : ''}`);

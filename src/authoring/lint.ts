@@ -29,12 +29,23 @@ export function lint(kb: KnowledgeBase, texts?: SourceTexts): LintFinding[] {
     const file = `articles/${article.id}.json`;
     for (const { tree, pointer, role, owner } of conditionTrees(article)) {
       if (!satisfiable(tree, kb)) {
-        findings.push({ level: 'error', file, pointer, message: role === 'applicability' ? `workaround "${local(owner)}" can never apply` : `${role} of "${local(owner)}" can never hold: no facts satisfy its conditions` });
+        findings.push({
+          level: 'error',
+          file,
+          pointer,
+          message: role === 'applicability' ? `workaround "${local(owner)}" can never apply` : `${role} of "${local(owner)}" can never hold: no facts satisfy its conditions`,
+        });
       }
       for (const leaf of leavesOf(tree, pointer)) {
         const { standsFor, fact } = leaf.condition;
         if (standsFor === undefined) continue;
-        if (leaf.parent !== 'any') findings.push({ level: 'error', file, pointer: leaf.pointer, message: `an inference about ${standsFor} must be an alternative (in an "any") to what the caller may state, not a requirement` });
+        if (leaf.parent !== 'any')
+          findings.push({
+            level: 'error',
+            file,
+            pointer: leaf.pointer,
+            message: `an inference about ${standsFor} must be an alternative (in an "any") to what the caller may state, not a requirement`,
+          });
         if (fact === standsFor) findings.push({ level: 'error', file, pointer: leaf.pointer, message: 'standsFor must name another fact' });
       }
     }
@@ -73,7 +84,12 @@ function scopeFindings(article: Article, file: string): LintFinding[] {
     const leaves = diagnosis.scope ? leavesOf(diagnosis.scope, `/diagnoses/${i}/scope`) : [];
     for (const fact of named.keys()) {
       if (!leaves.some((l) => l.condition.fact === fact)) {
-        findings.push({ level: 'error', file, pointer: `/diagnoses/${i}`, message: `the article's applies-to names versions of ${fact}, but diagnosis "${diagnosis.id}" has no scope condition on it` });
+        findings.push({
+          level: 'error',
+          file,
+          pointer: `/diagnoses/${i}`,
+          message: `the article's applies-to names versions of ${fact}, but diagnosis "${diagnosis.id}" has no scope condition on it`,
+        });
       }
     }
     for (const { condition, pointer } of leaves) {
@@ -81,7 +97,13 @@ function scopeFindings(article: Article, file: string): LintFinding[] {
       if (!versions || condition.derived || condition.source.article || !['equal', 'in'].includes(condition.operator)) continue;
       const admitted = (Array.isArray(condition.value) ? condition.value : [condition.value]).map(String);
       const beyond = admitted.filter((v) => !versions.has(v));
-      if (beyond.length) findings.push({ level: 'error', file, pointer, message: `${condition.fact} ${beyond.join(', ')} is not in the article's applies-to (${[...versions].join(', ')}); cite the document that says so, or mark it derived` });
+      if (beyond.length)
+        findings.push({
+          level: 'error',
+          file,
+          pointer,
+          message: `${condition.fact} ${beyond.join(', ')} is not in the article's applies-to (${[...versions].join(', ')}); cite the document that says so, or mark it derived`,
+        });
     }
   });
   return findings;
@@ -139,7 +161,10 @@ function domain(kb: KnowledgeBase, name: string): FactValue[] {
 function holdsFor(condition: Condition): (facts: Record<string, FactValue>) => boolean {
   type Holds = (facts: Record<string, FactValue>) => boolean;
   return foldCondition<Holds>(condition, {
-    fact: ({ fact, operator, value }) => (facts) => operators[operator](facts[fact], value),
+    fact:
+      ({ fact, operator, value }) =>
+      (facts) =>
+        operators[operator](facts[fact], value),
     all: (parts) => (facts) => parts.every((part) => part(facts)),
     any: (parts) => (facts) => parts.some((part) => part(facts)),
     not: (part) => (facts) => !part(facts),

@@ -33,13 +33,22 @@ export function checkCitations(kb: KnowledgeBase, texts: SourceTexts): LintFindi
   const paragraphs = new Map([...texts].map(([name, text]) => [name, proseParagraphs(text)]));
   const documents = new Map<string, string[]>();
   for (const bound of kb.bounds.values()) for (const document of bound.documents) documents.set(document.id, [document.seed]);
-  for (const article of kb.articles) documents.set(article.id, article.revisions.map((r) => r.seed));
+  for (const article of kb.articles)
+    documents.set(
+      article.id,
+      article.revisions.map((r) => r.seed),
+    );
 
   const check = (file: string, owner: Article | undefined, node: unknown, pointer: string) =>
     walkSources(node, pointer, (source, at) => {
       const seeds = seedsFor(source, owner, documents);
       if (seeds.length === 0) {
-        findings.push({ level: 'error', file, pointer: at, message: `no stored text for ${source.article ?? owner?.id ?? 'this citation'}: add it to rules/${SOURCES_DIR}/ and name it as a revision's or reference's seed` });
+        findings.push({
+          level: 'error',
+          file,
+          pointer: at,
+          message: `no stored text for ${source.article ?? owner?.id ?? 'this citation'}: add it to rules/${SOURCES_DIR}/ and name it as a revision's or reference's seed`,
+        });
         return;
       }
       const missing = seeds.filter((seed) => !texts.has(seed));

@@ -55,7 +55,9 @@ export function cli(io: CliIo): Command {
       const total = input === '-' ? 0 : fs.statSync(input).size;
       const source = input === '-' ? io.stdin : fs.createReadStream(input);
       const output = options.output ? fs.createWriteStream(options.output) : io.stdout;
-      const bar = io.progress ? new SingleBar({ stream: io.stderr, format: 'annotating [{bar}] {percentage}% | {tickets} tickets', hideCursor: true, noTTYOutput: true }, Presets.shades_classic) : undefined;
+      const bar = io.progress
+        ? new SingleBar({ stream: io.stderr, format: 'annotating [{bar}] {percentage}% | {tickets} tickets', hideCursor: true, noTTYOutput: true }, Presets.shades_classic)
+        : undefined;
       bar?.start(total || 1, 0, { tickets: 0 });
       let count = 0;
       let failed = 0;
@@ -93,7 +95,8 @@ export function cli(io: CliIo): Command {
       const exercises = await coverage(loadKnowledgeBase(options.rules), readScenarioTables(options.scenarios));
       const gaps = exercises.filter((e) => e.matched === 0 || e.unmatched === 0);
       io.stdout.write('matched  unmatched  kind        id\n');
-      for (const e of exercises) io.stdout.write(`${String(e.matched).padStart(7)}  ${String(e.unmatched).padStart(9)}  ${e.kind.padEnd(10)}  ${e.id}${gaps.includes(e) ? '   <- not exercised both ways' : ''}\n`);
+      for (const e of exercises)
+        io.stdout.write(`${String(e.matched).padStart(7)}  ${String(e.unmatched).padStart(9)}  ${e.kind.padEnd(10)}  ${e.id}${gaps.includes(e) ? '   <- not exercised both ways' : ''}\n`);
       const blocking = gaps.filter((e) => e.kind !== 'condition');
       io.stdout.write(`${exercises.length} exercised items, ${gaps.length} not exercised both ways (${blocking.length} diagnoses or workarounds)\n`);
       if (blocking.length) throw new CliFailure(`${blocking.length} diagnoses or workarounds lack a matching or a non-matching scenario`);
@@ -118,7 +121,8 @@ export function cli(io: CliIo): Command {
       try {
         answer = await diagnoseAnswer({ kb, diagnoser: new Diagnoser(kb) }, facts, { includeCandidates: false });
       } catch (error) {
-        if (error instanceof AppError) throw new CliFailure(error.errors?.map((e) => `${e.pointer.replace('/facts/', '')}: ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`).join('\n') ?? error.message);
+        if (error instanceof AppError)
+          throw new CliFailure(error.errors?.map((e) => `${e.pointer.replace('/facts/', '')}: ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`).join('\n') ?? error.message);
         throw error;
       }
       io.stdout.write(options.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : readable(answer, kb.vocabulary));
@@ -126,7 +130,9 @@ export function cli(io: CliIo): Command {
 
   program
     .command('file')
-    .description(`Write a configuration file a workaround calls for: ${artifactNames(loadKnowledgeBase(bundledRulesDir)).join(' or ')} in the bundled knowledge base, with ports as name=port (e.g. directoryPort=5001).`)
+    .description(
+      `Write a configuration file a workaround calls for: ${artifactNames(loadKnowledgeBase(bundledRulesDir)).join(' or ')} in the bundled knowledge base, with ports as name=port (e.g. directoryPort=5001).`,
+    )
     .argument('<name>', 'the file name')
     .argument('[ports...]', 'the ports, as name=port')
     .option('-o, --output <file>', 'where to write it (default: the file name in the current directory)')
@@ -170,7 +176,11 @@ function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, 
   const type = kb.vocabulary.get(name)?.type;
   if (text === 'null') return null;
   if (type === 'boolean') return text === 'true' ? true : text === 'false' ? false : text;
-  if (type === 'string-list') return text.split(',').map((v) => v.trim()).filter(Boolean);
+  if (type === 'string-list')
+    return text
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   return text;
 }
 

@@ -75,7 +75,10 @@ const DEFAULT_RATE_LIMIT_PER_MINUTE = 60_000;
 function trustProxy(text: string): Config['trustProxy'] | undefined {
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^\d+$/.test(text)) return Number(text);
-  const entries = text.split(',').map((item) => item.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   try {
     proxyaddr.compile(entries);
     return entries;
@@ -110,7 +113,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     return value;
   };
   const integer = (min: number, max: number) => (text: string) => (/^\d+$/.test(text) && Number(text) >= min && Number(text) <= max ? Number(text) : undefined);
-  const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
+  const list = (text: string) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   const keys = (text: string) => (list(text).every((key) => key.length >= 16) ? list(text) : undefined);
   // A setting with no default: present in the config only when set.
   const optional = <K extends keyof Config>(name: string, key: K, parse: (text: string) => Config[K] | undefined, allowed: string) => {
@@ -137,7 +144,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     port: read('PORT', 3000, integer(0, 65535), 'an integer from 0 to 65535 (0 picks a free port)'),
     host: read('HOST', '127.0.0.1', (t) => t, 'a host name or address'),
     rulesDir: read('RULES_DIR', bundledRulesDir, (t) => t, 'a directory'),
-    logLevel: read('LOG_LEVEL', 'info', (t) => (LOG_LEVELS as readonly string[]).includes(t) ? (t as LogLevel) : undefined, `one of ${LOG_LEVELS.join(', ')}`),
+    logLevel: read('LOG_LEVEL', 'info', (t) => ((LOG_LEVELS as readonly string[]).includes(t) ? (t as LogLevel) : undefined), `one of ${LOG_LEVELS.join(', ')}`),
     bodyLimit: read('BODY_LIMIT', 102400, integer(1024, 50 * 1024 * 1024), 'a number of bytes from 1024 to 52428800'),
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, integer(0, 1_000_000), 'a whole number of requests per minute (0 turns the limit off)'),
     apiKeys: read('API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each'),
@@ -145,7 +152,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: read('TRUST_PROXY', false, trustProxy, 'true, false, a number of proxies, or comma-separated addresses, subnets (CIDR) and loopback, linklocal or uniquelocal'),
     ...optional('METRICS_API_KEY', 'metricsApiKey', (t) => (t.length >= 16 ? t : undefined), 'a key of at least 16 characters'),
     ...optional('METRICS_PORT', 'metricsPort', integer(0, 65535), 'an integer from 0 to 65535'),
-    corsOrigins: read('CORS_ORIGINS', [] as string[], (t) => (list(t).every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list(t) : undefined), 'comma-separated origins such as https://helpdesk.example.com'),
+    corsOrigins: read(
+      'CORS_ORIGINS',
+      [] as string[],
+      (t) => (list(t).every((o) => /^https?:\/\/[^/\s]+$/.test(o)) ? list(t) : undefined),
+      'comma-separated origins such as https://helpdesk.example.com',
+    ),
     shutdownTimeoutMs: read('SHUTDOWN_TIMEOUT_MS', 10000, integer(0, 600000), 'milliseconds from 0 to 600000'),
     requestTimeoutMs: read('REQUEST_TIMEOUT_MS', 30000, integer(1000, 600000), 'milliseconds from 1000 to 600000'),
     answerCacheMb: read('ANSWER_CACHE_MB', DEFAULT_ANSWER_CACHE_MB, integer(0, 4096), 'a whole number of megabytes from 0 to 4096 (0 turns the cache off)'),

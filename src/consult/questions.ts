@@ -76,13 +76,7 @@ function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: {
     .askable(none)
     .map((askable) => question(askable, open, search))
     .filter((q) => q.why.length > 0)
-    .sort(
-      (a, b) =>
-        a.expectedQuestions - b.expectedQuestions ||
-        settlesWorkarounds(b) - settlesWorkarounds(a) ||
-        a.values.length - b.values.length ||
-        order.indexOf(a.fact) - order.indexOf(b.fact),
-    );
+    .sort((a, b) => a.expectedQuestions - b.expectedQuestions || settlesWorkarounds(b) - settlesWorkarounds(a) || a.values.length - b.values.length || order.indexOf(a.fact) - order.indexOf(b.fact));
 }
 
 // A workaround of a reported diagnosis is something the caller can act on now.

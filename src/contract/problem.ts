@@ -68,7 +68,10 @@ export class Problem extends Error {
 
 /** Field errors for a problem's detail: `/a must be x; /b is required`, the first MAX_FIELD_ERRORS of them and the number of the rest. */
 export function describeFieldErrors(errors: FieldError[]): string {
-  const listed = errors.slice(0, MAX_FIELD_ERRORS).map((e) => `${e.pointer} ${e.detail}`).join('; ');
+  const listed = errors
+    .slice(0, MAX_FIELD_ERRORS)
+    .map((e) => `${e.pointer} ${e.detail}`)
+    .join('; ');
   return errors.length > MAX_FIELD_ERRORS ? `${listed}; and ${errors.length - MAX_FIELD_ERRORS} more` : listed;
 }
 

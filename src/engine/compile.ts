@@ -22,7 +22,14 @@ export function compileCondition(condition: Condition): CompiledCondition {
     (parts: CompiledCondition[]): CompiledCondition =>
     (facts) => {
       const children = parts.map((part) => part(facts));
-      return { kind, value: combine(kind, children.map((c) => c.value)), children };
+      return {
+        kind,
+        value: combine(
+          kind,
+          children.map((c) => c.value),
+        ),
+        children,
+      };
     };
   return foldCondition<CompiledCondition>(condition, {
     fact: (leaf) => {

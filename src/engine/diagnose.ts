@@ -211,7 +211,11 @@ export class Diagnoser {
     }
     // Undefined facts are allowed: callers send partial facts, and evaluate() reads a missing
     // fact as unknown rather than as a failure.
-    if (mode === 'engine') this.engine = new Engine(trees.map((t) => engineRule(t.rule, t.conditions)), { allowUndefinedFacts: true });
+    if (mode === 'engine')
+      this.engine = new Engine(
+        trees.map((t) => engineRule(t.rule, t.conditions)),
+        { allowUndefinedFacts: true },
+      );
   }
 
   /** Tells the observer of diagnoses answered without a call (from a cache), so that counts stay true. */
@@ -338,7 +342,14 @@ class LazyCandidate implements Candidate {
 }
 
 function all(children: ResultNode[]): ResultNode {
-  return { kind: 'all', value: combine('all', children.map((c) => c.value)), children };
+  return {
+    kind: 'all',
+    value: combine(
+      'all',
+      children.map((c) => c.value),
+    ),
+    children,
+  };
 }
 
 /**
@@ -365,10 +376,7 @@ function withAgreement(diagnoses: DiagnosisFinding[], candidates: Candidate[]): 
 function withoutRelated(outOfScope: OutOfScopeFinding[], reported: DiagnosisFinding[], candidates: Candidate[]): OutOfScopeFinding[] {
   const supersedes = new Map(candidates.map((c) => [c.id, c.supersedes]));
   const related = (a: string, b: string) => supersedes.get(a)!.includes(b) || supersedes.get(b)!.includes(a);
-  const live = [
-    ...candidates.filter((c) => c.status !== 'ruled-out' && c.status !== 'out-of-scope').map((c) => c.id),
-    ...reported.flatMap((d) => d.agreesWith?.map((a) => a.id) ?? []),
-  ];
+  const live = [...candidates.filter((c) => c.status !== 'ruled-out' && c.status !== 'out-of-scope').map((c) => c.id), ...reported.flatMap((d) => d.agreesWith?.map((a) => a.id) ?? [])];
   return outOfScope.filter((finding) => !live.some((id) => related(finding.id, id)));
 }
 

@@ -26,10 +26,7 @@ export interface Evidence {
 }
 
 /** A condition tree with the truth of every node, as evaluated. */
-export type ResultNode =
-  | { kind: 'fact'; value: Truth; evidence: Evidence }
-  | { kind: 'all' | 'any'; value: Truth; children: ResultNode[] }
-  | { kind: 'not'; value: Truth; child: ResultNode };
+export type ResultNode = { kind: 'fact'; value: Truth; evidence: Evidence } | { kind: 'all' | 'any'; value: Truth; children: ResultNode[] } | { kind: 'not'; value: Truth; child: ResultNode };
 
 /**
  * A condition tree's verdict with its reasons: the evidence, and what leaves it undetermined or
@@ -100,7 +97,14 @@ function read(condition: Condition, engineResult: EngineConditionResult, facts: 
     (result) => {
       const results = result[kind] ?? [];
       const children = parts.map((part, i) => part(results[i]));
-      return { kind, value: combine(kind, children.map((c) => c.value)), children };
+      return {
+        kind,
+        value: combine(
+          kind,
+          children.map((c) => c.value),
+        ),
+        children,
+      };
     };
   const reader = foldCondition<Reader>(condition, {
     fact: (leaf) => (result) => {

@@ -92,7 +92,11 @@ function derive(name: string, rules: NonNullable<Vocabulary['derivable'][number]
     for (const { derivation: match, implied, stated } of matches) {
       if (match.value === given[name]) continue;
       if (implied && stated) {
-        result.errors.push({ code: 'conflicting_facts', pointer: `${pointerBase}/${name}`, detail: `${name} is ${JSON.stringify(given[name])} but ${describe(match.from)} says otherwise: ${match.because}` });
+        result.errors.push({
+          code: 'conflicting_facts',
+          pointer: `${pointerBase}/${name}`,
+          detail: `${name} is ${JSON.stringify(given[name])} but ${describe(match.from)} says otherwise: ${match.because}`,
+        });
       } else {
         result.conflicts.push(conflict(name, given[name], { [name]: given[name] }, match));
       }

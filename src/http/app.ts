@@ -102,7 +102,19 @@ const isBatchStream = (req: Request) => req.path === '/v1/annotate/batch' && req
  * so that this module imports none of them.
  */
 export function createApp(options: AppOptions, doors: MountedDoors = {}): Express {
-  const { holder, contract = new Contract(), bodyLimit = '100kb', batchBodyLimit = '1mb', apiKeys = [], adminApiKeys = [], rateLimitPerMinute = 0, corsOrigins = [], logger, metrics, requestTimeoutMs = 30_000 } = options;
+  const {
+    holder,
+    contract = new Contract(),
+    bodyLimit = '100kb',
+    batchBodyLimit = '1mb',
+    apiKeys = [],
+    adminApiKeys = [],
+    rateLimitPerMinute = 0,
+    corsOrigins = [],
+    logger,
+    metrics,
+    requestTimeoutMs = 30_000,
+  } = options;
   const current = holder ? () => holder.snapshot() : () => options.snapshot as Snapshot;
   if (!holder && !options.snapshot) throw new Error('createApp needs a holder or a snapshot knowledge base');
   const scope = requestScope(current);
@@ -150,12 +162,18 @@ export function createApp(options: AppOptions, doors: MountedDoors = {}): Expres
   app.use(diagnoseRoutes(contract, snapshotOf, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
   app.use(annotateRoutes(contract, snapshotOf, { read: options.readTicket, idleMs: requestTimeoutMs }));
   if (options.deliveries) app.use(deliveryRoutes(contract, options.deliveries));
-  else app.use('/v1/deliveries', () => {
-    throw new Problem(404, 'not_found', 'This service keeps no outbox: it delivers nothing.');
-  });
+  else
+    app.use('/v1/deliveries', () => {
+      throw new Problem(404, 'not_found', 'This service keeps no outbox: it delivers nothing.');
+    });
   app.use(artifactRoutes(contract, snapshotOf));
   app.use(knowledgeBaseRoutes(snapshotOf));
-  app.use(operationsRoutes(contract, snapshotOf, options.metricsElsewhere ? undefined : metrics, { metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [], store: options.store }));
+  app.use(
+    operationsRoutes(contract, snapshotOf, options.metricsElsewhere ? undefined : metrics, {
+      metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [],
+      store: options.store,
+    }),
+  );
   app.use(adminRoutes(holder, adminApiKeys.length > 0));
   for (const route of doors.routes?.(snapshotOf, contract) ?? []) app.use(route);
   app.use(problemHandler(logger));

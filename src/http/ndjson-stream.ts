@@ -15,7 +15,9 @@ const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
  * is one 415 before anything is answered (rather than every line reported as broken JSON).
  */
 export function decodedBody(req: Readable & { headers: Record<string, string | string[] | undefined> }): Readable {
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (encoding === 'identity') return req;
   const decoder = DECODERS[encoding];
   if (!decoder) throw new Problem(415, 'unsupported_media_type', `Content-Encoding ${encoding} is not read here; send ${Object.keys(DECODERS).join(', ')} or none.`);

@@ -6,7 +6,11 @@ import { OutboxUnavailable } from '../delivery/write-back';
 
 /** Sends `problem` as application/problem+json, with its headers (Allow, Retry-After, ...). */
 export function sendProblem(res: Response, problem: Problem, instance: string): void {
-  res.status(problem.status).set(problem.headers).type('application/problem+json').send(JSON.stringify(problemBody(problem, instance)));
+  res
+    .status(problem.status)
+    .set(problem.headers)
+    .type('application/problem+json')
+    .send(JSON.stringify(problemBody(problem, instance)));
 }
 
 interface BodyParserError {

@@ -25,8 +25,18 @@ export interface ConditionFold<R> {
 export function foldCondition<R>(condition: Condition, fold: ConditionFold<R>, pointer = '', depth = 0): R {
   const place = { pointer, depth };
   if (isFactCondition(condition)) return fold.fact(condition, place);
-  if ('all' in condition) return fold.all(condition.all.map((child, i) => foldCondition(child, fold, `${pointer}/all/${i}`, depth + 1)), condition, place);
-  if ('any' in condition) return fold.any(condition.any.map((child, i) => foldCondition(child, fold, `${pointer}/any/${i}`, depth + 1)), condition, place);
+  if ('all' in condition)
+    return fold.all(
+      condition.all.map((child, i) => foldCondition(child, fold, `${pointer}/all/${i}`, depth + 1)),
+      condition,
+      place,
+    );
+  if ('any' in condition)
+    return fold.any(
+      condition.any.map((child, i) => foldCondition(child, fold, `${pointer}/any/${i}`, depth + 1)),
+      condition,
+      place,
+    );
   return fold.not(foldCondition(condition.not, fold, `${pointer}/not`, depth + 1), condition, place);
 }
 

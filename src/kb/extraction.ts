@@ -186,7 +186,17 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
         throw new KnowledgeBaseError(EXTRACTION_FILE, `${pointer}/valueFromGroup`, `the pattern has no capture group ${entry.valueFromGroup}`);
       }
       if (entry.unlessRead !== undefined) factValues(entry.unlessRead, vocabulary, EXTRACTION_FILE, `${pointer}/unlessRead`);
-      patterns.push({ fact, regex, value: entry.value, valueFromGroup: entry.valueFromGroup, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence, unlessRead: entry.unlessRead, requires: entry.requires });
+      patterns.push({
+        fact,
+        regex,
+        value: entry.value,
+        valueFromGroup: entry.valueFromGroup,
+        negatedValue: entry.negatedValue,
+        negatable: entry.negatable ?? true,
+        confidence: entry.confidence,
+        unlessRead: entry.unlessRead,
+        requires: entry.requires,
+      });
     });
   }
   const context: ContextPattern[] = [];

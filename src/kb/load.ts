@@ -113,11 +113,21 @@ export function buildKnowledgeBase(source: KnowledgeBaseSource): KnowledgeBase {
 }
 
 function checkVocabulary(file: VocabularyFile): Vocabulary {
-  assertUnique(file.facts.map((fact) => fact.name), VOCABULARY_FILE, (i) => `/facts/${i}/name`, 'fact name');
+  assertUnique(
+    file.facts.map((fact) => fact.name),
+    VOCABULARY_FILE,
+    (i) => `/facts/${i}/name`,
+    'fact name',
+  );
   const vocabulary = new Vocabulary(file.facts);
   file.facts.forEach((fact, i) => {
     if (fact.values) {
-      assertUnique(fact.values.map((v) => String(v.value)), VOCABULARY_FILE, (j) => `/facts/${i}/values/${j}/value`, `value of "${fact.name}"`);
+      assertUnique(
+        fact.values.map((v) => String(v.value)),
+        VOCABULARY_FILE,
+        (j) => `/facts/${i}/values/${j}/value`,
+        `value of "${fact.name}"`,
+      );
     }
     if (fact.derivedFrom !== undefined && vocabulary.get(fact.derivedFrom)?.type !== 'ip-address') {
       throw new KnowledgeBaseError(VOCABULARY_FILE, `/facts/${i}/derivedFrom`, `"${fact.derivedFrom}" is not an ip-address fact`);
@@ -144,7 +154,12 @@ function checkValues(vocabulary: Vocabulary, fact: string, values: readonly unkn
 }
 
 function checkBounds(file: BoundsFile, vocabulary: Vocabulary): ReadonlyMap<string, Bound> {
-  assertUnique(file.bounds.map((b) => b.id), BOUNDS_FILE, (i) => `/bounds/${i}/id`, 'bound id');
+  assertUnique(
+    file.bounds.map((b) => b.id),
+    BOUNDS_FILE,
+    (i) => `/bounds/${i}/id`,
+    'bound id',
+  );
   file.bounds.forEach((bound, i) => {
     checkConditions(bound.conditions, vocabulary, BOUNDS_FILE, `/bounds/${i}/conditions`);
     const documents = new Set(bound.documents.map((d) => d.id));
@@ -162,9 +177,24 @@ function checkArticle(article: Article, fileName: string, file: string, vocabula
   if (`${article.id}.json` !== fileName) {
     throw new KnowledgeBaseError(file, '/id', `article id "${article.id}" does not match the file name ${fileName}`);
   }
-  assertUnique(article.revisions.map((r) => r.id), file, (i) => `/revisions/${i}/id`, 'revision id');
-  assertUnique(article.diagnoses.map((d) => d.id), file, (i) => `/diagnoses/${i}/id`, 'diagnosis id');
-  assertUnique(article.workarounds.map((w) => w.id), file, (i) => `/workarounds/${i}/id`, 'workaround id');
+  assertUnique(
+    article.revisions.map((r) => r.id),
+    file,
+    (i) => `/revisions/${i}/id`,
+    'revision id',
+  );
+  assertUnique(
+    article.diagnoses.map((d) => d.id),
+    file,
+    (i) => `/diagnoses/${i}/id`,
+    'diagnosis id',
+  );
+  assertUnique(
+    article.workarounds.map((w) => w.id),
+    file,
+    (i) => `/workarounds/${i}/id`,
+    'workaround id',
+  );
 
   const workaroundIds = new Set(article.workarounds.map((w) => w.id));
   article.diagnoses.forEach((diagnosis, i) => {

@@ -46,11 +46,7 @@ export interface FactCondition {
 }
 
 /** A condition tree: fact conditions combined with all, any and not. */
-export type Condition =
-  | { all: Condition[]; derived?: string }
-  | { any: Condition[]; derived?: string }
-  | { not: Condition; derived?: string }
-  | FactCondition;
+export type Condition = { all: Condition[]; derived?: string } | { any: Condition[]; derived?: string } | { not: Condition; derived?: string } | FactCondition;
 
 /** The root of a condition tree: always an all or an any group. */
 export type TopCondition = { all: Condition[]; derived?: string } | { any: Condition[]; derived?: string };

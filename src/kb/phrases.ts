@@ -82,7 +82,10 @@ export function automatonOf(list: PhraseList): AhoCorasick {
  * underscores one space ("Port-Forwarding" is "port forwarding").
  */
 function normalizePhrase(phrase: string): string {
-  return phrase.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  return phrase
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 }
 
 /**

@@ -42,4 +42,3 @@ function listJsonFiles(rulesDir: string, dir: string): string[] {
     throw new KnowledgeBaseError(dir, '', `cannot list ${full}: ${(error as Error).message}`);
   }
 }
-

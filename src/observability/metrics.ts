@@ -17,14 +17,39 @@ export class Metrics implements DeliveryMetrics {
     registers: [this.registry],
   });
   private readonly diagnoses = new Counter({ name: 'diagnoses_total', help: 'Confirmed diagnoses reported, by article.', labelNames: ['article'], registers: [this.registry] });
-  private readonly kbInfo = new Gauge({ name: 'knowledge_base_info', help: 'The knowledge base being served (value 1), by revision.', labelNames: ['revision', 'articles'], registers: [this.registry] });
+  private readonly kbInfo = new Gauge({
+    name: 'knowledge_base_info',
+    help: 'The knowledge base being served (value 1), by revision.',
+    labelNames: ['revision', 'articles'],
+    registers: [this.registry],
+  });
   private readonly loadFailures = new Counter({ name: 'knowledge_base_load_failures_total', help: 'Reloads refused because the new knowledge base was invalid.', registers: [this.registry] });
 
   // What this instance did with the outbox's deliveries; `outbox_deliveries` is what the outbox holds, all instances together.
-  private readonly queued = new Counter({ name: 'deliveries_queued_total', help: 'Write-backs recorded for delivery (a duplicate is not), by system.', labelNames: ['system'], registers: [this.registry] });
-  private readonly deliveredCount = new Counter({ name: 'deliveries_delivered_total', help: 'Deliveries the ticketing system accepted, by system.', labelNames: ['system'], registers: [this.registry] });
-  private readonly retries = new Counter({ name: 'deliveries_retried_total', help: 'Failed delivery attempts that will be tried again, by system.', labelNames: ['system'], registers: [this.registry] });
-  private readonly deadLetters = new Counter({ name: 'deliveries_dead_lettered_total', help: 'Deliveries dead-lettered: refused, or still failing when given up, by system.', labelNames: ['system'], registers: [this.registry] });
+  private readonly queued = new Counter({
+    name: 'deliveries_queued_total',
+    help: 'Write-backs recorded for delivery (a duplicate is not), by system.',
+    labelNames: ['system'],
+    registers: [this.registry],
+  });
+  private readonly deliveredCount = new Counter({
+    name: 'deliveries_delivered_total',
+    help: 'Deliveries the ticketing system accepted, by system.',
+    labelNames: ['system'],
+    registers: [this.registry],
+  });
+  private readonly retries = new Counter({
+    name: 'deliveries_retried_total',
+    help: 'Failed delivery attempts that will be tried again, by system.',
+    labelNames: ['system'],
+    registers: [this.registry],
+  });
+  private readonly deadLetters = new Counter({
+    name: 'deliveries_dead_lettered_total',
+    help: 'Deliveries dead-lettered: refused, or still failing when given up, by system.',
+    labelNames: ['system'],
+    registers: [this.registry],
+  });
   private readonly latency = new Histogram({
     name: 'delivery_latency_seconds',
     help: 'From a write-back being recorded to the system accepting it, by system.',
@@ -91,7 +116,7 @@ export class Metrics implements DeliveryMetrics {
   watchOutbox(outbox: Pick<Outbox, 'counts'>): void {
     new Gauge({
       name: 'outbox_deliveries',
-      help: 'Deliveries in the outbox by system and state, every instance\'s together.',
+      help: "Deliveries in the outbox by system and state, every instance's together.",
       labelNames: ['system', 'state'],
       registers: [this.registry],
       async collect() {

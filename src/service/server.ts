@@ -139,7 +139,15 @@ export async function startService(config: Config, logDestination?: DestinationS
   });
   const closing = new GracefulClose(server);
   await listen(server, config.port, config.host);
-  const metricsServer = config.metricsPort === undefined ? undefined : http.createServer(metricsApp(metrics, [config.metricsApiKey, ...config.adminApiKeys].filter((k): k is string => k !== undefined)));
+  const metricsServer =
+    config.metricsPort === undefined
+      ? undefined
+      : http.createServer(
+          metricsApp(
+            metrics,
+            [config.metricsApiKey, ...config.adminApiKeys].filter((k): k is string => k !== undefined),
+          ),
+        );
   if (metricsServer) await listen(metricsServer, config.metricsPort!, config.host);
   // Deliveries queued before a restart, or by other instances, go out from now on.
   if (Object.keys(targets).length > 0) dispatcher.start();

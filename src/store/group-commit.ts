@@ -22,10 +22,12 @@ export class GroupCommit {
   run<T>(write: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ write, resolve, reject } as Pending);
-      this.flushing ??= new Promise<void>((done) => setImmediate(() => {
-        this.flush();
-        done();
-      }));
+      this.flushing ??= new Promise<void>((done) =>
+        setImmediate(() => {
+          this.flush();
+          done();
+        }),
+      );
     });
   }
 
@@ -40,15 +42,17 @@ export class GroupCommit {
     this.flushing = undefined;
     const results: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      this.db.transaction(() => {
-        for (const { write } of batch) {
-          try {
-            results.push({ ok: true, value: this.db.transaction(write)() });
-          } catch (error) {
-            results.push({ ok: false, error });
+      this.db
+        .transaction(() => {
+          for (const { write } of batch) {
+            try {
+              results.push({ ok: true, value: this.db.transaction(write)() });
+            } catch (error) {
+              results.push({ ok: false, error });
+            }
           }
-        }
-      }).immediate();
+        })
+        .immediate();
     } catch (error) {
       // The commit itself failed (the disk is full, the file is locked too long): nothing of the batch holds.
       for (const { reject } of batch) reject(error);

@@ -122,7 +122,17 @@ export function finishParams(id: string, instance: string, attempt: Omit<Attempt
 
 /** RECORD_ATTEMPT's parameters for an attempt. */
 export function attemptParams(id: string, number: number, instance: string, attempt: Omit<Attempt, 'number' | 'instance'>): Record<string, unknown> {
-  return { id, number, instance, request: attempt.request, startedAt: attempt.startedAt, durationMs: attempt.durationMs, outcome: attempt.outcome, status: attempt.answer.status ?? null, answer: attempt.answer.body };
+  return {
+    id,
+    number,
+    instance,
+    request: attempt.request,
+    startedAt: attempt.startedAt,
+    durationMs: attempt.durationMs,
+    outcome: attempt.outcome,
+    status: attempt.answer.status ?? null,
+    answer: attempt.answer.body,
+  };
 }
 
 /** A row of the deliveries table as both databases return it. */

@@ -119,7 +119,12 @@ export class PostgresStore implements Store, Outbox {
 
   private async query<R extends object>(on: pg.Pool | pg.PoolClient, text: string, params: Record<string, unknown>): Promise<R[]> {
     const { numbered, names } = numberedParameters(text);
-    return (await on.query<R>(numbered, names.map((name) => params[name] ?? null))).rows;
+    return (
+      await on.query<R>(
+        numbered,
+        names.map((name) => params[name] ?? null),
+      )
+    ).rows;
   }
 }
 

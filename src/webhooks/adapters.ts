@@ -6,7 +6,6 @@ import type { Snapshot } from '../app/snapshot';
 import type { WriteBack } from '../delivery/write-back';
 import { adfToText, noteToAdf, type AdfNode } from './adf';
 
-
 interface WebhookAnswer {
   annotation: Annotation;
   writeBack: WriteBack[];

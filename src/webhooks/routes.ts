@@ -33,11 +33,13 @@ const JIRA_EVENTS = ['jira:issue_created', 'jira:issue_updated'];
 const rawBodyOf = (req: Request) => (req as Request & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
 
 /** A check that refuses with a 401 when `refusal` says why; before anything else, so an unauthenticated caller learns nothing more. */
-const authenticate = (refusal: (req: Request) => string | undefined): RequestHandler => (req, _res, next) => {
-  const why = refusal(req);
-  if (why) throw new Problem(401, 'unauthorized', why);
-  next();
-};
+const authenticate =
+  (refusal: (req: Request) => string | undefined): RequestHandler =>
+  (req, _res, next) => {
+    const why = refusal(req);
+    if (why) throw new Problem(401, 'unauthorized', why);
+    next();
+  };
 
 /** The webhook paths that authenticate themselves (a secret is set), so that an API key is not asked of them too. */
 export function selfAuthenticatedWebhooks({ zendeskSecret, jiraSecret, serviceNowSecret }: WebhookOptions): string[] {

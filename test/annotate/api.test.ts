@@ -34,7 +34,9 @@ describe('POST /v1/annotate', () => {
     expect(res.body.note.text).not.toContain('**');
     // What the note says beyond the text: the scope, the derived facts, the articles not covering Exchange 2003.
     expect(res.body.note.text).toContain('Applies to: Microsoft Outlook, no versions named (revision 2024-01-24)');
-    expect(res.body.note.text).toMatch(/DERIVED FACTS\n- serverAddressSpace: Private \(RFC 1918\) \[derived from serverAddress "10\.0\.0\.5".*\n- addressTranslation: Yes, addresses are translated between them \[derived from natMode "many-to-one"/);
+    expect(res.body.note.text).toMatch(
+      /DERIVED FACTS\n- serverAddressSpace: Private \(RFC 1918\) \[derived from serverAddress "10\.0\.0\.5".*\n- addressTranslation: Yes, addresses are translated between them \[derived from natMode "many-to-one"/,
+    );
     expect(res.body.outOfScope.map((d: any) => d.id)).toEqual(['KB148732.firewall-rejects-rpc-ports']);
     expect(res.body.note.text).toMatch(/NOT COVERED BY THE ARTICLES FOR THESE VERSIONS\n- KB148732 /);
     expect(res.body.ticket).toEqual({ id: 'Z-4711' });
@@ -76,7 +78,12 @@ describe('POST /v1/annotate/batch (JSON)', () => {
       tickets: [ticket, { id: 'bad', facts: { natType: 'x' } }, { subject: 'no id' }, { id: 'ok-2', body: 'ActiveSync phones fail to sync' }],
     });
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: any) => [r.id, r.status])).toEqual([['Z-4711', 200], ['bad', 400], [undefined, 400], ['ok-2', 200]]);
+    expect(res.body.results.map((r: any) => [r.id, r.status])).toEqual([
+      ['Z-4711', 200],
+      ['bad', 400],
+      [undefined, 400],
+      ['ok-2', 200],
+    ]);
     expect(res.body.results[1].problem).toMatchObject({ code: 'unknown_fact', errors: [expect.objectContaining({ pointer: '/tickets/1/facts/natType' })] });
     expect(res.body.results[2].problem.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
   });
@@ -120,14 +127,22 @@ describe('POST /v1/annotate/batch (NDJSON)', () => {
     const res = await ndjson(body);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-    expect(res.body.map((r: any) => [r.line, r.status, r.id])).toEqual([[1, 200, 'Z-4711'], [3, 400, undefined], [4, 400, 'x'], [5, 200, 'y']]);
+    expect(res.body.map((r: any) => [r.line, r.status, r.id])).toEqual([
+      [1, 200, 'Z-4711'],
+      [3, 400, undefined],
+      [4, 400, 'x'],
+      [5, 200, 'y'],
+    ]);
     expect(res.body[1].problem.code).toBe('malformed_json');
   });
 
   it('a line over the limit gets a 413 result and the lines after it are still answered', async () => {
     const long = JSON.stringify({ id: 'long', body: 'y'.repeat(200 * 1024) });
     const res = await ndjson(`${long}\n${JSON.stringify({ id: 'after' })}\n`);
-    expect(res.body.map((r: any) => [r.line, r.status])).toEqual([[1, 413], [2, 200]]);
+    expect(res.body.map((r: any) => [r.line, r.status])).toEqual([
+      [1, 413],
+      [2, 200],
+    ]);
   });
 
   it('handles many lines (a backfill) and keeps their order', async () => {

@@ -34,7 +34,12 @@ it('a JSON batch at the text bound is answered', async () => {
 // at the first problem of so large a value.
 it('a ticket of 90,000 unknown facts (1 MB) is refused on its own', async () => {
   const facts = Object.fromEntries(Array.from({ length: 90_000 }, (_, i) => [`f${i}`, 0]));
-  const res = await api.post('/v1/annotate/batch', { tickets: [{ id: 'many', facts }, { id: 'ok', body: 'NAT' }] });
+  const res = await api.post('/v1/annotate/batch', {
+    tickets: [
+      { id: 'many', facts },
+      { id: 'ok', body: 'NAT' },
+    ],
+  });
   expect(res.status).toBe(200);
   expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([400, 200]);
 });

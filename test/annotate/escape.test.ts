@@ -16,7 +16,11 @@ describe('escaping ticket text for notes', () => {
       fc.property(fc.string({ unit: fc.constantFrom('[', ']', '(', ')', '<', '>', '*', '_', '`', '&', '#', '!', '\\', 'a', ':', '/', '.', ' ', 'w', ';') }), (text) => {
         const line = oneLineQuote(text);
         const html = markdown.renderInline(markdownLiteral(line));
-        const decoded = html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        const decoded = html
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&');
         expect(decoded).toBe(line);
       }),
       { numRuns: 2000, seed: 3 },

@@ -14,7 +14,7 @@ describe('wordings a new user writes', () => {
   it.each([
     ['The connection to Microsoft Exchange is unavailable', { symptoms: ['cannot-connect'] }],
     ['We cannot talk to the Exchange server', { symptoms: ['cannot-connect'] }],
-    ["Outlook 2007 won’t connect", { clientKind: 'outlook', outlookVersion: '2007', symptoms: ['cannot-connect'] }],
+    ['Outlook 2007 won’t connect', { clientKind: 'outlook', outlookVersion: '2007', symptoms: ['cannot-connect'] }],
     ['Exchange 2003. i cant reach port 135 from home', { exchangeVersion: '2003', port135Reachable: false }],
     ['Exchange 2003. Telnet to port 135 times out', { exchangeVersion: '2003', port135Reachable: false }],
     ['Exchange 2003. telnet 203.0.113.25 135 connects fine', { exchangeVersion: '2003', port135Reachable: true }],
@@ -78,7 +78,7 @@ describe('lexicons', () => {
 describe('negation scope', () => {
   it.each([
     ["we are not using ISA, it's a FortiGate", 'non-windows'],
-    ["we aren’t using ISA but a SonicWall", 'non-windows'],
+    ['we aren’t using ISA but a SonicWall', 'non-windows'],
     ['Outlook cannot connect to Exchange 2003 since we installed the ASA', 'non-windows'],
   ])('a negation reaches the words just after it in its clause, not past a break: %p', (text, platform) => {
     expect(values(`Outlook fails. ${text}`).firewallPlatform).toBe(platform);
@@ -109,17 +109,17 @@ describe('sentence cues', () => {
 });
 
 describe('addresses by role', () => {
-  it('a network in CIDR form is nobody\'s address; a host written with its prefix is', () => {
+  it("a network in CIDR form is nobody's address; a host written with its prefix is", () => {
     expect(values('The Exchange server network is 10.1.0.0/16').serverAddress).toBeUndefined();
     expect(values('port fwd 135 -> 10.0.0.4/24, server side')).toMatchObject({ serverAddress: '10.0.0.4' });
   });
 
   it('a cue right after an address says whose it is', () => {
     expect(values('172.16.1.10 is our Exchange 5.5 box').serverAddress).toBe('172.16.1.10');
-    expect(values('TCP 135 dropped from 192.168.77.23, that\'s the test PC').clientAddress).toBe('192.168.77.23');
+    expect(values("TCP 135 dropped from 192.168.77.23, that's the test PC").clientAddress).toBe('192.168.77.23');
   });
 
-  it('a gateway, a WAN address or the address a NAT device publishes is nobody\'s own', () => {
+  it("a gateway, a WAN address or the address a NAT device publishes is nobody's own", () => {
     expect(values('the Exchange server gateway is 10.0.0.1')).not.toHaveProperty('serverAddress');
     expect(values('static NAT 203.0.113.12 <-> 10.1.1.40 for the Exchange CAS').serverAddress).toBe('10.1.1.40');
   });

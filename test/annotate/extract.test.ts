@@ -40,7 +40,7 @@ describe('extracting facts from ticket text', () => {
     ['port forwarding of 443', 'port-forwarding'],
     ['a static NAT for the mail server', 'one-to-one'],
     ['one-to-one NAT on the Juniper', 'one-to-one'],
-    ['we don\'t use NAT', 'none'],
+    ["we don't use NAT", 'none'],
     ['There is no NAT in between', 'none'],
     ['on the Linksys he pointed 443 at the server', 'port-forwarding'],
     ['he set up their router to send the secure web traffic on to our server', 'port-forwarding'],
@@ -52,7 +52,7 @@ describe('extracting facts from ticket text', () => {
     ['ASA 5510 with "static (inside,outside)" for the server', 'one-to-one'],
     ['We NAT a public IP to the Exchange box', 'one-to-one'],
     ['the SonicWall has a NAT policy for the Exchange server with a second public IP', 'one-to-one'],
-    ['all internal hosts share the firewall\'s external address', 'many-to-one'],
+    ["all internal hosts share the firewall's external address", 'many-to-one'],
     ['the office goes out through one public IP (overloaded)', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
@@ -99,8 +99,8 @@ describe('extracting facts from ticket text', () => {
 
   it.each([
     'Telnet to 135 connects, but I guess that is the ISA answering, not EXCH01.',
-    'Telnet to port 135 does connect. I am not sure whether that is WinGate\'s own NT endpoint mapper answering.',
-    'Telnet to 135 opens. rpcdump lists ISA\'s own local RPC services and nothing from Exchange.',
+    "Telnet to port 135 does connect. I am not sure whether that is WinGate's own NT endpoint mapper answering.",
+    "Telnet to 135 opens. rpcdump lists ISA's own local RPC services and nothing from Exchange.",
     'Telnet to the ISA external address on 135 succeeds.',
   ])('a test of 135 the writer says the firewall itself answered leaves the port unknown: %p', (text) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
@@ -212,14 +212,17 @@ describe('extracting facts from ticket text', () => {
     ['Outlook 98 on the road warriors still claims the server is down.', ['cannot-connect']],
     ['The intermittent loss of connection your users report lines up with the timeouts.', ['cannot-connect']],
     ['At the end the state in the bar is "Desconectado".', ['cannot-connect']],
-    ['If they hit Continue it sometimes loads, mostly it just doesn\'t fetch anything.', ['sync-fails']],
+    ["If they hit Continue it sometimes loads, mostly it just doesn't fetch anything.", ['sync-fails']],
     ['Android users see a warning and mail stops coming in.', ['sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
-    expect(values('Remote staff with Outlook 2010: with the SSL VPN connected everything is fine; without it Outlook never gets past "Connecting...".')).toMatchObject({ clientKind: 'outlook', outlookVersion: '2010' });
+    expect(values('Remote staff with Outlook 2010: with the SSL VPN connected everything is fine; without it Outlook never gets past "Connecting...".')).toMatchObject({
+      clientKind: 'outlook',
+      outlookVersion: '2010',
+    });
     expect(values('Outlook 2010 PCs are fine.').outlookVersion).toBeUndefined();
   });
 
@@ -229,7 +232,7 @@ describe('extracting facts from ticket text', () => {
   });
 
   it.each([
-    ['the two girls still can\'t get their Outlook (2010) to connect', '2010'],
+    ["the two girls still can't get their Outlook (2010) to connect", '2010'],
     ['my Outlook (the 2016 one on my home PC) shows it has no connection', '2016'],
   ])('an Outlook version in brackets: %p', (text, version) => {
     expect(values(text).outlookVersion).toBe(version);

@@ -14,10 +14,13 @@ const { extraction } = bundledKnowledgeBase().kb;
 
 function clauseStart(text: string, index: number, breaks: readonly string[]): number {
   const lower = text.slice(0, index).toLowerCase();
-  return Math.max(0, ...breaks.map((b) => {
-    const at = lower.lastIndexOf(b);
-    return at < 0 ? 0 : at + b.length;
-  }));
+  return Math.max(
+    0,
+    ...breaks.map((b) => {
+      const at = lower.lastIndexOf(b);
+      return at < 0 ? 0 : at + b.length;
+    }),
+  );
 }
 
 const SENTENCE_BREAKS = ['. ', '! ', '? ', '\n'];
@@ -64,12 +67,46 @@ function roleByReading(text: string, index: number, { addresses }: Extraction): 
 
 // Text made of the words, cues, breaks and addresses that matter, in any order and case.
 const pieces = [
-  'no', 'not', "don't", 'never', "can't", 'cannot', "won’t", 'NAT', 'ISA', 'blocked', 'we', 'use', 'server', 'Exchange', 'mail server', 'front-end', 'my ip', 'laptop', 'client', 'box',
-  'but', 'however', '10.0.0.5', '192.168.1.2', 'fe80::1', ' ', ' ', '. ', ', ', ';', ':', '(', ')', '\n', '! ', '? ', "'", 'x',
+  'no',
+  'not',
+  "don't",
+  'never',
+  "can't",
+  'cannot',
+  'won’t',
+  'NAT',
+  'ISA',
+  'blocked',
+  'we',
+  'use',
+  'server',
+  'Exchange',
+  'mail server',
+  'front-end',
+  'my ip',
+  'laptop',
+  'client',
+  'box',
+  'but',
+  'however',
+  '10.0.0.5',
+  '192.168.1.2',
+  'fe80::1',
+  ' ',
+  ' ',
+  '. ',
+  ', ',
+  ';',
+  ':',
+  '(',
+  ')',
+  '\n',
+  '! ',
+  '? ',
+  "'",
+  'x',
 ];
-const text = fc
-  .array(fc.tuple(fc.constantFrom(...pieces), fc.boolean()), { maxLength: 40 })
-  .map((parts) => parts.map(([piece, upper]) => (upper ? piece.toUpperCase() : piece)).join(''));
+const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.boolean()), { maxLength: 40 }).map((parts) => parts.map(([piece, upper]) => (upper ? piece.toUpperCase() : piece)).join(''));
 
 it('a match is negated exactly when reading the tokens of its sentence says so', () => {
   fc.assert(

@@ -22,7 +22,13 @@ const hostile = [
 // The most permissive renderer: raw HTML allowed, bare URLs turned into links.
 const markdown = new MarkdownIt({ html: true, linkify: true });
 
-const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 const oneLine = (text: string) => text.replace(/[\s\u202e]+/g, ' ');
 const quoteLine = (note: string) => note.split('\n').find((line) => line.includes('port135Reachable'))!;
 
@@ -38,7 +44,7 @@ describe.each(hostile)('a ticket with %s in the evidence', (_what, body) => {
     expect(textOf(markdown.renderInline(quoteLine(note)))).toContain(`"${quote}"`);
   });
 
-  it('stays on one line in the plain-text note, Zendesk\'s comment and ServiceNow\'s work notes, with no code block', async () => {
+  it("stays on one line in the plain-text note, Zendesk's comment and ServiceNow's work notes, with no code block", async () => {
     const annotated = await api.post('/v1/annotate', { ticket: { id: '1', body } });
     expect(quoteLine(annotated.body.note.text)).toContain(`"${oneLine(annotated.body.facts.port135Reachable.evidence[0].text)}"`);
     for (const line of annotated.body.note.text.split('\n')) expect(line).not.toMatch(/^# |\u202e/);
@@ -50,7 +56,7 @@ describe.each(hostile)('a ticket with %s in the evidence', (_what, body) => {
     expect(quoteLine(notes)).toMatch(/port 135/);
   });
 
-  it('is a plain text node of one line in Jira\'s ADF comment', async () => {
+  it("is a plain text node of one line in Jira's ADF comment", async () => {
     const res = await api.post('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-1', fields: { description: body } } });
     // The paragraphs of the comment, each as the text of its text nodes.
     const paragraphs: string[] = [];

@@ -10,7 +10,15 @@ describe('ticket tags, as rules/tags.json says', () => {
   const confirmed = [{ article: { id: 'KB291615' } }] as never;
 
   it('tags the confirmed articles and each fact value the scheme names, sorted', () => {
-    const facts = { clientKind: 'activesync-device', exchangeVersion: '5.5', natMode: 'one-to-one', firewallPlatform: 'none', port135Reachable: false, publicAddressAssignment: 'dynamic', symptoms: ['sync-fails', 'certificate-warning'] };
+    const facts = {
+      clientKind: 'activesync-device',
+      exchangeVersion: '5.5',
+      natMode: 'one-to-one',
+      firewallPlatform: 'none',
+      port135Reachable: false,
+      publicAddressAssignment: 'dynamic',
+      symptoms: ['sync-fails', 'certificate-warning'],
+    };
     expect(tagsFor(kb.tags, facts, confirmed)).toEqual(['activesync', 'certificate-warning', 'dynamic-ip', 'exchange-5-5', 'kb291615', 'nat', 'nat-one-to-one', 'port-135-blocked', 'sync-fails']);
   });
 

@@ -40,7 +40,10 @@ describe('Zendesk', () => {
   it('with a secret configured, accepts a correct signature over timestamp + body', async () => {
     const body = JSON.stringify(payload);
     const timestamp = new Date().toISOString();
-    const signature = crypto.createHmac('sha256', secret).update(timestamp + body).digest('base64');
+    const signature = crypto
+      .createHmac('sha256', secret)
+      .update(timestamp + body)
+      .digest('base64');
     const res = await signed.request('POST', '/v1/webhooks/zendesk', {
       body,
       headers: { 'content-type': 'application/json', 'x-zendesk-webhook-signature': signature, 'x-zendesk-webhook-signature-timestamp': timestamp },
@@ -51,7 +54,16 @@ describe('Zendesk', () => {
   it.each([
     ['no signature', {}],
     ['a signature over another body', { 'x-zendesk-webhook-signature': crypto.createHmac('sha256', secret).update('t{}').digest('base64'), 'x-zendesk-webhook-signature-timestamp': 't' }],
-    ['a signature with another secret', { 'x-zendesk-webhook-signature': crypto.createHmac('sha256', 'other').update(`t${JSON.stringify(payload)}`).digest('base64'), 'x-zendesk-webhook-signature-timestamp': 't' }],
+    [
+      'a signature with another secret',
+      {
+        'x-zendesk-webhook-signature': crypto
+          .createHmac('sha256', 'other')
+          .update(`t${JSON.stringify(payload)}`)
+          .digest('base64'),
+        'x-zendesk-webhook-signature-timestamp': 't',
+      },
+    ],
   ])('with a secret configured, refuses %s with a 401', async (_case, headers) => {
     const res = await signed.request('POST', '/v1/webhooks/zendesk', { json: payload, headers: headers as Record<string, string> });
     expect(res.status).toBe(401);
@@ -65,7 +77,15 @@ describe('Jira', () => {
     version: 1,
     content: [
       { type: 'paragraph', content: [{ type: 'text', text: 'Since Monday:' }] },
-      { type: 'paragraph', content: [{ type: 'text', text: 'Outlook 2007 ' }, { type: 'text', text: 'cannot connect', marks: [{ type: 'strong' }] }, { type: 'hardBreak' }, { type: 'text', text: 'port 135 is blocked. Exchange 2003.' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Outlook 2007 ' },
+          { type: 'text', text: 'cannot connect', marks: [{ type: 'strong' }] },
+          { type: 'hardBreak' },
+          { type: 'text', text: 'port 135 is blocked. Exchange 2003.' },
+        ],
+      },
     ],
   };
 
@@ -81,7 +101,7 @@ describe('Jira', () => {
     expect(labels).toEqual({ method: 'PUT', path: '/rest/api/3/issue/HELP-7', body: { update: { labels: res.body.annotation.tags.map((add: string) => ({ add })) } } });
   });
 
-  it('takes evidence offsets from the ADF description\'s plain text', async () => {
+  it("takes evidence offsets from the ADF description's plain text", async () => {
     const res = await open.post('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-8', fields: { description: adf } } });
     const { facts, diagnoses } = res.body.annotation;
     expect(facts.outlookVersion.evidence[0]).toEqual({ field: 'body', text: 'Outlook 2007', start: 14, end: 26 });

@@ -36,7 +36,11 @@ it('when the service is killed (SIGKILL) while it retries, then after a restart 
   try {
     const tickets = Array.from({ length: 20 }, (_, i) => 100 + i);
     for (const id of tickets) {
-      const res = await fetch(`${service.url}/v1/webhooks/zendesk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket: { id, description: 'Outlook 2003 cannot connect through our NAT firewall.' } }) });
+      const res = await fetch(`${service.url}/v1/webhooks/zendesk`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ticket: { id, description: 'Outlook 2003 cannot connect through our NAT firewall.' } }),
+      });
       expect(res.status).toBe(200);
     }
     // Every delivery has failed at least once, and more are in flight.
@@ -66,7 +70,13 @@ it('when two instances share one PostgreSQL outbox, then 1,000 queued deliveries
   const store = await openStore({ dataDir: os.tmpdir(), databaseUrl: database.url });
   try {
     const now = Date.now();
-    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: `d${i}`, system: 'servicenow' as const, ticket: `t${i}`, key: `servicenow:t${i}:k`, requests: [{ method: 'PATCH' as const, path: `/api/now/table/incident/t${i}`, body: { work_notes: `note ${i}` } }] }));
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      id: `d${i}`,
+      system: 'servicenow' as const,
+      ticket: `t${i}`,
+      key: `servicenow:t${i}:k`,
+      requests: [{ method: 'PATCH' as const, path: `/api/now/table/incident/t${i}`, body: { work_notes: `note ${i}` } }],
+    }));
     // A hundred at a time: all at once, they queue for the store's ten connections, and on a loaded machine the last could wait past its 5 s connect timeout.
     for (let i = 0; i < rows.length; i += 100) await Promise.all(rows.slice(i, i + 100).map((row) => store.outbox.enqueue(row, now, now + 3_600_000)));
     await servicenow.appliedCount(rows.length);

@@ -53,7 +53,10 @@ describe('GET /v1/deliveries and the retry of a dead letter', () => {
 
   it('shows one delivery with its requests, and 404 for one it does not have', async () => {
     const res = await get(`/v1/deliveries/${ids[0]}`);
-    expect(res.body).toMatchObject({ delivery: { id: ids[0], system: 'servicenow', ticket: 's4', state: 'queued', requests: [{ method: 'PATCH', path: '/api/now/table/incident/s4' }] }, attempts: [] });
+    expect(res.body).toMatchObject({
+      delivery: { id: ids[0], system: 'servicenow', ticket: 's4', state: 'queued', requests: [{ method: 'PATCH', path: '/api/now/table/incident/s4' }] },
+      attempts: [],
+    });
     expect((await get('/v1/deliveries/nothing')).status).toBe(404);
   });
 
@@ -99,7 +102,10 @@ describe('a store that cannot be reached', () => {
         const ready = await service.api.get('/readyz');
         expect(ready.status).toBe(503);
         // A new connection is refused; a pooled one the server just terminated may answer first, with why.
-        expect(ready.body).toMatchObject({ status: 'unavailable', store: { kind: 'postgres', reachable: false, detail: expect.stringMatching(/not currently accepting connections|terminating connection due to administrator command/) } });
+        expect(ready.body).toMatchObject({
+          status: 'unavailable',
+          store: { kind: 'postgres', reachable: false, detail: expect.stringMatching(/not currently accepting connections|terminating connection due to administrator command/) },
+        });
         const webhook = await service.api.post('/v1/webhooks/servicenow', incident('x'));
         expect(webhook.status).toBe(503);
         expect(webhook.body.code).toBe('store_unavailable');
@@ -139,8 +145,17 @@ describe('the retry policy', () => {
   });
 
   it.each([
-    [408, true], [409, true], [429, true], [500, true], [503, true],
-    [301, false], [400, false], [401, false], [403, false], [404, false], [422, false],
+    [408, true],
+    [409, true],
+    [429, true],
+    [500, true],
+    [503, true],
+    [301, false],
+    [400, false],
+    [401, false],
+    [403, false],
+    [404, false],
+    [422, false],
   ])('status %i is retried: %s', (status, again) => {
     expect(retryable(status)).toBe(again);
   });

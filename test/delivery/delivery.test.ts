@@ -39,7 +39,7 @@ describe('each system gets its own API call', () => {
     expect(jira.writes('HELP-7').map((w) => w.body)).toEqual(res.body.writeBack.map((w: { body: unknown }) => w.body));
   });
 
-  it('ServiceNow: the incident\'s work notes', async () => {
+  it("ServiceNow: the incident's work notes", async () => {
     const res = await service.api.post('/v1/webhooks/servicenow', incident('9d385017c611228701d22104cc95c371'));
     await service.settled(res.body.delivery.id);
     expect(servicenow.writes('9d385017c611228701d22104cc95c371', 'work_notes').map((w) => w.body)).toEqual([res.body.writeBack[0].body]);
@@ -128,7 +128,10 @@ describe('failures', () => {
     expect(await service.settled(res.body.delivery.id)).toMatchObject({ state: 'delivered', attempts: 2 });
     expect(zendesk.writes('5')).toHaveLength(2);
     const detail = (await service.api.get(`/v1/deliveries/${res.body.delivery.id}`)).body;
-    expect(detail.attempts.map((a: { outcome: string; answer: { status?: number; body: string } }) => `${a.outcome} ${a.answer.status ?? a.answer.body}`)).toEqual(['retry no answer within 200 ms', 'accepted 200']);
+    expect(detail.attempts.map((a: { outcome: string; answer: { status?: number; body: string } }) => `${a.outcome} ${a.answer.status ?? a.answer.body}`)).toEqual([
+      'retry no answer within 200 ms',
+      'accepted 200',
+    ]);
   });
 
   it('when the service stops while a request waits for an answer, then after the grace it is recorded as an attempt to try again', async () => {
@@ -149,7 +152,7 @@ describe('failures', () => {
     expect(jira.writes('HELP-4', 'comment')).toHaveLength(1);
   });
 
-  it('when the token is wrong, then the delivery is dead-lettered at once with the system\'s answer', async () => {
+  it("when the token is wrong, then the delivery is dead-lettered at once with the system's answer", async () => {
     await service.close();
     service = await startDeliveringApi({ targets: targetSettings([{ system: 'zendesk', url: zendesk.url, credentials: { ...zendesk.credentials, apiToken: 'expired' } }]), policy: QUICK_RETRIES });
     const res = await service.api.post('/v1/webhooks/zendesk', zendeskTicket(3));
@@ -159,7 +162,7 @@ describe('failures', () => {
     expect(dead.map((d: { id: string }) => d.id)).toEqual([res.body.delivery.id]);
   });
 
-  it('when the system refuses the body (400), then it is dead-lettered, and an operator\'s retry delivers it', async () => {
+  it("when the system refuses the body (400), then it is dead-lettered, and an operator's retry delivers it", async () => {
     servicenow.failNext({ status: 400, body: '{"error":{"message":"Invalid field"},"status":"failure"}' });
     const res = await service.api.post('/v1/webhooks/servicenow', incident('def'));
     expect(await service.settled(res.body.delivery.id)).toMatchObject({ state: 'dead', lastAnswer: { status: 400 } });

@@ -16,7 +16,14 @@ const HOUR = 3_600_000;
 let n = 0;
 const delivery = (over: Partial<NewDelivery> = {}): NewDelivery => {
   n += 1;
-  return { id: `d-${n}`, system: 'zendesk', ticket: String(n), key: `zendesk:${n}:digest`, requests: [{ method: 'PUT', path: `/api/v2/tickets/${n}.json`, body: { ticket: { comment: { body: 'note', public: false } } } }], ...over };
+  return {
+    id: `d-${n}`,
+    system: 'zendesk',
+    ticket: String(n),
+    key: `zendesk:${n}:digest`,
+    requests: [{ method: 'PUT', path: `/api/v2/tickets/${n}.json`, body: { ticket: { comment: { body: 'note', public: false } } } }],
+    ...over,
+  };
 };
 const accepted = { request: 0, startedAt: 1000, durationMs: 5, outcome: 'accepted' as const, answer: { status: 200, body: '{}' } };
 
@@ -37,7 +44,7 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     expect(await outbox.list({ limit: 10 })).toHaveLength(1);
   });
 
-  it('when a ticket\'s annotation changes from A to B and back to A, then the return to A is a new delivery, and A again is its duplicate', async () => {
+  it("when a ticket's annotation changes from A to B and back to A, then the return to A is a new delivery, and A again is its duplicate", async () => {
     const a = await outbox.enqueue(delivery({ ticket: 't', key: 'A' }), 1000, 1000 + HOUR);
     const b = await outbox.enqueue(delivery({ ticket: 't', key: 'B' }), 2000, 2000 + HOUR);
     const back = await outbox.enqueue(delivery({ ticket: 't', key: 'A' }), 3000, 3000 + HOUR);
@@ -120,7 +127,12 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     expect((await outbox.list({ limit: 100, system: 'jira' })).every((d) => d.system === 'jira')).toBe(true);
     expect(await outbox.list({ limit: 100, system: 'jira' })).toHaveLength(3);
     expect(await outbox.list({ limit: 100, state: 'dead' })).toEqual([]);
-    expect(await outbox.counts()).toEqual(expect.arrayContaining([{ system: 'zendesk', state: 'queued', count: 4 }, { system: 'jira', state: 'queued', count: 3 }]));
+    expect(await outbox.counts()).toEqual(
+      expect.arrayContaining([
+        { system: 'zendesk', state: 'queued', count: 4 },
+        { system: 'jira', state: 'queued', count: 3 },
+      ]),
+    );
   });
 
   it('when it is opened again, then the migrations are not run twice and what it held is there', async () => {
@@ -208,7 +220,7 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
 });
 
 describe.each(STORE_KINDS)('a %s database of schema version 1 (a key posted once ever)', (kind) => {
-  it('when a release with version 2 starts on it, then its deliveries and attempts are kept, and each ticket\'s newest delivery is its last annotation', async () => {
+  it("when a release with version 2 starts on it, then its deliveries and attempts are kept, and each ticket's newest delivery is its last annotation", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-v1-'));
     const database = kind === 'postgres' ? await freshDatabase() : undefined;
     const run = async (statements: string[]) => {

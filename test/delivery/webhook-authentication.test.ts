@@ -19,7 +19,10 @@ const send = (path: string, body: string, headers: Record<string, string>) => ap
 describe('Zendesk: the signature, and a timestamp within the freshness window', () => {
   const body = JSON.stringify({ ticket: { id: 7, description: 'Outlook cannot connect' } });
   const signed = (timestamp: string, secret = ZENDESK, signedBody = body) => ({
-    'x-zendesk-webhook-signature': crypto.createHmac('sha256', secret).update(timestamp + signedBody).digest('base64'),
+    'x-zendesk-webhook-signature': crypto
+      .createHmac('sha256', secret)
+      .update(timestamp + signedBody)
+      .digest('base64'),
     'x-zendesk-webhook-signature-timestamp': timestamp,
   });
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -42,7 +45,7 @@ describe('Zendesk: the signature, and a timestamp within the freshness window', 
   });
 });
 
-describe('Jira: X-Hub-Signature, the HMAC-SHA256 of the body with the webhook\'s secret', () => {
+describe("Jira: X-Hub-Signature, the HMAC-SHA256 of the body with the webhook's secret", () => {
   const body = JSON.stringify({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-1', fields: { description: 'Outlook cannot connect' } } });
   const hub = (secret: string, signed = body) => `sha256=${crypto.createHmac('sha256', secret).update(signed).digest('hex')}`;
 

@@ -22,7 +22,11 @@ describe('normalizing the facts a caller sends', () => {
     const derived = normalizeFacts({ clientAddress: '203.0.113.9', serverAddress: '10.0.0.5/16' }, vocabulary);
     expect(derived.ok && derived.derived).toEqual({ clientAddressSpace: 'public', serverAddressSpace: 'private', addressTranslation: true });
     expect(derived.ok && derived.all).toMatchObject({ clientAddress: '203.0.113.9', serverAddress: '10.0.0.5/16', serverAddressSpace: 'private' });
-    expect(derived.ok && derived.derivations.addressTranslation).toMatchObject({ value: true, from: { clientAddressSpace: 'public', serverAddressSpace: 'private' }, source: { article: 'TIP-EAS-NAT', paragraph: 2 } });
+    expect(derived.ok && derived.derivations.addressTranslation).toMatchObject({
+      value: true,
+      from: { clientAddressSpace: 'public', serverAddressSpace: 'private' },
+      source: { article: 'TIP-EAS-NAT', paragraph: 2 },
+    });
     expect(derived.ok && derived.derivations.clientAddressSpace).toEqual({ value: 'public', from: { clientAddress: '203.0.113.9' }, because: expect.stringMatching(/documentation range/) });
     expect(derived.ok && derived.conflicts).toEqual([]);
   });

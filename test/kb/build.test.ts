@@ -14,7 +14,11 @@ describe('building a knowledge base from objects', () => {
 
   it('builds the bundled content, with a revision that follows the content and nothing else', () => {
     const kb = buildKnowledgeBase(bundled);
-    expect(kb.articles.map((a) => a.id)).toEqual(Object.keys(bundled.articles).map((name) => name.replace(/\.json$/, '')).sort());
+    expect(kb.articles.map((a) => a.id)).toEqual(
+      Object.keys(bundled.articles)
+        .map((name) => name.replace(/\.json$/, ''))
+        .sort(),
+    );
     expect(buildKnowledgeBase(structuredClone(bundled)).revision).toBe(kb.revision);
     const retitled = edited((s) => ((s.articles['KB291615.json'] as { title: string }).title += '.'));
     expect(buildKnowledgeBase(retitled).revision).not.toBe(kb.revision);

@@ -21,7 +21,11 @@ describe('fidelity of the encoded articles', () => {
     const supersessions = kb.articles.flatMap((a) => a.diagnoses.flatMap((d) => (d.supersedes ?? []).map((s) => [`${a.id}.${d.id}`, s.diagnosis, s.source.quote])));
     expect(supersessions).toEqual([
       ['KB238390.nat-loses-rpc-information', 'KB291615.nat-loses-rpc-information', 'For a Microsoft Outlook 2000, Outlook 98 and Outlook 97 version of this article, see 238390'],
-      ['KB238390.one-to-one-through-windows-nt-firewall', 'KB291615.one-to-one-through-windows-nt-firewall', 'For a Microsoft Outlook 2000, Outlook 98 and Outlook 97 version of this article, see 238390'],
+      [
+        'KB238390.one-to-one-through-windows-nt-firewall',
+        'KB291615.one-to-one-through-windows-nt-firewall',
+        'For a Microsoft Outlook 2000, Outlook 98 and Outlook 97 version of this article, see 238390',
+      ],
     ]);
   });
 
@@ -65,13 +69,20 @@ describe('fidelity of the encoded articles', () => {
   });
 
   it('where an article names no versions of a client, the answer says exactly that instead of confirming in silence', async () => {
-    const report = await diagnoseScenario({ clientKind: 'outlook', outlookVersion: '2016', exchangeVersion: '2003', firewallPlatform: 'non-windows', exchangeStaticPorts: 'none', symptoms: ['cannot-connect'] });
+    const report = await diagnoseScenario({
+      clientKind: 'outlook',
+      outlookVersion: '2016',
+      exchangeVersion: '2003',
+      firewallPlatform: 'non-windows',
+      exchangeStaticPorts: 'none',
+      symptoms: ['cannot-connect'],
+    });
     const kb270836 = report.diagnoses.find((d) => d.id === 'KB270836.mapi-client-ports-through-firewall')!;
     expect(kb270836.scope.appliesTo).toContainEqual(expect.objectContaining({ fact: 'outlookVersion', note: expect.stringMatching(/names no Outlook versions/) }));
     expect(kb270836.scope.appliesTo.find((e) => e.fact === 'outlookVersion')!.versions).toBeUndefined();
   });
 
-  it('while the connection method is not stated, direct RPC is the articles\' premise, and the evidence says it was assumed', async () => {
+  it("while the connection method is not stated, direct RPC is the articles' premise, and the evidence says it was assumed", async () => {
     const report = await diagnoseScenario({ clientKind: 'outlook', outlookVersion: '2003', exchangeVersion: '2003', port135Reachable: false, symptoms: ['cannot-connect'] });
     const [kb833799] = report.diagnoses;
     expect(kb833799!.scope.evidence).toContainEqual(expect.objectContaining({ fact: 'rpcOverHttp', result: true, assumed: expect.stringMatching(/not stated/), derived: expect.any(String) }));

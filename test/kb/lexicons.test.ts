@@ -9,11 +9,12 @@ import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 // (or the context item) its entry says: no other entry, cue or pattern takes it over. A phrase
 // that did not would be dead data, or worse, a source cited for a value it never gives.
 const dir = path.join(bundledRulesDir, 'lexicons');
-const lexicons = fs.readdirSync(dir).filter((name) => name.endsWith('.json')).map((name) => ({ name, file: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as LexiconFile }));
+const lexicons = fs
+  .readdirSync(dir)
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => ({ name, file: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as LexiconFile }));
 
-const cases = lexicons.flatMap(({ name, file }) =>
-  file.entries.flatMap((entry) => (entry.phrases ?? []).map((phrase) => [name, phrase, file.fact, entry.value ?? entry.id] as const)),
-);
+const cases = lexicons.flatMap(({ name, file }) => file.entries.flatMap((entry) => (entry.phrases ?? []).map((phrase) => [name, phrase, file.fact, entry.value ?? entry.id] as const)));
 
 it('the lexicons hold phrases to check', () => {
   expect(cases.length).toBeGreaterThan(500);

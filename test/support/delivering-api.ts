@@ -32,7 +32,9 @@ export function targetSettings(standIns: Pick<TicketingStandIn, 'system' | 'url'
  * The app in-process with a store, delivering to `targets` in the background, as server.ts
  * wires it: webhooks record, the dispatcher sends, /v1/deliveries shows.
  */
-export async function startDeliveringApi(options: { targets?: TargetSettings; policy?: RetryPolicy; kind?: 'sqlite' | 'postgres'; app?: Partial<AppOptions>; start?: boolean } = {}): Promise<DeliveringApi> {
+export async function startDeliveringApi(
+  options: { targets?: TargetSettings; policy?: RetryPolicy; kind?: 'sqlite' | 'postgres'; app?: Partial<AppOptions>; start?: boolean } = {},
+): Promise<DeliveringApi> {
   const { policy = DEFAULT_RETRY_POLICY, kind = 'sqlite' } = options;
   const store = await testStore(kind);
   const metrics = new Metrics();

@@ -16,7 +16,7 @@ const bindir = () => {
   const debian = '/usr/lib/postgresql';
   const versions = fs.existsSync(debian) ? fs.readdirSync(debian).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((v) => path.join(debian, v, 'bin')).find((dir) => fs.existsSync(path.join(dir, 'initdb')));
-  if (!found) throw new Error('initdb and pg_ctl were not found: install Debian\'s postgresql (apt-get install postgresql), or set TEST_DATABASE_URL to a server of your own');
+  if (!found) throw new Error("initdb and pg_ctl were not found: install Debian's postgresql (apt-get install postgresql), or set TEST_DATABASE_URL to a server of your own");
   return found;
 };
 

@@ -35,10 +35,7 @@ describe('diagnose', () => {
   });
 
   it("throws the service's problem, with its stable code, for a value the vocabulary does not have", async () => {
-    await assert.rejects(
-      kb.diagnose({ natMode: 'many-to-none' } as never),
-      (error: unknown) => error instanceof KbError && error.status === 400 && error.problem?.code === 'invalid_fact_value',
-    );
+    await assert.rejects(kb.diagnose({ natMode: 'many-to-none' } as never), (error: unknown) => error instanceof KbError && error.status === 400 && error.problem?.code === 'invalid_fact_value');
   });
 
   it('sends the API key: without it the service answers 401', async () => {
@@ -62,7 +59,10 @@ describe('consult', () => {
     });
     assert.equal(consultation.done, true);
     assert.deepEqual(consultation.answer.questions, []);
-    assert.deepEqual(consultation.asked.map((a) => a.question.fact), seen);
+    assert.deepEqual(
+      consultation.asked.map((a) => a.question.fact),
+      seen,
+    );
     assert.equal(new Set(seen).size, seen.length, 'no fact is asked twice');
     assert.ok(seen.includes('natMode') || seen.includes('addressTranslation'), `the NAT mode is asked for (asked: ${seen.join(', ')})`);
     for (const { question, answer } of consultation.asked) assert.equal(consultation.facts[question.fact], answer);
@@ -89,7 +89,10 @@ describe('annotate', () => {
     assert.equal(annotation.ticket.id, '4711');
     assert.equal(annotation.facts.exchangeVersion?.value, '2003');
     assert.equal(annotation.facts.exchangeVersion?.source, 'extracted');
-    assert.deepEqual(annotation.diagnoses.map((d) => d.id), ['KB291615.nat-loses-rpc-information']);
+    assert.deepEqual(
+      annotation.diagnoses.map((d) => d.id),
+      ['KB291615.nat-loses-rpc-information'],
+    );
     assert.ok(annotation.tags.includes('kb291615'));
   });
 
@@ -115,10 +118,17 @@ describe('backfill', () => {
     });
   });
 
-  it("gives a bad ticket its own problem and goes on", async () => {
+  it('gives a bad ticket its own problem and goes on', async () => {
     const results: BatchResult[] = [];
     for await (const result of kb.backfill([{ id: 'a', body: 'Outlook 2003' }, { subject: 'no id' } as unknown as Ticket, { id: 'c', body: 'Exchange 2003' }])) results.push(result);
-    assert.deepEqual(results.map((r) => [r.line, r.status]), [[1, 200], [2, 400], [3, 200]]);
+    assert.deepEqual(
+      results.map((r) => [r.line, r.status]),
+      [
+        [1, 200],
+        [2, 400],
+        [3, 200],
+      ],
+    );
     const bad = results[1]!;
     assert.ok('problem' in bad && bad.problem.code === 'invalid_request');
   });

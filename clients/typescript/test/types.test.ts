@@ -49,11 +49,17 @@ describe('the fact vocabulary', () => {
     const source = JSON.parse(fs.readFileSync(new URL('../../../../rules/facts.json', import.meta.url), 'utf8')) as {
       facts: { name: string; type: string; values?: { value: unknown }[] }[];
     };
-    assert.deepEqual(Object.keys(facts), source.facts.map((f) => f.name));
+    assert.deepEqual(
+      Object.keys(facts),
+      source.facts.map((f) => f.name),
+    );
     for (const fact of source.facts) {
       const generated = facts[fact.name as FactName];
       assert.equal(generated.type, fact.type);
-      assert.deepEqual('values' in generated ? generated.values.map((v) => v.value) : undefined, fact.values?.map((v) => v.value));
+      assert.deepEqual(
+        'values' in generated ? generated.values.map((v) => v.value) : undefined,
+        fact.values?.map((v) => v.value),
+      );
     }
     assert.equal(natMode, 'natMode');
   });

@@ -11,7 +11,6 @@ import type { SchemaCheck } from '../../contract/schema-check';
 import type { Snapshot, SnapshotOf } from '../../app/snapshot';
 import { jsonBody } from '../../contract/validate-request';
 
-
 /** `read`: how tickets are read (a pool of worker threads, in the service). */
 export function annotateRoutes(contract: Contract, snapshotOf: SnapshotOf, { read, idleMs }: { read?: TicketReader; idleMs: number }): Router {
   const router = Router();
@@ -24,7 +23,11 @@ export function annotateRoutes(contract: Contract, snapshotOf: SnapshotOf, { rea
   router.post('/v1/annotate/batch', async (req, res) => {
     if (req.is('application/x-ndjson')) return streamBatch(req, res, snapshotOf(req), checkTicket, read, idleMs);
     if (!req.is('application/json')) {
-      throw new Problem(415, 'unsupported_media_type', `Send application/json ({"tickets": [...]}) or application/x-ndjson (one ticket per line), not ${req.get('content-type') ?? 'no content type'}.`);
+      throw new Problem(
+        415,
+        'unsupported_media_type',
+        `Send application/json ({"tickets": [...]}) or application/x-ndjson (one ticket per line), not ${req.get('content-type') ?? 'no content type'}.`,
+      );
     }
     const body = req.body as Record<string, unknown> | undefined;
     const tickets = body?.tickets;

@@ -35,7 +35,6 @@ function attemptView({ number, request, instance, startedAt, durationMs, outcome
   return { number, request, instance, startedAt: iso(startedAt)!, durationMs, outcome, answer };
 }
 
-
 /** A page's position, opaque to callers: the last delivery's time and id. */
 const cursorOf = (delivery: Delivery) => Buffer.from(JSON.stringify([delivery.createdAt, delivery.id])).toString('base64url');
 
@@ -46,7 +45,9 @@ function fromCursor(cursor: string): DeliveryFilter['after'] {
   } catch {
     // Refused below.
   }
-  throw new Problem(400, 'invalid_request', 'cursor is not one this service gave: pass `next` from the previous page as it is.', [{ pointer: '#/query/cursor', detail: 'is not a cursor this service gave' }]);
+  throw new Problem(400, 'invalid_request', 'cursor is not one this service gave: pass `next` from the previous page as it is.', [
+    { pointer: '#/query/cursor', detail: 'is not a cursor this service gave' },
+  ]);
 }
 
 /**

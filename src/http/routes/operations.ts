@@ -11,7 +11,12 @@ import { metricsRoute } from './metrics';
 const STORE_PING_MS = 2000;
 
 /** `metricsKeys`: the keys GET /metrics needs; none: it is open. `store`: the database readiness depends on. */
-export function operationsRoutes(contract: Contract, snapshotOf: SnapshotOf, metrics: Metrics | undefined, { metricsKeys, store }: { metricsKeys: string[]; store?: Pick<Store, 'kind' | 'ping'> }): Router {
+export function operationsRoutes(
+  contract: Contract,
+  snapshotOf: SnapshotOf,
+  metrics: Metrics | undefined,
+  { metricsKeys, store }: { metricsKeys: string[]; store?: Pick<Store, 'kind' | 'ping'> },
+): Router {
   const router = Router();
   // A knowledge base is always loaded (the process only listens after loading one, and a failed
   // reload keeps the old one); what can make a listening service unready is a store it cannot

@@ -2,7 +2,25 @@
 // service keeps working), the API key if the user gave one, and problems as errors.
 import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, ProblemBody } from '../../contract/schemas.js';
 
-export type { Annotation, AppliesTo, Candidate, ConfigurationFile, Conflict, Derivation, DiagnoseResponse, Diagnosis, Evidence, FactDefinition, FactList, InputFacts, OutOfScope, ProblemBody, Question, Source, WorkaroundResult } from '../../contract/schemas.js';
+export type {
+  Annotation,
+  AppliesTo,
+  Candidate,
+  ConfigurationFile,
+  Conflict,
+  Derivation,
+  DiagnoseResponse,
+  Diagnosis,
+  Evidence,
+  FactDefinition,
+  FactList,
+  InputFacts,
+  OutOfScope,
+  ProblemBody,
+  Question,
+  Source,
+  WorkaroundResult,
+} from '../../contract/schemas.js';
 /** A value a fact may take, as the page shows and sends it. */
 export type Scalar = string | boolean;
 

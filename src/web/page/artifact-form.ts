@@ -54,7 +54,17 @@ export function artifactForm(workaround: WorkaroundResult): HTMLElement {
       if (!(error instanceof ApiProblem)) throw error;
       const errors = error.problem.errors ?? [];
       for (const fieldError of errors) inputs.find((input) => fieldError.pointer === `#/query/${input.name}`)?.setAttribute('aria-invalid', 'true');
-      fill(result, h('p', { class: 'problem' }, error.problem.detail), errors.length ? h('ul', { class: 'problem' }, errors.map((e) => h('li', {}, `${e.pointer.replace('#/query/', '')}: ${e.detail}`))) : null);
+      fill(
+        result,
+        h('p', { class: 'problem' }, error.problem.detail),
+        errors.length
+          ? h(
+              'ul',
+              { class: 'problem' },
+              errors.map((e) => h('li', {}, `${e.pointer.replace('#/query/', '')}: ${e.detail}`)),
+            )
+          : null,
+      );
     }
   }
   return form;

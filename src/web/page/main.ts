@@ -128,7 +128,12 @@ function show(answer: DiagnoseResponse, current: Consultation): void {
     byId('question'),
     question
       ? questionView(question, current.answered + 1, vocabulary, titles, (value) => void onAnswer(question.fact, value))
-      : h('section', { class: 'finished' }, h('h2', { id: 'question-heading', tabindex: -1 }, 'Nothing more to ask'), h('p', {}, 'Every diagnosis these facts can decide is decided; what remains open needs a fact you did not know.')),
+      : h(
+          'section',
+          { class: 'finished' },
+          h('h2', { id: 'question-heading', tabindex: -1 }, 'Nothing more to ask'),
+          h('p', {}, 'Every diagnosis these facts can decide is decided; what remains open needs a fact you did not know.'),
+        ),
   );
   fill(
     byId('answers-list'),
@@ -139,12 +144,15 @@ function show(answer: DiagnoseResponse, current: Consultation): void {
   fill(
     byId('results-body'),
     inferencesView(answer.facts.derivations, answer.conflicts, vocabulary),
-    count ? answer.diagnoses.map((diagnosis) => diagnosisView(diagnosis, vocabulary, artifactForm)) : h('p', { class: 'none' }, question ? 'No diagnosis is confirmed yet.' : 'No diagnosis in the knowledge base fits these facts.'),
+    count
+      ? answer.diagnoses.map((diagnosis) => diagnosisView(diagnosis, vocabulary, artifactForm))
+      : h('p', { class: 'none' }, question ? 'No diagnosis is confirmed yet.' : 'No diagnosis in the knowledge base fits these facts.'),
     outOfScopeView(answer.outOfScope, vocabulary),
     undeterminedView(answer.candidates ?? [], vocabulary),
   );
   const confirmed = count - likely;
-  byId('status').textContent = `${confirmed === 1 ? '1 diagnosis' : `${confirmed} diagnoses`} confirmed${likely ? `, ${likely} likely` : ''}; ${question ? 'next question asked' : 'nothing more to ask'}.`;
+  byId('status').textContent =
+    `${confirmed === 1 ? '1 diagnosis' : `${confirmed} diagnoses`} confirmed${likely ? `, ${likely} likely` : ''}; ${question ? 'next question asked' : 'nothing more to ask'}.`;
   byId('consultation').hidden = false;
   byId('results').hidden = false;
   byId('question-heading').focus();

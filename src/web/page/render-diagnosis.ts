@@ -30,7 +30,13 @@ export function diagnosisView(diagnosis: Diagnosis, vocabulary: Vocabulary, arti
     'article',
     { class: `diagnosis ${diagnosis.status}`, 'data-diagnosis-id': diagnosis.id, 'data-status': diagnosis.status },
     h('h3', {}, diagnosis.status === 'likely' ? [h('span', { class: 'badge open' }, 'Likely'), ' '] : null, diagnosis.title),
-    h('p', { class: 'article-links' }, 'From ', articleLink(diagnosis.article), diagnosis.agreesWith?.length ? [', which ', diagnosis.agreesWith.map((a, i) => [i ? ' and ' : '', articleLink(a.article)]), ' also says'] : null),
+    h(
+      'p',
+      { class: 'article-links' },
+      'From ',
+      articleLink(diagnosis.article),
+      diagnosis.agreesWith?.length ? [', which ', diagnosis.agreesWith.map((a, i) => [i ? ' and ' : '', articleLink(a.article)]), ' also says'] : null,
+    ),
     diagnosis.likely ? h('p', { class: 'likely' }, diagnosis.likely.text, sourceView(diagnosis.likely.source)) : null,
     diagnosis.derived ? derivedNote(diagnosis.derived) : null,
     h('p', { class: 'scope' }, h('strong', {}, 'Applies to: '), appliesToText(diagnosis.scope.appliesTo)),
@@ -38,7 +44,16 @@ export function diagnosisView(diagnosis: Diagnosis, vocabulary: Vocabulary, arti
     h('p', {}, diagnosis.cause.text),
     WORKAROUND_GROUPS.map(([applicable, heading]) => {
       const workarounds = diagnosis.workarounds.filter((w) => w.applicable === applicable);
-      return workarounds.length ? [h('h4', {}, heading), h('ul', { class: 'workarounds' }, workarounds.map((w) => workaroundView(w, vocabulary, artifactForm)))] : null;
+      return workarounds.length
+        ? [
+            h('h4', {}, heading),
+            h(
+              'ul',
+              { class: 'workarounds' },
+              workarounds.map((w) => workaroundView(w, vocabulary, artifactForm)),
+            ),
+          ]
+        : null;
     }),
     h('details', { class: 'evidence' }, h('summary', {}, 'Evidence'), evidenceTable([...diagnosis.evidence, ...diagnosis.scope.evidence], vocabulary)),
   );
@@ -61,7 +76,16 @@ export function outOfScopeView(findings: OutOfScope[], vocabulary: Vocabulary): 
           articleLink(f.article),
           ` — ${f.title}. `,
           h('span', { class: 'scope' }, 'Applies to: ', appliesToText(f.scope.appliesTo), '. '),
-          f.reasons.map((e) => h('p', { class: 'reason' }, h('span', { class: 'badge no' }, 'Out of scope'), ` ${vocabulary.name(e.fact)} ${OPERATORS[e.operator]} ${vocabulary.label(e.fact, e.expected)}; you said ${vocabulary.label(e.fact, e.observed)}.`, sourceView(e.source), e.derived ? derivedNote(e.derived) : null)),
+          f.reasons.map((e) =>
+            h(
+              'p',
+              { class: 'reason' },
+              h('span', { class: 'badge no' }, 'Out of scope'),
+              ` ${vocabulary.name(e.fact)} ${OPERATORS[e.operator]} ${vocabulary.label(e.fact, e.expected)}; you said ${vocabulary.label(e.fact, e.observed)}.`,
+              sourceView(e.source),
+              e.derived ? derivedNote(e.derived) : null,
+            ),
+          ),
         ),
       ),
     ),
@@ -75,13 +99,28 @@ export function inferencesView(derivations: Record<string, Derivation>, conflict
   return h(
     'section',
     { class: 'inferences' },
-    conflicts.length ? [h('h3', {}, 'Conflicting facts'), h('ul', { class: 'conflicts' }, conflicts.map((c) => h('li', { 'data-conflict': c.fact }, h('span', { class: 'badge no' }, 'Conflict'), ` ${c.detail}`)))] : null,
+    conflicts.length
+      ? [
+          h('h3', {}, 'Conflicting facts'),
+          h(
+            'ul',
+            { class: 'conflicts' },
+            conflicts.map((c) => h('li', { 'data-conflict': c.fact }, h('span', { class: 'badge no' }, 'Conflict'), ` ${c.detail}`)),
+          ),
+        ]
+      : null,
     entries.length
       ? h(
           'details',
           { class: 'derived-facts' },
           h('summary', {}, `Derived from your facts (${entries.length})`),
-          h('ul', {}, entries.map(([fact, d]) => h('li', {}, h('strong', {}, `${vocabulary.name(fact)}: ${vocabulary.label(fact, d.value)}`), ' ', derivedNote(d.derived ? `${d.because} ${d.derived}` : d.because)))),
+          h(
+            'ul',
+            {},
+            entries.map(([fact, d]) =>
+              h('li', {}, h('strong', {}, `${vocabulary.name(fact)}: ${vocabulary.label(fact, d.value)}`), ' ', derivedNote(d.derived ? `${d.because} ${d.derived}` : d.because)),
+            ),
+          ),
         )
       : null,
   );
@@ -93,7 +132,10 @@ function derivedNote(text: string): HTMLElement {
 
 function appliesToText(entries: AppliesTo[]): string {
   return entries
-    .map((e) => `${e.product}${e.versions ? ` ${e.versions.join(', ')}` : e.fact ? ' (no versions named)' : ''}${e.source.revisions ? ` (revision ${e.source.revisions.join(', ')})` : ''}${e.derived ? ' (derived)' : ''}`)
+    .map(
+      (e) =>
+        `${e.product}${e.versions ? ` ${e.versions.join(', ')}` : e.fact ? ' (no versions named)' : ''}${e.source.revisions ? ` (revision ${e.source.revisions.join(', ')})` : ''}${e.derived ? ' (derived)' : ''}`,
+    )
     .join('; ');
 }
 
@@ -114,8 +156,23 @@ function workaroundView(workaround: WorkaroundResult, vocabulary: Vocabulary, ar
     h('strong', {}, workaround.title),
     workaround.applicable === null ? h('p', { class: 'reason' }, h('span', { class: 'badge open' }, 'Not known yet'), ` Depends on: ${vocabulary.nameList(workaround.missingFacts)}.`) : null,
     workaround.derived ? derivedNote(workaround.derived) : null,
-    h('ol', { class: 'steps' }, workaround.steps.map((step) => h('li', {}, step.text, step.derived ? h('span', { class: 'derived', title: step.derived }, ' (derived)') : null))),
-    workaround.caveats.length ? [h('p', { class: 'caveats-title' }, 'Caveats'), h('ul', { class: 'caveats' }, workaround.caveats.map((caveat) => h('li', { 'data-concerns': String(caveat.concerns ?? 'always') }, caveat.concerns === true ? [h('span', { class: 'badge open' }, 'Concerns you'), ' '] : null, caveat.text)))] : null,
+    h(
+      'ol',
+      { class: 'steps' },
+      workaround.steps.map((step) => h('li', {}, step.text, step.derived ? h('span', { class: 'derived', title: step.derived }, ' (derived)') : null)),
+    ),
+    workaround.caveats.length
+      ? [
+          h('p', { class: 'caveats-title' }, 'Caveats'),
+          h(
+            'ul',
+            { class: 'caveats' },
+            workaround.caveats.map((caveat) =>
+              h('li', { 'data-concerns': String(caveat.concerns ?? 'always') }, caveat.concerns === true ? [h('span', { class: 'badge open' }, 'Concerns you'), ' '] : null, caveat.text),
+            ),
+          ),
+        ]
+      : null,
     workaround.artifact ? artifactForm(workaround) : null,
     sourceView(workaround.source),
   );
@@ -160,6 +217,10 @@ export function undeterminedView(candidates: Candidate[], vocabulary: Vocabulary
     'details',
     { class: 'undetermined' },
     h('summary', {}, `Still possible (${open.length})`),
-    h('ul', {}, open.map((c) => h('li', { 'data-candidate-id': c.id }, articleLink(c.article), ` — ${c.title}; needs: ${vocabulary.nameList(c.missingFacts)}`))),
+    h(
+      'ul',
+      {},
+      open.map((c) => h('li', { 'data-candidate-id': c.id }, articleLink(c.article), ` — ${c.title}; needs: ${vocabulary.nameList(c.missingFacts)}`)),
+    ),
   );
 }

@@ -46,7 +46,12 @@ function answerControls(question: Question, onAnswer: (answer: Answer) => void):
     const form = h(
       'form',
       { class: 'answer-form', 'aria-labelledby': 'question-text' },
-      h('fieldset', {}, h('legend', { class: 'visually-hidden' }, 'Choose all that apply'), question.values.map((v, i) => h('label', { class: 'check' }, boxes[i], ` ${v.label}`))),
+      h(
+        'fieldset',
+        {},
+        h('legend', { class: 'visually-hidden' }, 'Choose all that apply'),
+        question.values.map((v, i) => h('label', { class: 'check' }, boxes[i], ` ${v.label}`)),
+      ),
       h('button', { type: 'submit' }, 'Answer'),
     );
     form.addEventListener('submit', (event) => {
@@ -62,7 +67,11 @@ function answerControls(question: Question, onAnswer: (answer: Answer) => void):
       question.values.map((v) => h('button', { type: 'button', class: 'answer', 'data-value': JSON.stringify(v.value), onclick: () => onAnswer(v.value) }, v.label)),
     );
   }
-  const select = h('select', { id: 'answer-select' }, question.values.map((v, i) => h('option', { value: String(i) }, v.label)));
+  const select = h(
+    'select',
+    { id: 'answer-select' },
+    question.values.map((v, i) => h('option', { value: String(i) }, v.label)),
+  );
   const form = h('form', { class: 'answer-form' }, h('label', { for: 'answer-select' }, 'Answer'), select, h('button', { type: 'submit' }, 'Answer'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
