@@ -8,7 +8,7 @@ import type { NdjsonLine } from './ndjson-lines';
 import type { Snapshot } from './snapshot';
 
 /** Most tickets in one JSON batch; larger backfills are streamed as NDJSON. */
-export const MAX_BATCH_TICKETS = 100;
+const MAX_BATCH_TICKETS = 100;
 /** Longest line of an NDJSON backfill. */
 export const MAX_NDJSON_LINE = 100 * 1024;
 /**

@@ -34,7 +34,7 @@ interface DispatcherOptions {
  * this: NTP keeps them within milliseconds). A request is never started on less, so that no other
  * instance can take the delivery while the request may still be on its way.
  */
-export const LEASE_MARGIN_MS = 1000;
+const LEASE_MARGIN_MS = 1000;
 
 /** How long a claim holds a delivery: its requests (two at most, Jira's) each at their timeout, and the margin. */
 const leaseMs = (policy: RetryPolicy) => 2 * policy.timeoutMs + LEASE_MARGIN_MS;

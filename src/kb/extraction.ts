@@ -93,7 +93,7 @@ export interface SentenceRule {
  * but I think that's the ISA answering" says the port's state is not known. Where the pattern
  * matches, the fact is left out.
  */
-export interface Withdrawal {
+interface Withdrawal {
   fact: string;
   regex: RegExp;
   /** Text every match contains: a ticket without any of it is not searched (see normalizeText). */
