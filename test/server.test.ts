@@ -165,7 +165,7 @@ describe('configuration from the environment', () => {
 
 describe('starting the service', () => {
   it('listens on the configured port and answers with the bundled knowledge base', async () => {
-    const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent' });
+    const service = await startService({ ...configFromEnv({ DATA_DIR: os.tmpdir() }), port: 0, logLevel: 'silent' });
     try {
       expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const app = service.server.listeners('request')[0] as Express;
@@ -186,7 +186,7 @@ describe('starting the service', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
     fs.cpSync(bundledRulesDir, dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'articles', 'KB833799.json'), '{}');
-    const config = { ...configFromEnv({}), port: 0, rulesDir: dir, logLevel: 'silent' as const };
+    const config = { ...configFromEnv({ DATA_DIR: os.tmpdir() }), port: 0, rulesDir: dir, logLevel: 'silent' as const };
     await expect(startService(config)).rejects.toThrow(KnowledgeBaseError);
     await expect(startService(config)).rejects.toThrow(/^articles\/KB833799\.json/);
   });
@@ -194,7 +194,7 @@ describe('starting the service', () => {
 
 describe('METRICS_PORT', () => {
   it('serves /metrics on its own port only', async () => {
-    const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', metricsPort: 0 });
+    const service = await startService({ ...configFromEnv({ DATA_DIR: os.tmpdir() }), port: 0, logLevel: 'silent', metricsPort: 0 });
     try {
       expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
       const scraped = await fetch(`${service.metricsUrl}/metrics`);
@@ -212,7 +212,7 @@ describe('request timeouts', () => {
     ['its request', 'POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"facts":'],
     ['its headers', 'POST /v1/diagnose HTTP/1.1\r\nHost: x\r\nContent-Ty'],
   ])('cuts off a client that does not finish sending %s within REQUEST_TIMEOUT_MS', async (_what, sent) => {
-    const service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', requestTimeoutMs: 1000 });
+    const service = await startService({ ...configFromEnv({ DATA_DIR: os.tmpdir() }), port: 0, logLevel: 'silent', requestTimeoutMs: 1000 });
     try {
       const { port } = new URL(service.url);
       const started = Date.now();
@@ -233,7 +233,7 @@ describe('request timeouts', () => {
 describe('NDJSON backfills and REQUEST_TIMEOUT_MS', () => {
   let service: Awaited<ReturnType<typeof startService>>;
   beforeAll(async () => {
-    service = await startService({ ...configFromEnv({}), port: 0, logLevel: 'silent', requestTimeoutMs: 1000, annotationThreads: 0 });
+    service = await startService({ ...configFromEnv({ DATA_DIR: os.tmpdir() }), port: 0, logLevel: 'silent', requestTimeoutMs: 1000, annotationThreads: 0 });
   });
   afterAll(() => service.shutdown(1000));
 
