@@ -19,30 +19,42 @@ export async function fewestQuestions(environments: Facts[]): Promise<number> {
     const key = JSON.stringify(openingFacts(environment));
     openings.set(key, [...(openings.get(key) ?? []), environment]);
   }
-  const memo: Memo = new Map();
+  const memo: Memo = { costs: new Map(), questions: new Map() };
   let total = 0;
   for (const group of openings.values()) total += await fewestFrom(openingFacts(group[0]), group, memo);
   return total;
 }
 
-/** Per facts and scenarios: the fewest questions, or (not exact) a bound it is no less than. */
-type Memo = Map<string, { cost: number; exact: boolean }>;
+/**
+ * What the search remembers. Per facts and scenarios: the fewest questions, or (not exact) a bound
+ * it is no less than. Per facts alone: the questions offered, which many groups of scenarios
+ * standing at the same facts would otherwise diagnose again.
+ */
+interface Memo {
+  costs: Map<string, { cost: number; exact: boolean }>;
+  questions: Map<string, string[]>;
+}
 
 // Every environment in `group` has answered the same way so far, so all stand at `facts`.
 async function fewestFrom(facts: Facts, group: Facts[], memo: Memo, ceiling = Infinity): Promise<number> {
-  const key = JSON.stringify([Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : 1)), group.map((e) => JSON.stringify(e))]);
-  const known = memo.get(key);
+  const factsKey = JSON.stringify(Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const key = JSON.stringify([factsKey, group.map((e) => JSON.stringify(e))]);
+  const known = memo.costs.get(key);
   if (known && (known.exact || known.cost >= ceiling)) return known.cost;
-  const best = await searchFrom(facts, group, memo, ceiling);
-  memo.set(key, { cost: best, exact: best < ceiling });
+  const best = await searchFrom(facts, factsKey, group, memo, ceiling);
+  memo.costs.set(key, { cost: best, exact: best < ceiling });
   return best;
 }
 
-async function searchFrom(facts: Facts, group: Facts[], memo: Memo, ceiling: number): Promise<number> {
-  const { questions } = await turn(facts);
+async function searchFrom(facts: Facts, factsKey: string, group: Facts[], memo: Memo, ceiling: number): Promise<number> {
+  let questions = memo.questions.get(factsKey);
+  if (!questions) {
+    questions = (await turn(facts)).questions.map((q) => q.fact);
+    memo.questions.set(factsKey, questions);
+  }
   if (questions.length === 0) return 0;
   let best = ceiling;
-  for (const { fact } of questions) {
+  for (const fact of questions) {
     const branches = new Map<string, { facts: Facts; group: Facts[] }>();
     for (const environment of group) {
       const [name, value] = answerFrom(environment, fact);

@@ -4,9 +4,10 @@ import { performance } from 'node:perf_hooks';
  * How much longer `run` takes on twice the input: the time per call at `size * 2` over the time
  * per call at `size`. Linear work gives about 2, quadratic about 4.
  *
- * Made to hold on a slow, busy machine: each figure is the least of several samples (a busy
- * moment only ever adds time), each sample repeats the call until it has taken long enough to
- * measure, and the two sizes take turns so that a slow stretch falls on both.
+ * Made to hold on a slow, busy machine: time is this process's CPU time, not the clock's (another
+ * process, or jest's other worker, running meanwhile does not count); each figure is the least of
+ * several samples (a busy moment only ever adds time), each sample repeats the call until it has
+ * taken long enough to measure, and the two sizes take turns so that a slow stretch falls on both.
  */
 export async function growthRatio(run: (size: number) => unknown, size: number, samples = 5): Promise<number> {
   await perCall(run, size); // warm-up: compile the code paths before timing them
@@ -19,14 +20,21 @@ export async function growthRatio(run: (size: number) => unknown, size: number, 
   return Math.min(...large) / Math.min(...small);
 }
 
-const SAMPLE_MS = 100;
+const SAMPLE_MS = 60;
+
+/** CPU time (user and system) this process has used, in milliseconds. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 async function perCall(run: (size: number) => unknown, size: number): Promise<number> {
   let calls = 0;
   const started = performance.now();
+  const cpuStarted = cpuMs();
   do {
     await run(size);
     calls += 1;
   } while (performance.now() - started < SAMPLE_MS);
-  return (performance.now() - started) / calls;
+  return (cpuMs() - cpuStarted) / calls;
 }
