@@ -1,7 +1,7 @@
 import type { Facts } from '../facts/normalize';
 import { foldCondition } from '../kb/condition-walk';
 import type { Condition } from '../kb/model';
-import { combine, factNode, negate, type ResultNode } from './evaluate';
+import { factNode, groupNode, negate, type ResultNode } from './evaluate';
 import { operators } from './operators';
 
 /**
@@ -22,14 +22,7 @@ export function compileCondition(condition: Condition): CompiledCondition {
     (parts: CompiledCondition[]): CompiledCondition =>
     (facts) => {
       const children = parts.map((part) => part(facts));
-      return {
-        kind,
-        value: combine(
-          kind,
-          children.map((c) => c.value),
-        ),
-        children,
-      };
+      return groupNode(kind, children);
     };
   return foldCondition<CompiledCondition>(condition, {
     fact: (leaf) => {

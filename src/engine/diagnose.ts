@@ -4,7 +4,7 @@ import { conditionTrees, type ConditionTree } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
 import type { AppliesTo, Caveat, Diagnosis, Source, Statement, TopCondition, Workaround } from '../kb/model';
 import { compileCondition, compileTruth, type CompiledCondition, type CompiledTruth } from './compile';
-import { combine, evaluate, summarize, type Evaluation, type Evidence, type ResultNode, type Truth } from './evaluate';
+import { evaluate, groupNode, summarize, type Evaluation, type Evidence, type Truth } from './evaluate';
 import { engineRule, qualify, ruleName } from './rules';
 
 /**
@@ -332,24 +332,13 @@ class LazyCandidate implements Candidate {
 
   get evaluation(): Evaluation {
     if (!this.plan.scope) return this.conditionEvaluation;
-    return (this.combined ??= summarize(all([this.conditionEvaluation.tree, this.scopeEvaluation.tree])));
+    return (this.combined ??= summarize(groupNode('all', [this.conditionEvaluation.tree, this.scopeEvaluation.tree])));
   }
 
   scopeFinding(): ScopeFinding {
     const { value, evidence } = this.scopeEvaluation;
     return { status: value === true ? 'in-scope' : value === false ? 'out-of-scope' : 'undetermined', appliesTo: this.plan.appliesTo, evidence };
   }
-}
-
-function all(children: ResultNode[]): ResultNode {
-  return {
-    kind: 'all',
-    value: combine(
-      'all',
-      children.map((c) => c.value),
-    ),
-    children,
-  };
 }
 
 /**

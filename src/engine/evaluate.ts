@@ -79,8 +79,20 @@ export function summarize(tree: ResultNode): Evaluation {
   };
 }
 
+/** An all or any node over its children's results, with the value they combine to. */
+export function groupNode(kind: 'all' | 'any', children: ResultNode[]): ResultNode {
+  return {
+    kind,
+    value: combine(
+      kind,
+      children.map((c) => c.value),
+    ),
+    children,
+  };
+}
+
 /** Combines child truths the Kleene way. */
-export function combine(kind: 'all' | 'any', parts: Truth[]): Truth {
+function combine(kind: 'all' | 'any', parts: Truth[]): Truth {
   const decisive = kind === 'all' ? false : true;
   return parts.includes(decisive) ? decisive : parts.includes(null) ? null : !decisive;
 }
@@ -97,14 +109,7 @@ function read(condition: Condition, engineResult: EngineConditionResult, facts: 
     (result) => {
       const results = result[kind] ?? [];
       const children = parts.map((part, i) => part(results[i]));
-      return {
-        kind,
-        value: combine(
-          kind,
-          children.map((c) => c.value),
-        ),
-        children,
-      };
+      return groupNode(kind, children);
     };
   const reader = foldCondition<Reader>(condition, {
     fact: (leaf) => (result) => {

@@ -10,7 +10,8 @@ export interface ImportEdge {
 
 const srcDir = path.join(__dirname, '../../src');
 
-function sourceFiles(dir: string): string[] {
+/** The TypeScript files under `dir`, recursively. */
+export function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
