@@ -22,12 +22,12 @@ function parseRegistryExport(bytes: Buffer): { header: string; keys: Record<stri
   for (const line of lines.slice(1)) {
     const section = /^\[(.+)\]$/.exec(line);
     const value = /^"(.+)"=dword:([0-9a-f]{8})$/.exec(line);
-    if (section) keys[section[1]] = current = {};
-    else if (value) current![value[1]] = parseInt(value[2], 16);
+    if (section) keys[section[1]!] = current = {};
+    else if (value) current![value[1]!] = parseInt(value[2]!, 16);
     else if (line.startsWith(';')) comments.push(line);
     else expect(line).toBe('');
   }
-  return { header: lines[0], keys, comments };
+  return { header: lines[0]!, keys, comments };
 }
 
 async function download(path: string): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer }> {

@@ -34,7 +34,7 @@ function start(
       const listening = [...out.matchAll(/listening on (http:\/\/\S+)/g)];
       if (listening.length >= Number(extraEnv.WORKERS ?? 1)) {
         expect(new Set(listening.map((m) => m[1])).size).toBe(1);
-        resolve({ child, url: listening[0][1], exit, output: () => out });
+        resolve({ child, url: listening[0]![1]!, exit, output: () => out });
       }
     });
     child.on('exit', (code) => reject(new Error(`exited ${code} before listening: ${out}`)));
@@ -215,8 +215,8 @@ it('a cluster replaces a worker that dies after it started, however it dies, and
       step = name;
       const before = listened();
       const [victim] = workersOf(child.pid!);
-      kill(victim);
-      await eventually(async () => listened() > before && !workersOf(child.pid!).includes(victim));
+      kill(victim!);
+      await eventually(async () => listened() > before && !workersOf(child.pid!).includes(victim!));
       const sofar = answered;
       await eventually(async () => answered > sofar);
     }

@@ -146,7 +146,7 @@ describe('evidence', () => {
   it('is in the order of the ticket, each span once, and quotes the ticket as written (curly apostrophes included)', () => {
     const body = 'Phones fail to sync. Outlook won’t connect. Phones fail to sync again.';
     const { facts } = read(body);
-    const spans = facts.symptoms.evidence;
+    const spans = facts.symptoms!.evidence;
     expect(spans.map((s) => s.start)).toEqual([...spans.map((s) => s.start)].sort((a, b) => a - b));
     expect(new Set(spans.map((s) => `${s.start}:${s.end}`)).size).toBe(spans.length);
     for (const span of spans) expect(body.slice(span.start, span.end)).toBe(span.text);

@@ -241,15 +241,15 @@ describe('extracting facts from ticket text', () => {
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
-    expect(facts.outlookVersion.evidence).toEqual([{ field: 'body', text: 'Outlook 2003', start: 13, end: 25 }]);
+    expect(facts.outlookVersion!.evidence).toEqual([{ field: 'body', text: 'Outlook 2003', start: 13, end: 25 }]);
     expect(body.slice(13, 25)).toBe('Outlook 2003');
-    expect(facts.clientKind.evidence[0]).toEqual({ field: 'subject', text: 'Outlook', start: 10, end: 17 });
+    expect(facts.clientKind!.evidence[0]).toEqual({ field: 'subject', text: 'Outlook', start: 10, end: 17 });
     expect(facts.symptoms).toMatchObject({ value: ['cannot-connect'], confidence: expect.any(Number) });
   });
 
   it('the most confident match decides a fact: "one-to-one NAT" is one-to-one, not NAT in general', () => {
     const facts = extract('Outlook fails. We use one-to-one NAT.');
-    expect(facts.natMode.value).toBe('one-to-one');
-    expect(facts.natMode.evidence.map((e) => e.text)).toEqual(['one-to-one NAT']);
+    expect(facts.natMode!.value).toBe('one-to-one');
+    expect(facts.natMode!.evidence.map((e) => e.text)).toEqual(['one-to-one NAT']);
   });
 });

@@ -47,7 +47,7 @@ it('reads a long ticket on a worker thread exactly as here, its context and nega
   const ticket = { subject: 'Outlook 2003 behind NAT', body: `We aren’t using ISA. Outlook for Mac works over the VPN. ${long(7)}` };
   const here = await readHere(ticket, kb);
   expect(here.context.map((c) => c.id)).toEqual(expect.arrayContaining(['outlook-for-mac', 'vpn-works']));
-  expect(here.facts.firewallPlatform.value).toBe('non-windows');
+  expect(here.facts.firewallPlatform!.value).toBe('non-windows');
   expect(await pool.read(ticket, kb)).toEqual(here);
 });
 

@@ -43,8 +43,8 @@ function negatedByReading(text: string, index: number, { negation }: Extraction)
     if (s + start <= index) first = i;
   });
   for (let i = first - 1; i >= 0 && i >= first - negation.window; i -= 1) {
-    if (negation.clauseBreaks.has(normals[i])) return false;
-    if (negation.cues.has(normals[i])) return true;
+    if (negation.clauseBreaks.has(normals[i]!)) return false;
+    if (negation.cues.has(normals[i]!)) return true;
   }
   return false;
 }
@@ -124,7 +124,7 @@ it('an address gets the role that reading its clause gives', () => {
       const roles = new AddressRoles(sample, extraction);
       // Addresses start where a character that is not part of a word ends.
       for (let index = 0; index <= sample.length; index += 1) {
-        if (index === 0 || /\W/.test(sample[index - 1])) expect(roles.at(index)).toBe(roleByReading(sample, index, extraction));
+        if (index === 0 || /\W/.test(sample[index - 1]!)) expect(roles.at(index)).toBe(roleByReading(sample, index, extraction));
       }
     }),
     { numRuns: 2000, seed: 7 },

@@ -92,8 +92,8 @@ it('when two instances share one PostgreSQL outbox, then 1,000 queued deliveries
     for (const row of rows) {
       const { attempts } = (await store.outbox.get(row.id))!;
       expect(attempts).toHaveLength(1);
-      byInstance.set(attempts[0].instance, (byInstance.get(attempts[0].instance) ?? 0) + 1);
-      slowest = Math.max(slowest, attempts[0].durationMs);
+      byInstance.set(attempts[0]!.instance, (byInstance.get(attempts[0]!.instance) ?? 0) + 1);
+      slowest = Math.max(slowest, attempts[0]!.durationMs);
     }
     if (process.env.SHOW_SLOWEST) process.stderr.write(`slowest request: ${slowest} ms\n`);
     expect(byInstance.size).toBe(2);

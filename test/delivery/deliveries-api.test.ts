@@ -61,9 +61,9 @@ describe('GET /v1/deliveries and the retry of a dead letter', () => {
   });
 
   it('when a delivery is not dead, then retrying it is a 409; without an admin key, a 401 or 403', async () => {
-    expect((await retry(ids[0], ADMIN)).body.code).toBe('not_dead_letter');
-    expect((await retry(ids[0], CALLER)).status).toBe(403);
-    expect((await retry(ids[0])).status).toBe(401);
+    expect((await retry(ids[0]!, ADMIN)).body.code).toBe('not_dead_letter');
+    expect((await retry(ids[0]!, CALLER)).status).toBe(403);
+    expect((await retry(ids[0]!)).status).toBe(401);
     expect((await retry('nothing', ADMIN)).status).toBe(404);
   });
 

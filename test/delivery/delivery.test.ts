@@ -29,7 +29,7 @@ describe('each system gets its own API call', () => {
     expect(res.body.delivery).toEqual({ id: expect.any(String), state: 'queued', duplicate: false });
     expect(await service.settled(res.body.delivery.id)).toMatchObject({ state: 'delivered', attempts: 1 });
     expect(zendesk.writes('1234')).toEqual([{ ticket: '1234', kind: 'comment', body: res.body.writeBack[0].body }]);
-    expect(zendesk.applied[0].body.ticket).toMatchObject({ comment: { public: false }, additional_tags: expect.arrayContaining(['kb291615']) });
+    expect(zendesk.applied[0]!.body.ticket).toMatchObject({ comment: { public: false }, additional_tags: expect.arrayContaining(['kb291615']) });
   });
 
   it('Jira: the ADF comment, then the labels', async () => {
@@ -101,9 +101,9 @@ describe('failures', () => {
     const res = await service.api.post('/v1/webhooks/jira', jiraIssue('HELP-3'));
     await service.settled(res.body.delivery.id);
     const [limited, next] = jira.requests;
-    expect(limited.status).toBe(429);
+    expect(limited!.status).toBe(429);
     // Retry-After is 1 s; the backoff alone would have waited at most 10 ms.
-    expect(next.at - limited.at).toBeGreaterThanOrEqual(1000);
+    expect(next!.at - limited!.at).toBeGreaterThanOrEqual(1000);
   });
 
   it('when a request hangs, then it times out and is tried again', async () => {

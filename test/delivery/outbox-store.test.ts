@@ -121,7 +121,7 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
       const page = await outbox.list({ limit: 3, ...(after ? { after } : {}) });
       pages.push(...page.map((d) => d.id));
       if (page.length < 3) break;
-      after = { createdAt: page[2].createdAt, id: page[2].id };
+      after = { createdAt: page[2]!.createdAt, id: page[2]!.id };
     }
     expect(pages).toEqual(all.map((d) => d.id));
     expect((await outbox.list({ limit: 100, system: 'jira' })).every((d) => d.system === 'jira')).toBe(true);
@@ -239,7 +239,7 @@ describe.each(STORE_KINDS)('a %s database of schema version 1 (a key posted once
       `INSERT INTO deliveries (id, system, ticket, delivery_key, state, requests, created_at, give_up_at, next_attempt_at) VALUES ('${id}', 'zendesk', '${ticket}', '${key}', '${state}', '[]', ${createdAt}, ${createdAt + HOUR}, ${state === 'queued' ? createdAt : 'NULL'})`;
     await run([
       MIGRATIONS_TABLE,
-      ...MIGRATIONS[0].statements,
+      ...MIGRATIONS[0]!.statements,
       "INSERT INTO schema_migrations (version, name, applied_at) VALUES (1, 'outbox', 0)",
       row('d1', 't1', 'A', 1000, 'delivered'),
       row('d2', 't1', 'B', 2000, 'delivered'),

@@ -12,7 +12,7 @@ async function truth(conditions: TopCondition, facts: Record<string, unknown>) {
   const engine = new Engine([{ name: 'r', conditions: strip(conditions), event: { type: 'r' } }], { allowUndefinedFacts: true });
   const { results, failureResults } = await engine.run({ ...facts });
   const [result] = [...results, ...failureResults];
-  return evaluate(conditions, result.conditions as never, facts as never);
+  return evaluate(conditions, result!.conditions as never, facts as never);
 }
 
 describe('three-valued reading of json-rules-engine results', () => {
