@@ -56,7 +56,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
   if (body !== undefined) headers['content-type'] = 'application/json';
   const key = apiKey.get();
   if (key) headers['x-api-key'] = key;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
   if (!response.ok) throw new ApiProblem(await problemOf(response));
   return response;
 }

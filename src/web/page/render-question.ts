@@ -56,7 +56,7 @@ function answerControls(question: Question, onAnswer: (answer: Answer) => void):
     );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      onAnswer(question.values.filter((_, i) => boxes[i].checked).map((v) => String(v.value)));
+      onAnswer(question.values.filter((_, i) => boxes[i]!.checked).map((v) => String(v.value)));
     });
     return form;
   }
@@ -75,7 +75,7 @@ function answerControls(question: Question, onAnswer: (answer: Answer) => void):
   const form = h('form', { class: 'answer-form' }, h('label', { for: 'answer-select' }, 'Answer'), select, h('button', { type: 'submit' }, 'Answer'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    onAnswer(question.values[Number(select.value)].value);
+    onAnswer(question.values[Number(select.value)]!.value);
   });
   return form;
 }

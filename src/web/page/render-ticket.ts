@@ -22,7 +22,7 @@ export function ticketView(text: string, annotation: Annotation, vocabulary: Voc
   for (const { start, end, fact } of highlights) {
     if (start < at) continue;
     pieces.push(text.slice(at, start));
-    const value = vocabulary.label(fact, annotation.facts[fact].value);
+    const value = vocabulary.label(fact, annotation.facts[fact]!.value);
     pieces.push(h('mark', { 'data-fact': fact, title: `${vocabulary.name(fact)}: ${value}` }, text.slice(start, end)));
     at = end;
   }
