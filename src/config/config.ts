@@ -133,7 +133,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`${missing.join(' and ')} must be set too: delivery to a ticketing system needs ${names.map((n) => `${prefix}_${n}`).join(', ')}`);
       return {};
     }
-    if (!/^https?:\/\/[^/\s]+/.test(values[0])) {
+    if (!/^https?:\/\/[^/\s]+/.test(values[0]!)) {
       problems.push(`${prefix}_URL must be the system's base URL, such as https://example.atlassian.net, not "${values[0]}"`);
       return {};
     }
@@ -169,9 +169,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(read('DATA_DIR', 'data', (t) => t, 'a directory')),
     ...optional('DATABASE_URL', 'databaseUrl', (t) => (/^postgres(ql)?:\/\//.test(t) ? t : undefined), 'a PostgreSQL URL such as postgres://user:password@host:5432/database'),
     targets: {
-      ...system('ZENDESK', ['URL', 'EMAIL', 'API_TOKEN'], ([url, email, apiToken]) => ({ zendesk: { url, email, apiToken } })),
-      ...system('JIRA', ['URL', 'EMAIL', 'API_TOKEN'], ([url, email, apiToken]) => ({ jira: { url, email, apiToken } })),
-      ...system('SERVICENOW', ['URL', 'USER', 'PASSWORD'], ([url, user, password]) => ({ servicenow: { url, user, password } })),
+      ...system('ZENDESK', ['URL', 'EMAIL', 'API_TOKEN'], ([url, email, apiToken]) => ({ zendesk: { url: url!, email: email!, apiToken: apiToken! } })),
+      ...system('JIRA', ['URL', 'EMAIL', 'API_TOKEN'], ([url, email, apiToken]) => ({ jira: { url: url!, email: email!, apiToken: apiToken! } })),
+      ...system('SERVICENOW', ['URL', 'USER', 'PASSWORD'], ([url, user, password]) => ({ servicenow: { url: url!, user: user!, password: password! } })),
     },
     retryPolicy: {
       firstRetryMs: read('DELIVERY_FIRST_RETRY_MS', DEFAULT_RETRY_POLICY.firstRetryMs, integer(1, 3_600_000), 'milliseconds from 1 to 3600000'),

@@ -49,7 +49,7 @@ export class Dispatcher extends EventEmitter {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
   private timer?: NodeJS.Timeout;
-  private claiming?: Promise<void>;
+  private claiming?: Promise<void> | undefined;
   private started = false;
   private stopped = false;
   private claimAgain = false;
@@ -151,7 +151,7 @@ export class Dispatcher extends EventEmitter {
       }
       const startedAt = this.now();
       const sent: Sent = target
-        ? await send(target, delivery.requests[request], { timeoutMs: policy.timeoutMs, stop: this.stopping.signal, now: this.now })
+        ? await send(target, delivery.requests[request]!, { timeoutMs: policy.timeoutMs, stop: this.stopping.signal, now: this.now })
         : { outcome: 'retry', answer: { body: `delivery to ${delivery.system} is not configured on instance ${this.options.instance}` } };
       const attempt = { request, startedAt, durationMs: this.now() - startedAt, outcome: sent.outcome, answer: sent.answer };
       // Every attempt so far, this one included; each request before this one was accepted once.
@@ -168,7 +168,9 @@ export class Dispatcher extends EventEmitter {
     const now = this.now();
     if (sent.outcome === 'accepted') {
       const done = request + 1;
-      return done === delivery.requests.length ? { state: 'delivered', done, deliveredAt: now } : { state: 'sending', done, nextAttemptAt: delivery.nextAttemptAt };
+      return done === delivery.requests.length
+        ? { state: 'delivered', done, deliveredAt: now }
+        : { state: 'sending', done, ...(delivery.nextAttemptAt !== undefined ? { nextAttemptAt: delivery.nextAttemptAt } : {}) };
     }
     if (sent.outcome === 'dead') return { state: 'dead', done: request };
     const next = now + (sent.retryAfterMs ?? backoffMs(failures, policy, random));

@@ -28,7 +28,7 @@ export function compileCondition(condition: Condition): CompiledCondition {
     fact: (leaf) => {
       const { fact, operator, value: expected } = leaf;
       const test = operators[operator];
-      return (facts) => factNode(leaf, facts, Object.hasOwn(facts, fact) ? test(facts[fact], expected) : null);
+      return (facts) => factNode(leaf, facts, Object.hasOwn(facts, fact) ? test(facts[fact]!, expected) : null);
     },
     all: group('all'),
     any: group('any'),
@@ -69,8 +69,8 @@ export function compileTruth(condition: Condition): CompiledTruth {
       // An inference is not used once the fact it stands for is known; a premise holds until its
       // fact is stated (see factNode).
       const missing = untilStated ? true : null;
-      if (standsFor !== undefined) return (facts) => (Object.hasOwn(facts, standsFor) ? false : Object.hasOwn(facts, fact) ? test(facts[fact], expected) : missing);
-      return (facts) => (Object.hasOwn(facts, fact) ? test(facts[fact], expected) : missing);
+      if (standsFor !== undefined) return (facts) => (Object.hasOwn(facts, standsFor) ? false : Object.hasOwn(facts, fact) ? test(facts[fact]!, expected) : missing);
+      return (facts) => (Object.hasOwn(facts, fact) ? test(facts[fact]!, expected) : missing);
     },
     all: group(false),
     any: group(true),

@@ -145,10 +145,10 @@ interface Plan {
   diagnosis: Diagnosis;
   appliesTo: AppliesTo[];
   conditions: Tree;
-  scope?: Tree;
+  scope?: Tree | undefined;
   confirmation?: Tree & { likely: Statement };
   supersedes: string[];
-  workarounds: { id: string; workaround: Workaround; applicability?: Tree; caveats: (Caveat & { test?: Tree })[] }[];
+  workarounds: { id: string; workaround: Workaround; applicability?: Tree | undefined; caveats: (Caveat & { test?: Tree | undefined })[] }[];
 }
 
 /** Reads one call's facts against the trees: the compiled closures, or json-rules-engine's results. */

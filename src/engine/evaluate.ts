@@ -108,7 +108,7 @@ function read(condition: Condition, engineResult: EngineConditionResult, facts: 
     (parts: Reader[]): Reader =>
     (result) => {
       const results = result[kind] ?? [];
-      const children = parts.map((part, i) => part(results[i]));
+      const children = parts.map((part, i) => part(results[i]!));
       return groupNode(kind, children);
     };
   const reader = foldCondition<Reader>(condition, {

@@ -39,7 +39,7 @@ export function parseHostAddress(text: string): HostAddress {
 function isNetworkAddress(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): boolean {
   const bytes = address.toByteArray();
   for (let bit = prefix; bit < bytes.length * 8; bit++) {
-    if (bytes[bit >> 3] & (0x80 >> (bit & 7))) return false;
+    if (bytes[bit >> 3]! & (0x80 >> (bit & 7))) return false;
   }
   return true;
 }

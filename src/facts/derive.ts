@@ -62,7 +62,7 @@ export function deriveFacts(given: Facts, vocabulary: Vocabulary, pointerBase: s
       });
     } else if (!Object.hasOwn(given, target.name)) {
       result.derived[target.name] = space;
-      result.derivations[target.name] = { value: space, from: { [name]: given[name] }, because };
+      result.derivations[target.name] = { value: space, from: { [name]: given[name]! }, because };
     }
   }
   for (const definition of vocabulary.derivable) derive(definition.name, definition.derivations!, given, result, pointerBase);
@@ -74,8 +74,8 @@ function derive(name: string, rules: NonNullable<Vocabulary['derivable'][number]
   const matches: { derivation: Derivation; implied: boolean; stated: boolean }[] = [];
   for (const rule of rules) {
     const facts = Object.keys(rule.when);
-    if (!facts.every((fact) => known(fact) !== undefined && rule.when[fact].includes(known(fact) as Scalar))) continue;
-    const from = Object.fromEntries(facts.map((fact) => [fact, known(fact)]));
+    if (!facts.every((fact) => known(fact) !== undefined && rule.when[fact]!.includes(known(fact) as Scalar))) continue;
+    const from = Object.fromEntries(facts.map((fact) => [fact, known(fact)!]));
     matches.push({
       derivation: {
         value: rule.value,
@@ -98,13 +98,14 @@ function derive(name: string, rules: NonNullable<Vocabulary['derivable'][number]
           detail: `${name} is ${JSON.stringify(given[name])} but ${describe(match.from)} says otherwise: ${match.because}`,
         });
       } else {
-        result.conflicts.push(conflict(name, given[name], { [name]: given[name] }, match));
+        result.conflicts.push(conflict(name, given[name]!, { [name]: given[name]! }, match));
       }
     }
     return;
   }
   if (matches.length === 0) return;
-  const [{ derivation: used, stated }, ...others] = matches;
+  const [first, ...others] = matches;
+  const { derivation: used, stated } = first!;
   result.derived[name] = used.value;
   result.derivations[name] = used;
   for (const { derivation: other } of others) {

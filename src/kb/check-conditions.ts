@@ -1,6 +1,6 @@
 import { KnowledgeBaseError } from './errors';
 import { forEachFactCondition } from './condition-walk';
-import type { Condition, FactCondition, Scalar } from './model';
+import type { Condition, FactCondition, FactDefinition, Scalar } from './model';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -12,7 +12,7 @@ export function checkConditions(condition: Condition, vocabulary: Vocabulary, fi
   forEachFactCondition(condition, (leaf, place) => checkFactCondition(leaf, vocabulary, file, place.pointer), pointer);
 }
 
-const operatorsByType: Record<string, readonly string[]> = {
+const operatorsByType: Record<FactDefinition['type'], readonly string[]> = {
   string: ['equal', 'notEqual', 'in', 'notIn'],
   boolean: ['equal', 'notEqual'],
   'string-list': ['contains', 'doesNotContain'],

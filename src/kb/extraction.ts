@@ -64,18 +64,18 @@ interface LexiconEntry {
 export interface FactPattern {
   fact: string;
   regex: RegExp;
-  value?: Scalar;
-  valueFromGroup?: number;
-  negatedValue?: Scalar;
+  value?: Scalar | undefined;
+  valueFromGroup?: number | undefined;
+  negatedValue?: Scalar | undefined;
   negatable: boolean;
   confidence: number;
   /**
    * A fact that, read from the same ticket, makes this pattern's matches redundant: "NAT" says
    * addressTranslation only where the ticket does not say the mode, from which it is derived.
    */
-  unlessRead?: string;
+  unlessRead?: string | undefined;
   /** Text every match contains: a ticket without any of it is not searched (see normalizeText). */
-  requires?: string[];
+  requires?: string[] | undefined;
 }
 
 /** A fact value read when all its patterns match in one sentence; the evidence is the first's match. */
@@ -85,7 +85,7 @@ export interface SentenceRule {
   all: RegExp[];
   confidence: number;
   /** Text every sentence the rule reads contains: a ticket without any of it is not searched. */
-  requires?: string[];
+  requires?: string[] | undefined;
 }
 
 /**
@@ -97,7 +97,7 @@ interface Withdrawal {
   fact: string;
   regex: RegExp;
   /** Text every match contains: a ticket without any of it is not searched (see normalizeText). */
-  requires?: string[];
+  requires?: string[] | undefined;
 }
 
 /** Something a ticket may mention that the fact vocabulary cannot hold ("Outlook for Mac"). */
@@ -243,7 +243,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     const id = sentenceCues.length;
     sentenceCues.push({ facts: new Set(), factor: 1 });
     phrases.add(unless, { kind: 'cue', cue: id });
-    sentenceCues[cue].cancelledBy = id;
+    sentenceCues[cue]!.cancelledBy = id;
   });
   return {
     patterns,

@@ -3,7 +3,7 @@ import type { Scalar } from './model';
 
 /** What a phrase found in a ticket stands for. */
 export type PhraseUse =
-  | { kind: 'fact'; fact: string; value: Scalar; negatedValue?: Scalar; negatable: boolean; confidence: number }
+  | { kind: 'fact'; fact: string; value: Scalar; negatedValue?: Scalar | undefined; negatable: boolean; confidence: number }
   | { kind: 'context'; id: string; label: string; negatable: boolean }
   /** A cue of Extraction.sentenceCues, by its index there. */
   | { kind: 'cue'; cue: number };
@@ -49,7 +49,7 @@ export class PhraseListBuilder {
       // "Check Point" is also written "CheckPoint", "Sonic Wall" "SonicWall".
       for (const form of new Set([normal, normal.replaceAll(' ', '')])) {
         this.dictionary.push(form);
-        this.entries.push({ use: index, wordStart: WORD.test(form[0]), wordEnd: WORD.test(form[form.length - 1]), plural: /[a-z]/.test(form[form.length - 1]) });
+        this.entries.push({ use: index, wordStart: WORD.test(form[0]!), wordEnd: WORD.test(form[form.length - 1]!), plural: /[a-z]/.test(form[form.length - 1]!) });
       }
     }
   }

@@ -54,7 +54,7 @@ export function assertValid(validate: ValidateFunction, data: unknown, file: str
 // With oneOf and if/then, ajv reports every branch that failed; the deepest path is the one that
 // points at what the author got wrong.
 function mostSpecific(errors: ErrorObject[]): ErrorObject {
-  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0];
+  return [...errors].sort((a, b) => depth(b) - depth(a) || rank(a) - rank(b))[0]!;
 }
 
 function depth(error: ErrorObject): number {

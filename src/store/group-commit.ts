@@ -15,7 +15,7 @@ interface Pending<T = unknown> {
  */
 export class GroupCommit {
   private pending: Pending[] = [];
-  private flushing?: Promise<void>;
+  private flushing?: Promise<void> | undefined;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -59,7 +59,7 @@ export class GroupCommit {
       return;
     }
     batch.forEach(({ resolve, reject }, i) => {
-      const result = results[i];
+      const result = results[i]!;
       if (result.ok) resolve(result.value);
       else reject(result.error);
     });

@@ -61,7 +61,7 @@ export class PostgresStore implements Store, Outbox {
     if (inserted) return { delivery: sql.toDelivery(inserted), duplicate: false };
     // A statement of its own: it sees the delivery of a transaction the upsert waited for.
     const [existing] = await this.query<sql.DeliveryRow>(this.pool, sql.LATEST_WITH_KEY, { system: delivery.system, ticket: delivery.ticket, key: delivery.key });
-    return { delivery: sql.toDelivery(existing), duplicate: true };
+    return { delivery: sql.toDelivery(existing!), duplicate: true };
   }
 
   async claim(instance: string, now: number, leaseUntil: number, limit: number): Promise<Delivery[]> {

@@ -26,7 +26,11 @@ export interface ZendeskPayload {
 /** Annotates the ticket of a Zendesk webhook; the write-back adds an internal comment and the tags. */
 export async function zendesk(snapshot: Snapshot, payload: ZendeskPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const id = String(payload.ticket.id);
-  const { annotation, noteBlocks } = await annotateWithNote(snapshot, { id, subject: payload.ticket.subject, body: payload.ticket.description }, { read });
+  const { annotation, noteBlocks } = await annotateWithNote(
+    snapshot,
+    { id, ...(payload.ticket.subject !== undefined ? { subject: payload.ticket.subject } : {}), ...(payload.ticket.description !== undefined ? { body: payload.ticket.description } : {}) },
+    { ...(read !== undefined ? { read } : {}) },
+  );
   return {
     annotation,
     ticket: id,
@@ -54,8 +58,8 @@ export interface JiraPayload {
 export async function jira(snapshot: Snapshot, payload: JiraPayload, read?: TicketReader): Promise<AdaptedWebhook> {
   const { key, fields } = payload.issue;
   const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description, '/issue/fields/description') : '';
-  const ticket: Ticket = { id: key, subject: fields.summary, body: description };
-  const { annotation, noteBlocks } = await annotateWithNote(snapshot, ticket, { read });
+  const ticket: Ticket = { id: key, ...(fields.summary !== undefined ? { subject: fields.summary } : {}), body: description };
+  const { annotation, noteBlocks } = await annotateWithNote(snapshot, ticket, { ...(read !== undefined ? { read } : {}) });
   const path = `/rest/api/3/issue/${encodeURIComponent(key)}`;
   return {
     annotation,
@@ -78,7 +82,15 @@ export interface ServiceNowPayload {
 
 /** Annotates the incident of a ServiceNow REST message; the write-back is a work note on it. */
 export async function serviceNow(snapshot: Snapshot, payload: ServiceNowPayload, read?: TicketReader): Promise<AdaptedWebhook> {
-  const { annotation, noteBlocks } = await annotateWithNote(snapshot, { id: payload.number ?? payload.sys_id, subject: payload.short_description, body: payload.description }, { read });
+  const { annotation, noteBlocks } = await annotateWithNote(
+    snapshot,
+    {
+      id: payload.number ?? payload.sys_id,
+      ...(payload.short_description !== undefined ? { subject: payload.short_description } : {}),
+      ...(payload.description !== undefined ? { body: payload.description } : {}),
+    },
+    { ...(read !== undefined ? { read } : {}) },
+  );
   return {
     annotation,
     ticket: payload.sys_id,

@@ -44,7 +44,7 @@ export function adfToText(document: unknown, pointer = ''): string {
   const frames: Frame[] = [{ node: root, pointer, depth: 0, next: 0, text: '' }];
   let length = 0;
   for (;;) {
-    const frame = frames[frames.length - 1];
+    const frame = frames[frames.length - 1]!;
     const content = children(frame.node, frame.pointer);
     if (frame.next < content.length) {
       const at = `${frame.pointer}/content/${frame.next}`;
@@ -65,7 +65,7 @@ export function adfToText(document: unknown, pointer = ''): string {
     const own = root.type === 'text' && frames.length === 0 ? textOf(root, pointer) : frame.text;
     const text = BLOCKS.has(frame.node.type) && !own.endsWith('\n') ? `${own}\n` : own;
     if (frames.length === 0) return text;
-    frames[frames.length - 1].text += text;
+    frames[frames.length - 1]!.text += text;
   }
 }
 
