@@ -24,7 +24,7 @@ export class ClauseStarts {
   /** The start of the clause that `index` is in. */
   before(index: number): number {
     const at = lastAtOrBefore(this.ends, index);
-    return at < 0 ? 0 : this.ends[at];
+    return at < 0 ? 0 : this.ends[at]!;
   }
 
   /** The start of the clause after the one `index` is in, or undefined for the last clause. */
@@ -54,7 +54,7 @@ export function lastAtOrBefore(values: readonly number[], limit: number): number
   let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (values[middle] <= limit) {
+    if (values[middle]! <= limit) {
       found = middle;
       low = middle + 1;
     } else {

@@ -34,8 +34,8 @@ export function boundEvidence<T extends Evidenced>(facts: Record<string, T>): Re
   for (let added = true; added && room > 0;) {
     added = false;
     entries.forEach(([, fact], i) => {
-      if (room > 0 && kept[i] < Math.min(fact.evidence.length, MAX_EVIDENCE_PER_FACT)) {
-        kept[i] += 1;
+      if (room > 0 && kept[i]! < Math.min(fact.evidence.length, MAX_EVIDENCE_PER_FACT)) {
+        kept[i]! += 1;
         room -= 1;
         added = true;
       }
@@ -43,7 +43,7 @@ export function boundEvidence<T extends Evidenced>(facts: Record<string, T>): Re
   }
   return Object.fromEntries(
     entries.map(([name, fact], i) => {
-      const omitted = fact.evidence.length - kept[i] + (fact.evidenceOmitted ?? 0);
+      const omitted = fact.evidence.length - kept[i]! + (fact.evidenceOmitted ?? 0);
       return [name, omitted > 0 ? { ...fact, evidence: fact.evidence.slice(0, kept[i]), evidenceOmitted: omitted } : fact];
     }),
   );

@@ -46,7 +46,7 @@ interface Hit {
   confidence: number;
   span: Span;
   /** Left out when this other fact is read from the ticket too (see FactPattern.unlessRead). */
-  unlessRead?: string;
+  unlessRead?: string | undefined;
 }
 
 /** A ticket's text as read, with what is found once and asked of by every match. */
@@ -107,11 +107,11 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const normalized = normalizeText(text);
   const phrases = findPhrases(normalized, extraction.phrases);
   for (const phrase of phrases) {
-    const use = extraction.phrases.uses[phrase.use];
+    const use = extraction.phrases.uses[phrase.use]!;
     if (use.kind === 'cue') sentences.cueAt(use.cue, phrase.start);
   }
   for (const phrase of phrases) {
-    const use = extraction.phrases.uses[phrase.use];
+    const use = extraction.phrases.uses[phrase.use]!;
     if (use.kind === 'fact') {
       const hit = factHit(use, phrase.start, phrase.end - phrase.start, at, vocabulary);
       if (hit) hits.push(hit);
@@ -207,7 +207,7 @@ function addPatternHits(pattern: FactPattern, at: ReadText, vocabulary: Vocabula
 function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
   const [first, ...rest] = rule.all;
   const firstInSentence = new Map<number, RegExpExecArray>();
-  for (const match of matches(first, at.text)) {
+  for (const match of matches(first!, at.text)) {
     const sentence = at.sentences.startOf(match.index);
     if (!firstInSentence.has(sentence)) firstInSentence.set(sentence, match);
   }
@@ -239,7 +239,7 @@ function forMatching(text: string): string {
 
 function scalarFact(hits: Hit[]): ExtractedFact {
   // Stable sort: among equally confident hits the first in the ticket stays first.
-  const best = [...hits].sort((a, b) => b.confidence - a.confidence)[0];
+  const best = [...hits].sort((a, b) => b.confidence - a.confidence)[0]!;
   const agreeing = hits.filter((hit) => hit.value === best.value);
   return { value: best.value, confidence: best.confidence, ...boundFactEvidence(inTicketOrder(agreeing.map((hit) => hit.span))) };
 }

@@ -41,7 +41,7 @@ export class ExtractionPool {
 
   readonly read: TicketReader = async (ticket, kb) => {
     if ((ticket.subject?.length ?? 0) + (ticket.body?.length ?? 0) <= READ_HERE_UP_TO) return readHere(ticket, kb);
-    const task = { revision: kb.revision, ticket: { subject: ticket.subject, body: ticket.body } };
+    const task = { revision: kb.revision, ticket: { ...(ticket.subject !== undefined ? { subject: ticket.subject } : {}), ...(ticket.body !== undefined ? { body: ticket.body } : {}) } };
     let result = await this.pool.run(task);
     if ('needsRules' in result) result = await this.pool.run({ ...task, rules: { extraction: kb.extraction, facts: kb.vocabulary.facts } });
     if ('needsRules' in result) throw new Error('an extraction worker dropped the rules it was just sent');

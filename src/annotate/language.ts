@@ -39,9 +39,9 @@ export function tokenize(text: string): Tokens {
   const ends: number[] = [];
   let at = 0;
   for (let i = 0; i < values.length; i += 1) {
-    at = located(text, values[i], at + spaces[i].length);
+    at = located(text, values[i]!, at + spaces[i]!.length);
     starts.push(at);
-    at = Math.min(at + values[i].length, text.length);
+    at = Math.min(at + values[i]!.length, text.length);
     ends.push(at);
   }
   return { normals, starts, ends };

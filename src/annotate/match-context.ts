@@ -36,9 +36,9 @@ export class AddressRoles {
     let nearest: { end: number; role: string } | undefined;
     for (const cue of this.cues) {
       const last = lastAtOrBefore(cue.ends, index);
-      if (last < 0 || cue.starts[last] < clauseStart) continue;
+      if (last < 0 || cue.starts[last]! < clauseStart) continue;
       // On a tie the first cue in extraction.json wins.
-      if (!nearest || cue.ends[last] > nearest.end) nearest = { end: cue.ends[last], role: cue.role };
+      if (!nearest || cue.ends[last]! > nearest.end) nearest = { end: cue.ends[last]!, role: cue.role };
     }
     return nearest?.role;
   }

@@ -41,10 +41,10 @@ export class Negation {
     const first = lastAtOrBefore(starts, index);
     let counted = 0;
     for (let i = first - 1; i >= 0 && counted < window; i -= 1) {
-      if (clauseBreaks.has(normals[i])) return false;
-      if (cues.has(normals[i])) return true;
+      if (clauseBreaks.has(normals[i]!)) return false;
+      if (cues.has(normals[i]!)) return true;
       // "doesn't come with a fixed address": an article is no step further from the cue.
-      if (!fillers.has(normals[i])) counted += 1;
+      if (!fillers.has(normals[i]!)) counted += 1;
     }
     return false;
   }

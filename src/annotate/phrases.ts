@@ -16,10 +16,10 @@ const WORD = /[a-z0-9]/;
 export function findPhrases(normalized: string, list: PhraseList): PhraseHit[] {
   const hits: PhraseHit[] = [];
   for (const match of automatonOf(list).search(normalized)) {
-    const entry = list.entries[match.patternIndex];
-    if (entry.wordStart && match.start > 0 && WORD.test(normalized[match.start - 1])) continue;
+    const entry = list.entries[match.patternIndex]!;
+    if (entry.wordStart && match.start > 0 && WORD.test(normalized[match.start - 1]!)) continue;
     let end = match.end;
-    if (entry.wordEnd && end < normalized.length && WORD.test(normalized[end])) {
+    if (entry.wordEnd && end < normalized.length && WORD.test(normalized[end]!)) {
       end = entry.plural ? pluralEnd(normalized, end) : -1;
       if (end < 0) continue;
     }
@@ -31,7 +31,7 @@ export function findPhrases(normalized: string, list: PhraseList): PhraseHit[] {
 function pluralEnd(text: string, end: number): number {
   for (const suffix of ['s', 'es']) {
     const after = end + suffix.length;
-    if (text.startsWith(suffix, end) && (after >= text.length || !WORD.test(text[after]))) return after;
+    if (text.startsWith(suffix, end) && (after >= text.length || !WORD.test(text[after]!))) return after;
   }
   return -1;
 }

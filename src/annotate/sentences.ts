@@ -34,7 +34,7 @@ export class Sentences {
 
   /** Records a cue of group `cue` found at `index`. */
   cueAt(cue: number, index: number): void {
-    this.cued[cue].add(this.startOf(index));
+    this.cued[cue]!.add(this.startOf(index));
   }
 
   /** Where the sentence holding `index` starts: it names the sentence. */
@@ -54,7 +54,7 @@ export class Sentences {
     const { questions } = this.extraction;
     if (questions?.facts.has(fact) && this.questions.has(sentence)) factor *= questions.factor;
     this.extraction.sentenceCues.forEach((group, i) => {
-      if (group.facts.has(fact) && this.cued[i].has(sentence) && !(group.cancelledBy !== undefined && this.cued[group.cancelledBy].has(sentence))) factor *= group.factor;
+      if (group.facts.has(fact) && this.cued[i]!.has(sentence) && !(group.cancelledBy !== undefined && this.cued[group.cancelledBy]!.has(sentence))) factor *= group.factor;
     });
     return factor;
   }

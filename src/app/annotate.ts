@@ -44,7 +44,7 @@ interface AnnotateOptions {
   /** Where the ticket sits in the request, for the pointers of a problem; default /ticket. */
   pointerBase?: string;
   /** How the ticket's text is read; default on the event loop. */
-  read?: TicketReader;
+  read?: TicketReader | undefined;
 }
 
 /**
@@ -71,10 +71,10 @@ export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Tick
   const input: Record<string, unknown> = {};
   for (const name of kb.vocabulary.names) {
     if (Object.hasOwn(given.given, name)) {
-      facts[name] = { value: given.given[name], source: 'given', evidence: [] };
+      facts[name] = { value: given.given[name]!, source: 'given', evidence: [] };
       input[name] = given.given[name];
     } else if (Object.hasOwn(extracted, name) && !overridden(name)) {
-      const { value, confidence, evidence, evidenceOmitted } = extracted[name];
+      const { value, confidence, evidence, evidenceOmitted } = extracted[name]!;
       facts[name] = { value, source: 'extracted', confidence, evidence, ...(evidenceOmitted ? { evidenceOmitted } : {}) };
       input[name] = value;
     } else if (given.unknown.includes(name)) {

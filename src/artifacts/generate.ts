@@ -94,10 +94,10 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
 
   const comments = adviceComments(advice, article.id);
   if (details.registry) {
-    const values = (details.registry ?? []).filter((r) => r.setting && ports[r.setting] !== undefined).map((r) => ({ hive: r.hive, key: r.key, value: r.value!, data: ports[r.setting!] }));
+    const values = (details.registry ?? []).filter((r) => r.setting && ports[r.setting] !== undefined).map((r) => ({ hive: r.hive, key: r.key, value: r.value!, data: ports[r.setting!]! }));
     return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-16le', content: registryFile(values, comments), workaround: id } };
   }
-  const byKey = Object.fromEntries(profileKeys.filter((k) => ports[k.setting] !== undefined).map((k) => [k.name, ports[k.setting]]));
+  const byKey = Object.fromEntries(profileKeys.filter((k) => ports[k.setting] !== undefined).map((k) => [k.name, ports[k.setting]!]));
   const text = profileFile(details.profile!.template, byKey, comments);
   return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-8', content: Buffer.from(text, 'utf8'), workaround: id } };
 }

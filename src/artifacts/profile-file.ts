@@ -6,7 +6,7 @@
 export function profileFile(template: string, ports: Record<string, number>, comments: readonly string[] = []): string {
   const lines = template.split('\n').map((line) => {
     const match = /^;(\w+)=\d+$/.exec(line.trim());
-    return match && ports[match[1]] !== undefined ? `${match[1]}=${ports[match[1]]}` : line;
+    return match && ports[match[1]!] !== undefined ? `${match[1]}=${ports[match[1]!]}` : line;
   });
   // Comment lines (";") before the first section, where an INI reader skips them.
   return [...(comments.length ? [...comments, ''] : []), ...lines].join('\r\n');

@@ -143,7 +143,7 @@ function satisfiable(condition: Condition, kb: KnowledgeBase): boolean {
   const holds = holdsFor(condition);
   const assign = (i: number, facts_: Record<string, FactValue>): boolean => {
     if (i === facts.length) return holds(facts_);
-    return domains[i].some((value) => assign(i + 1, { ...facts_, [facts[i]]: value }));
+    return domains[i]!.some((value) => assign(i + 1, { ...facts_, [facts[i]!]: value }));
   };
   return assign(0, {});
 }
@@ -164,7 +164,7 @@ function holdsFor(condition: Condition): (facts: Record<string, FactValue>) => b
     fact:
       ({ fact, operator, value }) =>
       (facts) =>
-        operators[operator](facts[fact], value),
+        operators[operator](facts[fact]!, value),
     all: (parts) => (facts) => parts.every((part) => part(facts)),
     any: (parts) => (facts) => parts.some((part) => part(facts)),
     not: (part) => (facts) => !part(facts),
