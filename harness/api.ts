@@ -61,9 +61,9 @@ export class TestApi {
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(options.json);
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
     const text = await response.text();
-    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
     if (mediaType === 'application/x-ndjson') {
       // Each line of a streamed batch is a BatchResult.
       const lines = text
@@ -106,7 +106,7 @@ function assertMatches(pointer: string, what: string, body: unknown): void {
 
 function responseSchemaPointer(method: string, path: string, status: number, mediaType: string): string {
   const escape = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
-  const pathname = path.split('?')[0];
+  const pathname = path.split('?')[0]!;
   const template = Object.keys(contract.document.paths ?? {}).find((t) => new RegExp(`^${t.replace(/\{[^/]+\}/g, '[^/]+')}$`).test(pathname));
   const operation = template ? contract.document.paths?.[template]?.[method.toLowerCase() as OpenAPIV3.HttpMethods] : undefined;
   if (!operation) {

@@ -21,7 +21,7 @@ export async function fewestQuestions(environments: Facts[]): Promise<number> {
   }
   const memo: Memo = { costs: new Map(), questions: new Map() };
   let total = 0;
-  for (const group of openings.values()) total += await fewestFrom(openingFacts(group[0]), group, memo);
+  for (const group of openings.values()) total += await fewestFrom(openingFacts(group[0]!), group, memo);
   return total;
 }
 

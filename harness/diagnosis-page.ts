@@ -15,7 +15,7 @@ function pageAnswer(environment: Facts, fact: string): FactValue | null {
   const { vocabulary } = bundledKnowledgeBase().kb;
   const normalized = normalizeFacts(environment, vocabulary);
   if (!normalized.ok) throw new Error(`invalid scenario facts: ${JSON.stringify(normalized.errors)}`);
-  return Object.hasOwn(normalized.all, fact) ? normalized.all[fact] : null;
+  return Object.hasOwn(normalized.all, fact) ? normalized.all[fact]! : null;
 }
 
 export interface PageOutcome {

@@ -16,7 +16,7 @@ export interface FuzzReport {
 interface FuzzRequest {
   method: string;
   path: string;
-  contentType?: string;
+  contentType?: string | undefined;
   body?: string;
 }
 
@@ -122,14 +122,14 @@ export async function fuzz(baseUrl: string, runs: number, seed: number): Promise
     const res = await fetch(`${baseUrl}${request.path}`, {
       method: request.method,
       headers: { ...(request.contentType ? { 'content-type': request.contentType } : {}), accept: 'application/json, text/event-stream' },
-      body: request.body,
+      ...(request.body !== undefined ? { body: request.body } : {}),
     });
     const text = await res.text();
     report.requests += 1;
     report.byStatus[res.status] = (report.byStatus[res.status] ?? 0) + 1;
     const what = `${request.method} ${request.path} (${request.contentType ?? 'no type'}, ${request.body?.length ?? 0} chars) -> ${res.status}`;
     if (res.status >= 500) report.serverErrors.push(`${what}: ${text.slice(0, 200)}`);
-    const mediaType = (res.headers.get('content-type') ?? '').split(';')[0];
+    const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!;
     // /mcp answers JSON-RPC, which openapi.yaml leaves to the protocol; HEAD has no body to check.
     if (request.path === '/mcp' || request.method === 'HEAD' || request.method === 'OPTIONS') continue;
     try {

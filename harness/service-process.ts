@@ -33,7 +33,7 @@ export function startServiceProcess(script: string, options: { nodeArgs?: string
 
 /** The CPU time a process has used so far (utime + stime from /proc), in clock ticks of 10 ms. */
 export function cpuTicks(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return Number(fields[11]) + Number(fields[12]);
 }
 
@@ -42,5 +42,9 @@ export const postsTo = (route: string, bodies: string[]): autocannon.Request[] =
 
 /** The bench server (scripts/bench-server.ts) serving the build in `dist` (default: this checkout's). */
 export function startBenchServer(options: { dist?: string; env?: Record<string, string> } = {}): Promise<ServiceProcess> {
-  return startServiceProcess(path.join(projectRoot, 'scripts', 'bench-server.ts'), { nodeArgs: ['--import', 'tsx'], args: options.dist ? [options.dist] : [], env: options.env });
+  return startServiceProcess(path.join(projectRoot, 'scripts', 'bench-server.ts'), {
+    nodeArgs: ['--import', 'tsx'],
+    args: options.dist ? [options.dist] : [],
+    ...(options.env !== undefined ? { env: options.env } : {}),
+  });
 }

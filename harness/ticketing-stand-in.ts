@@ -119,7 +119,7 @@ export class TicketingStandIn extends EventEmitter {
   /** Every request, accepted or not, with when it came. */
   readonly requests: { method: string; path: string; at: number; status?: number }[] = [];
   private failures: Failure[] = [];
-  private always?: Failure;
+  private always?: Failure | undefined;
 
   private constructor(
     readonly system: System,
@@ -207,7 +207,7 @@ export class TicketingStandIn extends EventEmitter {
     }
     const refusal = route.refuse(body);
     if (refusal) return answer(400, system.invalid(refusal));
-    const ticket = route.path.exec(req.url!)![1];
+    const ticket = route.path.exec(req.url!)![1]!;
     const applied = { ticket, kind: route.kind, body };
     this.applied.push(applied);
     const { status, body: text } = route.accepted(ticket);

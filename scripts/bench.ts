@@ -42,7 +42,7 @@ const kb = loadKnowledgeBase(bundledRulesDir);
 
 function stats(samples: number[]): { median: number; p99: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.floor(sorted.length * 0.99)] };
+  return { median: sorted[Math.floor(sorted.length / 2)]!, p99: sorted[Math.floor(sorted.length * 0.99)]! };
 }
 
 async function time<T>(rounds: number, sets: Facts[], run: (facts: Facts) => T | Promise<T>): Promise<number[]> {
@@ -104,7 +104,7 @@ async function http(sets: Facts[]) {
     });
   }
   for (const server of [service, uncached, bare]) server.stop();
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const view = (pick: (r: (typeof rounds)[number]) => autocannon.Result) => ({
     rps: Math.round(median(rounds.map((r) => pick(r).requests.average))),
     p50: median(rounds.map((r) => pick(r).latency.p50)),
@@ -183,7 +183,7 @@ async function webhookIntake() {
   const env = { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: settings.dataDir, ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}), ...zendesk.env() };
   const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/main.js'), { env });
   let ticket = Date.now();
-  const description = readCorpus()[0].body;
+  const description = readCorpus()[0]!.body;
   const request: autocannon.Request = {
     method: 'POST',
     path: '/v1/webhooks/zendesk',

@@ -24,7 +24,7 @@ const compromise: Tokenizer = (text) => {
     for (const term of sentence.terms) {
       push(tokens, term.implicit ?? term.normal, term.offset.start, term.offset.start + term.offset.length);
       const mark = term.post.trim();
-      if (mark) push(tokens, mark[0], term.offset.start + term.offset.length, term.offset.start + term.offset.length + 1);
+      if (mark) push(tokens, mark[0]!, term.offset.start + term.offset.length, term.offset.start + term.offset.length + 1);
     }
   }
   return tokens;

@@ -22,7 +22,7 @@ const requests = postsTo(route, [JSON.stringify({ facts: { clientKind: 'outlook'
 
 async function main(): Promise<void> {
   const contenders = [
-    { name: 'baseline', server: await start(baseDist), requests },
+    { name: 'baseline', server: await start(baseDist!), requests },
     { name: 'candidate', server: await start(path.join(projectRoot, 'dist')), requests },
   ];
   const micros = await cpuTurns(contenders, TURNS, REQUESTS);

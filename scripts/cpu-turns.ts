@@ -32,7 +32,7 @@ export async function cpuTurns(contenders: Contender[], turns: number, amount: n
 
 /** Prints each contender's median and turns. */
 export function printCpuTurns(title: string, micros: Map<string, number[]>): void {
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const width = Math.max(...[...micros.keys()].map((name) => name.length));
   console.log(title);
   for (const [name, xs] of micros) console.log(`  ${name.padEnd(width)}  median ${median(xs).toFixed(1).padStart(6)}   turns: ${xs.map((x) => x.toFixed(0)).join(' ')}`);

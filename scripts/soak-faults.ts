@@ -61,7 +61,7 @@ export async function clusterFaults(): Promise<boolean> {
     const [victim] = workersOf(child.pid!);
     const before = listened;
     const killed = performance.now();
-    process.kill(victim, signal);
+    process.kill(victim!, signal);
     while (listened === before) await new Promise((resolve) => setTimeout(resolve, 20));
     replaced.push(`${way}: replaced in ${(performance.now() - killed).toFixed(0)} ms`);
     idle.destroy();

@@ -67,7 +67,7 @@ if (cluster.isPrimary) {
       } else {
         const now = Date.now();
         deaths.push(now);
-        while (deaths[0] < now - 60_000) deaths.shift();
+        while (deaths[0]! < now - 60_000) deaths.shift();
         const pause = Math.min(LONGEST_PAUSE_MS, FIRST_PAUSE_MS * 2 ** (deaths.length - 1));
         console.error(`outlook-connectivity-kb: worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another in ${pause} ms`);
         setTimeout(() => !stopping && cluster.fork(), pause);

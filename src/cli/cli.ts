@@ -142,7 +142,7 @@ export function cli(io: CliIo): Command {
       for (const pair of pairs) {
         const match = /^(\w+)=(\d{1,5})$/.exec(pair);
         if (!match) throw new CliFailure(`${pair}: write name=port, e.g. directoryPort=5001`);
-        ports[match[1]] = Number(match[2]);
+        ports[match[1]!] = Number(match[2]);
       }
       const kb = loadKnowledgeBase(options.rules);
       const names = artifactNames(kb);

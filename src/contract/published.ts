@@ -15,7 +15,7 @@ const EXTERNAL_SCHEMAS: Record<string, string> = { 'rules/schemas/article.schema
 export function publishedContract({ document, knowledgeBaseSchemas }: Contract): OpenAPIV3_1.Document {
   const external = (ref: string) => {
     const [file, fragment = ''] = ref.split('#');
-    const name = EXTERNAL_SCHEMAS[file];
+    const name = EXTERNAL_SCHEMAS[file!];
     if (!name) return ref;
     return fragment.startsWith('/$defs/') ? `#/components/schemas/${name}.${fragment.slice('/$defs/'.length)}` : `#/components/schemas/${name}`;
   };

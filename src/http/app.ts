@@ -160,7 +160,7 @@ export function createApp(options: AppOptions, doors: MountedDoors = {}): Expres
   const batchJson = express.json({ limit: batchBodyLimit, strict: false });
   app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : req.path.startsWith('/v1/webhooks/') ? webhookJson : json)(req, res, next));
   app.use(diagnoseRoutes(contract, snapshotOf, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
-  app.use(annotateRoutes(contract, snapshotOf, { read: options.readTicket, idleMs: requestTimeoutMs }));
+  app.use(annotateRoutes(contract, snapshotOf, { ...(options.readTicket !== undefined ? { read: options.readTicket } : {}), idleMs: requestTimeoutMs }));
   if (options.deliveries) app.use(deliveryRoutes(contract, options.deliveries));
   else
     app.use('/v1/deliveries', () => {
@@ -171,7 +171,7 @@ export function createApp(options: AppOptions, doors: MountedDoors = {}): Expres
   app.use(
     operationsRoutes(contract, snapshotOf, options.metricsElsewhere ? undefined : metrics, {
       metricsKeys: options.metricsApiKey ? [options.metricsApiKey, ...adminApiKeys] : [],
-      store: options.store,
+      ...(options.store !== undefined ? { store: options.store } : {}),
     }),
   );
   app.use(adminRoutes(holder, adminApiKeys.length > 0));

@@ -68,7 +68,7 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler 
 
   return async (req, res) => {
     const mcp = server(snapshotOf(req));
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
     res.on('close', () => {
       void transport.close();
       void mcp.close();

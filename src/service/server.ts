@@ -63,7 +63,7 @@ export async function startService(config: Config, logDestination?: DestinationS
   const logger = createLogger(config.logLevel, logDestination);
   const metrics = new Metrics();
   // Made after the knowledge base loads (an invalid one starts no threads), read by its reloads.
-  const threads: { pool?: ExtractionPool } = {};
+  const threads: { pool?: ExtractionPool | undefined } = {};
   const holder = new KnowledgeBaseHolder(config.rulesDir, {
     loaded: (kb) => {
       metrics.knowledgeBaseLoaded(kb);
@@ -108,19 +108,19 @@ export async function startService(config: Config, logDestination?: DestinationS
   await warmUp(holder.snapshot());
   const app = serviceApp({
     zendeskMaxAgeMs: config.zendeskMaxAgeMs,
-    jiraSecret: config.jiraSecret,
-    serviceNowSecret: config.serviceNowSecret,
+    ...(config.jiraSecret !== undefined ? { jiraSecret: config.jiraSecret } : {}),
+    ...(config.serviceNowSecret !== undefined ? { serviceNowSecret: config.serviceNowSecret } : {}),
     deliveries: { intake, outbox: store.outbox, giveUpMs: config.retryPolicy.giveUpMs, requeued: () => dispatcher.wake() },
     store,
     holder,
-    readTicket: pool?.read,
+    ...(pool !== undefined ? { readTicket: pool.read } : {}),
     requestTimeoutMs: config.requestTimeoutMs,
     bodyLimit: config.bodyLimit,
-    zendeskSecret: config.zendeskSecret,
+    ...(config.zendeskSecret !== undefined ? { zendeskSecret: config.zendeskSecret } : {}),
     apiKeys: config.apiKeys,
     adminApiKeys: config.adminApiKeys,
     trustProxy: config.trustProxy,
-    metricsApiKey: config.metricsApiKey,
+    ...(config.metricsApiKey !== undefined ? { metricsApiKey: config.metricsApiKey } : {}),
     metricsElsewhere: config.metricsPort !== undefined,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,

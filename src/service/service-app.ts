@@ -24,7 +24,14 @@ export interface ServiceAppOptions extends AppOptions {
 export function serviceApp(options: ServiceAppOptions): Express {
   const { zendeskSecret, zendeskMaxAgeMs, jiraSecret, serviceNowSecret, ...http } = options;
   const contract = http.contract ?? new Contract();
-  const webhooks = { zendeskSecret, zendeskMaxAgeMs, jiraSecret, serviceNowSecret, read: http.readTicket, intake: http.deliveries?.intake };
+  const webhooks = {
+    ...(zendeskSecret !== undefined ? { zendeskSecret } : {}),
+    ...(zendeskMaxAgeMs !== undefined ? { zendeskMaxAgeMs } : {}),
+    ...(jiraSecret !== undefined ? { jiraSecret } : {}),
+    ...(serviceNowSecret !== undefined ? { serviceNowSecret } : {}),
+    ...(http.readTicket !== undefined ? { read: http.readTicket } : {}),
+    ...(http.deliveries?.intake !== undefined ? { intake: http.deliveries.intake } : {}),
+  };
   return createApp(
     { ...http, contract },
     {

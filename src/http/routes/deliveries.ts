@@ -24,9 +24,9 @@ function deliveryView(delivery: Delivery): DeliveryView {
     createdAt: iso(createdAt)!,
     giveUpAt: iso(giveUpAt)!,
     // For a delivery being sent, when its lease runs out and another instance may take it.
-    ...(nextAttemptAt !== undefined ? { nextAttemptAt: iso(nextAttemptAt) } : {}),
+    ...(nextAttemptAt !== undefined ? { nextAttemptAt: iso(nextAttemptAt)! } : {}),
     ...(leaseOwner ? { instance: leaseOwner } : {}),
-    ...(deliveredAt !== undefined ? { deliveredAt: iso(deliveredAt) } : {}),
+    ...(deliveredAt !== undefined ? { deliveredAt: iso(deliveredAt)! } : {}),
     ...(lastAnswer ? { lastAnswer } : {}),
   };
 }
@@ -38,7 +38,7 @@ function attemptView({ number, request, instance, startedAt, durationMs, outcome
 /** A page's position, opaque to callers: the last delivery's time and id. */
 const cursorOf = (delivery: Delivery) => Buffer.from(JSON.stringify([delivery.createdAt, delivery.id])).toString('base64url');
 
-function fromCursor(cursor: string): DeliveryFilter['after'] {
+function fromCursor(cursor: string): NonNullable<DeliveryFilter['after']> {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     if (typeof createdAt === 'number' && Number.isSafeInteger(createdAt) && typeof id === 'string') return { createdAt, id };
@@ -60,7 +60,12 @@ export function deliveryRoutes(contract: Contract, { outbox, giveUpMs, requeued 
   router.get('/v1/deliveries', queryParameters(contract, '/v1/deliveries', 'get'), async (req, res) => {
     const query = req.query as { state?: DeliveryState; system?: System; limit?: string; cursor?: string };
     const limit = query.limit ? Number(query.limit) : PAGE;
-    const deliveries = await outbox.list({ state: query.state, system: query.system, limit, ...(query.cursor ? { after: fromCursor(query.cursor) } : {}) });
+    const deliveries = await outbox.list({
+      ...(query.state !== undefined ? { state: query.state } : {}),
+      ...(query.system !== undefined ? { system: query.system } : {}),
+      limit,
+      ...(query.cursor ? { after: fromCursor(query.cursor) } : {}),
+    });
     const last = deliveries.length === limit ? deliveries[deliveries.length - 1] : undefined;
     res.json({ deliveries: deliveries.map(deliveryView), ...(last ? { next: cursorOf(last) } : {}) });
   });
