@@ -19,12 +19,6 @@ export const MAX_NDJSON_LINE = 100 * 1024;
  * comes and has no such total.
  */
 export const MAX_BATCH_TEXT = 100_000;
-/**
- * Tickets of a JSON batch being annotated at once. One: with more, the tickets short enough to be
- * read on the event loop were read several to a turn of it (a stall of 440 ms against a test's
- * bound of 350, under load), and with the default one worker thread, long tickets gain nothing.
- */
-const BATCH_IN_FLIGHT = 1;
 
 type BatchResult = { line?: number; status: 200; id: string; annotation: Annotation } | { line?: number; status: number; id?: string; problem: ReturnType<typeof problemBody> };
 
@@ -62,7 +56,9 @@ function batchText(tickets: readonly unknown[]): number {
 /**
  * A JSON batch: every ticket's result, in order. Refused whole (413) over MAX_BATCH_TICKETS
  * tickets or MAX_BATCH_TEXT characters of text; each ticket otherwise gets its annotation or its
- * own problem. BATCH_IN_FLIGHT tickets are annotated at once.
+ * own problem. Tickets are annotated one at a time: with several at once, those short enough to
+ * be read on the event loop were read several to a turn of it (a stall of 440 ms against a test's
+ * bound of 350, under load), and with the default one worker thread, long tickets gain nothing.
  */
 export async function annotateBatch(snapshot: Snapshot, tickets: readonly unknown[], checkTicket: SchemaCheck, instance: string, read?: TicketReader): Promise<BatchResult[]> {
   if (tickets.length > MAX_BATCH_TICKETS) {
@@ -79,18 +75,13 @@ export async function annotateBatch(snapshot: Snapshot, tickets: readonly unknow
       [{ pointer: '/tickets', detail }],
     );
   }
-  const results = new Array<BatchResult>(tickets.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < tickets.length) {
-      const i = next++;
-      results[i] = await annotateEntry(snapshot, tickets[i], checkTicket, `/tickets/${i}`, instance, read);
-      // A ticket short enough to be read on the event loop takes up to a millisecond; a hundred
-      // of them in one go would hold everything else up for a tenth of a second.
-      await setImmediate();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(BATCH_IN_FLIGHT, tickets.length) }, lane));
+  const results: BatchResult[] = [];
+  for (const [i, ticket] of tickets.entries()) {
+    results.push(await annotateEntry(snapshot, ticket, checkTicket, `/tickets/${i}`, instance, read));
+    // A ticket short enough to be read on the event loop takes up to a millisecond; a hundred
+    // of them in one go would hold everything else up for a tenth of a second.
+    await setImmediate();
+  }
   return results;
 }
 
