@@ -1,14 +1,16 @@
-import { generateArtifact, type ArtifactName, type ArtifactResult } from '../artifacts/generate';
+import { artifactNames, generateArtifact, type ArtifactName, type ArtifactResult } from '../artifacts/generate';
 import { describeFieldErrors } from '../contract/problem';
 import type { KnowledgeBase } from '../kb/load';
 import { AppError } from './errors';
 
 /**
  * A configuration file a workaround calls for (a .reg or .prf file) with the ports asked for,
- * and the articles' advice on them; an AppError (invalid_request) naming each port that does not
- * follow the advice.
+ * and the articles' advice on them; an AppError: not_found when no workaround of the knowledge base
+ * calls for the file, invalid_request naming each port that does not follow the advice.
  */
 export function configurationFile(kb: KnowledgeBase, name: ArtifactName, ports: Record<string, number>): Extract<ArtifactResult, { ok: true }> {
+  const names = artifactNames(kb);
+  if (!names.includes(name)) throw new AppError('not_found', `No workaround of knowledge base ${kb.revision} calls for ${name}; it has: ${names.join(', ')}.`);
   const result = generateArtifact(kb, name, ports);
   if (!result.ok) throw new AppError('invalid_request', `The ports do not follow the articles' advice: ${describeFieldErrors(result.errors)}.`, result.errors);
   return result;

@@ -1,8 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { configurationFile } from '../../app/configuration-file';
-import { AppError } from '../../app/errors';
 import type { SnapshotOf } from '../../app/snapshot';
-import { artifactNames } from '../../artifacts/generate';
 import { operationsOf, type Contract } from '../../contract/contract';
 import { queryParameters } from '../../contract/validate-request';
 
@@ -23,8 +21,6 @@ export function artifactRoutes(contract: Contract, snapshotOf: SnapshotOf): Rout
     check(req, res, (error?: unknown) => {
       if (error) return next(error);
       const { kb } = snapshotOf(req);
-      if (!artifactNames(kb).includes(req.params.name))
-        throw new AppError('not_found', `No workaround of knowledge base ${kb.revision} calls for ${req.params.name}; it has: ${artifactNames(kb).join(', ')}.`);
       const ports = Object.fromEntries(Object.entries(req.query).map(([key, value]) => [key, Number(value)]));
       const { artifact, advice } = configurationFile(kb, req.params.name, ports);
       // A caller that asks for JSON (the diagnosis page) gets the file with the advice as data.
