@@ -34,9 +34,18 @@ export function readCorpus(): CorpusTicket[] {
 }
 
 /**
- * A half of the blind corpus (test/fixtures/blind/): `dev` may be read while tuning; `test` is
- * only scored, never read case by case.
+ * One of the blind corpora (test/fixtures/blind/corpora.json): a `dev` corpus may be read while
+ * tuning; a `test` corpus is only scored, never read case by case.
  */
-export function readBlindCorpus(half: 'dev' | 'dev2' | 'dev3' | 'test' | 'test2' | 'test3'): BlindTicket[] {
-  return readJsonLines<BlindTicket>(path.join(fixtures, 'blind', `${half}.jsonl`));
+export interface BlindCorpus {
+  name: string;
+  use: 'dev' | 'test';
+  tickets: BlindTicket[];
+}
+
+/** The blind corpora as test/fixtures/blind/corpora.json lists them, in the order they were written. */
+export function readBlindCorpora(): BlindCorpus[] {
+  const dir = path.join(fixtures, 'blind');
+  const { corpora } = JSON.parse(fs.readFileSync(path.join(dir, 'corpora.json'), 'utf8')) as { corpora: { file: string; name: string; use: 'dev' | 'test' }[] };
+  return corpora.map(({ file, name, use }) => ({ name, use, tickets: readJsonLines<BlindTicket>(path.join(dir, file)) }));
 }

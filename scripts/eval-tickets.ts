@@ -4,17 +4,12 @@
 // test corpora are only scored, so that they measure what tuning on the others did not see.
 // `npm run eval:tickets`.
 import { DOMAIN_VOCABULARY, precision, recall, scoreExtraction, total, type LabelScope, type Score } from '../harness/ticket-scores';
-import { readBlindCorpus, readCorpus } from '../harness/tickets';
+import { readBlindCorpora, readCorpus } from '../harness/tickets';
 
 // The blind corpus is scored on the facts and values of docs/domain.md, the vocabulary its writer had.
 const corpora: { name: string; tickets: Parameters<typeof scoreExtraction>[0]; listMistakes: boolean; scope?: LabelScope }[] = [
   { name: 'first corpus', tickets: readCorpus(), listMistakes: true, scope: DOMAIN_VOCABULARY },
-  { name: 'blind dev', tickets: readBlindCorpus('dev'), listMistakes: true, scope: DOMAIN_VOCABULARY },
-  { name: 'blind dev 2', tickets: readBlindCorpus('dev2'), listMistakes: true, scope: DOMAIN_VOCABULARY },
-  { name: 'blind dev 3', tickets: readBlindCorpus('dev3'), listMistakes: true, scope: DOMAIN_VOCABULARY },
-  { name: 'blind test A', tickets: readBlindCorpus('test'), listMistakes: false, scope: DOMAIN_VOCABULARY },
-  { name: 'blind test B', tickets: readBlindCorpus('test2'), listMistakes: false, scope: DOMAIN_VOCABULARY },
-  { name: 'blind test C', tickets: readBlindCorpus('test3'), listMistakes: false, scope: DOMAIN_VOCABULARY },
+  ...readBlindCorpora().map(({ name, use, tickets }) => ({ name: `blind ${name}`, tickets, listMistakes: use === 'dev', scope: DOMAIN_VOCABULARY })),
 ];
 const scored = corpora.map((c) => ({ ...c, ...scoreExtraction(c.tickets, c.scope) }));
 const pct = (x: number) => x.toFixed(3);
