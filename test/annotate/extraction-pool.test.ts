@@ -40,6 +40,23 @@ async function longestStall(work: () => Promise<unknown>): Promise<{ stall: numb
   return { stall, total: performance.now() - started };
 }
 
+/**
+ * The smallest share of `work`'s time that the event loop spent in one stall, over up to three
+ * runs: a machine busy with other jobs can hold this process off the CPU for a while, a stall no
+ * code of ours made, but a batch read in one block is one stall as long as the request every time.
+ */
+async function stallShare(work: () => Promise<unknown>): Promise<number> {
+  let best = Infinity;
+  for (let run = 0; run < 3 && best >= MOST_STALL_SHARE; run += 1) {
+    const { stall, total } = await longestStall(work);
+    best = Math.min(best, stall / total);
+  }
+  return best;
+}
+
+// Read on the event loop in one block, a batch is one stall as long as the whole request.
+const MOST_STALL_SHARE = 1 / 5;
+
 it('reads a long ticket on a worker thread exactly as here, its context and negations included', async () => {
   const { kb } = bundledKnowledgeBase();
   // Lexicon phrases (an automaton rebuilt in the worker), a negation the tokenizer reads there,
@@ -54,22 +71,21 @@ it('reads a long ticket on a worker thread exactly as here, its context and nega
 it('the event loop keeps turning while a JSON batch of long tickets is annotated', async () => {
   // As long as a JSON batch may be (MAX_BATCH_TEXT): two tickets of 50,000 characters.
   const body = JSON.stringify({ tickets: Array.from({ length: 2 }, (_, i) => ({ id: String(i), body: long(i).slice(0, MAX_BATCH_TEXT / 2) })) });
-  const { stall, total } = await longestStall(async () => {
+  const share = await stallShare(async () => {
     const res = await postOnNewConnection(`${api.baseUrl}/v1/annotate/batch`, body);
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual(Array(2).fill(200));
   });
-  // Read on the event loop, the batch was one stall as long as the whole request.
-  expect(stall).toBeLessThan(total / 5);
+  expect(share).toBeLessThan(MOST_STALL_SHARE);
 });
 
 it('the event loop turns between the tickets of a batch read here, short of the worker threads', async () => {
   // As many characters as a JSON batch may hold, in tickets short enough to be read here.
   const body = JSON.stringify({ tickets: Array.from({ length: MAX_BATCH_TEXT / READ_HERE_UP_TO }, (_, i) => ({ id: String(i), body: long(i).slice(0, READ_HERE_UP_TO) })) });
-  const { stall, total } = await longestStall(async () => {
+  const share = await stallShare(async () => {
     const res = await postOnNewConnection(`${api.baseUrl}/v1/annotate/batch`, body);
     expect(res.body.results.map((r: { status: number }) => r.status)).toEqual(Array(MAX_BATCH_TEXT / READ_HERE_UP_TO).fill(200));
   });
-  expect(stall).toBeLessThan(total / 5);
+  expect(share).toBeLessThan(MOST_STALL_SHARE);
 });
 
 it('every route that annotates reads its tickets through the reader the app is given', async () => {
