@@ -1,4 +1,4 @@
-// Takes the README's screenshots of the two pages at desktop and phone width, from the bundled
+// Takes the API guide's screenshots (docs/api.md) of the two pages at desktop and phone width, from the bundled
 // knowledge base, into docs/screenshots/. `npm run screenshots` (needs Debian's chromium).
 import fs from 'node:fs';
 import path from 'node:path';

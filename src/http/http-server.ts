@@ -9,7 +9,7 @@ import type { Express } from 'express';
  * starts handling them. Done to objects V8 has already built, that swap was most of the stack's
  * cost: each scavenge promoted megabytes of request objects, and express answered a third of what
  * it answers once the objects are built with those prototypes, when the swap changes nothing
- * (BENCHMARKS.md has the measurements). Node's documented IncomingMessage and ServerResponse
+ * (docs/benchmarks.md has the measurements). Node's documented IncomingMessage and ServerResponse
  * options say which classes the server builds.
  */
 export function createHttpServer(app: Express, options: ServerOptions = {}): Server {

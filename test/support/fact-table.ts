@@ -1,6 +1,6 @@
 import type { Vocabulary } from '../../src/kb/vocabulary';
 
-/** The README's fact table, as rules/facts.json gives it: one row per fact, its values and meaning. */
+/** The API guide's fact table (docs/api.md), as rules/facts.json gives it: one row per fact, its values and meaning. */
 export function factTable(vocabulary: Vocabulary): string {
   const rows = vocabulary.facts.map((fact) => {
     const values = fact.values ? fact.values.map((v) => `\`${String(v.value)}\``).join(', ') : 'IPv4 or IPv6 host address, optionally with its prefix';

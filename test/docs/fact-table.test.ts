@@ -4,9 +4,9 @@ import { projectRoot } from '../../src/paths';
 import { factTable } from '../support/fact-table';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
-describe('README.md', () => {
+describe('docs/api.md', () => {
   it('lists the fact vocabulary exactly as rules/facts.json has it', () => {
-    const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-    expect(readme).toContain(factTable(bundledKnowledgeBase().kb.vocabulary));
+    const guide = fs.readFileSync(path.join(projectRoot, 'docs', 'api.md'), 'utf8');
+    expect(guide).toContain(factTable(bundledKnowledgeBase().kb.vocabulary));
   });
 });
