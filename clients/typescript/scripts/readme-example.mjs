@@ -1,5 +1,6 @@
-// Copies the top README's "Typed client" example into a file that the build type-checks, so the
-// README cannot show code that does not compile against this client.
+// Copies the top README's example of this client (its ```ts block that calls createKbClient) into a
+// file that the build type-checks, so the README cannot show code that does not compile against
+// this client.
 // Usage: node scripts/readme-example.mjs <README.md> <out.ts>
 import fs from 'node:fs';
 
@@ -9,13 +10,12 @@ if (!source || !target) {
   process.exit(2);
 }
 const readme = fs.readFileSync(source, 'utf8');
-const section = /^## Typed client\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1];
-const example = section && /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+const example = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).find((code) => code.includes('createKbClient('));
 if (!example) {
-  console.error(`${source} has no ts example under "## Typed client"`);
+  console.error(`${source} has no ts example that calls createKbClient`);
   process.exit(1);
 }
-const text = `// Generated from the README's "Typed client" example by scripts/readme-example.mjs: do not edit.
+const text = `// Generated from the README's example of the typed client by scripts/readme-example.mjs: do not edit.
 import type { AnyFactValue, Question, Ticket } from '../src/index.js';
 
 // What the README leaves to the reader.
