@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { TestApi } from '../harness/api';
 
 let api: TestApi;

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import ini from 'ini';
 import { TestApi } from '../harness/api';
 import { artifactNames, generateArtifact } from '../src/artifacts/generate';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { TestApi } from '../harness/api';
 import { bundledKnowledgeBase } from '../harness/knowledge-base';
 import { consult } from '../harness/consultation';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { Contract, operationsOf } from '../src/contract/contract';
 import { bundledRulesDir } from '../src/paths';

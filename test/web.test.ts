@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate run in the browser, with its DOM.
+import { expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { Contract, operationsOf } from '../src/contract/contract';
 import { consult } from '../harness/consultation';

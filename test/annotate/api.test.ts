@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { TestApi } from '../../harness/api';
 import { MAX_EVIDENCE_PER_ANNOTATION, MAX_EVIDENCE_PER_FACT } from '../../src/annotate/evidence-bounds';
 

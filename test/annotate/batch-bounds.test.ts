@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { TestApi } from '../../harness/api';
 import { MAX_BATCH_TEXT } from '../../src/app/annotate-batch';
 

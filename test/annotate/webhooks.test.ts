@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { MAX_ADF_DEPTH } from '../../src/webhooks/adf';
+import { expect } from '@jest/globals';
 import { TestApi } from '../../harness/api';
 
 const secret = 'dGhpcyBpcyBhIHRlc3Qgc2VjcmV0';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import pg from 'pg';
 import { backoffMs, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../src/delivery/retry-policy';
 import { retryable } from '../../src/delivery/send';

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { QUICK_RETRIES, startDeliveringApi, targetSettings, type DeliveringApi } from '../support/delivering-api';
 import { TicketingStandIn } from '../../harness/ticketing-stand-in';
 
