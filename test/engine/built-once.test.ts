@@ -1,6 +1,6 @@
 import { Diagnoser } from '../../src/engine/diagnose';
 import { normalizeFacts } from '../../src/facts/normalize';
-import { TestApi } from '../../harness/api';
+import { TestApi, type Schemas } from '../../harness/api';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // Counts Engine constructions while keeping json-rules-engine's real behaviour.
@@ -24,9 +24,9 @@ it('when the service answers, then it builds no json-rules-engine Engine: the co
   const api = await TestApi.start();
   try {
     for (let i = 0; i < 5; i += 1) {
-      const res = await api.post('/v1/diagnose', { facts });
+      const res = await api.post<Schemas['DiagnoseResponse']>('/v1/diagnose', { facts });
       expect(res.status).toBe(200);
-      expect(res.body.diagnoses.map((d: { id: string }) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+      expect(res.body.diagnoses.map((d) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
     }
     expect(constructedEngines()).toBe(before);
   } finally {
