@@ -5,10 +5,10 @@ import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // Counts Engine constructions while keeping json-rules-engine's real behaviour.
 jest.mock('json-rules-engine', () => {
-  const actual = jest.requireActual('json-rules-engine');
+  const actual = jest.requireActual<typeof import('json-rules-engine')>('json-rules-engine');
   let constructed = 0;
   class CountingEngine extends actual.Engine {
-    constructor(...args: unknown[]) {
+    constructor(...args: ConstructorParameters<typeof actual.Engine>) {
       super(...args);
       constructed += 1;
     }
@@ -16,7 +16,7 @@ jest.mock('json-rules-engine', () => {
   return { ...actual, Engine: CountingEngine, constructedEngines: () => constructed };
 });
 
-const { constructedEngines } = jest.requireMock('json-rules-engine') as { constructedEngines: () => number };
+const { constructedEngines } = jest.requireMock<{ constructedEngines: () => number }>('json-rules-engine');
 const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', symptoms: ['cannot-connect'] };
 
 it('when the service answers, then it builds no json-rules-engine Engine: the compiled conditions serve every request', async () => {
