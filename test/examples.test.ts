@@ -33,8 +33,11 @@ beforeAll(async () => {
 });
 afterAll(() => delivering.close());
 
-function exampleOf(parameter: OpenAPIV3_1.ParameterObject): unknown {
-  return parameter.example ?? Object.values(parameter.examples ?? {})[0]?.valueOf();
+/** A path or query parameter's example, as a URL carries it; undefined when it has none. */
+function exampleOf(parameter: OpenAPIV3_1.ParameterObject): string | number | boolean | undefined {
+  const example: unknown = parameter.example ?? Object.values(parameter.examples ?? {})[0]?.valueOf();
+  if (example === undefined || typeof example === 'string' || typeof example === 'number' || typeof example === 'boolean') return example;
+  throw new Error(`the example of parameter ${parameter.name} is not a value a URL can carry: ${JSON.stringify(example)}`);
 }
 
 describe('the examples in openapi.yaml', () => {
