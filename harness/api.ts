@@ -4,19 +4,29 @@ import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import { serviceApp, type ServiceAppOptions } from '../src/service/service-app';
 import { Contract } from '../src/contract/contract';
 import { createHttpServer } from '../src/http/http-server';
+import type { components, operations } from '../src/contract/types.gen';
 import { bundledKnowledgeBase } from './knowledge-base';
 
-/**
- * A parsed JSON body, as loosely typed as JSON.parse leaves it: tests read it by the shapes the
- * contract gives (and every body was checked against them), not by a type of its own.
- */
-export type Json = ReturnType<typeof JSON.parse>;
+/** The bodies openapi.yaml names, as openapi-typescript generates them (`npm run gen:types`). */
+export type Schemas = components['schemas'];
 
-export interface ApiResponse {
+/** The body an operation answers with a status (by its operationId), where openapi.yaml gives it inline rather than by a schema name. */
+export type ResponseBody<Op extends keyof operations, Status extends keyof operations[Op]['responses']> = operations[Op]['responses'][Status] extends { content: infer Content }
+  ? Content[keyof Content]
+  : never;
+
+/**
+ * A response, its body parsed (JSON, or each line of an NDJSON stream) or left as text. The body
+ * is `T` as the test that asked for it says it expects (e.g. `api.post<Schemas['DiagnoseResponse']>`),
+ * and `unknown` when it says nothing: every body was checked against the schema openapi.yaml gives
+ * for its route, status and media type, so a test that asserts the status reads the body by the
+ * type the contract gives that status.
+ */
+export interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;
   text: string;
-  body: Json;
+  body: T;
 }
 
 export interface RequestOptions {
@@ -54,7 +64,7 @@ export class TestApi {
     return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
 
-  async request(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {
+  async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     let body = options.body;
     if (options.json !== undefined) {
@@ -71,21 +81,27 @@ export class TestApi {
         .filter((line) => line)
         .map((line): unknown => JSON.parse(line));
       for (const line of lines) assertMatches(contract.schemaPointer('BatchResult'), `${method} ${path} line`, line);
-      return { status: response.status, headers: response.headers, text, body: lines };
+      return { status: response.status, headers: response.headers, text, body: lines as T };
     }
     const parsed: unknown = mediaType.endsWith('json') ? JSON.parse(text) : text;
     assertConformant(method, path, response.status, mediaType, parsed);
-    return { status: response.status, headers: response.headers, text, body: parsed };
+    return { status: response.status, headers: response.headers, text, body: parsed as T };
   }
 
-  post(path: string, json: unknown): Promise<ApiResponse> {
-    return this.request('POST', path, { json });
+  post<T = unknown>(path: string, json: unknown): Promise<ApiResponse<T>> {
+    return this.request<T>('POST', path, { json });
   }
 
-  get(path: string): Promise<ApiResponse> {
-    return this.request('GET', path);
+  get<T = unknown>(path: string): Promise<ApiResponse<T>> {
+    return this.request<T>('GET', path);
   }
 }
+
+/** What a batch answered for one ticket: its annotation, or undefined where it has a problem instead. */
+export const annotationOf = (result: Schemas['BatchResult'] | undefined) => (result && 'annotation' in result ? result.annotation : undefined);
+
+/** Why a batch refused one ticket: its problem, or undefined where it was annotated. */
+export const problemOf = (result: Schemas['BatchResult'] | undefined) => (result && 'problem' in result ? result.problem : undefined);
 
 /** Throws unless openapi.yaml documents this response and the body matches its schema. */
 export function assertConformant(method: string, path: string, status: number, mediaType: string, body: unknown): void {
@@ -132,18 +148,18 @@ function resolvePointer(ref: string): unknown {
 }
 
 /**
- * POSTs JSON on a connection of its own, closed after the answer, and parses the answer as JSON.
- * (fetch keeps connections open between requests, and one the server closes as a request is
- * sent on it is reset.)
+ * POSTs JSON on a connection of its own, closed after the answer, and parses the answer as JSON,
+ * the `T` the caller expects. (fetch keeps connections open between requests, and one the server
+ * closes as a request is sent on it is reset.)
  */
-export function postOnNewConnection(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
+export function postOnNewConnection<T = unknown>(url: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        resolve({ status: res.statusCode!, body: parsed });
+        resolve({ status: res.statusCode!, body: parsed as T });
       });
       res.on('error', reject);
     });

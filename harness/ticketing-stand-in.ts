@@ -2,7 +2,7 @@ import { EventEmitter, once } from 'node:events';
 import http, { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { System } from '../src/delivery/outbox';
-import type { Json } from './api';
+import { member as at } from './member';
 
 /**
  * How the stand-in answers a request instead of applying it; `accept` applies it as usual;
@@ -15,7 +15,8 @@ export type Failure = { status: number; retryAfter?: string; body?: string } | {
 export interface Applied {
   ticket: string;
   kind: 'comment' | 'labels' | 'work_notes';
-  body: Json;
+  /** The JSON body, as the system's API takes it (the route checked the members it needs); read it with `member`. */
+  body: unknown;
 }
 
 interface Route {
@@ -27,9 +28,6 @@ interface Route {
   /** The status and body of an accepted write. */
   accepted: (ticket: string) => { status: number; body: string };
 }
-
-/** The member at `path` in a parsed body; undefined where there is none, as optional chaining gives. */
-const at = (value: unknown, ...path: string[]): unknown => path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), value);
 
 const isStrings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
 

@@ -7,8 +7,12 @@ import { Diagnoser } from '../src/engine/diagnose';
 import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/app/holder';
-import { TestApi } from '../harness/api';
+import type { Article } from '../src/kb/model';
+import { TestApi, type Schemas } from '../harness/api';
 import { bundledKnowledgeBase } from '../harness/knowledge-base';
+
+type DiagnoseResponse = Schemas['DiagnoseResponse'];
+type Problem = Schemas['Problem'];
 
 const article = (id: string) => ({ article: { id, title: id, url: `https://example.com/${id}` } });
 
@@ -46,7 +50,7 @@ describe('an encoded answer', () => {
     const answer = await encodedDiagnoseAnswer(bundledKnowledgeBase(), { clientKind: 'owa-server', symptoms: ['certificate-warning'] }, { includeCandidates: false });
     expect(answer.body.length).toBeLessThan(4096); // short enough for Buffer.from to cut it from a shared slab
     expect(answer.body.buffer.byteLength).toBe(answer.body.length);
-    expect(JSON.parse(answer.body.toString('utf8')).kb.revision).toBe(bundledKnowledgeBase().kb.revision);
+    expect((JSON.parse(answer.body.toString('utf8')) as DiagnoseResponse).kb.revision).toBe(bundledKnowledgeBase().kb.revision);
   });
 });
 
@@ -65,12 +69,12 @@ describe('POST /v1/diagnose through the answer cache', () => {
       expect(again.text).toBe(fresh.text);
       expect(again.headers.get('content-type')).toBe(fresh.headers.get('content-type'));
       // Given and derived facts are told apart: the same address space sent directly is another answer.
-      const direct = await cached.post('/v1/diagnose', { facts: { ...facts, serverAddress: undefined, serverAddressSpace: 'private' } });
+      const direct = await cached.post<DiagnoseResponse>('/v1/diagnose', { facts: { ...facts, serverAddress: undefined, serverAddressSpace: 'private' } });
       expect(direct.body.facts.given.serverAddressSpace).toBe('private');
       expect(direct.body.facts.derived).toEqual({ addressTranslation: true });
       // The option is part of the key.
-      const withCandidates = await cached.request('POST', '/v1/diagnose?include=candidates', { json: { facts } });
-      expect(withCandidates.body.candidates.length).toBeGreaterThan(0);
+      const withCandidates = await cached.request<DiagnoseResponse>('POST', '/v1/diagnose?include=candidates', { json: { facts } });
+      expect(withCandidates.body.candidates?.length).toBeGreaterThan(0);
       // A bad request is checked every time, never answered from the cache.
       expect((await cached.post('/v1/diagnose', { facts: { ...facts, natMode: 'pat' } })).status).toBe(400);
     } finally {
@@ -95,7 +99,7 @@ describe('POST /v1/diagnose through the answer cache', () => {
       await api.request('POST', '/v1/diagnose?include=candidates', { json: { facts } });
       expect(diagnose).toHaveBeenCalledTimes(3);
       // Refused requests are never stored: sent again, they are checked again.
-      for (let i = 0; i < 2; i++) expect((await api.post('/v1/diagnose', { facts: { ...facts, natMode: 'pat' } })).body.code).toBe('invalid_fact_value');
+      for (let i = 0; i < 2; i++) expect((await api.post<Problem>('/v1/diagnose', { facts: { ...facts, natMode: 'pat' } })).body.code).toBe('invalid_fact_value');
       expect((await api.request('POST', '/v1/diagnose', { body: JSON.stringify({ facts }), headers: { 'content-type': 'text/plain' } })).status).toBe(415);
       expect(diagnose).toHaveBeenCalledTimes(3);
     } finally {
@@ -107,7 +111,7 @@ describe('POST /v1/diagnose through the answer cache', () => {
     const api = await TestApi.start();
     try {
       const depth = 45_000; // under the 100 kB body limit; JSON.parse reads it, JSON.stringify cannot write it
-      const res = await api.request('POST', '/v1/diagnose', { body: `{"facts":${'['.repeat(depth)}${']'.repeat(depth)}}`, headers: { 'content-type': 'application/json' } });
+      const res = await api.request<Problem>('POST', '/v1/diagnose', { body: `{"facts":${'['.repeat(depth)}${']'.repeat(depth)}}`, headers: { 'content-type': 'application/json' } });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('invalid_request');
     } finally {
@@ -136,12 +140,12 @@ describe('POST /v1/diagnose through the answer cache', () => {
     const api = await TestApi.start({ holder, adminApiKeys: [key] });
     try {
       const headers = { 'x-api-key': key };
-      const diagnose = async () => (await api.request('POST', '/v1/diagnose', { json: { facts }, headers })).body.diagnoses[0].title;
+      const diagnose = async () => (await api.request<DiagnoseResponse>('POST', '/v1/diagnose', { json: { facts }, headers })).body.diagnoses[0]?.title;
       const before = await diagnose();
       expect(await diagnose()).toBe(before); // now cached
       const file = path.join(dir, 'articles', 'KB291615.json');
-      const article = JSON.parse(fs.readFileSync(file, 'utf8'));
-      article.diagnoses.find((d: { id: string }) => d.id === 'nat-loses-rpc-information').title = 'Retitled after the reload';
+      const article = JSON.parse(fs.readFileSync(file, 'utf8')) as Article;
+      article.diagnoses.find((d) => d.id === 'nat-loses-rpc-information')!.title = 'Retitled after the reload';
       fs.writeFileSync(file, JSON.stringify(article));
       expect((await api.request('POST', '/admin/reload', { headers })).status).toBe(200);
       expect(await diagnose()).toBe('Retitled after the reload');

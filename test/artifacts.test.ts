@@ -1,10 +1,15 @@
+import { expect } from '@jest/globals';
 import ini from 'ini';
-import { TestApi } from '../harness/api';
+import { TestApi, type Schemas } from '../harness/api';
 import { artifactNames, generateArtifact } from '../src/artifacts/generate';
 import { Diagnoser } from '../src/engine/diagnose';
 import { buildKnowledgeBase } from '../src/kb/load';
 import { readRulesDir } from '../src/kb/rules-dir';
 import { bundledRulesDir } from '../src/paths';
+
+type ConfigurationFile = Schemas['ConfigurationFile'];
+type DiagnoseResponse = Schemas['DiagnoseResponse'];
+type Problem = Schemas['Problem'];
 
 let api: TestApi;
 beforeAll(async () => {
@@ -29,6 +34,9 @@ function parseRegistryExport(bytes: Buffer): { header: string; keys: Record<stri
   }
   return { header: lines[0]!, keys, comments };
 }
+
+/** A profile (.prf) as ini reads it: its sections, each of keys with string values. */
+const parseProfile = (text: string): Record<string, Record<string, string>> => ini.parse(text);
 
 async function download(path: string): Promise<{ status: number; type: string | null; disposition: string | null; bytes: Buffer }> {
   const res = await fetch(`${api.baseUrl}${path}`);
@@ -67,11 +75,11 @@ describe('GET /v1/artifacts/exchange-static-ports.reg', () => {
     );
     expect(reg.comments).toContain('; directoryPort 5000: KB148732 says: Do not assign ports immediately above the 1023 range (KB148732; it gives no upper bound). Not checked: it gives no range.');
 
-    const res = await api.request('GET', '/v1/artifacts/exchange-static-ports.reg?directoryPort=5000&storePort=5001', { headers: { accept: 'application/json' } });
+    const res = await api.request<ConfigurationFile>('GET', '/v1/artifacts/exchange-static-ports.reg?directoryPort=5000&storePort=5001', { headers: { accept: 'application/json' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ fileName: 'exchange-static-ports.reg', workaround: 'KB155831.static-directory-and-store-ports' });
     expect(Buffer.from(res.body.content, 'base64')).toEqual(file.bytes);
-    expect(res.body.advice.filter((a: any) => a.setting === 'directoryPort').map((a: any) => [a.article, a.advice, a.from, a.to, a.followed])).toEqual([
+    expect(res.body.advice.filter((a) => a.setting === 'directoryPort').map((a) => [a.article, a.advice, a.from, a.to, a.followed])).toEqual([
       ['KB148732', 'consider', undefined, undefined, null],
       ['KB180795', 'consider', undefined, undefined, null],
       ['KB180795', 'use', 1200, 1299, false],
@@ -79,7 +87,7 @@ describe('GET /v1/artifacts/exchange-static-ports.reg', () => {
       ['KB194952', 'use', 4900, 5000, true],
     ]);
     // Only advice on the versions the file is for: KB298369 speaks of Exchange 2000 and 2003.
-    expect(res.body.advice.map((a: any) => a.article)).not.toContain('KB298369');
+    expect(res.body.advice.map((a) => a.article)).not.toContain('KB298369');
   });
 
   it.each([
@@ -90,7 +98,7 @@ describe('GET /v1/artifacts/exchange-static-ports.reg', () => {
     ['a port that is not a number', 'directoryPort=50x1&storePort=5002', '#/query/directoryPort', /pattern/],
     ['an unknown parameter', 'directoryPort=5001&storePort=5002&isPort=5003', '#/query/isPort', /not a parameter/],
   ])('refuses %s with a 400 naming it and the advice', async (_case, query, pointer, detail) => {
-    const res = await api.get(`/v1/artifacts/exchange-static-ports.reg?${query}`);
+    const res = await api.get<Problem>(`/v1/artifacts/exchange-static-ports.reg?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.errors).toContainEqual(expect.objectContaining({ pointer, detail: expect.stringMatching(detail) }));
   });
@@ -103,27 +111,27 @@ describe('GET /v1/artifacts/outlook-static-ports.prf', () => {
     expect(file.disposition).toMatch(/^attachment; filename="?outlook-static-ports\.prf"?$/);
     const text = file.bytes.toString('utf8');
     expect(text).toContain('\r\n');
-    const prf = ini.parse(text);
+    const prf = parseProfile(text);
     expect(prf.ServiceEGS).toEqual({ TCPExchangePort: '6001', TCPReferralPort: '6002', TCPDirectoryPort: '6004' });
     expect(prf.General).toEqual({ Custom: '1', DefaultProfile: 'Yes', OverwriteProfile: 'Append', ModifyDefaultProfileIfPresent: 'TRUE' });
     expect(prf['Service List']).toEqual({ ServiceEGS: 'Exchange Global Section' });
-    expect(prf['Exchange Global Section'].TCPExchangePort).toBe('PT_I2,0x662c');
-    expect(prf['Microsoft Exchange Server'].MDBGUID).toBe('5494A1C0297F101BA58708002B2A2517');
+    expect(prf['Exchange Global Section']?.TCPExchangePort).toBe('PT_I2,0x662c');
+    expect(prf['Microsoft Exchange Server']?.MDBGUID).toBe('5494A1C0297F101BA58708002B2A2517');
   });
 
   it('sets the HTTP variants when asked, checking them apart from the TCP ones', async () => {
     const file = await download('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&httpExchangePort=6001');
-    expect(ini.parse(file.bytes.toString('utf8')).ServiceEGS).toEqual({ TCPExchangePort: '6001', HTTPExchangePort: '6001' });
+    expect(parseProfile(file.bytes.toString('utf8')).ServiceEGS).toEqual({ TCPExchangePort: '6001', HTTPExchangePort: '6001' });
   });
 
   it('accepts profile ports equal to the server ports given with them', async () => {
     const file = await download('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&tcpDirectoryPort=6004&serverExchangePort=6001&serverDirectoryPort=6004');
     expect(file.status).toBe(200);
-    expect(ini.parse(file.bytes.toString('utf8')).ServiceEGS).toEqual({ TCPExchangePort: '6001', TCPDirectoryPort: '6004' });
+    expect(parseProfile(file.bytes.toString('utf8')).ServiceEGS).toEqual({ TCPExchangePort: '6001', TCPDirectoryPort: '6004' });
   });
 
   it('refuses profile ports that differ from the server ports given with them, or are missing', async () => {
-    const res = await api.get('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&serverExchangePort=6011&serverReferralPort=6002');
+    const res = await api.get<Problem>('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&serverExchangePort=6011&serverReferralPort=6002');
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
       expect.objectContaining({ pointer: '#/query/tcpExchangePort', detail: expect.stringMatching(/must be 6011, the port configured on the Exchange server/) }),
@@ -136,16 +144,18 @@ describe('GET /v1/artifacts/outlook-static-ports.prf', () => {
     ['a port over 65535', 'tcpExchangePort=70000', '#/query/tcpExchangePort'],
     ['two keys on one port', 'tcpExchangePort=6001&tcpReferralPort=6001', '#/query/tcpReferralPort'],
   ])('refuses %s with a 400', async (_case, query, pointer) => {
-    const res = await api.get(`/v1/artifacts/outlook-static-ports.prf${query ? `?${query}` : ''}`);
+    const res = await api.get<Problem>(`/v1/artifacts/outlook-static-ports.prf${query ? `?${query}` : ''}`);
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: any) => e.pointer)).toContain(pointer);
+    expect(res.body.errors?.map((e) => e.pointer)).toContain(pointer);
   });
 });
 
 describe('links from the workarounds', () => {
   it('the workaround that calls for a file links to it', async () => {
-    const res = await api.post('/v1/diagnose', { facts: { clientKind: 'outlook', outlookVersion: '2003', exchangeVersion: '2003', port135Reachable: false, symptoms: ['cannot-connect'] } });
-    expect(res.body.diagnoses[0].workarounds[0].artifact).toEqual({ fileName: 'outlook-static-ports.prf', href: '/v1/artifacts/outlook-static-ports.prf' });
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', {
+      facts: { clientKind: 'outlook', outlookVersion: '2003', exchangeVersion: '2003', port135Reachable: false, symptoms: ['cannot-connect'] },
+    });
+    expect(res.body.diagnoses[0]?.workarounds[0]?.artifact).toEqual({ fileName: 'outlook-static-ports.prf', href: '/v1/artifacts/outlook-static-ports.prf' });
   });
 });
 
@@ -159,7 +169,7 @@ describe('GET /v1/artifacts/exchange-2000-2003-static-ports.reg', () => {
   });
 
   it('refuses nothing KB270836 does not: a port in the ephemeral range is taken; no article on Exchange 2000/2003 advises on these ports', async () => {
-    const res = await api.request('GET', '/v1/artifacts/exchange-2000-2003-static-ports.reg?referralPort=2000', { headers: { accept: 'application/json' } });
+    const res = await api.request<ConfigurationFile>('GET', '/v1/artifacts/exchange-2000-2003-static-ports.reg?referralPort=2000', { headers: { accept: 'application/json' } });
     expect(res.status).toBe(200);
     // KB298369's 1024-5000 is about the global catalog's NSPI port, which this file does not set.
     expect(res.body.advice).toEqual([]);
@@ -178,7 +188,7 @@ describe('the files come from the knowledge base', () => {
     expect(artifactNames(kb)).not.toContain('outlook-static-ports.prf');
     const api = await TestApi.start({ snapshot: { kb, diagnoser: new Diagnoser(kb) } });
     try {
-      const res = await api.get('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001');
+      const res = await api.get<Problem>('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001');
       expect(res.status).toBe(404);
       expect(res.body.detail).toMatch(/calls for outlook-static-ports\.prf; it has: exchange-static-ports\.reg, exchange-2000-2003-static-ports\.reg/);
     } finally {

@@ -5,8 +5,12 @@ import { PassThrough } from 'node:stream';
 import { cli, CliFailure } from '../src/cli/cli';
 import { fidelityReport } from '../src/authoring/fidelity';
 import { loadKnowledgeBase } from '../src/kb/load';
+import type { Article, TopCondition, VocabularyFile } from '../src/kb/model';
 import { bundledRulesDir, projectRoot } from '../src/paths';
+import type { Schemas } from '../harness/api';
 import { scenariosDir } from '../harness/scenario-tester';
+
+type DiagnoseResponse = Schemas['DiagnoseResponse'];
 
 async function run(args: string[]): Promise<{ out: string; error?: Error }> {
   const stdout = new PassThrough();
@@ -20,13 +24,20 @@ async function run(args: string[]): Promise<{ out: string; error?: Error }> {
   }
 }
 
-function rulesWith(file: string, edit: (data: any) => void): string {
+/** A copy of the bundled rules/ with one file edited in place: an article (articles/*.json) or the vocabulary (facts.json), as the loader reads them. */
+function rulesWith<File extends Article | VocabularyFile>(file: string, edit: (data: File) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
   fs.cpSync(bundledRulesDir, dir, { recursive: true });
-  const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as File;
   edit(data);
   fs.writeFileSync(path.join(dir, file), JSON.stringify(data));
   return dir;
+}
+
+/** The conditions of an all group, to add one to; throws for an any group. */
+function allOf(group: TopCondition) {
+  if (!('all' in group)) throw new Error(`not an all group: ${JSON.stringify(group)}`);
+  return group.all;
 }
 
 describe('outlook-kb validate', () => {
@@ -38,21 +49,21 @@ describe('outlook-kb validate', () => {
     expect(out).toMatch(/: 0 errors, 0 warnings\n$/);
   });
 
-  it.each<[string, (a: any) => void, RegExp]>([
+  it.each<[string, (a: Article) => void, RegExp]>([
     [
       'a diagnosis that can never hold',
-      (a) => a.diagnoses[0].conditions.all.push({ fact: 'clientKind', operator: 'equal', value: 'owa-server', source: { section: 'x' } }),
+      (a) => allOf(a.diagnoses[0]!.conditions).push({ fact: 'clientKind', operator: 'equal', value: 'owa-server', source: { section: 'x' } }),
       /"nat-loses-rpc-information" can never hold/,
     ],
-    ['two diagnoses with identical conditions', (a) => (a.diagnoses[1].conditions = a.diagnoses[0].conditions), /same conditions as KB291615.nat-loses-rpc-information/],
+    ['two diagnoses with identical conditions', (a) => (a.diagnoses[1]!.conditions = a.diagnoses[0]!.conditions), /same conditions as KB291615.nat-loses-rpc-information/],
     [
       'a workaround no diagnosis offers',
-      (a) => a.diagnoses.forEach((d: any) => (d.workarounds = d.workarounds.filter((w: string) => w !== 'outlook-web-access'))),
+      (a) => a.diagnoses.forEach((d) => (d.workarounds = d.workarounds.filter((w) => w !== 'outlook-web-access'))),
       /"outlook-web-access" is offered by no diagnosis/,
     ],
     [
       'a workaround that can never apply',
-      (a) => a.workarounds[0].applicability.conditions.all.push({ fact: 'firewallPlatform', operator: 'equal', value: 'windows-nt', source: { section: 'x' } }),
+      (a) => allOf(a.workarounds[0]!.applicability!.conditions).push({ fact: 'firewallPlatform', operator: 'equal', value: 'windows-nt', source: { section: 'x' } }),
       /"one-to-one-translation" can never apply/,
     ],
   ])('fails on %s, naming it', async (_case, edit, message) => {
@@ -61,10 +72,10 @@ describe('outlook-kb validate', () => {
     expect(out).toMatch(message);
   });
 
-  it.each<[string, (v: any) => void, RegExp]>([
+  it.each<[string, (v: VocabularyFile) => void, RegExp]>([
     [
       'a list value no condition looks for',
-      (v) => v.facts.find((f: any) => f.name === 'symptoms').values.push({ value: 'slow', label: 'Slow' }),
+      (v) => v.facts.find((f) => f.name === 'symptoms')!.values!.push({ value: 'slow', label: 'Slow' }),
       /warning: facts.json at \/facts\/\d+\/values: no condition looks for symptoms "slow"/,
     ],
     [
@@ -79,7 +90,7 @@ describe('outlook-kb validate', () => {
   });
 
   it('fails on a knowledge base that does not load', async () => {
-    const { error } = await run(['validate', '--rules', rulesWith('facts.json', (v) => v.facts.push(v.facts[0]))]);
+    const { error } = await run(['validate', '--rules', rulesWith<VocabularyFile>('facts.json', (v) => v.facts.push(v.facts[0]!))]);
     expect(error?.message).toMatch(/duplicate fact name/);
   });
 });
@@ -171,17 +182,19 @@ describe('outlook-kb diagnose', () => {
   });
 
   it('prints the API answer as JSON, from flags or from --json alike', async () => {
-    const fromFlags = JSON.parse((await run(['diagnose', ...facts, '--format', 'json'])).out);
+    const fromFlags = JSON.parse((await run(['diagnose', ...facts, '--format', 'json'])).out) as DiagnoseResponse;
     const fromJson = JSON.parse(
       (await run(['diagnose', '--json', '{"clientKind":"outlook","exchangeVersion":"2003","natMode":"many-to-one","firewallPlatform":"windows-nt","symptoms":["cannot-connect"]}', '--format', 'json']))
         .out,
-    );
+    ) as DiagnoseResponse;
     expect(fromFlags).toEqual(fromJson);
-    expect(fromFlags.diagnoses[0].id).toBe('KB291615.nat-loses-rpc-information');
+    expect(fromFlags.diagnoses[0]?.id).toBe('KB291615.nat-loses-rpc-information');
   });
 
   it('reads booleans, lists and null', async () => {
-    const answer = JSON.parse((await run(['diagnose', '--fact', 'port135Reachable=false', '--fact', 'symptoms=cannot-connect,sync-fails', '--fact', 'natMode=null', '--format', 'json'])).out);
+    const answer = JSON.parse(
+      (await run(['diagnose', '--fact', 'port135Reachable=false', '--fact', 'symptoms=cannot-connect,sync-fails', '--fact', 'natMode=null', '--format', 'json'])).out,
+    ) as DiagnoseResponse;
     expect(answer.facts).toEqual({ given: { port135Reachable: false, symptoms: ['cannot-connect', 'sync-fails'] }, derived: {}, derivations: {}, unknown: ['natMode'] });
   });
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { cli } from '../src/cli/cli';
-import { assertConformantBatchLine } from '../harness/api';
+import { annotationOf, assertConformantBatchLine, type Schemas } from '../harness/api';
 
 function io(progress = false) {
   const stdout = new PassThrough();
@@ -36,14 +36,14 @@ describe('outlook-kb annotate', () => {
       .readFileSync(output, 'utf8')
       .trim()
       .split('\n')
-      .map((line) => JSON.parse(line));
+      .map((line) => JSON.parse(line) as Schemas['BatchResult']);
     expect(results.map((r) => [r.line, r.status, r.id])).toEqual([
       [1, 200, 'a'],
       [2, 400, undefined],
       [4, 200, 'b'],
     ]);
     results.forEach(assertConformantBatchLine);
-    expect(results[0].annotation.diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
+    expect(annotationOf(results[0])?.diagnoses.map((d) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
     expect(run.err()).toContain('annotating [');
     expect(run.err()).toContain('annotated 3 tickets, 1 with errors');
     expect(run.out()).toBe('');

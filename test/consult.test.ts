@@ -1,4 +1,5 @@
-import { TestApi } from '../harness/api';
+import { expect } from '@jest/globals';
+import { TestApi, type Schemas } from '../harness/api';
 import { bundledKnowledgeBase } from '../harness/knowledge-base';
 import { consult } from '../harness/consultation';
 import { fewestQuestions } from '../harness/consultation-bound';
@@ -10,14 +11,17 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
+type DiagnoseResponse = Schemas['DiagnoseResponse'];
+type Problem = Schemas['Problem'];
+
 const opening = { clientKind: 'outlook', symptoms: ['cannot-connect'] };
 
 describe('questions', () => {
   it('when facts are partial, then it asks for facts the undetermined candidates wait for, never given ones', async () => {
-    const res = await api.post('/v1/diagnose', { facts: opening });
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: opening });
     expect(res.status).toBe(200);
     expect(res.body.diagnoses).toEqual([]);
-    const asked = res.body.questions.map((q: any) => q.fact);
+    const asked = res.body.questions.map((q) => q.fact);
     expect(asked.length).toBeGreaterThan(0);
     expect(asked).not.toContain('clientKind');
     expect(asked).not.toContain('symptoms');
@@ -27,11 +31,11 @@ describe('questions', () => {
   });
 
   it('each question carries its text, type, allowed values with labels, and why', async () => {
-    const res = await api.post('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003' } });
-    const natMode = res.body.questions.find((q: any) => q.fact === 'natMode');
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003' } });
+    const natMode = res.body.questions.find((q) => q.fact === 'natMode');
     expect(natMode).toMatchObject({ text: expect.stringMatching(/\?$/), type: 'string' });
-    expect(natMode.values).toContainEqual({ value: 'many-to-one', label: expect.any(String) });
-    expect(natMode.why).toContainEqual({
+    expect(natMode?.values).toContainEqual({ value: 'many-to-one', label: expect.any(String) });
+    expect(natMode?.why).toContainEqual({
       id: 'KB291615.nat-loses-rpc-information',
       kind: 'diagnosis',
       confirmedBy: ['many-to-one', 'port-forwarding'],
@@ -40,26 +44,26 @@ describe('questions', () => {
   });
 
   it('questions are ordered by expected questions left, deterministically', async () => {
-    const first = await api.post('/v1/diagnose', { facts: opening });
-    const costs = first.body.questions.map((q: any) => q.expectedQuestions);
+    const first = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: opening });
+    const costs = first.body.questions.map((q) => q.expectedQuestions);
     expect(costs).toEqual([...costs].sort((a, b) => a - b));
-    const second = await api.post('/v1/diagnose', { facts: opening });
+    const second = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: opening });
     expect(second.text).toBe(first.text);
   });
 
   it('when a fact is sent as null (unknown), then it is not asked again and leaves what needs it undetermined', async () => {
-    const res = await api.post('/v1/diagnose', { facts: { ...opening, natMode: null } });
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: { ...opening, natMode: null } });
     expect(res.status).toBe(200);
     expect(res.body.facts.unknown).toEqual(['natMode']);
-    expect(res.body.questions.map((q: any) => q.fact)).not.toContain('natMode');
+    expect(res.body.questions.map((q) => q.fact)).not.toContain('natMode');
     expect(res.body.diagnoses).toEqual([]);
   });
 
   it('when a diagnosis is confirmed but a workaround depends on a missing fact, then that fact is asked', async () => {
-    const res = await api.post('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', natMode: 'many-to-one' } });
-    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
-    const firewall = res.body.questions.find((q: any) => q.fact === 'firewallPlatform');
-    expect(firewall.why).toContainEqual({
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', natMode: 'many-to-one' } });
+    expect(res.body.diagnoses.map((d) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+    const firewall = res.body.questions.find((q) => q.fact === 'firewallPlatform');
+    expect(firewall?.why).toContainEqual({
       id: 'KB291615.one-to-one-translation',
       kind: 'workaround',
       confirmedBy: ['non-windows', 'none'],
@@ -68,47 +72,47 @@ describe('questions', () => {
   });
 
   it("when the NAT mode is unknown and the server's address is given, then the client's address is asked, since it would settle the translation", async () => {
-    const res = await api.post('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', firewallPlatform: 'non-windows', natMode: null, serverAddress: '192.168.1.20' } });
-    const address = res.body.questions.find((q: any) => q.fact === 'clientAddress');
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', firewallPlatform: 'non-windows', natMode: null, serverAddress: '192.168.1.20' } });
+    const address = res.body.questions.find((q) => q.fact === 'clientAddress');
     expect(address).toMatchObject({ type: 'ip-address', values: [] });
-    expect(address.why).toContainEqual({ id: 'KB291615.nat-loses-rpc-information', kind: 'diagnosis', confirmedBy: ['public', 'shared'], ruledOutBy: [] });
+    expect(address?.why).toContainEqual({ id: 'KB291615.nat-loses-rpc-information', kind: 'diagnosis', confirmedBy: ['public', 'shared'], ruledOutBy: [] });
   });
 
   it('when neither address nor the NAT mode is known, then the addresses are asked as what the translation is derived from', async () => {
-    const res = await api.post('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', firewallPlatform: 'non-windows', natMode: null, addressTranslation: null } });
-    const asked = res.body.questions.map((q: any) => q.fact);
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003', firewallPlatform: 'non-windows', natMode: null, addressTranslation: null } });
+    const asked = res.body.questions.map((q) => q.fact);
     expect(asked).toEqual(expect.arrayContaining(['clientAddress', 'serverAddress']));
     expect(asked).not.toContain('natMode');
   });
 
   it('when everything is known, then there is nothing to ask', async () => {
-    const res = await api.post('/v1/diagnose', {
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', {
       facts: { clientKind: 'exchange-client', exchangeVersion: '5.5', firewallPlatform: 'non-windows', exchangeStaticPorts: 'none', symptoms: ['cannot-connect'] },
     });
-    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB148732.firewall-rejects-rpc-ports', 'KB155831.dynamic-rpc-ports-blocked']);
+    expect(res.body.diagnoses.map((d) => d.id)).toEqual(['KB148732.firewall-rejects-rpc-ports', 'KB155831.dynamic-rpc-ports-blocked']);
     expect(res.body.questions).toEqual([]);
   });
 });
 
 describe('candidates', () => {
   it('?include=candidates lists every diagnosis with its status, the failed conditions or the missing facts', async () => {
-    const res = await api.request('POST', '/v1/diagnose?include=candidates', { json: { facts: { ...opening, natMode: 'none' } } });
+    const res = await api.request<DiagnoseResponse>('POST', '/v1/diagnose?include=candidates', { json: { facts: { ...opening, natMode: 'none' } } });
     expect(res.status).toBe(200);
-    const byId = Object.fromEntries(res.body.candidates.map((c: any) => [c.id, c]));
+    const byId = Object.fromEntries((res.body.candidates ?? []).map((c) => [c.id, c]));
     expect(Object.keys(byId)).toHaveLength(bundledKnowledgeBase().kb.articles.flatMap((a) => a.diagnoses).length);
-    expect(byId['KB291615.nat-loses-rpc-information'].status).toBe('ruled-out');
+    expect(byId['KB291615.nat-loses-rpc-information']?.status).toBe('ruled-out');
     // natMode decides; the inference about it from the addresses is not used, and says so.
-    expect(byId['KB291615.nat-loses-rpc-information'].failedConditions).toEqual([
+    expect(byId['KB291615.nat-loses-rpc-information']?.failedConditions).toEqual([
       expect.objectContaining({ fact: 'natMode', observed: 'none', result: false }),
       expect.objectContaining({ fact: 'addressTranslation', standsFor: 'natMode', result: false, unused: expect.stringMatching(/natMode is known/) }),
     ]);
     // Its conditions first, then its scope: the Outlook versions it names, and the Exchange versions that still take RPC.
     expect(byId['KB833799.endpoint-mapper-unreachable']).toMatchObject({ status: 'undetermined', missingFacts: ['port135Reachable', 'outlookVersion', 'exchangeVersion'] });
-    expect(byId['TIP-EAS-NAT.dynamic-address-dns-cache'].failedConditions[0]).toMatchObject({ fact: 'clientKind', result: false });
+    expect(byId['TIP-EAS-NAT.dynamic-address-dns-cache']?.failedConditions?.[0]).toMatchObject({ fact: 'clientKind', result: false });
   });
 
   it('without include, candidates are left out', async () => {
-    const res = await api.post('/v1/diagnose', { facts: opening });
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: opening });
     expect(res.body.candidates).toBeUndefined();
   });
 
@@ -116,11 +120,11 @@ describe('candidates', () => {
     ['?include=everything', 'must be one of candidates'],
     ['?verbose=1', 'is not a parameter of this operation'],
   ])('a bad query string (%s) is a 400 naming the parameter', async (query, detail) => {
-    const res = await api.request('POST', `/v1/diagnose${query}`, { json: { facts: opening } });
+    const res = await api.request<Problem>('POST', `/v1/diagnose${query}`, { json: { facts: opening } });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid_request');
-    expect(res.body.errors[0].detail).toBe(detail);
-    expect(res.body.errors[0].pointer).toMatch(/^#\/query\//);
+    expect(res.body.errors?.[0]?.detail).toBe(detail);
+    expect(res.body.errors?.[0]?.pointer).toMatch(/^#\/query\//);
   });
 });
 

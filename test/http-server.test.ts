@@ -4,10 +4,10 @@ import express from 'express';
 import { createHttpServer } from '../src/http/http-server';
 
 /** Listens, records the prototypes of each request and response as the server built them (before express sees them), and closes. */
-async function prototypesSeen(server: Server, send: (url: string) => Promise<Response>): Promise<{ response: Response; request: object; built: object }> {
-  let seen: { request: object; built: object } | undefined;
+async function prototypesSeen(server: Server, send: (url: string) => Promise<Response>): Promise<{ response: Response; request: object | null; built: object | null }> {
+  let seen: { request: object | null; built: object | null } | undefined;
   server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
-    seen = { request: Object.getPrototypeOf(req), built: Object.getPrototypeOf(res) };
+    seen = { request: Reflect.getPrototypeOf(req), built: Reflect.getPrototypeOf(res) };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
@@ -22,7 +22,7 @@ describe('the HTTP server for an express app', () => {
   const echoApp = () => {
     const app = express();
     app.use(express.json());
-    app.post('/echo', (req, res) => void res.json({ body: req.body, app: req.app === app, path: req.path, ip: req.ip }));
+    app.post('/echo', (req, res) => void res.json({ body: req.body as unknown, app: req.app === app, path: req.path, ip: req.ip }));
     return app;
   };
 

@@ -1,7 +1,8 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolResultSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { TestApi } from '../harness/api';
+import { member } from '../harness/member';
 import { bundledKnowledgeBase } from '../harness/knowledge-base';
 
 let api: TestApi;
@@ -28,7 +29,7 @@ describe('MCP server at /mcp', () => {
       required: ['facts'],
       properties: { facts: { $ref: '#/$defs/InputFacts' }, include: { enum: ['candidates'] } },
     });
-    expect((diagnose.inputSchema as any).$defs.InputFactValue.oneOf).toContainEqual({ type: 'null' });
+    expect(member(diagnose.inputSchema, '$defs', 'InputFactValue', 'oneOf')).toContainEqual({ type: 'null' });
     const getArticle = tools.find((t) => t.name === 'get_article')!;
     expect(getArticle.inputSchema).toMatchObject({ required: ['id'], properties: { id: { type: 'string' } } });
   });
@@ -39,13 +40,15 @@ describe('MCP server at /mcp', () => {
     const http = await api.post('/v1/diagnose', { facts });
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toEqual(http.body);
-    expect(JSON.parse((result.content as any)[0].text)).toEqual(http.body);
+    const [content] = CallToolResultSchema.parse(result).content;
+    expect(content?.type).toBe('text');
+    expect(JSON.parse(content?.type === 'text' ? content.text : '')).toEqual(http.body);
   });
 
   it('diagnose with include=candidates adds the candidates', async () => {
     const result = await client.callTool({ name: 'diagnose', arguments: { facts: { clientKind: 'outlook' }, include: 'candidates' } });
     const diagnosisCount = bundledKnowledgeBase().kb.articles.flatMap((a) => a.diagnoses).length;
-    expect((result.structuredContent as any).candidates).toHaveLength(diagnosisCount);
+    expect(member(result.structuredContent, 'candidates')).toHaveLength(diagnosisCount);
   });
 
   it('list_facts and get_article answer like their HTTP operations', async () => {
@@ -85,6 +88,6 @@ describe('JSON-RPC batches on /mcp', () => {
     expect(await answered.json()).toHaveLength(100);
     const refused = await post(Array.from({ length: 101 }, (_, i) => call(i)));
     expect(refused.status).toBe(400);
-    expect((await refused.json()).error.message).toMatch(/must not exceed 100/);
+    expect(member(await refused.json(), 'error', 'message')).toMatch(/must not exceed 100/);
   });
 });

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,18 +8,32 @@ import { Metrics } from '../src/observability/metrics';
 import { bundledRulesDir } from '../src/paths';
 import { compileFileValidators } from '../src/kb/schemas';
 import { KnowledgeBaseHolder } from '../src/app/holder';
-import { TestApi } from '../harness/api';
+import type { Article } from '../src/kb/model';
+import { TestApi, type ResponseBody, type Schemas } from '../harness/api';
 import { bundledKnowledgeBase } from '../harness/knowledge-base';
 
 const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
 const KEY = 'test-key-0123456789abcdef';
 const ADMIN_KEY = 'admin-key-0123456789abcdef';
 
+type ArticleResponse = Schemas['ArticleResponse'];
+type Health = Schemas['Health'];
+type Problem = Schemas['Problem'];
+type Reloaded = ResponseBody<'reloadKnowledgeBase', 200>;
+
+/** A line of the service's log, as pino writes it: its level, its message, and what was logged with it (the request, the error). */
+interface LogLine {
+  level: number;
+  msg: string;
+  req?: { id?: string };
+  [field: string]: unknown;
+}
+
 function memoryLog() {
-  const lines: any[] = [];
+  const lines: LogLine[] = [];
   const stream = new Writable({
     write: (chunk, _enc, done) => {
-      lines.push(JSON.parse(String(chunk)));
+      lines.push(JSON.parse(String(chunk)) as LogLine);
       done();
     },
   });
@@ -80,10 +95,10 @@ describe('a fault of the service', () => {
 
 describe('request ids with request logs off (LOG_LEVEL above info)', () => {
   it('still echoes or makes the request id, and writes nothing for a good request', async () => {
-    const lines: any[] = [];
+    const lines: LogLine[] = [];
     const stream = new Writable({
       write: (chunk, _enc, done) => {
-        lines.push(JSON.parse(String(chunk)));
+        lines.push(JSON.parse(String(chunk)) as LogLine);
         done();
       },
     });
@@ -123,7 +138,7 @@ describe('metrics, readiness and security headers', () => {
   });
 
   it('/readyz answers with the knowledge base snapshot', async () => {
-    const res = await api.get('/readyz');
+    const res = await api.get<Schemas['Ready']>('/readyz');
     expect(res.body).toEqual({ status: 'ready', kb: { revision: expect.stringMatching(/^[0-9a-f]{12}$/), articles: expect.any(Number) } });
   });
 
@@ -143,7 +158,7 @@ describe('API keys', () => {
   afterAll(() => api.close());
 
   it.each([[{}], [{ 'x-api-key': 'wrong-key-0123456789abcdef' }], [{ authorization: 'Bearer nope' }]])('refuses %j with a 401 problem', async (headers) => {
-    const res = await api.request('POST', '/v1/diagnose', { json: { facts }, headers });
+    const res = await api.request<Problem>('POST', '/v1/diagnose', { json: { facts }, headers });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthorized');
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
@@ -168,7 +183,7 @@ describe('rate limiting', () => {
 
   it('answers a 429 problem with Retry-After and RateLimit headers past the limit, and leaves health checks alone', async () => {
     for (let i = 0; i < 3; i += 1) expect((await api.get('/v1/facts')).status).toBe(200);
-    const res = await api.get('/v1/facts');
+    const res = await api.get<Problem>('/v1/facts');
     expect(res.status).toBe(429);
     expect(res.body.code).toBe('rate_limited');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -211,7 +226,7 @@ describe('rate limiting behind a proxy, and by key', () => {
       for (const key of [KEY, other]) {
         for (let i = 0; i < 2; i += 1) expect((await api.request('GET', '/v1/facts', { headers: { 'x-api-key': key } })).status).toBe(200);
       }
-      const res = await api.request('GET', '/v1/facts', { headers: { 'x-api-key': KEY } });
+      const res = await api.request<Problem>('GET', '/v1/facts', { headers: { 'x-api-key': KEY } });
       expect(res.status).toBe(429);
       expect(res.body.detail).toMatch(/with this API key/);
     } finally {
@@ -268,30 +283,30 @@ describe('reloading the knowledge base', () => {
     api = await TestApi.start({ holder, metrics, apiKeys: [KEY], adminApiKeys: [ADMIN_KEY] });
   });
   afterAll(() => api.close());
-  const reload = () => api.request('POST', '/admin/reload', { headers: { 'x-api-key': ADMIN_KEY } });
+  const reload = <T>() => api.request<T>('POST', '/admin/reload', { headers: { 'x-api-key': ADMIN_KEY } });
   const article = path.join(dir, 'articles', 'KB291615.json');
 
   it('swaps in a valid new knowledge base, and answers carry its revision', async () => {
-    const before = (await api.request('GET', '/healthz')).body.kb.revision;
-    const data = JSON.parse(fs.readFileSync(article, 'utf8'));
+    const before = (await api.request<Health>('GET', '/healthz')).body.kb.revision;
+    const data = JSON.parse(fs.readFileSync(article, 'utf8')) as Article;
     fs.writeFileSync(article, JSON.stringify({ ...data, title: `${data.title} (edited)` }));
-    const res = await reload();
+    const res = await reload<Reloaded>();
     expect(res.status).toBe(200);
     expect(res.body.previousRevision).toBe(before);
     expect(res.body.revision).not.toBe(before);
-    const after = await api.request('GET', '/v1/articles/KB291615', { headers: { 'x-api-key': KEY } });
+    const after = await api.request<ArticleResponse>('GET', '/v1/articles/KB291615', { headers: { 'x-api-key': KEY } });
     expect(after.body.article.title).toMatch(/\(edited\)$/);
     expect(after.headers.get('x-kb-revision')).toBe(res.body.revision);
   });
 
   it('refuses an invalid one with a 422, keeps serving the old one, and counts the failure', async () => {
-    const snapshotOf = (await api.get('/healthz')).body.kb.revision;
+    const snapshotOf = (await api.get<Health>('/healthz')).body.kb.revision;
     fs.writeFileSync(article, '{"id": "KB291615"');
-    const res = await reload();
+    const res = await reload<Problem>();
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('reload_failed');
     expect(res.body.detail).toContain('articles/KB291615.json');
-    expect((await api.get('/healthz')).body.kb.revision).toBe(snapshotOf);
+    expect((await api.get<Health>('/healthz')).body.kb.revision).toBe(snapshotOf);
     const diagnose = await api.request('POST', '/v1/diagnose', { json: { facts }, headers: { 'x-api-key': KEY } });
     expect(diagnose.status).toBe(200);
     expect((await api.get('/metrics')).text).toMatch(/knowledge_base_load_failures_total 1/);
@@ -302,7 +317,7 @@ describe('reloading the knowledge base', () => {
   });
 
   it("needs an admin key: a caller's key is a 403", async () => {
-    const res = await api.request('POST', '/admin/reload', { headers: { 'x-api-key': KEY } });
+    const res = await api.request<Problem>('POST', '/admin/reload', { headers: { 'x-api-key': KEY } });
     expect(res.status).toBe(403);
     expect(res.body.detail).toMatch(/ADMIN_API_KEYS/);
   });
@@ -335,7 +350,7 @@ describe('reloading without API keys', () => {
   it('is off (403), since it could not be authenticated', async () => {
     const api = await TestApi.start({ holder: new KnowledgeBaseHolder(bundledRulesDir) });
     try {
-      const res = await api.request('POST', '/admin/reload');
+      const res = await api.request<Problem>('POST', '/admin/reload');
       expect(res.status).toBe(403);
       expect(res.body.detail).toMatch(/ADMIN_API_KEYS.*SIGHUP/);
     } finally {
@@ -359,7 +374,7 @@ describe('reload under load', () => {
     });
     try {
       for (let round = 0; round < 5; round += 1) {
-        fs.writeFileSync(article, JSON.stringify({ ...JSON.parse(original), title: `round ${round}` }));
+        fs.writeFileSync(article, JSON.stringify({ ...(JSON.parse(original) as Article), title: `round ${round}` }));
         holder.reload();
         await new Promise((r) => setTimeout(r, 20));
         fs.writeFileSync(article, '{ broken');

@@ -4,7 +4,9 @@ import http from 'node:http';
 import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
+import type { Article } from '../src/kb/model';
 import { bundledRulesDir, projectRoot } from '../src/paths';
+import type { Schemas } from '../harness/api';
 import { connect, workersOf } from '../harness/connections';
 
 // The real process, started as `npm start` starts it (from the sources here), for what only a
@@ -28,7 +30,7 @@ function start(
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       out += chunk;
       // Every worker of a cluster says it listens; wait for all of them.
       const listening = [...out.matchAll(/listening on (http:\/\/\S+)/g)];
@@ -49,7 +51,7 @@ async function revision(url: string): Promise<string> {
  * Waits for `check` to hold, looking every 50 ms. The bound is generous: it is there so that a
  * test fails rather than hangs, not to time anything (a busy machine starts a worker slowly).
  */
-async function eventually(check: () => Promise<boolean>, withinMs = 20_000): Promise<void> {
+async function eventually(check: () => boolean | Promise<boolean>, withinMs = 20_000): Promise<void> {
   for (const end = Date.now() + withinMs; Date.now() < end;) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 50));
@@ -70,14 +72,14 @@ it('SIGHUP reloads a valid knowledge base and keeps the old one when the new one
   try {
     const first = await revision(url);
     const file = path.join(dir, 'articles', 'KB833799.json');
-    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Article;
     fs.writeFileSync(file, JSON.stringify({ ...data, title: `${data.title}.` }));
     child.kill('SIGHUP');
     await eventually(async () => (await revision(url)) !== first);
     const second = await revision(url);
     fs.writeFileSync(file, 'not json');
     child.kill('SIGHUP');
-    await eventually(async () => output().includes('knowledge base reload refused'));
+    await eventually(() => output().includes('knowledge base reload refused'));
     expect(await revision(url)).toBe(second);
     expect(child.exitCode).toBeNull();
   } finally {
@@ -110,7 +112,7 @@ it('SIGTERM lets a request in flight finish, then exits 0', async () => {
   const lines = (await answer)
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l));
+    .map((l) => JSON.parse(l) as Schemas['BatchResult']);
   expect(lines.map((l) => l.id)).toEqual(Array.from({ length: 10 }, (_, i) => `t${i}`));
   expect(await exit).toBe(0);
   // No longer accepting: a new connection is refused.
@@ -136,7 +138,7 @@ it('the cluster refuses a bad WORKERS setting', async () => {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
-  child.stderr!.on('data', (c) => (err += c));
+  child.stderr.on('data', (c) => (err += c));
   const code = await new Promise((resolve) => child.on('exit', resolve));
   expect(code).toBe(1);
   expect(err).toMatch(/WORKERS must be a whole number from 1 to 256, not "many"/);
@@ -146,7 +148,7 @@ it('the cluster refuses a bad WORKERS setting', async () => {
 function received(socket: net.Socket): Promise<string> {
   return new Promise((resolve) => {
     let text = '';
-    socket.on('data', (chunk) => (text += chunk));
+    socket.on('data', (chunk) => (text += chunk.toString()));
     socket.on('close', () => resolve(text));
   });
 }
@@ -175,7 +177,7 @@ it('SIGTERM closes idle and half-sent connections at once, answers the request i
   const answer = await inFlightAnswer;
   expect(answer).toMatch(/^HTTP\/1.1 200/);
   expect(answer).toMatch(/\r\nConnection: close\r\n/i);
-  expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).diagnoses).toHaveLength(1);
+  expect((JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Schemas['DiagnoseResponse']).diagnoses).toHaveLength(1);
   expect(await exit).toBe(0);
 });
 
@@ -216,9 +218,9 @@ it('a cluster replaces a worker that dies after it started, however it dies, and
       const before = listened();
       const [victim] = workersOf(child.pid!);
       kill(victim!);
-      await eventually(async () => listened() > before && !workersOf(child.pid!).includes(victim!));
+      await eventually(() => listened() > before && !workersOf(child.pid!).includes(victim!));
       const sofar = answered;
-      await eventually(async () => answered > sofar);
+      await eventually(() => answered > sofar);
     }
     idle.destroy();
     expect(child.exitCode).toBeNull();
@@ -242,7 +244,7 @@ it('a cluster whose workers cannot start stops, after a few tries, with exit 1',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let err = '';
-  child.stderr!.on('data', (c) => (err += c));
+  child.stderr.on('data', (c) => (err += c));
   const code = await new Promise((resolve) => child.on('exit', resolve));
   expect(code).toBe(1);
   expect(err).toMatch(/workers keep failing to start/);

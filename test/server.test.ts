@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import http from 'node:http';
 import net from 'node:net';
 import zlib from 'node:zlib';
@@ -9,6 +10,7 @@ import { configFromEnv, ConfigError } from '../src/config/config';
 import { KnowledgeBaseError } from '../src/kb/errors';
 import { bundledRulesDir } from '../src/paths';
 import { startService } from '../src/service/server';
+import type { Schemas } from '../harness/api';
 
 // Starting the real service (the knowledge base, the store, a worker thread) took up to 8.9 s on
 // this 2-core machine under another project's load (load average 12), the base commit too: a
@@ -169,7 +171,7 @@ describe('starting the service', () => {
     try {
       expect(service.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const app = service.server.listeners('request')[0] as Express;
-      const prototypes: object[] = [];
+      const prototypes: unknown[] = [];
       service.server.prependListener('request', (req, res) => prototypes.push(Object.getPrototypeOf(req), Object.getPrototypeOf(res)));
       const health = (await (await fetch(`${service.url}/healthz`)).json()) as { kb: unknown };
       expect(health.kb).toEqual({ revision: service.kb.revision, articles: service.kb.articles.length });
@@ -219,7 +221,7 @@ describe('request timeouts', () => {
       const answer = await new Promise<string>((resolve) => {
         const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(sent));
         let text = '';
-        socket.on('data', (chunk) => (text += chunk));
+        socket.on('data', (chunk) => (text += chunk.toString()));
         socket.on('close', () => resolve(text));
       });
       expect(answer).toMatch(/^HTTP\/1.1 408/);
@@ -239,7 +241,7 @@ describe('NDJSON backfills and REQUEST_TIMEOUT_MS', () => {
 
   /** A streamed batch: the lines its answer gives, as they come, and when it ends. */
   function backfill(headers: Record<string, string> = {}) {
-    const lines: any[] = [];
+    const lines: Schemas['BatchResult'][] = [];
     let text = '';
     let request!: http.ClientRequest;
     const ended = new Promise<void>((resolve, reject) => {
@@ -248,7 +250,7 @@ describe('NDJSON backfills and REQUEST_TIMEOUT_MS', () => {
           text += chunk;
           const complete = text.split('\n');
           text = complete.pop()!;
-          lines.push(...complete.map((line) => JSON.parse(line)));
+          lines.push(...complete.map((line) => JSON.parse(line) as Schemas['BatchResult']));
         });
         res.on('end', resolve);
         res.on('error', reject);

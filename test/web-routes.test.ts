@@ -1,4 +1,4 @@
-import { TestApi } from '../harness/api';
+import { TestApi, type Schemas } from '../harness/api';
 
 let open: TestApi;
 let keyed: TestApi;
@@ -48,13 +48,13 @@ describe('the pages and their files', () => {
     ['the package’s demo page', '/docs/index.html'],
     ['a missing asset', '/assets/nothing.js'],
   ])('%s is a 404 problem', async (_what, path) => {
-    const res = await open.get(path);
+    const res = await open.get<Schemas['Problem']>(path);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('not_found');
   });
 
   it('another method on a page is a 404 problem, as for any route the service does not have', async () => {
-    const res = await open.request('POST', '/', { json: {} });
+    const res = await open.request<Schemas['Problem']>('POST', '/', { json: {} });
     expect(res.status).toBe(404);
     expect(res.body.detail).toMatch(/No route POST \//);
   });

@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // Callbacks passed to page.evaluate run in the browser, with its DOM.
+import { expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { Contract, operationsOf } from '../src/contract/contract';
 import { consult } from '../harness/consultation';
 import { buildPageScripts, intranetUrl, launchChromium, openPage, PHONE } from '../harness/browser';
 import { answerQuestions, consultOnPage, labelOf, startOnPage } from '../harness/diagnosis-page';
-import { TestApi } from '../harness/api';
+import { TestApi, type Schemas } from '../harness/api';
 import { readScenarioTable } from '../harness/scenario-tester';
 
 // The two pages in headless Chromium. Every test ends by requiring that the page logged no
@@ -49,8 +50,8 @@ describe('API reference (/docs/)', () => {
     const status = operation.locator('.live-responses-table tbody .response-col_status');
     await status.waitFor();
     expect((await status.textContent())?.trim()).toBe('200');
-    const body = JSON.parse((await operation.locator('.live-responses-table .microlight').first().textContent()) ?? '{}');
-    expect(body.diagnoses.map((d: { id: string }) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+    const body = JSON.parse((await operation.locator('.live-responses-table .microlight').first().textContent()) ?? '{}') as Schemas['DiagnoseResponse'];
+    expect(body.diagnoses.map((d) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
     // Every operation is listed, and Swagger UI found nothing wrong with the document.
     expect(await page.locator('.opblock').count()).toBe(operationsOf(new Contract().document).length);
     expect(await page.locator('.errors-wrapper').count()).toBe(0);
@@ -177,13 +178,13 @@ describe('diagnosis page (/)', () => {
   it('reads a pasted ticket, marks each fact in the text, and goes on asking from there', async () => {
     const { page, problems } = await openPage(browser);
     const text = 'Since we moved the Exchange 2003 box behind our new SonicWall doing NAT (many users share one public IP), Outlook 2003 on the laptops cannot connect to the server.';
-    const annotation = (await api.post('/v1/annotate', { ticket: { id: 't', body: text } })).body;
+    const annotation = (await api.post<Schemas['Annotation']>('/v1/annotate', { ticket: { id: 't', body: text } })).body;
     await page.goto(`${intranetUrl(api.baseUrl)}/`);
     await page.fill('#ticket-text', text);
     await page.click('#ticket-form button[type=submit]');
     await page.waitForSelector('.ticket mark');
     const marks = await page.locator('.ticket mark').evaluateAll((ms) => ms.map((m) => ({ fact: (m as HTMLElement).dataset.fact, text: m.textContent })));
-    const spans = Object.entries(annotation.facts as Record<string, { evidence: { text: string }[] }>).flatMap(([fact, f]) => f.evidence.map((e) => ({ fact, text: e.text })));
+    const spans = Object.entries(annotation.facts).flatMap(([fact, f]) => f.evidence.map((e) => ({ fact, text: e.text })));
     expect(marks.length).toBeGreaterThanOrEqual(4);
     for (const mark of marks) expect(spans).toContainEqual(mark);
     // The text around the marks is kept as it was.

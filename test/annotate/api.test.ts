@@ -1,4 +1,5 @@
-import { TestApi } from '../../harness/api';
+import { expect } from '@jest/globals';
+import { annotationOf, problemOf, TestApi, type Schemas } from '../../harness/api';
 import { MAX_EVIDENCE_PER_ANNOTATION, MAX_EVIDENCE_PER_FACT } from '../../src/annotate/evidence-bounds';
 
 let api: TestApi;
@@ -6,6 +7,11 @@ beforeAll(async () => {
   api = await TestApi.start({ batchBodyLimit: '64kb' });
 });
 afterAll(() => api.close());
+
+type Annotation = Schemas['Annotation'];
+type BatchResponse = Schemas['BatchResponse'];
+type BatchResult = Schemas['BatchResult'];
+type Problem = Schemas['Problem'];
 
 const ticket = {
   id: 'Z-4711',
@@ -15,17 +21,17 @@ const ticket = {
 
 describe('POST /v1/annotate', () => {
   it('reads the facts with the exact text and offsets they came from, diagnoses, tags and writes a note', async () => {
-    const res = await api.post('/v1/annotate', { ticket });
+    const res = await api.post<Annotation>('/v1/annotate', { ticket });
     expect(res.status).toBe(200);
     const { facts } = res.body;
     expect(facts.outlookVersion).toEqual({ value: '2003', source: 'extracted', confidence: expect.any(Number), evidence: [{ field: 'body', text: 'Outlook 2003', start: 0, end: 12 }] });
-    for (const fact of Object.values<any>(facts)) {
-      for (const span of fact.evidence) expect((ticket as any)[span.field].slice(span.start, span.end)).toBe(span.text);
+    for (const fact of Object.values(facts)) {
+      for (const span of fact.evidence) expect(ticket[span.field].slice(span.start, span.end)).toBe(span.text);
     }
-    expect(facts.firewallPlatform.value).toBe('non-windows');
-    expect(facts.natMode.value).toBe('many-to-one');
-    expect(facts.serverAddress.value).toBe('10.0.0.5');
-    expect(res.body.diagnoses.map((d: any) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+    expect(facts.firewallPlatform?.value).toBe('non-windows');
+    expect(facts.natMode?.value).toBe('many-to-one');
+    expect(facts.serverAddress?.value).toBe('10.0.0.5');
+    expect(res.body.diagnoses.map((d) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
     expect(res.body.tags).toEqual(expect.arrayContaining(['kb291615', 'nat', 'nat-many-to-one', 'outlook', 'outlook-2003', 'exchange-2003', 'cannot-connect']));
     expect(res.body.tags).toEqual([...res.body.tags].sort());
     expect(res.body.note.markdown).toContain('[KB291615: ');
@@ -37,36 +43,36 @@ describe('POST /v1/annotate', () => {
     expect(res.body.note.text).toMatch(
       /DERIVED FACTS\n- serverAddressSpace: Private \(RFC 1918\) \[derived from serverAddress "10\.0\.0\.5".*\n- addressTranslation: Yes, addresses are translated between them \[derived from natMode "many-to-one"/,
     );
-    expect(res.body.outOfScope.map((d: any) => d.id)).toEqual(['KB148732.firewall-rejects-rpc-ports']);
+    expect(res.body.outOfScope.map((d) => d.id)).toEqual(['KB148732.firewall-rejects-rpc-ports']);
     expect(res.body.note.text).toMatch(/NOT COVERED BY THE ARTICLES FOR THESE VERSIONS\n- KB148732 /);
     expect(res.body.ticket).toEqual({ id: 'Z-4711' });
   });
 
   it('facts sent with the ticket win over the text, and say so', async () => {
-    const res = await api.post('/v1/annotate', { ticket: { ...ticket, facts: { firewallPlatform: 'windows-nt', serverAddressSpace: 'public' } } });
+    const res = await api.post<Annotation>('/v1/annotate', { ticket: { ...ticket, facts: { firewallPlatform: 'windows-nt', serverAddressSpace: 'public' } } });
     expect(res.body.facts.firewallPlatform).toEqual({ value: 'windows-nt', source: 'given', evidence: [] });
     // The given address space overrides the address read from the text, rather than conflicting with it.
     expect(res.body.facts.serverAddress).toBeUndefined();
-    expect(res.body.facts.serverAddressSpace.source).toBe('given');
-    const nat = res.body.diagnoses.find((d: any) => d.id === 'KB291615.nat-loses-rpc-information');
-    const oneToOne = nat.workarounds.find((w: any) => w.id === 'KB291615.one-to-one-translation');
-    expect(oneToOne.applicable).toBe(false);
+    expect(res.body.facts.serverAddressSpace?.source).toBe('given');
+    const nat = res.body.diagnoses.find((d) => d.id === 'KB291615.nat-loses-rpc-information');
+    const oneToOne = nat?.workarounds.find((w) => w.id === 'KB291615.one-to-one-translation');
+    expect(oneToOne?.applicable).toBe(false);
   });
 
   it('a ticket about something else gets no facts, no diagnosis and no tags', async () => {
-    const res = await api.post('/v1/annotate', { ticket: { id: '9', subject: 'Printer jam', body: 'The printer on floor 2 shows error 50.4.' } });
+    const res = await api.post<Annotation>('/v1/annotate', { ticket: { id: '9', subject: 'Printer jam', body: 'The printer on floor 2 shows error 50.4.' } });
     expect(res.body).toMatchObject({ facts: {}, diagnoses: [], tags: [] });
     expect(res.body.note.text).toContain('No diagnosis holds');
   });
 
   it('an invalid given fact is a 400 pointing into the ticket', async () => {
-    const res = await api.post('/v1/annotate', { ticket: { ...ticket, facts: { natMode: 'pat' } } });
+    const res = await api.post<Problem>('/v1/annotate', { ticket: { ...ticket, facts: { natMode: 'pat' } } });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ pointer: '/ticket/facts/natMode', allowed: expect.arrayContaining(['many-to-one']) });
+    expect(res.body.errors?.[0]).toMatchObject({ pointer: '/ticket/facts/natMode', allowed: expect.arrayContaining(['many-to-one']) });
   });
 
   it('a ticket without an id is a 400', async () => {
-    const res = await api.post('/v1/annotate', { ticket: { subject: 'x' } });
+    const res = await api.post<Problem>('/v1/annotate', { ticket: { subject: 'x' } });
     expect(res.status).toBe(400);
     expect(res.body.errors).toContainEqual({ pointer: '/ticket/id', detail: 'is required' });
   });
@@ -74,30 +80,30 @@ describe('POST /v1/annotate', () => {
 
 describe('POST /v1/annotate/batch (JSON)', () => {
   it('answers every ticket in order, each with its annotation or its own error', async () => {
-    const res = await api.post('/v1/annotate/batch', {
+    const res = await api.post<BatchResponse>('/v1/annotate/batch', {
       tickets: [ticket, { id: 'bad', facts: { natType: 'x' } }, { subject: 'no id' }, { id: 'ok-2', body: 'ActiveSync phones fail to sync' }],
     });
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: any) => [r.id, r.status])).toEqual([
+    expect(res.body.results.map((r) => [r.id, r.status])).toEqual([
       ['Z-4711', 200],
       ['bad', 400],
       [undefined, 400],
       ['ok-2', 200],
     ]);
-    expect(res.body.results[1].problem).toMatchObject({ code: 'unknown_fact', errors: [expect.objectContaining({ pointer: '/tickets/1/facts/natType' })] });
-    expect(res.body.results[2].problem.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
+    expect(problemOf(res.body.results[1])).toMatchObject({ code: 'unknown_fact', errors: [expect.objectContaining({ pointer: '/tickets/1/facts/natType' })] });
+    expect(problemOf(res.body.results[2])?.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
   });
 
   it('a ticket holding more values than any valid one is refused at its first problem, and the problem says so', async () => {
-    const res = await api.post('/v1/annotate/batch', { tickets: [{ id: 'big', facts: { symptoms: Array(5000).fill(0) } }] });
-    const { problem } = res.body.results[0];
-    expect(problem.errors.length).toBeLessThan(5);
-    expect(problem.errors[0].pointer).toBe('/tickets/0/facts/symptoms');
-    expect(problem.detail).toMatch(/only the first problem is listed/);
+    const res = await api.post<BatchResponse>('/v1/annotate/batch', { tickets: [{ id: 'big', facts: { symptoms: Array(5000).fill(0) } }] });
+    const problem = problemOf(res.body.results[0]);
+    expect(problem?.errors?.length).toBeLessThan(5);
+    expect(problem?.errors?.[0]?.pointer).toBe('/tickets/0/facts/symptoms');
+    expect(problem?.detail).toMatch(/only the first problem is listed/);
   });
 
   it('more than 100 tickets is a 413 that says what to do instead', async () => {
-    const res = await api.post('/v1/annotate/batch', { tickets: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })) });
+    const res = await api.post<Problem>('/v1/annotate/batch', { tickets: Array.from({ length: 101 }, (_, i) => ({ id: String(i) })) });
     expect(res.status).toBe(413);
     expect(res.body.detail).toMatch(/at most 100.*x-ndjson/);
   });
@@ -108,9 +114,9 @@ describe('POST /v1/annotate/batch (JSON)', () => {
   });
 
   it('a body that is not {"tickets": [...]} is a 400', async () => {
-    const res = await api.post('/v1/annotate/batch', { ticket });
+    const res = await api.post<Problem>('/v1/annotate/batch', { ticket });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].pointer).toBe('/tickets');
+    expect(res.body.errors?.[0]?.pointer).toBe('/tickets');
   });
 
   it('another content type is a 415', async () => {
@@ -120,26 +126,26 @@ describe('POST /v1/annotate/batch (JSON)', () => {
 });
 
 describe('POST /v1/annotate/batch (NDJSON)', () => {
-  const ndjson = (body: string) => api.request('POST', '/v1/annotate/batch', { body, headers: { 'content-type': 'application/x-ndjson' } });
+  const ndjson = (body: string) => api.request<BatchResult[]>('POST', '/v1/annotate/batch', { body, headers: { 'content-type': 'application/x-ndjson' } });
 
   it('streams one result per non-empty line, numbered, with bad lines getting their own error', async () => {
     const body = [JSON.stringify(ticket), '', '{not json', JSON.stringify({ id: 'x', facts: { natMode: 'pat' } }), JSON.stringify({ id: 'y', body: 'Outlook 2007 cannot connect' })].join('\n');
     const res = await ndjson(body);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
-    expect(res.body.map((r: any) => [r.line, r.status, r.id])).toEqual([
+    expect(res.body.map((r) => [r.line, r.status, r.id])).toEqual([
       [1, 200, 'Z-4711'],
       [3, 400, undefined],
       [4, 400, 'x'],
       [5, 200, 'y'],
     ]);
-    expect(res.body[1].problem.code).toBe('malformed_json');
+    expect(problemOf(res.body[1])?.code).toBe('malformed_json');
   });
 
   it('a line over the limit gets a 413 result and the lines after it are still answered', async () => {
     const long = JSON.stringify({ id: 'long', body: 'y'.repeat(200 * 1024) });
     const res = await ndjson(`${long}\n${JSON.stringify({ id: 'after' })}\n`);
-    expect(res.body.map((r: any) => [r.line, r.status])).toEqual([
+    expect(res.body.map((r) => [r.line, r.status])).toEqual([
       [1, 413],
       [2, 200],
     ]);
@@ -149,18 +155,18 @@ describe('POST /v1/annotate/batch (NDJSON)', () => {
     const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ id: `t${i}`, body: i % 2 ? 'Outlook 2003 cannot connect to Exchange 2003, port 135 blocked' : 'printer' }));
     const res = await ndjson(lines.join('\n'));
     expect(res.body).toHaveLength(200);
-    expect(res.body.map((r: any) => r.id)).toEqual(lines.map((_, i) => `t${i}`));
-    expect(res.body[1].annotation.diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
+    expect(res.body.map((r) => r.id)).toEqual(lines.map((_, i) => `t${i}`));
+    expect(annotationOf(res.body[1])?.diagnoses.map((d) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
   });
 });
 
 describe('context the vocabulary cannot hold', () => {
   it('is listed in the annotation with its evidence, and in the note under its own heading', async () => {
     const body = 'Outlook for Mac cannot connect to our Exchange 2007; over the VPN it works.';
-    const res = await api.post('/v1/annotate', { ticket: { id: 'mac', body } });
+    const res = await api.post<Annotation>('/v1/annotate', { ticket: { id: 'mac', body } });
     expect(res.status).toBe(200);
-    const mac = res.body.context.find((c: any) => c.id === 'outlook-for-mac');
-    expect(mac.evidence).toEqual([{ field: 'body', text: 'Outlook for Mac', start: 0, end: 15 }]);
+    const mac = res.body.context.find((c) => c.id === 'outlook-for-mac');
+    expect(mac?.evidence).toEqual([{ field: 'body', text: 'Outlook for Mac', start: 0, end: 15 }]);
     expect(res.body.note.text).toMatch(/ALSO MENTIONED[^\n]*\n- Outlook for Mac [^\n]*\(from "Outlook for Mac"\)/);
     expect(res.body.note.markdown).toContain('It works over a VPN');
   });
@@ -169,21 +175,21 @@ describe('context the vocabulary cannot hold', () => {
 describe('bounded answers', () => {
   it('a ticket that repeats a fact thousands of times gets a few spans of evidence per fact and in all, and says how many were left out', async () => {
     const body = 'NAT on the SonicWall, Outlook 2003 cannot connect, port 135 is blocked, the phones fail to sync. '.repeat(600);
-    const res = await api.post('/v1/annotate', { ticket: { id: 'long', body } });
+    const res = await api.post<Annotation>('/v1/annotate', { ticket: { id: 'long', body } });
     expect(res.status).toBe(200);
-    const facts = Object.values<any>(res.body.facts);
+    const facts = Object.values(res.body.facts);
     const shown = facts.reduce((sum, fact) => sum + fact.evidence.length, 0);
     expect(shown).toBeLessThanOrEqual(MAX_EVIDENCE_PER_ANNOTATION);
     for (const fact of facts) expect(fact.evidence.length).toBeLessThanOrEqual(MAX_EVIDENCE_PER_FACT);
     // Every match is accounted for: shown, or counted as left out.
-    expect(res.body.facts.addressTranslation.evidence.length + res.body.facts.addressTranslation.evidenceOmitted).toBe(600);
-    expect(res.body.facts.symptoms.evidence.length + res.body.facts.symptoms.evidenceOmitted).toBe(1200);
+    expect(res.body.facts.addressTranslation!.evidence.length + res.body.facts.addressTranslation!.evidenceOmitted!).toBe(600);
+    expect(res.body.facts.symptoms!.evidence.length + res.body.facts.symptoms!.evidenceOmitted!).toBe(1200);
     // The note quotes a few and says how many more there are.
     expect(res.body.note.text).toMatch(/addressTranslation: .*\(from "NAT", "NAT", "NAT" and 597 more\)/);
   });
 
   it('a ticket with few matches keeps all its evidence and no count of left-out spans', async () => {
-    const res = await api.post('/v1/annotate', { ticket });
-    for (const fact of Object.values<any>(res.body.facts)) expect(fact.evidenceOmitted).toBeUndefined();
+    const res = await api.post<Annotation>('/v1/annotate', { ticket });
+    for (const fact of Object.values(res.body.facts)) expect(fact.evidenceOmitted).toBeUndefined();
   });
 });

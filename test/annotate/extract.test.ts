@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { extractFacts } from '../../src/annotate/extract';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 

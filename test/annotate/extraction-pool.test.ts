@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ExtractionPool, READ_HERE_UP_TO, readHere } from '../../src/annotate/extraction-pool';
-import { postOnNewConnection, TestApi } from '../../harness/api';
+import { postOnNewConnection, TestApi, type Schemas } from '../../harness/api';
 import { MAX_BATCH_TEXT } from '../../src/app/annotate-batch';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
@@ -72,8 +72,8 @@ it('the event loop keeps turning while a JSON batch of long tickets is annotated
   // As long as a JSON batch may be (MAX_BATCH_TEXT): two tickets of 50,000 characters.
   const body = JSON.stringify({ tickets: Array.from({ length: 2 }, (_, i) => ({ id: String(i), body: long(i).slice(0, MAX_BATCH_TEXT / 2) })) });
   const share = await stallShare(async () => {
-    const res = await postOnNewConnection(`${api.baseUrl}/v1/annotate/batch`, body);
-    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual(Array(2).fill(200));
+    const res = await postOnNewConnection<Schemas['BatchResponse']>(`${api.baseUrl}/v1/annotate/batch`, body);
+    expect(res.body.results.map((r) => r.status)).toEqual(Array(2).fill(200));
   });
   expect(share).toBeLessThan(MOST_STALL_SHARE);
 });
@@ -82,8 +82,8 @@ it('the event loop turns between the tickets of a batch read here, short of the 
   // As many characters as a JSON batch may hold, in tickets short enough to be read here.
   const body = JSON.stringify({ tickets: Array.from({ length: MAX_BATCH_TEXT / READ_HERE_UP_TO }, (_, i) => ({ id: String(i), body: long(i).slice(0, READ_HERE_UP_TO) })) });
   const share = await stallShare(async () => {
-    const res = await postOnNewConnection(`${api.baseUrl}/v1/annotate/batch`, body);
-    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual(Array(MAX_BATCH_TEXT / READ_HERE_UP_TO).fill(200));
+    const res = await postOnNewConnection<Schemas['BatchResponse']>(`${api.baseUrl}/v1/annotate/batch`, body);
+    expect(res.body.results.map((r) => r.status)).toEqual(Array(MAX_BATCH_TEXT / READ_HERE_UP_TO).fill(200));
   });
   expect(share).toBeLessThan(MOST_STALL_SHARE);
 });

@@ -1,5 +1,10 @@
 import MarkdownIt from 'markdown-it';
-import { TestApi } from '../../harness/api';
+import type { AdfNode } from '../../src/webhooks/adf';
+import { TestApi, type Schemas } from '../../harness/api';
+import { member } from '../../harness/member';
+
+type Annotation = Schemas['Annotation'];
+type WebhookAnswer = Schemas['WebhookAnswer'];
 
 // Ticket text reaches the note only as quotes of evidence. Whatever the ticket says, a quote is
 // text in each target's format (Markdown, Zendesk's plain text, ServiceNow's journal, Jira's ADF)
@@ -34,43 +39,44 @@ const quoteLine = (note: string) => note.split('\n').find((line) => line.include
 
 describe.each(hostile)('a ticket with %s in the evidence', (_what, body) => {
   it('is quoted as text in the Markdown note, on one line, and reads back as the ticket says it', async () => {
-    const res = await api.post('/v1/annotate', { ticket: { id: '1', body } });
+    const res = await api.post<Annotation>('/v1/annotate', { ticket: { id: '1', body } });
     const { markdown: note } = res.body.note;
     const html = markdown.render(note);
     expect(html).not.toMatch(/<img|<b>|<a href="(?!https:\/\/docs)|<h1/);
     expect(html.match(/<li>/g)).toHaveLength(note.match(/^- /gm)!.length);
     // Rendered, the quote reads as the ticket's text, with line breaks and controls as spaces.
-    const quote = oneLine(res.body.facts.port135Reachable.evidence[0].text);
+    const quote = oneLine(res.body.facts.port135Reachable!.evidence[0]!.text);
     expect(textOf(markdown.renderInline(quoteLine(note)))).toContain(`"${quote}"`);
   });
 
   it("stays on one line in the plain-text note, Zendesk's comment and ServiceNow's work notes, with no code block", async () => {
-    const annotated = await api.post('/v1/annotate', { ticket: { id: '1', body } });
-    expect(quoteLine(annotated.body.note.text)).toContain(`"${oneLine(annotated.body.facts.port135Reachable.evidence[0].text)}"`);
+    const annotated = await api.post<Annotation>('/v1/annotate', { ticket: { id: '1', body } });
+    expect(quoteLine(annotated.body.note.text)).toContain(`"${oneLine(annotated.body.facts.port135Reachable!.evidence[0]!.text)}"`);
     for (const line of annotated.body.note.text.split('\n')) expect(line).not.toMatch(/^# |\u202e/);
-    const zendesk = await api.post('/v1/webhooks/zendesk', { ticket: { id: 1, description: body } });
-    expect(zendesk.body.writeBack[0].body.ticket.comment.body).toBe(zendesk.body.annotation.note.text);
-    const incident = await api.post('/v1/webhooks/servicenow', { sys_id: 'a1', description: body });
-    const notes: string = incident.body.writeBack[0].body.work_notes;
+    const zendesk = await api.post<WebhookAnswer>('/v1/webhooks/zendesk', { ticket: { id: 1, description: body } });
+    expect(member(zendesk.body.writeBack[0]?.body, 'ticket', 'comment', 'body')).toBe(zendesk.body.annotation.note.text);
+    const incident = await api.post<WebhookAnswer>('/v1/webhooks/servicenow', { sys_id: 'a1', description: body });
+    const notes = member(incident.body.writeBack[0]?.body, 'work_notes') as string;
     expect(notes).not.toMatch(/\[\/?code\]/i);
     expect(quoteLine(notes)).toMatch(/port 135/);
   });
 
   it("is a plain text node of one line in Jira's ADF comment", async () => {
-    const res = await api.post('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-1', fields: { description: body } } });
+    const res = await api.post<WebhookAnswer>('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-1', fields: { description: body } } });
     // The paragraphs of the comment, each as the text of its text nodes.
     const paragraphs: string[] = [];
-    const walk = (node: any): void => {
-      if (node.type === 'paragraph') paragraphs.push(node.content.map((inline: any) => inline.text).join(''));
+    const walk = (node: AdfNode): void => {
+      if (node.type === 'paragraph') paragraphs.push(node.content!.map((inline) => inline.text).join(''));
       else (node.content ?? []).forEach(walk);
     };
-    walk(res.body.writeBack[0].body.body);
+    // The comment's body is the ADF document the service made (noteToAdf).
+    walk(member(res.body.writeBack[0]?.body, 'body') as AdfNode);
     const fact = paragraphs.find((text) => text.startsWith('port135Reachable'))!;
-    expect(fact).toContain(`"${oneLine(res.body.annotation.facts.port135Reachable.evidence[0].text)}"`);
+    expect(fact).toContain(`"${oneLine(res.body.annotation.facts.port135Reachable!.evidence[0]!.text)}"`);
   });
 });
 
 it('a run of spaces and line breaks in a quote is one space', async () => {
-  const res = await api.post('/v1/annotate', { ticket: { id: '1', body: `Outlook 2003 fails: port 135 \n\r\n\t  blocked` } });
+  const res = await api.post<Annotation>('/v1/annotate', { ticket: { id: '1', body: `Outlook 2003 fails: port 135 \n\r\n\t  blocked` } });
   expect(quoteLine(res.body.note.text)).toContain('"port 135 blocked"');
 });

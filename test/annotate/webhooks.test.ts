@@ -1,6 +1,11 @@
 import crypto from 'node:crypto';
 import { MAX_ADF_DEPTH } from '../../src/webhooks/adf';
-import { TestApi } from '../../harness/api';
+import { expect } from '@jest/globals';
+import { TestApi, type Schemas } from '../../harness/api';
+import { member } from '../../harness/member';
+
+type Problem = Schemas['Problem'];
+type WebhookAnswer = Schemas['WebhookAnswer'];
 
 const secret = 'dGhpcyBpcyBhIHRlc3Qgc2VjcmV0';
 let open: TestApi;
@@ -24,7 +29,7 @@ describe('Zendesk', () => {
   const payload = { ticket: { id: 1234, subject: 'Outlook down', description: text } };
 
   it('annotates and answers with an internal comment and tags to write back', async () => {
-    const res = await open.post('/v1/webhooks/zendesk', payload);
+    const res = await open.post<WebhookAnswer>('/v1/webhooks/zendesk', payload);
     expect(res.status).toBe(200);
     expect(res.body.annotation.ticket.id).toBe('1234');
     expect(res.body.writeBack).toEqual([
@@ -65,7 +70,7 @@ describe('Zendesk', () => {
       },
     ],
   ])('with a secret configured, refuses %s with a 401', async (_case, headers) => {
-    const res = await signed.request('POST', '/v1/webhooks/zendesk', { json: payload, headers: headers as Record<string, string> });
+    const res = await signed.request<Problem>('POST', '/v1/webhooks/zendesk', { json: payload, headers });
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthorized');
   });
@@ -93,20 +98,20 @@ describe('Jira', () => {
     ['plain text', text],
     ['Atlassian Document Format', adf],
   ])('reads a %s description, and writes back an ADF comment and labels', async (_kind, description) => {
-    const res = await open.post('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '10001', key: 'HELP-7', fields: { summary: 'Mail', description } } });
+    const res = await open.post<WebhookAnswer>('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '10001', key: 'HELP-7', fields: { summary: 'Mail', description } } });
     expect(res.status).toBe(200);
     const [comment, labels] = res.body.writeBack;
     expect(comment).toMatchObject({ method: 'POST', path: '/rest/api/3/issue/HELP-7/comment', body: { body: { type: 'doc', version: 1 } } });
-    expect(JSON.stringify(comment.body.body)).toContain(res.body.annotation.diagnoses[0].article.id);
-    expect(labels).toEqual({ method: 'PUT', path: '/rest/api/3/issue/HELP-7', body: { update: { labels: res.body.annotation.tags.map((add: string) => ({ add })) } } });
+    expect(JSON.stringify(member(comment?.body, 'body'))).toContain(res.body.annotation.diagnoses[0]?.article.id);
+    expect(labels).toEqual({ method: 'PUT', path: '/rest/api/3/issue/HELP-7', body: { update: { labels: res.body.annotation.tags.map((add) => ({ add })) } } });
   });
 
   it("takes evidence offsets from the ADF description's plain text", async () => {
-    const res = await open.post('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-8', fields: { description: adf } } });
+    const res = await open.post<WebhookAnswer>('/v1/webhooks/jira', { webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-8', fields: { description: adf } } });
     const { facts, diagnoses } = res.body.annotation;
-    expect(facts.outlookVersion.evidence[0]).toEqual({ field: 'body', text: 'Outlook 2007', start: 14, end: 26 });
-    expect(facts.port135Reachable.value).toBe(false);
-    expect(diagnoses.map((d: any) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
+    expect(facts.outlookVersion?.evidence[0]).toEqual({ field: 'body', text: 'Outlook 2007', start: 14, end: 26 });
+    expect(facts.port135Reachable?.value).toBe(false);
+    expect(diagnoses.map((d) => d.id)).toEqual(['KB833799.endpoint-mapper-unreachable']);
   });
 
   const issue = (description: unknown) => ({ webhookEvent: 'jira:issue_created', issue: { id: '1', key: 'HELP-10', fields: { description } } });
@@ -118,7 +123,7 @@ describe('Jira', () => {
     ['a node without a type', { type: 'doc', content: [{ text: 'x' }] }, `${at}/content/0`, 'must be a node: an object with a type'],
     ['a text node whose text is not a string', { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 5 }] }] }, `${at}/content/0/content/0/text`, 'must be a string'],
   ])('a description with %s is a 400 naming where and what', async (_case, description, pointer, detail) => {
-    const res = await open.post('/v1/webhooks/jira', issue(description));
+    const res = await open.post<Problem>('/v1/webhooks/jira', issue(description));
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ pointer, detail }]);
   });
@@ -128,20 +133,20 @@ describe('Jira', () => {
     const levels = 50_000;
     const description = `${'{"type":"p","content":['.repeat(levels)}{"type":"text","text":"Outlook"}${']}'.repeat(levels)}`;
     const body = JSON.stringify(issue(null)).replace('null', description);
-    const res = await deep.request('POST', '/v1/webhooks/jira', { body, headers: { 'content-type': 'application/json' } });
+    const res = await deep.request<Problem>('POST', '/v1/webhooks/jira', { body, headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toEqual({ pointer: `${at}${'/content/0'.repeat(MAX_ADF_DEPTH + 1)}`, detail: `is nested deeper than ${MAX_ADF_DEPTH} levels` });
+    expect(res.body.errors?.[0]).toEqual({ pointer: `${at}${'/content/0'.repeat(MAX_ADF_DEPTH + 1)}`, detail: `is nested deeper than ${MAX_ADF_DEPTH} levels` });
   });
 
   it('a description whose text is longer than a ticket body may be is a 400', async () => {
     const paragraph = { type: 'paragraph', content: [{ type: 'text', text: 'x'.repeat(1000) }] };
-    const res = await deep.post('/v1/webhooks/jira', issue({ type: 'doc', content: Array(61).fill(paragraph) }));
+    const res = await deep.post<Problem>('/v1/webhooks/jira', issue({ type: 'doc', content: Array(61).fill(paragraph) }));
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ pointer: at, detail: 'has more than 60000 characters of text' }]);
   });
 
   it('other events than an issue created or updated are a 400 that says which are handled', async () => {
-    const res = await open.post('/v1/webhooks/jira', { webhookEvent: 'comment_created', issue: { id: '1', key: 'HELP-9', fields: {} } });
+    const res = await open.post<Problem>('/v1/webhooks/jira', { webhookEvent: 'comment_created', issue: { id: '1', key: 'HELP-9', fields: {} } });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ pointer: '/webhookEvent', detail: 'must be jira:issue_created or jira:issue_updated', allowed: ['jira:issue_created', 'jira:issue_updated'] }]);
   });
@@ -149,14 +154,14 @@ describe('Jira', () => {
 
 describe('ServiceNow', () => {
   it('annotates an incident and writes the note to work_notes', async () => {
-    const res = await open.post('/v1/webhooks/servicenow', { sys_id: 'a1b2c3', number: 'INC0010001', short_description: 'Outlook', description: text });
+    const res = await open.post<WebhookAnswer>('/v1/webhooks/servicenow', { sys_id: 'a1b2c3', number: 'INC0010001', short_description: 'Outlook', description: text });
     expect(res.status).toBe(200);
     expect(res.body.annotation.ticket.id).toBe('INC0010001');
     expect(res.body.writeBack).toEqual([{ method: 'PATCH', path: '/api/now/table/incident/a1b2c3', body: { work_notes: res.body.annotation.note.text } }]);
   });
 
   it('an incident without sys_id is a 400', async () => {
-    const res = await open.post('/v1/webhooks/servicenow', { number: 'INC1' });
+    const res = await open.post<Problem>('/v1/webhooks/servicenow', { number: 'INC1' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toContainEqual({ pointer: '/sys_id', detail: 'is required' });
   });

@@ -1,10 +1,17 @@
+import { expect } from '@jest/globals';
 import pg from 'pg';
 import { backoffMs, DEFAULT_RETRY_POLICY, retryAfterMs } from '../../src/delivery/retry-policy';
 import { retryable } from '../../src/delivery/send';
-import { TestApi } from '../../harness/api';
+import { TestApi, type Schemas } from '../../harness/api';
 import { startDeliveringApi, type DeliveringApi } from '../support/delivering-api';
 
 // The outbox seen and operated over HTTP, and what the service says when its store is gone.
+
+type DeliveryDetail = Schemas['DeliveryDetail'];
+type DeliveryList = Schemas['DeliveryList'];
+type Problem = Schemas['Problem'];
+type Ready = Schemas['Ready'];
+type WebhookAnswer = Schemas['WebhookAnswer'];
 
 const CALLER = 'caller-key-0123456789';
 const ADMIN = 'admin-key-0123456789';
@@ -17,19 +24,19 @@ describe('GET /v1/deliveries and the retry of a dead letter', () => {
     // Delivery configured for ServiceNow but never started: the deliveries stay as recorded.
     service = await startDeliveringApi({ targets: { servicenow: { url: 'http://127.0.0.1:9', user: 'u', password: 'p' } }, start: false, app: { apiKeys: [CALLER], adminApiKeys: [ADMIN] } });
     for (let i = 0; i < 5; i += 1) {
-      const res = await service.api.request('POST', '/v1/webhooks/servicenow', { json: incident(`s${i}`), headers: { 'x-api-key': CALLER } });
-      ids.unshift(res.body.delivery.id);
+      const res = await service.api.request<WebhookAnswer>('POST', '/v1/webhooks/servicenow', { json: incident(`s${i}`), headers: { 'x-api-key': CALLER } });
+      ids.unshift(res.body.delivery!.id);
     }
   });
   afterAll(() => service.close());
-  const get = (path: string, key = CALLER) => service.api.request('GET', path, { headers: { 'x-api-key': key } });
-  const retry = (id: string, key?: string) => service.api.request('POST', `/v1/deliveries/${id}/retry`, { headers: key ? { 'x-api-key': key } : {} });
+  const get = <T>(path: string, key = CALLER) => service.api.request<T>('GET', path, { headers: { 'x-api-key': key } });
+  const retry = (id: string, key?: string) => service.api.request<Problem>('POST', `/v1/deliveries/${id}/retry`, { headers: key ? { 'x-api-key': key } : {} });
 
   it('pages newest first with a cursor, to the last page, which has no next', async () => {
-    const first = await get('/v1/deliveries?limit=2');
-    const second = await get(`/v1/deliveries?limit=2&cursor=${first.body.next}`);
-    const third = await get(`/v1/deliveries?limit=2&cursor=${second.body.next}`);
-    expect([...first.body.deliveries, ...second.body.deliveries, ...third.body.deliveries].map((d: { id: string }) => d.id)).toEqual(ids);
+    const first = await get<DeliveryList>('/v1/deliveries?limit=2');
+    const second = await get<DeliveryList>(`/v1/deliveries?limit=2&cursor=${first.body.next!}`);
+    const third = await get<DeliveryList>(`/v1/deliveries?limit=2&cursor=${second.body.next!}`);
+    expect([...first.body.deliveries, ...second.body.deliveries, ...third.body.deliveries].map((d) => d.id)).toEqual(ids);
     expect(third.body.next).toBeUndefined();
   });
 
@@ -38,7 +45,7 @@ describe('GET /v1/deliveries and the retry of a dead letter', () => {
     ['state=delivered', 0],
     ['system=zendesk', 0],
   ])('filters by %s', async (query, count) => {
-    expect((await get(`/v1/deliveries?${query}`)).body.deliveries).toHaveLength(count);
+    expect((await get<DeliveryList>(`/v1/deliveries?${query}`)).body.deliveries).toHaveLength(count);
   });
 
   it.each([
@@ -46,13 +53,13 @@ describe('GET /v1/deliveries and the retry of a dead letter', () => {
     ['limit=101', '#/query/limit'],
     ['cursor=bm90IGEgY3Vyc29y', '#/query/cursor'],
   ])('refuses %s with a 400 naming the parameter', async (query, pointer) => {
-    const res = await get(`/v1/deliveries?${query}`);
+    const res = await get<Problem>(`/v1/deliveries?${query}`);
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].pointer).toBe(pointer);
+    expect(res.body.errors?.[0]?.pointer).toBe(pointer);
   });
 
   it('shows one delivery with its requests, and 404 for one it does not have', async () => {
-    const res = await get(`/v1/deliveries/${ids[0]}`);
+    const res = await get<DeliveryDetail>(`/v1/deliveries/${ids[0]!}`);
     expect(res.body).toMatchObject({
       delivery: { id: ids[0], system: 'servicenow', ticket: 's4', state: 'queued', requests: [{ method: 'PATCH', path: '/api/now/table/incident/s4' }] },
       attempts: [],
@@ -78,7 +85,7 @@ describe('GET /v1/deliveries and the retry of a dead letter', () => {
 it('an app built without a store answers the deliveries with a 404 problem', async () => {
   const api = await TestApi.start();
   try {
-    const res = await api.get('/v1/deliveries');
+    const res = await api.get<Problem>('/v1/deliveries');
     expect(res.status).toBe(404);
     expect(res.body.detail).toBe('This service keeps no outbox: it delivers nothing.');
   } finally {
@@ -90,7 +97,7 @@ describe('a store that cannot be reached', () => {
   it('when PostgreSQL refuses connections, then /readyz is a 503 naming why, and a webhook a 503 to send again', async () => {
     const service = await startDeliveringApi({ kind: 'postgres', targets: { servicenow: { url: 'http://127.0.0.1:9', user: 'u', password: 'p' } }, start: false });
     try {
-      expect((await service.api.get('/readyz')).body).toMatchObject({ status: 'ready', store: { kind: 'postgres', reachable: true } });
+      expect((await service.api.get<Ready>('/readyz')).body).toMatchObject({ status: 'ready', store: { kind: 'postgres', reachable: true } });
       const url = new URL(service.store.settings.databaseUrl!);
       const name = url.pathname.slice(1);
       url.pathname = '/postgres';
@@ -99,14 +106,14 @@ describe('a store that cannot be reached', () => {
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
       await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
       try {
-        const ready = await service.api.get('/readyz');
+        const ready = await service.api.get<Ready>('/readyz');
         expect(ready.status).toBe(503);
         // A new connection is refused; a pooled one the server just terminated may answer first, with why.
         expect(ready.body).toMatchObject({
           status: 'unavailable',
           store: { kind: 'postgres', reachable: false, detail: expect.stringMatching(/not currently accepting connections|terminating connection due to administrator command/) },
         });
-        const webhook = await service.api.post('/v1/webhooks/servicenow', incident('x'));
+        const webhook = await service.api.post<Problem>('/v1/webhooks/servicenow', incident('x'));
         expect(webhook.status).toBe(503);
         expect(webhook.body.code).toBe('store_unavailable');
         expect(webhook.headers.get('retry-after')).toBe('5');

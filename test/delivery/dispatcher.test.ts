@@ -94,7 +94,7 @@ describe.each(STORE_KINDS)('leases, on the %s store', (kind) => {
       now: () => Date.now() + stalledMs,
     });
     dispatcher.start();
-    await eventually('instance a gives the delivery up', async () => warnings.includes('lease lost: another instance took the delivery'));
+    await eventually('instance a gives the delivery up', () => warnings.includes('lease lost: another instance took the delivery'));
     await dispatcher.stop();
     expect(servicenow.requests).toHaveLength(0);
     expect((await outbox.get('d2'))?.delivery).toMatchObject({ state: 'sending', leaseOwner: 'b', attempts: 0 });

@@ -212,7 +212,7 @@ describe.each(STORE_KINDS)('the %s store', (kind) => {
     } else {
       const client = new pg.Client({ connectionString: t.settings.databaseUrl });
       await client.connect();
-      versions = (await client.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
+      versions = (await client.query<{ version: unknown }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version);
       await client.end();
     }
     expect(versions).toEqual(MIGRATIONS.map((m) => m.version));

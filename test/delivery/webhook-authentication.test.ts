@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { TestApi } from '../../harness/api';
+import { TestApi, type Schemas } from '../../harness/api';
 
 // Each system's own authentication of its webhooks, and that a webhook so authenticated is not
 // asked for an API key too (Jira's admin webhooks cannot send one).
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const send = (path: string, body: string, headers: Record<string, string>) => api.request('POST', path, { body, headers: { 'content-type': 'application/json', ...headers } });
+const send = <T>(path: string, body: string, headers: Record<string, string>) => api.request<T>('POST', path, { body, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('Zendesk: the signature, and a timestamp within the freshness window', () => {
   const body = JSON.stringify({ ticket: { id: 7, description: 'Outlook cannot connect' } });
@@ -39,7 +39,7 @@ describe('Zendesk: the signature, and a timestamp within the freshness window', 
     ['signed over another body', signed(minutesAgo(0), ZENDESK, '{}'), /does not match/],
     ['not signed', {}, /are required/],
   ])('when %s, then it is a 401 saying why', async (_case, headers, why) => {
-    const res = await send('/v1/webhooks/zendesk', body, headers);
+    const res = await send<Schemas['Problem']>('/v1/webhooks/zendesk', body, headers);
     expect(res.status).toBe(401);
     expect(res.body.detail).toMatch(why);
   });
@@ -59,7 +59,7 @@ describe("Jira: X-Hub-Signature, the HMAC-SHA256 of the body with the webhook's 
     ['without the method prefix', { 'x-hub-signature': hub(JIRA).slice('sha256='.length) }],
     ['not signed, with an API key', { 'x-api-key': CALLER }],
   ])('when %s, then it is a 401', async (_case, headers) => {
-    const res = await send('/v1/webhooks/jira', body, headers);
+    const res = await send<Schemas['Problem']>('/v1/webhooks/jira', body, headers);
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('unauthorized');
   });

@@ -1,14 +1,14 @@
 import { Diagnoser } from '../../src/engine/diagnose';
 import { normalizeFacts } from '../../src/facts/normalize';
-import { TestApi } from '../../harness/api';
+import { TestApi, type Schemas } from '../../harness/api';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // Counts Engine constructions while keeping json-rules-engine's real behaviour.
 jest.mock('json-rules-engine', () => {
-  const actual = jest.requireActual('json-rules-engine');
+  const actual = jest.requireActual<typeof import('json-rules-engine')>('json-rules-engine');
   let constructed = 0;
   class CountingEngine extends actual.Engine {
-    constructor(...args: unknown[]) {
+    constructor(...args: ConstructorParameters<typeof actual.Engine>) {
       super(...args);
       constructed += 1;
     }
@@ -16,7 +16,7 @@ jest.mock('json-rules-engine', () => {
   return { ...actual, Engine: CountingEngine, constructedEngines: () => constructed };
 });
 
-const { constructedEngines } = jest.requireMock('json-rules-engine') as { constructedEngines: () => number };
+const { constructedEngines } = jest.requireMock<{ constructedEngines: () => number }>('json-rules-engine');
 const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', symptoms: ['cannot-connect'] };
 
 it('when the service answers, then it builds no json-rules-engine Engine: the compiled conditions serve every request', async () => {
@@ -24,9 +24,9 @@ it('when the service answers, then it builds no json-rules-engine Engine: the co
   const api = await TestApi.start();
   try {
     for (let i = 0; i < 5; i += 1) {
-      const res = await api.post('/v1/diagnose', { facts });
+      const res = await api.post<Schemas['DiagnoseResponse']>('/v1/diagnose', { facts });
       expect(res.status).toBe(200);
-      expect(res.body.diagnoses.map((d: { id: string }) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
+      expect(res.body.diagnoses.map((d) => d.id)).toEqual(['KB291615.nat-loses-rpc-information']);
     }
     expect(constructedEngines()).toBe(before);
   } finally {

@@ -1,15 +1,19 @@
-import { Engine } from 'json-rules-engine';
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { evaluate } from '../../src/engine/evaluate';
-import type { Condition, TopCondition } from '../../src/kb/model';
+import type { Condition, FactCondition, Operator, TopCondition } from '../../src/kb/model';
 
 const source = { section: 'test' };
-const leaf = (fact: string, operator: any, value: any): Condition => ({ fact, operator, value, source });
+const leaf = (fact: string, operator: Operator, value: FactCondition['value']): Condition => ({ fact, operator, value, source });
+
+/** A condition as json-rules-engine takes it within a group: a fact condition, or a group. */
+type EngineCondition = Extract<TopLevelCondition, { all: unknown }>['all'][number];
 
 /** Runs `conditions` through json-rules-engine and reads its result three-valued. */
 async function truth(conditions: TopCondition, facts: Record<string, unknown>) {
-  const strip = (c: any): any =>
+  const strip = (c: Condition): EngineCondition =>
     'fact' in c ? { fact: c.fact, operator: c.operator, value: c.value } : 'all' in c ? { all: c.all.map(strip) } : 'any' in c ? { any: c.any.map(strip) } : { not: strip(c.not) };
-  const engine = new Engine([{ name: 'r', conditions: strip(conditions), event: { type: 'r' } }], { allowUndefinedFacts: true });
+  const top: TopLevelCondition = 'all' in conditions ? { all: conditions.all.map(strip) } : { any: conditions.any.map(strip) };
+  const engine = new Engine([{ name: 'r', conditions: top, event: { type: 'r' } }], { allowUndefinedFacts: true });
   const { results, failureResults } = await engine.run({ ...facts });
   const [result] = [...results, ...failureResults];
   return evaluate(conditions, result!.conditions as never, facts as never);

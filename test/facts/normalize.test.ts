@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { normalizeFacts } from '../../src/facts/normalize';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 

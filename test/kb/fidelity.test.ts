@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundledRulesDir } from '../../src/paths';
@@ -60,7 +61,10 @@ describe('fidelity of the encoded articles', () => {
     const walk = (node: unknown): void => {
       if (Array.isArray(node)) return node.forEach(walk);
       if (node === null || typeof node !== 'object') return;
-      for (const [key, value] of Object.entries(node)) key === 'source' ? sources.push(value as never) : walk(value);
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'source') sources.push(value as (typeof sources)[number]);
+        else walk(value);
+      }
     };
     walk(article('TIP-EAS-NAT'));
     const own = sources.filter((s) => !s.article);

@@ -25,7 +25,7 @@ export interface DeliveringApi {
 
 /** The settings that make the service deliver to these stand-ins, as config.ts reads them from the environment. */
 export function targetSettings(standIns: Pick<TicketingStandIn, 'system' | 'url' | 'credentials'>[]): TargetSettings {
-  return Object.fromEntries(standIns.map((s) => [s.system, { url: s.url, ...s.credentials }])) as TargetSettings;
+  return Object.fromEntries(standIns.map((s) => [s.system, { url: s.url, ...s.credentials }]));
 }
 
 /**
