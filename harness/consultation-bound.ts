@@ -1,4 +1,7 @@
-import { answerFrom, openingFacts, turn, type Facts } from './consultation';
+import { normalizeFacts } from '../src/facts/normalize';
+import { questionFacts } from '../src/consult/questions';
+import { answerFrom, openingFacts, type Facts } from './consultation';
+import { bundledKnowledgeBase } from './knowledge-base';
 
 /**
  * The fewest questions any order of questions could take over `environments`, in total: the best
@@ -49,7 +52,7 @@ async function fewestFrom(facts: Facts, group: Facts[], memo: Memo, ceiling = In
 async function searchFrom(facts: Facts, factsKey: string, group: Facts[], memo: Memo, ceiling: number): Promise<number> {
   let questions = memo.questions.get(factsKey);
   if (!questions) {
-    questions = (await turn(facts)).questions.map((q) => q.fact);
+    questions = await offeredAt(facts);
     memo.questions.set(factsKey, questions);
   }
   if (questions.length === 0) return 0;
@@ -72,4 +75,14 @@ async function searchFrom(facts: Facts, factsKey: string, group: Facts[], memo: 
     best = Math.min(best, cost);
   }
   return best;
+}
+
+// The facts the service would offer at `facts`, unranked: the search tries every one of them, so
+// their order only changes how soon it finds a good tree, and the ranking costs far more than the
+// diagnosis it ranks.
+async function offeredAt(facts: Facts): Promise<string[]> {
+  const { kb, diagnoser } = bundledKnowledgeBase();
+  const normalized = normalizeFacts(facts, kb.vocabulary);
+  if (!normalized.ok) throw new Error(`the floor search reached invalid facts: ${JSON.stringify(normalized.errors)}`);
+  return questionFacts(kb, await diagnoser.diagnose(normalized.all), normalized);
 }

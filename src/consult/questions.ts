@@ -61,28 +61,46 @@ interface Askable {
  * deterministic.
  */
 function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: { all: Facts; unknown: readonly string[] }): Question[] {
+  const { search, offers } = offered(report, vocabulary, facts);
+  // With little known, many facts are open and a two-answer look-ahead costs tens of
+  // milliseconds; one answer ahead then ranks almost as well (the early questions, such as the
+  // client kind, settle most candidates whatever follows).
+  search.depth = search.askable(new Map()).length > WIDE_OPENING ? 1 : SEARCH_DEPTH;
+  const order = vocabulary.names;
+  const none: Answers = new Map();
+  return offers
+    .map(({ askable, why }) => question(askable, why, search.expectedQuestions(none, askable)))
+    .sort((a, b) => a.expectedQuestions - b.expectedQuestions || settlesWorkarounds(b) - settlesWorkarounds(a) || a.values.length - b.values.length || order.indexOf(a.fact) - order.indexOf(b.fact));
+}
+
+/**
+ * The facts nextQuestions would offer, in vocabulary order and unranked: what a search over every
+ * order of questions (the consultation's floor in the tests) needs at each step, without the
+ * ranking's look-ahead, which costs far more than the rest.
+ */
+export function questionFacts(kb: { vocabulary: Vocabulary }, report: DiagnosisReport, facts: { all: Facts; unknown: readonly string[] }): string[] {
+  return offered(report, kb.vocabulary, facts).offers.map(({ askable }) => askable.asked.name);
+}
+
+/** The open items, the search over their answers, and the facts worth asking with why. */
+function offered(report: DiagnosisReport, vocabulary: Vocabulary, facts: { all: Facts; unknown: readonly string[] }): { search: AnswerSearch; offers: { askable: Askable; why: Reason[] }[] } {
   const open: OpenItem[] = [
     ...report.candidates.filter((c) => c.status === 'undetermined').map((c) => ({ id: c.id, kind: 'diagnosis' as const, tree: c.evaluation.tree })),
     ...report.pendingWorkarounds.map((w) => ({ id: w.id, kind: 'workaround' as const, tree: w.evaluation.tree })),
   ];
-  const none: Answers = new Map();
   const search = new AnswerSearch(open, vocabulary, facts);
-  // With little known, many facts are open and a two-answer look-ahead costs tens of
-  // milliseconds; one answer ahead then ranks almost as well (the early questions, such as the
-  // client kind, settle most candidates whatever follows).
-  search.depth = search.askable(none).length > WIDE_OPENING ? 1 : SEARCH_DEPTH;
-  const order = vocabulary.names;
-  return search
-    .askable(none)
-    .map((askable) => question(askable, open, search))
-    .filter((q) => q.why.length > 0)
-    .sort((a, b) => a.expectedQuestions - b.expectedQuestions || settlesWorkarounds(b) - settlesWorkarounds(a) || a.values.length - b.values.length || order.indexOf(a.fact) - order.indexOf(b.fact));
+  const offers = search
+    .askable(new Map())
+    .map((askable) => ({ askable, why: reasonsFor(askable, open, search) }))
+    .filter(({ why }) => why.length > 0);
+  return { search, offers };
 }
 
 // A workaround of a reported diagnosis is something the caller can act on now.
 const settlesWorkarounds = (q: Question) => q.why.filter((reason) => reason.kind === 'workaround').length;
 
-function question({ asked, answers }: Askable, open: OpenItem[], search: AnswerSearch): Question {
+/** Which open items an answer about `askable` would confirm or rule out, or feed through a derived fact. */
+function reasonsFor({ answers }: Askable, open: OpenItem[], search: AnswerSearch): Reason[] {
   const values = answers.values ?? [];
   const none: Answers = new Map();
   const feeds = search.dependents(answers.name);
@@ -102,12 +120,16 @@ function question({ asked, answers }: Askable, open: OpenItem[], search: AnswerS
     const waits = [...waiting].some((fact) => feeds.has(fact));
     if (reason.confirmedBy.length + reason.ruledOutBy.length > 0 || waits) why.push(reason);
   }
+  return why;
+}
+
+function question({ asked, answers }: Askable, why: Reason[], expectedQuestions: number): Question {
   return {
     fact: asked.name,
     text: asked.question,
     type: asked.type,
-    values: asked === answers ? values : [],
-    expectedQuestions: Math.round(search.expectedQuestions(none, { asked, answers }) * 1000) / 1000,
+    values: asked === answers ? (answers.values ?? []) : [],
+    expectedQuestions: Math.round(expectedQuestions * 1000) / 1000,
     why,
   };
 }
