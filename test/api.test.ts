@@ -1,4 +1,18 @@
+import http from 'node:http';
 import { TestApi } from '../harness/api';
+
+/** A POST with these headers and nothing else: fetch always adds Content-Length. */
+function rawPost(url: string, headers: Record<string, string>): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 let api: TestApi;
 beforeAll(async () => {
@@ -196,9 +210,26 @@ describe('POST /v1/diagnose with bad input', () => {
     expect(res.body.code).toBe('unsupported_media_type');
   });
 
-  it('when there is no body at all, then 415', async () => {
-    const res = await api.request('POST', '/v1/diagnose');
-    expect(res.status).toBe(415);
+  it.each([
+    ['no body at all', {}],
+    ['a body of zero bytes', { body: '' }],
+  ])('when application/json comes with %s, then 400 says the body is empty, not that it is not JSON', async (_case, body) => {
+    const res = await api.request('POST', '/v1/diagnose', { ...body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_request', detail: 'The request body is empty: send a DiagnoseRequest as application/json.' });
+    expect(res.body.errors).toEqual([{ pointer: '/', detail: 'is empty; send a DiagnoseRequest as application/json' }]);
+  });
+
+  it('when a request has no Content-Length and no body, then 400 says the body is empty', async () => {
+    const { status, body } = await rawPost(`${api.baseUrl}/v1/diagnose`, { 'content-type': 'application/json' });
+    expect(status).toBe(400);
+    expect(body.detail).toMatch(/^The request body is empty/);
+  });
+
+  it('when a JSON batch comes without a body, then 400 says the body is empty and what to send', async () => {
+    const res = await api.request('POST', '/v1/annotate/batch', { body: '', headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toMatch(/^The request body is empty: send \{"tickets": \[\.\.\.\]\}/);
   });
 
   it('when the body is over the limit, then 413 payload_too_large', async () => {

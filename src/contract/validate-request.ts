@@ -2,13 +2,18 @@ import type { RequestHandler } from 'express';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { FieldError } from '../facts/normalize';
 import type { Contract } from './contract';
+import { bodyIsEmpty, emptyBodyProblem } from './empty-body';
 import { describeFieldErrors, Problem } from './problem';
 import { schemaRefusal } from './schema-check';
 
-/** Rejects a POST whose body is not JSON (415), then one that does not match `schema` (400). */
+/**
+ * Rejects a POST without a body (400, saying it is empty), then one whose body is not JSON (415),
+ * then one that does not match `schema` (400).
+ */
 export function jsonBody(contract: Contract, schema: string): RequestHandler {
   const check = contract.check(contract.schemaPointer(schema));
   return (req, _res, next) => {
+    if (bodyIsEmpty(req)) throw emptyBodyProblem(`a ${schema} as application/json`);
     if (!req.is('application/json')) {
       throw new Problem(415, 'unsupported_media_type', `Send the body as application/json, not ${req.get('content-type') ?? 'no content type'}.`);
     }
