@@ -18,6 +18,16 @@ describe('openapi.yaml', () => {
   });
 });
 
+describe('field error pointers', () => {
+  it('put query parameters at /query/<name>, which no request body can hold: no body has a top-level query property', () => {
+    const contract = new Contract();
+    const resolve = (schema: any): any => (schema?.$ref ? contract.document.components?.schemas?.[String(schema.$ref).split('/').pop()!] : schema);
+    const bodies = operationsOf(contract.document).flatMap(({ operation }) => Object.values((operation.requestBody as any)?.content ?? {}).map((media: any) => resolve(media.schema)));
+    expect(bodies.length).toBeGreaterThan(5);
+    for (const body of bodies) expect(Object.keys(body?.properties ?? {})).not.toContain('query');
+  });
+});
+
 describe('routes and contract', () => {
   it('every configuration file the service generates is described in openapi.yaml', () => {
     const paths = Object.keys(new Contract().document.paths ?? {});

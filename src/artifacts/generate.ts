@@ -5,6 +5,7 @@ import type { Article, PortAdvice, Workaround } from '../kb/model';
 import { adviceComments, checkPorts, type CitedAdvice, type PortAdviceFinding } from './ports';
 import { profileFile } from './profile-file';
 import { registryFile } from './registry-file';
+import { queryPointer } from '../contract/pointers';
 
 interface Artifact {
   fileName: string;
@@ -61,12 +62,12 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   const { details, id, article } = source(kb, name);
   const { own, others } = adviceFor(kb, article, name);
   const settings = artifactSettings(kb, name);
-  const errors: FieldError[] = settings.required.filter((s) => ports[s] === undefined).map((s) => ({ pointer: `#/query/${s}`, detail: 'is required' }));
+  const errors: FieldError[] = settings.required.filter((s) => ports[s] === undefined).map((s) => ({ pointer: queryPointer(s), detail: 'is required' }));
   const profileKeys = details.profile?.keys ?? [];
   const serverSettings = new Set(profileKeys.flatMap((k) => (k.serverSetting ? [k.serverSetting] : [])));
   ports = Object.fromEntries(Object.entries(ports).filter(([k]) => !serverSettings.has(k)));
   if (details.profile && Object.keys(ports).length === 0) {
-    errors.push({ pointer: '#/query', detail: 'choose at least one port setting', allowed: settings.optional });
+    errors.push({ pointer: queryPointer(), detail: 'choose at least one port setting', allowed: settings.optional });
   }
   // KB833799: "The port setting you use must be the same as the port setting that is configured
   // on your Exchange server." When the caller gives the server's ports too, they must agree.
@@ -74,7 +75,7 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
     const port = serverSetting === undefined ? undefined : requested[serverSetting];
     if (port !== undefined && ports[setting] !== port) {
       errors.push({
-        pointer: `#/query/${setting}`,
+        pointer: queryPointer(setting),
         detail: `must be ${port}, the port configured on the Exchange server (${serverSetting}): the profile's ports must be the server's (${article.id})`,
       });
     }

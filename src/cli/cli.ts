@@ -22,6 +22,7 @@ import { loadKnowledgeBase } from '../kb/load';
 import type { Vocabulary } from '../kb/vocabulary';
 import { bundledRulesDir, projectRoot } from '../paths';
 import { run } from '../service/run';
+import { queryPointer } from '../contract/pointers';
 
 /** A command that ran but found problems: the message is printed and the process exits 1. */
 export class CliFailure extends Error {}
@@ -154,7 +155,7 @@ export function cli(io: CliIo): Command {
       try {
         ({ artifact } = configurationFile(kb, name, ports));
       } catch (error) {
-        if (error instanceof AppError) throw new CliFailure((error.errors ?? []).map((e) => `${e.pointer.replace('#/query/', '')}: ${e.detail}`).join('\n') || error.message);
+        if (error instanceof AppError) throw new CliFailure((error.errors ?? []).map((e) => `${e.pointer.replace(queryPointer(''), '')}: ${e.detail}`).join('\n') || error.message);
         throw error;
       }
       const target = options.output ?? artifact.fileName;

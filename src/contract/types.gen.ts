@@ -1081,7 +1081,7 @@ export interface components {
             errorsOmitted?: number;
         };
         FieldError: {
-            /** @description JSON pointer into the request body, or `#/query/<name>` for a query parameter. */
+            /** @description An RFC 6901 JSON pointer (never a `#` fragment) to the bad field, in the body (`/facts/natMode`), or `/query/<name>` for a query parameter (`/query/include`). */
             pointer: string;
             detail: string;
             /** @description The allowed fact names or values, where there is a fixed set. */

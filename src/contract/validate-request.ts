@@ -5,6 +5,7 @@ import type { Contract } from './contract';
 import { bodyIsEmpty, emptyBodyProblem } from './empty-body';
 import { describeFieldErrors, Problem } from './problem';
 import { schemaRefusal } from './schema-check';
+import { queryPointer } from './pointers';
 
 /**
  * Rejects a POST without a body (400, saying it is empty), then one whose body is not JSON (415),
@@ -43,11 +44,11 @@ export function queryParameters(contract: Contract, pathTemplate: string, method
     for (const [name, value] of Object.entries(req.query)) {
       const validate = declared.get(name);
       if (!validate) {
-        errors.push({ pointer: `#/query/${name}`, detail: 'is not a parameter of this operation', allowed: [...declared.keys()] });
+        errors.push({ pointer: queryPointer(name), detail: 'is not a parameter of this operation', allowed: [...declared.keys()] });
       } else if (!validate(value)) {
         const schema = validate.schema as { enum?: string[] };
         const detail = schema.enum ? `must be one of ${schema.enum.join(', ')}` : Array.isArray(value) ? 'must be given once' : (validate.errors?.[0]?.message ?? 'is not valid');
-        errors.push({ pointer: `#/query/${name}`, detail, ...(schema.enum ? { allowed: schema.enum } : {}) });
+        errors.push({ pointer: queryPointer(name), detail, ...(schema.enum ? { allowed: schema.enum } : {}) });
       }
     }
     if (errors.length > 0) {

@@ -4,6 +4,7 @@ import type { Contract } from '../../contract/contract';
 import { Problem } from '../../contract/problem';
 import type { Delivery as DeliveryView, DeliveryAttempt as AttemptView } from '../../contract/schemas';
 import { queryParameters } from '../../contract/validate-request';
+import { queryPointer } from '../../contract/pointers';
 
 /** The default and largest page of GET /v1/deliveries. */
 const PAGE = 20;
@@ -46,7 +47,7 @@ function fromCursor(cursor: string): NonNullable<DeliveryFilter['after']> {
     // Refused below.
   }
   throw new Problem(400, 'invalid_request', 'cursor is not one this service gave: pass `next` from the previous page as it is.', [
-    { pointer: '#/query/cursor', detail: 'is not a cursor this service gave' },
+    { pointer: queryPointer('cursor'), detail: 'is not a cursor this service gave' },
   ]);
 }
 

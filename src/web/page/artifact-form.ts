@@ -53,7 +53,7 @@ export function artifactForm(workaround: WorkaroundResult): HTMLElement {
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       const errors = error.problem.errors ?? [];
-      for (const fieldError of errors) inputs.find((input) => fieldError.pointer === `#/query/${input.name}`)?.setAttribute('aria-invalid', 'true');
+      for (const fieldError of errors) inputs.find((input) => fieldError.pointer === `/query/${input.name}`)?.setAttribute('aria-invalid', 'true');
       fill(
         result,
         h('p', { class: 'problem' }, error.problem.detail),
@@ -61,7 +61,7 @@ export function artifactForm(workaround: WorkaroundResult): HTMLElement {
           ? h(
               'ul',
               { class: 'problem' },
-              errors.map((e) => h('li', {}, `${e.pointer.replace('#/query/', '')}: ${e.detail}`)),
+              errors.map((e) => h('li', {}, `${e.pointer.replace('/query/', '')}: ${e.detail}`)),
             )
           : null,
       );
