@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { Problem, problemBody } from '../contract/problem';
-import { schemaRefusal, type SchemaCheck } from '../contract/schema-check';
+import type { SchemaCheck } from '../contract/schema-check';
+import { refusalWithFacts } from '../contract/facts-refusal';
 import type { TicketReader } from '../annotate/extraction-pool';
 import { annotate, type Annotation, type Ticket } from './annotate';
 import { AppError, problemFor } from './errors';
@@ -31,8 +32,8 @@ export async function annotateEntry(snapshot: Snapshot, ticket: unknown, checkTi
   try {
     const findings = checkTicket(ticket);
     if (findings) {
-      const { message, errors } = schemaRefusal('The ticket does not match Ticket', findings, pointer);
-      throw new AppError('invalid_request', message, errors);
+      const { code, message, errors } = refusalWithFacts('The ticket does not match Ticket', findings, ticket, { at: '/facts', vocabulary: snapshot.kb.vocabulary }, pointer);
+      throw new AppError(code, message, errors);
     }
     return { status: 200, id: (ticket as Ticket).id, annotation: await annotate(snapshot, ticket as Ticket, { pointerBase: pointer, read }) };
   } catch (error) {

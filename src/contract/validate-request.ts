@@ -1,17 +1,27 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { FieldError } from '../facts/normalize';
 import type { Contract } from './contract';
 import { bodyIsEmpty, emptyBodyProblem } from './empty-body';
 import { describeFieldErrors, Problem } from './problem';
 import { schemaRefusal } from './schema-check';
+import { refusalWithFacts } from './facts-refusal';
+import type { Vocabulary } from '../kb/vocabulary';
 import { queryPointer } from './pointers';
+
+/** Where a request body holds facts (e.g. /facts), and the vocabulary of the request's knowledge base. */
+interface BodyFacts {
+  at: string;
+  vocabularyOf: (req: Request) => Vocabulary;
+}
 
 /**
  * Rejects a POST without a body (400, saying it is empty), then one whose body is not JSON (415),
- * then one that does not match `schema` (400).
+ * then one that does not match `schema` (400). With `facts`, the facts of a body that does not
+ * match are read against the vocabulary too (see refusalWithFacts): a fact of the wrong type is
+ * an invalid_fact_value naming its allowed values, not a schema error naming JSON types.
  */
-export function jsonBody(contract: Contract, schema: string): RequestHandler {
+export function jsonBody(contract: Contract, schema: string, facts?: BodyFacts): RequestHandler {
   const check = contract.check(contract.schemaPointer(schema));
   return (req, _res, next) => {
     if (bodyIsEmpty(req)) throw emptyBodyProblem(`a ${schema} as application/json`);
@@ -20,8 +30,11 @@ export function jsonBody(contract: Contract, schema: string): RequestHandler {
     }
     const findings = check(req.body);
     if (findings) {
-      const { message, errors } = schemaRefusal(`The request body does not match ${schema}`, findings);
-      throw new Problem(400, 'invalid_request', message, errors);
+      const what = `The request body does not match ${schema}`;
+      const { code, message, errors } = facts
+        ? refusalWithFacts(what, findings, req.body, { at: facts.at, vocabulary: facts.vocabularyOf(req) })
+        : { code: 'invalid_request' as const, ...schemaRefusal(what, findings) };
+      throw new Problem(400, code, message, errors);
     }
     next();
   };

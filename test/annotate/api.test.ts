@@ -65,6 +65,13 @@ describe('POST /v1/annotate', () => {
     expect(res.body.errors[0]).toMatchObject({ pointer: '/ticket/facts/natMode', allowed: expect.arrayContaining(['many-to-one']) });
   });
 
+  it('a given fact of the wrong JSON type is an invalid_fact_value pointing into the ticket, with the allowed values', async () => {
+    const res = await api.post('/v1/annotate', { ticket: { ...ticket, facts: { exchangeVersion: 2003 } } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_fact_value');
+    expect(res.body.errors).toEqual([{ pointer: '/ticket/facts/exchangeVersion', detail: expect.stringContaining('send "2003"'), allowed: expect.arrayContaining(['2003']) }]);
+  });
+
   it('a ticket without an id is a 400', async () => {
     const res = await api.post('/v1/annotate', { ticket: { subject: 'x' } });
     expect(res.status).toBe(400);
@@ -86,6 +93,14 @@ describe('POST /v1/annotate/batch (JSON)', () => {
     ]);
     expect(res.body.results[1].problem).toMatchObject({ code: 'unknown_fact', errors: [expect.objectContaining({ pointer: '/tickets/1/facts/natType' })] });
     expect(res.body.results[2].problem.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
+  });
+
+  it("a ticket's fact of the wrong JSON type is that ticket's invalid_fact_value, pointing into the batch", async () => {
+    const res = await api.post('/v1/annotate/batch', { tickets: [ticket, { id: 'typed', facts: { port135Reachable: 1 } }] });
+    expect(res.body.results[1].problem).toMatchObject({
+      code: 'invalid_fact_value',
+      errors: [{ pointer: '/tickets/1/facts/port135Reachable', detail: expect.stringContaining('it takes true or false'), allowed: [true, false] }],
+    });
   });
 
   it('a ticket holding more values than any valid one is refused at its first problem, and the problem says so', async () => {

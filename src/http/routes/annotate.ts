@@ -17,7 +17,7 @@ export function annotateRoutes(contract: Contract, snapshotOf: SnapshotOf, { rea
   const router = Router();
   const checkTicket = contract.check(contract.schemaPointer('Ticket'));
 
-  router.post('/v1/annotate', jsonBody(contract, 'AnnotateRequest'), async (req, res) => {
+  router.post('/v1/annotate', jsonBody(contract, 'AnnotateRequest', { at: '/ticket/facts', vocabularyOf: (req) => snapshotOf(req).kb.vocabulary }), async (req, res) => {
     res.json(await annotate(snapshotOf(req), (req.body as { ticket: Ticket }).ticket, read !== undefined ? { read } : {}));
   });
 
