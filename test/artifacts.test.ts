@@ -1,6 +1,8 @@
 import ini from 'ini';
 import { TestApi } from '../harness/api';
 import { artifactNames, generateArtifact } from '../src/artifacts/generate';
+import { configurationFile } from '../src/app/configuration-file';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
 import { Diagnoser } from '../src/engine/diagnose';
 import { buildKnowledgeBase } from '../src/kb/load';
 import { readRulesDir } from '../src/kb/rules-dir';
@@ -93,6 +95,24 @@ describe('GET /v1/artifacts/exchange-static-ports.reg', () => {
     const res = await api.get(`/v1/artifacts/exchange-static-ports.reg?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.errors).toContainEqual(expect.objectContaining({ pointer, detail: expect.stringMatching(detail) }));
+  });
+});
+
+describe('a configuration file without a port it requires', () => {
+  it('is a 400 naming the missing parameter and what it is, not a refusal of the advice', async () => {
+    const res = await api.get('/v1/artifacts/exchange-static-ports.reg?storePort=6001');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ pointer: '/query/directoryPort', detail: 'is required: static port of the Exchange Directory service (MSExchangeDS)' }]);
+    expect(res.body.detail).toBe(
+      'The query string does not suit GET /v1/artifacts/exchange-static-ports.reg: /query/directoryPort is required: static port of the Exchange Directory service (MSExchangeDS).',
+    );
+  });
+
+  it("is refused by the use case in the article's words when no contract check came first (the command line)", () => {
+    const { kb } = bundledKnowledgeBase();
+    expect(() => configurationFile(kb, 'exchange-2000-2003-static-ports.reg', {})).toThrow(
+      'exchange-2000-2003-static-ports.reg cannot be written with these ports: /query/referralPort is required: static port of the Microsoft Exchange SA RFR (referral) interface.',
+    );
   });
 });
 

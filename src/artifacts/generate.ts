@@ -34,7 +34,7 @@ interface ProfileKey {
 }
 
 interface Details {
-  registry?: { hive: string; key: string; value?: string; setting?: string; optional?: boolean }[];
+  registry?: { hive: string; key: string; value?: string; setting?: string; optional?: boolean; purpose?: string }[];
   profile?: { template: string; keys: ProfileKey[] };
   portAdvice?: PortAdvice[];
 }
@@ -62,7 +62,11 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   const { details, id, article } = source(kb, name);
   const { own, others } = adviceFor(kb, article, name);
   const settings = artifactSettings(kb, name);
-  const errors: FieldError[] = settings.required.filter((s) => ports[s] === undefined).map((s) => ({ pointer: queryPointer(s), detail: 'is required' }));
+  // A missing port is named with what it is, in the article's words (the registry value's purpose).
+  const purposeOf = (setting: string) => details.registry?.find((r) => r.setting === setting)?.purpose;
+  const errors: FieldError[] = settings.required
+    .filter((s) => ports[s] === undefined)
+    .map((s) => ({ pointer: queryPointer(s), detail: purposeOf(s) ? `is required: ${lowerFirst(purposeOf(s)!)}` : 'is required' }));
   const profileKeys = details.profile?.keys ?? [];
   const serverSettings = new Set(profileKeys.flatMap((k) => (k.serverSetting ? [k.serverSetting] : [])));
   ports = Object.fromEntries(Object.entries(ports).filter(([k]) => !serverSettings.has(k)));
@@ -102,6 +106,8 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   const text = profileFile(details.profile!.template, byKey, comments);
   return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-8', content: Buffer.from(text, 'utf8'), workaround: id } };
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 function source(kb: KnowledgeBase, name: ArtifactName): { article: Article; workaround: Workaround; details: Details; id: string } {
   for (const article of kb.articles) {

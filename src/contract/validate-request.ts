@@ -42,18 +42,22 @@ export function jsonBody(contract: Contract, schema: string, facts?: BodyFacts):
 
 /**
  * Checks the query string against the operation's query parameters in openapi.yaml: a parameter
- * the operation does not have, or a value its schema does not allow, is a 400 naming it.
+ * the operation does not have, a value its schema does not allow, or a required one left out is a
+ * 400 naming it (a missing one with what it is, in the contract's words).
  */
 export function queryParameters(contract: Contract, pathTemplate: string, method: 'get' | 'post'): RequestHandler {
   const escaped = pathTemplate.replace(/~/g, '~0').replace(/\//g, '~1');
   const operation = contract.document.paths?.[pathTemplate]?.[method] as OpenAPIV3_1.OperationObject | undefined;
   const declared = new Map<string, ReturnType<Contract['validator']>>();
+  const required: { name: string; error: FieldError }[] = [];
   (operation?.parameters ?? []).forEach((parameter, i) => {
-    const { name, in: location } = parameter as OpenAPIV3_1.ParameterObject;
-    if (location === 'query') declared.set(name, contract.validator(`#/paths/${escaped}/${method}/parameters/${i}/schema`));
+    const { name, in: location, required: needed, description } = parameter as OpenAPIV3_1.ParameterObject;
+    if (location !== 'query') return;
+    declared.set(name, contract.validator(`#/paths/${escaped}/${method}/parameters/${i}/schema`));
+    if (needed) required.push({ name, error: { pointer: queryPointer(name), detail: description ? `is required: ${sentenceTail(description)}` : 'is required' } });
   });
   return (req, _res, next) => {
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = required.filter(({ name }) => req.query[name] === undefined).map(({ error }) => error);
     for (const [name, value] of Object.entries(req.query)) {
       const validate = declared.get(name);
       if (!validate) {
@@ -65,8 +69,14 @@ export function queryParameters(contract: Contract, pathTemplate: string, method
       }
     }
     if (errors.length > 0) {
-      throw new Problem(400, 'invalid_request', describeFieldErrors(errors), errors);
+      throw new Problem(400, 'invalid_request', `The query string does not suit ${method.toUpperCase()} ${pathTemplate}: ${describeFieldErrors(errors)}.`, errors);
     }
     next();
   };
+}
+
+/** A parameter's description to follow "is required: " (its first letter lowered, no full stop). */
+function sentenceTail(description: string): string {
+  const text = description.trim().replace(/\.$/, '');
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
