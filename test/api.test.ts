@@ -338,11 +338,27 @@ describe('knowledge-base routes', () => {
     expect(res.body.article.references.map((r: any) => r.id)).toEqual(expect.arrayContaining(['RFC 1631', 'RFC 1918', 'KB238390', 'KB238954']));
   });
 
+  it.each([['kb291615'], ['Kb291615'], ['tip-eas-nat']])('GET /v1/articles/%s finds the article in any case and answers with its id as listed', async (asked) => {
+    const res = await api.get(`/v1/articles/${asked}`);
+    expect(res.status).toBe(200);
+    expect(res.body.article.id).toBe(asked.toUpperCase());
+  });
+
+  it.each([
+    ['KB29165', 'KB291615'],
+    ['291615', 'KB291615'],
+    ['TIP-EAS-NT', 'TIP-EAS-NAT'],
+  ])('GET /v1/articles/%s, an id it does not have, is a 404 saying the closest one', async (asked, closest) => {
+    const res = await api.get(`/v1/articles/${asked}`);
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toMatch(new RegExp(`^No article "${asked}"; did you mean ${closest}\\? The knowledge base has: KB148732, `));
+  });
+
   it('GET /v1/articles/{id} for an unknown article is a 404 problem naming the known ones', async () => {
     const res = await api.get('/v1/articles/KB000001');
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('not_found');
-    expect(res.body.detail).toContain('KB291615');
+    expect(res.body.detail).toMatch(/^No article "KB000001"\. The knowledge base has: .*KB291615/);
   });
 });
 

@@ -385,8 +385,9 @@ export interface paths {
         /**
          * One article as the knowledge base encodes it
          * @description The article's metadata, its diagnoses with their conditions, and its workarounds, each
-         *     statement with the source text it comes from. An id the knowledge base does not have is
-         *     a 404 whose detail lists the ids it has.
+         *     statement with the source text it comes from. The id is matched in any case, and the answer
+         *     carries it as listed. An id the knowledge base does not have is a 404 whose detail names
+         *     the closest id (`KB29165`: did you mean `KB291615`?) and lists the ids it has.
          */
         get: operations["getArticle"];
         put?: never;
@@ -2143,7 +2144,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The article id, exactly as listed (e.g. `KB291615`, `TIP-EAS-NAT`).
+                 * @description The article id as listed (e.g. `KB291615`, `TIP-EAS-NAT`), in any case (`kb291615` is answered with `KB291615`).
                  * @example KB291615
                  */
                 id: string;
