@@ -790,9 +790,10 @@ export interface components {
             /** @description A digest of the knowledge-base files the answer was computed from. */
             revision: string;
         };
+        /** @description A ticket's id in its ticketing system, as a string or as a whole number (Zendesk's ids are numbers); echoed back exactly as sent. A number above 9007199254740991 would lose digits in JSON parsers: send such an id as a string. */
+        TicketId: string | number;
         Ticket: {
-            /** @description The ticket's id in the ticketing system; echoed back. */
-            id: string;
+            id: components["schemas"]["TicketId"];
             subject?: string;
             body?: string;
             /** @description Facts the ticketing system already knows; they win over facts read from the text. */
@@ -844,7 +845,7 @@ export interface components {
         };
         Annotation: {
             ticket: {
-                id: string;
+                id: components["schemas"]["TicketId"];
             };
             facts: {
                 [key: string]: components["schemas"]["AnnotatedFact"];
@@ -876,15 +877,15 @@ export interface components {
             line?: number;
             /** @constant */
             status: 200;
-            id: string;
+            id: components["schemas"]["TicketId"];
             annotation: components["schemas"]["Annotation"];
         } | {
             /** @description The input line the result is for; absent on a last line that says why the stream was ended (400 for a body its Content-Encoding cannot read, 408 when nothing was sent, or the answer not read, for REQUEST_TIMEOUT_MS). */
             line?: number;
             /** @enum {integer} */
             status: 400 | 408 | 413;
-            /** @description The ticket's id, when it has one. */
-            id?: string;
+            /** @description The ticket's id, when it has one that is a TicketId, as sent. */
+            id?: components["schemas"]["TicketId"];
             problem: components["schemas"]["Problem"];
         };
         BatchResponse: {
@@ -893,7 +894,7 @@ export interface components {
         };
         ZendeskWebhook: {
             ticket: {
-                id: string | number;
+                id: components["schemas"]["TicketId"];
                 subject?: string;
                 description?: string;
             };

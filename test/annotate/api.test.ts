@@ -72,6 +72,18 @@ describe('POST /v1/annotate', () => {
     expect(res.body.errors).toEqual([{ pointer: '/ticket/facts/exchangeVersion', detail: expect.stringContaining('send "2003"'), allowed: expect.arrayContaining(['2003']) }]);
   });
 
+  it.each([[4711], ['4711']])('a ticket id sent as %j (a number, as Zendesk sends it, or a string) is given back as sent', async (id) => {
+    const res = await api.post('/v1/annotate', { ticket: { ...ticket, id } });
+    expect(res.status).toBe(200);
+    expect(res.body.ticket.id).toBe(id);
+  });
+
+  it.each([[''], [-1], [1.5], [{ id: 1 }]])('a ticket id of %j is a 400 pointing at it', async (id) => {
+    const res = await api.post('/v1/annotate', { ticket: { ...ticket, id } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: any) => e.pointer)).toContain('/ticket/id');
+  });
+
   it('a ticket without an id is a 400', async () => {
     const res = await api.post('/v1/annotate', { ticket: { subject: 'x' } });
     expect(res.status).toBe(400);
@@ -93,6 +105,18 @@ describe('POST /v1/annotate/batch (JSON)', () => {
     ]);
     expect(res.body.results[1].problem).toMatchObject({ code: 'unknown_fact', errors: [expect.objectContaining({ pointer: '/tickets/1/facts/natType' })] });
     expect(res.body.results[2].problem.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
+  });
+
+  it('takes ticket ids as numbers and as strings, as the Zendesk webhook does, and gives each back as sent', async () => {
+    const res = await api.post('/v1/annotate/batch', { tickets: [{ ...ticket, id: 4711 }, { ...ticket, id: '4712' }, { id: 4713, facts: { natType: 'x' } }, { id: 1.5 }] });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: any) => [r.id, r.status])).toEqual([
+      [4711, 200],
+      ['4712', 200],
+      [4713, 400],
+      [undefined, 400],
+    ]);
+    expect(res.body.results[0].annotation.ticket.id).toBe(4711);
   });
 
   it("a ticket's fact of the wrong JSON type is that ticket's invalid_fact_value, pointing into the batch", async () => {
