@@ -11,6 +11,7 @@ import type { KnowledgeBaseHolder } from '../app/holder';
 import type { Store } from '../store/store';
 import { Contract } from '../contract/contract';
 import { routeGuard } from './route-guard';
+import { routeTemplates } from './route-templates';
 import { Problem } from '../contract/problem';
 import { problemHandler } from './problem-response';
 import { requestDeadline } from './request-deadline';
@@ -129,7 +130,8 @@ export function createApp(options: AppOptions, doors: MountedDoors = {}): Expres
   app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? false);
   if (logger) app.use(httpLogger(logger));
-  if (metrics) app.use(metrics.middleware());
+  const routeOf = routeTemplates(contract.document, doors.undescribedPosts ?? []);
+  if (metrics) app.use(metrics.middleware((path) => routeOf(path)?.template));
   app.use(
     // The service speaks plain HTTP and is often reached by an intranet name; TLS, where used, is
     // a proxy's job. There, upgrading the pages' requests to HTTPS would break them, and browsers
@@ -147,7 +149,7 @@ export function createApp(options: AppOptions, doors: MountedDoors = {}): Expres
   // The key first, so that the limit counts by key when there is one.
   if (apiKeys.length || adminApiKeys.length) app.use(apiKeyAuth({ callers: apiKeys, admins: adminApiKeys, selfAuthenticated: doors.selfAuthenticated ?? [] }));
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
-  app.use(routeGuard(contract.document, doors.undescribedPosts ?? []));
+  app.use(routeGuard(routeOf));
   app.use(scope.middleware);
   app.use(requestDeadline(requestTimeoutMs, isBatchStream));
   // Not strict: a body of valid JSON that is not an object is then reported by schema validation
