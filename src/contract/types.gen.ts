@@ -1152,17 +1152,26 @@ export interface components {
                 name: string;
                 /** @description The key's port as a caller names it (a query parameter, a CLI setting). */
                 setting: string;
+                /** @description What the key's port is for, in words: the label a form shows for its setting. */
+                purpose: components["schemas"]["text"];
                 /** @description Keys of one family address the same services (the TCP and the HTTP variants), so the ports of each family are checked against the advice on their own. */
                 family: string;
                 /** @description The setting that gives the port configured on the Exchange server, which this key's port must equal when both are given (KB833799: the profile's port must be the server's). */
                 serverSetting?: string;
+                /** @description What the server setting's port is, in words: the label a form shows for it. */
+                serverPurpose?: components["schemas"]["text"];
                 example: components["schemas"]["portNumber"];
                 /** @description The MAPI property the key maps to, as the template's mapping section gives it. */
                 property: string;
             }[];
+            /** @description What each family of keys is, in words: the heading a form groups its keys under, by family. */
+            families: {
+                [key: string]: components["schemas"]["text"];
+            };
             /** @description The configuration settings as the article prints them. */
             template: components["schemas"]["text"];
             source: components["schemas"]["source"];
+            derived?: components["schemas"]["derived"];
         };
         portAdvice: {
             /**
@@ -1551,17 +1560,26 @@ export interface components {
                         name: string;
                         /** @description The key's port as a caller names it (a query parameter, a CLI setting). */
                         setting: string;
+                        /** @description What the key's port is for, in words: the label a form shows for its setting. */
+                        purpose: components["schemas"]["text"];
                         /** @description Keys of one family address the same services (the TCP and the HTTP variants), so the ports of each family are checked against the advice on their own. */
                         family: string;
                         /** @description The setting that gives the port configured on the Exchange server, which this key's port must equal when both are given (KB833799: the profile's port must be the server's). */
                         serverSetting?: string;
+                        /** @description What the server setting's port is, in words: the label a form shows for it. */
+                        serverPurpose?: components["schemas"]["text"];
                         example: components["schemas"]["portNumber"];
                         /** @description The MAPI property the key maps to, as the template's mapping section gives it. */
                         property: string;
                     }[];
+                    /** @description What each family of keys is, in words: the heading a form groups its keys under, by family. */
+                    families: {
+                        [key: string]: components["schemas"]["text"];
+                    };
                     /** @description The configuration settings as the article prints them. */
                     template: components["schemas"]["text"];
                     source: components["schemas"]["source"];
+                    derived?: components["schemas"]["derived"];
                 };
                 /** @description A caveat; with `when`, one that depends on the environment: the answer says whether it concerns the caller (true, false or null when the facts are not given). */
                 caveat: {
