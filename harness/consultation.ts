@@ -26,7 +26,7 @@ export function openingFacts(environment: Facts): Facts {
 }
 
 /** The service's diagnosis of `facts` and the questions it would ask next, best first. */
-export async function turn(facts: Facts): Promise<{ report: DiagnosisReport; questions: Question[] }> {
+async function turn(facts: Facts): Promise<{ report: DiagnosisReport; questions: Question[] }> {
   const { kb, diagnoser } = bundledKnowledgeBase();
   const normalized = normalizeFacts(facts, kb.vocabulary);
   if (!normalized.ok) throw new Error(`the simulated user sent invalid facts: ${JSON.stringify(normalized.errors)}`);

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { expect } from '@jest/globals';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { TestApi, type Schemas } from '../harness/api';
@@ -8,6 +9,19 @@ type DiagnoseResponse = Schemas['DiagnoseResponse'];
 type FactList = Schemas['FactList'];
 type Health = Schemas['Health'];
 type Problem = Schemas['Problem'];
+
+/** A POST with these headers and nothing else: fetch always adds Content-Length. */
+function rawPost(url: string, headers: Record<string, string>): Promise<{ status: number; body: Problem }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) as Problem }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 let api: TestApi;
 beforeAll(async () => {
@@ -170,11 +184,11 @@ describe('POST /v1/diagnose with bad input', () => {
   });
 
   it('when more fields are wrong than a problem lists, then it lists 50 and counts the rest, in errorsOmitted and the detail', async () => {
-    const res = await api.post<Problem>('/v1/diagnose', { facts: { symptoms: Array(100).fill(0) } });
+    const res = await api.post<Problem>('/v1/diagnose', { facts: Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`f${i}`, 'x'])) });
     expect(res.status).toBe(400);
     expect(res.body.errors).toHaveLength(50);
     expect(res.body.errorsOmitted).toBeGreaterThan(0);
-    expect(res.body.detail).toMatch(new RegExp(`; and ${res.body.errorsOmitted!} more\\.$`));
+    expect(res.body.detail).toMatch(new RegExp(`; and ${res.body.errorsOmitted!} more$`));
   });
 
   it('when a derived fact contradicts the address it derives from, then 400 conflicting_facts', async () => {
@@ -207,9 +221,26 @@ describe('POST /v1/diagnose with bad input', () => {
     expect(res.body.code).toBe('unsupported_media_type');
   });
 
-  it('when there is no body at all, then 415', async () => {
-    const res = await api.request('POST', '/v1/diagnose');
-    expect(res.status).toBe(415);
+  it.each([
+    ['no body at all', {}],
+    ['a body of zero bytes', { body: '' }],
+  ])('when application/json comes with %s, then 400 says the body is empty, not that it is not JSON', async (_case, body) => {
+    const res = await api.request<Problem>('POST', '/v1/diagnose', { ...body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_request', detail: 'The request body is empty: send a DiagnoseRequest as application/json.' });
+    expect(res.body.errors).toEqual([{ pointer: '/', detail: 'is empty; send a DiagnoseRequest as application/json' }]);
+  });
+
+  it('when a request has no Content-Length and no body, then 400 says the body is empty', async () => {
+    const { status, body } = await rawPost(`${api.baseUrl}/v1/diagnose`, { 'content-type': 'application/json' });
+    expect(status).toBe(400);
+    expect(body.detail).toMatch(/^The request body is empty/);
+  });
+
+  it('when a JSON batch comes without a body, then 400 says the body is empty and what to send', async () => {
+    const res = await api.request<Problem>('POST', '/v1/annotate/batch', { body: '', headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.body.detail).toMatch(/^The request body is empty: send \{"tickets": \[\.\.\.\]\}/);
   });
 
   it('when the body is over the limit, then 413 payload_too_large', async () => {
@@ -230,15 +261,47 @@ describe('POST /v1/diagnose with bad input', () => {
     expect(({} as Record<string, unknown>)['clientKind']).toBeUndefined();
   });
 
-  it('when a fact value is an object (e.g. nested __proto__), then 400 invalid_request says which types are allowed', async () => {
+  it('when an unknown fact (e.g. nested __proto__) has an object for its value, then 400 unknown_fact names it, and nothing is polluted', async () => {
     const res = await api.request<Problem>('POST', '/v1/diagnose', {
       body: '{"facts": {"__proto__": {"polluted": true}}}',
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(400);
-    expect(res.body.code).toBe('invalid_request');
-    expect(res.body.errors).toEqual([{ pointer: '/facts/__proto__', detail: 'must be string or boolean or array or null' }]);
+    expect(res.body.code).toBe('unknown_fact');
+    expect(res.body.errors).toEqual([{ pointer: '/facts/__proto__', detail: 'unknown fact "__proto__"', allowed: expect.arrayContaining(['natMode']) }]);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it.each([
+    ['a number for a string fact', { outlookVersion: 2003 }, '/facts/outlookVersion', 'outlookVersion must be one of the allowed values, not 2003 (a number; it takes a string: send "2003")'],
+    ['an object for a string fact', { natMode: { kind: 'pat' } }, '/facts/natMode', 'natMode must be one of the allowed values, not {"kind":"pat"} (an object; it takes a string)'],
+    [
+      'a string for a boolean fact',
+      { port135Reachable: 'true' },
+      '/facts/port135Reachable',
+      'port135Reachable must be one of the allowed values, not "true" (a string; it takes true or false: send true)',
+    ],
+    ['a number in a list fact', { symptoms: ['cannot-connect', 7] }, '/facts/symptoms', 'symptoms has values it does not allow: 7'],
+    ['a number for an address', { clientAddress: 10 }, '/facts/clientAddress', expect.stringMatching(/: 10 is a number, not a string$/)],
+  ])('when a fact has a value of the wrong JSON type (%s), then 400 invalid_fact_value names the fact and its allowed values', async (_case, facts, pointer, detail) => {
+    const res = await api.post<Problem>('/v1/diagnose', { facts });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_fact_value');
+    expect(res.body.errors).toEqual([{ pointer, detail, ...(pointer === '/facts/clientAddress' ? {} : { allowed: expect.any(Array) }) }]);
+  });
+
+  it('when a number is sent for outlookVersion, then the allowed values are listed', async () => {
+    const res = await api.post<Problem>('/v1/diagnose', { facts: { outlookVersion: 2003 } });
+    expect(res.body.errors?.[0]?.allowed).toEqual(['97', '98', '2000', '2002', '2003', '2007', '2010', '2013', '2016', '2019', '2021', '365']);
+  });
+
+  it('when a request has a schema error and vocabulary errors, then one 400 lists them all', async () => {
+    const res = await api.post<Problem>('/v1/diagnose', { facts: { outlookVersion: 2003, natMode: 'pat', symptoms: Array(40).fill('cannot-connect') }, debug: true });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_request');
+    expect(res.body.errors?.map((e) => e.pointer)).toEqual(['/debug', '/facts/symptoms', '/facts/outlookVersion', '/facts/natMode']);
+    expect(res.body.errors?.[2]).toMatchObject({ detail: expect.stringContaining('send "2003"'), allowed: expect.arrayContaining(['2003']) });
+    expect(res.body.detail).toMatch(/^The request body does not match DiagnoseRequest: \/debug is not allowed here; \/facts\/symptoms must NOT have more than 32 items; \/facts\/outlookVersion/);
   });
 });
 
@@ -286,11 +349,27 @@ describe('knowledge-base routes', () => {
     expect(res.body.article.references.map((r) => r.id)).toEqual(expect.arrayContaining(['RFC 1631', 'RFC 1918', 'KB238390', 'KB238954']));
   });
 
+  it.each([['kb291615'], ['Kb291615'], ['tip-eas-nat']])('GET /v1/articles/%s finds the article in any case and answers with its id as listed', async (asked) => {
+    const res = await api.get<ArticleResponse>(`/v1/articles/${asked}`);
+    expect(res.status).toBe(200);
+    expect(res.body.article.id).toBe(asked.toUpperCase());
+  });
+
+  it.each([
+    ['KB29165', 'KB291615'],
+    ['291615', 'KB291615'],
+    ['TIP-EAS-NT', 'TIP-EAS-NAT'],
+  ])('GET /v1/articles/%s, an id it does not have, is a 404 saying the closest one', async (asked, closest) => {
+    const res = await api.get<Problem>(`/v1/articles/${asked}`);
+    expect(res.status).toBe(404);
+    expect(res.body.detail).toMatch(new RegExp(`^No article "${asked}"; did you mean ${closest}\\? The knowledge base has: KB148732, `));
+  });
+
   it('GET /v1/articles/{id} for an unknown article is a 404 problem naming the known ones', async () => {
     const res = await api.get<Problem>('/v1/articles/KB000001');
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('not_found');
-    expect(res.body.detail).toContain('KB291615');
+    expect(res.body.detail).toMatch(/^No article "KB000001"\. The knowledge base has: .*KB291615/);
   });
 });
 

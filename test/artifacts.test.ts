@@ -2,6 +2,8 @@ import { expect } from '@jest/globals';
 import ini from 'ini';
 import { TestApi, type Schemas } from '../harness/api';
 import { artifactNames, generateArtifact } from '../src/artifacts/generate';
+import { configurationFile } from '../src/app/configuration-file';
+import { bundledKnowledgeBase } from '../harness/knowledge-base';
 import { Diagnoser } from '../src/engine/diagnose';
 import { buildKnowledgeBase } from '../src/kb/load';
 import { readRulesDir } from '../src/kb/rules-dir';
@@ -91,16 +93,34 @@ describe('GET /v1/artifacts/exchange-static-ports.reg', () => {
   });
 
   it.each([
-    ['a port below the range KB155831 advises', 'directoryPort=900&storePort=5002', '#/query/directoryPort', /900 is outside the range 5000-65535 that KB155831 advises/],
-    ['the same port twice', 'directoryPort=5005&storePort=5005', '#/query/storePort', /same port as directoryPort/],
-    ['a port over 65535', 'directoryPort=70000&storePort=5002', '#/query/directoryPort', /from 1 to 65535/],
-    ['a missing port', 'directoryPort=5001', '#/query/storePort', /is required/],
-    ['a port that is not a number', 'directoryPort=50x1&storePort=5002', '#/query/directoryPort', /pattern/],
-    ['an unknown parameter', 'directoryPort=5001&storePort=5002&isPort=5003', '#/query/isPort', /not a parameter/],
+    ['a port below the range KB155831 advises', 'directoryPort=900&storePort=5002', '/query/directoryPort', /900 is outside the range 5000-65535 that KB155831 advises/],
+    ['the same port twice', 'directoryPort=5005&storePort=5005', '/query/storePort', /same port as directoryPort/],
+    ['a port over 65535', 'directoryPort=70000&storePort=5002', '/query/directoryPort', /from 1 to 65535/],
+    ['a missing port', 'directoryPort=5001', '/query/storePort', /is required/],
+    ['a port that is not a number', 'directoryPort=50x1&storePort=5002', '/query/directoryPort', /pattern/],
+    ['an unknown parameter', 'directoryPort=5001&storePort=5002&isPort=5003', '/query/isPort', /not a parameter/],
   ])('refuses %s with a 400 naming it and the advice', async (_case, query, pointer, detail) => {
     const res = await api.get<Problem>(`/v1/artifacts/exchange-static-ports.reg?${query}`);
     expect(res.status).toBe(400);
     expect(res.body.errors).toContainEqual(expect.objectContaining({ pointer, detail: expect.stringMatching(detail) }));
+  });
+});
+
+describe('a configuration file without a port it requires', () => {
+  it('is a 400 naming the missing parameter and what it is, not a refusal of the advice', async () => {
+    const res = await api.get<Schemas['Problem']>('/v1/artifacts/exchange-static-ports.reg?storePort=6001');
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ pointer: '/query/directoryPort', detail: 'is required: static port of the Exchange Directory service (MSExchangeDS)' }]);
+    expect(res.body.detail).toBe(
+      'The query string does not suit GET /v1/artifacts/exchange-static-ports.reg: /query/directoryPort is required: static port of the Exchange Directory service (MSExchangeDS).',
+    );
+  });
+
+  it("is refused by the use case in the article's words when no contract check came first (the command line)", () => {
+    const { kb } = bundledKnowledgeBase();
+    expect(() => configurationFile(kb, 'exchange-2000-2003-static-ports.reg', {})).toThrow(
+      'exchange-2000-2003-static-ports.reg cannot be written with these ports: /query/referralPort is required: static port of the Microsoft Exchange SA RFR (referral) interface.',
+    );
   });
 });
 
@@ -134,15 +154,15 @@ describe('GET /v1/artifacts/outlook-static-ports.prf', () => {
     const res = await api.get<Problem>('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001&serverExchangePort=6011&serverReferralPort=6002');
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ pointer: '#/query/tcpExchangePort', detail: expect.stringMatching(/must be 6011, the port configured on the Exchange server/) }),
-      expect.objectContaining({ pointer: '#/query/tcpReferralPort', detail: expect.stringMatching(/must be 6002/) }),
+      expect.objectContaining({ pointer: '/query/tcpExchangePort', detail: expect.stringMatching(/must be 6011, the port configured on the Exchange server/) }),
+      expect.objectContaining({ pointer: '/query/tcpReferralPort', detail: expect.stringMatching(/must be 6002/) }),
     ]);
   });
 
   it.each([
-    ['no port at all', '', '#/query'],
-    ['a port over 65535', 'tcpExchangePort=70000', '#/query/tcpExchangePort'],
-    ['two keys on one port', 'tcpExchangePort=6001&tcpReferralPort=6001', '#/query/tcpReferralPort'],
+    ['no port at all', '', '/query'],
+    ['a port over 65535', 'tcpExchangePort=70000', '/query/tcpExchangePort'],
+    ['two keys on one port', 'tcpExchangePort=6001&tcpReferralPort=6001', '/query/tcpReferralPort'],
   ])('refuses %s with a 400', async (_case, query, pointer) => {
     const res = await api.get<Problem>(`/v1/artifacts/outlook-static-ports.prf${query ? `?${query}` : ''}`);
     expect(res.status).toBe(400);

@@ -12,15 +12,19 @@ import { scenariosDir } from '../harness/scenario-tester';
 
 type DiagnoseResponse = Schemas['DiagnoseResponse'];
 
-async function run(args: string[]): Promise<{ out: string; error?: Error }> {
+async function run(args: string[]): Promise<{ out: string; bytes: Buffer; err: string; error?: Error }> {
   const stdout = new PassThrough();
-  let out = '';
-  stdout.on('data', (chunk) => (out += chunk));
+  const stderr = new PassThrough();
+  const chunks: Buffer[] = [];
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stderr.on('data', (chunk) => (err += chunk));
+  const output = () => ({ out: Buffer.concat(chunks).toString('utf8'), bytes: Buffer.concat(chunks), err });
   try {
-    await cli({ stdin: new PassThrough(), stdout, stderr: new PassThrough(), progress: false }).parseAsync(args, { from: 'user' });
-    return { out };
+    await cli({ stdin: new PassThrough(), stdout, stderr, progress: false }).parseAsync(args, { from: 'user' });
+    return output();
   } catch (error) {
-    return { out, error: error as Error };
+    return { ...output(), error: error as Error };
   }
 }
 
@@ -184,8 +188,15 @@ describe('outlook-kb diagnose', () => {
   it('prints the API answer as JSON, from flags or from --json alike', async () => {
     const fromFlags = JSON.parse((await run(['diagnose', ...facts, '--format', 'json'])).out) as DiagnoseResponse;
     const fromJson = JSON.parse(
-      (await run(['diagnose', '--json', '{"clientKind":"outlook","exchangeVersion":"2003","natMode":"many-to-one","firewallPlatform":"windows-nt","symptoms":["cannot-connect"]}', '--format', 'json']))
-        .out,
+      (
+        await run([
+          'diagnose',
+          '--json',
+          '{"facts":{"clientKind":"outlook","exchangeVersion":"2003","natMode":"many-to-one","firewallPlatform":"windows-nt","symptoms":["cannot-connect"]}}',
+          '--format',
+          'json',
+        ])
+      ).out,
     ) as DiagnoseResponse;
     expect(fromFlags).toEqual(fromJson);
     expect(fromFlags.diagnoses[0]?.id).toBe('KB291615.nat-loses-rpc-information');
@@ -196,6 +207,26 @@ describe('outlook-kb diagnose', () => {
       (await run(['diagnose', '--fact', 'port135Reachable=false', '--fact', 'symptoms=cannot-connect,sync-fails', '--fact', 'natMode=null', '--format', 'json'])).out,
     ) as DiagnoseResponse;
     expect(answer.facts).toEqual({ given: { port135Reachable: false, symptoms: ['cannot-connect', 'sync-fails'] }, derived: {}, derivations: {}, unknown: ['natMode'] });
+  });
+
+  it('--json takes the body POST /v1/diagnose takes, and --fact adds to its facts', async () => {
+    const body = { facts: { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', symptoms: ['cannot-connect'] } };
+    const both = JSON.parse((await run(['diagnose', '--json', JSON.stringify(body), '--fact', 'firewallPlatform=windows-nt', '--format', 'json'])).out) as DiagnoseResponse;
+    expect(both.facts.given).toEqual({ ...body.facts, firewallPlatform: 'windows-nt' });
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['the facts alone, as --json once took them', '{"clientKind":"outlook"}', /^\/facts: is required\n\/clientKind: is not allowed here\n--json takes the body of POST \/v1\/diagnose: \{"facts": /],
+    [
+      'a fact of the wrong JSON type',
+      '{"facts":{"outlookVersion":2003}}',
+      /^outlookVersion: outlookVersion must be one of the allowed values, not 2003 \(a number; it takes a string: send "2003"\) \(allowed: 97, /,
+    ],
+    ['text that is not JSON', '{facts', /^--json is not valid JSON: /],
+  ])('--json with %s fails saying what it takes, as the API would', async (_case, json, message) => {
+    const { error } = await run(['diagnose', '--json', json]);
+    expect(error).toBeInstanceOf(CliFailure);
+    expect(error?.message).toMatch(message);
   });
 
   it('a bad fact fails with the allowed values', async () => {
@@ -210,11 +241,21 @@ describe('outlook-kb file', () => {
 
   it('writes the .reg file a workaround calls for, with the same content the API serves', async () => {
     const target = path.join(dir, 'ports.reg');
-    const { out, error } = await run(['file', 'exchange-static-ports.reg', 'directoryPort=5001', 'storePort=5002', '-o', target]);
+    const { out, err, error } = await run(['file', 'exchange-static-ports.reg', 'directoryPort=5001', 'storePort=5002', '-o', target]);
     expect(error).toBeUndefined();
-    expect(out).toBe(`wrote ${target} (KB155831.static-directory-and-store-ports)\n`);
+    expect(out).toBe('');
+    expect(err).toBe(`wrote ${target} to the file (KB155831.static-directory-and-store-ports)\n`);
     const text = fs.readFileSync(target).subarray(2).toString('utf16le');
     expect(text).toContain('[HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\MSExchangeIS\\ParametersSystem]\r\n"TCP/IP port"=dword:0000138a');
+  });
+
+  it('writes the file to standard output without -o, as annotate does, and says so on standard error', async () => {
+    const { bytes, err, error } = await run(['file', 'exchange-static-ports.reg', 'directoryPort=5001', 'storePort=5002']);
+    expect(error).toBeUndefined();
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(bytes.subarray(2).toString('utf16le')).toContain('"TCP/IP port"=dword:00001389');
+    expect(err).toBe('wrote exchange-static-ports.reg to standard output (KB155831.static-directory-and-store-ports)\n');
+    expect(fs.existsSync(path.join(process.cwd(), 'exchange-static-ports.reg'))).toBe(false);
   });
 
   it('writes the .prf file', async () => {

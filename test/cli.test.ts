@@ -63,3 +63,12 @@ describe('outlook-kb annotate', () => {
     await expect(cli(run.io).parseAsync(['annotate', path.join(dir, 'nope.jsonl')], { from: 'user' })).rejects.toThrow(/nope\.jsonl/);
   });
 });
+
+describe('outlook-kb --version', () => {
+  it.each([['--version'], ['-V']])('%s prints the version in package.json, and commander ends with exit code 0', async (flag) => {
+    const run = io();
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    await expect(cli(run.io).parseAsync([flag], { from: 'user' })).rejects.toMatchObject({ code: 'commander.version', exitCode: 0 });
+    expect(run.out()).toBe(`${version}\n`);
+  });
+});

@@ -61,6 +61,11 @@ describe('MCP server at /mcp', () => {
   it.each<[string, Record<string, unknown>, RegExp]>([
     ['diagnose', { facts: { natMode: 'pat' } }, /natMode.*allowed.*many-to-one/],
     ['diagnose', { facts: { natType: 'pat' } }, /unknown fact "natType"/],
+    [
+      'diagnose',
+      { facts: { outlookVersion: 2003 } },
+      /\/facts\/outlookVersion outlookVersion must be one of the allowed values, not 2003 \(a number; it takes a string: send "2003"\) \(allowed: 97, 98, 2000/,
+    ],
     ['diagnose', {}, /\/facts is required/],
     ['diagnose', { facts: {}, include: 'all' }, /\/include must be equal to one of the allowed values \(allowed: candidates\)/],
     ['get_article', { id: 'KB1' }, /No article "KB1"/],

@@ -150,6 +150,34 @@ describe('metrics, readiness and security headers', () => {
   });
 });
 
+describe('metrics of requests refused before a route took them', () => {
+  // An app of its own: scrapes are rendered at most once a second, so another test's scrape would be seen.
+  const metrics = new Metrics();
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start({ metrics, bodyLimit: '100kb' });
+  });
+  afterAll(() => api.close());
+
+  it('counts a request refused before its route took it (405, 413, malformed JSON) under the route it was sent to, whatever the method', async () => {
+    const json = { 'content-type': 'application/json' };
+    expect((await api.request('DELETE', '/v1/articles/KB291615')).status).toBe(405);
+    expect((await api.request('PUT', '/v1/artifacts/outlook-static-ports.prf')).status).toBe(405);
+    expect((await api.request('POST', '/v1/annotate', { body: '{"ticket": ', headers: json })).status).toBe(400);
+    expect((await api.request('POST', '/v1/annotate', { body: JSON.stringify({ ticket: { id: '1', body: 'x'.repeat(200_000) } }), headers: json })).status).toBe(413);
+    expect((await api.get('/v1/artifacts/outlook-static-ports.prf?tcpExchangePort=6001')).status).toBe(200);
+    expect((await api.get('/v2/nothing')).status).toBe(404);
+    const { text } = await api.get('/metrics');
+    expect(text).toMatch(/http_requests_total\{route="\/v1\/articles\/:id",method="DELETE",status="405"\} 1/);
+    expect(text).toMatch(/http_requests_total\{route="\/v1\/artifacts\/outlook-static-ports\.prf",method="PUT",status="405"\} 1/);
+    expect(text).toMatch(/http_requests_total\{route="\/v1\/artifacts\/outlook-static-ports\.prf",method="GET",status="200"\} 1/);
+    expect(text).toMatch(/http_requests_total\{route="\/v1\/annotate",method="POST",status="400"\} 1/);
+    expect(text).toMatch(/http_requests_total\{route="\/v1\/annotate",method="POST",status="413"\} 1/);
+    // Only a path no route has is unmatched.
+    expect(text.match(/http_requests_total\{route="unmatched".*/g)).toEqual(['http_requests_total{route="unmatched",method="GET",status="404"} 1']);
+  });
+});
+
 describe('API keys', () => {
   let api: TestApi;
   beforeAll(async () => {

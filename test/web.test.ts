@@ -152,18 +152,32 @@ describe('diagnosis page (/)', () => {
     const { page, problems } = await openPage(browser);
     await consultOnPage(page, intranetUrl(api.baseUrl), scenario('KB155831', 'Exchange client to Exchange 5.5 through a packet filter').facts);
     const form = page.locator('form[data-artifact="exchange-static-ports.reg"]');
+    // Each port is labelled in the article's words; the optional one is folded under its heading.
+    await form.locator('input[name=directoryPort]').waitFor();
+    expect(await form.locator('label[for$="-directoryPort"]').textContent()).toBe('Static port of the Exchange Directory service (DS) (required)');
+    expect(await form.locator('label[for$="-storePort"]').textContent()).toBe('Static port of the Information Store (IS) (required)');
+    const optional = form.locator('details.field-group');
+    expect(await optional.locator('summary').textContent()).toBe('Optional settings (optional)');
+    expect(await optional.getAttribute('open')).toBeNull();
+    expect(await optional.locator('label').textContent()).toMatch(/^Static port of the System Attendant/);
+    expect(await form.locator('.fields').textContent()).not.toMatch(/directoryPort|storePort|systemAttendantPort/);
     await form.locator('input[name=directoryPort]').fill('1200');
     await form.locator('input[name=storePort]').fill('6001');
     await form.locator('button[type=submit]').click();
-    await form.locator('.problem').first().waitFor();
-    expect(await form.locator('.artifact-result').textContent()).toMatch(/directoryPort: .*outside the range 5000-65535 that KB155831 advises/);
+    await form.locator('.artifact-result .problem').first().waitFor();
+    // The refusal in words, at the field and in the list: no parameter name, no pointer.
+    const said = await form.locator('.artifact-result').textContent();
+    expect(said).toMatch(/Static port of the Exchange Directory service \(DS\): 1200 is outside the range 5000-65535 that KB155831 advises/);
+    expect(said).not.toMatch(/\/query|directoryPort/);
     expect(await form.locator('input[name=directoryPort]').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('.field-error:not([hidden])').textContent()).toMatch(/^1200 is outside the range 5000-65535/);
     await form.locator('input[name=directoryPort]').fill('5000');
     const [download] = await Promise.all([page.waitForEvent('download'), form.locator('button[type=submit]').click()]);
     // KB155831's own example port is taken; what other articles advise on it is shown beside the file.
     const advice = form.locator('.port-advice li[data-followed="false"]');
     await advice.first().waitFor();
-    expect(await form.locator('.port-advice').textContent()).toMatch(/Not followed directoryPort 5000: KB194952 advises against 1024-5000/);
+    expect(await form.locator('.port-advice').textContent()).toMatch(/Not followed Static port of the Exchange Directory service \(DS\), 5000: KB194952 advises against 1024-5000/);
+    expect(await form.locator('.field-error:not([hidden])').count()).toBe(0);
     expect(download.suggestedFilename()).toBe('exchange-static-ports.reg');
     const bytes = await streamBytes(await download.createReadStream());
     // UTF-16LE with a byte-order mark, as Registry Editor writes it.
@@ -174,6 +188,91 @@ describe('diagnosis page (/)', () => {
     expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('offers the .prf with its nine settings in words, grouped: TCP/IP open, RPC over HTTP and the server’s ports folded', async () => {
+    const { page, problems } = await openPage(browser);
+    await consultOnPage(page, intranetUrl(api.baseUrl), scenario('KB833799', 'Outlook 2003 with port 135 blocked').facts);
+    const form = page.locator('form[data-artifact="outlook-static-ports.prf"]');
+    await form.locator('input[name=tcpExchangePort]').waitFor();
+    const groups = await form
+      .locator('details.field-group')
+      .evaluateAll((ds) =>
+        ds.map((d) => ({ heading: d.querySelector('summary')!.textContent, open: (d as HTMLDetailsElement).open, labels: [...d.querySelectorAll('label')].map((l) => l.textContent) })),
+      );
+    expect(groups).toEqual([
+      { heading: 'Ports over TCP/IP (optional)', open: true, labels: ['Information store port over TCP/IP', 'Referral (RFR) port over TCP/IP', 'Directory port over TCP/IP'] },
+      {
+        heading: 'Ports over RPC over HTTP (optional)',
+        open: false,
+        labels: ['Information store port over RPC over HTTP', 'Referral (RFR) port over RPC over HTTP', 'Directory port over RPC over HTTP'],
+      },
+      {
+        heading: "The Exchange server's own ports, to check the profile's against (optional)",
+        open: false,
+        labels: ['Information store port configured on the Exchange server', 'Referral (RFR) port configured on the Exchange server', 'Directory port configured on the Exchange server'],
+      },
+    ]);
+    // No port at all: refused in words, not as /query.
+    await form.locator('button[type=submit]').click();
+    await form.locator('.artifact-result .problem').first().waitFor();
+    expect(await form.locator('.artifact-result li').allTextContents()).toEqual(['Choose at least one port setting.']);
+    // A profile port that is not the server's: said at the field, naming the server's port in words.
+    await form.locator('input[name=tcpExchangePort]').fill('6001');
+    await form.locator('summary', { hasText: 'own ports' }).click();
+    await form.locator('input[name=serverExchangePort]').fill('6011');
+    await form.locator('button[type=submit]').click();
+    await page.waitForFunction(() => document.querySelector('.field-error:not([hidden])') !== null);
+    expect(await form.locator('.field-error:not([hidden])').textContent()).toMatch(
+      /^must be 6011, the port configured on the Exchange server \(“Information store port configured on the Exchange server”\)/,
+    );
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('starts a select question with nothing chosen, so a stray click on Answer answers nothing', async () => {
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'outlook', symptoms: ['cannot-connect'] });
+    for (let i = 0; i < 10 && !(await page.$('#answer-select')); i++) {
+      await page.waitForSelector('.question');
+      if (await page.$('#answer-select')) break;
+      const listed = await page.locator('#answers-list dt').count();
+      await page.click('.question button[data-value="null"]');
+      await page.waitForFunction((count) => document.querySelectorAll('#answers-list dt').length > count, listed);
+    }
+    const select = page.locator('#answer-select');
+    expect(await select.inputValue()).toBe('');
+    expect(await select.locator('option:checked').textContent()).toBe('Choose…');
+    const fact = await page.getAttribute('.question', 'data-fact');
+    const listed = await page.locator('#answers-list dt').count();
+    await page.click('.answer-form button[type=submit]');
+    await page.waitForTimeout(300);
+    expect(await page.getAttribute('.question', 'data-fact')).toBe(fact);
+    expect(await page.locator('#answers-list dt').count()).toBe(listed);
+    expect(await select.evaluate((s) => (s as HTMLSelectElement).validity.valueMissing)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('ends by naming the facts answered “Don’t know” only when there were some', async () => {
+    // The scenario's facts and the one it leaves unknown: every question gets an answer.
+    const known = { ...scenario('KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds').facts, exchangeStaticPorts: 'none' };
+    const { page, problems } = await openPage(browser);
+    await consultOnPage(page, intranetUrl(api.baseUrl), known);
+    const answers = await page.locator('#answers-list dd').allTextContents();
+    const closing = await page.locator('.finished p').textContent();
+    if (answers.includes("don't know")) throw new Error(`the scenario answered "Don't know": ${answers.join(', ')}`);
+    expect(closing).not.toMatch(/did not know/);
+    // The same start, with every question answered "Don't know": those facts are named.
+    await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'outlook', symptoms: ['cannot-connect'] });
+    await answerQuestions(page, {}, async () => page.click('.question button[data-value="null"]'));
+    const unknown = await page.locator('#answers-list dt').evaluateAll((dts) => dts.filter((dt) => dt.nextElementSibling?.textContent === "don't know").map((dt) => dt.textContent));
+    expect(unknown.length).toBeGreaterThan(0);
+    const said = (await page.locator('.finished p').textContent()) ?? '';
+    expect(said).toMatch(/what remains open needs what you did not know: /);
+    for (const name of unknown) expect(said).toContain(name);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it('reads a pasted ticket, marks each fact in the text, and goes on asking from there', async () => {
     const { page, problems } = await openPage(browser);
@@ -300,8 +399,9 @@ describe('diagnosis page (/)', () => {
       const select = await page.$('#answer-select');
       if (answer !== null && select) {
         await tabTo(page, '#answer-select');
-        const index = await select.evaluate((s, label) => [...(s as HTMLSelectElement).options].findIndex((o) => o.text === label), labelOf(fact, answer));
-        while (Number(await select.evaluate((s) => (s as HTMLSelectElement).value)) < index) await page.keyboard.press('ArrowDown');
+        // The select starts at "Choose…"; arrows go down to the answer's option.
+        const target = await select.evaluate((s, label) => [...(s as HTMLSelectElement).options].find((o) => o.text === label)!.value, labelOf(fact, answer));
+        while ((await select.evaluate((s) => (s as HTMLSelectElement).value)) !== target) await page.keyboard.press('ArrowDown');
         await tabTo(page, '.answer-form button[type=submit]');
       } else {
         await tabTo(page, `.question button[data-value='${JSON.stringify(answer)}']`);

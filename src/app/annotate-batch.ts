@@ -1,8 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
 import { Problem, problemBody } from '../contract/problem';
-import { schemaRefusal, type SchemaCheck } from '../contract/schema-check';
+import type { SchemaCheck } from '../contract/schema-check';
+import { refusalWithFacts } from '../contract/facts-refusal';
 import type { TicketReader } from '../annotate/extraction-pool';
-import { annotate, type Annotation, type Ticket } from './annotate';
+import { annotate, type Annotation, type Ticket, type TicketId } from './annotate';
 import { AppError, problemFor } from './errors';
 import type { NdjsonLine } from './ndjson-lines';
 import type { Snapshot } from './snapshot';
@@ -20,19 +21,19 @@ export const MAX_NDJSON_LINE = 100 * 1024;
  */
 export const MAX_BATCH_TEXT = 100_000;
 
-type BatchResult = { line?: number; status: 200; id: string; annotation: Annotation } | { line?: number; status: number; id?: string; problem: ReturnType<typeof problemBody> };
+type BatchResult = { line?: number; status: 200; id: TicketId; annotation: Annotation } | { line?: number; status: number; id?: TicketId; problem: ReturnType<typeof problemBody> };
 
 /**
  * One ticket of a batch: its annotation, or its own problem (400), so that one bad ticket never
  * sinks the others. `pointer` is where the ticket sits in the request, for the problem's pointers.
  */
 export async function annotateEntry(snapshot: Snapshot, ticket: unknown, checkTicket: SchemaCheck, pointer: string, instance: string, read?: TicketReader): Promise<BatchResult> {
-  const id = typeof (ticket as Ticket)?.id === 'string' ? (ticket as Ticket).id : undefined;
+  const id = asTicketId((ticket as Partial<Ticket> | null)?.id);
   try {
     const findings = checkTicket(ticket);
     if (findings) {
-      const { message, errors } = schemaRefusal('The ticket does not match Ticket', findings, pointer);
-      throw new AppError('invalid_request', message, errors);
+      const { code, message, errors } = refusalWithFacts('The ticket does not match Ticket', findings, ticket, { at: '/facts', vocabulary: snapshot.kb.vocabulary }, pointer);
+      throw new AppError(code, message, errors);
     }
     return { status: 200, id: (ticket as Ticket).id, annotation: await annotate(snapshot, ticket as Ticket, { pointerBase: pointer, read }) };
   } catch (error) {
@@ -40,6 +41,15 @@ export async function annotateEntry(snapshot: Snapshot, ticket: unknown, checkTi
     const problem = problemFor(error);
     return { status: problem.status, ...(id !== undefined ? { id } : {}), problem: problemBody(problem, instance) };
   }
+}
+
+/**
+ * A ticket's id as sent, for the result of a ticket refused for something else; one that is no
+ * TicketId (an object, a fraction, an empty string) is left out rather than echoed into the answer.
+ */
+function asTicketId(sent: unknown): TicketId | undefined {
+  if (typeof sent === 'string') return sent.length >= 1 && sent.length <= 200 ? sent : undefined;
+  return typeof sent === 'number' && Number.isSafeInteger(sent) && sent >= 0 ? sent : undefined;
 }
 
 /** Characters of text (subject and body) in the tickets that are objects. */

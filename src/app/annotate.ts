@@ -9,9 +9,12 @@ import { readHere, type TicketReader } from '../annotate/extraction-pool';
 import { noteBlocks, renderNote, type Note, type NoteBlock } from '../annotate/note';
 import { tagsFor } from '../annotate/tags';
 
+/** A ticket's id in its ticketing system: a string, or a number as Zendesk's are; given back as it came. */
+export type TicketId = string | number;
+
 /** A ticket as sent to be annotated: its id, the text to read, and any facts already known. */
 export interface Ticket {
-  id: string;
+  id: TicketId;
   subject?: string;
   body?: string;
   /** Facts the ticketing system already knows; they win over what is read from the text. */
@@ -20,7 +23,7 @@ export interface Ticket {
 
 /** What annotating a ticket gives back: the facts and where the text says them, the diagnoses, the questions left to ask, tags and a note ready to post. */
 export interface Annotation {
-  ticket: { id: string };
+  ticket: { id: TicketId };
   facts: Record<string, AnnotatedFact>;
   unknown: string[];
   /** What the text mentions that no fact can hold (Outlook for Mac, a VPN that works), for the agent to weigh. */

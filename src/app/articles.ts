@@ -1,14 +1,20 @@
 import type { ArticleList, ArticleResponse, FactList } from '../contract/schemas';
 import { qualify } from '../engine/rules';
+import { closestId } from './closest-id';
 import { AppError } from './errors';
 import type { Snapshot } from './snapshot';
 
-/** One article as it is served; an AppError (not_found) naming the known ids if there is none. */
+/**
+ * One article as it is served, found by its id in any case (kb291615 is KB291615, and the answer
+ * carries the id as listed); an AppError (not_found) naming the closest id, and all of them, if
+ * there is none.
+ */
 export function articleAnswer({ kb }: Snapshot, id: string): ArticleResponse {
-  const article = kb.articles.find((a) => a.id === id);
+  const article = kb.articles.find((a) => a.id === id) ?? kb.articles.find((a) => a.id.toUpperCase() === id.toUpperCase());
   if (!article) {
-    const known = kb.articles.map((a) => a.id).join(', ');
-    throw new AppError('not_found', `No article "${id}"; the knowledge base has: ${known}.`);
+    const ids = kb.articles.map((a) => a.id);
+    const closest = closestId(id, ids);
+    throw new AppError('not_found', `No article "${id}"${closest ? `; did you mean ${closest}?` : '.'} The knowledge base has: ${ids.join(', ')}.`);
   }
   // "$schema" points authors' editors at the schema file; it means nothing to API callers.
   const content: Record<string, unknown> = { ...article };

@@ -5,6 +5,7 @@ import type { Article, PortAdvice, Workaround } from '../kb/model';
 import { adviceComments, checkPorts, type CitedAdvice, type PortAdviceFinding } from './ports';
 import { profileFile } from './profile-file';
 import { registryFile } from './registry-file';
+import { queryPointer } from '../contract/pointers';
 
 interface Artifact {
   fileName: string;
@@ -33,7 +34,7 @@ interface ProfileKey {
 }
 
 interface Details {
-  registry?: { hive: string; key: string; value?: string; setting?: string; optional?: boolean }[];
+  registry?: { hive: string; key: string; value?: string; setting?: string; optional?: boolean; purpose?: string }[];
   profile?: { template: string; keys: ProfileKey[] };
   portAdvice?: PortAdvice[];
 }
@@ -61,12 +62,16 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   const { details, id, article } = source(kb, name);
   const { own, others } = adviceFor(kb, article, name);
   const settings = artifactSettings(kb, name);
-  const errors: FieldError[] = settings.required.filter((s) => ports[s] === undefined).map((s) => ({ pointer: `#/query/${s}`, detail: 'is required' }));
+  // A missing port is named with what it is, in the article's words (the registry value's purpose).
+  const purposeOf = (setting: string) => details.registry?.find((r) => r.setting === setting)?.purpose;
+  const errors: FieldError[] = settings.required
+    .filter((s) => ports[s] === undefined)
+    .map((s) => ({ pointer: queryPointer(s), detail: purposeOf(s) ? `is required: ${lowerFirst(purposeOf(s)!)}` : 'is required' }));
   const profileKeys = details.profile?.keys ?? [];
   const serverSettings = new Set(profileKeys.flatMap((k) => (k.serverSetting ? [k.serverSetting] : [])));
   ports = Object.fromEntries(Object.entries(ports).filter(([k]) => !serverSettings.has(k)));
   if (details.profile && Object.keys(ports).length === 0) {
-    errors.push({ pointer: '#/query', detail: 'choose at least one port setting', allowed: settings.optional });
+    errors.push({ pointer: queryPointer(), detail: 'choose at least one port setting', allowed: settings.optional });
   }
   // KB833799: "The port setting you use must be the same as the port setting that is configured
   // on your Exchange server." When the caller gives the server's ports too, they must agree.
@@ -74,7 +79,7 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
     const port = serverSetting === undefined ? undefined : requested[serverSetting];
     if (port !== undefined && ports[setting] !== port) {
       errors.push({
-        pointer: `#/query/${setting}`,
+        pointer: queryPointer(setting),
         detail: `must be ${port}, the port configured on the Exchange server (${serverSetting}): the profile's ports must be the server's (${article.id})`,
       });
     }
@@ -101,6 +106,8 @@ export function generateArtifact(kb: KnowledgeBase, name: ArtifactName, requeste
   const text = profileFile(details.profile!.template, byKey, comments);
   return { ok: true, advice, artifact: { fileName: name, mediaType: 'text/plain; charset=utf-8', content: Buffer.from(text, 'utf8'), workaround: id } };
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 function source(kb: KnowledgeBase, name: ArtifactName): { article: Article; workaround: Workaround; details: Details; id: string } {
   for (const article of kb.articles) {

@@ -1,5 +1,6 @@
 import type { FieldError } from '../facts/normalize';
 import type { PortAdvice, Source } from '../kb/model';
+import { queryPointer } from '../contract/pointers';
 
 /** One article's advice on choosing ports, with the article it comes from. */
 export type CitedAdvice = PortAdvice & { article: string };
@@ -38,7 +39,7 @@ export function checkPorts(ports: Record<string, number>, own: readonly CitedAdv
   const advice: PortAdviceFinding[] = [];
   const seen = new Map<number, string>();
   for (const [name, port] of Object.entries(ports)) {
-    const pointer = `#/query/${name}`;
+    const pointer = queryPointer(name);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       errors.push({ pointer, detail: 'must be a whole number from 1 to 65535' });
       continue;

@@ -22,6 +22,8 @@ import { loadKnowledgeBase } from '../kb/load';
 import type { Vocabulary } from '../kb/vocabulary';
 import { bundledRulesDir, projectRoot } from '../paths';
 import { run } from '../service/run';
+import { diagnoseInput, fieldLine } from './diagnose-request';
+import { queryPointer } from '../contract/pointers';
 
 /** A command that ran but found problems: the message is printed and the process exits 1. */
 export class CliFailure extends Error {}
@@ -38,6 +40,7 @@ interface CliIo {
 export function cli(io: CliIo): Command {
   const program = new Command('outlook-kb')
     .description('Diagnoses why Outlook, Outlook Web Access and Exchange ActiveSync clients cannot connect through firewalls and NAT.')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .exitOverride();
 
@@ -104,25 +107,26 @@ export function cli(io: CliIo): Command {
 
   program
     .command('diagnose')
-    .description('Diagnose facts given as --fact name=value (lists comma-separated, null for unknown) or as --json.')
+    .description('Diagnose facts given as --fact name=value (lists comma-separated, null for unknown), or as --json with the body POST /v1/diagnose takes.')
     .option('--fact <name=value>', 'a fact; repeat for more', (value: string, all: string[]) => [...all, value], [] as string[])
-    .option('--json <facts>', 'the facts as a JSON object')
+    .option('--json <body>', 'the request body of POST /v1/diagnose, {"facts": {...}}; --fact adds to its facts')
     .option('--format <format>', 'text or json', 'text')
     .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
     .action(async (options: { fact: string[]; json?: string; format: string; rules: string }) => {
       const kb = loadKnowledgeBase(options.rules);
-      const facts: Record<string, unknown> = options.json ? (JSON.parse(options.json) as Record<string, unknown>) : {};
+      const flags: Record<string, unknown> = {};
       for (const pair of options.fact) {
         const at = pair.indexOf('=');
         if (at < 1) throw new CliFailure(`--fact ${pair}: write name=value`);
-        facts[pair.slice(0, at)] = parseFactValue(kb, pair.slice(0, at), pair.slice(at + 1));
+        Object.defineProperty(flags, pair.slice(0, at), { value: parseFactValue(kb, pair.slice(0, at), pair.slice(at + 1)), enumerable: true });
       }
+      const input = diagnoseInput(options.json, flags, kb, new Contract());
+      if (!input.ok) throw new CliFailure(input.lines.join('\n'));
       let answer;
       try {
-        answer = await diagnoseAnswer({ kb, diagnoser: new Diagnoser(kb) }, facts, { includeCandidates: false });
+        answer = await diagnoseAnswer({ kb, diagnoser: new Diagnoser(kb) }, input.facts, { includeCandidates: false });
       } catch (error) {
-        if (error instanceof AppError)
-          throw new CliFailure(error.errors?.map((e) => `${e.pointer.replace('/facts/', '')}: ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`).join('\n') ?? error.message);
+        if (error instanceof AppError) throw new CliFailure(error.errors?.map(fieldLine).join('\n') ?? error.message);
         throw error;
       }
       io.stdout.write(options.format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : readable(answer, kb.vocabulary));
@@ -135,9 +139,9 @@ export function cli(io: CliIo): Command {
     )
     .argument('<name>', 'the file name')
     .argument('[ports...]', 'the ports, as name=port')
-    .option('-o, --output <file>', 'where to write it (default: the file name in the current directory)')
+    .option('-o, --output <file>', 'where to write it (default: standard output)')
     .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
-    .action((name: string, pairs: string[], options: { output?: string; rules: string }) => {
+    .action(async (name: string, pairs: string[], options: { output?: string; rules: string }) => {
       const ports: Record<string, number> = {};
       for (const pair of pairs) {
         const match = /^(\w+)=(\d{1,5})$/.exec(pair);
@@ -154,12 +158,14 @@ export function cli(io: CliIo): Command {
       try {
         ({ artifact } = configurationFile(kb, name, ports));
       } catch (error) {
-        if (error instanceof AppError) throw new CliFailure((error.errors ?? []).map((e) => `${e.pointer.replace('#/query/', '')}: ${e.detail}`).join('\n') || error.message);
+        if (error instanceof AppError) throw new CliFailure((error.errors ?? []).map((e) => `${e.pointer.replace(queryPointer(''), '')}: ${e.detail}`).join('\n') || error.message);
         throw error;
       }
-      const target = options.output ?? artifact.fileName;
-      fs.writeFileSync(target, artifact.content);
-      io.stdout.write(`wrote ${target} (${artifact.workaround})\n`);
+      // As annotate: the file on standard output unless -o names one, and what was written on
+      // standard error, so that `outlook-kb file ... > ports.reg` holds the file alone.
+      if (options.output) fs.writeFileSync(options.output, artifact.content);
+      else await write(io.stdout, artifact.content);
+      io.stderr.write(`wrote ${options.output ?? artifact.fileName} to ${options.output ? 'the file' : 'standard output'} (${artifact.workaround})\n`);
     });
 
   program
@@ -170,6 +176,16 @@ export function cli(io: CliIo): Command {
     });
 
   return program;
+}
+
+/** The version in package.json: the one `npm install` and the service's contract (info.version) carry. */
+function packageVersion(): string {
+  return (JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** Writes to a stream and waits until it has taken the bytes (a pipe to a slow reader). */
+async function write(stream: Writable, bytes: Buffer): Promise<void> {
+  if (!stream.write(bytes)) await once(stream, 'drain');
 }
 
 function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, text: string): unknown {

@@ -3,7 +3,7 @@ import type { FieldError } from '../facts/normalize';
 import { describeFieldErrors } from './problem';
 
 /** What a check found wrong with a value. */
-interface SchemaFindings {
+export interface SchemaFindings {
   errors: FieldError[];
   /** false: the value was too large to look for every error, so only the first is listed. */
   complete: boolean;
@@ -71,8 +71,14 @@ function hasMoreValuesThan(value: unknown, limit: number): boolean {
 /** ajv's errors as field errors: a JSON pointer to the offending field and what is wrong. */
 function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   const typesByField = new Map<string, Set<string>>();
+  // Fields a branch of a oneOf took by type and then refused for something else (a list of 40
+  // items where 32 are allowed): the other branches' "must be string or boolean" is beside the point.
+  const typedRight = new Set<string>();
   for (const error of errors) {
-    if (error.keyword !== 'type') continue;
+    if (error.keyword !== 'type') {
+      if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') typedRight.add(error.instancePath);
+      continue;
+    }
     const types = typesByField.get(error.instancePath) ?? new Set<string>();
     typesByField.set(error.instancePath, types.add(String((error.params as { type: unknown }).type)));
   }
@@ -81,6 +87,7 @@ function toFieldErrors(errors: ErrorObject[]): FieldError[] {
   for (const error of errors) {
     // oneOf/anyOf summaries repeat what their branches already said.
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf') continue;
+    if (error.keyword === 'type' && typedRight.has(error.instancePath)) continue;
     const params = error.params as Record<string, unknown>;
     let pointer = error.instancePath || '';
     let detail = error.message ?? error.keyword;

@@ -385,8 +385,9 @@ export interface paths {
         /**
          * One article as the knowledge base encodes it
          * @description The article's metadata, its diagnoses with their conditions, and its workarounds, each
-         *     statement with the source text it comes from. An id the knowledge base does not have is
-         *     a 404 whose detail lists the ids it has.
+         *     statement with the source text it comes from. The id is matched in any case, and the answer
+         *     carries it as listed. An id the knowledge base does not have is a 404 whose detail names
+         *     the closest id (`KB29165`: did you mean `KB291615`?) and lists the ids it has.
          */
         get: operations["getArticle"];
         put?: never;
@@ -789,9 +790,10 @@ export interface components {
             /** @description A digest of the knowledge-base files the answer was computed from. */
             revision: string;
         };
+        /** @description A ticket's id in its ticketing system, as a string or as a whole number (Zendesk's ids are numbers); echoed back exactly as sent. A number above 9007199254740991 would lose digits in JSON parsers: send such an id as a string. */
+        TicketId: string | number;
         Ticket: {
-            /** @description The ticket's id in the ticketing system; echoed back. */
-            id: string;
+            id: components["schemas"]["TicketId"];
             subject?: string;
             body?: string;
             /** @description Facts the ticketing system already knows; they win over facts read from the text. */
@@ -843,7 +845,7 @@ export interface components {
         };
         Annotation: {
             ticket: {
-                id: string;
+                id: components["schemas"]["TicketId"];
             };
             facts: {
                 [key: string]: components["schemas"]["AnnotatedFact"];
@@ -875,15 +877,15 @@ export interface components {
             line?: number;
             /** @constant */
             status: 200;
-            id: string;
+            id: components["schemas"]["TicketId"];
             annotation: components["schemas"]["Annotation"];
         } | {
             /** @description The input line the result is for; absent on a last line that says why the stream was ended (400 for a body its Content-Encoding cannot read, 408 when nothing was sent, or the answer not read, for REQUEST_TIMEOUT_MS). */
             line?: number;
             /** @enum {integer} */
             status: 400 | 408 | 413;
-            /** @description The ticket's id, when it has one. */
-            id?: string;
+            /** @description The ticket's id, when it has one that is a TicketId, as sent. */
+            id?: components["schemas"]["TicketId"];
             problem: components["schemas"]["Problem"];
         };
         BatchResponse: {
@@ -892,7 +894,7 @@ export interface components {
         };
         ZendeskWebhook: {
             ticket: {
-                id: string | number;
+                id: components["schemas"]["TicketId"];
                 subject?: string;
                 description?: string;
             };
@@ -1081,7 +1083,7 @@ export interface components {
             errorsOmitted?: number;
         };
         FieldError: {
-            /** @description JSON pointer into the request body, or `#/query/<name>` for a query parameter. */
+            /** @description An RFC 6901 JSON pointer (never a `#` fragment) to the bad field, in the body (`/facts/natMode`), or `/query/<name>` for a query parameter (`/query/include`). */
             pointer: string;
             detail: string;
             /** @description The allowed fact names or values, where there is a fixed set. */
@@ -1150,17 +1152,26 @@ export interface components {
                 name: string;
                 /** @description The key's port as a caller names it (a query parameter, a CLI setting). */
                 setting: string;
+                /** @description What the key's port is for, in words: the label a form shows for its setting. */
+                purpose: components["schemas"]["text"];
                 /** @description Keys of one family address the same services (the TCP and the HTTP variants), so the ports of each family are checked against the advice on their own. */
                 family: string;
                 /** @description The setting that gives the port configured on the Exchange server, which this key's port must equal when both are given (KB833799: the profile's port must be the server's). */
                 serverSetting?: string;
+                /** @description What the server setting's port is, in words: the label a form shows for it. */
+                serverPurpose?: components["schemas"]["text"];
                 example: components["schemas"]["portNumber"];
                 /** @description The MAPI property the key maps to, as the template's mapping section gives it. */
                 property: string;
             }[];
+            /** @description What each family of keys is, in words: the heading a form groups its keys under, by family. */
+            families: {
+                [key: string]: components["schemas"]["text"];
+            };
             /** @description The configuration settings as the article prints them. */
             template: components["schemas"]["text"];
             source: components["schemas"]["source"];
+            derived?: components["schemas"]["derived"];
         };
         portAdvice: {
             /**
@@ -1549,17 +1560,26 @@ export interface components {
                         name: string;
                         /** @description The key's port as a caller names it (a query parameter, a CLI setting). */
                         setting: string;
+                        /** @description What the key's port is for, in words: the label a form shows for its setting. */
+                        purpose: components["schemas"]["text"];
                         /** @description Keys of one family address the same services (the TCP and the HTTP variants), so the ports of each family are checked against the advice on their own. */
                         family: string;
                         /** @description The setting that gives the port configured on the Exchange server, which this key's port must equal when both are given (KB833799: the profile's port must be the server's). */
                         serverSetting?: string;
+                        /** @description What the server setting's port is, in words: the label a form shows for it. */
+                        serverPurpose?: components["schemas"]["text"];
                         example: components["schemas"]["portNumber"];
                         /** @description The MAPI property the key maps to, as the template's mapping section gives it. */
                         property: string;
                     }[];
+                    /** @description What each family of keys is, in words: the heading a form groups its keys under, by family. */
+                    families: {
+                        [key: string]: components["schemas"]["text"];
+                    };
                     /** @description The configuration settings as the article prints them. */
                     template: components["schemas"]["text"];
                     source: components["schemas"]["source"];
+                    derived?: components["schemas"]["derived"];
                 };
                 /** @description A caveat; with `when`, one that depends on the environment: the answer says whether it concerns the caller (true, false or null when the facts are not given). */
                 caveat: {
@@ -1639,8 +1659,9 @@ export interface components {
             };
         };
         /**
-         * @description The request is malformed or names a fact or value the knowledge base does not know. A body
-         *     is read as JSON on every operation when its Content-Type says so, a GET's too.
+         * @description The request is malformed or names a fact or value the knowledge base does not know: a
+         *     body (read only by the operations that take one), or a query string (a parameter the
+         *     operation does not have, or a value its schema does not allow).
          */
         BadRequest: {
             headers: {
@@ -1877,7 +1898,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1908,7 +1928,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1938,7 +1957,6 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description The key is a caller's, not an admin's. */
             403: {
@@ -1959,8 +1977,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -1999,7 +2015,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2031,7 +2046,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2085,7 +2099,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2109,7 +2122,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2133,7 +2145,6 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2143,7 +2154,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The article id, exactly as listed (e.g. `KB291615`, `TIP-EAS-NAT`).
+                 * @description The article id as listed (e.g. `KB291615`, `TIP-EAS-NAT`), in any case (`kb291615` is answered with `KB291615`).
                  * @example KB291615
                  */
                 id: string;
@@ -2164,7 +2175,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -2187,7 +2197,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            413: components["responses"]["PayloadTooLarge"];
         };
     };
     mcp: {
@@ -2267,7 +2276,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            413: components["responses"]["PayloadTooLarge"];
             /** @description The store cannot be reached. */
             503: {
                 headers: {
@@ -2316,7 +2324,6 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
         };
     };
     reloadKnowledgeBase: {
@@ -2340,7 +2347,6 @@ export interface operations {
                     };
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             /** @description No admin keys are configured, so the endpoint is off; or the key is a caller's, not an admin's. */
             403: {
@@ -2351,8 +2357,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
             /** @description The knowledge base on disk is invalid; the old one keeps serving. */
             422: {
                 headers: {
@@ -2384,7 +2388,6 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
-            413: components["responses"]["PayloadTooLarge"];
         };
     };
 }

@@ -94,19 +94,47 @@ function checkFact(name: string, value: unknown, vocabulary: Vocabulary): (Omit<
     case 'ip-address': {
       const host = typeof value === 'string' ? parseHostAddress(value) : undefined;
       if (host?.ok) return undefined;
-      const what = host ? `${JSON.stringify(value)} ${host.problem}` : `${JSON.stringify(value)} is not a string`;
+      const what = host ? `${shown(value)} ${host.problem}` : `${shown(value)} is ${jsonType(value)}, not a string`;
       return invalidValue(`${name} must be an IPv4 or IPv6 host address, optionally with its prefix length (10.0.5.20/24): ${what}`, allowed);
     }
     case 'string-list': {
-      if (!Array.isArray(value)) return invalidValue(`${name} must be a list of values`, allowed);
+      if (!Array.isArray(value)) {
+        const listed = allowed?.includes(value as Scalar) ? `: send [${shown(value)}]` : '';
+        return invalidValue(`${name} must be a list of values, not ${shown(value)} (${jsonType(value)})${listed}`, allowed);
+      }
       const items: unknown[] = value;
       if (items.every((item) => allowed?.includes(item as Scalar))) return undefined;
       const bad = items.filter((item) => !allowed?.includes(item as Scalar));
-      return invalidValue(`${name} has values it does not allow: ${bad.map((b) => JSON.stringify(b)).join(', ')}`, allowed);
+      return invalidValue(`${name} has values it does not allow: ${bad.map(shown).join(', ')}`, allowed);
     }
-    default:
-      return allowed?.includes(value as Scalar) ? undefined : invalidValue(`${name} must be one of the allowed values, not ${JSON.stringify(value)}`, allowed);
+    default: {
+      if (allowed?.includes(value as Scalar)) return undefined;
+      return invalidValue(`${name} must be one of the allowed values, not ${shown(value)}${typeHint(value, definition.type === 'boolean' ? 'boolean' : 'string', allowed ?? [])}`, allowed);
+    }
   }
+}
+
+/**
+ * What to say of a value of the wrong JSON type (2003 for outlookVersion, "true" for a boolean):
+ * its type, the type the fact takes, and the allowed value it stands for, if one is spelled the same.
+ */
+function typeHint(value: unknown, takes: 'string' | 'boolean', allowed: readonly Scalar[]): string {
+  if (typeof value === takes) return '';
+  const same = allowed.find((a) => String(a) === String(value));
+  return ` (${jsonType(value)}; it takes ${takes === 'boolean' ? 'true or false' : 'a string'}${same === undefined ? '' : `: send ${JSON.stringify(same)}`})`;
+}
+
+/** The JSON type of a value, with its article, as a refusal says it. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A refused value as JSON, cut short: a refusal names the value, it need not repeat a long one. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 79)}…` : json;
 }
 
 function invalidValue(detail: string, allowed: readonly Scalar[] | undefined): Omit<FieldError, 'pointer'> & { code: FactErrorCode } {

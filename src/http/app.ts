@@ -11,6 +11,9 @@ import type { KnowledgeBaseHolder } from '../app/holder';
 import type { Store } from '../store/store';
 import { Contract } from '../contract/contract';
 import { routeGuard } from './route-guard';
+import { routeTemplates } from './route-templates';
+import { bodyParsers } from './body-parsers';
+import { queryGuard } from './query-guard';
 import { Problem } from '../contract/problem';
 import { problemHandler } from './problem-response';
 import { requestDeadline } from './request-deadline';
@@ -129,7 +132,8 @@ export function createApp(options: AppOptions, doors: MountedDoors = {}): Expres
   app.set('etag', false);
   app.set('trust proxy', options.trustProxy ?? false);
   if (logger) app.use(httpLogger(logger));
-  if (metrics) app.use(metrics.middleware());
+  const routeOf = routeTemplates(contract.document, doors.undescribedPosts ?? []);
+  if (metrics) app.use(metrics.middleware((path) => routeOf(path)?.template));
   app.use(
     // The service speaks plain HTTP and is often reached by an intranet name; TLS, where used, is
     // a proxy's job. There, upgrading the pages' requests to HTTPS would break them, and browsers
@@ -147,21 +151,14 @@ export function createApp(options: AppOptions, doors: MountedDoors = {}): Expres
   // The key first, so that the limit counts by key when there is one.
   if (apiKeys.length || adminApiKeys.length) app.use(apiKeyAuth({ callers: apiKeys, admins: adminApiKeys, selfAuthenticated: doors.selfAuthenticated ?? [] }));
   if (rateLimitPerMinute > 0) app.use(rateLimiter(rateLimitPerMinute));
-  app.use(routeGuard(contract.document, doors.undescribedPosts ?? []));
+  app.use(routeGuard(routeOf));
   app.use(scope.middleware);
   app.use(requestDeadline(requestTimeoutMs, isBatchStream));
-  // Not strict: a body of valid JSON that is not an object is then reported by schema validation
-  // ("must be object") rather than as malformed JSON.
-  // The raw body is kept for webhook signatures, which are computed over the exact bytes.
-  // Only webhooks keep it: adding a property to every request would cost the others.
-  const verify = (req: object, _res: unknown, buffer: Buffer) => Object.assign(req, { rawBody: buffer });
-  const json = express.json({ limit: bodyLimit, strict: false });
-  const webhookJson = express.json({ limit: bodyLimit, strict: false, verify });
-  const batchJson = express.json({ limit: batchBodyLimit, strict: false });
-  app.use((req, res, next) => (req.path === '/v1/annotate/batch' ? batchJson : req.path.startsWith('/v1/webhooks/') ? webhookJson : json)(req, res, next));
+  app.use(queryGuard(contract));
+  app.use(bodyParsers({ bodyLimit, batchBodyLimit }));
   app.use(diagnoseRoutes(contract, snapshotOf, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
   app.use(annotateRoutes(contract, snapshotOf, { ...(options.readTicket !== undefined ? { read: options.readTicket } : {}), idleMs: requestTimeoutMs }));
-  if (options.deliveries) app.use(deliveryRoutes(contract, options.deliveries));
+  if (options.deliveries) app.use(deliveryRoutes(options.deliveries));
   else
     app.use('/v1/deliveries', () => {
       throw new Problem(404, 'not_found', 'This service keeps no outbox: it delivers nothing.');

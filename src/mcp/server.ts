@@ -10,12 +10,16 @@ import { articleAnswer, factsAnswer } from '../app/articles';
 import type { SchemaCheck } from '../contract/schema-check';
 import type { Snapshot, SnapshotOf } from '../app/snapshot';
 import type { FieldError } from '../facts/normalize';
+import type { Vocabulary } from '../kb/vocabulary';
+import { refusalWithFacts } from '../contract/facts-refusal';
 import { findOperation, operationInputSchema } from './tool-schemas';
 
 interface Tool {
   name: string;
   operationId: string;
   run: (args: Record<string, unknown>, snapshot: Snapshot) => Promise<object> | object;
+  /** Where its arguments hold facts, to be read against the vocabulary when they are refused. */
+  factsAt?: string;
 }
 
 /** POST /mcp: the MCP door, served on the service's HTTP server. */
@@ -30,7 +34,12 @@ export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf): Router {
  */
 function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler {
   const tools: Tool[] = [
-    { name: 'diagnose', operationId: 'diagnose', run: (args, snapshot) => diagnoseAnswer(snapshot, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' }) },
+    {
+      name: 'diagnose',
+      operationId: 'diagnose',
+      factsAt: '/facts',
+      run: (args, snapshot) => diagnoseAnswer(snapshot, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' }),
+    },
     { name: 'list_facts', operationId: 'listFacts', run: (_args, snapshot) => factsAnswer(snapshot) },
     { name: 'get_article', operationId: 'getArticle', run: (args, snapshot) => articleAnswer(snapshot, args.id as string) },
   ];
@@ -51,7 +60,7 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler 
       const entry = described.find((d) => d.tool.name === request.params.name);
       if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}"; tools: ${tools.map((t) => t.name).join(', ')}`);
       const args = request.params.arguments ?? {};
-      checkArguments(entry.tool.name, entry.check, args);
+      checkArguments(entry.tool, entry.check, args, snapshot.kb.vocabulary);
       try {
         const result = await entry.tool.run(args, snapshot);
         return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
@@ -84,11 +93,15 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler 
   };
 }
 
-function checkArguments(tool: string, check: SchemaCheck, args: Record<string, unknown>): void {
+/**
+ * Refuses arguments that do not match the tool's input schema; a tool that takes facts has them
+ * read against the vocabulary too, as POST /v1/diagnose does (see refusalWithFacts).
+ */
+function checkArguments(tool: Tool, check: SchemaCheck, args: Record<string, unknown>, vocabulary: Vocabulary): void {
   const findings = check(args);
   if (!findings) return;
-  const errors = findings.errors.slice(0, MAX_FIELD_ERRORS);
-  throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for ${tool}: ${describe(findings.errors)}`, { code: 'invalid_request', errors });
+  const { code, errors } = tool.factsAt ? refusalWithFacts('', findings, args, { at: tool.factsAt, vocabulary }) : { code: 'invalid_request', errors: findings.errors };
+  throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for ${tool.name}: ${describe(errors)}`, { code, errors: errors.slice(0, MAX_FIELD_ERRORS) });
 }
 
 // A chatbot reads the message, not the data: it names each field and, where there is a set, what

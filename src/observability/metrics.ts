@@ -71,14 +71,18 @@ export class Metrics implements DeliveryMetrics {
     return this.lastScrape.text;
   }
 
-  /** Counts every request when its response is finished, labelled by the route that answered it. */
-  middleware(): RequestHandler {
+  /**
+   * Counts every request when its response is finished, labelled by the route that answered it;
+   * one answered before a route took it (a 405, a 413, a body that is not JSON, a 401) by the
+   * route its path is sent to, as `routeOf` names it, and only one no route has by "unmatched".
+   */
+  middleware(routeOf: (path: string) => string | undefined = () => undefined): RequestHandler {
     return (req, res, next) => {
       const end = this.duration.startTimer();
       res.on('finish', () => {
         // The route template, not the path: /v1/articles/:id, not one series per article id.
         const routePath = (req.route as IRoute | undefined)?.path;
-        const route = routePath ? `${req.baseUrl}${String(routePath)}` : 'unmatched';
+        const route = routePath ? `${req.baseUrl}${String(routePath)}` : (routeOf(req.path) ?? 'unmatched');
         end({ route, method: req.method });
         this.requests.inc({ route, method: req.method, status: String(res.statusCode) });
       });

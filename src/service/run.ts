@@ -10,8 +10,6 @@ export async function run(): Promise<void> {
   const config = configFromEnv();
   const service = await startService(config);
   const { kb, url, logger } = service;
-  console.log(`outlook-connectivity-kb: ${kb.articles.length} articles (revision ${kb.revision}), listening on ${url}`);
-  logger.info({ url, revision: kb.revision, pid: process.pid }, 'listening');
   process.on('SIGHUP', () => service.reload());
   let stopping = false;
   const stop = (clean: boolean) => {
@@ -34,4 +32,8 @@ export async function run(): Promise<void> {
     logger.fatal({ err: error }, 'uncaught exception; stopping');
     stop(false);
   });
+  // Said once the signals are handled: a process manager may signal as soon as it reads this
+  // line, and a SIGTERM before the handlers would have killed the service outright.
+  console.log(`outlook-connectivity-kb: ${kb.articles.length} articles (revision ${kb.revision}), listening on ${url}`);
+  logger.info({ url, revision: kb.revision, pid: process.pid }, 'listening');
 }

@@ -25,10 +25,16 @@ export interface ZendeskPayload {
 
 /** Annotates the ticket of a Zendesk webhook; the write-back adds an internal comment and the tags. */
 export async function zendesk(snapshot: Snapshot, payload: ZendeskPayload, read?: TicketReader): Promise<AdaptedWebhook> {
+  // The annotation gives the id back as Zendesk sent it (a number or a string); the delivery and
+  // its URL need it as text.
   const id = String(payload.ticket.id);
   const { annotation, noteBlocks } = await annotateWithNote(
     snapshot,
-    { id, ...(payload.ticket.subject !== undefined ? { subject: payload.ticket.subject } : {}), ...(payload.ticket.description !== undefined ? { body: payload.ticket.description } : {}) },
+    {
+      id: payload.ticket.id,
+      ...(payload.ticket.subject !== undefined ? { subject: payload.ticket.subject } : {}),
+      ...(payload.ticket.description !== undefined ? { body: payload.ticket.description } : {}),
+    },
     { ...(read !== undefined ? { read } : {}) },
   );
   return {

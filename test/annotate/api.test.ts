@@ -71,6 +71,25 @@ describe('POST /v1/annotate', () => {
     expect(res.body.errors?.[0]).toMatchObject({ pointer: '/ticket/facts/natMode', allowed: expect.arrayContaining(['many-to-one']) });
   });
 
+  it('a given fact of the wrong JSON type is an invalid_fact_value pointing into the ticket, with the allowed values', async () => {
+    const res = await api.post<Problem>('/v1/annotate', { ticket: { ...ticket, facts: { exchangeVersion: 2003 } } });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('invalid_fact_value');
+    expect(res.body.errors).toEqual([{ pointer: '/ticket/facts/exchangeVersion', detail: expect.stringContaining('send "2003"'), allowed: expect.arrayContaining(['2003']) }]);
+  });
+
+  it.each([[4711], ['4711']])('a ticket id sent as %j (a number, as Zendesk sends it, or a string) is given back as sent', async (id) => {
+    const res = await api.post<Annotation>('/v1/annotate', { ticket: { ...ticket, id } });
+    expect(res.status).toBe(200);
+    expect(res.body.ticket.id).toBe(id);
+  });
+
+  it.each([[''], [-1], [1.5], [{ id: 1 }]])('a ticket id of %j is a 400 pointing at it', async (id) => {
+    const res = await api.post<Problem>('/v1/annotate', { ticket: { ...ticket, id } });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.map((e) => e.pointer)).toContain('/ticket/id');
+  });
+
   it('a ticket without an id is a 400', async () => {
     const res = await api.post<Problem>('/v1/annotate', { ticket: { subject: 'x' } });
     expect(res.status).toBe(400);
@@ -92,6 +111,26 @@ describe('POST /v1/annotate/batch (JSON)', () => {
     ]);
     expect(problemOf(res.body.results[1])).toMatchObject({ code: 'unknown_fact', errors: [expect.objectContaining({ pointer: '/tickets/1/facts/natType' })] });
     expect(problemOf(res.body.results[2])?.errors).toContainEqual({ pointer: '/tickets/2/id', detail: 'is required' });
+  });
+
+  it('takes ticket ids as numbers and as strings, as the Zendesk webhook does, and gives each back as sent', async () => {
+    const res = await api.post<BatchResponse>('/v1/annotate/batch', { tickets: [{ ...ticket, id: 4711 }, { ...ticket, id: '4712' }, { id: 4713, facts: { natType: 'x' } }, { id: 1.5 }] });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: BatchResult) => [r.id, r.status])).toEqual([
+      [4711, 200],
+      ['4712', 200],
+      [4713, 400],
+      [undefined, 400],
+    ]);
+    expect(annotationOf(res.body.results[0])?.ticket.id).toBe(4711);
+  });
+
+  it("a ticket's fact of the wrong JSON type is that ticket's invalid_fact_value, pointing into the batch", async () => {
+    const res = await api.post<BatchResponse>('/v1/annotate/batch', { tickets: [ticket, { id: 'typed', facts: { port135Reachable: 1 } }] });
+    expect(problemOf(res.body.results[1])).toMatchObject({
+      code: 'invalid_fact_value',
+      errors: [{ pointer: '/tickets/1/facts/port135Reachable', detail: expect.stringContaining('it takes true or false'), allowed: [true, false] }],
+    });
   });
 
   it('a ticket holding more values than any valid one is refused at its first problem, and the problem says so', async () => {

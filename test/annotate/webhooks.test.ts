@@ -31,7 +31,8 @@ describe('Zendesk', () => {
   it('annotates and answers with an internal comment and tags to write back', async () => {
     const res = await open.post<WebhookAnswer>('/v1/webhooks/zendesk', payload);
     expect(res.status).toBe(200);
-    expect(res.body.annotation.ticket.id).toBe('1234');
+    // Given back as Zendesk sent it: a number stays a number.
+    expect(res.body.annotation.ticket.id).toBe(1234);
     expect(res.body.writeBack).toEqual([
       {
         method: 'PUT',
@@ -40,6 +41,12 @@ describe('Zendesk', () => {
       },
     ]);
     expect(res.body.annotation.tags).toContain('kb291615');
+  });
+
+  it('gives an id sent as a string back as a string', async () => {
+    const res = await open.post<WebhookAnswer>('/v1/webhooks/zendesk', { ticket: { ...payload.ticket, id: '1234' } });
+    expect(res.body.annotation.ticket.id).toBe('1234');
+    expect(res.body.writeBack[0]?.path).toBe('/api/v2/tickets/1234.json');
   });
 
   it('with a secret configured, accepts a correct signature over timestamp + body', async () => {

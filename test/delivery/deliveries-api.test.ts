@@ -49,9 +49,9 @@ describe('GET /v1/deliveries and the retry of a dead letter', () => {
   });
 
   it.each([
-    ['state=lost', '#/query/state'],
-    ['limit=101', '#/query/limit'],
-    ['cursor=bm90IGEgY3Vyc29y', '#/query/cursor'],
+    ['state=lost', '/query/state'],
+    ['limit=101', '/query/limit'],
+    ['cursor=bm90IGEgY3Vyc29y', '/query/cursor'],
   ])('refuses %s with a 400 naming the parameter', async (query, pointer) => {
     const res = await get<Problem>(`/v1/deliveries?${query}`);
     expect(res.status).toBe(400);

@@ -144,7 +144,7 @@ describe('backfill', () => {
       await arrived;
       yield { ...NAT_TICKET, id: 'third' };
     }
-    const ids: string[] = [];
+    const ids: (string | number)[] = [];
     for await (const result of kb.backfill(tickets())) {
       ids.push(result.id ?? '');
       firstResult();

@@ -10,17 +10,19 @@ import { Problem, problemBody } from '../../contract/problem';
 import type { SchemaCheck } from '../../contract/schema-check';
 import type { Snapshot, SnapshotOf } from '../../app/snapshot';
 import { jsonBody } from '../../contract/validate-request';
+import { bodyIsEmpty, emptyBodyProblem } from '../../contract/empty-body';
 
 /** `read`: how tickets are read (a pool of worker threads, in the service). */
 export function annotateRoutes(contract: Contract, snapshotOf: SnapshotOf, { read, idleMs }: { read?: TicketReader; idleMs: number }): Router {
   const router = Router();
   const checkTicket = contract.check(contract.schemaPointer('Ticket'));
 
-  router.post('/v1/annotate', jsonBody(contract, 'AnnotateRequest'), async (req, res) => {
+  router.post('/v1/annotate', jsonBody(contract, 'AnnotateRequest', { at: '/ticket/facts', vocabularyOf: (req) => snapshotOf(req).kb.vocabulary }), async (req, res) => {
     res.json(await annotate(snapshotOf(req), (req.body as { ticket: Ticket }).ticket, read !== undefined ? { read } : {}));
   });
 
   router.post('/v1/annotate/batch', async (req, res) => {
+    if (bodyIsEmpty(req)) throw emptyBodyProblem('{"tickets": [...]} as application/json, or one ticket per line as application/x-ndjson');
     if (req.is('application/x-ndjson')) return streamBatch(req, res, snapshotOf(req), checkTicket, read, idleMs);
     if (!req.is('application/json')) {
       throw new Problem(

@@ -15,7 +15,7 @@ export function diagnoseRoutes(contract: Contract, snapshotOf: SnapshotOf, answe
     queryParameters(contract, '/v1/diagnose', 'post'),
     // Before validation: see answerCaches.
     answeredBefore(snapshotOf, answerCacheOf),
-    jsonBody(contract, 'DiagnoseRequest'),
+    jsonBody(contract, 'DiagnoseRequest', { at: '/facts', vocabularyOf: (req) => snapshotOf(req).kb.vocabulary }),
     async (req, res) => {
       const snapshot = snapshotOf(req);
       const answer = await encodedDiagnoseAnswer(snapshot, (req.body as { facts: Record<string, unknown> }).facts, optionsOf(req));

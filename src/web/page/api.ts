@@ -1,6 +1,7 @@
 // The service's API as the pages call it: relative URLs (so a path prefix in front of the
 // service keeps working), the API key if the user gave one, and problems as errors.
 import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, ProblemBody } from '../../contract/schemas.js';
+import type { ArticleSettings, Parameter } from './artifact-settings.js';
 
 export type {
   Annotation,
@@ -26,14 +27,7 @@ export type Scalar = string | boolean;
 
 /** The parts of the published contract (/openapi.json) the page reads: each GET operation's query parameters. */
 export interface OpenApiDocument {
-  paths: Record<string, { get?: { parameters?: Parameter[] } }>;
-}
-interface Parameter {
-  name: string;
-  in: string;
-  required?: boolean;
-  description?: string;
-  schema?: { pattern?: string };
+  paths: Record<string, { get?: { parameters?: (Parameter & { in: string })[] } }>;
 }
 
 /** An answer other than a success, with the service's problem details. */
@@ -86,6 +80,8 @@ export const api = {
   diagnose: (facts: InputFacts) => json<DiagnoseResponse>('POST', 'v1/diagnose?include=candidates', { facts }),
   annotate: (body: string) => json<Annotation>('POST', 'v1/annotate', { ticket: { id: 'diagnosis-page', body } }),
   contract: () => json<OpenApiDocument>('GET', 'openapi.json'),
+  /** An article as the knowledge base encodes it: the page reads its configuration files' settings. */
+  article: (id: string) => json<ArticleSettings>('GET', `v1/articles/${encodeURIComponent(id)}`),
   /** A configuration file with the other articles' advice on its ports (the service answers JSON to JSON). */
   file: (href: string, query: Record<string, string>) => json<ConfigurationFile>('GET', `${relative(href)}?${new URLSearchParams(query)}`),
 };

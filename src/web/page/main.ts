@@ -128,12 +128,7 @@ function show(answer: DiagnoseResponse, current: Consultation): void {
     byId('question'),
     question
       ? questionView(question, current.answered + 1, vocabulary, titles, (value) => void onAnswer(question.fact, value))
-      : h(
-          'section',
-          { class: 'finished' },
-          h('h2', { id: 'question-heading', tabindex: -1 }, 'Nothing more to ask'),
-          h('p', {}, 'Every diagnosis these facts can decide is decided; what remains open needs a fact you did not know.'),
-        ),
+      : h('section', { class: 'finished' }, h('h2', { id: 'question-heading', tabindex: -1 }, 'Nothing more to ask'), h('p', {}, closingLine(answer))),
   );
   fill(
     byId('answers-list'),
@@ -156,6 +151,18 @@ function show(answer: DiagnoseResponse, current: Consultation): void {
   byId('consultation').hidden = false;
   byId('results').hidden = false;
   byId('question-heading').focus();
+}
+
+/**
+ * What the end of a consultation says: that what remains open waits for the facts answered "Don't
+ * know", named, only when there are such facts and something is still open.
+ */
+function closingLine(answer: DiagnoseResponse): string {
+  const open = (answer.candidates ?? []).filter((c) => c.status === 'undetermined').length;
+  const unknown = answer.facts.unknown;
+  if (open && unknown.length) return `Every diagnosis these facts can decide is decided; what remains open needs what you did not know: ${vocabulary.nameList(unknown)}.`;
+  if (open) return `Every diagnosis these facts can decide is decided; ${open === 1 ? 'one stays' : `${open} stay`} undetermined, waiting for the facts listed below.`;
+  return 'Every diagnosis these facts can decide is decided: nothing remains open.';
 }
 
 /** Runs a call to the API; a problem is shown (a missing key opens the key field) and gives undefined. */

@@ -2,8 +2,8 @@ import type { AppliesTo, Candidate, Conflict, Derivation, Diagnosis, Evidence, O
 import { h } from './dom.js';
 import type { Vocabulary } from './vocabulary.js';
 
-/** Builds the form that fetches a workaround's configuration file (see artifact-form.ts). */
-export type ArtifactForm = (workaround: WorkaroundResult) => HTMLElement;
+/** Builds the form that fetches a workaround's configuration file (see artifact-form.ts); `articleId` is the article the workaround is from. */
+export type ArtifactForm = (workaround: WorkaroundResult, articleId: string) => HTMLElement;
 
 const OPERATORS: Record<Evidence['operator'], string> = {
   equal: 'is',
@@ -50,7 +50,7 @@ export function diagnosisView(diagnosis: Diagnosis, vocabulary: Vocabulary, arti
             h(
               'ul',
               { class: 'workarounds' },
-              workarounds.map((w) => workaroundView(w, vocabulary, artifactForm)),
+              workarounds.map((w) => workaroundView(w, vocabulary, (workaround) => artifactForm(workaround, diagnosis.article.id))),
             ),
           ]
         : null;
@@ -139,7 +139,7 @@ function appliesToText(entries: AppliesTo[]): string {
     .join('; ');
 }
 
-function workaroundView(workaround: WorkaroundResult, vocabulary: Vocabulary, artifactForm: ArtifactForm): HTMLElement {
+function workaroundView(workaround: WorkaroundResult, vocabulary: Vocabulary, artifactForm: (workaround: WorkaroundResult) => HTMLElement): HTMLElement {
   const state = String(workaround.applicable);
   if (workaround.applicable === false) {
     return h(

@@ -67,15 +67,19 @@ function answerControls(question: Question, onAnswer: (answer: Answer) => void):
       question.values.map((v) => h('button', { type: 'button', class: 'answer', 'data-value': JSON.stringify(v.value), onclick: () => onAnswer(v.value) }, v.label)),
     );
   }
+  // Nothing chosen at first, and required: "Answer" without a choice is refused by the browser,
+  // where a first option chosen in advance (Exchange 4.0) was sent on a stray click.
   const select = h(
     'select',
-    { id: 'answer-select' },
+    { id: 'answer-select', required: true },
+    h('option', { value: '', selected: true }, 'Choose…'),
     question.values.map((v, i) => h('option', { value: String(i) }, v.label)),
   );
   const form = h('form', { class: 'answer-form' }, h('label', { for: 'answer-select' }, 'Answer'), select, h('button', { type: 'submit' }, 'Answer'));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    onAnswer(question.values[Number(select.value)]!.value);
+    const chosen = question.values[Number(select.value)];
+    if (select.value !== '' && chosen) onAnswer(chosen.value);
   });
   return form;
 }
