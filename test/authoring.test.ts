@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { cli, CliFailure } from '../src/cli/cli';
 import { fidelityReport } from '../src/authoring/fidelity';
+import { readScenarioFiles } from '../src/authoring/scenario-tables';
 import { loadKnowledgeBase } from '../src/kb/load';
 import { bundledRulesDir, projectRoot } from '../src/paths';
 import { scenariosDir } from '../harness/scenario-tester';
@@ -81,6 +82,75 @@ describe('outlook-kb validate', () => {
   it('fails on a knowledge base that does not load', async () => {
     const { error } = await run(['validate', '--rules', rulesWith('facts.json', (v) => v.facts.push(v.facts[0]))]);
     expect(error?.message).toMatch(/duplicate fact name/);
+  });
+});
+
+/** A copy of the scenario tables with one table changed by `edit` (or left out, when edit is null). */
+function scenariosWith(file: string, edit: ((table: any) => void) | null): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scenarios-'));
+  fs.cpSync(scenariosDir, dir, { recursive: true });
+  if (edit === null) fs.rmSync(path.join(dir, file));
+  else {
+    const table = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    edit(table);
+    fs.writeFileSync(path.join(dir, file), JSON.stringify(table));
+  }
+  return dir;
+}
+
+describe('outlook-kb validate on the scenario tables', () => {
+  const row = (part: string, n: number) => `${part} row ${n} \\("[^"]+"\\)`;
+  it.each<[string, (t: any) => void, RegExp[]]>([
+    [
+      'a misspelt key of a valid row',
+      (t) => {
+        t.valid[0].diagnosis = t.valid[0].diagnoses;
+        delete t.valid[0].diagnoses;
+      },
+      [
+        new RegExp(`KB291615\\.json at /valid/0: ${row('valid', 1)}: unknown key "diagnosis"; a valid row takes name, facts, diagnoses, likely, outOfScope, workarounds, conflicts`),
+        new RegExp(`KB291615\\.json at /valid/0: ${row('valid', 1)}: misses the key "diagnoses"`),
+      ],
+    ],
+    ['a key of the wrong type', (t) => (t.invalid[1].notDiagnosed = t.invalid[1].notDiagnosed[0]), [new RegExp(`at /invalid/1/notDiagnosed: ${row('invalid', 2)}, key "notDiagnosed": must be array`)]],
+    ['an unknown key of the table', (t) => (t.cases = []), [/at : the table: unknown key "cases"; a table takes article, valid, invalid/]],
+    [
+      'a diagnosis the article does not have',
+      (t) => (t.valid[0].diagnoses = ['KB291615.nat-lost']),
+      [new RegExp(`at /valid/0/diagnoses/0: ${row('valid', 1)}, key "diagnoses": no diagnosis KB291615.nat-lost in KB291615; it has: KB291615\\.`)],
+    ],
+    [
+      'a fact value outside the vocabulary',
+      (t) => (t.valid[0].facts.natMode = 'sideways'),
+      [new RegExp(`at /valid/0/facts/natMode: ${row('valid', 1)}, key "facts": .*; allowed: none, one-to-one, many-to-one, port-forwarding`)],
+    ],
+    [
+      'an invalid row that asserts nothing',
+      (t) => {
+        for (const key of ['notDiagnosed', 'notApplicable', 'conflicts']) delete t.invalid[0][key];
+      },
+      [new RegExp(`at /invalid/0: ${row('invalid', 1)} asserts nothing`)],
+    ],
+  ])('fails on %s, naming the table, the row and the key', async (_case, edit, messages) => {
+    const { out, error } = await run(['validate', '--scenarios', scenariosWith('KB291615.json', edit)]);
+    expect(error).toBeInstanceOf(CliFailure);
+    for (const message of messages) expect(out).toMatch(message);
+  });
+
+  it('fails on an article without a table, saying which file to write', async () => {
+    const { out, error } = await run(['validate', '--scenarios', scenariosWith('KB291615.json', null)]);
+    expect(error).toBeInstanceOf(CliFailure);
+    expect(out).toContain('error: articles/KB291615.json at : no scenario table: write test/scenarios/KB291615.json');
+  });
+
+  it('names a bundled table by its path from the project root', async () => {
+    const tables = readScenarioFiles(scenariosDir);
+    expect(tables.map((t) => t.label)).toEqual(
+      fs
+        .readdirSync(scenariosDir)
+        .sort()
+        .map((name) => `test/scenarios/${name}`),
+    );
   });
 });
 

@@ -14,7 +14,8 @@ import { AppError } from '../app/errors';
 import { MAX_NDJSON_LINE } from '../app/annotate-batch';
 import { configurationFile } from '../app/configuration-file';
 import { artifactNames, artifactSettings } from '../artifacts/generate';
-import { coverage, readScenarioTables } from '../authoring/coverage';
+import { coverage } from '../authoring/coverage';
+import { checkScenarioFiles, readScenarioFiles, readScenarioTables } from '../authoring/scenario-tables';
 import { lint } from '../authoring/lint';
 import { readSourceTexts } from '../authoring/sources';
 import { Diagnoser } from '../engine/diagnose';
@@ -22,6 +23,9 @@ import { loadKnowledgeBase } from '../kb/load';
 import type { Vocabulary } from '../kb/vocabulary';
 import { bundledRulesDir, projectRoot } from '../paths';
 import { run } from '../service/run';
+
+/** Where the scenario tables are, unless --scenarios says otherwise. */
+const scenariosDir = path.join(projectRoot, 'test', 'scenarios');
 
 /** A command that ran but found problems: the message is printed and the process exits 1. */
 export class CliFailure extends Error {}
@@ -75,11 +79,12 @@ export function cli(io: CliIo): Command {
 
   program
     .command('validate')
-    .description('Load the knowledge base (schemas, ids, facts, values) and lint it; exits 1 on any error.')
+    .description('Load the knowledge base (schemas, ids, facts, values), lint it and check the scenario tables against their schema and it; exits 1 on any error.')
     .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
-    .action((options: { rules: string }) => {
+    .option('--scenarios <dir>', 'scenario tables', scenariosDir)
+    .action((options: { rules: string; scenarios: string }) => {
       const kb = loadKnowledgeBase(options.rules);
-      const findings = lint(kb, readSourceTexts(options.rules));
+      const findings = [...lint(kb, readSourceTexts(options.rules)), ...checkScenarioFiles(kb, readScenarioFiles(options.scenarios))];
       for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}\n`);
       const errors = findings.filter((f) => f.level === 'error').length;
       io.stdout.write(`${kb.articles.length} articles, revision ${kb.revision}: ${errors} errors, ${findings.length - errors} warnings\n`);
@@ -90,7 +95,7 @@ export function cli(io: CliIo): Command {
     .command('coverage')
     .description('Show which diagnoses, workarounds and conditions the scenario tables exercise; exits 1 if a diagnosis or workaround lacks a scenario that matches or one that does not.')
     .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
-    .option('--scenarios <dir>', 'scenario tables', path.join(projectRoot, 'test', 'scenarios'))
+    .option('--scenarios <dir>', 'scenario tables', scenariosDir)
     .action(async (options: { rules: string; scenarios: string }) => {
       const exercises = await coverage(loadKnowledgeBase(options.rules), readScenarioTables(options.scenarios));
       const gaps = exercises.filter((e) => e.matched === 0 || e.unmatched === 0);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateArtifact } from '../../src/artifacts/generate';
-import { coverage, readScenarioTables, type ScenarioTable } from '../../src/authoring/coverage';
+import { coverage } from '../../src/authoring/coverage';
+import { checkScenarioFiles, readScenarioFiles, readScenarioTables, type ScenarioTable } from '../../src/authoring/scenario-tables';
 import { lint } from '../../src/authoring/lint';
 import { readSourceTexts } from '../../src/authoring/sources';
 import { KnowledgeBaseError } from '../../src/kb/errors';
@@ -14,12 +15,13 @@ import { adviceOnVersions, firstArticleUsing } from '../support/rules-queries';
 // test. This builds the knowledge base with one more article than rules/ holds (a fixture, from
 // objects) and runs the checks that used to name today's articles, to show they follow.
 const fixtures = path.join(projectRoot, 'test', 'fixtures', 'added-article');
+const scenariosDir = path.join(projectRoot, 'test', 'scenarios');
 const readFixture = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8'));
 
 function withAddedArticle(): { source: KnowledgeBaseSource; tables: ScenarioTable[]; texts: Map<string, string> } {
   const source = readRulesDir(bundledRulesDir);
   source.articles['KB100001.json'] = readFixture('KB100001.json');
-  const tables = [...readScenarioTables(path.join(projectRoot, 'test', 'scenarios')), readFixture('KB100001.table.json') as ScenarioTable];
+  const tables = [...readScenarioTables(scenariosDir), readFixture('KB100001.table.json') as ScenarioTable];
   const texts = new Map([...readSourceTexts(bundledRulesDir), ['Q100001.txt', fs.readFileSync(path.join(fixtures, 'Q100001.txt'), 'utf8')]]);
   return { source, tables, texts };
 }
@@ -33,8 +35,12 @@ describe('a knowledge base with one more article than rules/ holds', () => {
     expect(kb.articles.map((a) => a.id)).toEqual([...bundled, 'KB100001'].sort());
   });
 
-  it('lints without errors and is exercised both ways by its scenario table', async () => {
+  it('lints without errors, its scenario table checks out, and the table exercises it both ways', async () => {
     expect(lint(kb, texts).filter((f) => f.level === 'error')).toEqual([]);
+    const files = [...readScenarioFiles(scenariosDir), { name: 'KB100001.json', label: 'KB100001.table.json', content: readFixture('KB100001.table.json') }];
+    expect(checkScenarioFiles(kb, files)).toEqual([]);
+    // Without its table, the added article is named as lacking one.
+    expect(checkScenarioFiles(kb, files.slice(0, -1))).toEqual([expect.objectContaining({ file: 'articles/KB100001.json', message: expect.stringMatching(/^no scenario table/) })]);
     const exercised = await coverage(kb, tables);
     const added = exercised.filter((e) => e.id.startsWith('KB100001.') && e.kind !== 'condition');
     expect(added.map((e) => [e.id, e.matched > 0, e.unmatched > 0]).sort()).toEqual([
