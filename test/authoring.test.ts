@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import { cli, CliFailure } from '../src/cli/cli';
 import { fidelityReport } from '../src/authoring/fidelity';
 import { readScenarioFiles } from '../src/authoring/scenario-tables';
+import { readAllowances } from '../src/authoring/allowances';
 import { loadKnowledgeBase } from '../src/kb/load';
 import { bundledRulesDir, projectRoot } from '../src/paths';
 import { scenariosDir } from '../harness/scenario-tester';
@@ -35,8 +36,21 @@ describe('outlook-kb validate', () => {
     const { out, error } = await run(['validate']);
     expect(error).toBeUndefined();
     // No warnings either: each one the bundled knowledge base had (a fact no rule tests, such as
-    // clientAddressSpace before addresses counted) was a gap, and a new one should be seen.
-    expect(out).toMatch(/: 0 errors, 0 warnings\n$/);
+    // clientAddressSpace before addresses counted) was a gap, and a new one should be seen. Those
+    // rules/allowances.json allows are printed, each with its reason.
+    expect(out).toMatch(/: 0 errors, 0 warnings( \(allowed by rules\/allowances\.json: [^)]+\))?\n$/);
+    const { allowances } = readAllowances(bundledRulesDir);
+    expect(out.match(/^allowed \(/gm) ?? []).toHaveLength(allowances.length);
+  });
+
+  it('warns of a value no extraction rule reads once its allowance is gone, naming what to allow it by', async () => {
+    const dir = rulesWith('allowances.json', (file) => (file.allowances = file.allowances.filter((a: any) => a.subject !== 'symptoms=error-1720')));
+    const { out, error } = await run(['validate', '--rules', dir]);
+    expect(error).toBeUndefined();
+    expect(out).toMatch(
+      /^warning: facts\.json at \/facts\/\d+\/values\/\d+: nothing in rules\/extraction\.json or rules\/lexicons\/ gives symptoms "error-1720".* \[extraction-pattern: symptoms=error-1720\]$/m,
+    );
+    expect(out).toMatch(/: 0 errors, 1 warnings/);
   });
 
   it.each<[string, (a: any) => void, RegExp]>([

@@ -6,6 +6,7 @@ import type { KnowledgeBase } from '../kb/load';
 import { foldCondition } from '../kb/condition-walk';
 import type { Article, Condition, Scalar } from '../kb/model';
 import { checkCitations, type SourceTexts } from './sources';
+import { unreadValues } from './unread-values';
 
 /** Something lint found in a knowledge base file, with the JSON pointer to where it is. */
 export interface LintFinding {
@@ -13,6 +14,11 @@ export interface LintFinding {
   file: string;
   pointer: string;
   message: string;
+  /**
+   * For a warning rules/allowances.json may allow, with a reason: the check and what it is about,
+   * as an allowance names them.
+   */
+  allowable?: { check: string; subject: string };
 }
 
 /**
@@ -20,7 +26,7 @@ export interface LintFinding {
  * facts can satisfy, two diagnoses with the same conditions, a workaround no diagnosis offers, an
  * inference (standsFor) that is not an alternative to the fact it stands for, a scope that does
  * not follow the article's applies-to, and, given the stored source texts, a citation they do not
- * hold. Warns of vocabulary values no rule can use.
+ * hold. Warns of vocabulary values no rule can use, and of values no extraction rule reads.
  */
 export function lint(kb: KnowledgeBase, texts?: SourceTexts): LintFinding[] {
   const findings: LintFinding[] = [];
@@ -61,7 +67,7 @@ export function lint(kb: KnowledgeBase, texts?: SourceTexts): LintFinding[] {
       if (!offered.has(workaround.id)) findings.push({ level: 'error', file, pointer: `/workarounds/${i}`, message: `workaround "${workaround.id}" is offered by no diagnosis` });
     });
   }
-  findings.push(...unusedValues(kb));
+  findings.push(...unusedValues(kb), ...unreadValues(kb));
   if (texts) findings.push(...checkCitations(kb, texts));
   return findings;
 }

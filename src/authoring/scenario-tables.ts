@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv2020, { type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020';
 import { qualify } from '../engine/rules';
 import { normalizeFacts } from '../facts/normalize';
 import type { KnowledgeBase } from '../kb/load';
-import { bundledRulesDir } from '../paths';
+import { projectRoot } from '../paths';
 import type { LintFinding } from './lint';
+import { rulesSchema } from './rules-schema';
 
 /**
  * One article's scenario table (test/scenarios/<ID>.json; rules/schemas/scenario-table.schema.json
@@ -43,14 +44,13 @@ export interface ScenarioFile {
 
 /** The scenario table files of a directory (its *.json files), in file name order, parsed. */
 export function readScenarioFiles(dir: string): ScenarioFile[] {
-  const root = path.dirname(bundledRulesDir);
   return fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => {
       const full = path.join(dir, name);
-      const relative = path.relative(root, full);
+      const relative = path.relative(projectRoot, full);
       const label = relative.startsWith('..') ? full : relative;
       const text = fs.readFileSync(full, 'utf8');
       try {
@@ -66,34 +66,21 @@ export function readScenarioTables(dir: string): ScenarioTable[] {
   return readScenarioFiles(dir).map((file) => file.content as ScenarioTable);
 }
 
-interface TableSchema {
-  validate: ValidateFunction;
-  /** The keys a table, a valid row and an invalid row take, as the schema lists them. */
-  keys: { table: string[]; validRow: string[]; invalidRow: string[] };
-}
+const SCHEMA = 'scenario-table.schema.json';
 
-let compiled: TableSchema | undefined;
-
-// Compiled on first use: only the authoring commands and the tests read scenario tables.
-function tableSchema(): TableSchema {
-  if (!compiled) {
-    const schema = JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'schemas', 'scenario-table.schema.json'), 'utf8')) as AnySchemaObject;
-    const defs = schema.$defs as Record<string, { properties: object }>;
-    const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-    compiled = {
-      validate: ajv.compile(schema),
-      keys: {
-        table: Object.keys(schema.properties as object).filter((k) => k !== '$schema'),
-        validRow: Object.keys(defs.validRow!.properties),
-        invalidRow: Object.keys(defs.invalidRow!.properties),
-      },
-    };
-  }
-  return compiled;
+/** The keys a table, a valid row and an invalid row take, as the schema lists them. */
+function schemaKeys(): { table: string[]; validRow: string[]; invalidRow: string[] } {
+  const { schema } = rulesSchema(SCHEMA);
+  const defs = schema.$defs as Record<string, { properties: object }>;
+  return {
+    table: Object.keys(schema.properties as object).filter((k) => k !== '$schema'),
+    validRow: Object.keys(defs.validRow!.properties),
+    invalidRow: Object.keys(defs.invalidRow!.properties),
+  };
 }
 
 function validateTable(content: unknown): ErrorObject[] {
-  const { validate } = tableSchema();
+  const { validate } = rulesSchema(SCHEMA);
   return validate(content) ? [] : (validate.errors ?? []);
 }
 
@@ -186,7 +173,7 @@ function describe(error: ErrorObject, table: unknown): string {
   const [part, index, key] = segments;
   const row = (part === 'valid' || part === 'invalid') && index !== undefined ? (table as Record<string, { name?: unknown }[]>)[part]?.[Number(index)] : undefined;
   const where = row ? `${part} row ${Number(index) + 1}${typeof row.name === 'string' ? ` ("${row.name}")` : ''}` : segments.length ? `key "${segments.join('/')}"` : 'the table';
-  const { keys: all } = tableSchema();
+  const all = schemaKeys();
   if (error.keyword === 'additionalProperties' && (row ? key === undefined : segments.length === 0)) {
     const keys = row ? (part === 'valid' ? all.validRow : all.invalidRow) : all.table;
     return `${where}: unknown key "${String(params.additionalProperty)}"; ${row ? `a ${part} row` : 'a table'} takes ${keys.join(', ')}`;

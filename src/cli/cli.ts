@@ -16,6 +16,7 @@ import { configurationFile } from '../app/configuration-file';
 import { artifactNames, artifactSettings } from '../artifacts/generate';
 import { coverage } from '../authoring/coverage';
 import { checkScenarioFiles, readScenarioFiles, readScenarioTables } from '../authoring/scenario-tables';
+import { applyAllowances, readAllowances } from '../authoring/allowances';
 import { lint } from '../authoring/lint';
 import { readSourceTexts } from '../authoring/sources';
 import { Diagnoser } from '../engine/diagnose';
@@ -84,10 +85,18 @@ export function cli(io: CliIo): Command {
     .option('--scenarios <dir>', 'scenario tables', scenariosDir)
     .action((options: { rules: string; scenarios: string }) => {
       const kb = loadKnowledgeBase(options.rules);
-      const findings = [...lint(kb, readSourceTexts(options.rules)), ...checkScenarioFiles(kb, readScenarioFiles(options.scenarios))];
-      for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}\n`);
+      const allowances = readAllowances(options.rules);
+      const { findings, allowed } = applyAllowances(
+        [...lint(kb, readSourceTexts(options.rules)), ...checkScenarioFiles(kb, readScenarioFiles(options.scenarios)), ...allowances.findings],
+        allowances.allowances,
+      );
+      for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}${f.allowable ? ` [${f.allowable.check}: ${f.allowable.subject}]` : ''}\n`);
+      // Allowed warnings are printed on every run, so that a known gap stays in sight.
+      for (const { finding: f, allowance } of allowed) io.stdout.write(`allowed (${allowance.kind}): ${f.file} at ${f.pointer}: ${f.message} -- rules/allowances.json: ${allowance.reason}\n`);
       const errors = findings.filter((f) => f.level === 'error').length;
-      io.stdout.write(`${kb.articles.length} articles, revision ${kb.revision}: ${errors} errors, ${findings.length - errors} warnings\n`);
+      const kinds = (['known-gap', 'intentional'] as const).map((kind) => [kind, allowed.filter((a) => a.allowance.kind === kind).length] as const).filter(([, n]) => n > 0);
+      const allowedNote = kinds.length ? ` (allowed by rules/allowances.json: ${kinds.map(([kind, n]) => `${n} ${kind}`).join(', ')})` : '';
+      io.stdout.write(`${kb.articles.length} articles, revision ${kb.revision}: ${errors} errors, ${findings.length - errors} warnings${allowedNote}\n`);
       if (errors) throw new CliFailure(`${errors} lint errors`);
     });
 
