@@ -5,6 +5,7 @@ import { conditionTrees, leavesOf } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
 import { foldCondition } from '../kb/condition-walk';
 import type { Article, Condition, Scalar } from '../kb/model';
+import { contradictions } from './contradictions';
 import { checkCitations, type SourceTexts } from './sources';
 import { unreadValues } from './unread-values';
 
@@ -67,7 +68,7 @@ export function lint(kb: KnowledgeBase, texts?: SourceTexts): LintFinding[] {
       if (!offered.has(workaround.id)) findings.push({ level: 'error', file, pointer: `/workarounds/${i}`, message: `workaround "${workaround.id}" is offered by no diagnosis` });
     });
   }
-  findings.push(...unusedValues(kb), ...unreadValues(kb));
+  findings.push(...unusedValues(kb), ...unreadValues(kb), ...contradictions(kb, (a, b) => (a < b ? b : a)));
   if (texts) findings.push(...checkCitations(kb, texts));
   return findings;
 }
