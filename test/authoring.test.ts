@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,6 +92,23 @@ describe('outlook-kb validate', () => {
     const { out, error } = await run(['validate', '--rules', rulesWith('facts.json', edit)]);
     expect(error).toBeUndefined();
     expect(out).toMatch(message);
+  });
+
+  it('files two diagnoses with the same conditions against the article git does not have yet, whatever its id', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'twin-'));
+    const rules = path.join(root, 'rules');
+    fs.cpSync(bundledRulesDir, rules, { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-C', root, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { stdio: 'ignore' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'rules');
+    const twin = JSON.parse(fs.readFileSync(path.join(rules, 'articles', 'KB194952.json'), 'utf8'));
+    fs.writeFileSync(path.join(rules, 'articles', 'KB000002.json'), JSON.stringify({ ...twin, id: 'KB000002' }));
+    const { out, error } = await run(['validate', '--rules', rules]);
+    expect(error).toBeInstanceOf(CliFailure);
+    const lines = out.split('\n').filter((line) => line.includes('has the same conditions as'));
+    expect(lines.length).toBe(twin.diagnoses.length);
+    for (const line of lines) expect(line).toMatch(/^error: articles\/KB000002\.json at \/diagnoses\/\d+\/conditions: diagnosis "[a-z-]+" has the same conditions as KB194952\./);
   });
 
   it('fails on a knowledge base that does not load', async () => {

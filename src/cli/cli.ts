@@ -17,6 +17,7 @@ import { artifactNames, artifactSettings } from '../artifacts/generate';
 import { coverage } from '../authoring/coverage';
 import { checkScenarioFiles, readScenarioFiles, readScenarioTables } from '../authoring/scenario-tables';
 import { applyAllowances, readAllowances } from '../authoring/allowances';
+import { articleOrder, newerBy } from '../authoring/article-age';
 import { lint } from '../authoring/lint';
 import { readSourceTexts } from '../authoring/sources';
 import { Diagnoser } from '../engine/diagnose';
@@ -87,7 +88,7 @@ export function cli(io: CliIo): Command {
       const kb = loadKnowledgeBase(options.rules);
       const allowances = readAllowances(options.rules);
       const { findings, allowed } = applyAllowances(
-        [...lint(kb, readSourceTexts(options.rules)), ...checkScenarioFiles(kb, readScenarioFiles(options.scenarios)), ...allowances.findings],
+        [...lint(kb, { texts: readSourceTexts(options.rules), newer: newerBy(articleOrder(options.rules)) }), ...checkScenarioFiles(kb, readScenarioFiles(options.scenarios)), ...allowances.findings],
         allowances.allowances,
       );
       for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}${f.allowable ? ` [${f.allowable.check}: ${f.allowable.subject}]` : ''}\n`);

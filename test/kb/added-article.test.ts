@@ -3,6 +3,7 @@ import path from 'node:path';
 import { generateArtifact } from '../../src/artifacts/generate';
 import { coverage } from '../../src/authoring/coverage';
 import { checkScenarioFiles, readScenarioFiles, readScenarioTables, type ScenarioTable } from '../../src/authoring/scenario-tables';
+import { newerBy } from '../../src/authoring/article-age';
 import { lint } from '../../src/authoring/lint';
 import { readSourceTexts } from '../../src/authoring/sources';
 import { KnowledgeBaseError } from '../../src/kb/errors';
@@ -36,7 +37,7 @@ describe('a knowledge base with one more article than rules/ holds', () => {
   });
 
   it('lints without errors, its scenario table checks out, and the table exercises it both ways', async () => {
-    expect(lint(kb, texts).filter((f) => f.level === 'error')).toEqual([]);
+    expect(lint(kb, { texts }).filter((f) => f.level === 'error')).toEqual([]);
     const files = [...readScenarioFiles(scenariosDir), { name: 'KB100001.json', label: 'KB100001.table.json', content: readFixture('KB100001.table.json') }];
     expect(checkScenarioFiles(kb, files)).toEqual([]);
     // Without its table, the added article is named as lacking one.
@@ -65,5 +66,33 @@ describe('a knowledge base with one more article than rules/ holds', () => {
     expect(firstArticleUsing(edited.articles, 'exchangeStaticPorts', 'ephemeral')).toBe('articles/KB100001.json');
     expect(() => buildKnowledgeBase(edited)).toThrow(KnowledgeBaseError);
     expect(() => buildKnowledgeBase(edited)).toThrow(/^articles\/KB100001\.json/);
+  });
+});
+
+describe('an added article whose diagnosis has the same conditions as an existing one', () => {
+  const { source, texts } = withAddedArticle();
+  const existing = (source.articles['KB194952.json'] as { diagnoses: { conditions: unknown; scope: unknown }[] }).diagnoses[0]!;
+  const added = source.articles['KB100001.json'] as { diagnoses: { conditions: unknown; scope: unknown }[] };
+  added.diagnoses[0]!.conditions = structuredClone(existing.conditions);
+  added.diagnoses[0]!.scope = structuredClone(existing.scope);
+  const kb = buildKnowledgeBase(source);
+  const twins = (newer?: (a: string, b: string) => string) => lint(kb, { texts, ...(newer ? { newer } : {}) }).filter((f) => f.message.includes('has the same conditions as'));
+
+  it('is an error of the added article, although its id sorts before the existing one, naming the existing one and what to change', () => {
+    const order = [...kb.articles.map((a) => a.id).filter((id) => id !== 'KB100001'), 'KB100001'];
+    expect(twins(newerBy(order))).toEqual([
+      {
+        level: 'error',
+        file: 'articles/KB100001.json',
+        pointer: '/diagnoses/0/conditions',
+        message: expect.stringMatching(
+          /^diagnosis "fixture-port-taken" has the same conditions as KB194952\.[a-z-]+ \(articles\/KB194952\.json at \/diagnoses\/0\), and the same scope, so no facts tell them apart: add the condition this article's text sets it apart by/,
+        ),
+      },
+    ]);
+  });
+
+  it('goes to the later id when nothing says which was added last', () => {
+    expect(twins().map((f) => f.file)).toEqual(['articles/KB194952.json']);
   });
 });
