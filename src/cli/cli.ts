@@ -15,11 +15,10 @@ import { MAX_NDJSON_LINE } from '../app/annotate-batch';
 import { configurationFile } from '../app/configuration-file';
 import { artifactNames, artifactSettings } from '../artifacts/generate';
 import { coverage } from '../authoring/coverage';
-import { checkScenarioFiles, readScenarioFiles, readScenarioTables } from '../authoring/scenario-tables';
-import { applyAllowances, readAllowances } from '../authoring/allowances';
-import { articleOrder, newerBy } from '../authoring/article-age';
-import { lint } from '../authoring/lint';
-import { readSourceTexts } from '../authoring/sources';
+import { readScenarioTables } from '../authoring/scenario-tables';
+import { isArticleId, scaffold } from '../authoring/scaffold';
+import { storedText, StoredTextError } from '../authoring/stored-text';
+import { validateRules } from '../authoring/validate';
 import { Diagnoser } from '../engine/diagnose';
 import { loadKnowledgeBase } from '../kb/load';
 import type { Vocabulary } from '../kb/vocabulary';
@@ -85,20 +84,49 @@ export function cli(io: CliIo): Command {
     .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
     .option('--scenarios <dir>', 'scenario tables', scenariosDir)
     .action((options: { rules: string; scenarios: string }) => {
-      const kb = loadKnowledgeBase(options.rules);
-      const allowances = readAllowances(options.rules);
-      const { findings, allowed } = applyAllowances(
-        [...lint(kb, { texts: readSourceTexts(options.rules), newer: newerBy(articleOrder(options.rules)) }), ...checkScenarioFiles(kb, readScenarioFiles(options.scenarios)), ...allowances.findings],
-        allowances.allowances,
-      );
+      const { kb, unfinished, findings, allowed } = validateRules(options.rules, options.scenarios);
       for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}${f.allowable ? ` [${f.allowable.check}: ${f.allowable.subject}]` : ''}\n`);
       // Allowed warnings are printed on every run, so that a known gap stays in sight.
       for (const { finding: f, allowance } of allowed) io.stdout.write(`allowed (${allowance.kind}): ${f.file} at ${f.pointer}: ${f.message} -- rules/allowances.json: ${allowance.reason}\n`);
       const errors = findings.filter((f) => f.level === 'error').length;
       const kinds = (['known-gap', 'intentional'] as const).map((kind) => [kind, allowed.filter((a) => a.allowance.kind === kind).length] as const).filter(([, n]) => n > 0);
       const allowedNote = kinds.length ? ` (allowed by rules/allowances.json: ${kinds.map(([kind, n]) => `${n} ${kind}`).join(', ')})` : '';
-      io.stdout.write(`${kb.articles.length} articles, revision ${kb.revision}: ${errors} errors, ${findings.length - errors} warnings${allowedNote}\n`);
+      const unfinishedNote = unfinished.length ? ` and ${unfinished.join(', ')} unfinished` : '';
+      io.stdout.write(`${kb.articles.length} articles${unfinishedNote}, revision ${kb.revision}: ${errors} errors, ${findings.length - errors} warnings${allowedNote}\n`);
       if (errors) throw new CliFailure(`${errors} lint errors`);
+    });
+
+  program
+    .command('new-article')
+    .description('Start an article: write rules/articles/<id>.json and test/scenarios/<id>.json with placeholders to fill in (validate lists them and fails until none is left), from its stored text.')
+    .argument('<id>', 'the article id, e.g. KB180795')
+    .option('--source <file>', 'the stored text of the article (copied into rules/sources/ when it is not there); default: rules/sources/Q<number>.txt for KB<number>')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .option('--scenarios <dir>', 'scenario tables', scenariosDir)
+    .action((id: string, options: { source?: string; rules: string; scenarios: string }) => {
+      if (!isArticleId(id))
+        throw new CliFailure(`${JSON.stringify(id)} is not an article id: capital letters, digits and hyphens, starting with a letter and not ending with a hyphen (KB180795, TIP-EAS-NAT)`);
+      const articleFile = path.join(options.rules, 'articles', `${id}.json`);
+      const tableFile = path.join(options.scenarios, `${id}.json`);
+      for (const file of [articleFile, tableFile]) if (fs.existsSync(file)) throw new CliFailure(`${id} exists: ${shown(file)}; edit it, or choose another id`);
+      let stored;
+      try {
+        stored = storedText(id, options.source, path.join(options.rules, 'sources'));
+      } catch (error) {
+        if (error instanceof StoredTextError) throw new CliFailure(error.message);
+        throw error;
+      }
+      const { article, table, placeholders } = scaffold(id, stored);
+      fs.writeFileSync(articleFile, `${JSON.stringify(article, null, 2)}\n`);
+      fs.writeFileSync(tableFile, `${JSON.stringify(table, null, 2)}\n`);
+      io.stdout.write(
+        [
+          `wrote ${shown(articleFile)} and ${shown(tableFile)}, citing ${shown(path.join(options.rules, 'sources', stored.name))}${stored.copiedFrom ? ` (copied from ${stored.copiedFrom})` : ''}`,
+          `${placeholders} placeholders ("TODO: ...") to fill in: \`outlook-kb validate\` lists each with what to write there, and fails until none is left (the service refuses the article until then).`,
+          'Then: outlook-kb validate, outlook-kb coverage, npm run fidelity, npm run readme:facts (if facts.json changed), npm test; docs/authoring.md has the steps.',
+          '',
+        ].join('\n'),
+      );
     });
 
   program
@@ -185,6 +213,12 @@ export function cli(io: CliIo): Command {
     });
 
   return program;
+}
+
+/** A path as the author reads it: from the project root when inside it. */
+function shown(file: string): string {
+  const relative = path.relative(projectRoot, path.resolve(file));
+  return relative.startsWith('..') ? file : relative;
 }
 
 function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, text: string): unknown {
