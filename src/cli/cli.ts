@@ -173,9 +173,10 @@ export function cli(io: CliIo): Command {
 
   program
     .command('file')
-    .description(
-      `Write a configuration file a workaround calls for: ${artifactNames(loadKnowledgeBase(bundledRulesDir)).join(' or ')} in the bundled knowledge base, with ports as name=port (e.g. directoryPort=5001).`,
-    )
+    .description('Write a configuration file a workaround calls for, with ports as name=port (e.g. directoryPort=5001); --help lists the files.')
+    // Listed when help is asked for, not when the command line is built: every command would
+    // otherwise load the bundled rules first, and fail with them while an article is unfinished.
+    .addHelpText('after', () => `\nFiles the bundled knowledge base's workarounds call for: ${artifactNames(loadKnowledgeBase(bundledRulesDir)).join(', ')}.`)
     .argument('<name>', 'the file name')
     .argument('[ports...]', 'the ports, as name=port')
     .option('-o, --output <file>', 'where to write it (default: the file name in the current directory)')
