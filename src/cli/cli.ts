@@ -85,9 +85,11 @@ export function cli(io: CliIo): Command {
     .option('--scenarios <dir>', 'scenario tables', scenariosDir)
     .action((options: { rules: string; scenarios: string }) => {
       const { kb, unfinished, findings, allowed } = validateRules(options.rules, options.scenarios);
-      for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}${f.allowable ? ` [${f.allowable.check}: ${f.allowable.subject}]` : ''}\n`);
-      // Allowed warnings are printed on every run, so that a known gap stays in sight.
-      for (const { finding: f, allowance } of allowed) io.stdout.write(`allowed (${allowance.kind}): ${f.file} at ${f.pointer}: ${f.message} -- rules/allowances.json: ${allowance.reason}\n`);
+      // An allowable warning ends with the check and subject an entry of rules/allowances.json names it by.
+      for (const f of findings) io.stdout.write(`${f.level}: ${f.file} at ${f.pointer}: ${f.message}${f.allowable ? ` ${JSON.stringify(f.allowable)}` : ''}\n`);
+      // Allowed warnings are listed on every run, so that a known gap stays in sight: one line each,
+      // the reason being in the file, so that they do not bury what an author has to do.
+      for (const { finding: f, allowance } of allowed) io.stdout.write(`allowed (${allowance.kind}): ${f.file} at ${f.pointer} ${JSON.stringify(f.allowable)}\n`);
       const errors = findings.filter((f) => f.level === 'error').length;
       const kinds = (['known-gap', 'intentional'] as const).map((kind) => [kind, allowed.filter((a) => a.allowance.kind === kind).length] as const).filter(([, n]) => n > 0);
       const allowedNote = kinds.length ? ` (allowed by rules/allowances.json: ${kinds.map(([kind, n]) => `${n} ${kind}`).join(', ')})` : '';

@@ -86,7 +86,7 @@ describe('loading the knowledge base', () => {
         return a;
       },
       '/diagnoses/0/conditions/all/0/fact',
-      /unknown fact "clientType"/,
+      /unknown fact "clientType"; known facts: .*; a new fact goes in rules\/facts\.json first \(docs\/authoring\.md\)$/,
     ],
     [
       'an unknown fact in a workaround condition',
@@ -106,7 +106,7 @@ describe('loading the knowledge base', () => {
         return a;
       },
       '/diagnoses/0/conditions/all/2/any/0/value/1',
-      /"pat" is not a value of fact "natMode"/,
+      /"pat" is not a value of fact "natMode"; allowed: .*; a new value goes in rules\/facts\.json first, with its label \(docs\/authoring\.md\)$/,
     ],
     [
       'a single value where a list is needed',
