@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import type { Newer } from './contradictions';
+
+/** Of two articles, the one a finding about both is filed against: the one being added. */
+export type Newer = (a: string, b: string) => string;
 
 /**
  * The articles of a rules directory, oldest first, as git added their files (the last time, for

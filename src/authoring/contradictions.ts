@@ -1,10 +1,8 @@
 import type { KnowledgeBase } from '../kb/load';
 import type { Source } from '../kb/model';
 import { exchangeVersionsOf, placedAdvice, type PlacedAdvice } from '../kb/port-advice';
+import type { Newer } from './article-age';
 import type { LintFinding } from './lint';
-
-/** Of two articles, the one a finding about both is filed against: the one being added. */
-export type Newer = (a: string, b: string) => string;
 
 /**
  * Warns where one article's concrete advice contradicts another's on the same Exchange versions:

@@ -5,8 +5,8 @@ import { conditionTrees, leavesOf } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
 import { foldCondition } from '../kb/condition-walk';
 import type { Article, Condition, Scalar } from '../kb/model';
-import { newerBy } from './article-age';
-import { contradictions, type Newer } from './contradictions';
+import { newerBy, type Newer } from './article-age';
+import { contradictions } from './contradictions';
 import { checkCitations, type SourceTexts } from './sources';
 import { unreadValues } from './unread-values';
 
@@ -28,7 +28,8 @@ export interface LintFinding {
  * facts can satisfy, two diagnoses with the same conditions, a workaround no diagnosis offers, an
  * inference (standsFor) that is not an alternative to the fact it stands for, a scope that does
  * not follow the article's applies-to, and, given the stored source texts, a citation they do not
- * hold. Warns of vocabulary values no rule can use, and of values no extraction rule reads.
+ * hold. Warns of vocabulary values no rule can use, of values no extraction rule reads, and of
+ * advice of one article that contradicts another's. A finding about two articles goes to the newer.
  */
 export function lint(kb: KnowledgeBase, options: LintOptions = {}): LintFinding[] {
   const { texts, newer = newerBy([]) } = options;
