@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DiagnosisReport } from '../src/engine/diagnose';
 import { normalizeFacts } from '../src/facts/normalize';
-import { qualify } from '../src/engine/rules';
-import type { ScenarioTable } from '../src/authoring/coverage';
+import { checkScenarioFile, type ScenarioTable } from '../src/authoring/scenario-tables';
 import { bundledKnowledgeBase } from './knowledge-base';
 
 /**
@@ -34,39 +33,14 @@ export function scenarioTableIds(): string[] {
     .sort();
 }
 
-/** Throws on a table that could pass without testing anything. */
+/**
+ * Throws on a table that could pass without testing anything, or that names what its article
+ * does not have: the checks `outlook-kb validate` runs on it (src/authoring/scenario-tables.ts).
+ */
 export function checkScenarioTable(table: ScenarioTable): void {
-  const { kb } = bundledKnowledgeBase();
-  const article = kb.articles.find((a) => a.id === table.article);
-  if (!article) throw new Error(`scenario table names unknown article ${table.article}`);
-  const diagnosisIds = new Set(article.diagnoses.map((d) => qualify(article.id, d.id)));
-  const workaroundIds = new Set(article.workarounds.map((w) => qualify(article.id, w.id)));
-  const known = (ids: Iterable<string>, set: Set<string>, what: string, name: string) => {
-    for (const id of ids) if (!set.has(id)) throw new Error(`"${name}": no ${what} ${id} in ${article.id}`);
-  };
-  const names = new Set<string>();
-  const factSets = new Set<string>();
-  for (const scenario of [...table.valid, ...table.invalid]) {
-    if (names.has(scenario.name)) throw new Error(`duplicate scenario name "${scenario.name}"`);
-    names.add(scenario.name);
-    const key = JSON.stringify(Object.entries(scenario.facts).sort());
-    if (factSets.has(key)) throw new Error(`"${scenario.name}" repeats the facts of another scenario`);
-    factSets.add(key);
-    const normalized = normalizeFacts(scenario.facts, kb.vocabulary);
-    if (!normalized.ok) throw new Error(`"${scenario.name}" has invalid facts: ${JSON.stringify(normalized.errors)}`);
-  }
-  for (const scenario of table.valid) {
-    const expected = [...scenario.diagnoses, ...(scenario.likely ?? []), ...(scenario.outOfScope ?? [])];
-    if (expected.length === 0) throw new Error(`valid "${scenario.name}" expects no diagnosis; make it an invalid case`);
-    known(expected, diagnosisIds, 'diagnosis', scenario.name);
-    known(Object.keys(scenario.workarounds), workaroundIds, 'workaround', scenario.name);
-  }
-  for (const scenario of table.invalid) {
-    const asserted = (scenario.notDiagnosed?.length ?? 0) + (scenario.notApplicable?.length ?? 0) + (scenario.conflicts?.length ?? 0);
-    if (asserted === 0) throw new Error(`invalid "${scenario.name}" asserts nothing`);
-    known(scenario.notDiagnosed ?? [], diagnosisIds, 'diagnosis', scenario.name);
-    known(scenario.notApplicable ?? [], workaroundIds, 'workaround', scenario.name);
-  }
+  const name = `${table.article}.json`;
+  const findings = checkScenarioFile(bundledKnowledgeBase().kb, { name, label: `test/scenarios/${name}`, content: table });
+  if (findings.length) throw new Error(findings.map((f) => `${f.file} at ${f.pointer}: ${f.message}`).join('\n'));
 }
 
 export async function diagnoseScenario(facts: Record<string, unknown>): Promise<DiagnosisReport & { conflicts: string[] }> {

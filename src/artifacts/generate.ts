@@ -1,7 +1,7 @@
 import type { FieldError } from '../facts/normalize';
-import { leavesOf } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
 import type { Article, PortAdvice, Workaround } from '../kb/model';
+import { exchangeVersionsOf } from '../kb/port-advice';
 import { adviceComments, checkPorts, type CitedAdvice, type PortAdviceFinding } from './ports';
 import { profileFile } from './profile-file';
 import { registryFile } from './registry-file';
@@ -141,17 +141,4 @@ function adviceFor(kb: KnowledgeBase, article: Article, name: ArtifactName): { o
     }
   }
   return { own, others };
-}
-
-/** The Exchange versions the diagnoses of an article (offering a workaround, when given) are scoped to. */
-function exchangeVersionsOf(article: Article, workaroundId?: string): string[] {
-  const versions = new Set<string>();
-  for (const diagnosis of article.diagnoses) {
-    if (workaroundId && !diagnosis.workarounds.includes(workaroundId)) continue;
-    for (const { condition } of diagnosis.scope ? leavesOf(diagnosis.scope) : []) {
-      if (condition.fact !== 'exchangeVersion' || (condition.operator !== 'in' && condition.operator !== 'equal')) continue;
-      (Array.isArray(condition.value) ? condition.value : [condition.value]).forEach((v) => versions.add(String(v)));
-    }
-  }
-  return [...versions];
 }

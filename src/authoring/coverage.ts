@@ -1,40 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Diagnoser } from '../engine/diagnose';
 import type { ResultNode } from '../engine/evaluate';
 import { normalizeFacts } from '../facts/normalize';
 import type { KnowledgeBase } from '../kb/load';
-
-/**
- * One article's scenario table (test/scenarios/<ID>.json). A `valid` case must produce exactly
- * the listed diagnoses of its article, with exactly the listed workarounds (true: applies, false:
- * excluded, null: depends on a missing fact); an `invalid` case must not confirm `notDiagnosed`
- * and must show each `notApplicable` workaround as excluded. test/support/scenario-tester.ts runs them.
- */
-export interface ScenarioTable {
-  article: string;
-  valid: {
-    name: string;
-    facts: Record<string, unknown>;
-    /** Confirmed diagnoses of the article. */
-    diagnoses: string[];
-    likely?: string[];
-    outOfScope?: string[];
-    workarounds: Record<string, boolean | null>;
-    /** Facts a derivation disagrees on with what was stated. */
-    conflicts?: string[];
-  }[];
-  invalid: { name: string; facts: Record<string, unknown>; notDiagnosed?: string[]; notApplicable?: string[]; conflicts?: string[] }[];
-}
-
-/** The scenario tables of a directory (its *.json files), in file name order. */
-export function readScenarioTables(dir: string): ScenarioTable[] {
-  return fs
-    .readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as ScenarioTable);
-}
+import type { ScenarioTable } from './scenario-tables';
 
 interface Exercise {
   id: string;

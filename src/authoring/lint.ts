@@ -5,7 +5,10 @@ import { conditionTrees, leavesOf } from '../kb/condition-trees';
 import type { KnowledgeBase } from '../kb/load';
 import { foldCondition } from '../kb/condition-walk';
 import type { Article, Condition, Scalar } from '../kb/model';
+import { newerBy, type Newer } from './article-age';
+import { contradictions } from './contradictions';
 import { checkCitations, type SourceTexts } from './sources';
+import { unreadValues } from './unread-values';
 
 /** Something lint found in a knowledge base file, with the JSON pointer to where it is. */
 export interface LintFinding {
@@ -13,6 +16,11 @@ export interface LintFinding {
   file: string;
   pointer: string;
   message: string;
+  /**
+   * For a warning rules/allowances.json may allow, with a reason: the check and what it is about,
+   * as an allowance names them.
+   */
+  allowable?: { check: string; subject: string };
 }
 
 /**
@@ -20,11 +28,12 @@ export interface LintFinding {
  * facts can satisfy, two diagnoses with the same conditions, a workaround no diagnosis offers, an
  * inference (standsFor) that is not an alternative to the fact it stands for, a scope that does
  * not follow the article's applies-to, and, given the stored source texts, a citation they do not
- * hold. Warns of vocabulary values no rule can use.
+ * hold. Warns of vocabulary values no rule can use, of values no extraction rule reads, and of
+ * advice of one article that contradicts another's. A finding about two articles goes to the newer.
  */
-export function lint(kb: KnowledgeBase, texts?: SourceTexts): LintFinding[] {
-  const findings: LintFinding[] = [];
-  const seen = new Map<string, string>();
+export function lint(kb: KnowledgeBase, options: LintOptions = {}): LintFinding[] {
+  const { texts, newer = newerBy([]) } = options;
+  const findings: LintFinding[] = [...twinDiagnoses(kb, newer)];
   for (const article of kb.articles) {
     const file = `articles/${article.id}.json`;
     for (const { tree, pointer, role, owner } of conditionTrees(article)) {
@@ -49,20 +58,60 @@ export function lint(kb: KnowledgeBase, texts?: SourceTexts): LintFinding[] {
         if (fact === standsFor) findings.push({ level: 'error', file, pointer: leaf.pointer, message: 'standsFor must name another fact' });
       }
     }
-    article.diagnoses.forEach((diagnosis, i) => {
-      const key = JSON.stringify([engineCondition(diagnosis.conditions), diagnosis.scope ? engineCondition(diagnosis.scope) : null]);
-      const twin = seen.get(key);
-      if (twin) findings.push({ level: 'error', file, pointer: `/diagnoses/${i}/conditions`, message: `diagnosis "${diagnosis.id}" has the same conditions as ${twin}` });
-      seen.set(key, `${article.id}.${diagnosis.id}`);
-    });
     findings.push(...scopeFindings(article, file));
     const offered = new Set(article.diagnoses.flatMap((d) => d.workarounds));
     article.workarounds.forEach((workaround, i) => {
       if (!offered.has(workaround.id)) findings.push({ level: 'error', file, pointer: `/workarounds/${i}`, message: `workaround "${workaround.id}" is offered by no diagnosis` });
     });
   }
-  findings.push(...unusedValues(kb));
+  findings.push(...unusedValues(kb), ...unreadValues(kb), ...contradictions(kb, newer));
   if (texts) findings.push(...checkCitations(kb, texts));
+  return findings;
+}
+
+/** What lint needs besides the knowledge base. */
+export interface LintOptions {
+  /** The stored source texts (rules/sources/): with them, every citation is checked. */
+  texts?: SourceTexts;
+  /**
+   * Of two articles, the one being added (articleOrder and newerBy): a finding about both is filed
+   * against it. By default, the later id.
+   */
+  newer?: Newer;
+}
+
+/**
+ * Diagnoses with the same conditions and scope can never be told apart. The error goes to the one
+ * added last (the newer article, or the later diagnosis of one article), naming the one that was
+ * there and what to change.
+ */
+function twinDiagnoses(kb: KnowledgeBase, newer: Newer): LintFinding[] {
+  const groups = new Map<string, { article: Article; index: number }[]>();
+  for (const article of kb.articles) {
+    article.diagnoses.forEach((diagnosis, index) => {
+      const key = JSON.stringify([engineCondition(diagnosis.conditions), diagnosis.scope ? engineCondition(diagnosis.scope) : null]);
+      groups.set(key, [...(groups.get(key) ?? []), { article, index }]);
+    });
+  }
+  const findings: LintFinding[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const older = (a: { article: Article; index: number }, b: { article: Article; index: number }) =>
+      a.article === b.article ? a.index - b.index : newer(a.article.id, b.article.id) === a.article.id ? 1 : -1;
+    const [first, ...later] = [...group].sort(older);
+    const twin = `${first!.article.id}.${first!.article.diagnoses[first!.index]!.id}`;
+    for (const { article, index } of later) {
+      findings.push({
+        level: 'error',
+        file: `articles/${article.id}.json`,
+        pointer: `/diagnoses/${index}/conditions`,
+        message:
+          `diagnosis "${article.diagnoses[index]!.id}" has the same conditions as ${twin} (articles/${first!.article.id}.json at /diagnoses/${first!.index}), and the same scope, so no facts tell them apart: ` +
+          `add the condition this article's text sets it apart by (a symptom, a version its applies-to names, a fact the other does not test), each with its source; ` +
+          `if its text says it replaces the other for some readers, add "supersedes" citing that sentence as well`,
+      });
+    }
+  }
   return findings;
 }
 

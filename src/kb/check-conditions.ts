@@ -23,7 +23,11 @@ const operatorsByType: Record<FactDefinition['type'], readonly string[]> = {
 function checkFactCondition(condition: FactCondition, vocabulary: Vocabulary, file: string, pointer: string): void {
   const definition = vocabulary.get(condition.fact);
   if (!definition) {
-    throw new KnowledgeBaseError(file, `${pointer}/fact`, `unknown fact "${condition.fact}"; known facts: ${vocabulary.names.join(', ')}`);
+    throw new KnowledgeBaseError(
+      file,
+      `${pointer}/fact`,
+      `unknown fact "${condition.fact}"; known facts: ${vocabulary.names.join(', ')}; a new fact goes in rules/facts.json first (docs/authoring.md)`,
+    );
   }
   if (condition.standsFor !== undefined && (condition.standsFor === condition.fact || !vocabulary.get(condition.standsFor))) {
     throw new KnowledgeBaseError(file, `${pointer}/standsFor`, `"${condition.standsFor}" must be another fact of the vocabulary`);
@@ -42,7 +46,11 @@ function checkFactCondition(condition: FactCondition, vocabulary: Vocabulary, fi
   values.forEach((value, i) => {
     if (!allowed.includes(value)) {
       const at = Array.isArray(condition.value) ? `${pointer}/value/${i}` : `${pointer}/value`;
-      throw new KnowledgeBaseError(file, at, `${JSON.stringify(value)} is not a value of fact "${condition.fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+      throw new KnowledgeBaseError(
+        file,
+        at,
+        `${JSON.stringify(value)} is not a value of fact "${condition.fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}; a new value goes in rules/facts.json first, with its label (docs/authoring.md)`,
+      );
     }
   });
 }

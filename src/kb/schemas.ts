@@ -47,8 +47,14 @@ function compile(): FileValidators {
 /** Throws a KnowledgeBaseError naming the most specific failure, if `data` does not validate. */
 export function assertValid(validate: ValidateFunction, data: unknown, file: string): void {
   if (validate(data)) return;
-  const error = mostSpecific(validate.errors ?? []);
-  throw new KnowledgeBaseError(file, error.instancePath || '/', describe(error));
+  const { pointer, reason } = schemaFault(validate.errors ?? []);
+  throw new KnowledgeBaseError(file, pointer, reason);
+}
+
+/** Of a validation's errors (at least one), the one that says what the author got wrong, in words. */
+export function schemaFault(errors: ErrorObject[]): { pointer: string; reason: string } {
+  const error = mostSpecific(errors);
+  return { pointer: error.instancePath || '/', reason: describe(error) };
 }
 
 // With oneOf and if/then, ajv reports every branch that failed; the deepest path is the one that

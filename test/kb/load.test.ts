@@ -4,8 +4,13 @@ import path from 'node:path';
 import { KnowledgeBaseError } from '../../src/kb/errors';
 import { loadKnowledgeBase } from '../../src/kb/load';
 import type { Article, VocabularyFile } from '../../src/kb/model';
+import { readRulesDir } from '../../src/kb/rules-dir';
 import { bundledRulesDir } from '../../src/paths';
 import { copy, push, remove, set } from '../support/json-edit';
+import { firstArticleUsing } from '../support/rules-queries';
+
+/** Where a fact stands in rules/facts.json today, so that a fact added before it moves nothing here. */
+const factIndex = (name: string): number => (readRulesDir(bundledRulesDir).vocabulary as { facts: { name: string }[] }).facts.findIndex((f) => f.name === name);
 
 /**
  * A copy of the bundled rules/ with one file changed by `edit`: the parsed JSON edited in place
@@ -61,7 +66,13 @@ describe('loading the knowledge base', () => {
     ['a missing required property', KB, remove('/diagnoses/0/cause'), '/diagnoses/0', /cause/],
     ['an unknown property', KB, set('/diagnoses/0/severity', 'high'), '/diagnoses/0', /unknown property "severity"/],
     ['an operator json-rules-engine lacks', KB, set('/diagnoses/0/conditions/all/0/operator', 'matches'), '/diagnoses/0/conditions/all/0/operator', /allowed values/],
-    ['an unknown fact in a condition', KB, set('/diagnoses/0/conditions/all/0/fact', 'clientType'), '/diagnoses/0/conditions/all/0/fact', /unknown fact "clientType"/],
+    [
+      'an unknown fact in a condition',
+      KB,
+      set('/diagnoses/0/conditions/all/0/fact', 'clientType'),
+      '/diagnoses/0/conditions/all/0/fact',
+      /unknown fact "clientType"; known facts: .*; a new fact goes in rules\/facts\.json first \(docs\/authoring\.md\)$/,
+    ],
     [
       'an unknown fact in a workaround condition',
       KB,
@@ -74,7 +85,7 @@ describe('loading the knowledge base', () => {
       KB,
       set('/diagnoses/0/conditions/all/2/any/0/value', ['many-to-one', 'pat']),
       '/diagnoses/0/conditions/all/2/any/0/value/1',
-      /"pat" is not a value of fact "natMode"/,
+      /"pat" is not a value of fact "natMode"; allowed: .*; a new value goes in rules\/facts\.json first, with its label \(docs\/authoring\.md\)$/,
     ],
     ['a single value where a list is needed', KB, set('/diagnoses/0/conditions/all/2/any/0/value', 'many-to-one'), '/diagnoses/0/conditions/all/2/any/0/value', /takes a list/],
     [
@@ -139,7 +150,13 @@ describe('loading the knowledge base', () => {
     ['a context entry without a label', 'lexicons/context.json', remove('/entries/0/label'), '/entries/0', /needs an id and a label/],
     ['a sentence cue group for an unknown fact', 'extraction.json', push('/hedges/0/facts', 'firewallKind'), `/hedges/0/facts/5`, /unknown fact "firewallKind"/],
     ['a topic fact that does not exist', 'extraction.json', set('/topic/gated/0', 'firewallKind'), '/topic/gated/0', /unknown fact "firewallKind"/],
-    ['a derived fact whose source is not an address', 'facts.json', set('/facts/8/derivedFrom', 'natMode'), '/facts/8/derivedFrom', /not an ip-address fact/],
+    [
+      'a derived fact whose source is not an address',
+      'facts.json',
+      set(`/facts/${factIndex('clientAddressSpace')}/derivedFrom`, 'natMode'),
+      `/facts/${factIndex('clientAddressSpace')}/derivedFrom`,
+      /not an ip-address fact/,
+    ],
   ])('stops at %s, naming the file and JSON pointer', (_case, file, edit, pointer, reason) => {
     const error = loadError(rulesWith(file, edit));
     expect(error.file).toBe(file);
@@ -157,7 +174,8 @@ describe('loading the knowledge base', () => {
       }),
     );
     const error = loadError(dir);
-    expect(error.file).toBe('articles/KB180795.json');
+    // The first article file, in name order, whose conditions look for the value: whichever that is today.
+    expect(error.file).toBe(firstArticleUsing(readRulesDir(bundledRulesDir).articles, 'exchangeStaticPorts', 'ephemeral'));
     expect(error.reason).toMatch(/"ephemeral" is not a value of fact "exchangeStaticPorts"/);
   });
 
