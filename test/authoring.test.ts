@@ -67,12 +67,12 @@ describe('outlook-kb validate', () => {
     }
   });
 
-  it('warns of a value no extraction rule reads once its allowance is gone, naming what to allow it by', async () => {
-    const dir = rulesWith<{ allowances: Allowance[] }>('allowances.json', (file) => (file.allowances = file.allowances.filter((a) => a.subject !== 'symptoms=error-1720')));
+  it('warns of a fact no extraction rule reads once its allowance is gone, naming what to allow it by', async () => {
+    const dir = rulesWith<{ allowances: Allowance[] }>('allowances.json', (file) => (file.allowances = file.allowances.filter((a) => a.subject !== 'exchangeStaticPorts')));
     const { out, error } = await run(['validate', '--rules', dir]);
     expect(error).toBeUndefined();
     expect(out).toMatch(
-      /^warning: facts\.json at \/facts\/\d+\/values\/\d+: nothing in rules\/extraction\.json or rules\/lexicons\/ gives symptoms "error-1720".* \{"check":"extraction-pattern","subject":"symptoms=error-1720"\}$/m,
+      /^warning: facts\.json at \/facts\/\d+: nothing in rules\/extraction\.json or rules\/lexicons\/ reads exchangeStaticPorts .* \{"check":"extraction-pattern","subject":"exchangeStaticPorts"\}$/m,
     );
     expect(out).toMatch(/: 0 errors, 1 warnings/);
   });
