@@ -82,6 +82,8 @@ let project: string;
 beforeAll(() => {
   project = builtProject();
 });
+// The copy's links point into the checkout: rmSync removes the links, not what they point to.
+afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
 it('node dist/main.js, the documented production start, stops on one SIGTERM to its pid: exit 0, the port closed', async () => {
   const { pid, port, exit } = await started(process.execPath, ['dist/main.js'], project);
