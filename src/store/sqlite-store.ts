@@ -5,6 +5,8 @@ import type { AfterAttempt, Attempt, Delivery, DeliveryFilter, NewDelivery, Outb
 import { GroupCommit } from './group-commit';
 import * as sql from './outbox-sql';
 import { pendingMigrations } from './pending-migrations';
+import { SqliteDecisionLog } from './sqlite-decisions';
+import type { DecisionLog } from '../decisions/decision-log';
 import { MIGRATIONS_TABLE } from './schema';
 import type { Store } from './store';
 
@@ -20,10 +22,12 @@ export const SQLITE_FILE = 'outlook-kb.sqlite';
 export class SqliteStore implements Store, Outbox {
   readonly kind = 'sqlite';
   readonly outbox: Outbox = this;
+  readonly decisions: DecisionLog;
   private readonly writes: GroupCommit;
 
   private constructor(private readonly db: Database.Database) {
     this.writes = new GroupCommit(db);
+    this.decisions = new SqliteDecisionLog(db, this.writes);
   }
 
   static open(dataDir: string): SqliteStore {

@@ -1,0 +1,78 @@
+import type { FactValue } from '../facts/normalize';
+
+/** Where a decision was made: POST /v1/diagnose, POST /v1/annotate (and its batches), or a ticketing system's webhook. */
+export type DecisionKind = 'diagnose' | 'annotate' | 'webhook';
+
+/**
+ * A fact a decision used, and where it came from: stated by the caller, read from a ticket's
+ * text, or derived by the service from other facts (`from` names them).
+ */
+export interface DecidedFact {
+  value: FactValue;
+  source: 'stated' | 'extracted' | 'derived';
+  from?: string[];
+}
+
+/** A diagnosis as a decision reported it, with its workarounds and whether each applied (null: undetermined). */
+export interface DecidedDiagnosis {
+  id: string;
+  article: string;
+  status: 'confirmed' | 'likely' | 'out-of-scope';
+  workarounds: { id: string; applicable: boolean | null }[];
+}
+
+/** A question a decision left for the caller: the fact, and the articles whose diagnoses wait for it. */
+export interface LeftQuestion {
+  fact: string;
+  articles: string[];
+}
+
+/**
+ * What one diagnosis, annotation or webhook decided, without who asked and when: the same facts
+ * give the same content, so an answer served from the cache carries its content along.
+ */
+export interface DecisionContent {
+  kind: DecisionKind;
+  kbRevision: string;
+  facts: Record<string, DecidedFact>;
+  /** Facts the caller said are unknown (sent as null). */
+  unknown: string[];
+  diagnoses: DecidedDiagnosis[];
+  /** The questions the answer left, best first; none left means the consultation had nothing more to ask. */
+  questions: LeftQuestion[];
+  /** The ticket it is about, for annotations and webhooks: its system (webhooks) and its id there. */
+  ticket?: { system?: string; id: string };
+  /** The ticket's text; only kept when DECISION_LOG_TEXT is true, since tickets can hold personal data. */
+  text?: { subject?: string; body?: string };
+}
+
+/** A decision as the log records it: its content, an id, when, and the caller's API key name (never the key). */
+export interface Decision extends DecisionContent {
+  id: string;
+  at: number;
+  caller?: string;
+}
+
+/**
+ * What happened after a decision: a diagnosis the agent confirmed or rejected, the workaround that
+ * resolved it, `none` (none of the diagnoses was it), or `unmatched`: the ticket was solved with a
+ * resolution that names none of the decision's workarounds (never guessed at).
+ */
+export type OutcomeKind = 'confirmed' | 'rejected' | 'resolved' | 'none' | 'unmatched';
+
+/** An outcome reported for a decision, by an agent through the API or by a ticketing system's "solved" event. */
+export interface Outcome {
+  decisionId: string;
+  at: number;
+  kind: OutcomeKind;
+  /** For confirmed and rejected: the diagnosis. */
+  diagnosis?: string;
+  /** For resolved: the workaround. */
+  workaround?: string;
+  /** Who said so: `agent` (the API) or the ticketing system. */
+  source: 'agent' | 'zendesk' | 'jira' | 'servicenow';
+  caller?: string;
+}
+
+/** Whether a decision stalled: it left questions and reported no diagnosis that holds. */
+export const stalled = (decision: Pick<DecisionContent, 'questions' | 'diagnoses'>): boolean => decision.questions.length > 0 && !decision.diagnoses.some((d) => d.status !== 'out-of-scope');

@@ -1,0 +1,102 @@
+import { stalled, type Decision, type Outcome } from './decision';
+
+/**
+ * One counter of the field figures: in an hour, for a knowledge-base revision, a measure of an
+ * item (a diagnosis, a workaround, an article, a fact), added to. The store keeps the sums per
+ * hour (decision_counts), which is what lets GET /v1/stats answer over a million decisions
+ * without reading them.
+ */
+export interface Tally {
+  hour: number;
+  kbRevision: string;
+  kind: TallyKind;
+  item: string;
+  measure: string;
+  n: number;
+}
+
+/** What a tally counts: the log as a whole, an article, a diagnosis, a workaround, or a fact's values. */
+export type TallyKind = 'log' | 'article' | 'diagnosis' | 'workaround' | 'fact';
+
+const HOUR = 3_600_000;
+
+/** The start of the hour a time falls in: the grain of the figures. */
+export const hourOf = (at: number): number => Math.floor(at / HOUR) * HOUR;
+
+/** The counters one decision adds to. */
+export function decisionTallies(decision: Decision): Tally[] {
+  const tallies: Tally[] = [];
+  const add = (kind: Tally['kind'], item: string, measure: string) => tallies.push({ hour: hourOf(decision.at), kbRevision: decision.kbRevision, kind, item, measure, n: 1 });
+  add('log', '', 'decisions');
+  for (const diagnosis of decision.diagnoses) {
+    if (diagnosis.status === 'out-of-scope') continue;
+    add('diagnosis', diagnosis.id, 'reported');
+    if (diagnosis.status === 'confirmed') add('diagnosis', diagnosis.id, 'confirmed');
+    for (const workaround of diagnosis.workarounds) if (workaround.applicable !== false) add('workaround', workaround.id, 'offered');
+  }
+  for (const article of new Set(decision.diagnoses.filter((d) => d.status !== 'out-of-scope').map((d) => d.article))) add('article', article, 'reported');
+  if (stalled(decision)) {
+    add('log', '', 'stalled');
+    // What the consultation stopped on, per article waiting for it: the facts asked and not
+    // answered, and those the caller said are unknown.
+    const articles = new Set(decision.questions.flatMap((q) => q.articles));
+    for (const question of decision.questions) for (const article of question.articles) add('article', article, `stalled:${question.fact}`);
+    for (const fact of decision.unknown) for (const article of articles) add('article', article, `stalled:${fact}`);
+  }
+  // The values stated or read, which the consultation's priors are made of.
+  for (const [name, fact] of Object.entries(decision.facts)) {
+    if (fact.source === 'derived') continue;
+    for (const value of Array.isArray(fact.value) ? fact.value : [fact.value]) add('fact', name, JSON.stringify(value));
+  }
+  return tallies;
+}
+
+/**
+ * The counters one outcome adds to, at its decision's hour and revision (the figures are about
+ * decisions, filtered by when they were made). A diagnosis confirmed, or a workaround of it that
+ * resolved the problem, agrees with it; one rejected, or "none of these", disagrees. A resolving
+ * workaround, and "none", close the decision: every workaround it offered counts one more
+ * closed decision, for the resolution rate.
+ */
+export function outcomeTallies(decision: Decision, outcome: Outcome): Tally[] {
+  const tallies: Tally[] = [];
+  const add = (kind: Tally['kind'], item: string, measure: string) => tallies.push({ hour: hourOf(decision.at), kbRevision: decision.kbRevision, kind, item, measure, n: 1 });
+  const reported = decision.diagnoses.filter((d) => d.status !== 'out-of-scope');
+  add('log', '', `outcome:${outcome.kind}`);
+  const close = () => {
+    for (const diagnosis of reported) for (const workaround of diagnosis.workarounds) if (workaround.applicable !== false) add('workaround', workaround.id, 'closed');
+  };
+  switch (outcome.kind) {
+    case 'confirmed':
+    case 'rejected':
+      add('diagnosis', outcome.diagnosis!, outcome.kind === 'confirmed' ? 'agreed' : 'disagreed');
+      break;
+    case 'resolved':
+      add('workaround', outcome.workaround!, 'resolved');
+      for (const diagnosis of reported) if (diagnosis.workarounds.some((w) => w.id === outcome.workaround)) add('diagnosis', diagnosis.id, 'agreed');
+      close();
+      break;
+    case 'none':
+      for (const diagnosis of reported) add('diagnosis', diagnosis.id, 'disagreed');
+      close();
+      break;
+    case 'unmatched':
+      break;
+  }
+  return tallies;
+}
+
+/**
+ * Tallies of one batch added up, one per counter, in a fixed order: a database takes one row per
+ * counter per statement, and two instances that lock rows in the same order cannot deadlock.
+ */
+export function summed(tallies: readonly Tally[]): Tally[] {
+  const sums = new Map<string, Tally>();
+  for (const tally of tallies) {
+    const key = JSON.stringify([tally.hour, tally.kbRevision, tally.kind, tally.item, tally.measure]);
+    const sum = sums.get(key);
+    if (sum) sum.n += tally.n;
+    else sums.set(key, { ...tally });
+  }
+  return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, tally]) => tally);
+}

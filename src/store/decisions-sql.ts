@@ -1,0 +1,112 @@
+import type { Decision, DecisionContent, Outcome } from '../decisions/decision';
+import type { TallyFilter } from '../decisions/decision-log';
+
+// The decision log's SQL, one text for both databases (`:name` parameters, as outbox-sql.ts).
+
+/** A row of `decisions`: what is searched by in columns, the rest as JSON. */
+export interface DecisionRow {
+  id: string;
+  at: number;
+  kind: string;
+  kb_revision: string;
+  caller: string | null;
+  ticket_system: string | null;
+  ticket_id: string | null;
+  content: string;
+}
+
+/** A row of `decision_outcomes`. */
+export interface OutcomeRow {
+  decision_id: string;
+  at: number;
+  kind: string;
+  diagnosis: string | null;
+  workaround: string | null;
+  source: string;
+  caller: string | null;
+}
+
+const DECISION_COLUMNS = 'id, at, kind, kb_revision, caller, ticket_system, ticket_id, content';
+
+/** Inserts one decision. */
+export const INSERT_DECISION = `INSERT INTO decisions (${DECISION_COLUMNS}) VALUES (:id, :at, :kind, :kbRevision, :caller, :ticketSystem, :ticketId, :content)`;
+
+/** Adds to one counter, creating it at zero first. */
+export const ADD_TALLY = `INSERT INTO decision_counts (hour, kb_revision, kind, item, measure, n) VALUES (:hour, :kbRevision, :kind, :item, :measure, :n)
+  ON CONFLICT (hour, kb_revision, kind, item, measure) DO UPDATE SET n = decision_counts.n + excluded.n`;
+
+/** Inserts one outcome. */
+export const INSERT_OUTCOME = `INSERT INTO decision_outcomes (decision_id, at, kind, diagnosis, workaround, source, caller)
+  VALUES (:decisionId, :at, :kind, :diagnosis, :workaround, :source, :caller)`;
+
+/** The decision with an id. */
+export const DECISION_BY_ID = `SELECT ${DECISION_COLUMNS} FROM decisions WHERE id = :id`;
+/** A decision's outcomes, oldest first. */
+export const OUTCOMES_OF = `SELECT decision_id, at, kind, diagnosis, workaround, source, caller FROM decision_outcomes WHERE decision_id = :id ORDER BY at`;
+/** A ticket's latest decision. */
+export const LATEST_FOR_TICKET = `SELECT ${DECISION_COLUMNS} FROM decisions WHERE ticket_system = :system AND ticket_id = :ticket ORDER BY at DESC LIMIT 1`;
+
+/** What retention removes: decisions before a time, their outcomes, and the counters of the hours before it. */
+export const PURGE = [
+  'DELETE FROM decision_outcomes WHERE decision_id IN (SELECT id FROM decisions WHERE at < :before)',
+  'DELETE FROM decisions WHERE at < :before',
+  'DELETE FROM decision_counts WHERE hour < :beforeHour',
+];
+
+/**
+ * The counters' sums over the filter's hours and revision. The primary key starts with the hour,
+ * so a range of hours is a range of the index. SUM is CAST back to BIGINT: PostgreSQL's is NUMERIC,
+ * which pg returns as a string.
+ */
+export function sumsQuery(filter: TallyFilter): { sql: string; params: Record<string, unknown> } {
+  const where = ['hour >= :fromHour', 'hour < :toHour'];
+  const params: Record<string, unknown> = { fromHour: filter.fromHour ?? 0, toHour: filter.toHour ?? Number.MAX_SAFE_INTEGER };
+  if (filter.kbRevision !== undefined) {
+    where.push('kb_revision = :kbRevision');
+    params.kbRevision = filter.kbRevision;
+  }
+  if (filter.kinds) {
+    // Kinds are the code's own words, never a caller's: listed as literals.
+    where.push(`kind IN (${filter.kinds.map((kind) => `'${kind.replace(/[^a-z]/g, '')}'`).join(', ')})`);
+  }
+  return { sql: `SELECT kind, item, measure, CAST(SUM(n) AS BIGINT) AS n FROM decision_counts WHERE ${where.join(' AND ')} GROUP BY kind, item, measure`, params };
+}
+
+/** A decision's parameters for INSERT_DECISION. */
+export function decisionParams(decision: Decision): Record<string, unknown> {
+  const { id, at, kind, kbRevision, caller, ticket, ...rest } = decision;
+  const content: Omit<DecisionContent, 'kind' | 'kbRevision' | 'ticket'> = rest;
+  return { id, at, kind, kbRevision, caller: caller ?? null, ticketSystem: ticket?.system ?? null, ticketId: ticket?.id ?? null, content: JSON.stringify(content) };
+}
+
+/** A row of `decisions` as the decision it records. */
+export function toDecision(row: DecisionRow): Decision {
+  const content = JSON.parse(row.content) as Omit<DecisionContent, 'kind' | 'kbRevision' | 'ticket'>;
+  return {
+    id: row.id,
+    at: Number(row.at),
+    kind: row.kind as Decision['kind'],
+    kbRevision: row.kb_revision,
+    ...(row.caller !== null ? { caller: row.caller } : {}),
+    ...(row.ticket_id !== null ? { ticket: { ...(row.ticket_system !== null ? { system: row.ticket_system } : {}), id: row.ticket_id } } : {}),
+    ...content,
+  };
+}
+
+/** An outcome's parameters for INSERT_OUTCOME. */
+export function outcomeParams(outcome: Outcome): Record<string, unknown> {
+  return { ...outcome, diagnosis: outcome.diagnosis ?? null, workaround: outcome.workaround ?? null, caller: outcome.caller ?? null };
+}
+
+/** A row of `decision_outcomes` as the outcome it records. */
+export function toOutcome(row: OutcomeRow): Outcome {
+  return {
+    decisionId: row.decision_id,
+    at: Number(row.at),
+    kind: row.kind as Outcome['kind'],
+    ...(row.diagnosis !== null ? { diagnosis: row.diagnosis } : {}),
+    ...(row.workaround !== null ? { workaround: row.workaround } : {}),
+    source: row.source as Outcome['source'],
+    ...(row.caller !== null ? { caller: row.caller } : {}),
+  };
+}

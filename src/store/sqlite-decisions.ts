@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { Decision, Outcome } from '../decisions/decision';
+import type { DecisionLog, TallyFilter, TallySum } from '../decisions/decision-log';
+import { hourOf, type Tally } from '../decisions/tallies';
+import * as sql from './decisions-sql';
+import type { GroupCommit } from './group-commit';
+
+/**
+ * The decision log in the embedded store's file. Its writes go through the store's group commit,
+ * so a batch of decisions shares a transaction and its fsync with whatever else was written in
+ * the same turn of the event loop.
+ */
+export class SqliteDecisionLog implements DecisionLog {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly writes: GroupCommit,
+  ) {}
+
+  record(decisions: readonly Decision[], tallies: readonly Tally[]): Promise<void> {
+    return this.writes.run(() => {
+      const insert = this.statement(sql.INSERT_DECISION);
+      for (const decision of decisions) insert.run(sql.decisionParams(decision));
+      this.addTallies(tallies);
+    });
+  }
+
+  get(id: string): Promise<{ decision: Decision; outcomes: Outcome[] } | undefined> {
+    return settled(() => {
+      const row = this.statement(sql.DECISION_BY_ID).get({ id }) as sql.DecisionRow | undefined;
+      if (!row) return undefined;
+      return { decision: sql.toDecision(row), outcomes: (this.statement(sql.OUTCOMES_OF).all({ id }) as sql.OutcomeRow[]).map(sql.toOutcome) };
+    });
+  }
+
+  latestForTicket(system: string, ticket: string): Promise<Decision | undefined> {
+    return settled(() => {
+      const row = this.statement(sql.LATEST_FOR_TICKET).get({ system, ticket }) as sql.DecisionRow | undefined;
+      return row && sql.toDecision(row);
+    });
+  }
+
+  addOutcome(outcome: Outcome, tallies: readonly Tally[]): Promise<void> {
+    return this.writes.run(() => {
+      this.statement(sql.INSERT_OUTCOME).run(sql.outcomeParams(outcome));
+      this.addTallies(tallies);
+    });
+  }
+
+  sums(filter: TallyFilter): Promise<TallySum[]> {
+    return settled(() => {
+      const { sql: text, params } = sql.sumsQuery(filter);
+      return this.statement(text).all(params) as TallySum[];
+    });
+  }
+
+  purge(before: number): Promise<number> {
+    return this.writes.run(() => {
+      let removed = 0;
+      for (const [i, text] of sql.PURGE.entries()) {
+        const { changes } = this.statement(text).run(i === 2 ? { beforeHour: hourOf(before) } : { before });
+        if (i === 1) removed = changes;
+      }
+      return removed;
+    });
+  }
+
+  private addTallies(tallies: readonly Tally[]): void {
+    const add = this.statement(sql.ADD_TALLY);
+    for (const tally of tallies) add.run(tally);
+  }
+
+  private statement(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
+}
+
+/** A synchronous read as a promise that rejects rather than throws (a closed database). */
+function settled<T>(read: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(read()));
+}
