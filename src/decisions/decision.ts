@@ -22,7 +22,7 @@ export interface DecidedDiagnosis {
 }
 
 /** A question a decision left for the caller: the fact, and the articles whose diagnoses wait for it. */
-export interface LeftQuestion {
+interface LeftQuestion {
   fact: string;
   articles: string[];
 }
@@ -58,7 +58,7 @@ export interface Decision extends DecisionContent {
  * resolved it, `none` (none of the diagnoses was it), or `unmatched`: the ticket was solved with a
  * resolution that names none of the decision's workarounds (never guessed at).
  */
-export type OutcomeKind = 'confirmed' | 'rejected' | 'resolved' | 'none' | 'unmatched';
+type OutcomeKind = 'confirmed' | 'rejected' | 'resolved' | 'none' | 'unmatched';
 
 /** An outcome reported for a decision, by an agent through the API or by a ticketing system's "solved" event. */
 export interface Outcome {

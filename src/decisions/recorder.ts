@@ -47,13 +47,13 @@ export class DecisionRecorder {
     return this.options.log;
   }
 
-  /** Queues a decision made for `caller` (an API key's name) and gives its id. */
-  record(content: DecisionContent, caller?: string): string {
+  /** Queues a decision made for `caller` (an API key's name) and gives its id (`id` when the caller chose it first, to name it in a note). */
+  record(content: DecisionContent, caller?: string, id: string = crypto.randomUUID()): string {
     const { text, ...rest } = content;
     const decision: Decision = {
       ...rest,
       ...(this.options.keepText && text ? { text } : {}),
-      id: crypto.randomUUID(),
+      id,
       at: (this.options.now ?? Date.now)(),
       ...(caller !== undefined ? { caller } : {}),
     };

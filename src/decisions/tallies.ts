@@ -16,7 +16,7 @@ export interface Tally {
 }
 
 /** What a tally counts: the log as a whole, an article, a diagnosis, a workaround, or a fact's values. */
-export type TallyKind = 'log' | 'article' | 'diagnosis' | 'workaround' | 'fact';
+type TallyKind = 'log' | 'article' | 'diagnosis' | 'workaround' | 'fact';
 
 const HOUR = 3_600_000;
 

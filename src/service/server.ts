@@ -20,6 +20,7 @@ import { createLogger } from '../observability/logging';
 import { Metrics } from '../observability/metrics';
 import { KnowledgeBaseHolder } from '../app/holder';
 import { openStore, type Store } from '../store/store';
+import { DecisionRecorder } from '../decisions/recorder';
 
 /** A started service: its HTTP server and what it owns, and the means to reload and shut it down. */
 interface RunningService {
@@ -97,6 +98,18 @@ export async function startService(config: Config, logDestination?: DestinationS
       dispatcher.wake();
     },
   });
+  const decisions = config.decisionLog
+    ? new DecisionRecorder({
+        log: store.decisions,
+        keepText: config.decisionLogText,
+        // A diagnosis is answered whatever becomes of its record: a failure is logged and counted.
+        lost: (count, error) => {
+          metrics.decisionsLost(count);
+          logger.error({ err: error, decisions: count }, 'decisions could not be recorded');
+        },
+      })
+    : undefined;
+  const retention = decisions ? keepFor(store, config.decisionLogDays, logger) : undefined;
   const pool = config.annotationThreads > 0 ? new ExtractionPool(config.annotationThreads) : undefined;
   threads.pool = pool;
   // The first long ticket otherwise waited 0.3-0.8 s on a loaded machine for a thread to start,
@@ -125,6 +138,7 @@ export async function startService(config: Config, logDestination?: DestinationS
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
     answerCacheMb: config.answerCacheMb,
+    ...(decisions !== undefined ? { decisions } : {}),
     logger,
     metrics,
   });
@@ -177,11 +191,29 @@ export async function startService(config: Config, logDestination?: DestinationS
       // being sent get the same time to finish; any still waiting for an answer after it are
       // recorded as attempts to try again, by this instance when it is back or by another.
       await dispatcher.stop(timeoutMs);
+      clearInterval(retention);
+      await decisions?.flush();
       await store.close();
       await pool?.close();
       return clean;
     },
   };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Removes decisions older than DECISION_LOG_DAYS now and every hour after: what the log keeps can
+ * hold personal data (facts read from tickets, their text when kept), so it is not kept for ever.
+ */
+function keepFor(store: Store, days: number, logger: Logger): NodeJS.Timeout {
+  const purge = () =>
+    void store.decisions
+      .purge(Date.now() - days * DAY)
+      .then((removed) => removed > 0 && logger.info({ removed, days }, 'old decisions removed'))
+      .catch((error: Error) => logger.warn({ err: error }, 'removing old decisions failed; tried again within the hour'));
+  purge();
+  return setInterval(purge, 3_600_000).unref();
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

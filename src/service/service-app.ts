@@ -31,6 +31,7 @@ export function serviceApp(options: ServiceAppOptions): Express {
     ...(serviceNowSecret !== undefined ? { serviceNowSecret } : {}),
     ...(http.readTicket !== undefined ? { read: http.readTicket } : {}),
     ...(http.deliveries?.intake !== undefined ? { intake: http.deliveries.intake } : {}),
+    ...(http.decisions !== undefined ? { decisions: http.decisions } : {}),
   };
   return createApp(
     { ...http, contract },

@@ -1,10 +1,21 @@
-import { annotateWithNote, type Annotation, type Ticket } from '../app/annotate';
+import { annotateWithNote, type Annotation, type DecisionRecording, type Ticket } from '../app/annotate';
+import { noteFooter } from '../annotate/note';
+import type { DecisionRecorder } from '../decisions/recorder';
 import type { NoteBlock } from '../annotate/note';
 import { journalText } from '../annotate/escape';
 import type { TicketReader } from '../annotate/extraction-pool';
 import type { Snapshot } from '../app/snapshot';
 import type { WriteBack } from '../delivery/write-back';
 import { adfToText, noteToAdf, type AdfNode } from './adf';
+
+/** Where a webhook's decision is recorded, and for whom. */
+export interface WebhookRecording {
+  recorder: DecisionRecorder;
+  caller?: string | undefined;
+}
+
+/** The decision of a webhook is about the ticket by its stable id in its system: what its "solved" event finds it by. */
+const recordingOf = (record: WebhookRecording | undefined, system: string, ticket: string): DecisionRecording | undefined => record && { ...record, webhook: { system, ticket } };
 
 interface WebhookAnswer {
   annotation: Annotation;
@@ -24,12 +35,12 @@ export interface ZendeskPayload {
 }
 
 /** Annotates the ticket of a Zendesk webhook; the write-back adds an internal comment and the tags. */
-export async function zendesk(snapshot: Snapshot, payload: ZendeskPayload, read?: TicketReader): Promise<AdaptedWebhook> {
+export async function zendesk(snapshot: Snapshot, payload: ZendeskPayload, read?: TicketReader, record?: WebhookRecording): Promise<AdaptedWebhook> {
   const id = String(payload.ticket.id);
   const { annotation, noteBlocks } = await annotateWithNote(
     snapshot,
     { id, ...(payload.ticket.subject !== undefined ? { subject: payload.ticket.subject } : {}), ...(payload.ticket.description !== undefined ? { body: payload.ticket.description } : {}) },
-    { ...(read !== undefined ? { read } : {}) },
+    { read, record: recordingOf(record, 'zendesk', id) },
   );
   return {
     annotation,
@@ -55,18 +66,18 @@ export interface JiraPayload {
  * Annotates the issue of a Jira webhook (its description read from plain text or ADF); the
  * write-back adds a comment and the labels.
  */
-export async function jira(snapshot: Snapshot, payload: JiraPayload, read?: TicketReader): Promise<AdaptedWebhook> {
+export async function jira(snapshot: Snapshot, payload: JiraPayload, read?: TicketReader, record?: WebhookRecording): Promise<AdaptedWebhook> {
   const { key, fields } = payload.issue;
   const description = typeof fields.description === 'string' ? fields.description : fields.description ? adfToText(fields.description, '/issue/fields/description') : '';
   const ticket: Ticket = { id: key, ...(fields.summary !== undefined ? { subject: fields.summary } : {}), body: description };
-  const { annotation, noteBlocks } = await annotateWithNote(snapshot, ticket, { ...(read !== undefined ? { read } : {}) });
+  const { annotation, noteBlocks } = await annotateWithNote(snapshot, ticket, { read, record: recordingOf(record, 'jira', payload.issue.id) });
   const path = `/rest/api/3/issue/${encodeURIComponent(key)}`;
   return {
     annotation,
     ticket: payload.issue.id,
     noteBlocks,
     writeBack: [
-      { method: 'POST', path: `${path}/comment`, body: { body: noteToAdf(noteBlocks, `outlook-connectivity-kb, knowledge base ${annotation.kb.revision}`) } },
+      { method: 'POST', path: `${path}/comment`, body: { body: noteToAdf(noteBlocks, noteFooter(annotation.kb.revision, annotation.decisionId)) } },
       { method: 'PUT', path, body: { update: { labels: annotation.tags.map((tag) => ({ add: tag })) } } },
     ],
   };
@@ -81,7 +92,7 @@ export interface ServiceNowPayload {
 }
 
 /** Annotates the incident of a ServiceNow REST message; the write-back is a work note on it. */
-export async function serviceNow(snapshot: Snapshot, payload: ServiceNowPayload, read?: TicketReader): Promise<AdaptedWebhook> {
+export async function serviceNow(snapshot: Snapshot, payload: ServiceNowPayload, read?: TicketReader, record?: WebhookRecording): Promise<AdaptedWebhook> {
   const { annotation, noteBlocks } = await annotateWithNote(
     snapshot,
     {
@@ -89,7 +100,7 @@ export async function serviceNow(snapshot: Snapshot, payload: ServiceNowPayload,
       ...(payload.short_description !== undefined ? { subject: payload.short_description } : {}),
       ...(payload.description !== undefined ? { body: payload.description } : {}),
     },
-    { ...(read !== undefined ? { read } : {}) },
+    { read, record: recordingOf(record, 'servicenow', payload.sys_id) },
   );
   return {
     annotation,

@@ -1,8 +1,9 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { DecisionRecorder } from '../decisions/recorder';
 import type { TicketReader } from '../annotate/extraction-pool';
 import type { DeliveryIntake } from '../delivery/intake';
 import type { System } from '../delivery/outbox';
-import { jira, serviceNow, zendesk, type AdaptedWebhook, type JiraPayload, type ServiceNowPayload, type ZendeskPayload } from './adapters';
+import { jira, serviceNow, zendesk, type AdaptedWebhook, type JiraPayload, type ServiceNowPayload, type WebhookRecording, type ZendeskPayload } from './adapters';
 import { ZENDESK_MAX_AGE_MS } from '../config/config';
 import { jiraRefusal, serviceNowRefusal, zendeskRefusal } from './authentication';
 import type { Contract } from '../contract/contract';
@@ -25,6 +26,8 @@ interface WebhookOptions {
   read?: TicketReader;
   /** Where write-backs are recorded for delivery; without it, webhooks only answer. */
   intake?: DeliveryIntake;
+  /** Where webhooks' decisions are recorded; without it, they are not. */
+  decisions?: DecisionRecorder;
 }
 
 /** Jira events that carry an issue whose annotation may have changed. */
@@ -52,9 +55,16 @@ export function selfAuthenticatedWebhooks({ zendeskSecret, jiraSecret, serviceNo
  * delivery to that system is configured.
  */
 export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, options: WebhookOptions): Router {
-  const { zendeskSecret, zendeskMaxAgeMs = ZENDESK_MAX_AGE_MS, jiraSecret, serviceNowSecret, read, intake } = options;
+  const { zendeskSecret, zendeskMaxAgeMs = ZENDESK_MAX_AGE_MS, jiraSecret, serviceNowSecret, read, intake, decisions } = options;
   const router = Router();
   const none: RequestHandler = (_req, _res, next) => next();
+  const secrets: Record<System, string | undefined> = { zendesk: zendeskSecret, jira: jiraSecret, servicenow: serviceNowSecret };
+  // The caller is the API key's name, or the system itself when its own secret authenticated it.
+  const recording = (system: System, res: Response): WebhookRecording | undefined => {
+    if (!decisions) return undefined;
+    const caller = (res.locals.apiKey as { name?: string } | undefined)?.name ?? (secrets[system] ? `webhook:${system}` : undefined);
+    return { recorder: decisions, caller };
+  };
 
   // The answer once the write-back, when delivery is configured for the system, is recorded.
   const answer = async (system: System, adapted: AdaptedWebhook) => {
@@ -67,7 +77,7 @@ export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, option
     ? authenticate((req) => zendeskRefusal(zendeskSecret, req.get('x-zendesk-webhook-signature'), req.get('x-zendesk-webhook-signature-timestamp'), rawBodyOf(req), zendeskMaxAgeMs))
     : none;
   router.post('/v1/webhooks/zendesk', zendeskAuth, jsonBody(contract, 'ZendeskWebhook'), async (req, res) => {
-    res.json(await answer('zendesk', await zendesk(snapshotOf(req), req.body as ZendeskPayload, read)));
+    res.json(await answer('zendesk', await zendesk(snapshotOf(req), req.body as ZendeskPayload, read, recording('zendesk', res))));
   });
 
   const jiraAuth = jiraSecret ? authenticate((req) => jiraRefusal(jiraSecret, req.get('x-hub-signature'), rawBodyOf(req))) : none;
@@ -78,12 +88,12 @@ export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, option
         { pointer: '/webhookEvent', detail: `must be ${JIRA_EVENTS.join(' or ')}`, allowed: JIRA_EVENTS },
       ]);
     }
-    res.json(await answer('jira', await jira(snapshotOf(req), payload, read)));
+    res.json(await answer('jira', await jira(snapshotOf(req), payload, read, recording('jira', res))));
   });
 
   const serviceNowAuth = serviceNowSecret ? authenticate((req) => serviceNowRefusal(serviceNowSecret, req.get('x-webhook-secret'), req.get('authorization'))) : none;
   router.post('/v1/webhooks/servicenow', serviceNowAuth, jsonBody(contract, 'ServiceNowIncident'), async (req, res) => {
-    res.json(await answer('servicenow', await serviceNow(snapshotOf(req), req.body as ServiceNowPayload, read)));
+    res.json(await answer('servicenow', await serviceNow(snapshotOf(req), req.body as ServiceNowPayload, read, recording('servicenow', res))));
   });
 
   return router;

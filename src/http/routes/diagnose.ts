@@ -2,25 +2,34 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { BoundedCache } from '../../consult/bounded-cache';
 import { answerCaches, answerKey, type EncodedAnswer } from '../answer-cache';
 import type { Contract } from '../../contract/contract';
-import { encodedDiagnoseAnswer } from '../answer-cache';
+import { encodedDiagnoseAnswer, withDecisionId } from '../answer-cache';
+import type { DecisionRecorder } from '../../decisions/recorder';
+import { callerOf } from './decisions';
 import type { SnapshotOf } from '../../app/snapshot';
 import { jsonBody, queryParameters } from '../../contract/validate-request';
 
 /** POST /v1/diagnose. `answerCacheBytes`: room for cached answers per knowledge base (0: none). */
-export function diagnoseRoutes(contract: Contract, snapshotOf: SnapshotOf, answerCacheBytes: number): Router {
+export function diagnoseRoutes(contract: Contract, snapshotOf: SnapshotOf, answerCacheBytes: number, decisions?: DecisionRecorder): Router {
   const router = Router();
   const answerCacheOf = answerCaches(answerCacheBytes);
+  // Every answer is a decision, one from the cache too: recorded (off the request path) and its id sent.
+  const sendAnswer = (res: Response, answer: EncodedAnswer) => {
+    if (!decisions || !answer.decision) return sendBody(res, answer.body);
+    const id = decisions.record(answer.decision, callerOf(res));
+    res.setHeader('X-Decision-Id', id);
+    sendBody(res, withDecisionId(answer.body, id));
+  };
   router.post(
     '/v1/diagnose',
     queryParameters(contract, '/v1/diagnose', 'post'),
     // Before validation: see answerCaches.
-    answeredBefore(snapshotOf, answerCacheOf),
+    answeredBefore(snapshotOf, answerCacheOf, sendAnswer),
     jsonBody(contract, 'DiagnoseRequest'),
     async (req, res) => {
       const snapshot = snapshotOf(req);
-      const answer = await encodedDiagnoseAnswer(snapshot, (req.body as { facts: Record<string, unknown> }).facts, optionsOf(req));
+      const answer = await encodedDiagnoseAnswer(snapshot, (req.body as { facts: Record<string, unknown> }).facts, optionsOf(req), decisions !== undefined);
       if (res.locals.answerKey) answerCacheOf(snapshot.kb)?.set(res.locals.answerKey as string, answer);
-      sendAnswer(res, answer.body);
+      sendAnswer(res, answer);
     },
   );
   return router;
@@ -32,7 +41,7 @@ const optionsOf = (req: Request) => ({ includeCandidates: req.query.include === 
  * Answers a request from the knowledge base's answer cache when it was answered before; otherwise
  * leaves its key in res.locals.answerKey, for the answer to be stored under once it is built.
  */
-function answeredBefore(snapshotOf: SnapshotOf, answerCacheOf: (kb: object) => BoundedCache<EncodedAnswer> | undefined): RequestHandler {
+function answeredBefore(snapshotOf: SnapshotOf, answerCacheOf: (kb: object) => BoundedCache<EncodedAnswer> | undefined, sendAnswer: (res: Response, answer: EncodedAnswer) => void): RequestHandler {
   return (req, res, next) => {
     const snapshot = snapshotOf(req);
     const cache = answerCacheOf(snapshot.kb);
@@ -46,7 +55,7 @@ function answeredBefore(snapshotOf: SnapshotOf, answerCacheOf: (kb: object) => B
       return next();
     }
     snapshot.diagnoser.observed(hit.diagnoses);
-    sendAnswer(res, hit.body);
+    sendAnswer(res, hit);
   };
 }
 
@@ -54,7 +63,7 @@ function answeredBefore(snapshotOf: SnapshotOf, answerCacheOf: (kb: object) => B
  * What res.json would send for the same answer. The header is set as is: express's res.type would
  * look the media type up and parse it again on every request.
  */
-function sendAnswer(res: Response, body: Buffer): void {
+function sendBody(res: Response, body: Buffer): void {
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.send(body);
 }
