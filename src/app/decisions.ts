@@ -36,7 +36,7 @@ export async function decisionDetail(logging: DecisionLogging, id: string): Prom
 }
 
 /** An outcome as the API shows it. */
-function outcomeView(outcome: Outcome): OutcomeView {
+export function outcomeView(outcome: Outcome): OutcomeView {
   const { kind, diagnosis, workaround, source, caller } = outcome;
   return {
     kind,

@@ -978,6 +978,10 @@ export interface components {
                 id: string | number;
                 subject?: string;
                 description?: string;
+                /** @description `{{ticket.status}}`: `Solved` makes it a solved event, answered with the outcome of the ticket's latest decision instead of an annotation. */
+                status?: string;
+                /** @description `{{ticket.latest_comment}}`: on a solved event, the resolution note matched to the workarounds. */
+                latest_comment?: string;
             };
         };
         JiraWebhook: {
@@ -991,6 +995,26 @@ export interface components {
                     description?: string | {
                         type: string;
                     } | null;
+                    /** @description The issue's status; in the `done` category after a transition that moved it, the event is a solved event. */
+                    status?: {
+                        name?: string;
+                        statusCategory?: {
+                            key?: string;
+                        };
+                    };
+                };
+            };
+            /** @description What a `jira:issue_updated` event changed; an item with `field` `status` (or `resolution`) is a transition. */
+            changelog?: {
+                items?: {
+                    field?: string;
+                    toString?: string | null;
+                }[];
+            };
+            /** @description A comment made with the update; on a solved event, the resolution note matched to the workarounds. */
+            comment?: {
+                body?: string | {
+                    type: string;
                 };
             };
         };
@@ -999,6 +1023,26 @@ export interface components {
             number?: string;
             short_description?: string;
             description?: string;
+            /** @description The incident's state; 6 (Resolved) or 7 (Closed) makes it a solved event, answered with the outcome of its latest decision. */
+            state?: string;
+            /** @description Read as `state` when `state` is absent. */
+            incident_state?: string;
+            close_code?: string;
+            /** @description On a solved event, the resolution note matched to the workarounds. */
+            close_notes?: string;
+        };
+        TicketSolvedAnswer: {
+            /**
+             * @description The ticket the system says is solved, its latest decision and the outcome recorded for it:
+             *     `resolved` by the one workaround of that decision that the resolution note names in the
+             *     workaround's own wording, otherwise `unmatched`. Without a decision of the ticket (or with
+             *     the decision log off) nothing is recorded.
+             */
+            solved: {
+                ticket: string;
+                decisionId?: string;
+                outcome?: components["schemas"]["Outcome"];
+            };
         };
         WebhookAnswer: {
             annotation: components["schemas"]["Annotation"];
@@ -1847,13 +1891,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The annotation, and the requests that write it back to the ticketing system. */
+        /**
+         * @description The annotation, and the requests that write it back to the ticketing system; or, for a
+         *     ticket the system says is solved, the outcome recorded for its latest decision.
+         */
         WebhookAnswer: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["WebhookAnswer"];
+                "application/json": components["schemas"]["WebhookAnswer"] | components["schemas"]["TicketSolvedAnswer"];
             };
         };
         /**

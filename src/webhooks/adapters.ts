@@ -7,6 +7,7 @@ import type { TicketReader } from '../annotate/extraction-pool';
 import type { Snapshot } from '../app/snapshot';
 import type { WriteBack } from '../delivery/write-back';
 import { adfToText, noteToAdf, type AdfNode } from './adf';
+import type { JiraComment } from './solved';
 
 /** Where a webhook's decision is recorded, and for whom. */
 export interface WebhookRecording {
@@ -31,7 +32,7 @@ export interface AdaptedWebhook extends WebhookAnswer {
 
 /** Zendesk trigger webhook body: {"ticket": {"id": "{{ticket.id}}", "subject": "{{ticket.title}}", "description": "{{ticket.description}}"}}. */
 export interface ZendeskPayload {
-  ticket: { id: string | number; subject?: string; description?: string };
+  ticket: { id: string | number; subject?: string; description?: string; status?: string; latest_comment?: string };
 }
 
 /** Annotates the ticket of a Zendesk webhook; the write-back adds an internal comment and the tags. */
@@ -59,7 +60,15 @@ export async function zendesk(snapshot: Snapshot, payload: ZendeskPayload, read?
 /** Jira webhook body for jira:issue_created and jira:issue_updated; the description is plain text (REST v2) or ADF (v3). */
 export interface JiraPayload {
   webhookEvent: string;
-  issue: { id: string; key: string; fields: { summary?: string; description?: string | AdfNode | null } };
+  issue: {
+    id: string;
+    key: string;
+    fields: { summary?: string; description?: string | AdfNode | null; status?: { name?: string; statusCategory?: { key?: string } }; resolution?: { name?: string } | null };
+  };
+  /** What the update changed: a transition moves `status`. */
+  changelog?: { items?: { field?: string; fromString?: string | null; toString?: string | null }[] };
+  /** A comment made with the update (a transition's resolution note). */
+  comment?: JiraComment;
 }
 
 /**
@@ -89,6 +98,11 @@ export interface ServiceNowPayload {
   number?: string;
   short_description?: string;
   description?: string;
+  /** The incident's state: 6 Resolved, 7 Closed. */
+  state?: string;
+  incident_state?: string;
+  close_code?: string;
+  close_notes?: string;
 }
 
 /** Annotates the incident of a ServiceNow REST message; the write-back is a work note on it. */

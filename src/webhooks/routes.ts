@@ -11,6 +11,8 @@ import { Problem } from '../contract/problem';
 import type { SnapshotOf } from '../app/snapshot';
 import { jsonBody } from '../contract/validate-request';
 import { deliveryReceipt } from '../delivery/receipt';
+import { recordSolvedTicket } from '../app/solved-ticket';
+import { jiraSolved, serviceNowSolved, zendeskSolved, type SolvedEvent } from './solved';
 
 /** How the webhooks are authenticated, and where their write-backs go. */
 interface WebhookOptions {
@@ -29,6 +31,11 @@ interface WebhookOptions {
   /** Where webhooks' decisions are recorded; without it, they are not. */
   decisions?: DecisionRecorder;
 }
+
+/** A store that cannot record a solved ticket's outcome: a status the ticketing systems send again. */
+const storeUnavailable = (error: unknown): never => {
+  throw new Problem(503, 'store_unavailable', `The outcome could not be recorded (${(error as Error).message}); send the webhook again.`, undefined, { 'Retry-After': '5' });
+};
 
 /** Jira events that carry an issue whose annotation may have changed. */
 const JIRA_EVENTS = ['jira:issue_created', 'jira:issue_updated'];
@@ -76,13 +83,24 @@ export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, option
   const zendeskAuth = zendeskSecret
     ? authenticate((req) => zendeskRefusal(zendeskSecret, req.get('x-zendesk-webhook-signature'), req.get('x-zendesk-webhook-signature-timestamp'), rawBodyOf(req), zendeskMaxAgeMs))
     : none;
+  // A ticket solved is not annotated again: its latest decision gets the outcome the resolution names.
+  const solvedAnswer = async (system: System, event: SolvedEvent, req: Request, res: Response) => {
+    const caller = recording(system, res)?.caller;
+    return { solved: await recordSolvedTicket(decisions, snapshotOf(req).kb, { system, ...event, caller }).catch(storeUnavailable) };
+  };
+
   router.post('/v1/webhooks/zendesk', zendeskAuth, jsonBody(contract, 'ZendeskWebhook'), async (req, res) => {
-    res.json(await answer('zendesk', await zendesk(snapshotOf(req), req.body as ZendeskPayload, read, recording('zendesk', res))));
+    const payload = req.body as ZendeskPayload;
+    const solved = zendeskSolved(payload);
+    if (solved) return void res.json(await solvedAnswer('zendesk', solved, req, res));
+    res.json(await answer('zendesk', await zendesk(snapshotOf(req), payload, read, recording('zendesk', res))));
   });
 
   const jiraAuth = jiraSecret ? authenticate((req) => jiraRefusal(jiraSecret, req.get('x-hub-signature'), rawBodyOf(req))) : none;
   router.post('/v1/webhooks/jira', jiraAuth, jsonBody(contract, 'JiraWebhook'), async (req, res) => {
     const payload = req.body as JiraPayload;
+    const solved = jiraSolved(payload);
+    if (solved) return void res.json(await solvedAnswer('jira', solved, req, res));
     if (!JIRA_EVENTS.includes(payload.webhookEvent)) {
       throw new Problem(400, 'invalid_request', `Only ${JIRA_EVENTS.join(' and ')} are handled, not ${payload.webhookEvent}; limit the webhook to those events.`, [
         { pointer: '/webhookEvent', detail: `must be ${JIRA_EVENTS.join(' or ')}`, allowed: JIRA_EVENTS },
@@ -93,7 +111,10 @@ export function webhookRoutes(contract: Contract, snapshotOf: SnapshotOf, option
 
   const serviceNowAuth = serviceNowSecret ? authenticate((req) => serviceNowRefusal(serviceNowSecret, req.get('x-webhook-secret'), req.get('authorization'))) : none;
   router.post('/v1/webhooks/servicenow', serviceNowAuth, jsonBody(contract, 'ServiceNowIncident'), async (req, res) => {
-    res.json(await answer('servicenow', await serviceNow(snapshotOf(req), req.body as ServiceNowPayload, read, recording('servicenow', res))));
+    const payload = req.body as ServiceNowPayload;
+    const solved = serviceNowSolved(payload);
+    if (solved) return void res.json(await solvedAnswer('servicenow', solved, req, res));
+    res.json(await answer('servicenow', await serviceNow(snapshotOf(req), payload, read, recording('servicenow', res))));
   });
 
   return router;
