@@ -13,7 +13,7 @@ export interface CorpusTicket {
 }
 
 /** A ticket of the blind corpus: its writer also listed what the vocabulary cannot hold, and the articles. */
-export interface BlindTicket extends Omit<CorpusTicket, 'diagnoses'> {
+interface BlindTicket extends Omit<CorpusTicket, 'diagnoses'> {
   context: string[];
   articles: string[];
 }
