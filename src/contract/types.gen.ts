@@ -1958,6 +1958,14 @@ export interface operations {
             query?: {
                 /** @description `candidates` to add every diagnosis with its status. */
                 include?: "candidates";
+                /**
+                 * @description `field` to rank the questions with the answers observed in the field (the decision
+                 *     log's counts of each fact's values) as priors: an answer's outcome is then as likely
+                 *     as the answers that lead to it were seen, rather than every outcome equally likely.
+                 *     Without it the order comes from the rules alone and is deterministic. Needs the
+                 *     decision log.
+                 */
+                priors?: "field";
             };
             header?: never;
             path?: never;

@@ -3,6 +3,7 @@ import { BoundedCache, perKnowledgeBase } from '../consult/bounded-cache';
 import { diagnoseAnswer } from '../app/diagnose';
 import { diagnoseDecision } from '../app/decision-content';
 import type { DecisionContent } from '../decisions/decision';
+import type { AnswerPriors } from '../consult/priors';
 import type { Snapshot } from '../app/snapshot';
 
 /** An answer to POST /v1/diagnose as it is sent, with what the metrics count of it. */
@@ -51,7 +52,12 @@ export function answerKey(body: unknown, options: { includeCandidates: boolean }
 }
 
 /** The same answer encoded as it is sent, with the diagnoses the metrics count. */
-export async function encodedDiagnoseAnswer(snapshot: Snapshot, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }, withDecision = false): Promise<EncodedAnswer> {
+export async function encodedDiagnoseAnswer(
+  snapshot: Snapshot,
+  rawFacts: Record<string, unknown>,
+  options: { includeCandidates: boolean; priors?: AnswerPriors | undefined },
+  withDecision = false,
+): Promise<EncodedAnswer> {
   const answer = await diagnoseAnswer(snapshot, rawFacts, options);
   const decision = withDecision ? diagnoseDecision(answer) : undefined;
   return {

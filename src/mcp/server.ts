@@ -30,7 +30,16 @@ export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf): Router {
  */
 function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler {
   const tools: Tool[] = [
-    { name: 'diagnose', operationId: 'diagnose', run: (args, snapshot) => diagnoseAnswer(snapshot, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' }) },
+    {
+      name: 'diagnose',
+      operationId: 'diagnose',
+      run: (args, snapshot) => {
+        // The field's priors live in the decision log, which this door does not reach: said, rather than ignored.
+        if (args.priors !== undefined)
+          throw new AppError('invalid_request', 'priors is served by POST /v1/diagnose only; leave it out here.', [{ pointer: '/priors', detail: 'is not served over MCP' }]);
+        return diagnoseAnswer(snapshot, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' });
+      },
+    },
     { name: 'list_facts', operationId: 'listFacts', run: (_args, snapshot) => factsAnswer(snapshot) },
     { name: 'get_article', operationId: 'getArticle', run: (args, snapshot) => articleAnswer(snapshot, args.id as string) },
   ];

@@ -123,6 +123,44 @@ describe.each(STORE_KINDS)('the decision log over HTTP, on the %s store', (kind)
   });
 });
 
+describe('questions ranked with the priors of the field (?priors=field)', () => {
+  it('follow the answers the log has seen, while the default order stays that of the rules', async () => {
+    const t = await testStore('sqlite');
+    const recorder = new DecisionRecorder({ log: t.store.decisions });
+    const api = await TestApi.start({ decisions: recorder });
+    try {
+      // Callers who, once asked, said there is no firewall in the path.
+      for (let i = 0; i < 40; i += 1) await api.post('/v1/diagnose', { facts: { clientKind: 'outlook', firewallPlatform: 'none' } });
+      const opening = { facts: { clientKind: 'outlook', symptoms: ['cannot-connect'] } };
+      const plain = await api.post('/v1/diagnose', opening);
+      const weighted = await api.post('/v1/diagnose?priors=field', opening);
+      expect(plain.body.questions[0].fact).toBe('exchangeVersion');
+      expect(weighted.status).toBe(200);
+      expect(weighted.body.questions[0].fact).toBe('firewallPlatform');
+      expect(weighted.body.decisionId).toBeDefined();
+      expect((await api.post('/v1/diagnose', opening)).body.questions).toEqual(plain.body.questions);
+    } finally {
+      await api.close();
+      await recorder.flush();
+      await t.dispose();
+    }
+  });
+
+  it('are refused with a 400 naming the parameter when the service keeps no decision log, or the value is not one it takes', async () => {
+    const api = await TestApi.start();
+    try {
+      const off = await api.post('/v1/diagnose?priors=field', { facts: natFacts });
+      expect(off.status).toBe(400);
+      expect(off.body.errors[0].pointer).toBe('#/query/priors');
+      const bogus = await api.post('/v1/diagnose?priors=guess', { facts: natFacts });
+      expect(bogus.status).toBe(400);
+      expect(bogus.body.errors[0]).toMatchObject({ pointer: '#/query/priors', allowed: ['field'] });
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('the decision log', () => {
   it('when it is off, then answers carry no decision id and its routes are 404s', async () => {
     const api = await TestApi.start();

@@ -5,6 +5,7 @@ import type { Contract } from '../../contract/contract';
 import { encodedDiagnoseAnswer, withDecisionId } from '../answer-cache';
 import type { DecisionRecorder } from '../../decisions/recorder';
 import { callerOf } from './decisions';
+import { fieldPriors } from '../../app/field-priors';
 import type { SnapshotOf } from '../../app/snapshot';
 import { jsonBody, queryParameters } from '../../contract/validate-request';
 
@@ -27,7 +28,8 @@ export function diagnoseRoutes(contract: Contract, snapshotOf: SnapshotOf, answe
     jsonBody(contract, 'DiagnoseRequest'),
     async (req, res) => {
       const snapshot = snapshotOf(req);
-      const answer = await encodedDiagnoseAnswer(snapshot, (req.body as { facts: Record<string, unknown> }).facts, optionsOf(req), decisions !== undefined);
+      const priors = withPriors(req) ? await fieldPriors(decisions) : undefined;
+      const answer = await encodedDiagnoseAnswer(snapshot, (req.body as { facts: Record<string, unknown> }).facts, { ...optionsOf(req), priors }, decisions !== undefined);
       if (res.locals.answerKey) answerCacheOf(snapshot.kb)?.set(res.locals.answerKey as string, answer);
       sendAnswer(res, answer);
     },
@@ -36,6 +38,8 @@ export function diagnoseRoutes(contract: Contract, snapshotOf: SnapshotOf, answe
 }
 
 const optionsOf = (req: Request) => ({ includeCandidates: req.query.include === 'candidates' });
+// Answers ranked by the field's priors change as the log grows: they are never cached.
+const withPriors = (req: Request) => req.query.priors === 'field';
 
 /**
  * Answers a request from the knowledge base's answer cache when it was answered before; otherwise
@@ -46,7 +50,7 @@ function answeredBefore(snapshotOf: SnapshotOf, answerCacheOf: (kb: object) => B
     const snapshot = snapshotOf(req);
     const cache = answerCacheOf(snapshot.kb);
     // Without a parsed body (not JSON, or none), jsonBody has the answer: a 415.
-    if (!cache || req.body === undefined) return next();
+    if (!cache || req.body === undefined || withPriors(req)) return next();
     const key = answerKey(req.body, optionsOf(req));
     if (key === undefined) return next();
     const hit = cache.get(key);
