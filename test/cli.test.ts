@@ -4,8 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { cli } from '../src/cli/cli';
 import { assertConformantBatchLine } from '../harness/api';
-import type { Decision } from '../src/decisions/decision';
-import { decisionTallies, outcomeTallies, summed } from '../src/decisions/tallies';
+import { logged, type Decision } from '../src/decisions/decision';
+import { batchTallies, outcomeTallies } from '../src/decisions/tallies';
 import { testStore } from './support/stores';
 
 function io(progress = false) {
@@ -82,7 +82,7 @@ describe('outlook-kb stats', () => {
         questions: [],
       };
       const stalled: Decision = { ...decision, id: 'd2', diagnoses: [], questions: [{ fact: 'firewallPlatform', articles: ['KB291615'] }] };
-      await t.store.decisions.record([decision, stalled], summed([decision, stalled].flatMap(decisionTallies)));
+      await t.store.decisions.record([decision, stalled].map(logged), batchTallies([decision, stalled].map(logged)));
       const outcome = { decisionId: 'd1', at: decision.at, kind: 'resolved' as const, workaround: 'KB291615.one-to-one-translation', source: 'agent' as const };
       await t.store.decisions.addOutcome(outcome, outcomeTallies(decision, outcome));
       await t.store.close();

@@ -4,8 +4,8 @@ import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/app/holder';
 import type { TestApi } from '../harness/api';
 import { startDeliveringApi, type DeliveringApi } from './support/delivering-api';
-import type { Decision } from '../src/decisions/decision';
-import { decisionTallies } from '../src/decisions/tallies';
+import { logged, type Decision } from '../src/decisions/decision';
+import { batchTallies } from '../src/decisions/tallies';
 
 // Every operation of openapi.yaml, sent exactly as its examples give it (what "Try it out" in
 // the API reference sends), must succeed. The service runs with an admin key so that the admin
@@ -43,7 +43,7 @@ beforeAll(async () => {
     diagnoses: [{ id: 'KB291615.nat-loses-rpc-information', article: 'KB291615', status: 'confirmed', workarounds: [{ id: 'KB291615.one-to-one-translation', applicable: true }] }],
     questions: [],
   };
-  await decisions.log.record([decision], decisionTallies(decision));
+  await decisions.log.record([logged(decision)], batchTallies([logged(decision)]));
 });
 afterAll(() => delivering.close());
 

@@ -1,5 +1,5 @@
-import crypto from 'node:crypto';
 import type { DecisionRecorder } from '../decisions/recorder';
+import { newDecisionId } from '../decisions/decision';
 import { annotationDecision } from './decision-content';
 import { checkedFacts } from './checked-facts';
 import type { Snapshot } from './snapshot';
@@ -99,7 +99,7 @@ export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Tick
 
   const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
   // The id first: the note names it.
-  const decisionId = record ? crypto.randomUUID() : undefined;
+  const decisionId = record ? newDecisionId() : undefined;
   const report = await diagnoser.diagnose(all.all);
   const questions = questionsFor(kb, report, all);
   const bounded = boundEvidence(facts);

@@ -1,4 +1,4 @@
-import type { Decision, Outcome } from './decision';
+import type { Decision, LoggedDecision, Outcome } from './decision';
 import type { Tally } from './tallies';
 
 /** Which counters to read: hours from `fromHour` (included) to `toHour` (excluded), of one revision or all. */
@@ -24,7 +24,7 @@ export interface TallySum {
  */
 export interface DecisionLog {
   /** Records decisions and adds their tallies, in one transaction. */
-  record(decisions: readonly Decision[], tallies: readonly Tally[]): Promise<void>;
+  record(decisions: readonly LoggedDecision[], tallies: readonly Tally[]): Promise<void>;
   /** A decision and its outcomes, oldest first; undefined when the log does not hold it. */
   get(id: string): Promise<{ decision: Decision; outcomes: Outcome[] } | undefined>;
   /** The latest decision about a ticket of a system (its webhooks), for the ticket's "solved" event. */

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FactValue } from '../facts/normalize';
 
 /** Where a decision was made: POST /v1/diagnose, POST /v1/annotate (and its batches), or a ticketing system's webhook. */
@@ -51,6 +52,35 @@ export interface Decision extends DecisionContent {
   id: string;
   at: number;
   caller?: string;
+}
+
+/**
+ * A decision on its way to the log: its content kept as the object it was made from, which
+ * answers served from the cache share, so that the content is serialized and tallied once, not
+ * once per request.
+ */
+export interface LoggedDecision {
+  id: string;
+  at: number;
+  caller?: string | undefined;
+  content: DecisionContent;
+}
+
+/** A decision read back as one to write (what tests and scripts that fill a log start from). */
+export function logged({ id, at, caller, ...content }: Decision): LoggedDecision {
+  return { id, at, caller, content };
+}
+
+/**
+ * A new decision id: a UUID whose first 48 bits are the time in milliseconds (the layout of
+ * RFC 9562's version 7), so that ids recorded together sort together and a database's index of
+ * them grows at its end instead of splitting pages all over (a random UUID's cost at thousands of
+ * decisions a second), and 74 random bits, so that they cannot be guessed.
+ */
+export function newDecisionId(now = Date.now()): string {
+  const time = now.toString(16).padStart(12, '0');
+  const random = crypto.randomUUID();
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15, 18)}-${random.slice(19, 23)}-${random.slice(24)}`;
 }
 
 /**

@@ -1,7 +1,6 @@
-import crypto from 'node:crypto';
-import type { Decision, DecisionContent } from './decision';
+import { newDecisionId, type DecisionContent, type LoggedDecision } from './decision';
 import type { DecisionLog } from './decision-log';
-import { decisionTallies, summed } from './tallies';
+import { batchTallies } from './tallies';
 
 /** How decisions are written, and who is told when they cannot be. */
 export interface RecorderOptions {
@@ -29,7 +28,7 @@ export interface RecorderOptions {
  * service logs and counts it) and dropped.
  */
 export class DecisionRecorder {
-  private pending: Decision[] = [];
+  private pending: LoggedDecision[] = [];
   private timer?: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
   private readonly flushMs: number;
@@ -48,15 +47,15 @@ export class DecisionRecorder {
   }
 
   /** Queues a decision made for `caller` (an API key's name) and gives its id (`id` when the caller chose it first, to name it in a note). */
-  record(content: DecisionContent, caller?: string, id: string = crypto.randomUUID()): string {
-    const { text, ...rest } = content;
-    const decision: Decision = {
-      ...rest,
-      ...(this.options.keepText && text ? { text } : {}),
-      id,
-      at: (this.options.now ?? Date.now)(),
-      ...(caller !== undefined ? { caller } : {}),
-    };
+  record(content: DecisionContent, caller?: string, id?: string): string {
+    const at = (this.options.now ?? Date.now)();
+    // The text is dropped here unless kept: a content with none is written as it came (shared by cached answers).
+    let kept = content;
+    if (content.text && !this.options.keepText) {
+      const { text: _dropped, ...rest } = content;
+      kept = rest;
+    }
+    const decision: LoggedDecision = { id: id ?? newDecisionId(at), at, caller, content: kept };
     this.pending.push(decision);
     if (this.pending.length > this.maxPending) {
       const dropped = this.pending.splice(0, this.pending.length - this.maxPending);
@@ -78,9 +77,9 @@ export class DecisionRecorder {
     return this.writing;
   }
 
-  private async write(batch: Decision[]): Promise<void> {
+  private async write(batch: LoggedDecision[]): Promise<void> {
     try {
-      await this.options.log.record(batch, summed(batch.flatMap(decisionTallies)));
+      await this.options.log.record(batch, batchTallies(batch));
     } catch (error) {
       this.options.lost?.(batch.length, error as Error);
     }

@@ -1,4 +1,4 @@
-import { stalled, type Decision, type Outcome } from './decision';
+import { stalled, type Decision, type DecisionContent, type LoggedDecision, type Outcome } from './decision';
 
 /**
  * One counter of the field figures: in an hour, for a knowledge-base revision, a measure of an
@@ -23,10 +23,18 @@ const HOUR = 3_600_000;
 /** The start of the hour a time falls in: the grain of the figures. */
 export const hourOf = (at: number): number => Math.floor(at / HOUR) * HOUR;
 
-/** The counters one decision adds to. */
-export function decisionTallies(decision: Decision): Tally[] {
-  const tallies: Tally[] = [];
-  const add = (kind: Tally['kind'], item: string, measure: string) => tallies.push({ hour: hourOf(decision.at), kbRevision: decision.kbRevision, kind, item, measure, n: 1 });
+/** A counter without its hour, revision and amount: what a decision's content adds one to. */
+type Counter = Pick<Tally, 'kind' | 'item' | 'measure'>;
+
+const countersOf = new WeakMap<DecisionContent, Counter[]>();
+
+/** The counters a decision's content adds one to, worked out once per content object (cached answers share theirs). */
+function contentCounters(decision: DecisionContent): Counter[] {
+  let counters = countersOf.get(decision);
+  if (counters) return counters;
+  counters = [];
+  const tallies = counters;
+  const add = (kind: Tally['kind'], item: string, measure: string) => tallies.push({ kind, item, measure });
   add('log', '', 'decisions');
   for (const diagnosis of decision.diagnoses) {
     if (diagnosis.status === 'out-of-scope') continue;
@@ -48,7 +56,29 @@ export function decisionTallies(decision: Decision): Tally[] {
     if (fact.source === 'derived') continue;
     for (const value of Array.isArray(fact.value) ? fact.value : [fact.value]) add('fact', name, JSON.stringify(value));
   }
-  return tallies;
+  countersOf.set(decision, counters);
+  return counters;
+}
+
+/**
+ * The counters a batch of decisions adds to, summed: decisions of one content in one hour are
+ * counted together, so a batch of thousands made from a few hundred answers costs a few hundred
+ * counters' work.
+ */
+export function batchTallies(batch: readonly LoggedDecision[]): Tally[] {
+  const groups = new Map<DecisionContent, Map<number, number>>();
+  for (const { at, content } of batch) {
+    const hours = groups.get(content) ?? new Map<number, number>();
+    const hour = hourOf(at);
+    hours.set(hour, (hours.get(hour) ?? 0) + 1);
+    groups.set(content, hours);
+  }
+  const tallies: Tally[] = [];
+  for (const [content, hours] of groups) {
+    const counters = contentCounters(content);
+    for (const [hour, n] of hours) for (const counter of counters) tallies.push({ hour, kbRevision: content.kbRevision, ...counter, n });
+  }
+  return summed(tallies);
 }
 
 /**
@@ -90,10 +120,10 @@ export function outcomeTallies(decision: Decision, outcome: Outcome): Tally[] {
  * Tallies of one batch added up, one per counter, in a fixed order: a database takes one row per
  * counter per statement, and two instances that lock rows in the same order cannot deadlock.
  */
-export function summed(tallies: readonly Tally[]): Tally[] {
+function summed(tallies: readonly Tally[]): Tally[] {
   const sums = new Map<string, Tally>();
   for (const tally of tallies) {
-    const key = JSON.stringify([tally.hour, tally.kbRevision, tally.kind, tally.item, tally.measure]);
+    const key = `${tally.hour}\u0000${tally.kbRevision}\u0000${tally.kind}\u0000${tally.item}\u0000${tally.measure}`;
     const sum = sums.get(key);
     if (sum) sum.n += tally.n;
     else sums.set(key, { ...tally });

@@ -68,14 +68,6 @@ export async function encodedDiagnoseAnswer(
 }
 
 /**
- * An encoded answer with the decision's id as its first property: spliced in rather than encoded
- * again, so that an answer from the cache costs a copy, not a serialization.
- */
-export function withDecisionId(body: Buffer, decisionId: string): Buffer {
-  return Buffer.concat([Buffer.from(`{"decisionId":"${decisionId}",`), body.subarray(1)]);
-}
-
-/**
  * The UTF-8 bytes of `text` in memory of their own. Buffer.from cuts short texts out of a shared
  * 8 kB slab, which a cached answer would keep whole: the cache, which counts the answer's bytes,
  * would hold up to four times what it counts.

@@ -1,9 +1,10 @@
-import type { Decision, DecisionContent, Outcome } from '../decisions/decision';
+import crypto from 'node:crypto';
+import type { Decision, DecisionContent, LoggedDecision, Outcome } from '../decisions/decision';
 import type { TallyFilter } from '../decisions/decision-log';
 
 // The decision log's SQL, one text for both databases (`:name` parameters, as outbox-sql.ts).
 
-/** A row of `decisions`: what is searched by in columns, the rest as JSON. */
+/** A row of `decisions` with its content: what is searched by in columns, the rest as JSON. */
 export interface DecisionRow {
   id: string;
   at: number;
@@ -26,10 +27,16 @@ export interface OutcomeRow {
   caller: string | null;
 }
 
-const DECISION_COLUMNS = 'id, at, kind, kb_revision, caller, ticket_system, ticket_id, content';
+const DECISION_COLUMNS = 'd.id, d.at, d.kind, d.kb_revision, d.caller, d.ticket_system, d.ticket_id, c.content';
+const WITH_CONTENT = 'decisions d JOIN decision_contents c ON c.content_key = d.content_key';
 
 /** Inserts one decision. */
-export const INSERT_DECISION = `INSERT INTO decisions (${DECISION_COLUMNS}) VALUES (:id, :at, :kind, :kbRevision, :caller, :ticketSystem, :ticketId, :content)`;
+export const INSERT_DECISION = `INSERT INTO decisions (id, at, kind, kb_revision, caller, ticket_system, ticket_id, content_key)
+  VALUES (:id, :at, :kind, :kbRevision, :caller, :ticketSystem, :ticketId, :contentKey)`;
+
+/** Records a content, or moves its last use later. */
+export const UPSERT_CONTENT = `INSERT INTO decision_contents (content_key, content, last_at) VALUES (:contentKey, :content, :lastAt)
+  ON CONFLICT (content_key) DO UPDATE SET last_at = excluded.last_at WHERE decision_contents.last_at < excluded.last_at`;
 
 /** Adds to one counter, creating it at zero first. */
 export const ADD_TALLY = `INSERT INTO decision_counts (hour, kb_revision, kind, item, measure, n) VALUES (:hour, :kbRevision, :kind, :item, :measure, :n)
@@ -40,16 +47,20 @@ export const INSERT_OUTCOME = `INSERT INTO decision_outcomes (decision_id, at, k
   VALUES (:decisionId, :at, :kind, :diagnosis, :workaround, :source, :caller)`;
 
 /** The decision with an id. */
-export const DECISION_BY_ID = `SELECT ${DECISION_COLUMNS} FROM decisions WHERE id = :id`;
+export const DECISION_BY_ID = `SELECT ${DECISION_COLUMNS} FROM ${WITH_CONTENT} WHERE d.id = :id`;
 /** A decision's outcomes, oldest first. */
 export const OUTCOMES_OF = `SELECT decision_id, at, kind, diagnosis, workaround, source, caller FROM decision_outcomes WHERE decision_id = :id ORDER BY at`;
 /** A ticket's latest decision. */
-export const LATEST_FOR_TICKET = `SELECT ${DECISION_COLUMNS} FROM decisions WHERE ticket_system = :system AND ticket_id = :ticket ORDER BY at DESC LIMIT 1`;
+export const LATEST_FOR_TICKET = `SELECT ${DECISION_COLUMNS} FROM ${WITH_CONTENT} WHERE d.ticket_system = :system AND d.ticket_id = :ticket ORDER BY d.at DESC LIMIT 1`;
 
-/** What retention removes: decisions before a time, their outcomes, and the counters of the hours before it. */
+/**
+ * What retention removes: decisions before a time, their outcomes, the contents no later decision
+ * uses, and the counters of the hours before it.
+ */
 export const PURGE = [
   'DELETE FROM decision_outcomes WHERE decision_id IN (SELECT id FROM decisions WHERE at < :before)',
   'DELETE FROM decisions WHERE at < :before',
+  'DELETE FROM decision_contents WHERE last_at < :before',
   'DELETE FROM decision_counts WHERE hour < :beforeHour',
 ];
 
@@ -72,11 +83,40 @@ export function sumsQuery(filter: TallyFilter): { sql: string; params: Record<st
   return { sql: `SELECT kind, item, measure, CAST(SUM(n) AS BIGINT) AS n FROM decision_counts WHERE ${where.join(' AND ')} GROUP BY kind, item, measure`, params };
 }
 
+const serialized = new WeakMap<DecisionContent, { contentKey: string; content: string }>();
+
+/**
+ * A content's JSON (without what the decision's columns hold) and its key, the JSON's SHA-256:
+ * made once per content object, which the answers served from the cache share.
+ */
+function contentRow(content: DecisionContent): { contentKey: string; content: string } {
+  let row = serialized.get(content);
+  if (row === undefined) {
+    const { kind: _kind, kbRevision: _kbRevision, ticket: _ticket, ...rest } = content;
+    const json = JSON.stringify(rest);
+    row = { contentKey: crypto.createHash('sha256').update(json).digest('base64url'), content: json };
+    serialized.set(content, row);
+  }
+  return row;
+}
+
 /** A decision's parameters for INSERT_DECISION. */
-export function decisionParams(decision: Decision): Record<string, unknown> {
-  const { id, at, kind, kbRevision, caller, ticket, ...rest } = decision;
-  const content: Omit<DecisionContent, 'kind' | 'kbRevision' | 'ticket'> = rest;
-  return { id, at, kind, kbRevision, caller: caller ?? null, ticketSystem: ticket?.system ?? null, ticketId: ticket?.id ?? null, content: JSON.stringify(content) };
+export function decisionParams({ id, at, caller, content }: LoggedDecision): Record<string, unknown> {
+  const { kind, kbRevision, ticket } = content;
+  return { id, at, kind, kbRevision, caller: caller ?? null, ticketSystem: ticket?.system ?? null, ticketId: ticket?.id ?? null, contentKey: contentRow(content).contentKey };
+}
+
+/** The distinct contents of a batch with their last use, for UPSERT_CONTENT: one row each, however many decisions share it. */
+export function contentParams(decisions: readonly LoggedDecision[]): Record<string, unknown>[] {
+  const rows = new Map<string, { contentKey: string; content: string; lastAt: number }>();
+  for (const { at, content } of decisions) {
+    const { contentKey, content: json } = contentRow(content);
+    const row = rows.get(contentKey);
+    if (!row) rows.set(contentKey, { contentKey, content: json, lastAt: at });
+    else if (row.lastAt < at) row.lastAt = at;
+  }
+  // In key order: two instances upserting the same contents lock them in the same order.
+  return [...rows.values()].sort((a, b) => (a.contentKey < b.contentKey ? -1 : 1));
 }
 
 /** A row of `decisions` as the decision it records. */

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Decision, Outcome } from '../decisions/decision';
+import type { Decision, LoggedDecision, Outcome } from '../decisions/decision';
 import type { DecisionLog, TallyFilter, TallySum } from '../decisions/decision-log';
 import { hourOf, type Tally } from '../decisions/tallies';
 import * as sql from './decisions-sql';
@@ -17,14 +17,24 @@ const ROWS_PER_STATEMENT = 1000;
 export class PostgresDecisionLog implements DecisionLog {
   constructor(private readonly pool: pg.Pool) {}
 
-  record(decisions: readonly Decision[], tallies: readonly Tally[]): Promise<void> {
+  record(decisions: readonly LoggedDecision[], tallies: readonly Tally[]): Promise<void> {
     return inTransaction(this.pool, async (client) => {
+      const contents = sql.contentParams(decisions);
+      for (let i = 0; i < contents.length; i += ROWS_PER_STATEMENT) {
+        await insertRows(
+          client,
+          'INSERT INTO decision_contents (content_key, content, last_at)',
+          ['contentKey', 'content', 'lastAt'],
+          contents.slice(i, i + ROWS_PER_STATEMENT),
+          ' ON CONFLICT (content_key) DO UPDATE SET last_at = excluded.last_at WHERE decision_contents.last_at < excluded.last_at',
+        );
+      }
       for (let i = 0; i < decisions.length; i += ROWS_PER_STATEMENT) {
         const rows = decisions.slice(i, i + ROWS_PER_STATEMENT).map(sql.decisionParams);
         await insertRows(
           client,
-          'INSERT INTO decisions (id, at, kind, kb_revision, caller, ticket_system, ticket_id, content)',
-          ['id', 'at', 'kind', 'kbRevision', 'caller', 'ticketSystem', 'ticketId', 'content'],
+          'INSERT INTO decisions (id, at, kind, kb_revision, caller, ticket_system, ticket_id, content_key)',
+          ['id', 'at', 'kind', 'kbRevision', 'caller', 'ticketSystem', 'ticketId', 'contentKey'],
           rows,
           '',
         );
@@ -60,7 +70,8 @@ export class PostgresDecisionLog implements DecisionLog {
     return inTransaction(this.pool, async (client) => {
       await namedQuery(client, sql.PURGE[0]!, { before });
       const removed = (await client.query('DELETE FROM decisions WHERE at < $1', [before])).rowCount ?? 0;
-      await namedQuery(client, sql.PURGE[2]!, { beforeHour: hourOf(before) });
+      await namedQuery(client, sql.PURGE[2]!, { before });
+      await namedQuery(client, sql.PURGE[3]!, { beforeHour: hourOf(before) });
       return removed;
     });
   }

@@ -140,8 +140,18 @@ export const MIGRATIONS: Migration[] = [
         caller TEXT,
         ticket_system TEXT,
         ticket_id TEXT,
-        content TEXT NOT NULL
+        content_key TEXT NOT NULL
       )`,
+      // What decisions decided (facts, diagnoses, questions, text), once per distinct content: the
+      // same answer served again and again (a chatbot's opening turn, the answer cache) is one row,
+      // and a decision a row of a hundred bytes. last_at is the latest decision that uses it, for
+      // retention.
+      `CREATE TABLE decision_contents (
+        content_key TEXT PRIMARY KEY,
+        content TEXT NOT NULL,
+        last_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX decision_contents_last ON decision_contents (last_at)`,
       // Retention deletes by age.
       `CREATE INDEX decisions_at ON decisions (at)`,
       // A ticket's "solved" event looks for its latest decision.

@@ -1,25 +1,22 @@
 import type Database from 'better-sqlite3';
-import type { Decision, Outcome } from '../decisions/decision';
+import type { Decision, LoggedDecision, Outcome } from '../decisions/decision';
 import type { DecisionLog, TallyFilter, TallySum } from '../decisions/decision-log';
 import { hourOf, type Tally } from '../decisions/tallies';
 import * as sql from './decisions-sql';
-import type { GroupCommit } from './group-commit';
 
 /**
- * The decision log in the embedded store's file. Its writes go through the store's group commit,
- * so a batch of decisions shares a transaction and its fsync with whatever else was written in
- * the same turn of the event loop.
+ * The decision log in the embedded store's file, on a connection of its own (see
+ * SqliteStore.open). The recorder hands it whole batches, each written in one transaction.
  */
 export class SqliteDecisionLog implements DecisionLog {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly writes: GroupCommit,
-  ) {}
+  constructor(private readonly db: Database.Database) {}
 
-  record(decisions: readonly Decision[], tallies: readonly Tally[]): Promise<void> {
-    return this.writes.run(() => {
+  record(decisions: readonly LoggedDecision[], tallies: readonly Tally[]): Promise<void> {
+    return this.write(() => {
+      const upsert = this.statement(sql.UPSERT_CONTENT);
+      for (const content of sql.contentParams(decisions)) upsert.run(content);
       const insert = this.statement(sql.INSERT_DECISION);
       for (const decision of decisions) insert.run(sql.decisionParams(decision));
       this.addTallies(tallies);
@@ -42,7 +39,7 @@ export class SqliteDecisionLog implements DecisionLog {
   }
 
   addOutcome(outcome: Outcome, tallies: readonly Tally[]): Promise<void> {
-    return this.writes.run(() => {
+    return this.write(() => {
       this.statement(sql.INSERT_OUTCOME).run(sql.outcomeParams(outcome));
       this.addTallies(tallies);
     });
@@ -56,14 +53,19 @@ export class SqliteDecisionLog implements DecisionLog {
   }
 
   purge(before: number): Promise<number> {
-    return this.writes.run(() => {
+    return this.write(() => {
       let removed = 0;
       for (const [i, text] of sql.PURGE.entries()) {
-        const { changes } = this.statement(text).run(i === 2 ? { beforeHour: hourOf(before) } : { before });
+        const { changes } = this.statement(text).run(i === 3 ? { beforeHour: hourOf(before) } : { before });
         if (i === 1) removed = changes;
       }
       return removed;
     });
+  }
+
+  /** A write in one IMMEDIATE transaction (the write lock first), as a promise that rejects rather than throws. */
+  private write<T>(work: () => T): Promise<T> {
+    return settled(() => this.db.transaction(work).immediate());
   }
 
   private addTallies(tallies: readonly Tally[]): void {

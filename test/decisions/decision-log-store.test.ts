@@ -1,6 +1,10 @@
-import type { Decision, Outcome } from '../../src/decisions/decision';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import pg from 'pg';
+import { SQLITE_FILE } from '../../src/store/sqlite-store';
+import { logged, type Decision, type Outcome } from '../../src/decisions/decision';
 import type { DecisionLog } from '../../src/decisions/decision-log';
-import { decisionTallies, outcomeTallies, summed } from '../../src/decisions/tallies';
+import { batchTallies, outcomeTallies } from '../../src/decisions/tallies';
 import { openStore } from '../../src/store/store';
 import { STORE_KINDS, testStore, type TestStore } from '../support/stores';
 
@@ -34,12 +38,31 @@ const decision = (over: Partial<Decision> = {}): Decision => {
   };
 };
 
-const write = (log: DecisionLog, decisions: Decision[]) => log.record(decisions, summed(decisions.flatMap(decisionTallies)));
+const write = (log: DecisionLog, decisions: Decision[]) => log.record(decisions.map(logged), batchTallies(decisions.map(logged)));
 const report = (log: DecisionLog, d: Decision, outcome: Omit<Outcome, 'decisionId' | 'at' | 'source'>) => {
   const full: Outcome = { decisionId: d.id, at: d.at + 1000, source: 'agent', ...outcome };
   return log.addOutcome(full, outcomeTallies(d, full));
 };
 const figures = async (log: DecisionLog, filter = {}) => Object.fromEntries((await log.sums(filter)).map((s) => [`${s.kind}/${s.item}/${s.measure}`, s.n]));
+
+/** The rows a table of the store holds, read with the database's own client. */
+async function rowCount(t: TestStore, kind: string, table: string): Promise<number> {
+  if (kind === 'sqlite') {
+    const db = new Database(path.join(t.settings.dataDir, SQLITE_FILE), { readonly: true });
+    try {
+      return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: t.settings.databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
 
 describe.each(STORE_KINDS)('the decision log of the %s store', (kind) => {
   let t: TestStore;
@@ -64,6 +87,19 @@ describe.each(STORE_KINDS)('the decision log of the %s store', (kind) => {
       { decisionId: a.id, at: a.at + 1000, kind: 'resolved', workaround: 'KB291615.one-to-one-translation', source: 'agent', caller: 'agent-7' },
     ]);
     expect(await log.get('nothing')).toBeUndefined();
+  });
+
+  it('keeps a content that many decisions share once, and drops it when the last decision using it is purged', async () => {
+    const shared = decision();
+    const { id: _id, at: _at, caller: _caller, ...content } = shared;
+    const many = [0, 1, 2, 3].map((i) => ({ id: `shared-${i}`, at: 10 * HOUR + i, caller: 'helpdesk', content }));
+    await log.record(many, batchTallies(many));
+    expect((await log.get('shared-3'))?.decision).toMatchObject({ id: 'shared-3', diagnoses: shared.diagnoses });
+    expect(await rowCount(t, kind, 'decision_contents')).toBe(1);
+    await log.purge(10 * HOUR + 2);
+    expect(await rowCount(t, kind, 'decision_contents')).toBe(1);
+    await log.purge(11 * HOUR);
+    expect(await rowCount(t, kind, 'decision_contents')).toBe(0);
   });
 
   it("finds a ticket's latest decision by its system and id", async () => {

@@ -1,4 +1,4 @@
-import type { Decision, DecisionContent } from '../../src/decisions/decision';
+import type { DecisionContent, LoggedDecision } from '../../src/decisions/decision';
 import type { DecisionLog } from '../../src/decisions/decision-log';
 import { DecisionRecorder } from '../../src/decisions/recorder';
 import type { Tally } from '../../src/decisions/tallies';
@@ -16,10 +16,10 @@ const content: DecisionContent = {
 
 /** A log that keeps what it is given in memory, and can be made to fail. */
 function memoryLog() {
-  const batches: { decisions: readonly Decision[]; tallies: readonly Tally[] }[] = [];
+  const batches: { decisions: readonly LoggedDecision[]; tallies: readonly Tally[] }[] = [];
   let failing: Error | undefined;
   const log = {
-    record: (decisions: readonly Decision[], tallies: readonly Tally[]) => {
+    record: (decisions: readonly LoggedDecision[], tallies: readonly Tally[]) => {
       if (failing) return Promise.reject(failing);
       batches.push({ decisions, tallies });
       return Promise.resolve();
@@ -34,6 +34,8 @@ describe('the decision recorder', () => {
     const recorder = new DecisionRecorder({ log, now: () => 7_200_000 });
     const ids = [recorder.record(content, 'helpdesk'), recorder.record(content)];
     expect(new Set(ids).size).toBe(2);
+    // Time-ordered: the first 48 bits are the time (RFC 9562 version 7), the rest random.
+    expect(ids[0]).toMatch(/^0000006d-dd00-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(batches).toHaveLength(0);
     await recorder.flush();
     expect(batches).toHaveLength(1);
@@ -50,7 +52,7 @@ describe('the decision recorder', () => {
       const recorder = new DecisionRecorder({ log, keepText });
       recorder.record(content);
       await recorder.flush();
-      expect(batches[0]!.decisions[0]!.text).toEqual(keepText ? content.text : undefined);
+      expect(batches[0]!.decisions[0]!.content.text).toEqual(keepText ? content.text : undefined);
     }
   });
 
