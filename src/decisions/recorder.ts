@@ -52,8 +52,8 @@ export class DecisionRecorder {
     // The text is dropped here unless kept: a content with none is written as it came (shared by cached answers).
     let kept = content;
     if (content.text && !this.options.keepText) {
-      const { text: _dropped, ...rest } = content;
-      kept = rest;
+      kept = { ...content };
+      delete kept.text;
     }
     const decision: LoggedDecision = { id: id ?? newDecisionId(at), at, caller, content: kept };
     this.pending.push(decision);

@@ -92,8 +92,10 @@ const serialized = new WeakMap<DecisionContent, { contentKey: string; content: s
 function contentRow(content: DecisionContent): { contentKey: string; content: string } {
   let row = serialized.get(content);
   if (row === undefined) {
-    const { kind: _kind, kbRevision: _kbRevision, ticket: _ticket, ...rest } = content;
-    const json = JSON.stringify(rest);
+    // What the columns hold is left out of the JSON (at the top level only).
+    const json = JSON.stringify(content, function (this: unknown, key: string, value: unknown) {
+      return this === content && (key === 'kind' || key === 'kbRevision' || key === 'ticket') ? undefined : value;
+    });
     row = { contentKey: crypto.createHash('sha256').update(json).digest('base64url'), content: json };
     serialized.set(content, row);
   }
