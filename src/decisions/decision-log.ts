@@ -33,6 +33,6 @@ export interface DecisionLog {
   addOutcome(outcome: Outcome, tallies: readonly Tally[]): Promise<void>;
   /** The counters' sums, by kind, item and measure. */
   sums(filter: TallyFilter): Promise<TallySum[]>;
-  /** Removes what is older than `before` (decisions, their outcomes, counters of earlier hours); resolves to the decisions removed. */
+  /** Removes what is older than the day `before` falls in (decisions, their outcomes and contents, counters); resolves to the decisions removed. */
   purge(before: number): Promise<number>;
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Decision, DecisionContent, LoggedDecision, Outcome } from '../decisions/decision';
-import type { TallyFilter } from '../decisions/decision-log';
+import type { TallyFilter, TallySum } from '../decisions/decision-log';
+import type { Tally } from '../decisions/tallies';
 
 // The decision log's SQL, one text for both databases (`:name` parameters, as outbox-sql.ts).
 
@@ -39,8 +40,34 @@ export const UPSERT_CONTENT = `INSERT INTO decision_contents (content_key, conte
   ON CONFLICT (content_key) DO UPDATE SET last_at = excluded.last_at WHERE decision_contents.last_at < excluded.last_at`;
 
 /** Adds to one counter, creating it at zero first. */
-export const ADD_TALLY = `INSERT INTO decision_counts (hour, kb_revision, kind, item, measure, n) VALUES (:hour, :kbRevision, :kind, :item, :measure, :n)
-  ON CONFLICT (hour, kb_revision, kind, item, measure) DO UPDATE SET n = decision_counts.n + excluded.n`;
+export const ADD_TALLY = `INSERT INTO decision_counts (kind, span, hour, kb_revision, item, measure, n) VALUES (:kind, :span, :hour, :kbRevision, :item, :measure, :n)
+  ON CONFLICT (kind, span, hour, kb_revision, item, measure) DO UPDATE SET n = decision_counts.n + excluded.n`;
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** A counter row: a tally in an hour, or its day's. */
+export type CountRow = Tally & { span: number };
+
+/**
+ * The rows a batch's tallies add to: each tally in its hour and in its day, summed per row and
+ * in key order (two instances adding to the same rows lock them in the same order).
+ */
+export function countRows(tallies: readonly Tally[]): CountRow[] {
+  const rows = new Map<string, CountRow>();
+  for (const tally of tallies) {
+    for (const [span, hour] of [
+      [HOUR, tally.hour],
+      [DAY, Math.floor(tally.hour / DAY) * DAY],
+    ] as const) {
+      const key = `${tally.kind}\u0000${span}\u0000${hour}\u0000${tally.kbRevision}\u0000${tally.item}\u0000${tally.measure}`;
+      const row = rows.get(key);
+      if (row) row.n += tally.n;
+      else rows.set(key, { ...tally, span, hour });
+    }
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
 
 /** Inserts one outcome. */
 export const INSERT_OUTCOME = `INSERT INTO decision_outcomes (decision_id, at, kind, diagnosis, workaround, source, caller)
@@ -54,33 +81,70 @@ export const OUTCOMES_OF = `SELECT decision_id, at, kind, diagnosis, workaround,
 export const LATEST_FOR_TICKET = `SELECT ${DECISION_COLUMNS} FROM ${WITH_CONTENT} WHERE d.ticket_system = :system AND d.ticket_id = :ticket ORDER BY d.at DESC LIMIT 1`;
 
 /**
- * What retention removes: decisions before a time, their outcomes, the contents no later decision
- * uses, and the counters of the hours before it.
+ * What retention removes: decisions before a day, their outcomes, the contents no later decision
+ * uses, and the counters of the hours and days before it.
  */
 export const PURGE = [
   'DELETE FROM decision_outcomes WHERE decision_id IN (SELECT id FROM decisions WHERE at < :before)',
   'DELETE FROM decisions WHERE at < :before',
   'DELETE FROM decision_contents WHERE last_at < :before',
-  'DELETE FROM decision_counts WHERE hour < :beforeHour',
+  'DELETE FROM decision_counts WHERE hour < :before',
 ];
 
+/** Where retention cuts: the start of the day `before` falls in, so that the daily counters and the decisions agree. */
+export const purgeCut = (before: number): number => Math.floor(before / DAY) * DAY;
+
+// The latest bucket start a query ever asks for: far enough, and still exact as a double.
+const END_OF_TIME = 8_640_000_000_000_000;
+
 /**
- * The counters' sums over the filter's hours and revision. The primary key starts with the hour,
- * so a range of hours is a range of the index. SUM is CAST back to BIGINT: PostgreSQL's is NUMERIC,
- * which pg returns as a string.
+ * The queries that add up the counters over the filter's hours and revision: the whole days
+ * within the range from the daily rows, and the hours before the first whole day and after the
+ * last from the hourly ones. Each is a range of the key (kind, span, hour). SUM is CAST back to
+ * BIGINT: PostgreSQL's is NUMERIC, which pg returns as a string. Their sums are added up by
+ * addSums.
  */
-export function sumsQuery(filter: TallyFilter): { sql: string; params: Record<string, unknown> } {
-  const where = ['hour >= :fromHour', 'hour < :toHour'];
-  const params: Record<string, unknown> = { fromHour: filter.fromHour ?? 0, toHour: filter.toHour ?? Number.MAX_SAFE_INTEGER };
-  if (filter.kbRevision !== undefined) {
-    where.push('kb_revision = :kbRevision');
-    params.kbRevision = filter.kbRevision;
+export function sumsQueries(filter: TallyFilter): { sql: string; params: Record<string, unknown> }[] {
+  const fromHour = filter.fromHour ?? 0;
+  const toHour = Math.min(filter.toHour ?? END_OF_TIME, END_OF_TIME);
+  const firstDay = Math.ceil(fromHour / DAY) * DAY;
+  const endDay = Math.floor(toHour / DAY) * DAY;
+  const ranges: [span: number, from: number, to: number][] =
+    firstDay < endDay
+      ? [
+          [DAY, firstDay, endDay],
+          [HOUR, fromHour, firstDay],
+          [HOUR, endDay, toHour],
+        ]
+      : [[HOUR, fromHour, toHour]];
+  return ranges
+    .filter(([, from, to]) => from < to)
+    .map(([span, from, to]) => {
+      // Kinds are the code's own words, never a caller's: listed as literals.
+      const kinds = (filter.kinds ?? ['log', 'article', 'diagnosis', 'workaround', 'fact']).map((kind) => `'${kind.replace(/[^a-z]/g, '')}'`).join(', ');
+      const where = [`kind IN (${kinds})`, 'span = :span', 'hour >= :from', 'hour < :to'];
+      const params: Record<string, unknown> = { span, from, to };
+      if (filter.kbRevision !== undefined) {
+        where.push('kb_revision = :kbRevision');
+        params.kbRevision = filter.kbRevision;
+      }
+      return { sql: `SELECT kind, item, measure, CAST(SUM(n) AS BIGINT) AS n FROM decision_counts WHERE ${where.join(' AND ')} GROUP BY kind, item, measure`, params };
+    });
+}
+
+/** The sums of several queries of sumsQueries as one. */
+export function addSums(parts: readonly (readonly TallySum[])[]): TallySum[] {
+  if (parts.length === 1) return parts[0]!.map((s) => ({ ...s, n: Number(s.n) }));
+  const total = new Map<string, TallySum>();
+  for (const part of parts) {
+    for (const sum of part) {
+      const key = `${sum.kind}\u0000${sum.item}\u0000${sum.measure}`;
+      const found = total.get(key);
+      if (found) found.n += Number(sum.n);
+      else total.set(key, { ...sum, n: Number(sum.n) });
+    }
   }
-  if (filter.kinds) {
-    // Kinds are the code's own words, never a caller's: listed as literals.
-    where.push(`kind IN (${filter.kinds.map((kind) => `'${kind.replace(/[^a-z]/g, '')}'`).join(', ')})`);
-  }
-  return { sql: `SELECT kind, item, measure, CAST(SUM(n) AS BIGINT) AS n FROM decision_counts WHERE ${where.join(' AND ')} GROUP BY kind, item, measure`, params };
+  return [...total.values()];
 }
 
 const serialized = new WeakMap<DecisionContent, { contentKey: string; content: string }>();

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Decision, LoggedDecision, Outcome } from '../decisions/decision';
 import type { DecisionLog, TallyFilter, TallySum } from '../decisions/decision-log';
-import { hourOf, type Tally } from '../decisions/tallies';
+import type { Tally } from '../decisions/tallies';
 import * as sql from './decisions-sql';
 import { inTransaction, namedQuery } from './pg-parameters';
 
@@ -62,28 +62,29 @@ export class PostgresDecisionLog implements DecisionLog {
   }
 
   async sums(filter: TallyFilter): Promise<TallySum[]> {
-    const { sql: text, params } = sql.sumsQuery(filter);
-    return namedQuery<TallySum>(this.pool, text, params);
+    return sql.addSums(await Promise.all(sql.sumsQueries(filter).map(({ sql: text, params }) => namedQuery<TallySum>(this.pool, text, params))));
   }
 
   purge(before: number): Promise<number> {
     return inTransaction(this.pool, async (client) => {
-      await namedQuery(client, sql.PURGE[0]!, { before });
-      const removed = (await client.query('DELETE FROM decisions WHERE at < $1', [before])).rowCount ?? 0;
-      await namedQuery(client, sql.PURGE[2]!, { before });
-      await namedQuery(client, sql.PURGE[3]!, { beforeHour: hourOf(before) });
+      const cut = sql.purgeCut(before);
+      await namedQuery(client, sql.PURGE[0]!, { before: cut });
+      const removed = (await client.query('DELETE FROM decisions WHERE at < $1', [cut])).rowCount ?? 0;
+      await namedQuery(client, sql.PURGE[2]!, { before: cut });
+      await namedQuery(client, sql.PURGE[3]!, { before: cut });
       return removed;
     });
   }
 
   private async addTallies(client: pg.PoolClient, tallies: readonly Tally[]): Promise<void> {
-    for (let i = 0; i < tallies.length; i += ROWS_PER_STATEMENT) {
+    const rows = sql.countRows(tallies);
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       await insertRows(
         client,
-        'INSERT INTO decision_counts (hour, kb_revision, kind, item, measure, n)',
-        ['hour', 'kbRevision', 'kind', 'item', 'measure', 'n'],
-        tallies.slice(i, i + ROWS_PER_STATEMENT) as unknown as Record<string, unknown>[],
-        ' ON CONFLICT (hour, kb_revision, kind, item, measure) DO UPDATE SET n = decision_counts.n + excluded.n',
+        'INSERT INTO decision_counts (kind, span, hour, kb_revision, item, measure, n)',
+        ['kind', 'span', 'hour', 'kbRevision', 'item', 'measure', 'n'],
+        rows.slice(i, i + ROWS_PER_STATEMENT) as unknown as Record<string, unknown>[],
+        ' ON CONFLICT (kind, span, hour, kb_revision, item, measure) DO UPDATE SET n = decision_counts.n + excluded.n',
       );
     }
   }

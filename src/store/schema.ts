@@ -166,14 +166,18 @@ export const MIGRATIONS: Migration[] = [
         caller TEXT
       )`,
       `CREATE INDEX decision_outcomes_decision ON decision_outcomes (decision_id, at)`,
+      // Each counter per hour and per day (span, in milliseconds): a range of time adds up the
+      // days it covers whole and the hours at its ends, a few thousand rows for a month. The key
+      // starts with the kind, so the figures never walk the facts' counters, nor the priors the rest.
       `CREATE TABLE decision_counts (
+        kind TEXT NOT NULL,
+        span BIGINT NOT NULL,
         hour BIGINT NOT NULL,
         kb_revision TEXT NOT NULL,
-        kind TEXT NOT NULL,
         item TEXT NOT NULL,
         measure TEXT NOT NULL,
         n BIGINT NOT NULL,
-        PRIMARY KEY (hour, kb_revision, kind, item, measure)
+        PRIMARY KEY (kind, span, hour, kb_revision, item, measure)
       )`,
     ],
   },

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Decision, LoggedDecision, Outcome } from '../decisions/decision';
 import type { DecisionLog, TallyFilter, TallySum } from '../decisions/decision-log';
-import { hourOf, type Tally } from '../decisions/tallies';
+import type { Tally } from '../decisions/tallies';
 import * as sql from './decisions-sql';
 
 /**
@@ -46,17 +46,14 @@ export class SqliteDecisionLog implements DecisionLog {
   }
 
   sums(filter: TallyFilter): Promise<TallySum[]> {
-    return settled(() => {
-      const { sql: text, params } = sql.sumsQuery(filter);
-      return this.statement(text).all(params) as TallySum[];
-    });
+    return settled(() => sql.addSums(sql.sumsQueries(filter).map(({ sql: text, params }) => this.statement(text).all(params) as TallySum[])));
   }
 
   purge(before: number): Promise<number> {
     return this.write(() => {
       let removed = 0;
       for (const [i, text] of sql.PURGE.entries()) {
-        const { changes } = this.statement(text).run(i === 3 ? { beforeHour: hourOf(before) } : { before });
+        const { changes } = this.statement(text).run({ before: sql.purgeCut(before) });
         if (i === 1) removed = changes;
       }
       return removed;
@@ -70,7 +67,7 @@ export class SqliteDecisionLog implements DecisionLog {
 
   private addTallies(tallies: readonly Tally[]): void {
     const add = this.statement(sql.ADD_TALLY);
-    for (const tally of tallies) add.run(tally);
+    for (const row of sql.countRows(tallies)) add.run(row);
   }
 
   private statement(text: string): Database.Statement {

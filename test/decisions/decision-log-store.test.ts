@@ -96,9 +96,9 @@ describe.each(STORE_KINDS)('the decision log of the %s store', (kind) => {
     await log.record(many, batchTallies(many));
     expect((await log.get('shared-3'))?.decision).toMatchObject({ id: 'shared-3', diagnoses: shared.diagnoses });
     expect(await rowCount(t, kind, 'decision_contents')).toBe(1);
-    await log.purge(10 * HOUR + 2);
+    await log.purge(23 * HOUR);
     expect(await rowCount(t, kind, 'decision_contents')).toBe(1);
-    await log.purge(11 * HOUR);
+    await log.purge(25 * HOUR);
     expect(await rowCount(t, kind, 'decision_contents')).toBe(0);
   });
 
@@ -137,6 +137,27 @@ describe.each(STORE_KINDS)('the decision log of the %s store', (kind) => {
     expect(await figures(log, { toHour: 6 * HOUR, kinds: ['fact'] })).toEqual({ 'fact/natMode/"many-to-one"': 1 });
   });
 
+  it('adds up whole days and the hours at the ends of a range that spans days, and the whole log without one', async () => {
+    const DAY = 24 * HOUR;
+    const at = [5 * HOUR, DAY + 3 * HOUR, DAY + 23 * HOUR, 2 * DAY + 20 * HOUR, 3 * DAY + HOUR];
+    await write(
+      log,
+      at.map((when) => decision({ at: when })),
+    );
+    const count = async (filter: object) => (await figures(log, filter))['log//decisions'] ?? 0;
+    expect(await count({})).toBe(5);
+    expect(await count({ fromHour: 6 * HOUR, toHour: 2 * DAY + 21 * HOUR })).toBe(3);
+    expect(await count({ fromHour: 6 * HOUR, toHour: 2 * DAY + 20 * HOUR })).toBe(2);
+    expect(await count({ fromHour: DAY + 4 * HOUR, toHour: 3 * DAY })).toBe(2);
+    expect(await count({ fromHour: DAY, toHour: 2 * DAY })).toBe(2);
+    expect(await count({ fromHour: 3 * DAY + HOUR })).toBe(1);
+    // Retention cuts at the start of the day `before` falls in: that day is kept whole, decisions and counters alike.
+    await log.purge(DAY + 12 * HOUR);
+    expect(await count({})).toBe(4);
+    expect(await count({ fromHour: DAY, toHour: 2 * DAY })).toBe(2);
+    expect(await count({ toHour: DAY })).toBe(0);
+  });
+
   it('when two instances add to the same counters at once, then none of their counts is lost', async () => {
     const other = await openStore(t.settings);
     try {
@@ -150,10 +171,10 @@ describe.each(STORE_KINDS)('the decision log of the %s store', (kind) => {
 
   it('when the log is purged, then decisions, their outcomes and the counters before that time are gone, and the rest kept', async () => {
     const old = decision({ at: 2 * HOUR });
-    const kept = decision({ at: 30 * HOUR });
+    const kept = decision({ at: 50 * HOUR });
     await write(log, [old, kept]);
     await report(log, old, { kind: 'none' });
-    expect(await log.purge(20 * HOUR)).toBe(1);
+    expect(await log.purge(30 * HOUR)).toBe(1);
     expect(await log.get(old.id)).toBeUndefined();
     expect((await log.get(kept.id))?.decision.id).toBe(kept.id);
     expect(await figures(log)).toMatchObject({ 'log//decisions': 1 });
