@@ -37,7 +37,7 @@ export function serviceApp(options: ServiceAppOptions): Express {
     { ...http, contract },
     {
       pages: webRoutes(),
-      routes: (snapshotOf) => [webhookRoutes(contract, snapshotOf, webhooks), mcpRoutes(contract, snapshotOf)],
+      routes: (snapshotOf) => [webhookRoutes(contract, snapshotOf, webhooks), mcpRoutes(contract, snapshotOf, http.decisions)],
       selfAuthenticated: selfAuthenticatedWebhooks(webhooks),
     },
   );

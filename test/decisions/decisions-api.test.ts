@@ -65,6 +65,16 @@ describe.each(STORE_KINDS)('the decision log over HTTP, on the %s store', (kind)
     expect(JSON.stringify(decision)).not.toContain('jane.doe');
   });
 
+  it("records a chatbot's diagnosis over MCP as a decision of its key, with the id in the tool's result", async () => {
+    const res = await api.request('POST', '/mcp', {
+      json: { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'diagnose', arguments: { facts: natFacts } } },
+      headers: { ...headers, accept: 'application/json, text/event-stream' },
+    });
+    const { decisionId } = res.body.result.structuredContent;
+    expect(decisionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await get(`/v1/decisions/${decisionId}`)).body.decision).toMatchObject({ kind: 'diagnose', caller: 'helpdesk' });
+  });
+
   it('takes an outcome naming a diagnosis or workaround of the decision, and counts it in the figures', async () => {
     const { body } = await post('/v1/diagnose', { facts: natFacts });
     const before = (await get('/v1/stats')).body;
