@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configFromEnv, ConfigError, keyOf } from '../src/config/config';
+import { openStore } from '../src/store/store';
+import { batchTallies } from '../src/decisions/tallies';
 import { KnowledgeBaseError } from '../src/kb/errors';
 import { bundledRulesDir } from '../src/paths';
 import { startService } from '../src/service/server';
@@ -186,6 +188,34 @@ describe('configuration from the environment', () => {
 });
 
 describe('starting the service', () => {
+  it('records its decisions in the store, writes the last of them on shutdown, and removes those older than DECISION_LOG_DAYS at start', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-service-log-'));
+    try {
+      const before = await openStore({ dataDir });
+      const old = { id: 'old', at: Date.now() - 10 * 86_400_000, caller: undefined, content: { kind: 'diagnose' as const, kbRevision: 'r', facts: {}, unknown: [], diagnoses: [], questions: [] } };
+      await before.decisions.record([old], batchTallies([old]));
+      await before.close();
+      const service = await startService({ ...configFromEnv({ DATA_DIR: dataDir, DECISION_LOG_DAYS: '2' }), port: 0, logLevel: 'silent' });
+      let id: string;
+      try {
+        expect(await service.retention).toBe(1);
+        const res = await fetch(`${service.url}/v1/diagnose`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts: { clientKind: 'outlook' } }) });
+        id = ((await res.json()) as { decisionId: string }).decisionId;
+      } finally {
+        await service.shutdown(1000);
+      }
+      const after = await openStore({ dataDir });
+      try {
+        expect(await after.decisions.get('old')).toBeUndefined();
+        expect((await after.decisions.get(id))?.decision.kind).toBe('diagnose');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('listens on the configured port and answers with the bundled knowledge base', async () => {
     const service = await startService({ ...configFromEnv({ DATA_DIR: os.tmpdir() }), port: 0, logLevel: 'silent' });
     try {

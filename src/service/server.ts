@@ -33,6 +33,8 @@ interface RunningService {
   store: Store;
   /** Sends the outbox's deliveries in the background. */
   dispatcher: Dispatcher;
+  /** The decisions the first pass of retention removed, at start (none when the log is off). */
+  retention: Promise<number>;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   /** Where /metrics is served, when METRICS_PORT moves it off the API's port. */
@@ -173,6 +175,7 @@ export async function startService(config: Config, logDestination?: DestinationS
     kb: holder.snapshot().kb,
     store,
     dispatcher,
+    retention: retention?.first ?? Promise.resolve(0),
     url: urlOf(server),
     ...(metricsServer ? { metricsUrl: urlOf(metricsServer) } : {}),
     reload() {
@@ -191,7 +194,7 @@ export async function startService(config: Config, logDestination?: DestinationS
       // being sent get the same time to finish; any still waiting for an answer after it are
       // recorded as attempts to try again, by this instance when it is back or by another.
       await dispatcher.stop(timeoutMs);
-      clearInterval(retention);
+      clearInterval(retention?.timer);
       await decisions?.flush();
       await store.close();
       await pool?.close();
@@ -206,14 +209,19 @@ const DAY = 86_400_000;
  * Removes decisions older than DECISION_LOG_DAYS now and every hour after: what the log keeps can
  * hold personal data (facts read from tickets, their text when kept), so it is not kept for ever.
  */
-function keepFor(store: Store, days: number, logger: Logger): NodeJS.Timeout {
+function keepFor(store: Store, days: number, logger: Logger): { timer: NodeJS.Timeout; first: Promise<number> } {
   const purge = () =>
-    void store.decisions
+    store.decisions
       .purge(Date.now() - days * DAY)
-      .then((removed) => removed > 0 && logger.info({ removed, days }, 'old decisions removed'))
-      .catch((error: Error) => logger.warn({ err: error }, 'removing old decisions failed; tried again within the hour'));
-  purge();
-  return setInterval(purge, 3_600_000).unref();
+      .then((removed) => {
+        if (removed > 0) logger.info({ removed, days }, 'old decisions removed');
+        return removed;
+      })
+      .catch((error: Error) => {
+        logger.warn({ err: error }, 'removing old decisions failed; tried again within the hour');
+        return 0;
+      });
+  return { first: purge(), timer: setInterval(() => void purge(), 3_600_000).unref() };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
