@@ -1,4 +1,5 @@
 import { questionsFor, type Question } from '../src/consult/questions';
+import type { AnswerPriors } from '../src/consult/priors';
 import type { DiagnosisReport } from '../src/engine/diagnose';
 import { normalizeFacts } from '../src/facts/normalize';
 import { bundledKnowledgeBase } from './knowledge-base';
@@ -26,13 +27,13 @@ export function openingFacts(environment: Facts): Facts {
 }
 
 /** The service's diagnosis of `facts` and the questions it would ask next, best first. */
-async function turn(facts: Facts): Promise<{ report: DiagnosisReport; questions: Question[] }> {
+async function turn(facts: Facts, priors?: AnswerPriors): Promise<{ report: DiagnosisReport; questions: Question[] }> {
   const { kb, diagnoser } = bundledKnowledgeBase();
   const normalized = normalizeFacts(facts, kb.vocabulary);
   if (!normalized.ok) throw new Error(`the simulated user sent invalid facts: ${JSON.stringify(normalized.errors)}`);
   const report = await diagnoser.diagnose(normalized.all);
   // Through the service's question cache: the simulator and the floor search meet the same facts again and again.
-  return { report, questions: questionsFor(kb, report, normalized) };
+  return { report, questions: questionsFor(kb, report, normalized, priors) };
 }
 
 /**
@@ -50,12 +51,13 @@ export function answerFrom(environment: Facts, fact: string): [name: string, val
 /**
  * A simulated user who opens with only the symptom and the client kind, then answers each top
  * question from `environment` (the scenario's full facts). It stops when nothing is left to ask.
+ * With `priors`, the questions are ranked as `?priors=field` ranks them.
  */
-export async function consult(environment: Facts): Promise<Consultation> {
+export async function consult(environment: Facts, priors?: AnswerPriors): Promise<Consultation> {
   const facts = openingFacts(environment);
   const asked: string[] = [];
   for (;;) {
-    const { report, questions } = await turn(facts);
+    const { report, questions } = await turn(facts, priors);
     const [question] = questions;
     if (!question) return { asked, facts, report };
     if (asked.includes(question.fact)) throw new Error(`asked ${question.fact} twice`);

@@ -1,4 +1,5 @@
-// The service for `npm run bench`: the production stack (logs at warn, no rate limit) plus an
+// The service for `npm run bench`: the production stack (logs at warn, no rate limit, the
+// decision log on unless DECISION_LOG=false, in DATA_DIR) plus an
 // echo route on the same stack, in its own process so the load generator has the other core.
 // BENCH_BARE=1 serves instead only express 5 with its JSON body parser and the echo route: the
 // floor the chosen stack sets for any route on this machine. Both are served as the service is
@@ -26,16 +27,34 @@ const { createLogger } = load<typeof import('../src/observability/logging')>('ob
 const { Metrics } = load<typeof import('../src/observability/metrics')>('observability/metrics.js');
 const { KnowledgeBaseHolder } = load<typeof import('../src/app/holder')>('app/holder.js');
 const { bundledRulesDir } = load<typeof import('../src/paths')>('paths/index.js');
+const { openStore } = load<typeof import('../src/store/store')>('store/store.js');
+const { DecisionRecorder } = load<typeof import('../src/decisions/recorder')>('decisions/recorder.js');
 
 /** POST /bench/echo answers its JSON body: the floor of any route on the same stack. */
 const echo = () => express.Router().post('/bench/echo', (req, res) => void res.json(req.body));
 
-function serviceApp(): express.Express {
+async function serviceApp(): Promise<express.Express> {
   const metrics = new Metrics();
   const holder = new KnowledgeBaseHolder(bundledRulesDir, { loaded: (kb) => metrics.knowledgeBaseLoaded(kb), diagnosed: (d) => metrics.diagnosed(d) });
-  // ANSWER_CACHE_MB as the service reads it, so the benchmark can measure with the cache off too.
-  return createApp({ holder, metrics, logger: createLogger('warn'), answerCacheMb: configFromEnv().answerCacheMb }, { routes: () => [echo()], undescribedPosts: ['/bench/echo'] });
+  // ANSWER_CACHE_MB and DECISION_LOG (with DATA_DIR) as the service reads them, so the benchmark
+  // can measure with the cache off, and the decision log on (as the service runs) and off.
+  const config = configFromEnv();
+  let decisions: InstanceType<typeof DecisionRecorder> | undefined;
+  if (config.decisionLog) {
+    const store = await openStore(config);
+    decisions = new DecisionRecorder({ log: store.decisions, lost: (count, error) => console.error(`${count} decisions lost: ${error.message}`) });
+    closing = async () => {
+      await decisions?.flush();
+      await store.close();
+    };
+  }
+  return createApp(
+    { holder, metrics, logger: createLogger('warn'), answerCacheMb: config.answerCacheMb, ...(decisions ? { decisions } : {}) },
+    { routes: () => [echo()], undescribedPosts: ['/bench/echo'] },
+  );
 }
+
+let closing = async () => {};
 
 function bareApp(): express.Express {
   const app = express();
@@ -44,7 +63,9 @@ function bareApp(): express.Express {
   return app;
 }
 
-const server = createHttpServer(process.env.BENCH_BARE === '1' ? bareApp() : serviceApp()).listen(0, '127.0.0.1', () => {
-  console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-});
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+void (async () => {
+  const server = createHttpServer(process.env.BENCH_BARE === '1' ? bareApp() : await serviceApp()).listen(0, '127.0.0.1', () => {
+    console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  });
+  process.on('SIGTERM', () => server.close(() => void closing().then(() => process.exit(0))));
+})();

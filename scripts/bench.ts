@@ -2,7 +2,7 @@
 // vocabulary: (1) in-process diagnosis against the json-rules-engine baseline; (2) HTTP
 // POST /v1/diagnose against an echo route on the same stack (autocannon, 50 connections), with
 // the answer cache on (as the service runs) and off, and an echo on bare express 5 for the floor;
-// (3) ticket annotation in-process; (4) start-up time, also for generated knowledge bases 10
+// (3) ticket annotation in-process; (2b) the same diagnose with the decision log off, against on; (4) start-up time, also for generated knowledge bases 10
 // and 100 times larger; (5) webhook intake with delivery on: Zendesk webhooks, each a new
 // ticket, accepted and recorded in the embedded store while a stand-in for Zendesk's API answers
 // the deliveries at once. Prints a table and writes bench-results.json.
@@ -78,15 +78,20 @@ async function inProcess(sets: Facts[]) {
 // that the ratio compares runs made under the same conditions on a machine shared with others.
 const ROUNDS = 3;
 
-async function startBenchServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => void }> {
+async function startBenchServer(env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const { child, url } = await startBenchProcess({ env });
-  return { url, stop: () => child.kill('SIGTERM') };
+  // Resolves once the process has exited: its store closed, its last decisions written.
+  return { url, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
 }
 
 async function http(sets: Facts[]) {
-  // The service as configured by default (answer cache on), and the same with the cache off.
-  const service = await startBenchServer();
-  const uncached = await startBenchServer({ ANSWER_CACHE_MB: '0' });
+  // The service as configured by default (answer cache and decision log on, the log in a store of
+  // its own), the same with the cache off, and with the decision log off.
+  const dataDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name}-`));
+  const dirs = [dataDir('service'), dataDir('uncached')];
+  const service = await startBenchServer({ DATA_DIR: dirs[0]! });
+  const uncached = await startBenchServer({ ANSWER_CACHE_MB: '0', DATA_DIR: dirs[1]! });
+  const unlogged = await startBenchServer({ DECISION_LOG: 'false' });
   // And express 5 alone (body parser and echo): the floor of the chosen stack on this machine.
   const bare = await startBenchServer({ BENCH_BARE: '1' });
   const bodies = sets.map((facts) => JSON.stringify({ facts }));
@@ -94,16 +99,19 @@ async function http(sets: Facts[]) {
     new Promise<autocannon.Result>((resolve, reject) => autocannon({ url, connections: 50, duration: SECONDS, requests: postsTo(route, bodies) }, (e, r) => (e ? reject(e as Error) : resolve(r))));
   await run(service.url, '/v1/diagnose'); // warm-up: caches, JIT
   await run(uncached.url, '/v1/diagnose');
-  const rounds: { echo: autocannon.Result; diagnose: autocannon.Result; uncached: autocannon.Result; bare: autocannon.Result }[] = [];
+  await run(unlogged.url, '/v1/diagnose');
+  const rounds: { echo: autocannon.Result; diagnose: autocannon.Result; unlogged: autocannon.Result; uncached: autocannon.Result; bare: autocannon.Result }[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     rounds.push({
       echo: await run(service.url, '/bench/echo'),
       diagnose: await run(service.url, '/v1/diagnose'),
+      unlogged: await run(unlogged.url, '/v1/diagnose'),
       uncached: await run(uncached.url, '/v1/diagnose'),
       bare: await run(bare.url, '/bench/echo'),
     });
   }
-  for (const server of [service, uncached, bare]) server.stop();
+  await Promise.all([service, uncached, unlogged, bare].map((server) => server.stop()));
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const view = (pick: (r: (typeof rounds)[number]) => autocannon.Result) => ({
     rps: Math.round(median(rounds.map((r) => pick(r).requests.average))),
@@ -117,10 +125,12 @@ async function http(sets: Facts[]) {
     rounds: ROUNDS,
     echo: view((r) => r.echo),
     diagnose: view((r) => r.diagnose),
+    diagnoseUnlogged: view((r) => r.unlogged),
     diagnoseUncached: view((r) => r.uncached),
     bareExpressEcho: view((r) => r.bare),
     ratio: median(rounds.map((r) => r.diagnose.requests.average / r.echo.requests.average)),
     ratioUncached: median(rounds.map((r) => r.uncached.requests.average / r.echo.requests.average)),
+    ratioLogged: median(rounds.map((r) => r.diagnose.requests.average / r.unlogged.requests.average)),
   };
 }
 
@@ -221,10 +231,29 @@ function printWebhookIntake(w: Awaited<ReturnType<typeof webhookIntake>>): void 
   );
 }
 
+function printHttp(h: Awaited<ReturnType<typeof http>>): void {
+  console.log(`HTTP, autocannon 50 connections, ${SECONDS} s a run, median of ${h.rounds} rounds   req/s   p50 ms  p99 ms  errors  non-2xx`);
+  for (const [name, v] of [
+    ['echo', h.echo],
+    ['POST /v1/diagnose', h.diagnose],
+    ['  decision log off', h.diagnoseUnlogged],
+    ['  answer cache off', h.diagnoseUncached],
+    ['bare express echo', h.bareExpressEcho],
+  ] as const) {
+    console.log(
+      `  ${name.padEnd(18)} ${String(v.rps).padStart(8)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(7)} ${String(v.errors).padStart(7)} ${String(v.non2xx).padStart(8)}   rounds: ${v.perRound.map((x) => `${x.rps}/${x.p99}ms`).join(' ')}`,
+    );
+  }
+  console.log(`  diagnose / echo throughput: ${(h.ratio * 100).toFixed(0)}% (answer cache off: ${(h.ratioUncached * 100).toFixed(0)}%)`);
+  console.log(`  diagnose with the decision log on / off: ${(h.ratioLogged * 100).toFixed(0)}% of the throughput (target: within 15%)`);
+}
+
 async function main(): Promise<void> {
   // BENCH_ONLY=webhooks: the intake alone, to repeat it without the rest.
   if (process.env.BENCH_ONLY === 'webhooks') return printWebhookIntake(await webhookIntake());
   const sets = factSets(kb.vocabulary, 1000);
+  // BENCH_ONLY=http: the HTTP rounds alone (diagnose against echo, cache and decision log on and off).
+  if (process.env.BENCH_ONLY === 'http') return printHttp(await http(sets));
   const results = {
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     factSets: sets.length,
@@ -241,18 +270,7 @@ async function main(): Promise<void> {
   console.log(`  json-rules-engine baseline        ${r.inProcess.baseline.median.toFixed(1).padStart(8)} ${r.inProcess.baseline.p99.toFixed(1).padStart(8)}`);
   console.log(`  service (compiled, with evidence) ${r.inProcess.service.median.toFixed(1).padStart(8)} ${r.inProcess.service.p99.toFixed(1).padStart(8)}`);
   console.log(`  speed-up (baseline / service median): ${r.inProcess.ratio.toFixed(1)}x`);
-  console.log(`HTTP, autocannon 50 connections, ${SECONDS} s a run, median of ${r.http.rounds} rounds   req/s   p50 ms  p99 ms  errors  non-2xx`);
-  for (const [name, v] of [
-    ['echo', r.http.echo],
-    ['POST /v1/diagnose', r.http.diagnose],
-    ['  answer cache off', r.http.diagnoseUncached],
-    ['bare express echo', r.http.bareExpressEcho],
-  ] as const) {
-    console.log(
-      `  ${name.padEnd(18)} ${String(v.rps).padStart(8)} ${String(v.p50).padStart(8)} ${String(v.p99).padStart(7)} ${String(v.errors).padStart(7)} ${String(v.non2xx).padStart(8)}   rounds: ${v.perRound.map((x) => `${x.rps}/${x.p99}ms`).join(' ')}`,
-    );
-  }
-  console.log(`  diagnose / echo throughput: ${(r.http.ratio * 100).toFixed(0)}% (answer cache off: ${(r.http.ratioUncached * 100).toFixed(0)}%)`);
+  printHttp(r.http);
   console.log(`annotation (in-process, one core): ${r.annotation.perSecond} tickets/s over ${r.annotation.tickets} tickets`);
   console.log(
     `start-up (load, validate, build): ${r.startup.bundled.ms} ms for ${r.startup.bundled.articles} articles; ${r.startup.times10.ms} ms for ${r.startup.times10.articles}; ${r.startup.times100.ms} ms for ${r.startup.times100.articles}`,

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { cli } from '../src/cli/cli';
 import { annotationOf, assertConformantBatchLine, type Schemas } from '../harness/api';
+import { logged, type Decision } from '../src/decisions/decision';
+import { batchTallies, outcomeTallies } from '../src/decisions/tallies';
+import { testStore } from './support/stores';
 
 function io(progress = false) {
   const stdout = new PassThrough();
@@ -70,5 +73,58 @@ describe('outlook-kb --version', () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
     await expect(cli(run.io).parseAsync([flag], { from: 'user' })).rejects.toMatchObject({ code: 'commander.version', exitCode: 0 });
     expect(run.out()).toBe(`${version}\n`);
+  });
+});
+
+describe('outlook-kb stats', () => {
+  it('prints the field figures of the store as a table, and as JSON', async () => {
+    const t = await testStore('sqlite');
+    try {
+      const decision: Decision = {
+        id: 'd1',
+        at: Date.parse('2026-11-15T10:20:00Z'),
+        kind: 'diagnose',
+        kbRevision: 'rev1',
+        facts: {},
+        unknown: [],
+        diagnoses: [{ id: 'KB291615.nat-loses-rpc-information', article: 'KB291615', status: 'confirmed', workarounds: [{ id: 'KB291615.one-to-one-translation', applicable: true }] }],
+        questions: [],
+      };
+      const stalled: Decision = { ...decision, id: 'd2', diagnoses: [], questions: [{ fact: 'firewallPlatform', articles: ['KB291615'] }] };
+      await t.store.decisions.record([decision, stalled].map(logged), batchTallies([decision, stalled].map(logged)));
+      const outcome = { decisionId: 'd1', at: decision.at, kind: 'resolved' as const, workaround: 'KB291615.one-to-one-translation', source: 'agent' as const };
+      await t.store.decisions.addOutcome(outcome, outcomeTallies(decision, outcome));
+      await t.store.close();
+
+      const table = io();
+      await cli(table.io).parseAsync(['stats', '--data-dir', t.settings.dataDir], { from: 'user' });
+      const lines = table.out().split('\n');
+      expect(lines[0]).toBe('2 decisions, 1 stalled; outcomes: resolved 1');
+      expect(lines.find((l) => l.startsWith('diagnosis') && l.includes('KB291615.nat-loses-rpc-information'))!.split(/\s+/)).toEqual([
+        'diagnosis',
+        'KB291615.nat-loses-rpc-information',
+        '1',
+        '1',
+        '1',
+        '0',
+        '',
+      ]);
+      expect(lines.find((l) => l.startsWith('workaround') && l.includes('KB291615.one-to-one-translation'))!.split(/\s+/)).toEqual([
+        'workaround',
+        'KB291615.one-to-one-translation',
+        '1',
+        '1',
+        '1',
+        '1.00',
+      ]);
+      expect(lines).toContain(`${''.padEnd(10)}  stalled on: firewallPlatform (1)`);
+
+      const json = io();
+      await cli(json.io).parseAsync(['stats', '--data-dir', t.settings.dataDir, '--format', 'json', '--kb-revision', 'other'], { from: 'user' });
+      expect(JSON.parse(json.out())).toMatchObject({ decisions: 0, kbRevision: 'other' });
+      await expect(cli(io().io).parseAsync(['stats', '--data-dir', t.settings.dataDir, '--from', 'last week'], { from: 'user' })).rejects.toThrow('--from last week: write a time as RFC 3339');
+    } finally {
+      await t.dispose().catch(() => undefined);
+    }
   });
 });

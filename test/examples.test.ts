@@ -6,6 +6,8 @@ import { KnowledgeBaseHolder } from '../src/app/holder';
 import type { TestApi } from '../harness/api';
 import { member } from '../harness/member';
 import { startDeliveringApi, type DeliveringApi } from './support/delivering-api';
+import { logged, type Decision } from '../src/decisions/decision';
+import { batchTallies } from '../src/decisions/tallies';
 
 // Every operation of openapi.yaml, sent exactly as its examples give it (what "Try it out" in
 // the API reference sends), must succeed. The service runs with an admin key so that the admin
@@ -18,7 +20,8 @@ let api: TestApi;
 let delivering: DeliveringApi;
 beforeAll(async () => {
   // A store holding a dead letter under the id the delivery operations' examples name.
-  delivering = await startDeliveringApi({ app: { holder: new KnowledgeBaseHolder(bundledRulesDir), adminApiKeys: [KEY] }, start: false });
+  delivering = await startDeliveringApi({ app: { holder: new KnowledgeBaseHolder(bundledRulesDir), adminApiKeys: [KEY] }, start: false, decisions: true });
+  const decisions = delivering.decisions!;
   api = delivering.api;
   const id = ((document.paths?.['/v1/deliveries/{id}']?.get?.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).find((p) => p.name === 'id')!.example as string;
   const { outbox } = delivering.store.store;
@@ -30,6 +33,19 @@ beforeAll(async () => {
     { request: 0, startedAt: 1000, durationMs: 80, outcome: 'dead', answer: { status: 401, body: '{"error":"Couldn\'t authenticate you"}' } },
     { state: 'dead', done: 0 },
   );
+  // A decision under the id the decision operations' examples name, with the diagnosis and workaround their outcomes name.
+  const decisionId = ((document.paths?.['/v1/decisions/{id}']?.get?.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).find((p) => p.name === 'id')!.example as string;
+  const decision: Decision = {
+    id: decisionId,
+    at: Date.parse('2026-11-15T10:00:00Z'),
+    kind: 'diagnose',
+    kbRevision: '4b75f7142426',
+    facts: { natMode: { value: 'many-to-one', source: 'stated' } },
+    unknown: [],
+    diagnoses: [{ id: 'KB291615.nat-loses-rpc-information', article: 'KB291615', status: 'confirmed', workarounds: [{ id: 'KB291615.one-to-one-translation', applicable: true }] }],
+    questions: [],
+  };
+  await decisions.log.record([logged(decision)], batchTallies([logged(decision)]));
 });
 afterAll(() => delivering.close());
 

@@ -6,7 +6,9 @@ import type { Express } from 'express';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { configFromEnv, ConfigError } from '../src/config/config';
+import { configFromEnv, ConfigError, keyOf } from '../src/config/config';
+import { openStore } from '../src/store/store';
+import { batchTallies } from '../src/decisions/tallies';
 import { KnowledgeBaseError } from '../src/kb/errors';
 import { bundledRulesDir } from '../src/paths';
 import { startService } from '../src/service/server';
@@ -40,6 +42,9 @@ describe('configuration from the environment', () => {
       retryPolicy: { firstRetryMs: 1000, longestRetryMs: 600000, giveUpMs: 86400000, timeoutMs: 30000 },
       deliveryConcurrency: 8,
       deliveryPollMs: 1000,
+      decisionLog: true,
+      decisionLogDays: 90,
+      decisionLogText: false,
     });
   });
 
@@ -83,6 +88,9 @@ describe('configuration from the environment', () => {
         DELIVERY_TIMEOUT_MS: '5000',
         DELIVERY_CONCURRENCY: '4',
         DELIVERY_POLL_MS: '250',
+        DECISION_LOG: 'false',
+        DECISION_LOG_DAYS: '30',
+        DECISION_LOG_TEXT: 'true',
       }),
     ).toEqual({
       port: 8080,
@@ -115,6 +123,9 @@ describe('configuration from the environment', () => {
       retryPolicy: { firstRetryMs: 500, longestRetryMs: 60000, giveUpMs: 3600000, timeoutMs: 5000 },
       deliveryConcurrency: 4,
       deliveryPollMs: 250,
+      decisionLog: false,
+      decisionLogDays: 30,
+      decisionLogText: true,
     });
   });
 
@@ -138,6 +149,10 @@ describe('configuration from the environment', () => {
     ['DELIVERY_GIVE_UP_MS', '10', /DELIVERY_GIVE_UP_MS must be milliseconds from 1000/],
     ['ZENDESK_URL', 'https://acme.zendesk.com', /ZENDESK_EMAIL and ZENDESK_API_TOKEN must be set too: delivery to a ticketing system needs ZENDESK_URL, ZENDESK_EMAIL, ZENDESK_API_TOKEN/],
     ['SERVICENOW_PASSWORD', 'p', /SERVICENOW_URL and SERVICENOW_USER must be set too/],
+    ['DECISION_LOG', 'yes', /DECISION_LOG must be true or false, not "yes"/],
+    ['DECISION_LOG_DAYS', '0', /DECISION_LOG_DAYS must be a whole number of days from 1 to 3650/],
+    ['DECISION_LOG_TEXT', '1', /DECISION_LOG_TEXT must be true or false/],
+    ['API_KEYS', 'helpdesk:short', /API_KEYS must be comma-separated keys of at least 16 characters each, each optionally named \(name:key\)/],
   ])('rejects %s=%s naming the setting and what it allows', (name, value, message) => {
     expect(() => configFromEnv({ [name]: value })).toThrow(ConfigError);
     expect(() => configFromEnv({ [name]: value })).toThrow(message);
@@ -152,8 +167,17 @@ describe('configuration from the environment', () => {
     expect(configFromEnv({ TRUST_PROXY: text }).trustProxy).toEqual(value);
   });
 
-  it("refuses a key that is both a caller's and an admin's", () => {
+  it("refuses a key that is both a caller's and an admin's, named or not", () => {
     expect(() => configFromEnv({ API_KEYS: 'k1-0123456789abcdef', ADMIN_API_KEYS: 'k1-0123456789abcdef' })).toThrow(/ADMIN_API_KEYS must not repeat a key of API_KEYS/);
+    expect(() => configFromEnv({ API_KEYS: 'helpdesk:k1-0123456789abcdef', ADMIN_API_KEYS: 'ops:k1-0123456789abcdef' })).toThrow(/ADMIN_API_KEYS must not repeat a key of API_KEYS/);
+  });
+
+  it('names a key by what stands before its colon, and a bare key by its digest, never by the key', () => {
+    expect(keyOf('helpdesk:k1-0123456789abcdef')).toEqual({ name: 'helpdesk', key: 'k1-0123456789abcdef' });
+    const bare = keyOf('k1-0123456789abcdef');
+    expect(bare.key).toBe('k1-0123456789abcdef');
+    expect(bare.name).toMatch(/^key-[0-9a-f]{8}$/);
+    expect(bare.name).not.toContain('0123456789');
   });
 
   it('refuses a base URL that is not one', () => {
@@ -166,6 +190,34 @@ describe('configuration from the environment', () => {
 });
 
 describe('starting the service', () => {
+  it('records its decisions in the store, writes the last of them on shutdown, and removes those older than DECISION_LOG_DAYS at start', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-service-log-'));
+    try {
+      const before = await openStore({ dataDir });
+      const old = { id: 'old', at: Date.now() - 10 * 86_400_000, caller: undefined, content: { kind: 'diagnose' as const, kbRevision: 'r', facts: {}, unknown: [], diagnoses: [], questions: [] } };
+      await before.decisions.record([old], batchTallies([old]));
+      await before.close();
+      const service = await startService({ ...configFromEnv({ DATA_DIR: dataDir, DECISION_LOG_DAYS: '2' }), port: 0, logLevel: 'silent' });
+      let id: string;
+      try {
+        expect(await service.retention).toBe(1);
+        const res = await fetch(`${service.url}/v1/diagnose`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ facts: { clientKind: 'outlook' } }) });
+        id = ((await res.json()) as { decisionId: string }).decisionId;
+      } finally {
+        await service.shutdown(1000);
+      }
+      const after = await openStore({ dataDir });
+      try {
+        expect(await after.decisions.get('old')).toBeUndefined();
+        expect((await after.decisions.get(id))?.decision.kind).toBe('diagnose');
+      } finally {
+        await after.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('listens on the configured port and answers with the bundled knowledge base', async () => {
     const service = await startService({ ...configFromEnv({ DATA_DIR: os.tmpdir() }), port: 0, logLevel: 'silent' });
     try {

@@ -21,7 +21,7 @@ async function raw(api: TestApi, path: string) {
 
 describe('the pages and their files', () => {
   // (The compiled scripts under /assets/page/ are loaded by the browser tests, which build them.)
-  it.each([['/'], ['/docs/'], ['/assets/style.css'], ['/docs/swagger-ui-bundle.js']])('%s is served without an API key, under the security headers', async (path) => {
+  it.each([['/'], ['/stats'], ['/docs/'], ['/assets/style.css'], ['/docs/swagger-ui-bundle.js']])('%s is served without an API key, under the security headers', async (path) => {
     const res = await raw(keyed, path);
     expect(res.status).toBe(200);
     const policy = res.headers.get('content-security-policy') ?? '';

@@ -91,9 +91,16 @@ export function noteBlocks(input: NoteInput, vocabulary: Vocabulary): NoteBlock[
   return blocks;
 }
 
-/** Renders the note's blocks as Markdown and as plain text, each ending with the knowledge base revision it came from. */
-export function renderNote(blocks: NoteBlock[], revision: string): Note {
-  const footer = `outlook-connectivity-kb, knowledge base ${revision}`;
+/** The note's last line: the service, the knowledge-base revision, and the decision when there is one. */
+export const noteFooter = (revision: string, decisionId?: string): string => `outlook-connectivity-kb, knowledge base ${revision}${decisionId ? `, decision ${decisionId}` : ''}`;
+
+/**
+ * Renders the note's blocks as Markdown and as plain text, each ending with the knowledge base
+ * revision it came from and, when the decision log recorded it, the decision's id (what an agent
+ * reports the outcome against).
+ */
+export function renderNote(blocks: NoteBlock[], revision: string, decisionId?: string): Note {
+  const footer = noteFooter(revision, decisionId);
   const markdown = blocks.map((b) => `**${b.heading}**\n${b.items.map((item) => `- ${item.map(inlineMarkdown).join('')}`).join('\n')}`);
   const text = blocks.map((b) => `${b.heading.toUpperCase()}\n${b.items.map((item) => `- ${item.map(inlineText).join('')}`).join('\n')}`);
   return { markdown: `${markdown.join('\n\n')}\n\n_${footer}_\n`, text: `${text.join('\n\n')}\n\n${footer}\n` };

@@ -3,7 +3,7 @@ import { Problem, problemBody } from '../contract/problem';
 import type { SchemaCheck } from '../contract/schema-check';
 import { refusalWithFacts } from '../contract/facts-refusal';
 import type { TicketReader } from '../annotate/extraction-pool';
-import { annotate, type Annotation, type Ticket, type TicketId } from './annotate';
+import { annotate, type Annotation, type DecisionRecording, type Ticket, type TicketId } from './annotate';
 import { AppError, problemFor } from './errors';
 import type { NdjsonLine } from './ndjson-lines';
 import type { Snapshot } from './snapshot';
@@ -27,7 +27,15 @@ type BatchResult = { line?: number; status: 200; id: TicketId; annotation: Annot
  * One ticket of a batch: its annotation, or its own problem (400), so that one bad ticket never
  * sinks the others. `pointer` is where the ticket sits in the request, for the problem's pointers.
  */
-export async function annotateEntry(snapshot: Snapshot, ticket: unknown, checkTicket: SchemaCheck, pointer: string, instance: string, read?: TicketReader): Promise<BatchResult> {
+export async function annotateEntry(
+  snapshot: Snapshot,
+  ticket: unknown,
+  checkTicket: SchemaCheck,
+  pointer: string,
+  instance: string,
+  read?: TicketReader,
+  record?: DecisionRecording,
+): Promise<BatchResult> {
   const id = asTicketId((ticket as Partial<Ticket> | null)?.id);
   try {
     const findings = checkTicket(ticket);
@@ -35,7 +43,7 @@ export async function annotateEntry(snapshot: Snapshot, ticket: unknown, checkTi
       const { code, message, errors } = refusalWithFacts('The ticket does not match Ticket', findings, ticket, { at: '/facts', vocabulary: snapshot.kb.vocabulary }, pointer);
       throw new AppError(code, message, errors);
     }
-    return { status: 200, id: (ticket as Ticket).id, annotation: await annotate(snapshot, ticket as Ticket, { pointerBase: pointer, read }) };
+    return { status: 200, id: (ticket as Ticket).id, annotation: await annotate(snapshot, ticket as Ticket, { pointerBase: pointer, read, record }) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const problem = problemFor(error);
@@ -70,7 +78,14 @@ function batchText(tickets: readonly unknown[]): number {
  * be read on the event loop were read several to a turn of it (a stall of 440 ms against a test's
  * bound of 350, under load), and with the default one worker thread, long tickets gain nothing.
  */
-export async function annotateBatch(snapshot: Snapshot, tickets: readonly unknown[], checkTicket: SchemaCheck, instance: string, read?: TicketReader): Promise<BatchResult[]> {
+export async function annotateBatch(
+  snapshot: Snapshot,
+  tickets: readonly unknown[],
+  checkTicket: SchemaCheck,
+  instance: string,
+  read?: TicketReader,
+  record?: DecisionRecording,
+): Promise<BatchResult[]> {
   if (tickets.length > MAX_BATCH_TICKETS) {
     throw new AppError('payload_too_large', `${tickets.length} tickets in one batch; at most ${MAX_BATCH_TICKETS}. Send larger backfills as application/x-ndjson.`, [
       { pointer: '/tickets', detail: `has ${tickets.length} tickets; at most ${MAX_BATCH_TICKETS}` },
@@ -87,7 +102,7 @@ export async function annotateBatch(snapshot: Snapshot, tickets: readonly unknow
   }
   const results: BatchResult[] = [];
   for (const [i, ticket] of tickets.entries()) {
-    results.push(await annotateEntry(snapshot, ticket, checkTicket, `/tickets/${i}`, instance, read));
+    results.push(await annotateEntry(snapshot, ticket, checkTicket, `/tickets/${i}`, instance, read, record));
     // A ticket short enough to be read on the event loop takes up to a millisecond; a hundred
     // of them in one go would hold everything else up for a tenth of a second.
     await setImmediate();
@@ -103,6 +118,7 @@ export async function* annotateLines(
   instance: string,
   maxLine: number,
   read?: TicketReader,
+  record?: DecisionRecording,
 ): AsyncGenerator<BatchResult> {
   for await (const line of lines) {
     if (line.oversized) {
@@ -117,7 +133,7 @@ export async function* annotateLines(
       yield { line: line.number, status: 400, problem: problemBody(problem, instance) };
       continue;
     }
-    yield { line: line.number, ...(await annotateEntry(snapshot, ticket, checkTicket, '', instance, read)) };
+    yield { line: line.number, ...(await annotateEntry(snapshot, ticket, checkTicket, '', instance, read, record)) };
     // The lines of one chunk of the stream would otherwise all be read in one turn of the event loop.
     await setImmediate();
   }

@@ -1,8 +1,11 @@
+import type { DecisionRecorder } from '../decisions/recorder';
+import { newDecisionId } from '../decisions/decision';
+import { annotationDecision } from './decision-content';
 import { checkedFacts } from './checked-facts';
 import type { Snapshot } from './snapshot';
 import { questionsFor, type Question } from '../consult/questions';
 import type { DiagnosisFinding, OutOfScopeFinding } from '../engine/diagnose';
-import type { Conflict } from '../facts/derive';
+import type { Conflict, Derivation } from '../facts/derive';
 import { boundEvidence, type AnnotatedFact } from '../annotate/evidence-bounds';
 import type { ContextMention } from '../annotate/extract';
 import { readHere, type TicketReader } from '../annotate/extraction-pool';
@@ -35,12 +38,15 @@ export interface Annotation {
   tags: string[];
   note: Note;
   kb: { revision: string };
+  /** The decision it was recorded as, when the decision log is on. */
+  decisionId?: string;
 }
 
-/** An annotation with the structure its note was rendered from, for adapters that render it their own way. */
+/** An annotation with the structure its note was rendered from, for adapters that render it their own way, and the derivations its decision records. */
 export interface AnnotationWithNote {
   annotation: Annotation;
   noteBlocks: NoteBlock[];
+  derivations: Record<string, Derivation>;
 }
 
 interface AnnotateOptions {
@@ -48,6 +54,15 @@ interface AnnotateOptions {
   pointerBase?: string;
   /** How the ticket's text is read; default on the event loop. */
   read?: TicketReader | undefined;
+  /** Where to record the decision, and for whom; the note then names the decision. */
+  record?: DecisionRecording | undefined;
+}
+
+/** How an annotation is recorded in the decision log: the recorder, the caller's key name, and for a webhook its ticket. */
+export interface DecisionRecording {
+  recorder: DecisionRecorder;
+  caller?: string | undefined;
+  webhook?: { system: string; ticket: string };
 }
 
 /**
@@ -59,7 +74,7 @@ export async function annotate(snapshot: Snapshot, ticket: Ticket, options: Anno
 }
 
 /** Annotates one ticket as annotate does, and keeps the note's blocks for the webhook adapters, which render the note in their own system's markup. */
-export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Ticket, { pointerBase = '/ticket', read = readHere }: AnnotateOptions = {}): Promise<AnnotationWithNote> {
+export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Ticket, { pointerBase = '/ticket', read = readHere, record }: AnnotateOptions = {}): Promise<AnnotationWithNote> {
   const given = checkedFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
 
   const { facts: extracted, context } = await read(ticket, kb);
@@ -86,6 +101,8 @@ export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Tick
   }
 
   const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
+  // The id first: the note names it.
+  const decisionId = record ? newDecisionId() : undefined;
   const report = await diagnoser.diagnose(all.all);
   const questions = questionsFor(kb, report, all);
   const bounded = boundEvidence(facts);
@@ -100,8 +117,10 @@ export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Tick
     conflicts: all.conflicts,
     questions,
     tags: tagsFor(kb.tags, all.all, report.diagnoses),
-    note: renderNote(blocks, kb.revision),
+    note: renderNote(blocks, kb.revision, decisionId),
     kb: { revision: kb.revision },
+    ...(decisionId !== undefined ? { decisionId } : {}),
   };
-  return { annotation, noteBlocks: blocks };
+  record?.recorder.record(annotationDecision(annotation, all.derivations, ticket, record.webhook), record.caller, decisionId);
+  return { annotation, noteBlocks: blocks, derivations: all.derivations };
 }

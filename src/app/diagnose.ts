@@ -1,4 +1,5 @@
 import { questionsFor } from '../consult/questions';
+import type { AnswerPriors } from '../consult/priors';
 import type { Candidate } from '../engine/diagnose';
 import type { NormalizedFacts } from '../facts/normalize';
 import { checkedFacts } from './checked-facts';
@@ -9,17 +10,23 @@ import type { Snapshot } from './snapshot';
  * The answer to a diagnose request, shared by POST /v1/diagnose and the MCP `diagnose` tool.
  * Throws an AppError for facts the vocabulary does not allow.
  */
-export async function diagnoseAnswer(snapshot: Snapshot, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }): Promise<DiagnoseResponse> {
+export async function diagnoseAnswer(snapshot: Snapshot, rawFacts: Record<string, unknown>, options: DiagnoseOptions): Promise<DiagnoseResponse> {
   return answerFor(snapshot, checkedFacts(rawFacts, snapshot.kb.vocabulary), options);
 }
 
-async function answerFor({ kb, diagnoser }: Snapshot, facts: CheckedFacts, options: { includeCandidates: boolean }): Promise<DiagnoseResponse> {
+/** `includeCandidates`: every diagnosis with its status; `priors`: rank questions by the answers observed in the field. */
+interface DiagnoseOptions {
+  includeCandidates: boolean;
+  priors?: AnswerPriors | undefined;
+}
+
+async function answerFor({ kb, diagnoser }: Snapshot, facts: CheckedFacts, options: DiagnoseOptions): Promise<DiagnoseResponse> {
   const report = await diagnoser.diagnose(facts.all);
   return {
     diagnoses: report.diagnoses,
     outOfScope: report.outOfScope,
     conflicts: facts.conflicts,
-    questions: questionsFor(kb, report, facts),
+    questions: questionsFor(kb, report, facts, options.priors),
     ...(options.includeCandidates ? { candidates: report.candidates.map(candidateView) } : {}),
     facts: { given: facts.given, derived: facts.derived, derivations: facts.derivations, unknown: facts.unknown },
     kb: { revision: kb.revision },

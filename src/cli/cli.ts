@@ -29,6 +29,10 @@ import { queryPointer } from '../contract/pointers';
 
 /** Where the scenario tables are, unless --scenarios says otherwise. */
 const scenariosDir = path.join(projectRoot, 'test', 'scenarios');
+import { fieldFigures } from '../app/decisions';
+import type { FieldFigures } from '../contract/schemas';
+import { DecisionRecorder } from '../decisions/recorder';
+import { openStore } from '../store/store';
 
 /** A command that ran but found problems: the message is printed and the process exits 1. */
 export class CliFailure extends Error {}
@@ -41,7 +45,7 @@ interface CliIo {
   progress: boolean;
 }
 
-/** The command line: annotate, validate, coverage, diagnose, file and serve. */
+/** The command line: annotate, validate, coverage, diagnose, file, stats and serve. */
 export function cli(io: CliIo): Command {
   const program = new Command('outlook-kb')
     .description('Diagnoses why Outlook, Outlook Web Access and Exchange ActiveSync clients cannot connect through firewalls and NAT.')
@@ -215,6 +219,42 @@ export function cli(io: CliIo): Command {
     });
 
   program
+    .command('stats')
+    .description('Print the field figures of the decision log (as GET /v1/stats): per article, diagnosis and workaround, from the store the service uses (DATABASE_URL, else DATA_DIR).')
+    .option('--from <time>', 'decisions at or after this time (RFC 3339), taken down to the hour')
+    .option('--to <time>', 'decisions before this time (RFC 3339), taken up to the hour')
+    .option('--kb-revision <revision>', 'only decisions of this knowledge-base revision')
+    .option('--data-dir <dir>', "the embedded store's folder (default: DATA_DIR, else ./data)")
+    .option('--database-url <url>', 'a PostgreSQL store (default: DATABASE_URL)')
+    .option('--format <format>', 'table or json', 'table')
+    .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
+    .action(async (options: { from?: string; to?: string; kbRevision?: string; dataDir?: string; databaseUrl?: string; format: string; rules: string }) => {
+      for (const [name, value] of [
+        ['--from', options.from],
+        ['--to', options.to],
+      ] as const) {
+        if (value !== undefined && Number.isNaN(Date.parse(value))) throw new CliFailure(`${name} ${value}: write a time as RFC 3339, e.g. 2026-11-01T00:00:00Z`);
+      }
+      const kb = loadKnowledgeBase(options.rules);
+      const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
+      const store = await openStore({ dataDir: path.resolve(options.dataDir ?? process.env.DATA_DIR ?? 'data'), ...(databaseUrl ? { databaseUrl } : {}) });
+      try {
+        const query = {
+          ...(options.from !== undefined ? { from: options.from } : {}),
+          ...(options.to !== undefined ? { to: options.to } : {}),
+          ...(options.kbRevision !== undefined ? { kbRevision: options.kbRevision } : {}),
+        };
+        const figures = await fieldFigures(new DecisionRecorder({ log: store.decisions }), kb, query).catch((error: unknown) => {
+          if (error instanceof AppError) throw new CliFailure(error.message);
+          throw error;
+        });
+        io.stdout.write(options.format === 'json' ? `${JSON.stringify(figures, null, 2)}\n` : figuresTable(figures));
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
     .command('serve')
     .description('Start the HTTP service with the settings from the environment (see the README); SIGHUP reloads, SIGTERM stops.')
     .action(async () => {
@@ -238,6 +278,32 @@ async function write(stream: Writable, bytes: Buffer): Promise<void> {
 function shown(file: string): string {
   const relative = path.relative(projectRoot, path.resolve(file));
   return relative.startsWith('..') ? file : relative;
+}
+
+/**
+ * The field figures as a table: one line per article, then its diagnoses and workarounds with
+ * their counts, and what its stalled consultations stopped on.
+ */
+function figuresTable(figures: FieldFigures): string {
+  const columns = ['reported', 'confirmed', 'agreed', 'disagreed', 'offered', 'resolved', 'closed', 'rate'];
+  const width = Math.max(40, ...figures.articles.flatMap((a) => [...a.diagnoses, ...a.workarounds].map((item) => item.id.length)));
+  const row = (kind: string, id: string, cells: Record<string, string | number>) =>
+    `${kind.padEnd(10)}  ${id.padEnd(width)}  ${columns.map((c) => String(cells[c] ?? '').padStart(c.length)).join('  ')}\n`;
+  const range = [figures.from && `from ${figures.from}`, figures.to && `to ${figures.to}`, figures.kbRevision && `revision ${figures.kbRevision}`].filter(Boolean).join(', ');
+  const outcomes =
+    Object.entries(figures.outcomes)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ') || 'none';
+  let text = `${figures.decisions} decisions${range ? ` (${range})` : ''}, ${figures.stalled} stalled; outcomes: ${outcomes}\n\n`;
+  text += `${'kind'.padEnd(10)}  ${'id'.padEnd(width)}  ${columns.join('  ')}\n`;
+  for (const article of figures.articles) {
+    text += row('article', article.id, { reported: article.reported });
+    for (const d of article.diagnoses) text += row('diagnosis', d.id, { reported: d.reported, confirmed: d.confirmed, agreed: d.agreed, disagreed: d.disagreed });
+    for (const w of article.workarounds)
+      text += row('workaround', w.id, { offered: w.offered, resolved: w.resolved, closed: w.closed, rate: w.resolutionRate === null ? '-' : w.resolutionRate.toFixed(2) });
+    if (article.stalledOn.length) text += `${''.padEnd(10)}  stalled on: ${article.stalledOn.map((s) => `${s.fact} (${s.count})`).join(', ')}\n`;
+  }
+  return text;
 }
 
 function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, text: string): unknown {

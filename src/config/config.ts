@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../delivery/retry-policy';
@@ -22,7 +23,7 @@ export interface Config {
   bodyLimit: number;
   /** RATE_LIMIT_PER_MINUTE per API key (per client address without keys), default 60000; 0 turns it off. */
   rateLimitPerMinute: number;
-  /** API_KEYS, comma-separated: the callers' keys; empty: no key needed to call the API. */
+  /** API_KEYS, comma-separated: the callers' keys, each `name:key` or a bare key; empty: no key needed to call the API. */
   apiKeys: string[];
   /** ADMIN_API_KEYS, comma-separated: keys for POST /admin/reload (and the API); empty: no admin endpoint. */
   adminApiKeys: string[];
@@ -62,6 +63,12 @@ export interface Config {
   deliveryConcurrency: number;
   /** DELIVERY_POLL_MS, default 1000: how often the outbox is looked at for deliveries queued by other instances. */
   deliveryPollMs: number;
+  /** DECISION_LOG, default true: record every diagnosis, annotation and webhook decision; false turns the log off. */
+  decisionLog: boolean;
+  /** DECISION_LOG_DAYS, default 90: how long decisions, their outcomes and their counters are kept. */
+  decisionLogDays: number;
+  /** DECISION_LOG_TEXT, default false: keep tickets' subjects and bodies with their decisions (they can hold personal data). */
+  decisionLogText: boolean;
 }
 
 /**
@@ -93,6 +100,17 @@ export const ZENDESK_MAX_AGE_MS = 5 * 60_000;
 /** ANSWER_CACHE_MB when unset, and the app's when it is not told. */
 export const DEFAULT_ANSWER_CACHE_MB = 32;
 
+/**
+ * An entry of API_KEYS or ADMIN_API_KEYS: `name:key` names the key (the name is what the decision
+ * log records as the caller, never the key), a bare key is named by the first 8 hex digits of its
+ * SHA-256 digest, `key-1a2b3c4d`, which tells keys apart without giving anything of them away.
+ */
+export function keyOf(entry: string): { name: string; key: string } {
+  const named = /^([A-Za-z][\w.-]{0,39}):(.{16,})$/.exec(entry);
+  if (named) return { name: named[1]!, key: named[2]! };
+  return { name: `key-${crypto.createHash('sha256').update(entry).digest('hex').slice(0, 8)}`, key: entry };
+}
+
 /** A setting the environment gives that configFromEnv refuses; the service does not start. */
 export class ConfigError extends Error {}
 
@@ -118,7 +136,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((item) => item.trim())
       .filter(Boolean);
-  const keys = (text: string) => (list(text).every((key) => key.length >= 16) ? list(text) : undefined);
+  const keys = (text: string) => (list(text).every((entry) => keyOf(entry).key.length >= 16) ? list(text) : undefined);
+  const flag = (text: string) => (text === 'true' || text === 'false' ? text === 'true' : undefined);
   // A setting with no default: present in the config only when set.
   const optional = <K extends keyof Config>(name: string, key: K, parse: (text: string) => Config[K] | undefined, allowed: string) => {
     const value = read(name, undefined as Config[K] | undefined, parse, allowed);
@@ -147,8 +166,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: read('LOG_LEVEL', 'info', (t) => ((LOG_LEVELS as readonly string[]).includes(t) ? (t as LogLevel) : undefined), `one of ${LOG_LEVELS.join(', ')}`),
     bodyLimit: read('BODY_LIMIT', 102400, integer(1024, 50 * 1024 * 1024), 'a number of bytes from 1024 to 52428800'),
     rateLimitPerMinute: read('RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT_PER_MINUTE, integer(0, 1_000_000), 'a whole number of requests per minute (0 turns the limit off)'),
-    apiKeys: read('API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each'),
-    adminApiKeys: read('ADMIN_API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each'),
+    apiKeys: read('API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each, each optionally named (name:key)'),
+    adminApiKeys: read('ADMIN_API_KEYS', [] as string[], keys, 'comma-separated keys of at least 16 characters each, each optionally named (name:key)'),
     trustProxy: read('TRUST_PROXY', false, trustProxy, 'true, false, a number of proxies, or comma-separated addresses, subnets (CIDR) and loopback, linklocal or uniquelocal'),
     ...optional('METRICS_API_KEY', 'metricsApiKey', (t) => (t.length >= 16 ? t : undefined), 'a key of at least 16 characters'),
     ...optional('METRICS_PORT', 'metricsPort', integer(0, 65535), 'an integer from 0 to 65535'),
@@ -181,8 +200,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     deliveryConcurrency: read('DELIVERY_CONCURRENCY', 8, integer(1, 256), 'a whole number from 1 to 256'),
     deliveryPollMs: read('DELIVERY_POLL_MS', 1000, integer(10, 600_000), 'milliseconds from 10 to 600000'),
+    decisionLog: read('DECISION_LOG', true, flag, 'true or false'),
+    decisionLogDays: read('DECISION_LOG_DAYS', 90, integer(1, 3650), 'a whole number of days from 1 to 3650'),
+    decisionLogText: read('DECISION_LOG_TEXT', false, flag, 'true or false'),
   };
-  const both = config.apiKeys.filter((key) => config.adminApiKeys.includes(key));
+  const adminKeys = new Set(config.adminApiKeys.map((entry) => keyOf(entry).key));
+  const both = config.apiKeys.filter((entry) => adminKeys.has(keyOf(entry).key));
   if (both.length) problems.push(`ADMIN_API_KEYS must not repeat a key of API_KEYS (${both.length} do): give each caller and each admin a key of its own`);
   if (config.metricsPort !== undefined && config.metricsPort === config.port && config.port !== 0) problems.push(`METRICS_PORT must differ from PORT (${config.port})`);
   if (problems.length) throw new ConfigError(problems.join('; '));

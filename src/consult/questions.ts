@@ -5,6 +5,7 @@ import type { FactValue, Facts } from '../facts/normalize';
 import type { FactDefinition, Scalar } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
 import { BoundedCache, perKnowledgeBase } from './bounded-cache';
+import type { AnswerPriors } from './priors';
 import { gatherWaiting, valueIf, type Answers } from './what-if';
 
 /** Something an answer can settle: an undetermined diagnosis, or an undetermined workaround of a reported one. */
@@ -60,8 +61,8 @@ interface Askable {
  * the fact with fewer answers (an easier question), then to vocabulary order, so the order is
  * deterministic.
  */
-function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: { all: Facts; unknown: readonly string[] }): Question[] {
-  const { search, offers } = offered(report, vocabulary, facts);
+function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: { all: Facts; unknown: readonly string[] }, priors?: AnswerPriors): Question[] {
+  const { search, offers } = offered(report, vocabulary, facts, priors);
   // With little known, many facts are open and a two-answer look-ahead costs tens of
   // milliseconds; one answer ahead then ranks almost as well (the early questions, such as the
   // client kind, settle most candidates whatever follows).
@@ -83,12 +84,17 @@ export function questionFacts(kb: { vocabulary: Vocabulary }, report: DiagnosisR
 }
 
 /** The open items, the search over their answers, and the facts worth asking with why. */
-function offered(report: DiagnosisReport, vocabulary: Vocabulary, facts: { all: Facts; unknown: readonly string[] }): { search: AnswerSearch; offers: { askable: Askable; why: Reason[] }[] } {
+function offered(
+  report: DiagnosisReport,
+  vocabulary: Vocabulary,
+  facts: { all: Facts; unknown: readonly string[] },
+  priors?: AnswerPriors,
+): { search: AnswerSearch; offers: { askable: Askable; why: Reason[] }[] } {
   const open: OpenItem[] = [
     ...report.candidates.filter((c) => c.status === 'undetermined').map((c) => ({ id: c.id, kind: 'diagnosis' as const, tree: c.evaluation.tree })),
     ...report.pendingWorkarounds.map((w) => ({ id: w.id, kind: 'workaround' as const, tree: w.evaluation.tree })),
   ];
-  const search = new AnswerSearch(open, vocabulary, facts);
+  const search = new AnswerSearch(open, vocabulary, facts, priors);
   const offers = search
     .askable(new Map())
     .map((askable) => ({ askable, why: reasonsFor(askable, open, search) }))
@@ -152,6 +158,7 @@ class AnswerSearch {
     private readonly open: OpenItem[],
     private readonly vocabulary: Vocabulary,
     private readonly facts: { all: Facts; unknown: readonly string[] },
+    private readonly priors?: AnswerPriors,
   ) {
     this.derivationInputs = new Set(vocabulary.derivable.flatMap((d) => d.derivations!.flatMap((rule) => Object.keys(rule.when))));
   }
@@ -218,19 +225,30 @@ class AnswerSearch {
     return sources;
   }
 
-  /** 1 for asking now, plus the expected questions after each distinct outcome. */
+  /**
+   * 1 for asking now, plus the expected questions after each distinct outcome: each outcome
+   * equally likely, or, with priors, as likely as the observed answers that lead to it together.
+   */
   expectedQuestions(answers: Answers, { answers: definition }: Askable): number {
-    const outcomes = new Map<string, Answers>();
-    for (const { value } of definition.values ?? []) {
+    const outcomes = new Map<string, { next: Answers; weight: number }>();
+    const values = definition.values ?? [];
+    for (const { value } of values) {
       const next = new Map(answers).set(definition.name, answerOf(definition, value));
       const expanded = this.expand(next);
       let key = '';
       for (const item of this.open) key += String(valueIf(item.tree, expanded))[0];
-      if (!outcomes.has(key)) outcomes.set(key, next);
+      const weight = this.priors ? this.priors.probability(definition.name, value, values) : 1;
+      const outcome = outcomes.get(key);
+      if (!outcome) outcomes.set(key, { next, weight: this.priors ? weight : 1 });
+      else if (this.priors) outcome.weight += weight;
     }
     let total = 0;
-    for (const next of outcomes.values()) total += this.remaining(next);
-    return 1 + total / outcomes.size;
+    let weights = 0;
+    for (const { next, weight } of outcomes.values()) {
+      total += weight * this.remaining(next);
+      weights += weight;
+    }
+    return 1 + total / weights;
   }
 
   // The search looks `depth` answers ahead; past that it estimates one question per article
@@ -288,7 +306,11 @@ export function cachedNextQuestions(kb: object, key: string, compute: () => Ques
   return questions;
 }
 
-/** The questions for a report, through the cache, keyed by the facts and the unknown ones. */
-export function questionsFor(kb: { vocabulary: Vocabulary }, report: DiagnosisReport, facts: { all: Facts; unknown: string[] }): Question[] {
-  return cachedNextQuestions(kb, JSON.stringify([facts.all, facts.unknown]), () => nextQuestions(report, kb.vocabulary, facts));
+/**
+ * The questions for a report, through the cache, keyed by the facts and the unknown ones (and the
+ * priors' version, when the ranking weighs answers by what was observed in the field).
+ */
+export function questionsFor(kb: { vocabulary: Vocabulary }, report: DiagnosisReport, facts: { all: Facts; unknown: string[] }, priors?: AnswerPriors): Question[] {
+  const key = JSON.stringify(priors ? [facts.all, facts.unknown, priors.version] : [facts.all, facts.unknown]);
+  return cachedNextQuestions(kb, key, () => nextQuestions(report, kb.vocabulary, facts, priors));
 }

@@ -18,6 +18,14 @@ export type Candidate = Schemas['Candidate'];
 export type ConfigurationFile = Schemas['ConfigurationFile'];
 /** A fact the stated facts and a derivation disagree on, with the value that was used and why. */
 export type Conflict = Schemas['Conflict'];
+/** A recorded decision and the outcomes reported for it, as GET /v1/decisions/{id} answers. */
+export type DecisionDetail = Schemas['DecisionDetail'];
+/** What an agent reports after a decision: a diagnosis confirmed or rejected, the workaround that resolved it, or none. */
+export type OutcomeRequest = Schemas['OutcomeRequest'];
+/** An outcome as the decision log shows it. */
+export type OutcomeView = Schemas['Outcome'];
+/** GET /v1/stats: the field figures per article, diagnosis and workaround. */
+export type FieldFigures = Schemas['FieldFigures'];
 /** A write-back to a ticketing system as the deliveries API shows it. */
 export type Delivery = Schemas['Delivery'];
 /** One request of a delivery sent, as its history lists it. */

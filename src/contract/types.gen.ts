@@ -247,6 +247,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/decisions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One recorded decision, with the outcomes reported for it
+         * @description What a diagnosis, annotation or webhook decided, as the decision log recorded it: when,
+         *     from which knowledge-base revision, for which caller (the API key's name, never the key),
+         *     the facts (stated, read from the ticket or derived, with what they were derived from), the
+         *     diagnoses with their statuses and workarounds, the questions left, and the outcomes
+         *     reported since. The ticket's text only when the service keeps it (DECISION_LOG_TEXT). A
+         *     decision the log does not hold (never made, removed after DECISION_LOG_DAYS, or a service
+         *     with the log off) is a 404.
+         */
+        get: operations["getDecision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/decisions/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report what happened after a decision
+         * @description `confirmed` or `rejected` with the `diagnosis` the agent checked, `resolved` with the
+         *     `workaround` that fixed it, or `none` when none of the diagnoses was the cause. The
+         *     diagnosis must be one the decision reported, and the workaround one of theirs: anything
+         *     else is a 400 whose `allowed` lists those of the decision. The outcome counts in the field
+         *     figures (`GET /v1/stats`) of the decision's hour and revision.
+         */
+        post: operations["reportOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Field figures per article, diagnosis and workaround
+         * @description From the decision log: per diagnosis, how often it was reported and confirmed and how often
+         *     an outcome agreed or disagreed with it; per workaround, how often it was offered, how often
+         *     it resolved the problem and its resolution rate (resolved over decisions closed by an
+         *     outcome, a resolving workaround or "none"); per article, the facts a stalled consultation
+         *     (one that left questions and reported no diagnosis) most often stopped on. Counted by the
+         *     hour of the decision: `from` is taken down and `to` up to a whole hour. Filter by
+         *     knowledge-base revision with `kbRevision`.
+         */
+        get: operations["getFieldFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/artifacts/exchange-static-ports.reg": {
         parameters: {
             query?: never;
@@ -582,7 +658,13 @@ export interface components {
                 unknown: string[];
             };
             kb: components["schemas"]["KnowledgeBaseInfo"];
+            decisionId?: components["schemas"]["DecisionIdField"];
         };
+        /**
+         * Format: uuid
+         * @description The id of the decision recorded for this answer, to read it back (`GET /v1/decisions/{id}`) and report its outcome; absent when the decision log is off.
+         */
+        DecisionIdField: string;
         Question: {
             /** @description The fact to ask for; send the answer under this name. */
             fact: string;
@@ -869,6 +951,7 @@ export interface components {
                 text: string;
             };
             kb: components["schemas"]["KnowledgeBaseInfo"];
+            decisionId?: components["schemas"]["DecisionIdField"];
         };
         BatchRequest: {
             tickets: components["schemas"]["Ticket"][];
@@ -897,6 +980,10 @@ export interface components {
                 id: components["schemas"]["TicketId"];
                 subject?: string;
                 description?: string;
+                /** @description `{{ticket.status}}`: `Solved` makes it a solved event, answered with the outcome of the ticket's latest decision instead of an annotation. */
+                status?: string;
+                /** @description `{{ticket.latest_comment}}`: on a solved event, the resolution note matched to the workarounds. */
+                latest_comment?: string;
             };
         };
         JiraWebhook: {
@@ -910,6 +997,26 @@ export interface components {
                     description?: string | {
                         type: string;
                     } | null;
+                    /** @description The issue's status; in the `done` category after a transition that moved it, the event is a solved event. */
+                    status?: {
+                        name?: string;
+                        statusCategory?: {
+                            key?: string;
+                        };
+                    };
+                };
+            };
+            /** @description What a `jira:issue_updated` event changed; an item with `field` `status` (or `resolution`) is a transition. */
+            changelog?: {
+                items?: {
+                    field?: string;
+                    toString?: string | null;
+                }[];
+            };
+            /** @description A comment made with the update; on a solved event, the resolution note matched to the workarounds. */
+            comment?: {
+                body?: string | {
+                    type: string;
                 };
             };
         };
@@ -918,6 +1025,26 @@ export interface components {
             number?: string;
             short_description?: string;
             description?: string;
+            /** @description The incident's state; 6 (Resolved) or 7 (Closed) makes it a solved event, answered with the outcome of its latest decision. */
+            state?: string;
+            /** @description Read as `state` when `state` is absent. */
+            incident_state?: string;
+            close_code?: string;
+            /** @description On a solved event, the resolution note matched to the workarounds. */
+            close_notes?: string;
+        };
+        TicketSolvedAnswer: {
+            /**
+             * @description The ticket the system says is solved, its latest decision and the outcome recorded for it:
+             *     `resolved` by the one workaround of that decision that the resolution note names in the
+             *     workaround's own wording, otherwise `unmatched`. Without a decision of the ticket (or with
+             *     the decision log off) nothing is recorded.
+             */
+            solved: {
+                ticket: string;
+                decisionId?: string;
+                outcome?: components["schemas"]["Outcome"];
+            };
         };
         WebhookAnswer: {
             annotation: components["schemas"]["Annotation"];
@@ -929,6 +1056,137 @@ export interface components {
                 body: Record<string, never>;
             }[];
             delivery?: components["schemas"]["DeliveryReceipt"];
+        };
+        DecidedFact: {
+            value: components["schemas"]["FactValue"];
+            /**
+             * @description `stated` by the caller, `extracted` from the ticket's text, or `derived` by the service (from the facts in `from`).
+             * @enum {string}
+             */
+            source: "stated" | "extracted" | "derived";
+            from?: string[];
+        };
+        DecisionRecord: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description Where the decision was made.
+             * @enum {string}
+             */
+            kind: "diagnose" | "annotate" | "webhook";
+            kb: {
+                revision: string;
+            };
+            /** @description The name of the API key the request came with (never the key); a webhook authenticated by its system's secret is `webhook:<system>`. Absent when the API is open. */
+            caller?: string;
+            ticket?: {
+                /** @enum {string} */
+                system?: "zendesk" | "jira" | "servicenow";
+                id: string;
+            };
+            facts: {
+                [key: string]: components["schemas"]["DecidedFact"];
+            };
+            unknown: string[];
+            diagnoses: {
+                id: string;
+                article: string;
+                /** @enum {string} */
+                status: "confirmed" | "likely" | "out-of-scope";
+                workarounds: {
+                    id: string;
+                    applicable: boolean | null;
+                }[];
+            }[];
+            /** @description The questions the answer left, best first, each with the articles waiting for it. */
+            questions: {
+                fact: string;
+                articles: string[];
+            }[];
+            /** @description The ticket's subject and body, only when the service keeps them (DECISION_LOG_TEXT). */
+            text?: {
+                subject?: string;
+                body?: string;
+            };
+        };
+        OutcomeRequest: {
+            /**
+             * @description `confirmed` or `rejected` (with `diagnosis`), `resolved` (with `workaround`), or `none`: none of the diagnoses was the cause.
+             * @enum {string}
+             */
+            kind: "confirmed" | "rejected" | "resolved" | "none";
+            diagnosis?: string;
+            workaround?: string;
+        };
+        Outcome: {
+            /**
+             * @description As OutcomeRequest, and `unmatched`, a ticket solved with a resolution that names none of the decision's workarounds.
+             * @enum {string}
+             */
+            kind: "confirmed" | "rejected" | "resolved" | "none" | "unmatched";
+            diagnosis?: string;
+            workaround?: string;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description `agent` (this API) or the ticketing system whose "solved" event reported it.
+             * @enum {string}
+             */
+            source: "agent" | "zendesk" | "jira" | "servicenow";
+            caller?: string;
+        };
+        DecisionDetail: {
+            decision: components["schemas"]["DecisionRecord"];
+            outcomes: components["schemas"]["Outcome"][];
+        };
+        FieldFigures: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            kbRevision?: string;
+            /** @description Decisions counted. */
+            decisions: number;
+            /** @description Decisions that left questions and reported no diagnosis. */
+            stalled: number;
+            /** @description Outcomes reported, by kind. */
+            outcomes: {
+                [key: string]: number;
+            };
+            articles: components["schemas"]["ArticleFigures"][];
+        };
+        ArticleFigures: {
+            id: string;
+            /** @description Decisions that reported one of its diagnoses. */
+            reported: number;
+            diagnoses: {
+                id: string;
+                /** @description Times reported (confirmed or likely). */
+                reported: number;
+                /** @description Times reported as confirmed. */
+                confirmed: number;
+                /** @description Outcomes that agreed: confirmed by an agent, or resolved by one of its workarounds. */
+                agreed: number;
+                /** @description Outcomes that disagreed: rejected by an agent, or "none of these". */
+                disagreed: number;
+            }[];
+            workarounds: {
+                id: string;
+                /** @description Times offered (applicable, or undetermined) with a reported diagnosis. */
+                offered: number;
+                /** @description Times it resolved the problem. */
+                resolved: number;
+                /** @description Decisions offering it that an outcome closed (resolved by a workaround, or "none"). */
+                closed: number;
+                /** @description resolved / closed; null when none was closed. */
+                resolutionRate: number | null;
+            }[];
+            /** @description The facts stalled consultations about this article most often stopped on (asked and not answered, or unknown), most first, at most five. */
+            stalledOn: {
+                fact: string;
+                count: number;
+            }[];
         };
         /** @description Present when the service delivers to this system itself; the write-back is recorded. */
         DeliveryReceipt: {
@@ -1314,6 +1572,8 @@ export interface components {
             id: components["schemas"]["localId"];
             title: components["schemas"]["text"];
             steps: components["schemas"]["statement"][];
+            /** @description Phrases a ticket's resolution note uses for this workaround, each taken word for word from its title or steps: a ticket solved with a note that says one (not negated) is counted as resolved by it. */
+            resolvedBy?: string[];
             caveats?: components["schemas"]["caveat"][];
             details?: components["schemas"]["details"];
             /** @description When the workaround applies. Without it, the workaround applies whenever its diagnosis holds. */
@@ -1499,6 +1759,8 @@ export interface components {
                     id: components["schemas"]["localId"];
                     title: components["schemas"]["text"];
                     steps: components["schemas"]["statement"][];
+                    /** @description Phrases a ticket's resolution note uses for this workaround, each taken word for word from its title or steps: a ticket solved with a note that says one (not negated) is counted as resolved by it. */
+                    resolvedBy?: string[];
                     caveats?: components["schemas"]["caveat"][];
                     details?: components["schemas"]["details"];
                     /** @description When the workaround applies. Without it, the workaround applies whenever its diagnosis holds. */
@@ -1649,13 +1911,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The annotation, and the requests that write it back to the ticketing system. */
+        /**
+         * @description The annotation, and the requests that write it back to the ticketing system; or, for a
+         *     ticket the system says is solved, the outcome recorded for its latest decision.
+         */
         WebhookAnswer: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["WebhookAnswer"];
+                "application/json": components["schemas"]["WebhookAnswer"] | components["schemas"]["TicketSolvedAnswer"];
             };
         };
         /**
@@ -1701,7 +1966,10 @@ export interface components {
     };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The id of the decision recorded for this answer (`GET /v1/decisions/{id}`); absent when the decision log is off. */
+        "X-Decision-Id": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1711,6 +1979,14 @@ export interface operations {
             query?: {
                 /** @description `candidates` to add every diagnosis with its status. */
                 include?: "candidates";
+                /**
+                 * @description `field` to rank the questions with the answers observed in the field (the decision
+                 *     log's counts of each fact's values) as priors: an answer's outcome is then as likely
+                 *     as the answers that lead to it were seen, rather than every outcome equally likely.
+                 *     Without it the order comes from the rules alone and is deterministic. Needs the
+                 *     decision log.
+                 */
+                priors?: "field";
             };
             header?: never;
             path?: never;
@@ -1725,6 +2001,7 @@ export interface operations {
             /** @description The diagnoses that hold for these facts (possibly none). */
             200: {
                 headers: {
+                    "X-Decision-Id": components["headers"]["X-Decision-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1977,6 +2254,115 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The decision's id, as an answer's `decisionId` (or `X-Decision-Id`) gives it.
+                 * @example 6f1d2c4b-8a7e-4e55-9b1a-2c6d7e8f9a0b
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision and its outcomes, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reportOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The decision's id, as an answer's `decisionId` (or `X-Decision-Id`) gives it.
+                 * @example 6f1d2c4b-8a7e-4e55-9b1a-2c6d7e8f9a0b
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OutcomeRequest"];
+            };
+        };
+        responses: {
+            /** @description The outcome, recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        outcome: components["schemas"]["Outcome"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["StoreUnavailable"];
+        };
+    };
+    getFieldFigures: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Decisions made at or after this time (RFC 3339), taken down to the hour.
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                from?: string;
+                /**
+                 * @description Decisions made before this time (RFC 3339), taken up to the hour.
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                to?: string;
+                /**
+                 * @description Only decisions of this knowledge-base revision (`kb.revision` of an answer).
+                 * @example 4b75f7142426
+                 */
+                kbRevision?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, one entry per article of the knowledge base served (and any other the log has counted). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldFigures"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -1,6 +1,9 @@
 import type { DiagnosisFinding } from '../engine/diagnose';
 import { BoundedCache, perKnowledgeBase } from '../consult/bounded-cache';
 import { diagnoseAnswer } from '../app/diagnose';
+import { diagnoseDecision } from '../app/decision-content';
+import type { DecisionContent } from '../decisions/decision';
+import type { AnswerPriors } from '../consult/priors';
 import type { Snapshot } from '../app/snapshot';
 
 /** An answer to POST /v1/diagnose as it is sent, with what the metrics count of it. */
@@ -9,10 +12,14 @@ export interface EncodedAnswer {
   body: Buffer;
   /** Its diagnoses' articles, so that an answer sent from the cache is still counted. */
   diagnoses: Pick<DiagnosisFinding, 'article'>[];
+  /** What it decided, when the decision log is on: an answer from the cache is a decision too. */
+  decision?: DecisionContent;
+  /** What the decision costs the cache, in bytes (its JSON at two bytes a character). */
+  decisionBytes?: number;
 }
 
 /** What an answer costs the cache, in bytes: its body, and its key at two bytes a character. */
-export const answerWeight = (key: string, answer: EncodedAnswer): number => 2 * key.length + answer.body.length;
+export const answerWeight = (key: string, answer: EncodedAnswer): number => 2 * key.length + answer.body.length + (answer.decisionBytes ?? 0);
 
 /**
  * The last answers to POST /v1/diagnose, per knowledge base, bounded by the bytes they hold (least
@@ -45,9 +52,19 @@ export function answerKey(body: unknown, options: { includeCandidates: boolean }
 }
 
 /** The same answer encoded as it is sent, with the diagnoses the metrics count. */
-export async function encodedDiagnoseAnswer(snapshot: Snapshot, rawFacts: Record<string, unknown>, options: { includeCandidates: boolean }): Promise<EncodedAnswer> {
+export async function encodedDiagnoseAnswer(
+  snapshot: Snapshot,
+  rawFacts: Record<string, unknown>,
+  options: { includeCandidates: boolean; priors?: AnswerPriors | undefined },
+  withDecision = false,
+): Promise<EncodedAnswer> {
   const answer = await diagnoseAnswer(snapshot, rawFacts, options);
-  return { body: ownBytes(JSON.stringify(answer)), diagnoses: answer.diagnoses.map(({ article }) => ({ article })) };
+  const decision = withDecision ? diagnoseDecision(answer) : undefined;
+  return {
+    body: ownBytes(JSON.stringify(answer)),
+    diagnoses: answer.diagnoses.map(({ article }) => ({ article })),
+    ...(decision ? { decision, decisionBytes: 2 * JSON.stringify(decision).length } : {}),
+  };
 }
 
 /**

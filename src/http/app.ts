@@ -23,6 +23,8 @@ import { deliveryRoutes } from './routes/deliveries';
 import { annotateRoutes } from './routes/annotate';
 import { artifactRoutes } from './routes/artifacts';
 import { diagnoseRoutes } from './routes/diagnose';
+import { decisionRoutes } from './routes/decisions';
+import type { DecisionRecorder } from '../decisions/recorder';
 import { knowledgeBaseRoutes } from './routes/knowledge-base';
 import { operationsRoutes } from './routes/operations';
 import { apiKeyAuth, rateLimiter } from './security';
@@ -72,6 +74,8 @@ export interface AppOptions {
   readTicket?: TicketReader;
   /** The longest a request body may take to arrive, and an NDJSON batch may send nothing; default 30 s. */
   requestTimeoutMs?: number;
+  /** Where diagnoses and annotations are recorded; without it the decision log is off (its routes are 404s). */
+  decisions?: DecisionRecorder;
 }
 
 /**
@@ -156,8 +160,15 @@ export function createApp(options: AppOptions, doors: MountedDoors = {}): Expres
   app.use(requestDeadline(requestTimeoutMs, isBatchStream));
   app.use(queryGuard(contract));
   app.use(bodyParsers({ bodyLimit, batchBodyLimit }));
-  app.use(diagnoseRoutes(contract, snapshotOf, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20));
-  app.use(annotateRoutes(contract, snapshotOf, { ...(options.readTicket !== undefined ? { read: options.readTicket } : {}), idleMs: requestTimeoutMs }));
+  app.use(diagnoseRoutes(contract, snapshotOf, (options.answerCacheMb ?? DEFAULT_ANSWER_CACHE_MB) * 2 ** 20, options.decisions));
+  app.use(
+    annotateRoutes(contract, snapshotOf, {
+      ...(options.readTicket !== undefined ? { read: options.readTicket } : {}),
+      ...(options.decisions !== undefined ? { decisions: options.decisions } : {}),
+      idleMs: requestTimeoutMs,
+    }),
+  );
+  app.use(decisionRoutes(contract, snapshotOf, options.decisions));
   if (options.deliveries) app.use(deliveryRoutes(options.deliveries));
   else
     app.use('/v1/deliveries', () => {

@@ -4,16 +4,18 @@ import { ClusterMemoryStoreWorker } from '@express-rate-limit/cluster-memory-sto
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { Problem } from '../contract/problem';
+import { keyOf } from '../config/config';
 
 /** Paths anyone may call: liveness, readiness, metrics (see metricsGuard) and the API description. */
 const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
 
 type KeyRole = 'caller' | 'admin';
 
-/** The key a request was made with: its role, and an id (a digest prefix) to count its requests by. */
-interface ApiKey {
+/** The key a request was made with: its role, an id (a digest prefix) to count its requests by, and its name (keyOf). */
+export interface ApiKey {
   role: KeyRole;
   id: string;
+  name: string;
 }
 
 interface KeyRing {
@@ -36,15 +38,18 @@ const digestOf = (key: string) => crypto.createHash('sha256').update(key).digest
  * the same time whatever the key, and are never logged.
  */
 export function keyMatcher(keys: { key: string; role: KeyRole }[]): (req: Parameters<RequestHandler>[0]) => ApiKey | undefined {
-  const known = keys.map(({ key, role }) => ({ digest: digestOf(key), role }));
+  const known = keys.map(({ key: entry, role }) => {
+    const { name, key } = keyOf(entry);
+    return { digest: digestOf(key), role, name };
+  });
   return (req) => {
     const bearer = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
     const given = req.get('x-api-key') ?? bearer;
     if (given === undefined) return undefined;
     const digest = digestOf(given);
     let found: ApiKey | undefined;
-    for (const { digest: candidate, role } of known) {
-      if (crypto.timingSafeEqual(digest, candidate) && !found) found = { role, id: digest.subarray(0, 8).toString('hex') };
+    for (const { digest: candidate, role, name } of known) {
+      if (crypto.timingSafeEqual(digest, candidate) && !found) found = { role, id: digest.subarray(0, 8).toString('hex'), name };
     }
     return found;
   };

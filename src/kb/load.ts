@@ -179,6 +179,9 @@ function checkBounds(file: BoundsFile, vocabulary: Vocabulary): ReadonlyMap<stri
   return new Map(file.bounds.map((bound) => [bound.id, bound]));
 }
 
+/** A text as a phrase is looked for in it: lower case, runs of spaces, hyphens and underscores one space. */
+const wordsOf = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, ' ');
+
 function checkArticle(article: Article, fileName: string, file: string, vocabulary: Vocabulary, bounds: ReadonlyMap<string, Bound>): void {
   if (`${article.id}.json` !== fileName) {
     throw new KnowledgeBaseError(file, '/id', `article id "${article.id}" does not match the file name ${fileName}`);
@@ -201,6 +204,14 @@ function checkArticle(article: Article, fileName: string, file: string, vocabula
     (i) => `/workarounds/${i}/id`,
     'workaround id',
   );
+
+  article.workarounds.forEach((workaround, i) => {
+    // A resolution is matched on the workaround's own wording, never on words the article does not use for it.
+    const wording = wordsOf([workaround.title, ...workaround.steps.map((s) => s.text)].join(' '));
+    workaround.resolvedBy?.forEach((phrase, j) => {
+      if (!wording.includes(wordsOf(phrase))) throw new KnowledgeBaseError(file, `/workarounds/${i}/resolvedBy/${j}`, `"${phrase}" is not in the workaround's title or steps`);
+    });
+  });
 
   const workaroundIds = new Set(article.workarounds.map((w) => w.id));
   article.diagnoses.forEach((diagnosis, i) => {

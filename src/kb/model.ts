@@ -76,6 +76,8 @@ export interface Workaround {
   id: string;
   title: string;
   steps: Statement[];
+  /** Phrases of its title or steps that a ticket's resolution note names it by. */
+  resolvedBy?: string[];
   caveats?: Caveat[];
   details?: Record<string, unknown> & { portAdvice?: PortAdvice[] };
   applicability?: { conditions: TopCondition; notApplicableReason: Statement };

@@ -4,6 +4,9 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Contract } from '../contract/contract';
 import { diagnoseAnswer } from '../app/diagnose';
+import { diagnoseDecision } from '../app/decision-content';
+import { fieldPriors } from '../app/field-priors';
+import type { DecisionRecorder } from '../decisions/recorder';
 import { AppError } from '../app/errors';
 import { MAX_FIELD_ERRORS } from '../contract/problem';
 import { articleAnswer, factsAnswer } from '../app/articles';
@@ -17,14 +20,14 @@ import { findOperation, operationInputSchema } from './tool-schemas';
 interface Tool {
   name: string;
   operationId: string;
-  run: (args: Record<string, unknown>, snapshot: Snapshot) => Promise<object> | object;
+  run: (args: Record<string, unknown>, snapshot: Snapshot, caller: string | undefined) => Promise<object> | object;
   /** Where its arguments hold facts, to be read against the vocabulary when they are refused. */
   factsAt?: string;
 }
 
-/** POST /mcp: the MCP door, served on the service's HTTP server. */
-export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf): Router {
-  return Router().post('/mcp', mcpHandler(contract, snapshotOf));
+/** POST /mcp: the MCP door, served on the service's HTTP server; `decisions` records its diagnoses as POST /v1/diagnose's are. */
+export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf, decisions?: DecisionRecorder): Router {
+  return Router().post('/mcp', mcpHandler(contract, snapshotOf, decisions));
 }
 
 /**
@@ -32,13 +35,18 @@ export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf): Router {
  * HTTP operation answers. Stateless Streamable HTTP: every POST /mcp gets a fresh server and
  * transport, so any instance behind a load balancer can answer any request.
  */
-function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler {
+function mcpHandler(contract: Contract, snapshotOf: SnapshotOf, decisions?: DecisionRecorder): RequestHandler {
   const tools: Tool[] = [
     {
       name: 'diagnose',
       operationId: 'diagnose',
       factsAt: '/facts',
-      run: (args, snapshot) => diagnoseAnswer(snapshot, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates' }),
+      run: async (args, snapshot, caller) => {
+        const priors = args.priors === 'field' ? await fieldPriors(decisions) : undefined;
+        const answer = await diagnoseAnswer(snapshot, args.facts as Record<string, unknown>, { includeCandidates: args.include === 'candidates', priors });
+        // A chatbot's diagnosis is a decision like any other, with its id to report the outcome against.
+        return decisions ? { decisionId: decisions.record(diagnoseDecision(answer), caller), ...answer } : answer;
+      },
     },
     { name: 'list_facts', operationId: 'listFacts', run: (_args, snapshot) => factsAnswer(snapshot) },
     { name: 'get_article', operationId: 'getArticle', run: (args, snapshot) => articleAnswer(snapshot, args.id as string) },
@@ -53,7 +61,7 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler 
     };
   });
 
-  const server = (snapshot: Snapshot): Server => {
+  const server = (snapshot: Snapshot, caller: string | undefined): Server => {
     const mcp = new Server({ name: 'outlook-connectivity-kb', version: contract.document.info.version }, { capabilities: { tools: {} } });
     mcp.setRequestHandler(ListToolsRequestSchema, () => ({ tools: described.map((d) => d.listing) as never }));
     mcp.setRequestHandler(CallToolRequestSchema, async (request) => {
@@ -62,7 +70,7 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler 
       const args = request.params.arguments ?? {};
       checkArguments(entry.tool, entry.check, args, snapshot.kb.vocabulary);
       try {
-        const result = await entry.tool.run(args, snapshot);
+        const result = await entry.tool.run(args, snapshot, caller);
         return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
       } catch (error) {
         if (error instanceof AppError) {
@@ -76,7 +84,7 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf): RequestHandler 
   };
 
   return async (req, res) => {
-    const mcp = server(snapshotOf(req));
+    const mcp = server(snapshotOf(req), (res.locals.apiKey as { name?: string } | undefined)?.name);
     const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
     res.on('close', () => {
       void transport.close();

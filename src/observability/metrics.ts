@@ -58,6 +58,12 @@ export class Metrics implements DeliveryMetrics {
     registers: [this.registry],
   });
 
+  private readonly decisionsLostCount = new Counter({
+    name: 'decision_log_failures_total',
+    help: 'Decisions the decision log could not record (the store failed, or too many waited for it); the diagnoses were answered all the same.',
+    registers: [this.registry],
+  });
+
   private lastScrape?: { at: number; text: Promise<string> };
 
   constructor() {
@@ -129,6 +135,11 @@ export class Metrics implements DeliveryMetrics {
         for (const { system, state, count } of await outbox.counts().catch(() => [])) this.set({ system, state }, Number(count));
       },
     });
+  }
+
+  /** Counts decisions the log lost. */
+  decisionsLost(count: number): void {
+    this.decisionsLostCount.inc(count);
   }
 
   diagnosed(diagnoses: readonly Pick<DiagnosisFinding, 'article'>[]): void {

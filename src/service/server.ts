@@ -20,6 +20,7 @@ import { createLogger } from '../observability/logging';
 import { Metrics } from '../observability/metrics';
 import { KnowledgeBaseHolder } from '../app/holder';
 import { openStore, type Store } from '../store/store';
+import { DecisionRecorder } from '../decisions/recorder';
 
 /** A started service: its HTTP server and what it owns, and the means to reload and shut it down. */
 interface RunningService {
@@ -32,6 +33,8 @@ interface RunningService {
   store: Store;
   /** Sends the outbox's deliveries in the background. */
   dispatcher: Dispatcher;
+  /** The decisions the first pass of retention removed, at start (none when the log is off). */
+  retention: Promise<number>;
   /** e.g. http://127.0.0.1:3000 */
   url: string;
   /** Where /metrics is served, when METRICS_PORT moves it off the API's port. */
@@ -97,6 +100,18 @@ export async function startService(config: Config, logDestination?: DestinationS
       dispatcher.wake();
     },
   });
+  const decisions = config.decisionLog
+    ? new DecisionRecorder({
+        log: store.decisions,
+        keepText: config.decisionLogText,
+        // A diagnosis is answered whatever becomes of its record: a failure is logged and counted.
+        lost: (count, error) => {
+          metrics.decisionsLost(count);
+          logger.error({ err: error, decisions: count }, 'decisions could not be recorded');
+        },
+      })
+    : undefined;
+  const retention = decisions ? keepFor(store, config.decisionLogDays, logger) : undefined;
   const pool = config.annotationThreads > 0 ? new ExtractionPool(config.annotationThreads) : undefined;
   threads.pool = pool;
   // The first long ticket otherwise waited 0.3-0.8 s on a loaded machine for a thread to start,
@@ -125,6 +140,7 @@ export async function startService(config: Config, logDestination?: DestinationS
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
     answerCacheMb: config.answerCacheMb,
+    ...(decisions !== undefined ? { decisions } : {}),
     logger,
     metrics,
   });
@@ -159,6 +175,7 @@ export async function startService(config: Config, logDestination?: DestinationS
     kb: holder.snapshot().kb,
     store,
     dispatcher,
+    retention: retention?.first ?? Promise.resolve(0),
     url: urlOf(server),
     ...(metricsServer ? { metricsUrl: urlOf(metricsServer) } : {}),
     reload() {
@@ -177,11 +194,34 @@ export async function startService(config: Config, logDestination?: DestinationS
       // being sent get the same time to finish; any still waiting for an answer after it are
       // recorded as attempts to try again, by this instance when it is back or by another.
       await dispatcher.stop(timeoutMs);
+      clearInterval(retention?.timer);
+      await decisions?.flush();
       await store.close();
       await pool?.close();
       return clean;
     },
   };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Removes decisions older than DECISION_LOG_DAYS now and every hour after: what the log keeps can
+ * hold personal data (facts read from tickets, their text when kept), so it is not kept for ever.
+ */
+function keepFor(store: Store, days: number, logger: Logger): { timer: NodeJS.Timeout; first: Promise<number> } {
+  const purge = () =>
+    store.decisions
+      .purge(Date.now() - days * DAY)
+      .then((removed) => {
+        if (removed > 0) logger.info({ removed, days }, 'old decisions removed');
+        return removed;
+      })
+      .catch((error: Error) => {
+        logger.warn({ err: error }, 'removing old decisions failed; tried again within the hour');
+        return 0;
+      });
+  return { first: purge(), timer: setInterval(() => void purge(), 3_600_000).unref() };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

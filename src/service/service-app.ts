@@ -31,12 +31,13 @@ export function serviceApp(options: ServiceAppOptions): Express {
     ...(serviceNowSecret !== undefined ? { serviceNowSecret } : {}),
     ...(http.readTicket !== undefined ? { read: http.readTicket } : {}),
     ...(http.deliveries?.intake !== undefined ? { intake: http.deliveries.intake } : {}),
+    ...(http.decisions !== undefined ? { decisions: http.decisions } : {}),
   };
   return createApp(
     { ...http, contract },
     {
       pages: webRoutes(),
-      routes: (snapshotOf) => [webhookRoutes(contract, snapshotOf, webhooks), mcpRoutes(contract, snapshotOf)],
+      routes: (snapshotOf) => [webhookRoutes(contract, snapshotOf, webhooks), mcpRoutes(contract, snapshotOf, http.decisions)],
       selfAuthenticated: selfAuthenticatedWebhooks(webhooks),
     },
   );

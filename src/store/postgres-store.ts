@@ -2,6 +2,9 @@ import pg from 'pg';
 import type { AfterAttempt, Attempt, Delivery, DeliveryFilter, NewDelivery, Outbox, Receipt } from '../delivery/outbox';
 import * as sql from './outbox-sql';
 import { pendingMigrations } from './pending-migrations';
+import { inTransaction, namedQuery } from './pg-parameters';
+import { PostgresDecisionLog } from './postgres-decisions';
+import type { DecisionLog } from '../decisions/decision-log';
 import { MIGRATIONS_TABLE } from './schema';
 import type { Store } from './store';
 
@@ -22,8 +25,11 @@ const types = {
 export class PostgresStore implements Store, Outbox {
   readonly kind = 'postgres';
   readonly outbox: Outbox = this;
+  readonly decisions: DecisionLog;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly pool: pg.Pool) {
+    this.decisions = new PostgresDecisionLog(pool);
+  }
 
   static async open(connectionString: string): Promise<PostgresStore> {
     // A server that does not answer is reported within seconds (readiness, intake), not after TCP's own timeout.
@@ -102,44 +108,11 @@ export class PostgresStore implements Store, Outbox {
     return this.query(this.pool, sql.COUNTS, {});
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
-  private async query<R extends object>(on: pg.Pool | pg.PoolClient, text: string, params: Record<string, unknown>): Promise<R[]> {
-    const { numbered, names } = numberedParameters(text);
-    return (
-      await on.query<R>(
-        numbered,
-        names.map((name) => params[name] ?? null),
-      )
-    ).rows;
+  private query<R extends object>(on: pg.Pool | pg.PoolClient, text: string, params: Record<string, unknown>): Promise<R[]> {
+    return namedQuery<R>(on, text, params);
   }
-}
-
-const numbered = new Map<string, { numbered: string; names: string[] }>();
-
-/** The shared SQL's `:name` parameters as PostgreSQL's $1, $2, ... (the same name, the same number). */
-function numberedParameters(text: string): { numbered: string; names: string[] } {
-  let found = numbered.get(text);
-  if (!found) {
-    const names: string[] = [];
-    const converted = text.replace(/(?<!:):([a-zA-Z]\w*)/g, (_match, name: string) => {
-      if (!names.includes(name)) names.push(name);
-      return `$${names.indexOf(name) + 1}`;
-    });
-    numbered.set(text, (found = { numbered: converted, names }));
-  }
-  return found;
 }

@@ -1,8 +1,8 @@
 /**
  * The store's schema, one for SQLite and PostgreSQL: each migration is SQL both accept (TEXT,
  * INTEGER, BIGINT; times as milliseconds since the epoch; JSON as TEXT), applied in order at
- * start-up and recorded in schema_migrations. A new table (the decision log of issue #19) is a
- * new migration at the end; a migration, once released, is never edited.
+ * start-up and recorded in schema_migrations. A new table is a new migration at the end; a
+ * migration, once released, is never edited.
  */
 export interface Migration {
   version: number;
@@ -123,6 +123,62 @@ export const MIGRATIONS: Migration[] = [
           SELECT 1 FROM deliveries n WHERE n.system = d.system AND n.ticket = d.ticket
             AND (n.created_at > d.created_at OR (n.created_at = d.created_at AND n.id > d.id))
         )`,
+    ],
+  },
+  {
+    // The decision log (issue #19): every diagnosis, annotation and webhook decision, the
+    // outcomes reported for them, and the hourly counters the field figures are read from, so
+    // that GET /v1/stats adds up a few thousand rows however many decisions there are.
+    version: 3,
+    name: 'decision log',
+    statements: [
+      `CREATE TABLE decisions (
+        id TEXT PRIMARY KEY,
+        at BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        kb_revision TEXT NOT NULL,
+        caller TEXT,
+        ticket_system TEXT,
+        ticket_id TEXT,
+        content_key TEXT NOT NULL
+      )`,
+      // What decisions decided (facts, diagnoses, questions, text), once per distinct content: the
+      // same answer served again and again (a chatbot's opening turn, the answer cache) is one row,
+      // and a decision a row of a hundred bytes. last_at is the latest decision that uses it, for
+      // retention.
+      `CREATE TABLE decision_contents (
+        content_key TEXT PRIMARY KEY,
+        content TEXT NOT NULL,
+        last_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX decision_contents_last ON decision_contents (last_at)`,
+      // Retention deletes by age.
+      `CREATE INDEX decisions_at ON decisions (at)`,
+      // A ticket's "solved" event looks for its latest decision.
+      `CREATE INDEX decisions_ticket ON decisions (ticket_system, ticket_id, at) WHERE ticket_system IS NOT NULL`,
+      `CREATE TABLE decision_outcomes (
+        decision_id TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        diagnosis TEXT,
+        workaround TEXT,
+        source TEXT NOT NULL,
+        caller TEXT
+      )`,
+      `CREATE INDEX decision_outcomes_decision ON decision_outcomes (decision_id, at)`,
+      // Each counter per hour and per day (span, in milliseconds): a range of time adds up the
+      // days it covers whole and the hours at its ends, a few thousand rows for a month. The key
+      // starts with the kind, so the figures never walk the facts' counters, nor the priors the rest.
+      `CREATE TABLE decision_counts (
+        kind TEXT NOT NULL,
+        span BIGINT NOT NULL,
+        hour BIGINT NOT NULL,
+        kb_revision TEXT NOT NULL,
+        item TEXT NOT NULL,
+        measure TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (kind, span, hour, kb_revision, item, measure)
+      )`,
     ],
   },
 ];

@@ -5,6 +5,8 @@ import type { AfterAttempt, Attempt, Delivery, DeliveryFilter, NewDelivery, Outb
 import { GroupCommit } from './group-commit';
 import * as sql from './outbox-sql';
 import { pendingMigrations } from './pending-migrations';
+import { SqliteDecisionLog } from './sqlite-decisions';
+import type { DecisionLog } from '../decisions/decision-log';
 import { MIGRATIONS_TABLE } from './schema';
 import type { Store } from './store';
 
@@ -20,10 +22,15 @@ export const SQLITE_FILE = 'outlook-kb.sqlite';
 export class SqliteStore implements Store, Outbox {
   readonly kind = 'sqlite';
   readonly outbox: Outbox = this;
+  readonly decisions: DecisionLog;
   private readonly writes: GroupCommit;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly decisionsDb: Database.Database,
+  ) {
     this.writes = new GroupCommit(db);
+    this.decisions = new SqliteDecisionLog(decisionsDb);
   }
 
   static open(dataDir: string): SqliteStore {
@@ -44,7 +51,14 @@ export class SqliteStore implements Store, Outbox {
         db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, Date.now());
       }
     }).immediate();
-    return new SqliteStore(db);
+    // The decision log on a connection of its own, with synchronous=NORMAL: in WAL mode a commit
+    // then waits for no fsync (the outbox's FULL does), so recording thousands of decisions a
+    // second costs the event loop little; what a power cut can take is the last decisions logged,
+    // never a webhook's delivery, and a crash of the process alone loses nothing committed.
+    const decisionsDb = new Database(path.join(dataDir, SQLITE_FILE));
+    decisionsDb.pragma('busy_timeout = 5000');
+    decisionsDb.pragma('synchronous = NORMAL');
+    return new SqliteStore(db, decisionsDb);
   }
 
   ping(): Promise<void> {
@@ -55,6 +69,7 @@ export class SqliteStore implements Store, Outbox {
 
   async close(): Promise<void> {
     await this.writes.drain();
+    this.decisionsDb.close();
     this.db.close();
   }
 

@@ -1,13 +1,15 @@
 import type { Outbox } from '../delivery/outbox';
+import type { DecisionLog } from '../decisions/decision-log';
 
 /**
- * The service's database: the outbox and its history now, the decision log of issue #19 next.
- * One implementation per database (sqlite-store.ts, postgres-store.ts), one schema (schema.ts)
- * migrated at start-up. A part added later (a decision log) is another property beside `outbox`.
+ * The service's database: the outbox and its history, and the decision log. One implementation
+ * per database (sqlite-store.ts, postgres-store.ts), one schema (schema.ts) migrated at start-up;
+ * each part is a property of its own.
  */
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly outbox: Outbox;
+  readonly decisions: DecisionLog;
   /** Resolves when the database answers a query; rejects with why it cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

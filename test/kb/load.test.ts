@@ -195,6 +195,15 @@ describe('loading the knowledge base', () => {
 });
 
 describe('loading from a directory that is not a knowledge base', () => {
+  it("stops when a resolution phrase is not the workaround's own wording", () => {
+    const dir = rulesWith('articles/KB291615.json', set('/workarounds/0/resolvedBy', ['one-to-one translation', 'NAT exemption']));
+    const error = loadError(dir);
+    expect(error.file).toBe('articles/KB291615.json');
+    expect(error.pointer).toBe('/workarounds/0/resolvedBy/1');
+    expect(error.message).toContain(`"NAT exemption" is not in the workaround's title or steps`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('names the missing vocabulary file', () => {
     const error = loadError(fs.mkdtempSync(path.join(os.tmpdir(), 'empty-')));
     expect(error.file).toBe('facts.json');

@@ -6,6 +6,7 @@ import type { Delivery, System } from '../../src/delivery/outbox';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../src/delivery/retry-policy';
 import { targetsFrom, type TargetSettings } from '../../src/delivery/targets';
 import { Metrics } from '../../src/observability/metrics';
+import { DecisionRecorder } from '../../src/decisions/recorder';
 import { TestApi } from '../../harness/api';
 import { testStore, type TestStore } from './stores';
 import type { TicketingStandIn } from '../../harness/ticketing-stand-in';
@@ -18,6 +19,8 @@ export interface DeliveringApi {
   store: TestStore;
   dispatcher: Dispatcher;
   metrics: Metrics;
+  /** The decision log, when asked for. */
+  decisions?: DecisionRecorder;
   /** Resolves with the delivery once it is delivered or dead-lettered. */
   settled(id: string): Promise<Delivery>;
   close(): Promise<void>;
@@ -33,7 +36,7 @@ export function targetSettings(standIns: Pick<TicketingStandIn, 'system' | 'url'
  * wires it: webhooks record, the dispatcher sends, /v1/deliveries shows.
  */
 export async function startDeliveringApi(
-  options: { targets?: TargetSettings; policy?: RetryPolicy; kind?: 'sqlite' | 'postgres'; app?: Partial<AppOptions>; start?: boolean } = {},
+  options: { targets?: TargetSettings; policy?: RetryPolicy; kind?: 'sqlite' | 'postgres'; app?: Partial<AppOptions>; start?: boolean; decisions?: boolean } = {},
 ): Promise<DeliveringApi> {
   const { policy = DEFAULT_RETRY_POLICY, kind = 'sqlite' } = options;
   const store = await testStore(kind);
@@ -50,7 +53,14 @@ export async function startDeliveringApi(
       dispatcher.wake();
     },
   });
-  const api = await TestApi.start({ deliveries: { intake, outbox: store.store.outbox, giveUpMs: policy.giveUpMs, requeued: () => dispatcher.wake() }, store: store.store, metrics, ...options.app });
+  const decisions = options.decisions ? new DecisionRecorder({ log: store.store.decisions }) : undefined;
+  const api = await TestApi.start({
+    deliveries: { intake, outbox: store.store.outbox, giveUpMs: policy.giveUpMs, requeued: () => dispatcher.wake() },
+    store: store.store,
+    metrics,
+    ...(decisions ? { decisions } : {}),
+    ...options.app,
+  });
   if (options.start !== false) dispatcher.start();
   const settled = new Map<string, Delivery>();
   dispatcher.on('settled', (delivery: Delivery) => settled.set(delivery.id, delivery));
@@ -59,6 +69,7 @@ export async function startDeliveringApi(
     store,
     dispatcher,
     metrics,
+    ...(decisions ? { decisions } : {}),
     async settled(id) {
       while (!settled.has(id)) await once(dispatcher, 'settled');
       const delivery = settled.get(id)!;
@@ -68,6 +79,7 @@ export async function startDeliveringApi(
     async close() {
       await api.close();
       await dispatcher.stop();
+      await decisions?.flush();
       await store.dispose();
     },
   };

@@ -1,6 +1,6 @@
 // The service's API as the pages call it: relative URLs (so a path prefix in front of the
 // service keeps working), the API key if the user gave one, and problems as errors.
-import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, InputFacts, ProblemBody } from '../../contract/schemas.js';
+import type { Annotation, ConfigurationFile, DiagnoseResponse, FactList, FieldFigures, InputFacts, ProblemBody } from '../../contract/schemas.js';
 import type { ArticleSettings, Parameter } from './artifact-settings.js';
 
 export type {
@@ -15,6 +15,7 @@ export type {
   Evidence,
   FactDefinition,
   FactList,
+  FieldFigures,
   InputFacts,
   OutOfScope,
   ProblemBody,
@@ -84,4 +85,6 @@ export const api = {
   article: (id: string) => json<ArticleSettings>('GET', `v1/articles/${encodeURIComponent(id)}`),
   /** A configuration file with the other articles' advice on its ports (the service answers JSON to JSON). */
   file: (href: string, query: Record<string, string>) => json<ConfigurationFile>('GET', `${relative(href)}?${new URLSearchParams(query)}`),
+  /** The field figures of the decision log (the stats page). */
+  stats: (query: Record<string, string>) => json<FieldFigures>('GET', `v1/stats?${new URLSearchParams(query)}`),
 };
