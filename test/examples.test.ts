@@ -5,7 +5,7 @@ import { bundledRulesDir } from '../src/paths';
 import { KnowledgeBaseHolder } from '../src/app/holder';
 import type { TestApi } from '../harness/api';
 import { member } from '../harness/member';
-import { startDeliveringApi, type DeliveringApi } from './support/delivering-api';
+import { recordDeadLetter, startDeliveringApi, type DeliveringApi } from './support/delivering-api';
 import { logged, type Decision } from '../src/decisions/decision';
 import { batchTallies } from '../src/decisions/tallies';
 
@@ -24,15 +24,7 @@ beforeAll(async () => {
   const decisions = delivering.decisions!;
   api = delivering.api;
   const id = ((document.paths?.['/v1/deliveries/{id}']?.get?.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).find((p) => p.name === 'id')!.example as string;
-  const { outbox } = delivering.store.store;
-  await outbox.enqueue({ id, system: 'zendesk', ticket: '4711', key: 'zendesk:4711:example', requests: [{ method: 'PUT', path: '/api/v2/tickets/4711.json', body: {} }] }, 1000, 2000);
-  await outbox.claim('example', 1000, 60_000, 1);
-  await outbox.finishAttempt(
-    id,
-    'example',
-    { request: 0, startedAt: 1000, durationMs: 80, outcome: 'dead', answer: { status: 401, body: '{"error":"Couldn\'t authenticate you"}' } },
-    { state: 'dead', done: 0 },
-  );
+  await recordDeadLetter(delivering.store.store.outbox, id);
   // A decision under the id the decision operations' examples name, with the diagnosis and workaround their outcomes name.
   const decisionId = ((document.paths?.['/v1/decisions/{id}']?.get?.parameters ?? []) as OpenAPIV3_1.ParameterObject[]).find((p) => p.name === 'id')!.example as string;
   const decision: Decision = {

@@ -3,15 +3,18 @@ import type { Decision, LoggedDecision, Outcome } from '../decisions/decision';
 import type { DecisionLog, TallyFilter, TallySum } from '../decisions/decision-log';
 import type { Tally } from '../decisions/tallies';
 import * as sql from './decisions-sql';
+import { PreparedStatements, settled } from './sqlite-statements';
 
 /**
  * The decision log in the embedded store's file, on a connection of its own (see
  * SqliteStore.open). The recorder hands it whole batches, each written in one transaction.
  */
 export class SqliteDecisionLog implements DecisionLog {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly prepared: PreparedStatements;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    this.prepared = new PreparedStatements(db);
+  }
 
   record(decisions: readonly LoggedDecision[], tallies: readonly Tally[]): Promise<void> {
     return this.write(() => {
@@ -71,13 +74,6 @@ export class SqliteDecisionLog implements DecisionLog {
   }
 
   private statement(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+    return this.prepared.get(text);
   }
-}
-
-/** A synchronous read as a promise that rejects rather than throws (a closed database). */
-function settled<T>(read: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(read()));
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { PreparedStatements, settled } from './sqlite-statements';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AfterAttempt, Attempt, Delivery, DeliveryFilter, NewDelivery, Outbox, Receipt } from '../delivery/outbox';
@@ -24,12 +25,14 @@ export class SqliteStore implements Store, Outbox {
   readonly outbox: Outbox = this;
   readonly decisions: DecisionLog;
   private readonly writes: GroupCommit;
+  private readonly prepared: PreparedStatements;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly decisionsDb: Database.Database,
   ) {
     this.writes = new GroupCommit(db);
+    this.prepared = new PreparedStatements(db);
     this.decisions = new SqliteDecisionLog(decisionsDb);
   }
 
@@ -125,22 +128,9 @@ export class SqliteStore implements Store, Outbox {
     return settled(() => this.statement(sql.COUNTS).all() as Awaited<ReturnType<Outbox['counts']>>);
   }
 
-  private readonly statements = new Map<string, Database.Statement>();
-
-  /** Statements are prepared once per text. */
   private statement(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+    return this.prepared.get(text);
   }
-}
-
-/**
- * A read, done at once (better-sqlite3 is synchronous), as the promise the store's interface
- * promises: a failure (a closed database) rejects it rather than throwing at the caller.
- */
-function settled<T>(read: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(read()));
 }
 
 /** better-sqlite3 refuses undefined; an absent filter is NULL (and unused by the query). */

@@ -6,7 +6,7 @@ import { cli } from '../../src/cli/cli';
 import { Contract } from '../../src/contract/contract';
 import { KnowledgeBaseHolder } from '../../src/app/holder';
 import { bundledRulesDir, projectRoot } from '../../src/paths';
-import { startDeliveringApi, type DeliveringApi } from '../support/delivering-api';
+import { recordDeadLetter, startDeliveringApi, type DeliveringApi } from '../support/delivering-api';
 import { curlRequest, differenceFromShown, docExamples, documentationFiles, shellWords } from '../support/doc-examples';
 
 // Every shell example in README.md and docs/ is run, and the JSON a page shows after it is
@@ -22,15 +22,7 @@ const deliveryId = ((document.paths?.['/v1/deliveries/{id}']?.get?.parameters ??
 let delivering: DeliveringApi;
 beforeAll(async () => {
   delivering = await startDeliveringApi({ app: { holder: new KnowledgeBaseHolder(bundledRulesDir) }, start: false });
-  const { outbox } = delivering.store.store;
-  await outbox.enqueue({ id: deliveryId, system: 'zendesk', ticket: '4711', key: 'zendesk:4711:example', requests: [{ method: 'PUT', path: '/api/v2/tickets/4711.json', body: {} }] }, 1000, 2000);
-  await outbox.claim('example', 1000, 60_000, 1);
-  await outbox.finishAttempt(
-    deliveryId,
-    'example',
-    { request: 0, startedAt: 1000, durationMs: 80, outcome: 'dead', answer: { status: 401, body: '{"error":"Couldn\'t authenticate you"}' } },
-    { state: 'dead', done: 0 },
-  );
+  await recordDeadLetter(delivering.store.store.outbox, deliveryId);
 });
 afterAll(() => delivering.close());
 

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { ServiceAppOptions as AppOptions } from '../../src/service/service-app';
 import { Dispatcher } from '../../src/delivery/dispatcher';
 import { DeliveryIntake } from '../../src/delivery/intake';
-import type { Delivery, System } from '../../src/delivery/outbox';
+import type { Delivery, Outbox, System } from '../../src/delivery/outbox';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../src/delivery/retry-policy';
 import { targetsFrom, type TargetSettings } from '../../src/delivery/targets';
 import { Metrics } from '../../src/observability/metrics';
@@ -83,4 +83,19 @@ export async function startDeliveringApi(
       await store.dispose();
     },
   };
+}
+
+/**
+ * A dead letter in `outbox` under `id`, as openapi.yaml's delivery examples and the docs' curl
+ * examples name it: a Zendesk note refused with a 401, after one attempt.
+ */
+export async function recordDeadLetter(outbox: Outbox, id: string): Promise<void> {
+  await outbox.enqueue({ id, system: 'zendesk', ticket: '4711', key: 'zendesk:4711:example', requests: [{ method: 'PUT', path: '/api/v2/tickets/4711.json', body: {} }] }, 1000, 2000);
+  await outbox.claim('example', 1000, 60_000, 1);
+  await outbox.finishAttempt(
+    id,
+    'example',
+    { request: 0, startedAt: 1000, durationMs: 80, outcome: 'dead', answer: { status: 401, body: '{"error":"Couldn\'t authenticate you"}' } },
+    { state: 'dead', done: 0 },
+  );
 }
