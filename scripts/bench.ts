@@ -190,7 +190,15 @@ async function webhookIntake() {
   };
   const before = { recorded: await count(), delivered: await count('delivered') };
   // No rate limit: the default (1,000 a second per address) would be what is measured.
-  const env = { PORT: '0', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', DATA_DIR: settings.dataDir, ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}), ...zendesk.env() };
+  const env = {
+    ...(process.env.DECISION_LOG ? { DECISION_LOG: process.env.DECISION_LOG } : {}),
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    DATA_DIR: settings.dataDir,
+    ...(settings.databaseUrl ? { DATABASE_URL: settings.databaseUrl } : {}),
+    ...zendesk.env(),
+  };
   const { child, url } = await startServiceProcess(path.join(projectRoot, 'dist/main.js'), { env });
   let ticket = Date.now();
   const description = readCorpus()[0]!.body;
