@@ -132,7 +132,7 @@ export function cli(io: CliIo): Command {
         [
           `wrote ${shown(articleFile)} and ${shown(tableFile)}, citing ${shown(path.join(options.rules, 'sources', stored.name))}${stored.copiedFrom ? ` (copied from ${stored.copiedFrom})` : ''}`,
           `${placeholders} placeholders ("TODO: ...") to fill in: \`outlook-kb validate\` lists each with what to write there, and fails until none is left (the service refuses the article until then).`,
-          'Then: outlook-kb validate, outlook-kb coverage, npm run fidelity, npm run readme:facts (if facts.json changed), npm test; docs/authoring.md has the steps.',
+          'Then: outlook-kb validate, outlook-kb coverage, npm run fidelity, npm run docs:facts (if facts.json changed), npm test; docs/authoring.md has the steps.',
           '',
         ].join('\n'),
       );
