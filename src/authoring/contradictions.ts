@@ -27,22 +27,37 @@ function rangeContradictions(kb: KnowledgeBase, newer: Newer): LintFinding[] {
       const to = Math.min(use.advice.to!, avoid.advice.to!);
       if (versions.length === 0 || from > to) continue;
       const [first, second] = use.article < avoid.article ? [use, avoid] : [avoid, use];
-      const filed = newer(use.holder.id, avoid.holder.id) === use.holder.id ? use : avoid;
-      findings.push({
-        level: 'warning',
-        file: `articles/${filed.holder.id}.json`,
-        pointer: filed.pointer,
-        message: [
-          `${use.article} advises using ports ${use.advice.from}-${use.advice.to} and ${avoid.article} advises against ${avoid.advice.from}-${avoid.advice.to}: they disagree on ${from === to ? `port ${from}` : `ports ${from}-${to}`} for Exchange ${versions.join(', ')}. Side by side:`,
-          sideBySide(use),
-          sideBySide(avoid),
-          'Check both readings against the texts. Where the texts do disagree, keep both (the answer shows them side by side; never settle it in the rules) and allow it in rules/allowances.json as intentional, saying where both are shown.',
-        ].join('\n'),
-        allowable: { check: 'advice-contradiction', subject: `${label(first)} | ${label(second)}` },
-      });
+      findings.push(
+        warningOnNewer(
+          newer,
+          [use, avoid],
+          [
+            `${use.article} advises using ports ${use.advice.from}-${use.advice.to} and ${avoid.article} advises against ${avoid.advice.from}-${avoid.advice.to}: they disagree on ${from === to ? `port ${from}` : `ports ${from}-${to}`} for Exchange ${versions.join(', ')}. Side by side:`,
+            sideBySide(use),
+            sideBySide(avoid),
+            'Check both readings against the texts. Where the texts do disagree, keep both (the answer shows them side by side; never settle it in the rules) and allow it in rules/allowances.json as intentional, saying where both are shown.',
+          ],
+          `${label(first)} | ${label(second)}`,
+        ),
+      );
     }
   }
   return findings;
+}
+
+/**
+ * A contradiction between two places, filed against the one the newer article holds: the author
+ * adding an article is the one to read it, and an allowance names it by `subject`.
+ */
+function warningOnNewer(newer: Newer, [a, b]: [Placed, Placed], message: string[], subject: string): LintFinding {
+  const filed = newer(a.holder.id, b.holder.id) === a.holder.id ? a : b;
+  return { level: 'warning', file: `articles/${filed.holder.id}.json`, pointer: filed.pointer, message: message.join('\n'), allowable: { check: 'advice-contradiction', subject } };
+}
+
+/** Where a piece of advice or a registry value stands: its article and the pointer into its file. */
+interface Placed {
+  holder: { id: string };
+  pointer: string;
 }
 
 const label = (p: PlacedAdvice) => `${p.article} ${p.advice.advice} ${p.advice.from}-${p.advice.to}`;
@@ -86,18 +101,18 @@ function registryContradictions(kb: KnowledgeBase, newer: Newer): LintFinding[] 
       if (a.name.toLowerCase() !== b.name.toLowerCase()) continue;
       if (a.versions.length && b.versions.length && !a.versions.some((v) => b.versions.includes(v))) continue;
       const [first, second] = a.article < b.article ? [a, b] : [b, a];
-      const filed = newer(a.holder.id, b.holder.id) === a.holder.id ? a : b;
-      findings.push({
-        level: 'warning',
-        file: `articles/${filed.holder.id}.json`,
-        pointer: filed.pointer,
-        message: [
-          `${first.article} and ${second.article} give ${first.name} different types. Side by side:`,
-          ...[first, second].map((e) => `  ${e.article} (${e.entry.type}; articles/${e.holder.id}.json at ${e.pointer}) -- ${cite(e.entry.source)}`),
-          'Check both against the texts; where they do disagree, keep both and allow it in rules/allowances.json as intentional.',
-        ].join('\n'),
-        allowable: { check: 'advice-contradiction', subject: `${first.article} ${first.name} ${first.entry.type} | ${second.article} ${second.name} ${second.entry.type}` },
-      });
+      findings.push(
+        warningOnNewer(
+          newer,
+          [a, b],
+          [
+            `${first.article} and ${second.article} give ${first.name} different types. Side by side:`,
+            ...[first, second].map((e) => `  ${e.article} (${e.entry.type}; articles/${e.holder.id}.json at ${e.pointer}) -- ${cite(e.entry.source)}`),
+            'Check both against the texts; where they do disagree, keep both and allow it in rules/allowances.json as intentional.',
+          ],
+          `${first.article} ${first.name} ${first.entry.type} | ${second.article} ${second.name} ${second.entry.type}`,
+        ),
+      );
     }
   });
   return findings;
