@@ -2,22 +2,19 @@
 // Callbacks passed to page.evaluate run in the browser, with its DOM.
 import type { Browser } from 'playwright-core';
 import { buildPageScripts, intranetUrl, launchChromium, openPage } from '../harness/browser';
-import { TestApi, type Schemas } from '../harness/api';
-import { DecisionRecorder } from '../src/decisions/recorder';
-import { testStore, type TestStore } from './support/stores';
+import type { TestApi, Schemas } from '../harness/api';
+import { startLoggingApi, type LoggingApi } from './support/logging-api';
 
 // The field figures page in headless Chromium, over a decision log filled through the API.
 
 let api: TestApi;
 let browser: Browser;
-let t: TestStore;
-let recorder: DecisionRecorder;
+let logging: LoggingApi;
 let revision: string;
 beforeAll(async () => {
   buildPageScripts();
-  t = await testStore('sqlite');
-  recorder = new DecisionRecorder({ log: t.store.decisions });
-  api = await TestApi.start({ decisions: recorder });
+  logging = await startLoggingApi();
+  api = logging.api;
   const facts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
   for (const outcome of [
     { kind: 'resolved', workaround: 'KB291615.one-to-one-translation' },
@@ -34,9 +31,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
-  await api?.close();
-  await recorder?.flush();
-  await t?.dispose();
+  await logging?.close();
 });
 
 describe('the field figures page (/stats)', () => {

@@ -8,7 +8,8 @@ type FieldFigures = Schemas['FieldFigures'];
 type Problem = Schemas['Problem'];
 import { DecisionRecorder } from '../../src/decisions/recorder';
 import { Metrics } from '../../src/observability/metrics';
-import { STORE_KINDS, testStore, type TestStore } from '../support/stores';
+import { startLoggingApi, type LoggingApi } from '../support/logging-api';
+import { STORE_KINDS, testStore } from '../support/stores';
 
 const natFacts = { clientKind: 'outlook', exchangeVersion: '2003', natMode: 'many-to-one', firewallPlatform: 'non-windows', symptoms: ['cannot-connect'] };
 const DIAGNOSIS = 'KB291615.nat-loses-rpc-information';
@@ -16,19 +17,13 @@ const WORKAROUND = 'KB291615.one-to-one-translation';
 const KEY = 'helpdesk-key-0123456789';
 
 describe.each(STORE_KINDS)('the decision log over HTTP, on the %s store', (kind) => {
-  let t: TestStore;
+  let logging: LoggingApi;
   let api: TestApi;
-  let recorder: DecisionRecorder;
   beforeAll(async () => {
-    t = await testStore(kind);
-    recorder = new DecisionRecorder({ log: t.store.decisions });
-    api = await TestApi.start({ decisions: recorder, apiKeys: [`helpdesk:${KEY}`] });
+    logging = await startLoggingApi(kind, { app: { apiKeys: [`helpdesk:${KEY}`] } });
+    api = logging.api;
   });
-  afterAll(async () => {
-    await api.close();
-    await recorder.flush();
-    await t.dispose();
-  });
+  afterAll(() => logging.close());
   const headers = { 'x-api-key': KEY };
   const post = <Body = unknown>(path: string, json: unknown) => api.request<Body>('POST', path, { json, headers });
   const get = <Body = unknown>(path: string) => api.request<Body>('GET', path, { headers });
@@ -141,9 +136,8 @@ describe.each(STORE_KINDS)('the decision log over HTTP, on the %s store', (kind)
 
 describe('questions ranked with the priors of the field (?priors=field)', () => {
   it('follow the answers the log has seen, while the default order stays that of the rules', async () => {
-    const t = await testStore('sqlite');
-    const recorder = new DecisionRecorder({ log: t.store.decisions });
-    const api = await TestApi.start({ decisions: recorder });
+    const logging = await startLoggingApi();
+    const { api } = logging;
     try {
       // Callers who, once asked, said there is no firewall in the path.
       for (let i = 0; i < 40; i += 1) await api.post<DiagnoseResponse>('/v1/diagnose', { facts: { clientKind: 'outlook', firewallPlatform: 'none' } });
@@ -156,9 +150,7 @@ describe('questions ranked with the priors of the field (?priors=field)', () => 
       expect(weighted.body.decisionId).toBeDefined();
       expect((await api.post<DiagnoseResponse>('/v1/diagnose', opening)).body.questions).toEqual(plain.body.questions);
     } finally {
-      await api.close();
-      await recorder.flush();
-      await t.dispose();
+      await logging.close();
     }
   });
 
@@ -192,15 +184,13 @@ describe('the decision log', () => {
   });
 
   it('keeps the ticket text when told to', async () => {
-    const t = await testStore('sqlite');
-    const recorder = new DecisionRecorder({ log: t.store.decisions, keepText: true });
-    const api = await TestApi.start({ decisions: recorder });
+    const logging = await startLoggingApi('sqlite', { recorder: { keepText: true } });
+    const { api } = logging;
     try {
       const res = await api.post<Annotation>('/v1/annotate', { ticket: { id: 'T-2', subject: 'Outlook', body: 'Outlook 2003 behind NAT' } });
       expect((await api.get<DecisionDetail>(`/v1/decisions/${res.body.decisionId}`)).body.decision.text).toEqual({ subject: 'Outlook', body: 'Outlook 2003 behind NAT' });
     } finally {
-      await api.close();
-      await t.dispose();
+      await logging.close();
     }
   });
 

@@ -4,8 +4,8 @@ import { TestApi, type Schemas } from '../../harness/api';
 type WebhookAnswer = Schemas['WebhookAnswer'];
 type Solved = Schemas['TicketSolvedAnswer'];
 type DecisionDetail = Schemas['DecisionDetail'];
-import { DecisionRecorder } from '../../src/decisions/recorder';
-import { STORE_KINDS, testStore, type TestStore } from '../support/stores';
+import { startLoggingApi, type LoggingApi } from '../support/logging-api';
+import { STORE_KINDS } from '../support/stores';
 
 const NAT = 'Outlook 2003 cannot connect to Exchange 2003 since the SonicWall does NAT for the office.';
 const ONE_TO_ONE = 'KB291615.one-to-one-translation';
@@ -42,19 +42,13 @@ const incidentResolved = (sysId: string, notes: string) => ({
 let ticketNumber = 5000;
 
 describe.each(STORE_KINDS)("a ticket's solved event, on the %s store", (kind) => {
-  let t: TestStore;
+  let logging: LoggingApi;
   let api: TestApi;
-  let recorder: DecisionRecorder;
   beforeAll(async () => {
-    t = await testStore(kind);
-    recorder = new DecisionRecorder({ log: t.store.decisions });
-    api = await TestApi.start({ decisions: recorder });
+    logging = await startLoggingApi(kind);
+    api = logging.api;
   });
-  afterAll(async () => {
-    await api.close();
-    await recorder.flush();
-    await t.dispose();
-  });
+  afterAll(() => logging.close());
 
   it.each([
     [
