@@ -6,25 +6,34 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Article } from '../src/kb/model';
 import { bundledRulesDir, projectRoot } from '../src/paths';
+import { builtProject } from './support/built-project';
 import type { Schemas } from '../harness/api';
 import { connect, workersOf } from '../harness/connections';
 
-// The real process, started as `npm start` starts it (from the sources here), for what only a
-// process shows: signals.
+// The real process, started as `npm start` starts it (`node dist/main.js`, from the run's build of
+// the sources under test, see built-project.ts), for what only a process shows: signals.
 // Each test starts services and, in the cluster tests, workers that start again: on a busy
 // 2-core machine that is tens of seconds.
 jest.setTimeout(90_000);
 
 function start(
   rulesDir: string,
-  entry = 'src/main.ts',
+  entry = 'dist/main.js',
   extraEnv: Record<string, string> = {},
   nodeArgs: string[] = [],
 ): Promise<{ child: ChildProcess; url: string; exit: Promise<number | null>; output: () => string }> {
-  // One process (tsx as a loader, not its CLI, which would run a second process between the signals and the service).
-  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, path.join(projectRoot, entry)], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', RULES_DIR: rulesDir, LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT_MS: '10000', ...extraEnv },
+  const child = spawn(process.execPath, [...nodeArgs, path.join(builtProject(), entry)], {
+    cwd: builtProject(),
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      RULES_DIR: rulesDir,
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'proc-data-')),
+      LOG_LEVEL: 'silent',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -68,7 +77,7 @@ function copyRules(): string {
 it('SIGHUP reloads a valid knowledge base and keeps the old one when the new one is invalid', async () => {
   const dir = copyRules();
   // Errors logged, so that the refused reload can be waited for rather than slept on.
-  const { child, url, exit, output } = await start(dir, 'src/main.ts', { LOG_LEVEL: 'error' });
+  const { child, url, exit, output } = await start(dir, 'dist/main.js', { LOG_LEVEL: 'error' });
   try {
     const first = await revision(url);
     const file = path.join(dir, 'articles', 'KB833799.json');
@@ -121,7 +130,7 @@ it('SIGTERM lets a request in flight finish, then exits 0', async () => {
 
 it('the cluster runs one service per worker on one port, and stops them all on SIGTERM with exit 0', async () => {
   // Port 0 in a cluster: the primary picks one free port and every worker shares it.
-  const { child, url, exit } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2' });
+  const { child, url, exit } = await start(copyRules(), 'dist/cluster.js', { WORKERS: '2' });
   for (let i = 0; i < 10; i += 1) {
     // A fresh connection each time, so that either worker may take it.
     const res = await fetch(`${url}/readyz`, { headers: { connection: 'close' } });
@@ -132,8 +141,8 @@ it('the cluster runs one service per worker on one port, and stops them all on S
 });
 
 it('the cluster refuses a bad WORKERS setting', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/cluster.ts')], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [path.join(builtProject(), 'dist/cluster.js')], {
+    cwd: builtProject(),
     env: { ...process.env, WORKERS: 'many' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -155,7 +164,7 @@ function received(socket: net.Socket): Promise<string> {
 
 it('SIGTERM closes idle and half-sent connections at once, answers the request in flight with Connection: close, and exits 0', async () => {
   // REQUEST_TIMEOUT_MS far beyond SHUTDOWN_TIMEOUT_MS: only the shutdown itself can close the half-sent connection in time.
-  const { child, url, exit } = await start(copyRules(), 'src/main.ts', { SHUTDOWN_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '120000' });
+  const { child, url, exit } = await start(copyRules(), 'dist/main.js', { SHUTDOWN_TIMEOUT_MS: '20000', REQUEST_TIMEOUT_MS: '120000' });
   const idle = await connect(url);
   const idleClosed = received(idle);
   const firstAnswer = new Promise((resolve) => idle.once('data', resolve));
@@ -182,7 +191,7 @@ it('SIGTERM closes idle and half-sent connections at once, answers the request i
 });
 
 it('a cluster replaces a worker that dies after it started, however it dies, and keeps answering throughout', async () => {
-  const { child, url, exit, output } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2' }, ['--require', path.join(projectRoot, 'test/fixtures/crash-on-sigusr2.cjs')]);
+  const { child, url, exit, output } = await start(copyRules(), 'dist/cluster.js', { WORKERS: '2' }, ['--require', path.join(projectRoot, 'test/fixtures/crash-on-sigusr2.cjs')]);
   const listened = () => output().match(/listening on/g)!.length;
   let answering = true;
   let step = 'start';
@@ -238,8 +247,8 @@ it('a cluster replaces a worker that dies after it started, however it dies, and
 });
 
 it('a cluster whose workers cannot start stops, after a few tries, with exit 1', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/cluster.ts')], {
-    cwd: projectRoot,
+  const child = spawn(process.execPath, [path.join(builtProject(), 'dist/cluster.js')], {
+    cwd: builtProject(),
     env: { ...process.env, PORT: '0', RULES_DIR: path.join(os.tmpdir(), 'no-such-rules'), WORKERS: '2', LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -251,7 +260,7 @@ it('a cluster whose workers cannot start stops, after a few tries, with exit 1',
 });
 
 it("a cluster's workers count the rate limit together", async () => {
-  const { child, url, exit } = await start(copyRules(), 'src/cluster.ts', { WORKERS: '2', RATE_LIMIT_PER_MINUTE: '4' });
+  const { child, url, exit } = await start(copyRules(), 'dist/cluster.js', { WORKERS: '2', RATE_LIMIT_PER_MINUTE: '4' });
   try {
     // New connections, so that both workers take some.
     const statuses: number[] = [];

@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
-import { projectRoot } from '../src/paths';
+import { builtProject } from './support/built-project';
 
 // The documented ways to start the service, run as a process manager or a container runtime runs
 // them: one SIGTERM to the pid it started must stop the service. `npm start` once left
@@ -12,33 +11,13 @@ import { projectRoot } from '../src/paths';
 // Starting, serving and stopping a process on a busy 2-core machine takes a few seconds each.
 jest.setTimeout(90_000);
 
-/**
- * A copy of the project whose dist/ is this checkout's src/ as it is now, transpiled: the
- * commands run as documented (`node dist/main.js`, `npm start`) without building over the
- * checkout's own dist/, which other tests may be reading. Everything else is linked.
- */
-function builtProject(): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'start-'));
-  const { options } = ts.convertCompilerOptionsFromJson((JSON.parse(fs.readFileSync(path.join(projectRoot, 'tsconfig.json'), 'utf8')) as { compilerOptions: unknown }).compilerOptions, projectRoot);
-  const src = path.join(projectRoot, 'src');
-  for (const file of fs.readdirSync(src, { recursive: true, encoding: 'utf8' })) {
-    if (!file.endsWith('.ts') || file.startsWith(path.join('web', 'page'))) continue;
-    const { outputText } = ts.transpileModule(fs.readFileSync(path.join(src, file), 'utf8'), { compilerOptions: { ...options, noEmit: false }, fileName: file });
-    const target = path.join(root, 'dist', file.replace(/\.ts$/, '.js'));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, outputText);
-  }
-  for (const name of ['rules', 'openapi.yaml', 'node_modules', 'src', 'package.json']) fs.symlinkSync(path.join(projectRoot, name), path.join(root, name));
-  return root;
-}
-
 /** Runs a command in `cwd` until it says where it listens; resolves with its pid's exit and the port. */
 function started(command: string, args: string[], cwd: string): Promise<{ pid: number; port: number; exit: Promise<{ code: number | null; signal: string | null }> }> {
   const child = spawn(command, args, {
     cwd,
     // A process group of its own, so that whatever it leaves behind can be ended (see afterEach).
     detached: true,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: path.join(cwd, 'data') },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'start-data-')) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exit = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
@@ -78,12 +57,8 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-let project: string;
-beforeAll(() => {
-  project = builtProject();
-});
-// The copy's links point into the checkout: rmSync removes the links, not what they point to.
-afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+// The project built from the sources under test, for the run (see built-project.ts).
+const project = builtProject();
 
 it('node dist/main.js, the documented production start, stops on one SIGTERM to its pid: exit 0, the port closed', async () => {
   const { pid, port, exit } = await started(process.execPath, ['dist/main.js'], project);

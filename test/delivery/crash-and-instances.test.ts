@@ -2,9 +2,9 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { projectRoot } from '../../src/paths';
 import { openStore } from '../../src/store/store';
 import { startServiceProcess, type ServiceProcess } from '../../harness/service-process';
+import { builtProject } from '../support/built-project';
 import { eventually } from '../support/eventually';
 import { freshDatabase } from '../support/postgres';
 import { TicketingStandIn } from '../../harness/ticketing-stand-in';
@@ -18,7 +18,8 @@ jest.setTimeout(120_000);
 // not promise to avoid. A 500 ms timeout did time out here, on a loaded 2-core machine running two
 // services, PostgreSQL and jest: the first request of a process, and requests at a busy moment.
 const QUICK = { LOG_LEVEL: 'silent', PORT: '0', DELIVERY_FIRST_RETRY_MS: '20', DELIVERY_LONGEST_RETRY_MS: '100', DELIVERY_POLL_MS: '20', ANNOTATION_THREADS: '0' };
-const start = (env: Record<string, string>) => startServiceProcess(path.join(projectRoot, 'src/main.ts'), { nodeArgs: ['--import', 'tsx'], env: { ...QUICK, ...env }, cwd: projectRoot });
+// From the run's build of the sources under test (see built-project.ts), as `npm start` runs it.
+const start = (env: Record<string, string>) => startServiceProcess(path.join(builtProject(), 'dist/main.js'), { env: { ...QUICK, ...env }, cwd: builtProject() });
 const stop = async ({ child }: ServiceProcess, signal: NodeJS.Signals) => {
   const exited = once(child, 'exit');
   child.kill(signal);
