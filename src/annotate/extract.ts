@@ -208,6 +208,7 @@ function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
   const [first, ...rest] = rule.all;
   const firstInSentence = new Map<number, RegExpExecArray>();
   for (const match of matches(first!, at.text)) {
+    if (rule.negatable && at.negation.at(match.index)) continue;
     const sentence = at.sentences.startOf(match.index);
     if (!firstInSentence.has(sentence)) firstInSentence.set(sentence, match);
   }

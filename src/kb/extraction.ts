@@ -12,7 +12,7 @@ export interface ExtractionFile {
   clientSide?: { cues: string[]; facts: string[]; factor: number };
   questions?: { starts: string[]; facts: string[]; factor: number; description?: string };
   facts: Record<string, PatternEntry[]>;
-  sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; requires?: string[] }[];
+  sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; negatable?: boolean; requires?: string[] }[];
   withdrawals?: { fact: string; pattern: string; requires?: string[]; note?: string }[];
   addresses: { clauseBreaks: string[]; cues: AddressCueFile[]; following?: AddressCueFile[] };
 }
@@ -84,6 +84,8 @@ export interface SentenceRule {
   value: Scalar;
   all: RegExp[];
   confidence: number;
+  /** Whether a sentence whose first pattern's match is negated ("we do not forward 135") is passed over. */
+  negatable: boolean;
   /** Text every sentence the rule reads contains: a ticket without any of it is not searched. */
   requires?: string[] | undefined;
 }
@@ -224,7 +226,14 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
   const sentenceRules = (file.sentenceRules ?? []).map((rule, i) => {
     const pointer = `/sentenceRules/${i}`;
     checkValues(rule, factValues(rule.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), rule.fact, EXTRACTION_FILE, pointer);
-    return { fact: rule.fact, value: rule.value, confidence: rule.confidence, requires: rule.requires, all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)) };
+    return {
+      fact: rule.fact,
+      value: rule.value,
+      confidence: rule.confidence,
+      negatable: rule.negatable ?? false,
+      requires: rule.requires,
+      all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)),
+    };
   });
   const withdrawals = (file.withdrawals ?? []).map((entry, i) => {
     const pointer = `/withdrawals/${i}`;

@@ -55,8 +55,19 @@ describe('extracting facts from ticket text', () => {
     ['the SonicWall has a NAT policy for the Exchange server with a second public IP', 'one-to-one'],
     ["all internal hosts share the firewall's external address", 'many-to-one'],
     ['the office goes out through one public IP (overloaded)', 'many-to-one'],
+    ['we had the Firebox forwarding SMTP, HTTP and 135 to EXSRV2 as incoming services', 'port-forwarding'],
+    ['He added an entry in the Services tab for port 135 going to the Exchange PC', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
+  });
+
+  it.each([
+    'the Firebox is not forwarding SMTP, HTTP and 135 to EXSRV2',
+    'the Services tab has an entry, but port 135 is not going to the Exchange PC',
+    'Outlook 2003 -> Exchange 2003 over the VPN',
+    'a hosts entry for mail.example.com -> 10.0.20.5 on 10.0.30.0/24',
+  ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
+    expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
 
   it.each([
