@@ -57,6 +57,8 @@ describe('extracting facts from ticket text', () => {
     ['the office goes out through one public IP (overloaded)', 'many-to-one'],
     ['we had the Firebox forwarding SMTP, HTTP and 135 to EXSRV2 as incoming services', 'port-forwarding'],
     ['He added an entry in the Services tab for port 135 going to the Exchange PC', 'port-forwarding'],
+    ['Red Hat 6.2 with ipchains masquerading and ipportfw for inbound', 'port-forwarding'],
+    ['Router: YAMAHA RTX1200, port 443 is forwarded (static NAT of TCP 443) to Exchange server', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
