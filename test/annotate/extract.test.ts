@@ -184,6 +184,7 @@ describe('extracting facts from ticket text', () => {
 
   it('a thing taken away still counts for half for the facts other than the address', () => {
     expect(values('Outlook 2003 fails. They took away the ISA server last year.').firewallPlatform).toBeUndefined();
+    expect(values('Outlook 2003 fails. Fix: put in ISA Server 2006 as the edge firewall.').firewallPlatform).toBeUndefined();
   });
 
   it('an article does not take a negation further from what it negates', () => {
@@ -212,6 +213,8 @@ describe('extracting facts from ticket text', () => {
     ['Her computer has 172.16.4.9', { clientAddress: '172.16.4.9' }],
     ['The DHCP server 192.168.1.1 hands out addresses', {}],
     ['The public IP of the Exchange server is 203.0.113.5', {}],
+    ['C:\\>portqry -n 10.20.0.15 -e 135', { serverAddress: '10.20.0.15' }],
+    ['From home: telnet 203.0.113.60 135 connects', {}],
     ['Exchange is published on 203.0.113.5', {}],
     ['srv 192.168.10.2, SBS 2011', { serverAddress: '192.168.10.2' }],
     ['SBS2003 on 192.168.16.2', { serverAddress: '192.168.16.2' }],
