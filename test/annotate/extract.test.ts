@@ -187,6 +187,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2003 fails. Fix: put in ISA Server 2006 as the edge firewall.').firewallPlatform).toBeUndefined();
   });
 
+  it("a mail client's signature line does not name the failing client", () => {
+    expect(values('My headset is silent in Teams calls.\n\nSent from my iPhone').clientKind).toBeUndefined();
+    expect(values('Sync stopped on my iPhone since Monday.\n\nSent from my iPhone').clientKind).toBe('activesync-device');
+  });
+
   it('an article does not take a negation further from what it negates', () => {
     expect(values("The new plan doesn't come with a fixed address.").publicAddressAssignment).toBe('dynamic');
   });
