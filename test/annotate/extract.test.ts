@@ -13,6 +13,8 @@ describe('extracting facts from ticket text', () => {
     ['Outlook 2003', { clientKind: 'outlook', outlookVersion: '2003' }],
     ['OL2007 users', { clientKind: 'outlook', outlookVersion: '2007' }],
     ['Outlook XP', { clientKind: 'outlook', outlookVersion: '2002' }],
+    ["It's Outlook from Microsoft 365 (the blue icon)", { clientKind: 'outlook', outlookVersion: '365' }],
+    ['Outlook (the Microsoft 365 one) asks me to sign in', { clientKind: 'outlook', outlookVersion: '365' }],
     ['Exchange 5.5 box', { exchangeVersion: '5.5' }],
     ['our E2K3 server', { exchangeVersion: '2003' }],
     ['Exchange Server 2003 SP2', { exchangeVersion: '2003' }],
@@ -190,6 +192,10 @@ describe('extracting facts from ticket text', () => {
   it("a mail client's signature line does not name the failing client", () => {
     expect(values('My headset is silent in Teams calls.\n\nSent from my iPhone').clientKind).toBeUndefined();
     expect(values('Sync stopped on my iPhone since Monday.\n\nSent from my iPhone').clientKind).toBe('activesync-device');
+  });
+
+  it('"the internet at home is ok" beside the Outlook named does not make it a client that works', () => {
+    expect(values('Outlook says Exchange is unavailable. I have Outlook 2003 on the work laptop and my internet at home is ok.').outlookVersion).toBe('2003');
   });
 
   it('an article does not take a negation further from what it negates', () => {
