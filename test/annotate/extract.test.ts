@@ -184,6 +184,16 @@ describe('extracting facts from ticket text', () => {
     expect(values('RRAS NAT with a reservation: a fixed one-for-one mapping to EXCH55.').publicAddressAssignment).toBeUndefined();
   });
 
+  it.each([
+    ['Public IP static, DNS unchanged for 3 yrs.', 'static'],
+    ['a DNAT rule for the port 443 from the public IP (static, of Movistar) to the Exchange', 'static'],
+    ['The IP pubblico is statico from the provider.', 'static'],
+    ['WAN IP: dynamic, with a DynDNS name', 'dynamic'],
+    ['the Exchange server is mapped to a public IP (static NAT, all ports same)', undefined],
+  ])('the public address named first and its kind after it: %p', (text, kind) => {
+    expect(values(`Outlook fails. ${text}`).publicAddressAssignment).toBe(kind);
+  });
+
   it('a thing taken away still counts for half for the facts other than the address', () => {
     expect(values('Outlook 2003 fails. They took away the ISA server last year.').firewallPlatform).toBeUndefined();
     expect(values('Outlook 2003 fails. Fix: put in ISA Server 2006 as the edge firewall.').firewallPlatform).toBeUndefined();
