@@ -60,6 +60,7 @@ describe('extracting facts from ticket text', () => {
     ['we had the Firebox forwarding SMTP, HTTP and 135 to EXSRV2 as incoming services', 'port-forwarding'],
     ['He added an entry in the Services tab for port 135 going to the Exchange PC', 'port-forwarding'],
     ['Red Hat 6.2 with ipchains masquerading and ipportfw for inbound', 'port-forwarding'],
+    ['HQ firewall is the PIX 515 with a static for MAILSRV (Exchange 5.5)', 'one-to-one'],
     ['Router: YAMAHA RTX1200, port 443 is forwarded (static NAT of TCP 443) to Exchange server', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
@@ -234,6 +235,10 @@ describe('extracting facts from ticket text', () => {
     ['Her computer has 172.16.4.9', { clientAddress: '172.16.4.9' }],
     ['The DHCP server 192.168.1.1 hands out addresses', {}],
     ['The public IP of the Exchange server is 203.0.113.5', {}],
+    [
+      'OWA goes on a dedicated IIS 4 box (WEBMAIL, 192.168.200.5) with OWA 5.5 installed, and the Exchange 5.5 server (MAIL01, 10.0.0.8) on the LAN',
+      { clientAddress: '192.168.200.5', serverAddress: '10.0.0.8' },
+    ],
     ['C:\\>portqry -n 10.20.0.15 -e 135', { serverAddress: '10.20.0.15' }],
     ['From home: telnet 203.0.113.60 135 connects', {}],
     ['Exchange is published on 203.0.113.5', {}],
