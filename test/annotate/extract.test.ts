@@ -241,6 +241,8 @@ describe('extracting facts from ticket text', () => {
     ],
     ['C:\\>portqry -n 10.20.0.15 -e 135', { serverAddress: '10.20.0.15' }],
     ['From home: telnet 203.0.113.60 135 connects', {}],
+    ['after the 135 the client is trying to connect 192.168.50.3 directly - the inside address', {}],
+    ['C:\\>nslookup exch01.example.local 192.168.10.3', {}],
     ['Exchange is published on 203.0.113.5', {}],
     ['srv 192.168.10.2, SBS 2011', { serverAddress: '192.168.10.2' }],
     ['SBS2003 on 192.168.16.2', { serverAddress: '192.168.16.2' }],
