@@ -78,6 +78,7 @@ describe('extracting facts from ticket text', () => {
   it.each([
     ['port 135 is not blocked', true],
     ['Port 135 is open on the PIX', true],
+    ['I have a rule permitting TCP 135 to the Exchange server from any', true],
     ['port 135 is blocked', false],
     ['the ISP blocks TCP port 135', false],
     ['we closed the RPC endpoint mapper port (135)', false],
