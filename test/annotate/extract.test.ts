@@ -260,6 +260,9 @@ describe('extracting facts from ticket text', () => {
     ['At the end the state in the bar is "Desconectado".', ['cannot-connect']],
     ["If they hit Continue it sometimes loads, mostly it just doesn't fetch anything.", ['sync-fails']],
     ['Android users see a warning and mail stops coming in.', ['sync-fails']],
+    ['The phones warn at every sync that the certificate belongs to a different name.', ['certificate-warning']],
+    ['PocketPC phones report "The server certificate has problems".', ['certificate-warning']],
+    ['Cert is fine, no prompts.', undefined],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
