@@ -263,6 +263,8 @@ describe('extracting facts from ticket text', () => {
     ['The phones warn at every sync that the certificate belongs to a different name.', ['certificate-warning']],
     ['PocketPC phones report "The server certificate has problems".', ['certificate-warning']],
     ['Cert is fine, no prompts.', undefined],
+    ['Then the log fills with FWD-DROP lines and Outlook gives up after a minute or so.', ['cannot-connect']],
+    ['All three lost Outlook 2003 -> Exchange 2003 connectivity this month.', ['cannot-connect']],
     ['Outlook XP connects and gets mail but directory lookups fail.', undefined],
     ['Outlook 2013 won\'t open: "Cannot start Microsoft Outlook. The file C:\\archive.pst is not a personal folders file."', undefined],
   ])('symptoms in more wording: %p', (text, symptoms) => {
