@@ -76,6 +76,17 @@ describe('extracting facts from ticket text', () => {
   });
 
   it.each([
+    ['Outlook 2003 dice: "Microsoft Exchange Server no está disponible."', { symptoms: ['cannot-connect'] }],
+    ['W-ZERO3 で同期しようとすると、毎回警告が表示され、同期が失敗します。「サーバーの証明書が無効です。」', { symptoms: ['certificate-warning', 'sync-fails'] }],
+    ['Przy zakładaniu profilu dostaję komunikat "Nie można rozpoznać nazwy".', { symptoms: ['name-resolution-fails'] }],
+    ['un firewall D-Link con un "virtual server" che inoltra la porta 443 al server Exchange', { natMode: 'port-forwarding' }],
+    ['ルーター: YAMAHA RTX1100、静的NAT（1対1）でグローバルIPを変換', { firewallPlatform: 'non-windows', natMode: 'one-to-one' }],
+    ['Zwischen DMZ und LAN wird nicht genattet, reines Routing mit Paketfilter.', { natMode: 'none' }],
+  ])('other languages: %p', (text, expected) => {
+    expect(values(`Outlook 2003 / Exchange 2003. ${text}`)).toMatchObject(expected);
+  });
+
+  it.each([
     ['port 135 is not blocked', true],
     ['Port 135 is open on the PIX', true],
     ['I have a rule permitting TCP 135 to the Exchange server from any', true],
