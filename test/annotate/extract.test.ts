@@ -90,6 +90,13 @@ describe('extracting facts from ticket text', () => {
     ['port 135 is not blocked', true],
     ['Port 135 is open on the PIX', true],
     ['I have a rule permitting TCP 135 to the Exchange server from any', true],
+    ['135 passes - I see it in the SonicWALL log as allowed', true],
+    ['The FortiGate log shows them hitting 135 (accepted) and then being denied on 1xxx/3xxx ports', true],
+    ['Juniper logs: sessions to 135 and to the RPC ports establish normally', true],
+    ['Network Monitor on the RRAS box shows the 135 connection go through', true],
+    ['iptables -A FORWARD -i ppp0 -p tcp -d 192.168.0.2 --dport 135 -j ACCEPT', true],
+    ['the packet capture shows the 135 handshake completing', true],
+    ["A blanket rule says TCP 135 is blocked between sites, and it's not going to change", false],
     ['port 135 is blocked', false],
     ['the ISP blocks TCP port 135', false],
     ['we closed the RPC endpoint mapper port (135)', false],
@@ -99,6 +106,8 @@ describe('extracting facts from ticket text', () => {
 
   it.each([
     ['the proxy packet filter log shows the 135 packets passing', true],
+    ["The ACL permits TCP 135 to that server. I'd like to close 135 on the router but remote Outlook users depend on it.", true],
+    ['The proxy listens on 135 and passes it on; I think the client talks to the endpoint mapper on the proxy box itself.', undefined],
     ['the session log shows the 135 session created and closed normally', true],
     ['only www and 1500 are permitted, so 135 from the OWA box gets denied', false],
     ['telnet remote.example.com 135 from the branch -> session opens', true],
