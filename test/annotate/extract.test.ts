@@ -212,6 +212,13 @@ describe('extracting facts from ticket text', () => {
     ['The IP pubblico is statico from the provider.', 'static'],
     ['WAN IP: dynamic, with a DynDNS name', 'dynamic'],
     ['the Exchange server is mapped to a public IP (static NAT, all ports same)', undefined],
+    ['WAN 203.0.113.18 (Comcast Business static block, has not changed since install)', 'static'],
+    ["The address changes now and then. I don't really want to pay for a fixed IP if it's not necessary.", 'dynamic'],
+    ['We pay for a static IP.', 'static'],
+    ['Adres IP mamy stały od operatora.', 'static'],
+    ["L'indirizzo pubblico è statico (contratto business).", 'static'],
+    ['固定グローバルIP 1個（プロバイダ契約）', 'static'],
+    ["Anything else? Our IP hasn't changed.", undefined],
   ])('the public address named first and its kind after it: %p', (text, kind) => {
     expect(values(`Outlook fails. ${text}`).publicAddressAssignment).toBe(kind);
   });
