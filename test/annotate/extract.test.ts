@@ -61,6 +61,9 @@ describe('extracting facts from ticket text', () => {
     ['He added an entry in the Services tab for port 135 going to the Exchange PC', 'port-forwarding'],
     ['Red Hat 6.2 with ipchains masquerading and ipportfw for inbound', 'port-forwarding'],
     ['HQ firewall is the PIX 515 with a static for MAILSRV (Exchange 5.5)', 'one-to-one'],
+    ['The DrayTek has an Open Ports rule for 443 to the Exchange box', 'port-forwarding'],
+    ['Addresses are global and routed end to end - no NAT66, no NPt, nothing translated', 'none'],
+    ['the internal ISA sits between the perimeter and the internal network, routed relationship between the two networks', 'none'],
     ['Router: YAMAHA RTX1200, port 443 is forwarded (static NAT of TCP 443) to Exchange server', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
