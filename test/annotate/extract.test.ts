@@ -85,6 +85,7 @@ describe('extracting facts from ticket text', () => {
     ['un firewall D-Link con un "virtual server" che inoltra la porta 443 al server Exchange', { natMode: 'port-forwarding' }],
     ['ルーター: YAMAHA RTX1100、静的NAT（1対1）でグローバルIPを変換', { firewallPlatform: 'non-windows', natMode: 'one-to-one' }],
     ['Zwischen DMZ und LAN wird nicht genattet, reines Routing mit Paketfilter.', { natMode: 'none' }],
+    ['premetto: non usiamo ISA né Proxy Server di Microsoft. Il firewall è un WatchGuard Firebox II.', { firewallPlatform: 'non-windows' }],
   ])('other languages: %p', (text, expected) => {
     expect(values(`Outlook 2003 / Exchange 2003. ${text}`)).toMatchObject(expected);
   });
