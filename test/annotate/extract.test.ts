@@ -296,6 +296,7 @@ describe('extracting facts from ticket text', () => {
     ['At the end the state in the bar is "Desconectado".', ['cannot-connect']],
     ["If they hit Continue it sometimes loads, mostly it just doesn't fetch anything.", ['sync-fails']],
     ['Android users see a warning and mail stops coming in.', ['sync-fails']],
+    ['My phone gets our email fine most of the time, but every few days it stops getting email.', ['sync-fails']],
     ['The phones warn at every sync that the certificate belongs to a different name.', ['certificate-warning']],
     ['PocketPC phones report "The server certificate has problems".', ['certificate-warning']],
     ['Cert is fine, no prompts.', undefined],
