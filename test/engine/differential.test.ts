@@ -20,9 +20,9 @@ function factSets(): fc.Arbitrary<Facts> {
 /**
  * Every scenario's facts, as the service reads them: the corners the articles' authors wrote
  * down (a version out of scope, a stated fact against a derived one), which random fact sets
- * reach rarely. With them, 4,000 generated sets reach every diagnosis and status that 10,000
- * alone did (58 of them, measured), in under half the time: json-rules-engine costs about 3 ms
- * a set.
+ * reach rarely. With them, 2,000 generated sets reach every diagnosis and status that 10,000
+ * do (58 of them; measured, 1,000 already did), in a fifth of the time: json-rules-engine costs
+ * about 3 ms a set.
  */
 function scenarioFactSets(): Facts[] {
   const { kb } = bundledKnowledgeBase();
@@ -35,13 +35,13 @@ function scenarioFactSets(): Facts[] {
   });
 }
 
-it('gives the same reports as json-rules-engine for 4,000 generated fact sets and every scenario', async () => {
+it('gives the same reports as json-rules-engine for 2,000 generated fact sets and every scenario', async () => {
   const { kb } = bundledKnowledgeBase();
   const reference = new Diagnoser(kb, () => {}, 'engine');
   const compiled = new Diagnoser(kb, () => {}, 'compiled');
   const scenarios = scenarioFactSets();
   expect(scenarios.length).toBeGreaterThan(100);
-  const samples = [...fc.sample(factSets(), { numRuns: 4_000, seed: 42 }), ...scenarios];
+  const samples = [...fc.sample(factSets(), { numRuns: 2_000, seed: 42 }), ...scenarios];
   let confirmed = 0;
   for (const facts of samples) {
     const expected = await reference.diagnose(facts);
@@ -53,5 +53,5 @@ it('gives the same reports as json-rules-engine for 4,000 generated fact sets an
     confirmed += expected.diagnoses.length;
   }
   // The generated facts reach the diagnoses, not only their absence.
-  expect(confirmed).toBeGreaterThan(300);
+  expect(confirmed).toBeGreaterThan(150);
 });
