@@ -86,6 +86,11 @@ describe('extracting facts from ticket text', () => {
     ['ルーター: YAMAHA RTX1100、静的NAT（1対1）でグローバルIPを変換', { firewallPlatform: 'non-windows', natMode: 'one-to-one' }],
     ['Zwischen DMZ und LAN wird nicht genattet, reines Routing mit Paketfilter.', { natMode: 'none' }],
     ['premetto: non usiamo ISA né Proxy Server di Microsoft. Il firewall è un WatchGuard Firebox II.', { firewallPlatform: 'non-windows' }],
+    ['La porta 135 è aperta sul Firebox.', { port135Reachable: true }],
+    ['Depuis la maison, un telnet sur le port 135 de notre adresse publique répond bien.', { port135Reachable: true }],
+    ['Freigegeben sind von FE01 ins LAN: 80, 88, 389, 135.', { port135Reachable: true }],
+    ['フィルタで TCP 135 は許可済み。', { port135Reachable: true }],
+    ['Der Port 135 ist an der Firewall gesperrt.', { port135Reachable: false }],
   ])('other languages: %p', (text, expected) => {
     expect(values(`Outlook 2003 / Exchange 2003. ${text}`)).toMatchObject(expected);
   });
