@@ -240,6 +240,11 @@ describe('extracting facts from ticket text', () => {
     ["L'indirizzo pubblico è statico (contratto business).", 'static'],
     ['固定グローバルIP 1個（プロバイダ契約）', 'static'],
     ["Anything else? Our IP hasn't changed.", undefined],
+    ["Servis sağlayıcımızdan statik IP'miz var.", 'static'],
+    ['because our internet package has a changing IP address the router updates a name', 'dynamic'],
+    ['Both on the same switch. The new PC has a static IP and I think I forgot the DNS settings.', undefined],
+    ['El proveedor nos da IP dinámica. Un IP fija por ahora no es opción.', 'dynamic'],
+    ['> Do you have a static IP at the office?\n\nNo. Comcast business "dynamic" plan, the modem gets a new address twice a week.', 'dynamic'],
   ])('the public address named first and its kind after it: %p', (text, kind) => {
     expect(values(`Outlook fails. ${text}`).publicAddressAssignment).toBe(kind);
   });
