@@ -244,7 +244,7 @@ describe('extracting facts from ticket text', () => {
     ['because our internet package has a changing IP address the router updates a name', 'dynamic'],
     ['Both on the same switch. The new PC has a static IP and I think I forgot the DNS settings.', undefined],
     ['El proveedor nos da IP dinámica. Un IP fija por ahora no es opción.', 'dynamic'],
-    ['> Do you have a static IP at the office?\n\nNo. Comcast business "dynamic" plan, the modem gets a new address twice a week.', 'dynamic'],
+    ['The phone loses Exchange every time the cable IP changes.\n> Do you have a static IP at the office?\n\nNo.', 'dynamic'],
   ])('the public address named first and its kind after it: %p', (text, kind) => {
     expect(values(`Outlook fails. ${text}`).publicAddressAssignment).toBe(kind);
   });
