@@ -93,6 +93,8 @@ describe('extracting facts from ticket text', () => {
     ['Zwischen DMZ und LAN wird nicht genattet, reines Routing mit Paketfilter.', { natMode: 'none' }],
     ['premetto: non usiamo ISA né Proxy Server di Microsoft. Il firewall è un WatchGuard Firebox II.', { firewallPlatform: 'non-windows' }],
     ['La porta 135 è aperta sul Firebox.', { port135Reachable: true }],
+    ['Kolegové z pobočky se nemohou připojit: "Připojení k serveru Microsoft Exchange není k dispozici."', { symptoms: ['cannot-connect'] }],
+    ['Sorun: iPhone\'ların yarısı hâlâ senkronize olmuyor, "Posta Alınamıyor - Sunucuya bağlantı başarısız oldu".', { symptoms: ['cannot-connect', 'sync-fails'] }],
     ['Depuis la maison, un telnet sur le port 135 de notre adresse publique répond bien.', { port135Reachable: true }],
     ['Freigegeben sind von FE01 ins LAN: 80, 88, 389, 135.', { port135Reachable: true }],
     ['フィルタで TCP 135 は許可済み。', { port135Reachable: true }],
