@@ -261,6 +261,13 @@ describe('extracting facts from ticket text', () => {
     expect(values('Sync stopped on my iPhone since Monday.\n\nSent from my iPhone').clientKind).toBe('activesync-device');
   });
 
+  it.each(['The iPhones show "Cannot Get Mail" until 11. Laptops with Outlook 2016 come back within minutes.', "iPhone'lar senkronize olmuyor. Bilgisayarlarda Outlook sorunsuz çalışıyor."])(
+    'an Outlook that recovers or works beside failing phones is not the failing client: %p',
+    (text) => {
+      expect(values(text).clientKind).toBe('activesync-device');
+    },
+  );
+
   it('"the internet at home is ok" beside the Outlook named does not make it a client that works', () => {
     expect(values('Outlook says Exchange is unavailable. I have Outlook 2003 on the work laptop and my internet at home is ok.').outlookVersion).toBe('2003');
   });
