@@ -94,6 +94,12 @@ describe('extracting facts from ticket text', () => {
     ['premetto: non usiamo ISA né Proxy Server di Microsoft. Il firewall è un WatchGuard Firebox II.', { firewallPlatform: 'non-windows' }],
     ['La porta 135 è aperta sul Firebox.', { port135Reachable: true }],
     ['Kolegové z pobočky se nemohou připojit: "Připojení k serveru Microsoft Exchange není k dispozici."', { symptoms: ['cannot-connect'] }],
+    [
+      '공유기에서 포트포워드 설정으로 25, 443, 135 번을 서버로 넘겨두었습니다. 인터넷은 ipTIME 공유기(유동 IP)로 쓰고 있습니다. "Microsoft Exchange에 연결할 수 없습니다"',
+      { natMode: 'port-forwarding', firewallPlatform: 'non-windows', publicAddressAssignment: 'dynamic', symptoms: ['cannot-connect'] },
+    ],
+    ['Vi fick dynamisk IP istället för fast. ZyXEL-router med portvidarebefordran av 443. Måste vi tillbaka till fast IP?', { natMode: 'port-forwarding', publicAddressAssignment: 'dynamic' }],
+    ['FRITZ!Box am T-Online-Business-Anschluss mit fester IP.', { publicAddressAssignment: 'static' }],
     ['Sorun: iPhone\'ların yarısı hâlâ senkronize olmuyor, "Posta Alınamıyor - Sunucuya bağlantı başarısız oldu".', { symptoms: ['cannot-connect', 'sync-fails'] }],
     ['Depuis la maison, un telnet sur le port 135 de notre adresse publique répond bien.', { port135Reachable: true }],
     ['Freigegeben sind von FE01 ins LAN: 80, 88, 389, 135.', { port135Reachable: true }],
