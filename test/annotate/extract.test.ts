@@ -69,6 +69,12 @@ describe('extracting facts from ticket text', () => {
     ['nat descriptor masquerade static 1000 1 192.168.100.5 tcp 135', 'port-forwarding'],
     ['criamos uma regra de publicação de servidor no ISA encaminhando a porta 135 para o Exchange', 'port-forwarding'],
     ['a Cisco PIX 506 with a static (inside,outside) for the Exchange 5.5 server', 'one-to-one'],
+    ['a Microsoft Proxy Server 2.0 box which hides our whole internal network behind its one external address', 'many-to-one'],
+    ['my work laptop gets 192.168.0.47 from the ICS host and goes out through its one address', 'many-to-one'],
+    ['one of the IPs is mapped via a VIP (port 443 only) to the Exchange server', 'port-forwarding'],
+    ['No NAT between DMZ and inside - routed with "static (inside,dmz) 10.1.5.0 10.1.5.0 netmask 255.255.255.0" identity statics', 'none'],
+    ["directly on its NIC - no firewall in front of it, no NAT (it's that old), so TCP 135 is wide open to the world", 'none'],
+    ['I forwarded TCP 135 and 6001-6004 to the SBS. Either the server must use fixed ports, or you must publish the server with a 1:1 NAT.', 'port-forwarding'],
     ['the internal ISA sits between the perimeter and the internal network, routed relationship between the two networks', 'none'],
     ['Router: YAMAHA RTX1200, port 443 is forwarded (static NAT of TCP 443) to Exchange server', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
