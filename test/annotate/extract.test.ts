@@ -278,12 +278,13 @@ describe('extracting facts from ticket text', () => {
     expect(values('Sync stopped on my iPhone since Monday.\n\nSent from my iPhone').clientKind).toBe('activesync-device');
   });
 
-  it.each(['The iPhones show "Cannot Get Mail" until 11. Laptops with Outlook 2016 come back within minutes.', "iPhone'lar senkronize olmuyor. Bilgisayarlarda Outlook sorunsuz çalışıyor."])(
-    'an Outlook that recovers or works beside failing phones is not the failing client: %p',
-    (text) => {
-      expect(values(text).clientKind).toBe('activesync-device');
-    },
-  );
+  it.each([
+    'The iPhones show "Cannot Get Mail" until 11. Laptops with Outlook 2016 come back within minutes.',
+    "iPhone'lar senkronize olmuyor. Bilgisayarlarda Outlook sorunsuz çalışıyor.",
+    'Os celulares Android ficam a manhã inteira sem sincronizar. O Outlook no notebook via OWA volta logo.',
+  ])('an Outlook that recovers or works beside failing phones is not the failing client: %p', (text) => {
+    expect(values(text).clientKind).toBe('activesync-device');
+  });
 
   it('"the internet at home is ok" beside the Outlook named does not make it a client that works', () => {
     expect(values('Outlook says Exchange is unavailable. I have Outlook 2003 on the work laptop and my internet at home is ok.').outlookVersion).toBe('2003');
@@ -357,6 +358,9 @@ describe('extracting facts from ticket text', () => {
     ['Then the log fills with FWD-DROP lines and Outlook gives up after a minute or so.', ['cannot-connect']],
     ['All three lost Outlook 2003 -> Exchange 2003 connectivity this month.', ['cannot-connect']],
     ['Outlook XP connects and gets mail but directory lookups fail.', undefined],
+    ['Outlook 2003 via ASA: mailbox opens but address book lookups fail', undefined],
+    ["Remote users can't open their mailbox (Outlook says server unavailable) but the address book works.", ['cannot-connect']],
+    ['od včerejška se mi notebook nepřipojí k firemní Wi-Fi. Píše "Nelze se připojit k této síti".', undefined],
     ['Outlook 2013 won\'t open: "Cannot start Microsoft Outlook. The file C:\\archive.pst is not a personal folders file."', undefined],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
