@@ -111,6 +111,7 @@ describe('extracting facts from ticket text', () => {
     ['Freigegeben sind von FE01 ins LAN: 80, 88, 389, 135.', { port135Reachable: true }],
     ['フィルタで TCP 135 は許可済み。', { port135Reachable: true }],
     ['Der Port 135 ist an der Firewall gesperrt.', { port135Reachable: false }],
+    ['总部出口是一台华为 USG5500 防火墙，做了 NAT。', { firewallPlatform: 'non-windows' }],
   ])('other languages: %p', (text, expected) => {
     expect(values(`Outlook 2003 / Exchange 2003. ${text}`)).toMatchObject(expected);
   });
@@ -262,6 +263,10 @@ describe('extracting facts from ticket text', () => {
     ["Servis sağlayıcımızdan statik IP'miz var.", 'static'],
     ['because our internet package has a changing IP address the router updates a name', 'dynamic'],
     ['Both on the same switch. The new PC has a static IP and I think I forgot the DNS settings.', undefined],
+    ['SonicWALL with One-to-One NAT (the public IP block is a /29, static) mapping it to the Exchange server', 'static'],
+    ['We have a static /29 from our ISP; one of the IPs is mapped via a VIP', 'static'],
+    ["1-to-1 NAT for the Exchange server's public address\n  Static ports set on EXC2K per Q270836", undefined],
+    ['The firewall denies some port above 1024 right after the 135 session, a different one each time.', undefined],
     ['El proveedor nos da IP dinámica. Un IP fija por ahora no es opción.', 'dynamic'],
     ['The phone loses Exchange every time the cable IP changes.\n> Do you have a static IP at the office?\n\nNo.', 'dynamic'],
   ])('the public address named first and its kind after it: %p', (text, kind) => {
