@@ -112,6 +112,13 @@ describe('extracting facts from ticket text', () => {
     ['フィルタで TCP 135 は許可済み。', { port135Reachable: true }],
     ['Der Port 135 ist an der Firewall gesperrt.', { port135Reachable: false }],
     ['总部出口是一台华为 USG5500 防火墙，做了 NAT。', { firewallPlatform: 'non-windows' }],
+    [
+      'ルーター（NEC製）で443番ポートをExchangeサーバーに転送しています。iPhoneのメールが同期されなくなります。',
+      { firewallPlatform: 'non-windows', natMode: 'port-forwarding', symptoms: ['sync-fails'] },
+    ],
+    ['Zyxel P-660 vidarebefordrar port 443 till servern 192.168.1.5. Telefonerna slutar synka.', { natMode: 'port-forwarding', serverAddress: '192.168.1.5', symptoms: ['sync-fails'] }],
+    ['Na iPhone\'ach pojawia się komunikat "Nie można zweryfikować tożsamości serwera" (stały adres IP od Orange).', { publicAddressAssignment: 'static', symptoms: ['certificate-warning'] }],
+    ['El módem redirecciona el puerto 443 al servidor y como la IP pública es dinámica usamos No-IP.', { natMode: 'port-forwarding', publicAddressAssignment: 'dynamic' }],
   ])('other languages: %p', (text, expected) => {
     expect(values(`Outlook 2003 / Exchange 2003. ${text}`)).toMatchObject(expected);
   });
