@@ -12,6 +12,7 @@ describe('extracting facts from ticket text', () => {
   it.each([
     ['Outlook 2003', { clientKind: 'outlook', outlookVersion: '2003' }],
     ['OL2007 users', { clientKind: 'outlook', outlookVersion: '2007' }],
+    ['cx OL07 -> EX07 via UTM, 8 remote usrs', { outlookVersion: '2007', exchangeVersion: '2007' }],
     ['Outlook XP', { clientKind: 'outlook', outlookVersion: '2002' }],
     ["It's Outlook from Microsoft 365 (the blue icon)", { clientKind: 'outlook', outlookVersion: '365' }],
     ['Outlook (the Microsoft 365 one) asks me to sign in', { clientKind: 'outlook', outlookVersion: '365' }],
@@ -119,6 +120,9 @@ describe('extracting facts from ticket text', () => {
     ['Zyxel P-660 vidarebefordrar port 443 till servern 192.168.1.5. Telefonerna slutar synka.', { natMode: 'port-forwarding', serverAddress: '192.168.1.5', symptoms: ['sync-fails'] }],
     ['Na iPhone\'ach pojawia się komunikat "Nie można zweryfikować tożsamości serwera" (stały adres IP od Orange).', { publicAddressAssignment: 'static', symptoms: ['certificate-warning'] }],
     ['El módem redirecciona el puerto 443 al servidor y como la IP pública es dinámica usamos No-IP.', { natMode: 'port-forwarding', publicAddressAssignment: 'dynamic' }],
+    ['Шлюз — Windows Server 2008 R2 с UserGate 5.2, на нём настроена переадресация портов на Exchange.', { firewallPlatform: 'windows-nt', natMode: 'port-forwarding' }],
+    ['Mezi sítěmi je Cisco 2621 s access-listy, žádný NAT.', { natMode: 'none' }],
+    ['Az Outlook 2007 ezt írja: "A Microsoft Exchange Server nem érhető el."', { symptoms: ['cannot-connect'] }],
   ])('other languages: %p', (text, expected) => {
     expect(values(`Outlook 2003 / Exchange 2003. ${text}`)).toMatchObject(expected);
   });
