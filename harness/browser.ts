@@ -11,7 +11,12 @@ export const PHONE = { width: 390, height: 844 };
 
 /** Compiles the pages' scripts from src/web/page, so a browser test sees the sources as they are now. */
 export function buildPageScripts(): void {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.web.json'], { cwd: projectRoot, stdio: 'pipe' });
+  // Incremental, with its build info beside the output: unchanged scripts are not compiled again
+  // (both browser test files call this), and a removed dist/ takes the build info with it.
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.web.json', '--incremental', '--tsBuildInfoFile', 'dist/browser/.tsbuildinfo'], {
+    cwd: projectRoot,
+    stdio: 'pipe',
+  });
 }
 
 /** A name, not an address, that the browser resolves to loopback: a service reached by its intranet name. */
