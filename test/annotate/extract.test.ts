@@ -99,6 +99,7 @@ describe('extracting facts from ticket text', () => {
     ['ルーター: YAMAHA RTX1100、静的NAT（1対1）でグローバルIPを変換', { firewallPlatform: 'non-windows', natMode: 'one-to-one' }],
     ['Zwischen DMZ und LAN wird nicht genattet, reines Routing mit Paketfilter.', { natMode: 'none' }],
     ['premetto: non usiamo ISA né Proxy Server di Microsoft. Il firewall è un WatchGuard Firebox II.', { firewallPlatform: 'non-windows' }],
+    ['Port Forward para 25, 135 e 443 apontando para o servidor (não usamos ISA nem TMG, só o pfSense mesmo).', { firewallPlatform: 'non-windows' }],
     ['La porta 135 è aperta sul Firebox.', { port135Reachable: true }],
     ['Kolegové z pobočky se nemohou připojit: "Připojení k serveru Microsoft Exchange není k dispozici."', { symptoms: ['cannot-connect'] }],
     [
