@@ -67,6 +67,21 @@ const ticketText = fc.oneof(
 );
 const filled = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 
+// The measure itself: it must tell quadratic work from linear under MAX_RATIO, or the tests
+// below could not fail.
+it('growthRatio tells quadratic work (about 4) from linear work (about 2)', async () => {
+  let sink = 0;
+  const linear = (n: number) => {
+    for (let i = 0; i < n * 200; i += 1) sink += i & 1;
+  };
+  const quadratic = (n: number) => {
+    for (let i = 0; i < n; i += 1) for (let j = 0; j < n; j += 1) sink += (i ^ j) & 1;
+  };
+  expect(await growthRatio(linear, 2_000)).toBeLessThan(MAX_RATIO);
+  expect(await growthRatio(quadratic, 2_000)).toBeGreaterThan(MAX_RATIO);
+  expect(sink).toBeGreaterThan(0);
+});
+
 describe('work grows linearly with the input', () => {
   it('annotating a long, repetitive ticket (up to the 60,000-character body)', async () => {
     const served = bundledKnowledgeBase();

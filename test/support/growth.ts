@@ -8,8 +8,10 @@ import { performance } from 'node:perf_hooks';
  * process, or jest's other worker, running meanwhile does not count); each figure is the least of
  * several samples (a busy moment only ever adds time), each sample repeats the call until it has
  * taken long enough to measure, and the two sizes take turns so that a slow stretch falls on both.
+ * Three samples a size tell quadratic from linear as five did (linear-time.test.ts checks it), in
+ * 60% of the time.
  */
-export async function growthRatio(run: (size: number) => unknown, size: number, samples = 5): Promise<number> {
+export async function growthRatio(run: (size: number) => unknown, size: number, samples = 3): Promise<number> {
   await perCall(run, size); // warm-up: compile the code paths before timing them
   const small: number[] = [];
   const large: number[] = [];
