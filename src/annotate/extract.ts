@@ -125,7 +125,9 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   for (const rule of extraction.sentenceRules) {
     if (!rule.requires || rule.requires.some((needed) => normalized.includes(needed))) hits.push(...sentenceRuleHits(rule, at));
   }
-  for (const hit of addressHits(text, extraction)) hits.push({ fact: hit.role, value: hit.address, confidence: 0.8, span: whole.span(hit.index, hit.length) });
+  // A link-local address (fe80::, 169.254.x) is a machine's too, but the one it reaches no other
+  // network with: beside another address of the same role (ipconfig lists both), the other is the one meant.
+  for (const hit of addressHits(text, extraction)) hits.push({ fact: hit.role, value: hit.address, confidence: isLinkLocal(hit.address) ? 0.75 : 0.8, span: whole.span(hit.index, hit.length) });
   for (const pattern of extraction.context) {
     for (const match of matches(pattern.regex, text)) {
       if (pattern.negatable && at.negation.at(match.index)) continue;
@@ -144,6 +146,10 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
   const kept = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
   return { facts: factsOf(kept, vocabulary), context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })) };
+}
+
+function isLinkLocal(address: string): boolean {
+  return /^fe[89ab][0-9a-f]:/i.test(address) || address.startsWith('169.254.');
 }
 
 /** The facts alone, for callers that have no use for the context. */
