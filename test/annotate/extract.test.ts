@@ -103,6 +103,7 @@ describe('extracting facts from ticket text', () => {
     ['Zwischen DMZ und LAN wird nicht genattet, reines Routing mit Paketfilter.', { natMode: 'none' }],
     ['premetto: non usiamo ISA né Proxy Server di Microsoft. Il firewall è un WatchGuard Firebox II.', { firewallPlatform: 'non-windows' }],
     ['Port Forward para 25, 135 e 443 apontando para o servidor (não usamos ISA nem TMG, só o pfSense mesmo).', { firewallPlatform: 'non-windows' }],
+    ['本社ルーター：ヤマハ RTX1200、静的 NAT（1対1）でグローバル IP を割り当て', { firewallPlatform: 'non-windows', natMode: 'one-to-one' }],
     ['La porta 135 è aperta sul Firebox.', { port135Reachable: true }],
     ['Kolegové z pobočky se nemohou připojit: "Připojení k serveru Microsoft Exchange není k dispozici."', { symptoms: ['cannot-connect'] }],
     [
@@ -300,6 +301,8 @@ describe('extracting facts from ticket text', () => {
   it('a thing taken away still counts for half for the facts other than the address', () => {
     expect(values('Outlook 2003 fails. They took away the ISA server last year.').firewallPlatform).toBeUndefined();
     expect(values('Outlook 2003 fails. Fix: put in ISA Server 2006 as the edge firewall.').firewallPlatform).toBeUndefined();
+    expect(values('Outlook 2007 fails. The old ISA 2004 was decommissioned in 2008. Edge is a FortiGate 110C.').firewallPlatform).toBe('non-windows');
+    expect(values('Phones warn about the certificate. We have an ISA 2006 licence lying around. The router is a Netgear.').firewallPlatform).toBe('non-windows');
   });
 
   it("a mail client's signature line does not name the failing client", () => {
