@@ -392,6 +392,8 @@ describe('extracting facts from ticket text', () => {
     ['Cert is fine, no prompts.', undefined],
     ['Then the log fills with FWD-DROP lines and Outlook gives up after a minute or so.', ['cannot-connect']],
     ['All three lost Outlook 2003 -> Exchange 2003 connectivity this month.', ['cannot-connect']],
+    ['IOS static PAT for 135 - Outlook 2003 still dead', ['cannot-connect']],
+    ['gli iPhone mostrano: "Impossibile verificare l\'identità del server."', ['certificate-warning']],
     ['Outlook XP connects and gets mail but directory lookups fail.', undefined],
     ['Outlook 2003 via ASA: mailbox opens but address book lookups fail', undefined],
     ["Resolved: Outlook 2003 can't connect to Exchange 2010 across firewall - was RPC encryption", ['cannot-connect']],
