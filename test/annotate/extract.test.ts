@@ -314,7 +314,7 @@ describe('extracting facts from ticket text', () => {
     'The iPhones show "Cannot Get Mail" until 11. Laptops with Outlook 2016 come back within minutes.',
     "iPhone'lar senkronize olmuyor. Bilgisayarlarda Outlook sorunsuz çalışıyor.",
     'Os celulares Android ficam a manhã inteira sem sincronizar. O Outlook no notebook via OWA volta logo.',
-    'The phone stops syncing for hours. Laptop Outlook picks it up in minutes.',
+    'The iPhone stops syncing for hours. Laptop Outlook picks it up in minutes.',
   ])('an Outlook that recovers or works beside failing phones is not the failing client: %p', (text) => {
     expect(values(text).clientKind).toBe('activesync-device');
   });
