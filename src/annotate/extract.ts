@@ -1,4 +1,5 @@
 import type { FactValue } from '../facts/normalize';
+import { isLinkLocal } from '../facts/address-space';
 import type { ContextPattern, Extraction, FactPattern, SentenceRule } from '../kb/extraction';
 import type { Scalar } from '../kb/model';
 import { normalizeText } from '../kb/phrases';
@@ -146,10 +147,6 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
   const kept = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
   return { facts: factsOf(kept, vocabulary), context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })) };
-}
-
-function isLinkLocal(address: string): boolean {
-  return /^fe[89ab][0-9a-f]:/i.test(address) || address.startsWith('169.254.');
 }
 
 /** The facts alone, for callers that have no use for the context. */

@@ -44,6 +44,16 @@ function isNetworkAddress(address: ipaddr.IPv4 | ipaddr.IPv6, prefix: number): b
   return true;
 }
 
+/**
+ * True for a link-local host address (169.254/16, fe80::/10), as ipaddr.js's range tables have
+ * it. The address must be a valid one (as the extractor's matches are); the parser is chosen by
+ * its form, since ipaddr.parse tries IPv4 first and throws, slowly, on every IPv6 address.
+ */
+export function isLinkLocal(address: string): boolean {
+  const parsed = address.includes(':') ? ipaddr.IPv6.parse(address) : ipaddr.IPv4.parse(address);
+  return parsed.range() === 'linkLocal';
+}
+
 // RFC 5737 (IPv4) and RFC 3849 (IPv6) set these ranges aside for documentation: in examples and
 // sanitized tickets they stand for public addresses, so they count as public here.
 const DOCUMENTATION = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/32'].map((cidr) => ipaddr.parseCIDR(cidr));
