@@ -152,7 +152,7 @@ describe('extracting facts from ticket text', () => {
     ['Rules DMZ->internal allow 80 (FE->BE), 389, 3268, 88, 53 to the DCs, and TCP 135 to BE01', true],
     ['En el log del FortiGate veo el tráfico al 135 permitido', true],
     ['Firewall is Check Point FireWall-1 4.1 on Solaris 8 with rules for 135, 5000 and 5001', true],
-    ['Untangle in front, port forward rules for 135 and the static ports we pinned', undefined],
+    ['Untangle in front, port forward rules for 135 and the static ports we pinned', true],
     ['Het lijkt erop dat de provider poort 135 blokkeert', false],
     ['** PROBLEM Service Alert: EXCH55-HQ/RPC-EPM-135 is CRITICAL **', false],
     ['[ExtMon] TCP 135 on mx-rpc.example.net CRITICAL - and remote users complaining', false],
@@ -199,6 +199,27 @@ describe('extracting facts from ticket text', () => {
     ['we tried 135 from the branch and the capture shows the SYNs dropped at the edge', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
+  });
+
+  it.each([
+    ['They set up port forwarding for 25 and 135 to our Exchange 2003 server for us.', true],
+    ['Astaro had DNAT (port forwarding) of 135 and a range of high ports to the Exchange box.', true],
+    ['ip nat inside source static tcp 10.0.0.5 135 interface Dialer0 135', true],
+    ['Slackware box with ipportfw to forward 135 from the outside to the Exchange 5.5 server.', true],
+    ['O firewall faz MASQUERADE para a saída e DNAT das portas 25, 135 e 443 para o Exchange.', true],
+    ['We do not forward 135 to the server.', undefined],
+    ['The router forwards 135 to the server, but telnet to 135 from the branch times out.', false],
+    ['Our reseller says "just forward 135 and it works".', undefined],
+  ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
+    expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
+  });
+
+  it.each([
+    ['portqry shows 135 LISTENING but store port FILTERED', true],
+    ['The client can ping 2001:db8:10::25 and telnet to 135, but Outlook never gets past "Connecting".', true],
+    ['SRX denies after 135 permitted', true],
+  ])('a failure of another port beside 135 is not a failure of 135: %p', (text, reachable) => {
+    expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
 
   it.each([
