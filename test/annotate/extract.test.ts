@@ -210,6 +210,17 @@ describe('extracting facts from ticket text', () => {
     ['We do not forward 135 to the server.', undefined],
     ['The router forwards 135 to the server, but telnet to 135 from the branch times out.', false],
     ['Our reseller says "just forward 135 and it works".', undefined],
+    ['On the Services and Ports tab I mapped TCP 135 and a range to the Exchange 2003 server.', true],
+    ['I set up "mapped links" in WinGate so port 135 from the outside goes to the Exchange server.', true],
+    ['Gauntlet has a plug-gw proxy for TCP 135 pointing at the Exchange server.', true],
+    ['Inbound, the ASA sends 25, 135 and 443 to KVG-EX01.', true],
+    ['pf 135->192.168.0.2', true],
+    ['RT_FLOW_SESSION_CREATE: session created 10.60.2.33/51822->10.1.0.20/135', undefined],
+    ['The Firebox lets 135, 5000 and 5001 through from the Leeds subnet.', true],
+    ['E liberamos 135, 1025 e 1026 no PIX.', true],
+    ['135 comes back but then they sit in "Connecting".', true],
+    ['ポート 135 はフィルタで許可済みです。', true],
+    ['the ASA has exactly what you sent on Monday - 53, 88, 135, 389 to the DCs', undefined],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
