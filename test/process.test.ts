@@ -32,6 +32,9 @@ function start(
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'proc-data-')),
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: '10000',
+      // No test here reads a long ticket: a thread that loads the rules again is CPU the other
+      // test files running beside these need.
+      ANNOTATION_THREADS: '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
