@@ -137,10 +137,15 @@ async function http(sets: Facts[]) {
 async function annotation() {
   const corpus = readCorpus().map(({ id, subject, body }) => ({ id, subject, body }));
   const served = { kb, diagnoser: new Diagnoser(kb) };
-  const round = async (): Promise<number> => {
+  const secondsForRound = async (): Promise<number> => {
     const start = process.hrtime.bigint();
     for (const ticket of corpus) await annotate(served, ticket);
-    return corpus.length / (Number(process.hrtime.bigint() - start) / 1e9);
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  };
+  const timeRounds = async (count: number) => {
+    let seconds = 0;
+    for (let round = 0; round < count; round += 1) seconds += await secondsForRound();
+    return { tickets: count * corpus.length, perSecond: Math.round((count * corpus.length) / seconds) };
   };
   // The first rounds are V8 compiling the extractor's expressions and the annotator's code, not
   // the rate a running service annotates at: measured, a fresh process reaches its steady speed
@@ -148,25 +153,14 @@ async function annotation() {
   // 600, which include the first use's loading and compiling, run at about a quarter of it (a
   // service does those before it listens). Both are reported: the first 600 as `cold`, and the
   // steady rate after a warm-up of 100 rounds, which is what the per-core target is about.
-  let coldTickets = 0;
-  let coldSeconds = 0;
-  for (let warm = 0; warm < 100; warm += 1) {
-    const perSecond = await round();
-    if (warm < 10) {
-      coldTickets += corpus.length;
-      coldSeconds += corpus.length / perSecond;
-    }
-  }
-  const rounds = 40;
-  const start = process.hrtime.bigint();
-  for (let measured = 0; measured < rounds; measured += 1) for (const ticket of corpus) await annotate(served, ticket);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { tickets: rounds * corpus.length, perSecond: Math.round((rounds * corpus.length) / seconds), cold: { tickets: coldTickets, perSecond: Math.round(coldTickets / coldSeconds) } };
+  const cold = await timeRounds(10);
+  const warmUp = await timeRounds(90);
+  return { ...(await timeRounds(40)), warmedWith: cold.tickets + warmUp.tickets, cold };
 }
 
 function printAnnotation(a: Awaited<ReturnType<typeof annotation>>): void {
   console.log(
-    `annotation (in-process, one core): ${a.perSecond} tickets/s over ${a.tickets} tickets, after a warm-up of 6,000 (the first ${a.cold.tickets} of a fresh process: ${a.cold.perSecond} tickets/s)`,
+    `annotation (in-process, one core): ${a.perSecond} tickets/s over ${a.tickets} tickets, after a warm-up of ${a.warmedWith} (the first ${a.cold.tickets} of a fresh process: ${a.cold.perSecond} tickets/s)`,
   );
 }
 
