@@ -33,6 +33,9 @@ describe('extracting facts from ticket text', () => {
     ['a Cisco ASA in front', 'non-windows'],
     ['an iptables box', 'non-windows'],
     ['there is no firewall between them', 'none'],
+    ['a Clavister SF1000 at the edge', 'non-windows'],
+    ['Symantec Enterprise Firewall 7 on Solaris', 'non-windows'],
+    ['Symantec Enterprise Firewall on Windows 2000', 'windows-nt'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
@@ -81,6 +84,12 @@ describe('extracting facts from ticket text', () => {
     ['I forwarded TCP 135 and 6001-6004 to the SBS. Either the server must use fixed ports, or you must publish the server with a 1:1 NAT.', 'port-forwarding'],
     ['the internal ISA sits between the perimeter and the internal network, routed relationship between the two networks', 'none'],
     ['Router: YAMAHA RTX1200, port 443 is forwarded (static NAT of TCP 443) to Exchange server', 'port-forwarding'],
+    ['the USG has nat server global 203.0.113.70 inside 10.20.0.5 for the mail server', 'one-to-one'],
+    ['nat server protocol tcp global 203.0.113.70 443 inside 10.20.0.5 443', 'port-forwarding'],
+    ['one public address is mapped to the Exchange box, the rest of the office shares another', 'one-to-one'],
+    ['every PC shows up on the server as 10.9.0.1 (one address for the whole LAN)', 'many-to-one'],
+    ['On the DrayTek I mapped 135 and 443 to the server at 10.20.0.5.', 'port-forwarding'],
+    ['Na bráně je mapování portů 25 a 135 na 10.20.0.5.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -90,6 +99,10 @@ describe('extracting facts from ticket text', () => {
     'the Services tab has an entry, but port 135 is not going to the Exchange PC',
     'Outlook 2003 -> Exchange 2003 over the VPN',
     'a hosts entry for mail.example.com -> 10.0.20.5 on 10.0.30.0/24',
+    'We have a single public IP, so a 1:1 NAT is not an option.',
+    'Not sure which ports the gateway is passing to the server.',
+    'We pinned the store port per the static port mappings article.',
+    'Trace from the branch: LAN->DMZ 135 to 10.20.0.5 -> connects.',
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
@@ -197,6 +210,12 @@ describe('extracting facts from ticket text', () => {
     ['from the branch nothing gets through on 135', false],
     ["a packet filter for TCP local port 135 inbound, and the proxy's packet log shows it accepted", true],
     ['we tried 135 from the branch and the capture shows the SYNs dropped at the edge', false],
+    ['135 goes through fine from home', true],
+    ['the auditors refuse to open 135 to the internet', false],
+    ["TCP 135 isn't published on the firewall", false],
+    ['our policy forbids TCP 135 from outside', false],
+    ['the log shows the client connecting to 135 and then being dropped on 1033', true],
+    ['high ports are denied right after the 135 connections', true],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -221,6 +240,9 @@ describe('extracting facts from ticket text', () => {
     ['135 comes back but then they sit in "Connecting".', true],
     ['ポート 135 はフィルタで許可済みです。', true],
     ['the ASA has exactly what you sent on Monday - 53, 88, 135, 389 to the DCs', undefined],
+    ['Routern gör portvidarebefordran av 135 till servern.', true],
+    ['The router forwards 25 and 443 and I think 135 too.', undefined],
+    ['Outlook XP drops after 135.', true],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -238,6 +260,9 @@ describe('extracting facts from ticket text', () => {
     "Telnet to port 135 does connect. I am not sure whether that is WinGate's own NT endpoint mapper answering.",
     "Telnet to 135 opens. rpcdump lists ISA's own local RPC services and nothing from Exchange.",
     'Telnet to the ISA external address on 135 succeeds.',
+    'The client opens 135 on the gateway and gets an answer - from the gateway itself.',
+    'Telnet auf 135 geht, aber da antwortet der ISA selbst.',
+    "Telnet to 135 works, but that was the WinRoute's own LAN address answering.",
   ])('a test of 135 the writer says the firewall itself answered leaves the port unknown: %p', (text) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
   });
@@ -347,6 +372,8 @@ describe('extracting facts from ticket text', () => {
     "iPhone'lar senkronize olmuyor. Bilgisayarlarda Outlook sorunsuz çalışıyor.",
     'Os celulares Android ficam a manhã inteira sem sincronizar. O Outlook no notebook via OWA volta logo.',
     'The iPhone stops syncing for hours. Laptop Outlook picks it up in minutes.',
+    'The iPhones stop syncing. Outlook Anywhere came back by the next morning.',
+    "L'iPhone non sincronizza. Sul PC Outlook funziona.",
   ])('an Outlook that recovers or works beside failing phones is not the failing client: %p', (text) => {
     expect(values(text).clientKind).toBe('activesync-device');
   });
@@ -405,6 +432,7 @@ describe('extracting facts from ticket text', () => {
     ['I added the account on the phone with server 203.0.113.40 (our public IP, the router forwards 443)', {}],
     ['Exchange is published on 203.0.113.5', {}],
     ['srv 192.168.10.2, SBS 2011', { serverAddress: '192.168.10.2' }],
+    ['%ASA-6-302013: Built inbound TCP connection 4411 for outside:198.51.100.9/2201 to inside:10.4.0.12/135', { serverAddress: '10.4.0.12' }],
     ['SBS2003 on 192.168.16.2', { serverAddress: '192.168.16.2' }],
     ["The laptop (DHCP, 192.168.1.20) can't connect", { clientAddress: '192.168.1.20' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
@@ -434,6 +462,14 @@ describe('extracting facts from ticket text', () => {
     ["Remote users can't open their mailbox (Outlook says server unavailable) but the address book works.", ['cannot-connect']],
     ['od včerejška se mi notebook nepřipojí k firemní Wi-Fi. Píše "Nelze se připojit k této síti".', undefined],
     ['Outlook 2013 won\'t open: "Cannot start Microsoft Outlook. The file C:\\archive.pst is not a personal folders file."', undefined],
+    ['[RESOLVED] Outlook 2003 cannot connect after the move', ['cannot-connect']],
+    ['Users get through name resolution but Outlook is unable to open the mailbox.', ['cannot-connect']],
+    ['Internet mail not arriving since the firewall swap.', undefined],
+    ['If that fails I will push them towards the VPN.', undefined],
+    ['Check Names fails for remote Outlook users.', undefined],
+    ['The phones say the certificate for the server is not valid.', ['certificate-warning']],
+    ['OWA shows "Failed to get the Inbox" after logon.', ['cannot-connect']],
+    ['Outlook: "Det går inte att starta Microsoft Office Outlook."', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
