@@ -22,6 +22,11 @@ describe('extracting facts from ticket text', () => {
     ['the Exchange client', { clientKind: 'exchange-client' }],
     ['Outlook Web Access works', {}],
     ['Windows Mobile devices using Direct Push', { clientKind: 'activesync-device' }],
+    ['outlook fails on my laptop, it has office 2003 on it', { clientKind: 'outlook', outlookVersion: '2003', symptoms: ['cannot-connect'] }],
+    ['please install Office 2007 with Outlook on the new PC', { clientKind: 'outlook' }],
+    ['Outlook fails: half the PCs run Outlook 2007, half Outlook 2010', { clientKind: 'outlook', symptoms: ['cannot-connect'] }],
+    ['Remote Outlook is down: neither Outlook 2003 nor 2007 gets through', { clientKind: 'outlook' }],
+    ['Exchange Administrator (5.5 SP3) cannot open the server', { exchangeVersion: '5.5', symptoms: ['cannot-connect'] }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
