@@ -475,6 +475,10 @@ describe('extracting facts from ticket text', () => {
     ['The phones say the certificate for the server is not valid.', ['certificate-warning']],
     ['OWA shows "Failed to get the Inbox" after logon.', ['cannot-connect']],
     ['Outlook: "Det går inte att starta Microsoft Office Outlook."', ['cannot-connect']],
+    ["Outlook can't connect from home. I can't find the port forward list in the router's menu.", ['cannot-connect']],
+    ["nslookup: *** ns1 can't find exch01.corp.example: Non-existent domain", ['name-resolution-fails']],
+    ['Outlook cannot connect. Could not resolve at L1, escalating.', ['cannot-connect']],
+    ['portqry: Attempting to resolve IP address to a name... Failed to resolve IP address to name', undefined],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
