@@ -326,6 +326,10 @@ describe('extracting facts from ticket text', () => {
     ['We lost our static IP when we changed provider.', 'dynamic'],
     ['We use a DDNS name because our IP is not static.', 'dynamic'],
     ["The address isn't fixed.", 'dynamic'],
+    ['pfSense forwards 443 from our static WAN address to the server.', 'static'],
+    ["The PIX permits 135 to the server's static outside address (1:1 to 10.3.3.3).", undefined],
+    ['The ZyWALL gives the server its own public IP, 1:1 - IT says nothing changed there.', undefined],
+    ["I'll ask about getting a fixed IP so this stops.", undefined],
   ])('public address in more wording: %p', (text, assignment) => {
     expect(values(text).publicAddressAssignment).toBe(assignment);
   });
