@@ -495,6 +495,13 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2010 PCs are fine.').outlookVersion).toBeUndefined();
   });
 
+  it.each(['Outlook and phones both broken since the firewall swap', 'EAS phones + remote OL break for hours each time the IP changes', 'Outlook 2007 and iPhones fail after the move'])(
+    'when both Outlook and phones fail, neither is the client kind (labelling rule): %p',
+    (text) => {
+      expect(values(text).clientKind).toBeUndefined();
+    },
+  );
+
   it('the Outlook app on a phone is a device, not Outlook for Windows; Outlook said to be back is not the failing client', () => {
     expect(values('Android users (Outlook app and Samsung Email) get "The certificate is not trusted" and no sync.').clientKind).toBe('activesync-device');
     expect(values('Outlook Anywhere users were back right after that. Most iPhones still fail and nothing syncs.').clientKind).toBe('activesync-device');
