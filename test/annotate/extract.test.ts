@@ -483,6 +483,7 @@ describe('extracting facts from ticket text', () => {
     ["nslookup: *** ns1 can't find exch01.corp.example: Non-existent domain", ['name-resolution-fails']],
     ['Outlook cannot connect. Could not resolve at L1, escalating.', ['cannot-connect']],
     ['portqry: Attempting to resolve IP address to a name... Failed to resolve IP address to name', undefined],
+    ['Outlook 2003 at home: "The name could not be resolved. The action could not be completed."', ['cannot-connect', 'name-resolution-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
