@@ -221,6 +221,15 @@ describe('extracting facts from ticket text', () => {
     ['our policy forbids TCP 135 from outside', false],
     ['the log shows the client connecting to 135 and then being dropped on 1033', true],
     ['high ports are denied right after the 135 connections', true],
+    ['nmap from outside:\n  135/tcp open  msrpc\n  443/tcp filtered https', true],
+    ['The router forwards 6001 and 6002 to the server - NOT 135, we do not want it open.', false],
+    ['telnet na port 135 z zewnątrz nie działa (timeout)', false],
+    ['ISA log shows "Initiated connection" on 135 followed by "Denied connection" on a high port.', undefined],
+    ['If 135 is blocked they will lose access, right?', undefined],
+    ['CHG-2003-0412: block TCP/135 inbound at the border router', undefined],
+    ['we opened 53, 88, 389 and 135 from the front end to the DC', undefined],
+    ['we opened 389 and 135 to BE01 and to the DCs', true],
+    ['For the direct option they want TCP 135 open outbound.', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -268,6 +277,9 @@ describe('extracting facts from ticket text', () => {
     'The client opens 135 on the gateway and gets an answer - from the gateway itself.',
     'Telnet auf 135 geht, aber da antwortet der ISA selbst.',
     "Telnet to 135 works, but that was the WinRoute's own LAN address answering.",
+    "Telnet to 135 works, but the client's 135 connection is answered by the gateway.",
+    'wingate has a mapping for port 135; I guess wingate itself grabs 135.',
+    'RRAS static NAT to the server - RRAS answering 135? Telnet to 135 connects.',
   ])('a test of 135 the writer says the firewall itself answered leaves the port unknown: %p', (text) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
   });
