@@ -395,6 +395,8 @@ describe('extracting facts from ticket text', () => {
     'The iPhone stops syncing for hours. Laptop Outlook picks it up in minutes.',
     'The iPhones stop syncing. Outlook Anywhere came back by the next morning.',
     "L'iPhone non sincronizza. Sul PC Outlook funziona.",
+    'iPhone-telefonerna synkar inte på flera timmar. Datorerna med Outlook fungerar direkt igen.',
+    "The phones stop syncing. The PCs (Outlook 2010) don't complain.",
   ])('an Outlook that recovers or works beside failing phones is not the failing client: %p', (text) => {
     expect(values(text).clientKind).toBe('activesync-device');
   });
@@ -501,6 +503,8 @@ describe('extracting facts from ticket text', () => {
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
+    expect(values('Outlook 2003 fails through the DNAT - works over VPN').outlookVersion).toBe('2003');
+
     expect(values('Remote staff with Outlook 2010: with the SSL VPN connected everything is fine; without it Outlook never gets past "Connecting...".')).toMatchObject({
       clientKind: 'outlook',
       outlookVersion: '2010',
@@ -508,12 +512,14 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2010 PCs are fine.').outlookVersion).toBeUndefined();
   });
 
-  it.each(['Outlook and phones both broken since the firewall swap', 'EAS phones + remote OL break for hours each time the IP changes', 'Outlook 2007 and iPhones fail after the move'])(
-    'when both Outlook and phones fail, neither is the client kind (labelling rule): %p',
-    (text) => {
-      expect(values(text).clientKind).toBeUndefined();
-    },
-  );
+  it.each([
+    'Outlook and phones both broken since the firewall swap',
+    'EAS phones + remote OL break for hours each time the IP changes',
+    'Outlook 2007 and iPhones fail after the move',
+    'Everything broke after the ISP switch - Outlook remote AND phones',
+  ])('when both Outlook and phones fail, neither is the client kind (labelling rule): %p', (text) => {
+    expect(values(text).clientKind).toBeUndefined();
+  });
 
   it('the Outlook app on a phone is a device, not Outlook for Windows; Outlook said to be back is not the failing client', () => {
     expect(values('Android users (Outlook app and Samsung Email) get "The certificate is not trusted" and no sync.').clientKind).toBe('activesync-device');
