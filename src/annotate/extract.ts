@@ -234,11 +234,18 @@ function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
  * ("couldn’t" as "couldn't"), so that one pattern serves both. Each replacement is one UTF-16
  * code unit for one, so offsets into the result are offsets into the ticket.
  */
+// A line broken inside a sentence, as mail clients wrap quoted text ("Outlook still says server\n>
+// unavailable."): after a word or comma, before a lower-case word, the break (and the quote mark
+// of a quoted line) reads as spaces, so that phrases and sentences run across it. Replaced
+// character for character, so offsets hold.
+const HARD_WRAP = /\n(?<=[A-Za-z0-9,]\n)(?:> ?)?(?=[a-z])/g;
+
 function forMatching(text: string): string {
   return text
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
     .replace(/[\u201c\u201d\u2033]/g, '"')
-    .replace(/[\u00a0\u202f]/g, ' ');
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(HARD_WRAP, (wrap) => ' '.repeat(wrap.length));
 }
 
 function scalarFact(hits: Hit[]): ExtractedFact {

@@ -95,6 +95,14 @@ describe('extracting facts from ticket text', () => {
     ['every PC shows up on the server as 10.9.0.1 (one address for the whole LAN)', 'many-to-one'],
     ['On the DrayTek I mapped 135 and 443 to the server at 10.20.0.5.', 'port-forwarding'],
     ['Na bráně je mapování portů 25 a 135 na 10.20.0.5.', 'port-forwarding'],
+    ['The ASA has a static (inside,outside) translation for EXBE01.', 'one-to-one'],
+    ['ASA 8.4: nat (inside,outside) static 198.51.100.70', 'one-to-one'],
+    ['ASA 8.4: nat (inside,outside) static 198.51.100.70 service tcp 443 443', 'port-forwarding'],
+    ['Check Point: static (bidirectional) NAT so the OWA box sees the server as 172.16.20.50', 'one-to-one'],
+    ['routeur Netopia avec NAT dynamique (toutes nos machines sortent sur une seule adresse publique)', 'many-to-one'],
+    ['my desktop shares the cable modem with ICS - everything goes out on the one cable IP', 'many-to-one'],
+    ['MPLS link and a Fortinet firewall, no NATting is done', 'none'],
+    ['The Pipeline sends all unsolicited incoming traffic to its "Default Server" (192.168.1.10).', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -257,6 +265,7 @@ describe('extracting facts from ticket text', () => {
     ['Routern gör portvidarebefordran av 135 till servern.', true],
     ['The router forwards 25 and 443 and I think 135 too.', undefined],
     ['Outlook XP drops after 135.', true],
+    ['На шлюзе настроена публикация (переадресация) порта 135 на сервер Exchange.', true],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -498,6 +507,13 @@ describe('extracting facts from ticket text', () => {
     ['Outlook cannot connect. Could not resolve at L1, escalating.', ['cannot-connect']],
     ['portqry: Attempting to resolve IP address to a name... Failed to resolve IP address to name', undefined],
     ['Outlook 2003 at home: "The name could not be resolved. The action could not be completed."', ['cannot-connect', 'name-resolution-fails']],
+    ['> For the users at home I forward 135 to the server.\n> Outlook still says server\n> unavailable.', ['cannot-connect']],
+    ['This started right after the policy push on the Juniper. Users cannot connect to the Exchange server.', ['cannot-connect']],
+    ['Not a connectivity problem as such - Outlook shows Connected, just the prompts.', undefined],
+    ['VPN client install fails on my laptop', undefined],
+    ['Voicemail not arriving in inbox since the weekend', undefined],
+    ["My PDA won't sync with Outlook over the cradle (ActiveSync 4.5).", undefined],
+    ['Outlook: "Impossibile aprire il gruppo di cartelle predefinito."', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
