@@ -514,11 +514,18 @@ describe('extracting facts from ticket text', () => {
     ['Voicemail not arriving in inbox since the weekend', undefined],
     ["My PDA won't sync with Outlook over the cradle (ActiveSync 4.5).", undefined],
     ['Outlook: "Impossibile aprire il gruppo di cartelle predefinito."', ['cannot-connect']],
+    ['Cannot start Microsoft Office Outlook - resolved', ['cannot-connect']],
+    ['[PRTG] Warning: SSL certificate expires in 14 days on EXCH01', undefined],
+    ['Våra iPhones visar "Kan inte verifiera serverns identitet". Ibland synkar de inte alls.', ['certificate-warning', 'sync-fails']],
+    ["« Le certificat du serveur n'est pas valide » puis « La synchronisation a échoué ».", ['certificate-warning', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
+    expect(values('From home (Outlook 2003): telnet to our public IP on 135 connects fine.').outlookVersion).toBe('2003');
+    expect(values('OWA works in the browser but outlook 2007 says "the connection to microsoft exchange is unavailable"').outlookVersion).toBe('2007');
+
     expect(values('Outlook 2003 fails through the DNAT - works over VPN').outlookVersion).toBe('2003');
 
     expect(values('Remote staff with Outlook 2010: with the SSL VPN connected everything is fine; without it Outlook never gets past "Connecting...".')).toMatchObject({
