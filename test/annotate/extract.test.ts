@@ -238,6 +238,9 @@ describe('extracting facts from ticket text', () => {
     ['we opened 53, 88, 389 and 135 from the front end to the DC', undefined],
     ['we opened 389 and 135 to BE01 and to the DCs', true],
     ['For the direct option they want TCP 135 open outbound.', undefined],
+    ["I've added 135 to the rule base, same result.", true],
+    ['Nagios: exch02 check_tcp 135 CRITICAL after the SSG change', false],
+    ["Partner's Outlook 98 clients connect to 135 but then fail.", true],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
