@@ -116,6 +116,7 @@ describe('extracting facts from ticket text', () => {
     'Not sure which ports the gateway is passing to the server.',
     'We pinned the store port per the static port mappings article.',
     'Trace from the branch: LAN->DMZ 135 to 10.20.0.5 -> connects.',
+    'CAS array behind a Kemp LoadMaster (VIP in NAT mode, one-armed); 135 reachable on the VIP.',
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
