@@ -103,6 +103,7 @@ describe('extracting facts from ticket text', () => {
     ['my desktop shares the cable modem with ICS - everything goes out on the one cable IP', 'many-to-one'],
     ['MPLS link and a Fortinet firewall, no NATting is done', 'none'],
     ['The Pipeline sends all unsolicited incoming traffic to its "Default Server" (192.168.1.10).', 'port-forwarding'],
+    ['DrayTek Vigor 2800, open ports 443/25 -> SBS.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -117,6 +118,8 @@ describe('extracting facts from ticket text', () => {
     'We pinned the store port per the static port mappings article.',
     'Trace from the branch: LAN->DMZ 135 to 10.20.0.5 -> connects.',
     'CAS array behind a Kemp LoadMaster (VIP in NAT mode, one-armed); 135 reachable on the VIP.',
+    'OL2k3 -> Exch2003 thru CP NG on W2K: dyn RPC dropped, port 135 ok',
+    'session created 10.60.2.33/51822->10.1.0.20/135 junos-ms-rpc-tcp policy USERS-TO-EXCH',
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
