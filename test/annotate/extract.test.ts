@@ -245,6 +245,12 @@ describe('extracting facts from ticket text', () => {
     ["I've added 135 to the rule base, same result.", true],
     ['Nagios: exch02 check_tcp 135 CRITICAL after the SSG change', false],
     ["Partner's Outlook 98 clients connect to 135 but then fail.", true],
+    ["The bulletin's workaround is to block TCP 135 at the firewall.", undefined],
+    ['The security consultant says close 135 anyway.', undefined],
+    ['The ISPs in our area block port 135.', false],
+    ['BorderManager filters: we allowed TCP 135 only.', true],
+    ['My guess is the hotel network is blocking 135.', undefined],
+    ["I think I added 135 as well but I'm not 100% sure it saved.", undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -296,6 +302,7 @@ describe('extracting facts from ticket text', () => {
     "Telnet to 135 works, but the client's 135 connection is answered by the gateway.",
     'wingate has a mapping for port 135; I guess wingate itself grabs 135.',
     'RRAS static NAT to the server - RRAS answering 135? Telnet to 135 connects.',
+    "Il telnet sulla 135 verso l'IP pubblico risponde, ma credo che risponda l'ISA stesso.",
   ])('a test of 135 the writer says the firewall itself answered leaves the port unknown: %p', (text) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBeUndefined();
   });
