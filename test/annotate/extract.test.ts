@@ -104,6 +104,8 @@ describe('extracting facts from ticket text', () => {
     ['MPLS link and a Fortinet firewall, no NATting is done', 'none'],
     ['The Pipeline sends all unsolicited incoming traffic to its "Default Server" (192.168.1.10).', 'port-forwarding'],
     ['DrayTek Vigor 2800, open ports 443/25 -> SBS.', 'port-forwarding'],
+    ['The static NAT (port forwarding) of HTTPS to your Exchange server is configured correctly.', 'port-forwarding'],
+    ['I set up a static mapping in the Pipeline for TCP 135 to the Exchange server.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -120,6 +122,11 @@ describe('extracting facts from ticket text', () => {
     'CAS array behind a Kemp LoadMaster (VIP in NAT mode, one-armed); 135 reachable on the VIP.',
     'OL2k3 -> Exch2003 thru CP NG on W2K: dyn RPC dropped, port 135 ok',
     'session created 10.60.2.33/51822->10.1.0.20/135 junos-ms-rpc-tcp policy USERS-TO-EXCH',
+    'Please define a static NAT for the Exchange server object.',
+    '1. Create a one-to-one NAT on the SonicWALL from a spare WAN address.',
+    'Is there any advantage in switching to binat with a second address?',
+    'A one-to-one translation will not help on a Windows NT-based proxy.',
+    'Recreated the record; phones are coming back one by one.',
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
