@@ -41,6 +41,11 @@ describe('extracting facts from ticket text', () => {
     ['a Clavister SF1000 at the edge', 'non-windows'],
     ['Symantec Enterprise Firewall 7 on Solaris', 'non-windows'],
     ['Symantec Enterprise Firewall on Windows 2000', 'windows-nt'],
+    ['a Juniper SRX240 at the edge', 'non-windows'],
+    ['RE: case SRX010523600123 - through the Raptor on Windows NT', 'windows-nt'],
+    ["We don't have a firewall, only the router the ISP gave us", undefined],
+    ['Vi har ingen brandvägg, bara operatörens router', undefined],
+    ['Checked the BES router service, it is running', undefined],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
