@@ -544,6 +544,10 @@ describe('extracting facts from ticket text', () => {
     ['[PRTG] Warning: SSL certificate expires in 14 days on EXCH01', undefined],
     ['Våra iPhones visar "Kan inte verifiera serverns identitet". Ibland synkar de inte alls.', ['certificate-warning', 'sync-fails']],
     ["« Le certificat du serveur n'est pas valide » puis « La synchronisation a échoué ».", ['certificate-warning', 'sync-fails']],
+    ["VPN won't connect from home - error 809", undefined],
+    ['My POP3 account in Outlook says "Outlook is unable to connect to your outgoing (SMTP) e-mail server".', undefined],
+    ['No Outlook Anywhere - the cert expired in 2015 and they never renewed it.', undefined],
+    ['The remote users can now get past the "resolve name" step but opening the Inbox fails with "The Microsoft Exchange Server computer is not available".', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
