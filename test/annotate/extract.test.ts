@@ -548,6 +548,8 @@ describe('extracting facts from ticket text', () => {
     ['My POP3 account in Outlook says "Outlook is unable to connect to your outgoing (SMTP) e-mail server".', undefined],
     ['No Outlook Anywhere - the cert expired in 2015 and they never renewed it.', undefined],
     ['The remote users can now get past the "resolve name" step but opening the Inbox fails with "The Microsoft Exchange Server computer is not available".', ['cannot-connect']],
+    ['Remote users have a mix of Outlook 2003 and 2007 and none of them can connect.', ['cannot-connect']],
+    ['i colleghi fuori sede non riescono ad aprire Outlook 2003', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
