@@ -432,6 +432,8 @@ describe('extracting facts from ticket text', () => {
     "L'iPhone non sincronizza. Sul PC Outlook funziona.",
     'iPhone-telefonerna synkar inte på flera timmar. Datorerna med Outlook fungerar direkt igen.',
     "The phones stop syncing. The PCs (Outlook 2010) don't complain.",
+    'The iPhones fail to sync. PCs with Outlook 2007 have no issue.',
+    'The iPhones show "Cannot Get Mail" until the afternoon. Laptops with outlook are working in the morning already.',
   ])('an Outlook that recovers or works beside failing phones is not the failing client: %p', (text) => {
     expect(values(text).clientKind).toBe('activesync-device');
   });
@@ -550,6 +552,7 @@ describe('extracting facts from ticket text', () => {
     ['The remote users can now get past the "resolve name" step but opening the Inbox fails with "The Microsoft Exchange Server computer is not available".', ['cannot-connect']],
     ['Remote users have a mix of Outlook 2003 and 2007 and none of them can connect.', ['cannot-connect']],
     ['i colleghi fuori sede non riescono ad aprire Outlook 2003', ['cannot-connect']],
+    ['Since this morning none of the BlackBerry users get new email on their handhelds.', undefined],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
