@@ -111,6 +111,7 @@ describe('extracting facts from ticket text', () => {
     ['DrayTek Vigor 2800, open ports 443/25 -> SBS.', 'port-forwarding'],
     ['The static NAT (port forwarding) of HTTPS to your Exchange server is configured correctly.', 'port-forwarding'],
     ['I set up a static mapping in the Pipeline for TCP 135 to the Exchange server.', 'port-forwarding'],
+    ['the netgear router just passes the secure web port 443 through to the server', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -132,6 +133,9 @@ describe('extracting facts from ticket text', () => {
     'Is there any advantage in switching to binat with a second address?',
     'A one-to-one translation will not help on a Windows NT-based proxy.',
     'Recreated the record; phones are coming back one by one.',
+    'The Raptor log shows the connections to TCP 135 to the server being passed.',
+    'Inbound mail from 10.2.0.80 fails: did someone change the SMTP virtual server relay settings on port 25?',
+    "No port forwarding set up (I don't even know if ipfwadm can do that - I heard of ipportfw for 135).",
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
