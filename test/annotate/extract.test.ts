@@ -267,6 +267,14 @@ describe('extracting facts from ticket text', () => {
     ['BorderManager filters: we allowed TCP 135 only.', true],
     ['My guess is the hotel network is blocking 135.', undefined],
     ["I think I added 135 as well but I'm not 100% sure it saved.", undefined],
+    ['CRITICAL - Socket timeout after 10 seconds (check_tcp -H 10.0.1.15 -p 135)', false],
+    ['since last night 135 is now dropped at the external interface', false],
+    ['In the ICS Services tab I added 135 to the Exchange 2000 server at 192.168.0.2.', true],
+    ['o pfSense tem NAT 1:1 e a porta 135 está liberada', true],
+    ['Ein telnet auf Port 135 von zu Hause klappt, das Fenster wird schwarz.', true],
+    ["Le port 135 n'est pas bloqué : telnet depuis Lyon OK.", true],
+    ['rpcping -t ncacn_ip_tcp -s mail.example.com -e 135 -a connect fails with Exception 1722', false],
+    ['telnet 172.20.0.25 135 -> connection timed out', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -295,6 +303,7 @@ describe('extracting facts from ticket text', () => {
     ['The router forwards 25 and 443 and I think 135 too.', undefined],
     ['Outlook XP drops after 135.', true],
     ['На шлюзе настроена публикация (переадресация) порта 135 на сервер Exchange.', true],
+    ['rdr on $ext_if proto tcp from any to ($ext_if) port { 25, 135, 443 } -> 10.0.10.4', true],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
