@@ -275,6 +275,8 @@ describe('extracting facts from ticket text', () => {
     ["Le port 135 n'est pas bloqué : telnet depuis Lyon OK.", true],
     ['rpcping -t ncacn_ip_tcp -s mail.example.com -e 135 -a connect fails with Exception 1722', false],
     ['telnet 172.20.0.25 135 -> connection timed out', false],
+    ['Le port 135 est bloqué par le routeur.', false],
+    ['Le port 135 est autorisé sur le pare-feu.', true],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
