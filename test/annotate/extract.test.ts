@@ -510,6 +510,11 @@ describe('extracting facts from ticket text', () => {
     ['%ASA-6-302013: Built inbound TCP connection 4411 for outside:198.51.100.9/2201 to inside:10.4.0.12/135', { serverAddress: '10.4.0.12' }],
     ['SBS2003 on 192.168.16.2', { serverAddress: '192.168.16.2' }],
     ["The laptop (DHCP, 192.168.1.20) can't connect", { clientAddress: '192.168.1.20' }],
+    ['CRITICAL - Socket timeout after 10 seconds (check_tcp -H 10.0.1.15 -p 135)', { serverAddress: '10.0.1.15' }],
+    ['hotel Wi-Fi (got 10.17.33.201 from the hotel)', { clientAddress: '10.17.33.201' }],
+    ['Our Exchange server is having public IP 198.51.100.77 directly', { serverAddress: '198.51.100.77' }],
+    ['Tomas: it says ipv4 address 192.168.0.101', { clientAddress: '192.168.0.101' }],
+    ['dort ist Port-Forwarding für 135 auf 10.8.0.12 eingerichtet', { serverAddress: '10.8.0.12' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
