@@ -277,6 +277,15 @@ describe('extracting facts from ticket text', () => {
     ['telnet 172.20.0.25 135 -> connection timed out', false],
     ['Le port 135 est bloqué par le routeur.', false],
     ['Le port 135 est autorisé sur le pare-feu.', true],
+    ['MS03-010 - block 135 at the border? What about remote Outlook?', undefined],
+    ['The VPN filter ACL on the HQ side permits 135, 25 and 443 to the Exchange server.', true],
+    ['Filters allow 135 to that address.', true],
+    ['Hicimos pruebas con telnet al puerto 135 y no responde; el ISP bloquea el puerto 135.', false],
+    ['Testei com telnet na porta 135 a partir de casa e a conexão falha (tempo esgotado).', false],
+    ['25番と443番は転送していますが、135番は設定していません。', false],
+    ['自宅から telnet で 135番に接続するとタイムアウトします。', false],
+    ['SecurePlatform drops Outlook after 135', true],
+    ['2. Add ACL entries permitting the partner range to the server on tcp/135', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
