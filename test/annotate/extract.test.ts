@@ -582,6 +582,9 @@ describe('extracting facts from ticket text', () => {
     ['Remote users have a mix of Outlook 2003 and 2007 and none of them can connect.', ['cannot-connect']],
     ['i colleghi fuori sede non riescono ad aprire Outlook 2003', ['cannot-connect']],
     ['Since this morning none of the BlackBerry users get new email on their handhelds.', undefined],
+    ['Outlook 2010 thuis blijft "Verbinding wordt gemaakt..." tonen en daarna "Niet verbonden".', ['cannot-connect']],
+    ['Outlook 2003 hjemmefra siger: "Forbindelsen til Microsoft Exchange Server er ikke tilgængelig."', ['cannot-connect']],
+    ['the OWA server event log shows MAPI logon failures', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
