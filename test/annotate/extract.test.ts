@@ -46,6 +46,10 @@ describe('extracting facts from ticket text', () => {
     ["We don't have a firewall, only the router the ISP gave us", undefined],
     ['Vi har ingen brandvägg, bara operatörens router', undefined],
     ['Checked the BES router service, it is running', undefined],
+    ['Exchange 5.0 SP2 on NT 4.0, Check Point FireWall-1 3.0 on Solaris 2.6 in front', 'non-windows'],
+    ['To clarify: we do NOT use ISA or TMG anywhere. The edge is a FortiGate 100D.', 'non-windows'],
+    ['Resolved by the GPO; no firewall change was needed. The SonicWall is unchanged.', 'non-windows'],
+    ['Before: port forward on the ZyWALL. After: replaced the port forward with ISA 2006.', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
