@@ -27,6 +27,7 @@ describe('extracting facts from ticket text', () => {
     ['Outlook fails: half the PCs run Outlook 2007, half Outlook 2010', { clientKind: 'outlook', symptoms: ['cannot-connect'] }],
     ['Remote Outlook is down: neither Outlook 2003 nor 2007 gets through', { clientKind: 'outlook' }],
     ['Exchange Administrator (5.5 SP3) cannot open the server', { exchangeVersion: '5.5', symptoms: ['cannot-connect'] }],
+    ['SCOM: Outlook Anywhere connectivity test failed - EX13-CAS02', { exchangeVersion: '2013', rpcOverHttp: true, symptoms: ['cannot-connect'] }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
@@ -405,6 +406,8 @@ describe('extracting facts from ticket text', () => {
     ["The PIX permits 135 to the server's static outside address (1:1 to 10.3.3.3).", undefined],
     ['The ZyWALL gives the server its own public IP, 1:1 - IT says nothing changed there.', undefined],
     ["I'll ask about getting a fixed IP so this stops.", undefined],
+    ['DNS suffix missing because the PC was set up with a static IP by hand.', undefined],
+    ['Finns det något vi kan göra utan att köpa en fast IP?', undefined],
   ])('public address in more wording: %p', (text, assignment) => {
     expect(values(text).publicAddressAssignment).toBe(assignment);
   });
@@ -462,6 +465,7 @@ describe('extracting facts from ticket text', () => {
     "The phones stop syncing. The PCs (Outlook 2010) don't complain.",
     'The iPhones fail to sync. PCs with Outlook 2007 have no issue.',
     'The iPhones show "Cannot Get Mail" until the afternoon. Laptops with outlook are working in the morning already.',
+    'The iPhones fail to sync. Windows laptops with Outlook 2007 work from outside over Outlook Anywhere.',
   ])('an Outlook that recovers or works beside failing phones is not the failing client: %p', (text) => {
     expect(values(text).clientKind).toBe('activesync-device');
   });
