@@ -117,6 +117,7 @@ describe('extracting facts from ticket text', () => {
     ['The static NAT (port forwarding) of HTTPS to your Exchange server is configured correctly.', 'port-forwarding'],
     ['I set up a static mapping in the Pipeline for TCP 135 to the Exchange server.', 'port-forwarding'],
     ['the netgear router just passes the secure web port 443 through to the server', 'port-forwarding'],
+    ["J'ai redirigé les ports 25, 443 et 135 vers le serveur dans la partie NAT/PAT de la Livebox.", 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -141,6 +142,8 @@ describe('extracting facts from ticket text', () => {
     'The Raptor log shows the connections to TCP 135 to the server being passed.',
     'Inbound mail from 10.2.0.80 fails: did someone change the SMTP virtual server relay settings on port 25?',
     "No port forwarding set up (I don't even know if ipfwadm can do that - I heard of ipportfw for 135).",
+    'Will a 1:1 NAT on ISA 2006 help remote Outlook?',
+    'I read somewhere that one-to-one translation is the fix, but I do not see how to do that on Proxy 2.0.',
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
