@@ -535,6 +535,11 @@ describe('extracting facts from ticket text', () => {
     ['Our Exchange server is having public IP 198.51.100.77 directly', { serverAddress: '198.51.100.77' }],
     ['Tomas: it says ipv4 address 192.168.0.101', { clientAddress: '192.168.0.101' }],
     ['dort ist Port-Forwarding für 135 auf 10.8.0.12 eingerichtet', { serverAddress: '10.8.0.12' }],
+    ['Firebox log: deny 198.51.100.77 -> 10.0.0.40 tcp 51234 135 (Outside-Ext)', { clientAddress: '198.51.100.77', serverAddress: '10.0.0.40' }],
+    ['pfSense filterlog: 5,,,1000000103,em0,match,block,in,4,0x0,,118,31127,0,DF,6,tcp,52,198.51.100.14,10.0.0.25,52113,135,0,S', { clientAddress: '198.51.100.14' }],
+    ['Status: Down  Message: Connection timed out (10060)  Target: 10.0.1.30:135', { serverAddress: '10.0.1.30' }],
+    ['Exchange 2010 internal address fd00:10:20::25, externally 2001:db8:4400::25.', { serverAddress: 'fd00:10:20::25' }],
+    ['tcpdump shows the 135 connection from the outside client reaching 10.0.0.5 and getting answered.', { serverAddress: '10.0.0.5' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
