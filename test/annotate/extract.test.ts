@@ -601,6 +601,11 @@ describe('extracting facts from ticket text', () => {
     ['Outlook 2010 thuis blijft "Verbinding wordt gemaakt..." tonen en daarna "Niet verbonden".', ['cannot-connect']],
     ['Outlook 2003 hjemmefra siger: "Forbindelsen til Microsoft Exchange Server er ikke tilgængelig."', ['cannot-connect']],
     ['the OWA server event log shows MAPI logon failures', ['cannot-connect']],
+    ['My Outlook 2000 says "The file outlook.pst has reached its maximum size" and now I cant even open it.', undefined],
+    ['Tools > Out of Office Assistant: "Your Out of Office settings cannot be displayed, because the server is currently unavailable."', undefined],
+    ['If we block 135 as the bulletin recommends, will the remote Outlook 98 users break?', undefined],
+    ['Outlook 2021: "Something went wrong and Outlook couldn\'t set up your account. [1001]"', ['cannot-connect']],
+    ['Meldung auf dem Gerät: „Der Server ist vorübergehend nicht verfügbar. Synchronisierung wird später erneut versucht."', ['sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
