@@ -51,6 +51,9 @@ describe('extracting facts from ticket text', () => {
     ['To clarify: we do NOT use ISA or TMG anywhere. The edge is a FortiGate 100D.', 'non-windows'],
     ['Resolved by the GPO; no firewall change was needed. The SonicWall is unchanged.', 'non-windows'],
     ['Before: port forward on the ZyWALL. After: replaced the port forward with ISA 2006.', 'non-windows'],
+    ['I have a BT Smart Hub at home', 'non-windows'],
+    ['NPTv6 on the Debian edge box', 'non-windows'],
+    ['an Ascend Pipeline 75 on the ISDN line', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
@@ -118,6 +121,7 @@ describe('extracting facts from ticket text', () => {
     ['I set up a static mapping in the Pipeline for TCP 135 to the Exchange server.', 'port-forwarding'],
     ['the netgear router just passes the secure web port 443 through to the server', 'port-forwarding'],
     ["J'ai redirigé les ports 25, 443 et 135 vers le serveur dans la partie NAT/PAT de la Livebox.", 'port-forwarding'],
+    ['it does NAT with the one IP we get, so everything in the office shares that address', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -611,6 +615,8 @@ describe('extracting facts from ticket text', () => {
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
+    expect(values('Remote Outlook 2003 clients have worked like that for years. The laptops upgraded to Outlook 2007 now fail.').outlookVersion).toBe('2007');
+
     expect(values('From home (Outlook 2003): telnet to our public IP on 135 connects fine.').outlookVersion).toBe('2003');
     expect(values('OWA works in the browser but outlook 2007 says "the connection to microsoft exchange is unavailable"').outlookVersion).toBe('2007');
 
