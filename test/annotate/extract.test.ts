@@ -122,6 +122,9 @@ describe('extracting facts from ticket text', () => {
     ['the netgear router just passes the secure web port 443 through to the server', 'port-forwarding'],
     ["J'ai redirigé les ports 25, 443 et 135 vers le serveur dans la partie NAT/PAT de la Livebox.", 'port-forwarding'],
     ['it does NAT with the one IP we get, so everything in the office shares that address', 'many-to-one'],
+    ['Exchange 2003 detrás de un FortiGate 100A con NAT uno a uno', 'one-to-one'],
+    ['RRAS NAT/Basic Firewall on the external NIC - one public IP for everything', 'many-to-one'],
+    ['The NetScreen forwards 135 (and the two ports we set per the static port mapping article) to the Exchange server.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
