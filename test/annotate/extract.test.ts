@@ -547,6 +547,12 @@ describe('extracting facts from ticket text', () => {
     ['Status: Down  Message: Connection timed out (10060)  Target: 10.0.1.30:135', { serverAddress: '10.0.1.30' }],
     ['Exchange 2010 internal address fd00:10:20::25, externally 2001:db8:4400::25.', { serverAddress: 'fd00:10:20::25' }],
     ['tcpdump shows the 135 connection from the outside client reaching 10.0.0.5 and getting answered.', { serverAddress: '10.0.0.5' }],
+    ['users have to reach our Exchange 2003 back-end EXBE1\n(10.5.0.10) through ISA Server 2004', { serverAddress: '10.5.0.10' }],
+    ['the DFL-800 has a SAT rule translating 443 on the WAN address to\n       10.10.0.8, and an Allow rule.', { serverAddress: '10.10.0.8' }],
+    ['静的IPマスカレードで TCP 135 を Exchange サーバー\n(192.168.1.100) に転送しています。', { serverAddress: '192.168.1.100' }],
+    ['ZyXEL-router (port forwarding af 443 til 192.168.1.15)', { serverAddress: '192.168.1.15' }],
+    ['NAT statyczny 1:1 z 203.0.113.30 na 10.2.0.30 (serwer Exchange).', { serverAddress: '10.2.0.30' }],
+    ['*** PROBLEM alert ***\nDevice: EXSRV01 (10.0.0.12)\nMonitor: NT Service', { serverAddress: '10.0.0.12' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
