@@ -236,10 +236,10 @@ function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
  */
 // A line broken inside a sentence, as mail clients wrap quoted text ("Outlook still says server\n>
 // unavailable.", "our back-end EXBE1\n(10.5.0.10)"): after a word or comma, before a lower-case
-// word, a bracket or an address, the break (and the quote mark of a quoted line, and an address's
+// word, a bracket, an address or a port number, the break (and the quote mark of a quoted line, and an address's
 // indent) reads as spaces, so that phrases, sentences and address cues run across it. Replaced
 // character for character, so offsets hold.
-const HARD_WRAP = /\n(?<=[A-Za-z0-9,\u00c0-\u024f\u3040-\u30ff\u4e00-\u9fff]\n)(?:> ?)?(?:[ \t]*(?=(?:\d{1,3}\.){3}\d{1,3}\b))?(?=[a-z]|\([\da-z]|(?:\d{1,3}\.){3}\d{1,3}\b)/g;
+const HARD_WRAP = /\n(?<=[A-Za-z0-9,\u00c0-\u024f\u3040-\u30ff\u4e00-\u9fff]\n)(?:> ?)?(?:[ \t]*(?=(?:\d{1,3}\.){3}\d{1,3}\b))?(?=[a-z]|\([\da-z]|(?:\d{1,3}\.){3}\d{1,3}\b|\d{2,5}(?![\d.)])\b)/g;
 
 function forMatching(text: string): string {
   return text

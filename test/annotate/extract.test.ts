@@ -28,6 +28,7 @@ describe('extracting facts from ticket text', () => {
     ['Remote Outlook is down: neither Outlook 2003 nor 2007 gets through', { clientKind: 'outlook' }],
     ['Exchange Administrator (5.5 SP3) cannot open the server', { exchangeVersion: '5.5', symptoms: ['cannot-connect'] }],
     ['SCOM: Outlook Anywhere connectivity test failed - EX13-CAS02', { exchangeVersion: '2013', rpcOverHttp: true, symptoms: ['cannot-connect'] }],
+    ['the server is Exchange\n2003 SP2 on the LAN', { exchangeVersion: '2003' }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
@@ -301,6 +302,12 @@ describe('extracting facts from ticket text', () => {
     ['自宅から telnet で 135番に接続するとタイムアウトします。', false],
     ['SecurePlatform drops Outlook after 135', true],
     ['2. Add ACL entries permitting the partner range to the server on tcp/135', undefined],
+    ['en el router solo hay reenvío de puertos del 25 y 443 hacia 192.168.1.2, el 135 no está abierto.', false],
+    ['The router forwards 25 and\n135 to the Exchange server 192.168.50.2.', true],
+    ['Their admin says the InterLock only passes 135 and SMTP.', true],
+    ['Filter exceptions: 135 only at the moment.', true],
+    ['I loggen ser jag att trafik till höga portar droppas efter 135.', true],
+    ['FortiGate log: deny dstport=135 from branch', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
