@@ -126,6 +126,7 @@ describe('extracting facts from ticket text', () => {
     ['Exchange 2003 detrás de un FortiGate 100A con NAT uno a uno', 'one-to-one'],
     ['RRAS NAT/Basic Firewall on the external NIC - one public IP for everything', 'many-to-one'],
     ['The NetScreen forwards 135 (and the two ports we set per the static port mapping article) to the Exchange server.', 'port-forwarding'],
+    ['Exchange 2010 behind our Juniper NetScreen-50 (VIP for 443)', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -152,6 +153,8 @@ describe('extracting facts from ticket text', () => {
     "No port forwarding set up (I don't even know if ipfwadm can do that - I heard of ipportfw for 135).",
     'Will a 1:1 NAT on ISA 2006 help remote Outlook?',
     'I read somewhere that one-to-one translation is the fix, but I do not see how to do that on Proxy 2.0.',
+    'You probably need to open 135 on the router and set up 1:1 NAT, or better, use RPC over HTTP.',
+    'A colleague says it is always NAT and we should just "do a 1:1" on the firewall.',
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
