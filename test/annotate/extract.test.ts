@@ -629,6 +629,13 @@ describe('extracting facts from ticket text', () => {
     ['If we block 135 as the bulletin recommends, will the remote Outlook 98 users break?', undefined],
     ['Outlook 2021: "Something went wrong and Outlook couldn\'t set up your account. [1001]"', ['cannot-connect']],
     ['Meldung auf dem Gerät: „Der Server ist vorübergehend nicht verfügbar. Synchronisierung wird später erneut versucht."', ['sync-fails']],
+    ['Outlook 2021: "Outlook couldn\'t set up your account." autodiscover.example.com resolves internally to 10.50.0.20.', ['cannot-connect']],
+    ['Messages stay in the Outbox with "Task \'Send\' reported error (0x800CCC0E): Cannot connect to the server".', undefined],
+    ['Mail opens, but address book/name resolution in Outlook fails.', undefined],
+    ['partner users intermittently lose their connection to our Exchange 2003 server', ['cannot-connect']],
+    ["After XP SP2 users can't reach each other's shared folders.", undefined],
+    ['Auf den iPhones kommt "Serveridentität kann nicht überprüft werden".', ['certificate-warning']],
+    ['Outlook 2003 no resuelve el nombre del servidor Exchange', ['name-resolution-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
