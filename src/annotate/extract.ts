@@ -229,18 +229,20 @@ function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
   });
 }
 
+// A line broken inside a sentence, as mail clients wrap text ("Outlook still says server\n>
+// unavailable.", "our back-end EXBE1\n(10.5.0.10)"): a line that does not end a sentence (no full
+// stop, colon or semicolon) followed by one that starts with a lower-case word, a bracket, an
+// address or a port number. The break (and the quote mark of a quoted line, and an address's
+// indent) reads as spaces, so that phrases, sentences and address cues run across it; replaced
+// character for character, so offsets hold.
+const HARD_WRAP = /\n(?<=[^\s.!?:;]\n)(?:> ?)?(?:[ \t]*(?=(?:\d{1,3}\.){3}\d{1,3}\b))?(?=[a-z]|\([\da-z]|(?:\d{1,3}\.){3}\d{1,3}\b|\d{2,5}(?![\d.)])\b)/g;
+
 /**
  * The text with typographic apostrophes and quotes and no-break spaces read as their plain forms
- * ("couldn’t" as "couldn't"), so that one pattern serves both. Each replacement is one UTF-16
- * code unit for one, so offsets into the result are offsets into the ticket.
+ * ("couldn’t" as "couldn't"), so that one pattern serves both, and hard-wrapped lines joined
+ * (HARD_WRAP). Each replacement is one UTF-16 code unit for one, so offsets into the result are
+ * offsets into the ticket.
  */
-// A line broken inside a sentence, as mail clients wrap quoted text ("Outlook still says server\n>
-// unavailable.", "our back-end EXBE1\n(10.5.0.10)"): after a word or comma, before a lower-case
-// word, a bracket, an address or a port number, the break (and the quote mark of a quoted line, and an address's
-// indent) reads as spaces, so that phrases, sentences and address cues run across it. Replaced
-// character for character, so offsets hold.
-const HARD_WRAP = /\n(?<=[A-Za-z0-9,\u00c0-\u024f\u3040-\u30ff\u4e00-\u9fff]\n)(?:> ?)?(?:[ \t]*(?=(?:\d{1,3}\.){3}\d{1,3}\b))?(?=[a-z]|\([\da-z]|(?:\d{1,3}\.){3}\d{1,3}\b|\d{2,5}(?![\d.)])\b)/g;
-
 function forMatching(text: string): string {
   return text
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")

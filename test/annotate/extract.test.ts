@@ -340,6 +340,9 @@ describe('extracting facts from ticket text', () => {
     ['Outlook XP drops after 135.', true],
     ['На шлюзе настроена публикация (переадресация) порта 135 на сервер Exchange.', true],
     ['rdr on $ext_if proto tcp from any to ($ext_if) port { 25, 135, 443 } -> 10.0.10.4', true],
+    ['WinRoute macht NAT, und wir haben eine Portumleitung (Port Mapping)\nvon TCP 135 auf 192.168.0.2 eingerichtet.', true],
+    ['I added a service in the ICS settings (Services tab) for port 135 to 192.168.0.5.', true],
+    ['SonicWall TZ 210 had port forwarding (NAT policy +\nfirewall rule) for 25, 443 and 135 on the WAN address.', true],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
