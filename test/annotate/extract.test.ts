@@ -155,6 +155,7 @@ describe('extracting facts from ticket text', () => {
     'I read somewhere that one-to-one translation is the fix, but I do not see how to do that on Proxy 2.0.',
     'You probably need to open 135 on the router and set up 1:1 NAT, or better, use RPC over HTTP.',
     'A colleague says it is always NAT and we should just "do a 1:1" on the firewall.',
+    'The consultant said we need a 1:1 pipe between the OWA server and Exchange, but the Proxy does not do that.',
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
