@@ -432,6 +432,10 @@ describe('extracting facts from ticket text', () => {
     ["I'll ask about getting a fixed IP so this stops.", undefined],
     ['DNS suffix missing because the PC was set up with a static IP by hand.', undefined],
     ['Finns det något vi kan göra utan att köpa en fast IP?', undefined],
+    ['Die öffentliche IP wechselt jede Nacht, wir nutzen DynDNS.', 'dynamic'],
+    ['un router MikroTik con un dst-nat del 443 hacia el servidor. IP pública fija del proveedor.', 'static'],
+    ['Options: (1) a fixed IP from the provider, (2) keep the dynamic name with a short TTL.', undefined],
+    ["L2 please check whether Kendal's public IP changed.", undefined],
   ])('public address in more wording: %p', (text, assignment) => {
     expect(values(text).publicAddressAssignment).toBe(assignment);
   });
