@@ -571,6 +571,10 @@ describe('extracting facts from ticket text', () => {
     ['ZyXEL-router (port forwarding af 443 til 192.168.1.15)', { serverAddress: '192.168.1.15' }],
     ['NAT statyczny 1:1 z 203.0.113.30 na 10.2.0.30 (serwer Exchange).', { serverAddress: '10.2.0.30' }],
     ['*** PROBLEM alert ***\nDevice: EXSRV01 (10.0.0.12)\nMonitor: NT Service', { serverAddress: '10.0.0.12' }],
+    ['she prints an email to the 2nd floor Ricoh (192.168.10.240)', {}],
+    ["I put the name in the laptop's hosts file pointing at 203.0.113.130", {}],
+    ['the IPv6 clients still try 2001:db8:10:20::15 for some hours', {}],
+    ['Outlook 2003 on the company laptop, IP 10.160.4.88 from the hotel', { clientAddress: '10.160.4.88' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
