@@ -344,6 +344,7 @@ describe('extracting facts from ticket text', () => {
     ['WinRoute macht NAT, und wir haben eine Portumleitung (Port Mapping)\nvon TCP 135 auf 192.168.0.2 eingerichtet.', true],
     ['I added a service in the ICS settings (Services tab) for port 135 to 192.168.0.5.', true],
     ['SonicWall TZ 210 had port forwarding (NAT policy +\nfirewall rule) for 25, 443 and 135 on the WAN address.', true],
+    ['I Clavistern finns en SAT-regel (statisk adressöversättning) för TCP 135 till servern.', true],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -648,6 +649,9 @@ describe('extracting facts from ticket text', () => {
     ["After XP SP2 users can't reach each other's shared folders.", undefined],
     ['Auf den iPhones kommt "Serveridentität kann nicht überprüft werden".', ['certificate-warning']],
     ['Outlook 2003 no resuelve el nombre del servidor Exchange', ['name-resolution-fails']],
+    ['hi outlook at home never connects, in office its ok', ['cannot-connect']],
+    ["les iPhone affichent « Impossible d'obtenir le courrier - La connexion au serveur a échoué »", ['cannot-connect']],
+    ['Telefony pokazują komunikat "Certyfikat witryny jest nieprawidłowy" i synchronizacja się nie udaje.', ['certificate-warning', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
