@@ -3,7 +3,7 @@ import { ClauseStarts, matches } from './clauses';
 
 // What ends a sentence in a ticket: a full stop, question or exclamation mark before a space,
 // or a line break (tickets are written in lines as often as in sentences).
-const SENTENCE_BREAKS = ['. ', '! ', '? ', '\n'] as const;
+const SENTENCE_BREAKS = ['. ', '! ', '? ', '; ', '\n'] as const;
 
 /**
  * The sentences of one text, and which of them hold a cue of each group of

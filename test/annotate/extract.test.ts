@@ -657,6 +657,9 @@ describe('extracting facts from ticket text', () => {
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
+    expect(values("Outlook 2007 users on TCP/IP can't connect; the Outlook Anywhere people are fine.").outlookVersion).toBe('2007');
+    expect(values('Remote office has a mix of\nOutlook 2003 and Outlook 2007, all of them fail.').outlookVersion).toBeUndefined();
+
     expect(values('Remote Outlook 2003 clients have worked like that for years. The laptops upgraded to Outlook 2007 now fail.').outlookVersion).toBe('2007');
 
     expect(values('From home (Outlook 2003): telnet to our public IP on 135 connects fine.').outlookVersion).toBe('2003');
