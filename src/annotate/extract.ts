@@ -232,10 +232,12 @@ function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
 // A line broken inside a sentence, as mail clients wrap text ("Outlook still says server\n>
 // unavailable.", "our back-end EXBE1\n(10.5.0.10)"): a line that does not end a sentence (no full
 // stop, colon or semicolon) followed by one that starts with a lower-case word, a bracket, an
-// address or a port number, or with any word after a line that ends in "of", "and", "the" and the like. The break (and the quote mark of a quoted line, and an address's
-// indent) reads as spaces, so that phrases, sentences and address cues run across it; replaced
-// character for character, so offsets hold.
-const HARD_WRAP = /\n(?<=[^\s.!?:;]\n)(?:> ?)?(?:[ \t]*(?=(?:\d{1,3}\.){3}\d{1,3}\b))?(?=[a-z]|\([\da-z]|(?:\d{1,3}\.){3}\d{1,3}\b|\d{2,5}(?![\d.)])\b|(?<=\b(?:of|and|with|the|a|an|to|for|in|on|at|by|from|or)\n(?:> ?)?)[A-Z])/g;
+// address or a port number, or with any word after a line ending in "of", "and", "the" and the
+// like. The break (and the quote mark of a quoted line, and an address's indent) reads as
+// spaces, so that phrases, sentences and address cues run across it; replaced character for
+// character, so offsets hold.
+const HARD_WRAP =
+  /\n(?<=[^\s.!?:;]\n)(?:> ?)?(?:[ \t]*(?=(?:\d{1,3}\.){3}\d{1,3}\b))?(?=[a-z]|\([\da-z]|(?:\d{1,3}\.){3}\d{1,3}\b|\d{2,5}(?![\d.)])\b|(?<=\b(?:of|and|with|the|a|an|to|for|in|on|at|by|from|or)\n(?:> ?)?)[A-Z])/g;
 
 /**
  * The text with typographic apostrophes and quotes and no-break spaces read as their plain forms
