@@ -1,8 +1,10 @@
 import type { Extraction } from '../kb/extraction';
 import { ClauseStarts, matches } from './clauses';
 
-// What ends a sentence in a ticket: a full stop, question or exclamation mark before a space,
-// or a line break (tickets are written in lines as often as in sentences).
+// What ends a sentence in a ticket: a full stop, question or exclamation mark or a semicolon
+// before a space, or a line break (tickets are written in lines as often as in sentences; a
+// semicolon joins two statements whose cues are apart: "Outlook 2007 users can't connect; the
+// Outlook Anywhere people are fine").
 const SENTENCE_BREAKS = ['. ', '! ', '? ', '; ', '\n'] as const;
 
 /**
