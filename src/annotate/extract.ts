@@ -230,14 +230,20 @@ function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
 }
 
 // A line broken inside a sentence, as mail clients wrap text ("Outlook still says server\n>
-// unavailable.", "our back-end EXBE1\n(10.5.0.10)"): a line that does not end a sentence (no full
-// stop, colon or semicolon) followed by one that starts with a lower-case word, a bracket, an
-// address or a port number, or with any word after a line ending in "of", "and", "the" and the
-// like. The break (and the quote mark of a quoted line, and an address's indent) reads as
-// spaces, so that phrases, sentences and address cues run across it; replaced character for
+// unavailable.", "our back-end EXBE1\n(10.5.0.10)"): the break after a line that does not end a
+// sentence (no full stop, colon or semicolon), when the next line goes on with one of
+// LINE_GOES_ON, reads as spaces (and so do the quote mark of a quoted line and an address's
+// indent), so that phrases, sentences and address cues run across it; replaced character for
 // character, so offsets hold.
-const HARD_WRAP =
-  /\n(?<=[^\s.!?:;]\n)(?:> ?)?(?:[ \t]*(?=(?:\d{1,3}\.){3}\d{1,3}\b))?(?=[a-z]|\([\da-z]|(?:\d{1,3}\.){3}\d{1,3}\b|\d{2,5}(?![\d.)])\b|(?<=\b(?:of|and|with|the|a|an|to|for|in|on|at|by|from|or)\n(?:> ?)?)[A-Z])/g;
+const AN_ADDRESS = String.raw`(?:\d{1,3}\.){3}\d{1,3}\b`;
+const LINE_GOES_ON = [
+  '[a-z]', // a lower-case word
+  String.raw`\([\da-z]`, // a bracket: "EXBE1\n(10.5.0.10)"
+  AN_ADDRESS,
+  String.raw`\d{2,5}(?![\d.)])\b`, // a port or a version, not a list's "1." or "2)"
+  String.raw`(?<=\b(?:of|and|with|the|a|an|to|for|in|on|at|by|from|or)\n(?:> ?)?)[A-Z]`, // any word after "of", "the"...
+].join('|');
+const HARD_WRAP = new RegExp(String.raw`\n(?<=[^\s.!?:;]\n)(?:> ?)?(?:[ \t]*(?=${AN_ADDRESS}))?(?=${LINE_GOES_ON})`, 'g');
 
 /**
  * The text with typographic apostrophes and quotes and no-break spaces read as their plain forms
