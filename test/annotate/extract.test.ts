@@ -76,6 +76,9 @@ describe('extracting facts from ticket text', () => {
     ['In the ICS settings I added a service for TCP 135 pointing at the Exchange server', 'port-forwarding'],
     ['I made an SNAT action from our external IP to 172.16.0.20', 'port-forwarding'],
     ['ASA 5510 with "static (inside,outside)" for the server', 'one-to-one'],
+    ['remote users coming in over the internet through the PIX static', 'one-to-one'],
+    ['Windows 2000 RRAS NAT with a special port for 443 to the server', 'port-forwarding'],
+    ['SonicWall SOHO3 with the Exchange box set as a "public server" for 135', 'port-forwarding'],
     ['We NAT a public IP to the Exchange box', 'one-to-one'],
     ['the SonicWall has a NAT policy for the Exchange server with a second public IP', 'one-to-one'],
     ["all internal hosts share the firewall's external address", 'many-to-one'],
@@ -345,6 +348,12 @@ describe('extracting facts from ticket text', () => {
     ['I added a service in the ICS settings (Services tab) for port 135 to 192.168.0.5.', true],
     ['SonicWall TZ 210 had port forwarding (NAT policy +\nfirewall rule) for 25, 443 and 135 on the WAN address.', true],
     ['I Clavistern finns en SAT-regel (statisk adressöversättning) för TCP 135 till servern.', true],
+    ['Windows 2000 RRAS doing NAT. I added a special port for 135 on the public interface to the Exchange 5.5 box, as Q194952 suggests.', true],
+    ['SonicWall SOHO3 doing the NAT, I have the server set as a "public server" for port 135 only.', true],
+    ['telnet works on 135. help!!!', true],
+    ['The firewall allows 6001, 6002, 6004 but not 135 (we closed 135 on purpose).', false],
+    ['I made a rule to allow 135 from WAN to the server. telnet to our IP on 135: "Connect failed". Hmm.', false],
+    ['Outlook reached 135 (portqry LISTENING) but never opened the mailbox.', true],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -652,6 +661,8 @@ describe('extracting facts from ticket text', () => {
     ['hi outlook at home never connects, in office its ok', ['cannot-connect']],
     ["les iPhone affichent « Impossible d'obtenir le courrier - La connexion au serveur a échoué »", ['cannot-connect']],
     ['Telefony pokazują komunikat "Certyfikat witryny jest nieprawidłowy" i synchronizacja się nie udaje.', ['certificate-warning', 'sync-fails']],
+    ["Via OWA il obtient : « Impossible d'accéder au serveur Exchange. Le serveur est peut-être indisponible. »", ['cannot-connect']],
+    ['les PDA Windows Mobile 6 ne synchronisent plus avec Exchange 2007. Message : « Un problème est survenu avec le certificat du serveur ».', ['certificate-warning', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
@@ -686,6 +697,9 @@ describe('extracting facts from ticket text', () => {
   it('the Outlook app on a phone is a device, not Outlook for Windows; Outlook said to be back is not the failing client', () => {
     expect(values('Android users (Outlook app and Samsung Email) get "The certificate is not trusted" and no sync.').clientKind).toBe('activesync-device');
     expect(values('Outlook Anywhere users were back right after that. Most iPhones still fail and nothing syncs.').clientKind).toBe('activesync-device');
+    expect(values("Phones still don't sync, some since 9 hours. Outlook OK.").clientKind).toBe('activesync-device');
+    expect(values('my phone does not get emails. it is a nokia with mail for exchange. Outlook on the computer is working!!').clientKind).toBe('activesync-device');
+    expect(values('Op de laptops met Outlook gaat alles goed. Mail op de iPads synchroniseert niet meer.').clientKind).toBe('activesync-device');
   });
 
   it.each([
