@@ -548,7 +548,7 @@ describe('extracting facts from ticket text', () => {
     ['C:\\>nslookup exch01.example.local 192.168.10.3', {}],
     ['Na MikroTiku jest dst-nat portów 135 i 443 na serwer (192.168.88.10).', { serverAddress: '192.168.88.10' }],
     ["TCP 135 de l'adresse publique vers 192.168.20.10", { serverAddress: '192.168.20.10' }],
-    ['ein Exchange 2003 Frontend-Server (FE01, 172.20.1.10) in der DMZ und der Backend-Server (BE01, 10.10.10.5) im LAN', { serverAddress: '10.10.10.5' }],
+    ['ein Exchange 2003 Frontend-Server (FE01, 172.20.1.10) in der DMZ und der Backend-Server (BE01, 10.10.10.5) im LAN', { clientAddress: '172.20.1.10', serverAddress: '10.10.10.5' }],
     ['the static ports of RPC Client Access and the address book to the server 192.168.50.8', { serverAddress: '192.168.50.8' }],
     ['Drahtlos-LAN-Adapter WLAN:\n   IPv4-Adresse  . . . . . . . . . . : 192.168.178.23', { clientAddress: '192.168.178.23' }],
     ['%SEC-6-IPACCESSLOGP: list 110 denied tcp 10.20.1.57(1127) -> 172.16.4.2(1048), 1 packet', { clientAddress: '10.20.1.57', serverAddress: '172.16.4.2' }],
@@ -585,6 +585,13 @@ describe('extracting facts from ticket text', () => {
     ["I put the name in the laptop's hosts file pointing at 203.0.113.130", {}],
     ['the IPv6 clients still try 2001:db8:10:20::15 for some hours', {}],
     ['Outlook 2003 on the company laptop, IP 10.160.4.88 from the hotel', { clientAddress: '10.160.4.88' }],
+    ['Exchange 2003 FE in the DMZ (172.31.1.10), BE on the LAN (10.1.1.12). FortiGate between them.', { clientAddress: '172.31.1.10', serverAddress: '10.1.1.12' }],
+    ['Front-end: EXFE01, 172.20.1.10, in the DMZ.\nBack-end: EXBE01, 10.0.1.30, inside.', { clientAddress: '172.20.1.10', serverAddress: '10.0.1.30' }],
+    ['Phones reach us through port forwarding for HTTPS to the Exchange 2003 front-end (192.168.1.60).', { serverAddress: '192.168.1.60' }],
+    ['Exchange 2003 SP2 (FE/BE collapsed on one box, 10.1.1.4)', { serverAddress: '10.1.1.4' }],
+    ["Our consultant issued the Exchange 2003 front-end cert to the server's internal name and IP (exfe01.corp.local / 10.2.0.15).", { serverAddress: '10.2.0.15' }],
+    ['  TCP    [fe80::5efe:10.0.9.4%11]:6001  [::]:0        LISTENING       2944', {}],
+    ['The back-end (BE-01) is on the LAN and the DMZ sees BE-01 as 172.22.0.50.', {}],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
@@ -665,6 +672,13 @@ describe('extracting facts from ticket text', () => {
     ['les PDA Windows Mobile 6 ne synchronisent plus avec Exchange 2007. Message : « Un problème est survenu avec le certificat du serveur ».', ['certificate-warning', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
+  });
+
+  it('the firewall a fix put in is not the one the problem went through; Microsoft Proxy Server by its client', () => {
+    expect(values('Netgear port forward of 443, phones warn about the certificate. We replaced the Netgear with ISA Server 2006 doing SSL bridging, and the warnings are gone.').firewallPlatform).toBe(
+      'non-windows',
+    );
+    expect(values('Proxy Server 2 + Outlook 98 + Exchange 5.5 via Winsock Proxy client').firewallPlatform).toBe('windows-nt');
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
