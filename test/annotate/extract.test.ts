@@ -592,6 +592,9 @@ describe('extracting facts from ticket text', () => {
     ["Our consultant issued the Exchange 2003 front-end cert to the server's internal name and IP (exfe01.corp.local / 10.2.0.15).", { serverAddress: '10.2.0.15' }],
     ['  TCP    [fe80::5efe:10.0.9.4%11]:6001  [::]:0        LISTENING       2944', {}],
     ['The back-end (BE-01) is on the LAN and the DMZ sees BE-01 as 172.22.0.50.', {}],
+    ['Our ISP says our IP is static but last night it changed from 203.0.113.15 to 203.0.113.77. The SonicWall forwards 443 to Exchange on 10.10.10.5.', { serverAddress: '10.10.10.5' }],
+    ['BES 4.1 users are not getting mail. BES server is 10.0.3.30.', {}],
+    ['Exchange CAS 10.1.2.3 behind Juniper SSG with MIP. Static IP 198.51.100.101 from ISP.', { serverAddress: '10.1.2.3' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
@@ -668,6 +671,7 @@ describe('extracting facts from ticket text', () => {
     ['hi outlook at home never connects, in office its ok', ['cannot-connect']],
     ["les iPhone affichent « Impossible d'obtenir le courrier - La connexion au serveur a échoué »", ['cannot-connect']],
     ['Telefony pokazują komunikat "Certyfikat witryny jest nieprawidłowy" i synchronizacja się nie udaje.', ['certificate-warning', 'sync-fails']],
+    ['mój iPhone pokazuje "Nie można pobrać poczty. Połączenie z serwerem nie powiodło się."', ['cannot-connect']],
     ["Via OWA il obtient : « Impossible d'accéder au serveur Exchange. Le serveur est peut-être indisponible. »", ['cannot-connect']],
     ['les PDA Windows Mobile 6 ne synchronisent plus avec Exchange 2007. Message : « Un problème est survenu avec le certificat du serveur ».', ['certificate-warning', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
@@ -706,6 +710,14 @@ describe('extracting facts from ticket text', () => {
     'Everything broke after the ISP switch - Outlook remote AND phones',
   ])('when both Outlook and phones fail, neither is the client kind (labelling rule): %p', (text) => {
     expect(values(text).clientKind).toBeUndefined();
+  });
+
+  it('two Outlook versions that both fail name no version; how a site gets its public address', () => {
+    expect(values("Remote Outlook 2003 AND 2007 users can't connect.").outlookVersion).toBeUndefined();
+    expect(values("Remote Outlook 2003 users can't connect.").outlookVersion).toBe('2003');
+    expect(values('Outlook fails. Dialer is a dynamic DSL address, they use no-ip.').publicAddressAssignment).toBe('dynamic');
+    expect(values('Outlook fails. Adres IP od operatora jest dynamiczny.').publicAddressAssignment).toBe('dynamic');
+    expect(values('Outlook fails. Provider offers a static public IP for extra money.').publicAddressAssignment).toBeUndefined();
   });
 
   it('the Outlook app on a phone is a device, not Outlook for Windows; Outlook said to be back is not the failing client', () => {
