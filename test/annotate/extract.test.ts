@@ -77,6 +77,7 @@ describe('extracting facts from ticket text', () => {
     ['I made an SNAT action from our external IP to 172.16.0.20', 'port-forwarding'],
     ['ASA 5510 with "static (inside,outside)" for the server', 'one-to-one'],
     ['remote users coming in over the internet through the PIX static', 'one-to-one'],
+    ['Vi har en Clavister-firewall med SAT-regel, der sender port 135 videre til Exchange-serveren.', 'port-forwarding'],
     ['Windows 2000 RRAS NAT with a special port for 443 to the server', 'port-forwarding'],
     ['SonicWall SOHO3 with the Exchange box set as a "public server" for 135', 'port-forwarding'],
     ['We NAT a public IP to the Exchange box', 'one-to-one'],
@@ -348,6 +349,8 @@ describe('extracting facts from ticket text', () => {
     ['I added a service in the ICS settings (Services tab) for port 135 to 192.168.0.5.', true],
     ['SonicWall TZ 210 had port forwarding (NAT policy +\nfirewall rule) for 25, 443 and 135 on the WAN address.', true],
     ['I Clavistern finns en SAT-regel (statisk adressöversättning) för TCP 135 till servern.', true],
+    ['In der Firma werden die Ports 135 und 443 per Portweiterleitung auf den Exchange-Server durchgereicht.', true],
+    ['Vi har en Clavister-firewall med SAT-regel, der sender port 135 videre til Exchange 2010-serveren.', true],
     ['Windows 2000 RRAS doing NAT. I added a special port for 135 on the public interface to the Exchange 5.5 box, as Q194952 suggests.', true],
     ['SonicWall SOHO3 doing the NAT, I have the server set as a "public server" for port 135 only.', true],
     ['telnet works on 135. help!!!', true],
@@ -594,6 +597,9 @@ describe('extracting facts from ticket text', () => {
     ['The back-end (BE-01) is on the LAN and the DMZ sees BE-01 as 172.22.0.50.', {}],
     ['Our ISP says our IP is static but last night it changed from 203.0.113.15 to 203.0.113.77. The SonicWall forwards 443 to Exchange on 10.10.10.5.', { serverAddress: '10.10.10.5' }],
     ['BES 4.1 users are not getting mail. BES server is 10.0.3.30.', {}],
+    ['Host: EXCH-MBX01 (Exchange 2010 mailbox server)\nAddress: 10.20.0.15\nState: CRITICAL', { serverAddress: '10.20.0.15' }],
+    ['Host: EXCH01\nAddress: 10.20.0.15', { serverAddress: '10.20.0.15' }],
+    ['Exchange 5.0 on NT 4.0, public address 198.51.100.20 straight on the server (no NAT on our side).', { serverAddress: '198.51.100.20' }],
     ['Exchange CAS 10.1.2.3 behind Juniper SSG with MIP. Static IP 198.51.100.101 from ISP.', { serverAddress: '10.1.2.3' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
