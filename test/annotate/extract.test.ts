@@ -678,6 +678,10 @@ describe('extracting facts from ticket text', () => {
     ["les iPhone affichent « Impossible d'obtenir le courrier - La connexion au serveur a échoué »", ['cannot-connect']],
     ['Telefony pokazują komunikat "Certyfikat witryny jest nieprawidłowy" i synchronizacja się nie udaje.', ['certificate-warning', 'sync-fails']],
     ['mój iPhone pokazuje "Nie można pobrać poczty. Połączenie z serwerem nie powiodło się."', ['cannot-connect']],
+    ['Daarna synchroniseert de agenda en mail niet.', ['sync-fails']],
+    ['Auf den HTC kommt: "Die Synchronisierung konnte nicht durchgeführt werden."', ['sync-fails']],
+    ['Die iPhones zeigen bei jeder Synchronisation: "Identität des Servers kann nicht überprüft werden."', ['certificate-warning']],
+    ["Emails don't come through at all on her phone.", ['sync-fails']],
     ["Via OWA il obtient : « Impossible d'accéder au serveur Exchange. Le serveur est peut-être indisponible. »", ['cannot-connect']],
     ['les PDA Windows Mobile 6 ne synchronisent plus avec Exchange 2007. Message : « Un problème est survenu avec le certificat du serveur ».', ['certificate-warning', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
