@@ -41,22 +41,33 @@ export const DOMAIN_VOCABULARY: LabelScope = {
  */
 export function scoreExtraction(corpus: ScoredTicket[], scope?: LabelScope, tokenizer?: Tokenizer): { byFact: Map<string, Score>; mistakes: TicketMistake[] } {
   const { kb } = bundledKnowledgeBase();
+  const extracted = (ticket: ScoredTicket) => Object.fromEntries(Object.entries(readTicket(ticket, kb.extraction, kb.vocabulary, tokenizer).facts).map(([name, fact]) => [name, fact.value]));
+  return scoreLabels(corpus, extracted, scope);
+}
+
+/**
+ * Scores any reading of a corpus against its labels the same way: the extractor's, or a second
+ * person's labels of the same tickets (how far two careful readers agree is the measure of what a
+ * reader can reach).
+ */
+export function scoreLabels(corpus: ScoredTicket[], found: (ticket: ScoredTicket) => Record<string, unknown>, scope?: LabelScope): { byFact: Map<string, Score>; mistakes: TicketMistake[] } {
+  const { kb } = bundledKnowledgeBase();
   const names = kb.vocabulary.names.filter((name) => !scope || scope.facts.includes(name));
   const inScope = (name: string, values: unknown[]) => values.filter((v) => !scope?.values?.[name] || scope.values[name].includes(v as string));
   const byFact = new Map<string, Score>(names.map((name) => [name, { truePositives: 0, falsePositives: 0, falseNegatives: 0 }]));
   const mistakes: TicketMistake[] = [];
   for (const ticket of corpus) {
-    const extracted = readTicket(ticket, kb.extraction, kb.vocabulary, tokenizer).facts;
+    const reading = found(ticket);
     for (const name of names) {
       const score = byFact.get(name)!;
       const expected = inScope(name, asValues(ticket.facts[name]));
-      const found = inScope(name, asValues(extracted[name]?.value));
-      const hits = found.filter((v) => expected.includes(v)).length;
+      const given = inScope(name, asValues(reading[name]));
+      const hits = given.filter((v) => expected.includes(v)).length;
       score.truePositives += hits;
-      score.falsePositives += found.length - hits;
+      score.falsePositives += given.length - hits;
       score.falseNegatives += expected.length - hits;
-      if (hits !== found.length || hits !== expected.length) {
-        mistakes.push({ id: ticket.id, fact: name, expected: ticket.facts[name], extracted: extracted[name]?.value });
+      if (hits !== given.length || hits !== expected.length) {
+        mistakes.push({ id: ticket.id, fact: name, expected: ticket.facts[name], extracted: reading[name] });
       }
     }
   }

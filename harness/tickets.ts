@@ -38,6 +38,8 @@ export function readCorpus(): CorpusTicket[] {
  * tuning; a `test` corpus is only scored, never read case by case.
  */
 export interface BlindCorpus {
+  /** Its file in test/fixtures/blind. */
+  file: string;
   name: string;
   use: 'dev' | 'test';
   tickets: BlindTicket[];
@@ -47,5 +49,5 @@ export interface BlindCorpus {
 export function readBlindCorpora(): BlindCorpus[] {
   const dir = path.join(fixtures, 'blind');
   const { corpora } = JSON.parse(fs.readFileSync(path.join(dir, 'corpora.json'), 'utf8')) as { corpora: { file: string; name: string; use: 'dev' | 'test' }[] };
-  return corpora.map(({ file, name, use }) => ({ name, use, tickets: readJsonLines<BlindTicket>(path.join(dir, file)) }));
+  return corpora.map(({ file, name, use }) => ({ file, name, use, tickets: readJsonLines<BlindTicket>(path.join(dir, file)) }));
 }
