@@ -363,6 +363,10 @@ describe('extracting facts from ticket text', () => {
     ['The firewall allows 6001, 6002, 6004 but not 135 (we closed 135 on purpose).', false],
     ['I made a rule to allow 135 from WAN to the server. telnet to our IP on 135: "Connect failed". Hmm.', false],
     ['Outlook reached 135 (portqry LISTENING) but never opened the mailbox.', true],
+    ['ISA server publishing rule for 135 created to the SBS internal address.', undefined],
+    ['ISA log shows her connection to 135 accepted by the publishing rule, then nothing else from her.', undefined],
+    ['We publish 135 on the ISA. From home, telnet to our public IP on 135 connects fine.', true],
+    ['Fix: replaced the hide NAT with a one-to-one translation for the OWA host and opened 135 plus the two static ports.', undefined],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
