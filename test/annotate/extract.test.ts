@@ -703,6 +703,10 @@ describe('extracting facts from ticket text', () => {
       'non-windows',
     );
     expect(values('Proxy Server 2 + Outlook 98 + Exchange 5.5 via Winsock Proxy client').firewallPlatform).toBe('windows-nt');
+    expect(values('Outlook 2003 fails from home. Yesterday we replaced their old ISA 2004 box with a Sophos UTM 9 (SG 115).').firewallPlatform).toBe('non-windows');
+    expect(values('Outlook 2003 stops after EPM. A FortiGate 60 replaced ISA last month.').firewallPlatform).toBe('non-windows');
+    expect(values('We retired ISA 2000 last month and now have a SonicWALL TZ 170. Outlook 2003 fails.').firewallPlatform).toBe('non-windows');
+    expect(values('Phones fail. We replaced the old Netopia NAT box with ISA Server 2006.').natMode).toBeUndefined();
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
