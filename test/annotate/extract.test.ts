@@ -707,6 +707,8 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2003 stops after EPM. A FortiGate 60 replaced ISA last month.').firewallPlatform).toBe('non-windows');
     expect(values('We retired ISA 2000 last month and now have a SonicWALL TZ 170. Outlook 2003 fails.').firewallPlatform).toBe('non-windows');
     expect(values('Phones fail. We replaced the old Netopia NAT box with ISA Server 2006.').natMode).toBeUndefined();
+    expect(values('when I log in to Outlook on the web it shows a red bar "Your mailbox is full."').clientKind).toBeUndefined();
+    expect(values('MX -> contoso-ltd.mail.protection.outlook.com, cannot connect to the server').clientKind).toBeUndefined();
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
