@@ -367,6 +367,18 @@ describe('extracting facts from ticket text', () => {
     ['ISA log shows her connection to 135 accepted by the publishing rule, then nothing else from her.', undefined],
     ['We publish 135 on the ISA. From home, telnet to our public IP on 135 connects fine.', true],
     ['Fix: replaced the hide NAT with a one-to-one translation for the OWA host and opened 135 plus the two static ports.', undefined],
+    ['We have rule: any -> exchange-srv tcp 135 accept, and the log shows those accepted.', true],
+    ["I've added TCP 135 to the WinSock Proxy protocol list (inbound and outbound).", true],
+    ['We added packet filters on the proxy for TCP 135 to EXMAIL.', true],
+    ['Perimeter is ASA 5505 with static PAT for 443 and 25 only. Direct RPC from internet not permitted by design.', false],
+    ['Ping, 135 and file shares to 10.98.1.10 all work from Harrogate.', true],
+    ['本社のルーターで135番ポートは開放済みとのことです。', true],
+    ['telnet mail1.example.co.uk 135 from the laptop went to a black empty screen', true],
+    ['TMG log shows the RPC filter accepting the 135 connections on the external listener.', undefined],
+    ['netstat -an on the server still shows [::]:135 and 0.0.0.0:135 LISTENING.', undefined],
+    ['TCP 135 is not allowed inbound, and there is no RPC server publishing rule.', false],
+    ["Hide NAT: the server is reachable from outside only on the gateway's own address. We allow 135 to it.", true],
+    ["Packet log: then there is a connection from OWA01 to port 135 on WinRoute's own LAN address. We allow 135.", undefined],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
