@@ -84,6 +84,8 @@ describe('extracting facts from ticket text', () => {
     ['I published the Exchange server with the Winsock Proxy / reverse mapping for port 135.', 'port-forwarding'],
     ['When I publish 135 on the ISA the remote Outlook still cannot connect.', 'port-forwarding'],
     ['I added a WinGate "mapping" service on port 135 pointing at the Exchange box.', 'port-forwarding'],
+    ['SnapGear SG565 with EXCH01 set as the DMZ host for the single public IP (all inbound ports go to EXCH01).', 'port-forwarding'],
+    ['I put the Exchange 2003 server as the "Default DMZ Server" on the Netgear.', 'port-forwarding'],
     ['Windows 2000 RRAS NAT with a special port for 443 to the server', 'port-forwarding'],
     ['SonicWall SOHO3 with the Exchange box set as a "public server" for 135', 'port-forwarding'],
     ['We NAT a public IP to the Exchange box', 'one-to-one'],
@@ -756,6 +758,13 @@ describe('extracting facts from ticket text', () => {
     'Everything broke after the ISP switch - Outlook remote AND phones',
   ])('when both Outlook and phones fail, neither is the client kind (labelling rule): %p', (text) => {
     expect(values(text).clientKind).toBeUndefined();
+  });
+
+  it("a host that sits in a DMZ is not the router's DMZ host; a port let through to a public address is not translated; an ALG pinhole is not a forward", () => {
+    expect(values('Outlook fails. All DMZ hosts appear on the inside under one address.').natMode).not.toBe('port-forwarding');
+    expect(values('Outlook fails. On FBX-EDGE add incoming service "Exch-static": tcp 5000, 5001 -> 203.0.113.25.').natMode).toBeUndefined();
+    expect(values('Outlook fails. Port forward 5000, 5001 -> 192.168.1.25.').natMode).toBe('port-forwarding');
+    expect(values('Outlook fails. I thought the MS-RPC ALG would open the pinhole.').natMode).toBeUndefined();
   });
 
   it('two Outlook versions that both fail name no version; how a site gets its public address', () => {
