@@ -714,6 +714,9 @@ describe('extracting facts from ticket text', () => {
     ['Auf den HTC kommt: "Die Synchronisierung konnte nicht durchgeführt werden."', ['sync-fails']],
     ['Die iPhones zeigen bei jeder Synchronisation: "Identität des Servers kann nicht überprüft werden."', ['certificate-warning']],
     ["Emails don't come through at all on her phone.", ['sync-fails']],
+    ['the phones pop up "The certificate is not valid." and ActiveSync stops with no new mail.', ['certificate-warning', 'sync-fails']],
+    ['Telefoner synkroniserer ikke – certifikatfejl (Exchange 2003)', ['certificate-warning', 'sync-fails']],
+    ['[PRTG] EX2013-CAS01 SSL Certificate Sensor Warning', undefined],
     ["Via OWA il obtient : « Impossible d'accéder au serveur Exchange. Le serveur est peut-être indisponible. »", ['cannot-connect']],
     ['les PDA Windows Mobile 6 ne synchronisent plus avec Exchange 2007. Message : « Un problème est survenu avec le certificat du serveur ».', ['certificate-warning', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
