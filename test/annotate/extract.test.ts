@@ -770,6 +770,13 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook fails. I thought the MS-RPC ALG would open the pinhole.').natMode).toBeUndefined();
   });
 
+  it('an Exchange version in a host group name or an OWA version; a user who works from home names the failing client', () => {
+    expect(values('Disk D: is CRITICAL\nHostgroup: exchange-2010-mailbox').exchangeVersion).toBe('2010');
+    expect(values('Host group: exchange2003-backends   Contact group: messaging-oncall').exchangeVersion).toBe('2003');
+    expect(values('OWA says my account is locked. its the outlook web app 2010 one with the blue login page').exchangeVersion).toBe('2010');
+    expect(values('User works from home on Outlook 2003. Outlook says "The connection to the Microsoft Exchange Server is unavailable."').outlookVersion).toBe('2003');
+  });
+
   it('two Outlook versions that both fail name no version; how a site gets its public address', () => {
     expect(values("Remote Outlook 2003 AND 2007 users can't connect.").outlookVersion).toBeUndefined();
     expect(values("Remote Outlook 2003 users can't connect.").outlookVersion).toBe('2003');
