@@ -732,6 +732,14 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2003 stops after EPM. A FortiGate 60 replaced ISA last month.').firewallPlatform).toBe('non-windows');
     expect(values('We retired ISA 2000 last month and now have a SonicWALL TZ 170. Outlook 2003 fails.').firewallPlatform).toBe('non-windows');
     expect(values('Phones fail. We replaced the old Netopia NAT box with ISA Server 2006.').natMode).toBeUndefined();
+    expect(values('Phones fail to sync. Customer: Lakeside Veterinary (SBS 2003 Premium, but ISA not installed)').firewallPlatform).toBeUndefined();
+    expect(values('> Are you publishing Exchange through ISA Server?\n\nNo. Our firewall is a SonicWALL TZ 170. Outlook 2003 fails.').firewallPlatform).toBe('non-windows');
+    expect(values('Outlook 2003 fails. Der er ingen firewall foran den og ingen NAT hos os.').firewallPlatform).toBe('none');
+    expect(values('Outlook 2003 fails. Vi har ingen firewall, kun routeren fra udbyderen der laver NAT.').firewallPlatform).toBeUndefined();
+    expect(values('Outlook 2003 fails. Small office, no hardware firewall - our internet goes through a Windows Server 2003 box running Routing and Remote Access.').firewallPlatform).toBe(
+      'windows-nt',
+    );
+    expect(values('iPhones synkar inte. Portvidarebefordring av 443 till Exchange-servern finns i den nya Telia-routern.').firewallPlatform).toBe('non-windows');
     expect(values('when I log in to Outlook on the web it shows a red bar "Your mailbox is full."').clientKind).toBeUndefined();
     expect(values('MX -> contoso-ltd.mail.protection.outlook.com, cannot connect to the server').clientKind).toBeUndefined();
   });
