@@ -86,6 +86,11 @@ describe('extracting facts from ticket text', () => {
     ['I added a WinGate "mapping" service on port 135 pointing at the Exchange box.', 'port-forwarding'],
     ['SnapGear SG565 with EXCH01 set as the DMZ host for the single public IP (all inbound ports go to EXCH01).', 'port-forwarding'],
     ['I put the Exchange 2003 server as the "Default DMZ Server" on the Netgear.', 'port-forwarding'],
+    ['It does NAT, the whole house shows up on the internet as the one address the ISP gives the router.', 'many-to-one'],
+    ['My main PC has the modem and shares the Internet with Internet Connection Sharing to my second PC.', 'many-to-one'],
+    ['In the ICS settings (Sharing tab -> Settings -> Services) I added TCP 135 pointing to the server.', 'port-forwarding'],
+    ['internet connection sharing turned on. I added a service in the ICS settings (Services tab) for port 135 to 192.168.0.5.', 'port-forwarding'],
+    ['The Cisco does PAT for the office.', 'many-to-one'],
     ['Windows 2000 RRAS NAT with a special port for 443 to the server', 'port-forwarding'],
     ['SonicWall SOHO3 with the Exchange box set as a "public server" for 135', 'port-forwarding'],
     ['We NAT a public IP to the Exchange box', 'one-to-one'],
@@ -783,6 +788,10 @@ describe('extracting facts from ticket text', () => {
     expect(values('Host group: exchange2003-backends   Contact group: messaging-oncall').exchangeVersion).toBe('2003');
     expect(values('OWA says my account is locked. its the outlook web app 2010 one with the blue login page').exchangeVersion).toBe('2010');
     expect(values('User works from home on Outlook 2003. Outlook says "The connection to the Microsoft Exchange Server is unavailable."').outlookVersion).toBe('2003');
+  });
+
+  it('Pat who signs a ticket is not port address translation', () => {
+    expect(values('Outlook fails. Do I need to do anything so people outside get it too?\n\nThanks, Pat (accounts)').natMode).toBeUndefined();
   });
 
   it('two Outlook versions that both fail name no version; how a site gets its public address', () => {
