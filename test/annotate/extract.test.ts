@@ -386,6 +386,10 @@ describe('extracting facts from ticket text', () => {
     ['TCP 135 is not allowed inbound, and there is no RPC server publishing rule.', false],
     ["Hide NAT: the server is reachable from outside only on the gateway's own address. We allow 135 to it.", true],
     ["Packet log: then there is a connection from OWA01 to port 135 on WinRoute's own LAN address. We allow 135.", undefined],
+    ['and telnet 127.0.0.1 135 works locally. But from home, "telnet <our outside IP> 135" does NOT connect (timeout).', false],
+    ['MAPI over HTTP only, no RPC/TCP obviously.', undefined],
+    ['Ein Telnet auf die externe Adresse Port 135 geht auf, aber ich vermute, dass da der ISA selbst antwortet.', undefined],
+    ['Heads-up: blocking TCP 135 at the edge next Tuesday', undefined],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
