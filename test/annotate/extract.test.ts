@@ -759,6 +759,9 @@ describe('extracting facts from ticket text', () => {
     expect(values('iPhones synkar inte. Portvidarebefordring av 443 till Exchange-servern finns i den nya Telia-routern.').firewallPlatform).toBe('non-windows');
     expect(values('when I log in to Outlook on the web it shows a red bar "Your mailbox is full."').clientKind).toBeUndefined();
     expect(values('MX -> contoso-ltd.mail.protection.outlook.com, cannot connect to the server').clientKind).toBeUndefined();
+    expect(values('my Samsung Galaxy stopped updating. It says "Sync error" under the Outlook/Exchange account in settings.').clientKind).toBe('activesync-device');
+    expect(values('my monitor flickers since the update. its the dell one.\n\nsent from outlook on my pc lol').clientKind).toBeUndefined();
+    expect(values('Window: Sun 01:00-03:00\nImpact: Outlook, OWA and mobile mail unavailable during the reboot (approx. 15 min)').symptoms).toBeUndefined();
   });
 
   it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
