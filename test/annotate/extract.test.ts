@@ -815,6 +815,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook fails. Dialer is a dynamic DSL address, they use no-ip.').publicAddressAssignment).toBe('dynamic');
     expect(values('Outlook fails. Adres IP od operatora jest dynamiczny.').publicAddressAssignment).toBe('dynamic');
     expect(values('Outlook fails. Provider offers a static public IP for extra money.').publicAddressAssignment).toBeUndefined();
+    expect(values('Phones fail. Next step: ask ISP price for a static IP.').publicAddressAssignment).toBeUndefined();
+    expect(values('Phones fail. They offered me a static IP for $15 a month once.').publicAddressAssignment).toBeUndefined();
+    expect(values('Android-Handys synchronisieren nicht. Öffentliche IP ist fest, DNS passt.').publicAddressAssignment).toBe('static');
+    expect(values('Phones fail. The DSL is dynamic, the router updates our DynDNS name.').publicAddressAssignment).toBe('dynamic');
+    expect(values('Outlook fails. Wir haben DSL mit dynamischer IP und DynDNS.').publicAddressAssignment).toBe('dynamic');
   });
 
   it('the Outlook app on a phone is a device, not Outlook for Windows; Outlook said to be back is not the failing client', () => {
