@@ -85,6 +85,7 @@ describe('extracting facts from ticket text', () => {
     ['When I publish 135 on the ISA the remote Outlook still cannot connect.', 'port-forwarding'],
     ['I added a WinGate "mapping" service on port 135 pointing at the Exchange box.', 'port-forwarding'],
     ['SnapGear SG565 with EXCH01 set as the DMZ host for the single public IP (all inbound ports go to EXCH01).', 'port-forwarding'],
+    ['Exchange 2003 behind Check Point on SecurePlatform R65, with a static NAT of 203.0.113.25 to 10.3.1.20.', 'one-to-one'],
     ['I put the Exchange 2003 server as the "Default DMZ Server" on the Netgear.', 'port-forwarding'],
     ['It does NAT, the whole house shows up on the internet as the one address the ISP gives the router.', 'many-to-one'],
     ['My main PC has the modem and shares the Internet with Internet Connection Sharing to my second PC.', 'many-to-one'],
@@ -811,6 +812,12 @@ describe('extracting facts from ticket text', () => {
     expect(values('Host group: exchange2003-backends   Contact group: messaging-oncall').exchangeVersion).toBe('2003');
     expect(values('OWA says my account is locked. its the outlook web app 2010 one with the blue login page').exchangeVersion).toBe('2010');
     expect(values('User works from home on Outlook 2003. Outlook says "The connection to the Microsoft Exchange Server is unavailable."').outlookVersion).toBe('2003');
+  });
+
+  it("the static port mappings article, the article's own workaround and a question about what is needed name no NAT mode", () => {
+    expect(values("Outlook fails. I'll add 135 and work out the store/DC ports from the static port mapping doc.").natMode).toBeUndefined();
+    expect(values('Outlook fails. Please note that a one-to-one translation is not a workaround when the firewall is Windows NT-based.').natMode).toBeUndefined();
+    expect(values('Outlook fails. I guess I need DNAT for 135 at least? What else?').natMode).toBeUndefined();
   });
 
   it('Pat who signs a ticket is not port address translation', () => {
