@@ -391,6 +391,8 @@ describe('extracting facts from ticket text', () => {
     ['MAPI over HTTP only, no RPC/TCP obviously.', undefined],
     ['Ein Telnet auf die externe Adresse Port 135 geht auf, aber ich vermute, dass da der ISA selbst antwortet.', undefined],
     ['Heads-up: blocking TCP 135 at the edge next Tuesday', undefined],
+    ['CR-2003-0412 Block inbound TCP 135 at Internet perimeter (MS03-010)', undefined],
+    ['Security review: blocking TCP 135 at the perimeter (MS03-010) - impact on mail?', undefined],
   ])('a port forward naming 135 opens it, unless a test says otherwise: %p', (text, reachable) => {
     expect(values(`Outlook 2003 fails. ${text}`).port135Reachable).toBe(reachable);
   });
