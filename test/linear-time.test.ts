@@ -60,6 +60,8 @@ const fragments = [
   'forwards 443 to ',
   'The connection to Microsoft Exchange is unavailable ',
   '0x85010014 ',
+  'Resolution:\n',
+  'Planned action:\n- static NAT ',
 ];
 const ticketText = fc.oneof(
   fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('')),

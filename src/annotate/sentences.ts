@@ -1,5 +1,5 @@
 import type { Extraction } from '../kb/extraction';
-import { ClauseStarts, matches } from './clauses';
+import { ClauseStarts, lastAtOrBefore, matches } from './clauses';
 
 // What ends a sentence in a ticket: a full stop, question or exclamation mark or a semicolon
 // before a space, or a line break (tickets are written in lines as often as in sentences; a
@@ -19,7 +19,7 @@ export class Sentences {
   private readonly cued: Set<number>[];
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly extraction: Extraction,
   ) {
     this.length = text.length;
@@ -34,9 +34,23 @@ export class Sentences {
   // The sentences (by their starts) that ask whether something is so.
   private readonly questions = new Set<number>();
 
-  /** Records a cue of group `cue` found at `index`. */
+  // Per cue group, the sections a cued heading opens: [start, end) of the lines under it.
+  private readonly sections: [number, number][][] = [];
+  private readonly sectionStarts: (number[] | undefined)[] = [];
+  private lines: Lines | undefined;
+
+  /**
+   * Records a cue of group `cue` found at `index`. A cue in a heading ("Resolution:", "Planned
+   * action:", "Options I see:" on a line of its own) speaks for the lines under it too, up to the
+   * next blank line: a write-up's fix is a list of steps, each its own sentence.
+   */
   cueAt(cue: number, index: number): void {
     this.cued[cue]!.add(this.startOf(index));
+    const section = (this.lines ??= new Lines(this.text)).sectionUnder(index);
+    if (section) {
+      (this.sections[cue] ??= []).push(section);
+      this.sectionStarts[cue] = undefined;
+    }
   }
 
   /** Where the sentence holding `index` starts: it names the sentence. */
@@ -49,6 +63,20 @@ export class Sentences {
     return this.starts.after(index) ?? this.length;
   }
 
+  // Whether `index` lies in a section a cue of group `cue` heads. Sections are kept by their starts:
+  // a later one ends at the same blank line as an earlier one or after it, so the last to start at
+  // or before `index` decides.
+  private inSection(cue: number, index: number): boolean {
+    const sections = this.sections[cue];
+    if (!sections) return false;
+    if (!this.sectionStarts[cue]) {
+      sections.sort((a, b) => a[0] - b[0]);
+      this.sectionStarts[cue] = sections.map(([start]) => start);
+    }
+    const at = lastAtOrBefore(this.sectionStarts[cue]!, index);
+    return at >= 0 && index < sections[at]![1];
+  }
+
   /** What a fact read at `index` is worth after the cues of its sentence: the product of their groups' factors. */
   factor(fact: string, index: number): number {
     const sentence = this.startOf(index);
@@ -56,8 +84,38 @@ export class Sentences {
     const { questions } = this.extraction;
     if (questions?.facts.has(fact) && this.questions.has(sentence)) factor *= questions.factor;
     this.extraction.sentenceCues.forEach((group, i) => {
-      if (group.facts.has(fact) && this.cued[i]!.has(sentence) && !(group.cancelledBy !== undefined && this.cued[group.cancelledBy]!.has(sentence))) factor *= group.factor;
+      if (!group.facts.has(fact) || (group.cancelledBy !== undefined && this.cued[group.cancelledBy]!.has(sentence))) return;
+      if (this.cued[i]!.has(sentence) || this.inSection(i, index)) factor *= group.factor;
     });
     return factor;
+  }
+}
+
+// A heading is a short line that ends in a colon ("Resolution:", "Fix (change 2002-117):").
+const HEADING = /^[^\n:]{1,60}:[ \t]*$/;
+
+/**
+ * The lines of one text and its blank lines, found once, so that the section under a heading is
+ * looked up in logarithmic time however many cues stand in headings.
+ */
+class Lines {
+  private readonly breaks: number[] = [];
+  private readonly blanks: number[] = [];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
+    for (const match of matches(/\n[ \t]*(?=\n)/g, text)) this.blanks.push(match.index);
+  }
+
+  /** The lines under the heading line that holds `index`, up to the next blank line; undefined when that line is no heading. */
+  sectionUnder(index: number): [number, number] | undefined {
+    const at = lastAtOrBefore(this.breaks, index - 1);
+    const lineStart = at < 0 ? 0 : this.breaks[at]! + 1;
+    const lineEnd = this.breaks[at + 1];
+    if (lineEnd === undefined || lineEnd - lineStart > 80 || !HEADING.test(this.text.slice(lineStart, lineEnd))) return undefined;
+    // A line that ends in a colon before a blank line introduces a paragraph, not a list under it.
+    const next = this.blanks[lastAtOrBefore(this.blanks, lineEnd - 1) + 1];
+    if (next === lineEnd) return undefined;
+    return [lineEnd + 1, next ?? this.text.length];
   }
 }

@@ -822,6 +822,14 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook fails. I guess I need DNAT for 135 at least? What else?').natMode).toBeUndefined();
   });
 
+  it('a cue in a heading speaks for the lines under it, up to the next blank line', () => {
+    const writeUp = 'Outlook 2003 fails. Branch PIX does PAT for everyone.\n\nResolution:\n- Customer bought a /29 from the ISP.\n- Created a One-to-One NAT policy EXAL01 <-> 203.0.113.74.';
+    expect(values(writeUp).natMode).toBe('many-to-one');
+    expect(values(`${writeUp}\n\nNotes\nWe now use a one-to-one NAT for the server.`).natMode).toBe('one-to-one');
+    const paragraph = 'Outlook 2003 fails. Quick question (no outage, planning only):\n\nOur ISP blocks TCP 135 on its residential lines.';
+    expect(values(paragraph).port135Reachable).toBe(false);
+  });
+
   it('Pat who signs a ticket is not port address translation', () => {
     expect(values('Outlook fails. Do I need to do anything so people outside get it too?\n\nThanks, Pat (accounts)').natMode).toBeUndefined();
   });
