@@ -73,7 +73,7 @@ export class Sentences {
       sections.sort((a, b) => a[0] - b[0]);
       this.sectionStarts[cue] = sections.map(([start]) => start);
     }
-    const at = lastAtOrBefore(this.sectionStarts[cue]!, index);
+    const at = lastAtOrBefore(this.sectionStarts[cue], index);
     return at >= 0 && index < sections[at]![1];
   }
 
