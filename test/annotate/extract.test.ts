@@ -826,6 +826,7 @@ describe('extracting facts from ticket text', () => {
     const writeUp = 'Outlook 2003 fails. Branch PIX does PAT for everyone.\n\nResolution:\n- Customer bought a /29 from the ISP.\n- Created a One-to-One NAT policy EXAL01 <-> 203.0.113.74.';
     expect(values(writeUp).natMode).toBe('many-to-one');
     expect(values(`${writeUp}\n\nNotes\nWe now use a one-to-one NAT for the server.`).natMode).toBe('one-to-one');
+    expect(values('Outlook 2003 fails. 135 is open today.\n\nPlan:\n- block TCP 135 at the edge\n- move users to RPC over HTTP').port135Reachable).toBe(true);
     const paragraph = 'Outlook 2003 fails. Quick question (no outage, planning only):\n\nOur ISP blocks TCP 135 on its residential lines.';
     expect(values(paragraph).port135Reachable).toBe(false);
   });
