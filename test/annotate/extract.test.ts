@@ -650,6 +650,8 @@ describe('extracting facts from ticket text', () => {
     ['With the FE (Exchange 2003) in the DMZ, do I need to fix the RFR and NSPI ports on the BE (10.9.0.5)?', { serverAddress: '10.9.0.5' }],
     ['The Exchange server 10.1.1.20 sits inside. The OWA machine is 192.168.200.12 in the DMZ.', { clientAddress: '192.168.200.12', serverAddress: '10.1.1.20' }],
     ['The Norwich PCs are 10.9.0.21-23.', {}],
+    ['Firebox II at HQ has a 1-to-1 NAT entry for it (192.168.50.8 <-> 203.0.113.88).', { serverAddress: '192.168.50.8' }],
+    ['ASA 5520: new static (one-to-one) NAT 198.51.100.44 <-> 10.40.2.11 for the Exchange server.', { serverAddress: '10.40.2.11' }],
     ['The Exchange box sits in the service network with its own routed public address 203.0.113.60 - no NAT anywhere.', { serverAddress: '203.0.113.60' }],
     ['Exchange 5.0 on NT 4.0, public address 198.51.100.20 straight on the server (no NAT on our side).', { serverAddress: '198.51.100.20' }],
     ['Exchange CAS 10.1.2.3 behind Juniper SSG with MIP. Static IP 198.51.100.101 from ISP.', { serverAddress: '10.1.2.3' }],
