@@ -747,6 +747,12 @@ describe('extracting facts from ticket text', () => {
     ['Handlowcy dostają: "Nazwa nie może zostać rozpoznana. Nie można wykonać akcji."', ['name-resolution-fails']],
     ['After the move it could not reach the back-end mailbox server EXBE01 or the DCs.', ['cannot-connect']],
     ["Tried a different USB port. Nothing to do with the server, it's just the cable sync.", undefined],
+    ['os celulares ficam horas sem sincronizar, mostrando "Não foi possível conectar ao servidor".', ['cannot-connect', 'sync-fails']],
+    ['gli iPhone non ricevono più la posta: "Impossibile ricevere la posta. La connessione al server non è riuscita."', ['cannot-connect', 'sync-fails']],
+    ["since the weekend my work email isn't updating on my phone", ['sync-fails']],
+    ['Android: "Zertifikatfehler: Hostname stimmt nicht überein". Synchronisiert wird danach nichts mehr.', ['certificate-warning', 'sync-fails']],
+    ["les iPad affichent « Impossible de vérifier l'identité du serveur » et rien ne se synchronise.", ['certificate-warning', 'sync-fails']],
+    ['alle iPhones får beskeden: "Kan ikke bekræfte serveridentitet."', ['certificate-warning']],
     ["Via OWA il obtient : « Impossible d'accéder au serveur Exchange. Le serveur est peut-être indisponible. »", ['cannot-connect']],
     ['les PDA Windows Mobile 6 ne synchronisent plus avec Exchange 2007. Message : « Un problème est survenu avec le certificat du serveur ».', ['certificate-warning', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
