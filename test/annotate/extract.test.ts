@@ -650,6 +650,7 @@ describe('extracting facts from ticket text', () => {
     ['With the FE (Exchange 2003) in the DMZ, do I need to fix the RFR and NSPI ports on the BE (10.9.0.5)?', { serverAddress: '10.9.0.5' }],
     ['The Exchange server 10.1.1.20 sits inside. The OWA machine is 192.168.200.12 in the DMZ.', { clientAddress: '192.168.200.12', serverAddress: '10.1.1.20' }],
     ['The Norwich PCs are 10.9.0.21-23.', {}],
+    ['the PC had a static IP config copied from an old image and pointed at 10.4.1.250 as DNS', {}],
     ['Firebox II at HQ has a 1-to-1 NAT entry for it (192.168.50.8 <-> 203.0.113.88).', { serverAddress: '192.168.50.8' }],
     ['ASA 5520: new static (one-to-one) NAT 198.51.100.44 <-> 10.40.2.11 for the Exchange server.', { serverAddress: '10.40.2.11' }],
     ['The Exchange box sits in the service network with its own routed public address 203.0.113.60 - no NAT anywhere.', { serverAddress: '203.0.113.60' }],
@@ -837,6 +838,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2003 fails. 135 is open today.\n\nPlan:\n- block TCP 135 at the edge\n- move users to RPC over HTTP').port135Reachable).toBe(true);
     const paragraph = 'Outlook 2003 fails. Quick question (no outage, planning only):\n\nOur ISP blocks TCP 135 on its residential lines.';
     expect(values(paragraph).port135Reachable).toBe(false);
+  });
+
+  it('a firewall negated in a list or guessed at in advice is not the one in the path', () => {
+    expect(values("Outlook 2003 fails. (We don't use ISA/TMG here, the Barracuda is the only thing in front of Exchange.)").firewallPlatform).toBe('non-windows');
+    expect(values("Outlook 2003 fails. If it's an SBS box you probably have ISA in the way.").firewallPlatform).toBeUndefined();
   });
 
   it('Pat who signs a ticket is not port address translation', () => {
