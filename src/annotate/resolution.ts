@@ -25,7 +25,7 @@ export function namedWorkarounds(resolution: string, extraction: Extraction, can
   const sentences = new Sentences(resolution, extraction);
   const negation = new Negation(resolution, extraction, sentences);
   // The cues' spellings as whole words: "no" in "now connects" is none.
-  const cueAfter = new RegExp(`\\b${extraction.negation.cueText.source}`, 'i');
+  const cueAfter = new RegExp(`\\b${extraction.negation.cueAfterText.source}`, 'i');
   const named = new Set<string>();
   for (const hit of findPhrases(normalizeText(resolution), list)) {
     const use = list.uses[hit.use]!;

@@ -5,7 +5,7 @@ import type { Vocabulary } from './vocabulary';
 
 /** rules/extraction.json as written. */
 export interface ExtractionFile {
-  negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[]; fillers?: string[] };
+  negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[]; fillers?: string[]; forwardOnly?: string[] };
   minimumConfidence?: number;
   topic?: { facts: string[]; gated: string[] };
   hedges?: { cues: string[]; facts: string[]; factor: number; unless?: string[] }[];
@@ -153,6 +153,8 @@ export interface Extraction {
     fillers: Set<string>;
     /** Any spelling of a cue in raw text (the cues, and the contractions of "not"): where none occurs, no token is a cue. */
     cueText: RegExp;
+    /** The same, less the cues that negate only what follows them (negation.forwardOnly): what a negation after a name is looked for with. */
+    cueAfterText: RegExp;
   };
   /** Cues before an address (nearest wins) and right after it (sticky expressions, matched from its end). */
   addresses: { clauseBreaks: string[]; cues: { regex: RegExp; role: AddressRole }[]; following: { regex: RegExp; role: AddressRole }[] };
@@ -277,6 +279,11 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       fillers: new Set((file.negation.fillers ?? []).map((w) => w.trim().toLowerCase())),
       // No word boundary before: the tokenizer splits "5no" into "5" and "no".
       cueText: new RegExp(`(?:${[...file.negation.cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i'),
+      // The cues that can also negate what stands before them in a sentence ("did not help").
+      cueAfterText: new RegExp(
+        `(?:${[...file.negation.cues.filter((c) => !(file.negation.forwardOnly ?? []).includes(c)).map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`,
+        'i',
+      ),
     },
     addresses: {
       clauseBreaks: file.addresses.clauseBreaks,
