@@ -21,7 +21,10 @@ export function readSecondLabels(): SecondLabels[] {
     .filter((file) => file.endsWith('.jsonl'))
     .sort()
     .map((file) => {
-      const lines = fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter((line) => line.trim());
+      const lines = fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim());
       const facts = new Map(lines.map((line) => JSON.parse(line) as { id: string; facts: Record<string, unknown> }).map(({ id, facts }) => [id, facts]));
       return { file, facts };
     });
