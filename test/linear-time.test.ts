@@ -141,7 +141,9 @@ describe('work grows linearly with the input', () => {
 
     // In-process, on the parsed ticket: at this size V8's JSON.parse itself takes 2.3-2.6 times
     // as long for twice the values (measured: 21 against 56 ms for 1.25 and 2.5 million list
-    // items), before any handler of ours sees the body.
+    // items), before any handler of ours sees the body; and the schema check of an object with
+    // 50,000 unknown keys takes about 2.35 times as long as of 25,000 (ajv's compiled check, 8.4
+    // against 19.1 ms CPU, measured alone), the nearest of these cases to the limit.
     it('a batch ticket (up to the 1 MB batch body)', async () => {
       const served = bundledKnowledgeBase();
       const contract = new Contract();
@@ -156,6 +158,10 @@ describe('work grows linearly with the input', () => {
               expect((await annotateEntry(served, ticket(n), checkTicket, '/tickets/0', '/v1/annotate/batch')).status).toBe(400);
             },
             Math.floor((2 ** 20 * 0.48) / perValue),
+            // More samples than elsewhere: a body this large leaves garbage whose collection, on a
+            // busy machine, lands in some samples and not others (ratios of 2.3 alone, 3.04 once
+            // under a full test run); the least of nine finds the quiet ones.
+            9,
           );
           expect(ratio).toBeLessThan(MAX_RATIO);
         }),
