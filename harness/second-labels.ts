@@ -1,6 +1,7 @@
 import { projectRoot } from '../src/paths';
 import fs from 'node:fs';
 import path from 'node:path';
+import { readJsonLines } from './tickets';
 
 /**
  * A second person's labels of a blind corpus (test/fixtures/blind/second-labels/<corpus file>):
@@ -20,12 +21,8 @@ export function readSecondLabels(): SecondLabels[] {
     .readdirSync(dir)
     .filter((file) => file.endsWith('.jsonl'))
     .sort()
-    .map((file) => {
-      const lines = fs
-        .readFileSync(path.join(dir, file), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim());
-      const facts = new Map(lines.map((line) => JSON.parse(line) as { id: string; facts: Record<string, unknown> }).map(({ id, facts }) => [id, facts]));
-      return { file, facts };
-    });
+    .map((file) => ({
+      file,
+      facts: new Map(readJsonLines<{ id: string; facts: Record<string, unknown> }>(path.join(dir, file)).map(({ id, facts }) => [id, facts])),
+    }));
 }

@@ -20,7 +20,8 @@ interface BlindTicket extends Omit<CorpusTicket, 'diagnoses'> {
 
 const fixtures = path.join(projectRoot, 'test', 'fixtures');
 
-function readJsonLines<T>(file: string): T[] {
+/** The objects of a JSON Lines file, blank lines skipped. */
+export function readJsonLines<T>(file: string): T[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
