@@ -164,6 +164,11 @@ export interface Extraction {
 // ("can't", "cant", "cannot"): a text without any of them or of the cues holds no negation.
 const CONTRACTED_NOT = "(?:ca|do|wo|is|does|did|are|was|were|could|should|would|have|has|had|ai|need|must|might)n['’]?t|cannot";
 
+/** Any spelling of the negation cues in raw text, and the contractions of "not", as whole words at their end. */
+function spellingsOf(cues: readonly string[]): RegExp {
+  return new RegExp(`(?:${[...cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i');
+}
+
 /** The extraction rules' file name in the knowledge base directory. */
 export const EXTRACTION_FILE = 'extraction.json';
 /**
@@ -278,12 +283,9 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       clauseBreaks: new Set([...file.negation.clauseBreaks, ...(file.negation.scopeEnds ?? [])].map((b) => b.trim().toLowerCase()).filter((b) => b !== '')),
       fillers: new Set((file.negation.fillers ?? []).map((w) => w.trim().toLowerCase())),
       // No word boundary before: the tokenizer splits "5no" into "5" and "no".
-      cueText: new RegExp(`(?:${[...file.negation.cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i'),
+      cueText: spellingsOf(file.negation.cues),
       // The cues that can also negate what stands before them in a sentence ("did not help").
-      cueAfterText: new RegExp(
-        `(?:${[...file.negation.cues.filter((c) => !(file.negation.forwardOnly ?? []).includes(c)).map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`,
-        'i',
-      ),
+      cueAfterText: spellingsOf(file.negation.cues.filter((c) => !(file.negation.forwardOnly ?? []).includes(c))),
     },
     addresses: {
       clauseBreaks: file.addresses.clauseBreaks,
