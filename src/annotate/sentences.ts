@@ -99,23 +99,24 @@ const HEADING = /^[^\n:]{1,60}:[ \t]*$/;
  * looked up in logarithmic time however many cues stand in headings.
  */
 class Lines {
-  private readonly breaks: number[] = [];
+  private readonly starts: ClauseStarts;
   private readonly blanks: number[] = [];
 
   constructor(private readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
+    this.starts = new ClauseStarts(text, ['\n']);
     for (const match of matches(/\n[ \t]*(?=\n)/g, text)) this.blanks.push(match.index);
   }
 
   /** The lines under the heading line that holds `index`, up to the next blank line; undefined when that line is no heading. */
   sectionUnder(index: number): [number, number] | undefined {
-    const at = lastAtOrBefore(this.breaks, index - 1);
-    const lineStart = at < 0 ? 0 : this.breaks[at]! + 1;
-    const lineEnd = this.breaks[at + 1];
-    if (lineEnd === undefined || lineEnd - lineStart > 80 || !HEADING.test(this.text.slice(lineStart, lineEnd))) return undefined;
+    const lineStart = this.starts.before(index);
+    const next = this.starts.after(index);
+    if (next === undefined) return undefined;
+    const lineEnd = next - 1;
+    if (lineEnd - lineStart > 80 || !HEADING.test(this.text.slice(lineStart, lineEnd))) return undefined;
     // A line that ends in a colon before a blank line introduces a paragraph, not a list under it.
-    const next = this.blanks[lastAtOrBefore(this.blanks, lineEnd - 1) + 1];
-    if (next === lineEnd) return undefined;
-    return [lineEnd + 1, next ?? this.text.length];
+    const blank = this.blanks[lastAtOrBefore(this.blanks, lineEnd - 1) + 1];
+    if (blank === lineEnd) return undefined;
+    return [lineEnd + 1, blank ?? this.text.length];
   }
 }
