@@ -46,6 +46,9 @@ export class Sentences {
    */
   cueAt(cue: number, index: number): void {
     this.cued[cue]!.add(this.startOf(index));
+    // Most cues stand in running text: look for the heading's colon within a heading's length
+    // before finding the text's lines, which then happens only for tickets that have headings.
+    if (!/^[^\n]{0,80}:[ \t]*\n/.test(this.text.slice(index, index + 90))) return;
     const section = (this.lines ??= new Lines(this.text)).sectionUnder(index);
     if (section) {
       (this.sections[cue] ??= []).push(section);
