@@ -146,7 +146,21 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const { topic } = extraction;
   const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
   const kept = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
-  return { facts: factsOf(kept, vocabulary), context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })) };
+  return { facts: factsOf(oneRolePerAddress(kept, vocabulary), vocabulary), context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })) };
+}
+
+/**
+ * One machine is not both ends of the path: an address read as the server's and as the client's
+ * (an Exchange server's address beside a client-side cue: "telnet 198.51.100.20 135 works")
+ * stays the server's, which the writers labelled in 6 of the 9 development tickets where this
+ * happened, and the client's is read from its other hits.
+ */
+function oneRolePerAddress(hits: Hit[], vocabulary: Vocabulary): Hit[] {
+  const server = factsOf(
+    hits.filter((hit) => hit.fact === 'serverAddress'),
+    vocabulary,
+  ).serverAddress?.value;
+  return server === undefined ? hits : hits.filter((hit) => !(hit.fact === 'clientAddress' && hit.value === server));
 }
 
 /** The facts alone, for callers that have no use for the context. */
