@@ -877,6 +877,54 @@ describe('extracting facts from ticket text', () => {
     expect(values(text).outlookVersion).toBe(version);
   });
 
+  it('a sync that does not start or run, and Swedish certificate and sync messages', () => {
+    expect(values("Windows Mobile 5 devices fail. Still the same prompt and sync doesn't start.").symptoms).toEqual(['sync-fails']);
+    expect(values("The phones didn't sync until well into the evening.").symptoms).toEqual(['sync-fails']);
+    expect(values('iPhone: "Kan inte verifiera serveridentiteten." Synkningen av kalendern fungerar inte.').symptoms).toEqual(['certificate-warning', 'sync-fails']);
+    expect(values('Alla iPhones: "Det går inte att verifiera serverns identitet" och mejlen synkas inte.').symptoms).toEqual(['certificate-warning', 'sync-fails']);
+  });
+
+  it('a client address by the person it belongs to', () => {
+    const ticket = 'Outlook 2003 cannot connect to Exchange 2003.';
+    expect(values(`${ticket} 203.0.113.45 is the user's home DSL address, confirmed with her.`).clientAddress).toBe('203.0.113.45');
+    expect(values(`${ticket} (192.0.2.77 is her address as seen by the firewall.)`).clientAddress).toBe('192.0.2.77');
+    expect(values(`${ticket} Remote user (his address is 198.51.100.9) tries again.`).clientAddress).toBe('198.51.100.9');
+    expect(values(`${ticket} SOC note: 198.51.100.77 is the home IP of a sales user.`).clientAddress).toBe('198.51.100.77');
+  });
+
+  it("one address is not both ends of the path: read as both, it is the server's", () => {
+    const facts = values(
+      'Exchange 2003 has a routed public address, 198.51.100.20. Remote Outlook 2003 clients: telnet 198.51.100.20 135 works, but Outlook says "Your Microsoft Exchange Server is unavailable".',
+    );
+    expect(facts.serverAddress).toBe('198.51.100.20');
+    expect(facts.clientAddress).toBeUndefined();
+  });
+
+  it('the static address of a NAT rule is not how the public address is assigned', () => {
+    expect(values('Outlook 2003 fails. SmartView Tracker shows their TCP 135 to the static address being DROPPED.').publicAddressAssignment).toBeUndefined();
+    expect(values('Outlook 2003 fails. The rule for the Exchange static address allows ALL_DCE_RPC.').publicAddressAssignment).toBeUndefined();
+    expect(values('Phones fail. Static address from the ISP, never changed.').publicAddressAssignment).toBe('static');
+    expect(values('Phones fail. 198.51.100.77 is our static address.').publicAddressAssignment).toBe('static');
+  });
+
+  it('ISA publishing with the "Exchange RPC Server" protocol leaves 135 to a test of its own', () => {
+    const isa = 'Outlook 2003 fails. ISA 2004 publishes Exchange with the "Exchange RPC Server" protocol. The ISA log shows 135 accepted by the rule.';
+    expect(values(isa).port135Reachable).toBeUndefined();
+    expect(values('Outlook 2003 fails. The ISA log shows 135 accepted by the rule.').port135Reachable).toBe(true);
+  });
+
+  it('port forwarding in French and Swedish; Symantec Gateway Security; Portuguese "no firewall" is "in the firewall"', () => {
+    expect(values("Outlook 2003 échoue. Sur le Netgear j'ai mis des redirections de ports pour 25 et 135 vers le serveur.").natMode).toBe('port-forwarding');
+    expect(values('iPhones fail. Telia-routern (port 443 vidarebefordrad till Exchange 2010-servern).').natMode).toBe('port-forwarding');
+    expect(values('Outlook 2003 fails behind the Symantec Gateway Security 5420.').firewallPlatform).toBe('non-windows');
+    expect(values('Outlook 2007 falha. Temos um firewall Linux com iptables. A porta 135 está bloqueada no firewall.').firewallPlatform).toBe('non-windows');
+    expect(values('Outlook 2003 fails. There is no firewall between the sites.').firewallPlatform).toBe('none');
+  });
+
+  it('asking which option is best names no NAT mode', () => {
+    expect(values("Outlook 2007 fails through Hide NAT. What's the least bad option until the VPN is up: a static NAT for the server, or is that going to break RPC?").natMode).toBe('many-to-one');
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
