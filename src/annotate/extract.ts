@@ -274,8 +274,9 @@ function forMatching(text: string): string {
 }
 
 function scalarFact(hits: Hit[]): ExtractedFact {
-  // Stable sort: among equally confident hits the first in the ticket stays first.
-  const best = [...hits].sort((a, b) => b.confidence - a.confidence)[0]!;
+  // Among equally confident hits the first in the ticket wins (subject before body), whichever
+  // kind of pattern found it.
+  const best = [...hits].sort((a, b) => b.confidence - a.confidence || fieldOrder(a.span) - fieldOrder(b.span) || a.span.start - b.span.start)[0]!;
   const agreeing = hits.filter((hit) => hit.value === best.value);
   return { value: best.value, confidence: best.confidence, ...boundFactEvidence(inTicketOrder(agreeing.map((hit) => hit.span))) };
 }
