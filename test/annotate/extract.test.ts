@@ -925,6 +925,35 @@ describe('extracting facts from ticket text', () => {
     expect(values("Outlook 2007 fails through Hide NAT. What's the least bad option until the VPN is up: a static NAT for the server, or is that going to break RPC?").natMode).toBe('many-to-one');
   });
 
+  it('135 allowed, forwarded or answered in more wordings; the steps of a change are planned', () => {
+    expect(values('Outlook 2003 falla. Hay una lista de acceso que permite solo SMTP y el puerto 135 hacia 198.51.100.21.').port135Reachable).toBe(true);
+    expect(values('Outlook 2003 non si connette. Sul router una access-list che consente 25, 80, 443 e 135 verso il server.').port135Reachable).toBe(true);
+    expect(values("Outlook 2003 échoue. Sur le Netgear j'ai mis des redirections de ports pour 25, 443 et 135 vers le serveur.").port135Reachable).toBe(true);
+    expect(values('Outlook 2007 nie łączy się. Test z domu: telnet 203.0.113.90 135 - połączenie nawiązane.').port135Reachable).toBe(true);
+    expect(values('Outlook 2003 fails. "show conn" shows 135 going through.').port135Reachable).toBe(true);
+    expect(values('Outlook 2007 fails. The session table shows the TCP 135 session to 10.8.0.20 established.').port135Reachable).toBe(true);
+    expect(values('Outlook 98 fails. They tell me 135 plus two fixed ports are open to it at their end.').port135Reachable).toBe(true);
+    const change = 'Outlook 2000 users lose the connection.\n\nSteps:\n 1. Back up the registry.\n 2. Firebox: allow TCP 135, 4990, 4991 from Any-External to EXCH01.';
+    expect(values(change).port135Reachable).toBeUndefined();
+  });
+
+  it('a NetScreen VIP forwards ports; a static NAT entry for a service is a port forward', () => {
+    expect(values('Outlook 2003 fails. EXCH01 is published via a VIP on the untrust interface of the NetScreen-204, later a MIP.').natMode).toBe('port-forwarding');
+    expect(values('Outlook 2003 fails. FortiGate 60B, VIP mapping the whole public address to the server.').natMode).toBe('one-to-one');
+    expect(values('Outlook 2000 fails. The Firebox had a WatchGuard "static NAT" entry for the service 135.').natMode).toBe('port-forwarding');
+  });
+
+  it('among equally confident readings the first in the ticket wins, whichever pattern found it', () => {
+    const facts = extract('Outlook 2003 fails behind a MIP and a VIP on the NetScreen.', 'NetScreen VIP for EXCH01');
+    expect(facts.natMode).toMatchObject({
+      value: 'port-forwarding',
+      evidence: [
+        { field: 'subject', text: 'VIP' },
+        { field: 'body', text: 'VIP' },
+      ],
+    });
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
