@@ -954,6 +954,21 @@ describe('extracting facts from ticket text', () => {
     });
   });
 
+  it('a hung or crashed Outlook, a broken PST or a VPN service not responding is not a failed connection', () => {
+    expect(values("Outlook 2016 users report folder switching taking seconds, and 'Not Responding' now and then.").symptoms).toBeUndefined();
+    expect(values('Outlook 2013 crashes as soon as it opens, "Microsoft Outlook has stopped working". Safe mode works.').symptoms).toBeUndefined();
+    expect(values('outlook 98 pst wont open after crash').symptoms).toBeUndefined();
+    expect(values('The VPN client fails at 80% with "The VPN agent service is not responding".').symptoms).toBeUndefined();
+    expect(values('The FE logs event 2102 "All Domain Controller Servers in use are not responding".').symptoms).toEqual(['cannot-connect']);
+    expect(values('Daily the handsets show "Mail for Exchange: Server not responding".').symptoms).toContain('cannot-connect');
+    expect(values('Since the firewall change my Outlook 2003 has stopped working from home.').symptoms).toEqual(['cannot-connect']);
+  });
+
+  it('a mix of Outlook versions that all fail names no version', () => {
+    expect(values('Our remote users are a mix - some Outlook 98, some Outlook 2000 - and ALL of them get "not available".').outlookVersion).toBeUndefined();
+    expect(values("We've got a mixture of Outlook 2003 and Outlook 2007 and NONE of them will connect.").outlookVersion).toBeUndefined();
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
