@@ -969,6 +969,12 @@ describe('extracting facts from ticket text', () => {
     expect(values("We've got a mixture of Outlook 2003 and Outlook 2007 and NONE of them will connect.").outlookVersion).toBeUndefined();
   });
 
+  it("a Cyberoam virtual host for named ports is a port forward; only the proxy's address seen from outside is many to one", () => {
+    expect(values('Outlook fails. Cyberoam virtual host is created for the mail server 192.168.1.15 with port 25, 80 and 443 only.').natMode).toBe('port-forwarding');
+    expect(values('Outlook fails. Cyberoam CR25i with a Virtual Host that maps the whole public IP to our Exchange 2007.').natMode).not.toBe('port-forwarding');
+    expect(values("Exchange 5.5 behind Microsoft Proxy Server 2.0: from the outside people only see the proxy's address.").natMode).toBe('many-to-one');
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
