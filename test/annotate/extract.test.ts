@@ -971,7 +971,7 @@ describe('extracting facts from ticket text', () => {
 
   it("a Cyberoam virtual host for named ports is a port forward; only the proxy's address seen from outside is many to one", () => {
     expect(values('Outlook fails. Cyberoam virtual host is created for the mail server 192.168.1.15 with port 25, 80 and 443 only.').natMode).toBe('port-forwarding');
-    expect(values('Outlook fails. Cyberoam CR25i with a Virtual Host that maps the whole public IP to our Exchange 2007.').natMode).not.toBe('port-forwarding');
+    expect(values('Outlook fails. Cyberoam CR25i with a Virtual Host for the whole public IP, no port filtering.').natMode).toBeUndefined();
     expect(values("Exchange 5.5 behind Microsoft Proxy Server 2.0: from the outside people only see the proxy's address.").natMode).toBe('many-to-one');
   });
 
