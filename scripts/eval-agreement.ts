@@ -23,6 +23,11 @@ for (const second of readSecondLabels()) {
   console.log(`${''.padEnd(24)}| lbls  prec    rec  | lbls  prec    rec`);
   for (const [fact, s] of people.byFact) console.log(`${fact.padEnd(24)}|${cell(s)}|${cell(extractor.byFact.get(fact)!)}`);
   console.log(`${'overall'.padEnd(24)}|${cell(total(people.byFact.values()))}|${cell(total(extractor.byFact.values()))}`);
+  // A test corpus is scored, never read case by case: its figures only.
+  if (corpus.use === 'test') {
+    console.log(`where the two people differ: ${people.mistakes.length} facts (a test corpus: not listed)`);
+    continue;
+  }
   console.log(`where the two people differ (${people.mistakes.length}):`);
   for (const m of people.mistakes) console.log(`  ${m.id}  ${m.fact}: writer ${JSON.stringify(m.expected)}, second labeller ${JSON.stringify(m.extracted)}`);
 }
