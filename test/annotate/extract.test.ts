@@ -975,6 +975,27 @@ describe('extracting facts from ticket text', () => {
     expect(values("Exchange 5.5 behind Microsoft Proxy Server 2.0: from the outside people only see the proxy's address.").natMode).toBe('many-to-one');
   });
 
+  it('135 refused as tests, monitors and logs report it, and in other languages; a plan to remove its permit says nothing yet', () => {
+    const refused = [
+      'Outlook 2003 fails. From outside our Juniper SSG only forwards 443 and 25 to the Exchange 2007 server.',
+      'Outlook 2003 fails. So only 25, 443 and 4125 (RWW) are forwarded.',
+      'Outlook 2003 falla. El puerto 135 no está redirigido, solo están abiertos 443 y 25.',
+      'Outlook 2003 falha. Fiz o teste com telnet no IP público porta 135 e NÃO conecta.',
+      'Outlook 2003 faalt. Een telnet vanaf thuis naar ons publieke adres op poort 135 lukt niet.',
+      'Outlook fails. CRITICAL - Socket timeout after 10 seconds (target 10.1.1.20 port 135)',
+      'Outlook fails. Message: Port 135: Connection refused (socket error # 10061)',
+      'Outlook 2010 fails. SRX session log shows deny for dst port 135 from the client prefix.',
+      'Outlook 2003 fails.\n  C:\\> rpcping -t ncacn_ip_tcp -s 10.4.4.4 -e 135 -a connect -u 10\n  Exception 1722 (0x000006BA)',
+    ];
+    for (const text of refused) expect([text, values(text).port135Reachable]).toEqual([text, false]);
+    const reached =
+      'Outlook 2003 fails.\nrpcping -t ncacn_ip_tcp -s 10.5.5.20 -e 135 -a connect -u 10\nCompleted 1 calls in 15 ms\nrpcping -t ncacn_ip_tcp -s 10.5.5.20 -f a4f1db00-ca47-1067-b31f-00dd010662da,0 -a connect -u 10\nException 1722';
+    expect(values(reached).port135Reachable).not.toBe(false);
+    expect(values('Outlook XP users fail. Following MS03-010 we will remove the inbound permit for tcp/135 on the PIX.').port135Reachable).toBeUndefined();
+    expect(values('Exchange client over the Internet: what exactly has to be let through? I see 135 mentioned, but the client uses other ports.').port135Reachable).toBeUndefined();
+    expect(values('MS03-010 - closing 135 at the border, impact on remote Outlook 98?').port135Reachable).toBeUndefined();
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
