@@ -996,6 +996,14 @@ describe('extracting facts from ticket text', () => {
     expect(values('MS03-010 - closing 135 at the border, impact on remote Outlook 98?').port135Reachable).toBeUndefined();
   });
 
+  it('Swedish and Russian connection messages; a certificate message at sync time is not a failed sync', () => {
+    expect(values('Outlook 2003: "Det gick inte att öppna standardmapparna för e-post. Microsoft Exchange Server-datorn är inte tillgänglig."').symptoms).toEqual(['cannot-connect']);
+    expect(values('Outlook 2007: «Не удается открыть набор папок. Microsoft Exchange недоступен.»').symptoms).toEqual(['cannot-connect']);
+    expect(values('HTC devices still say "The website\'s security certificate is not valid or does not match" on sync.').symptoms).toEqual(['certificate-warning']);
+    expect(values('Phones show a warning about the certificate on every sync and then fail to sync.').symptoms).toEqual(['certificate-warning', 'sync-fails']);
+    expect(values('Exchange 2003 front end: telnet 10.0.0.20 135 svarar inte (timeout).').port135Reachable).toBe(false);
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
