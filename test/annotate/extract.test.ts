@@ -1004,6 +1004,22 @@ describe('extracting facts from ticket text', () => {
     expect(values('Exchange 2003 front end: telnet 10.0.0.20 135 svarar inte (timeout).').port135Reachable).toBe(false);
   });
 
+  it('more firewalls by name; SAT rules for ports; one public address mapped to the server; NAT modes offered as alternatives', () => {
+    expect(values('Outlook 2010 nie działa. Między oddziałem a centralą jest tunel IPsec na MikroTikach, bez NAT.').firewallPlatform).toBe('non-windows');
+    expect(values('Networks tightened the ACLs on the Catalyst 6509. Outlook 2000 now fails.').firewallPlatform).toBe('non-windows');
+    expect(values('Office gateway is a WRT54GL with OpenWrt Kamikaze. Outlook 2003 fails.').firewallPlatform).toBe('non-windows');
+    expect(values('Exchange 4.0 behind a Milkyway Black Hole firewall (on BSDI). Outlook 97 fails.').firewallPlatform).toBe('non-windows');
+    expect(values('Outlook 2003 fails. I Clavister SG50 har vi SAT-regler (static address translation) för port 135 och 443 till Exchange-servern.').natMode).toBe('port-forwarding');
+    expect(values('Outlook 97 fails. The PIX has static + conduit for the Exchange 5.0 server (one public address mapped to it).').natMode).toBe('one-to-one');
+    expect(values('1:1 NAT or port forwarding for the new Exchange 2003 box? Remote staff use Outlook 2003.').natMode).toBeUndefined();
+  });
+
+  it('a client said to work in one place but not another is the failing one', () => {
+    expect(values('Remote users: OWA from outside works perfectly, Outlook 2003 does not ("Cannot start Microsoft Office Outlook").').outlookVersion).toBe('2003');
+    expect(values('so my outlook (2007) works fine at the office but at home it just sits there saying "trying to connect".').outlookVersion).toBe('2007');
+    expect(values('Outlook 2010 works, thanks for the help.').outlookVersion).toBeUndefined();
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
