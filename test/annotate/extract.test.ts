@@ -1020,6 +1020,14 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2010 works, thanks for the help.').outlookVersion).toBeUndefined();
   });
 
+  it("a VPN client or a smart host that cannot connect, or an expired OAuth certificate, is not an Exchange client's symptom", () => {
+    expect(values("Cisco AnyConnect won't connect on the new laptop. Outlook 2010 is fine.").symptoms).toBeUndefined();
+    expect(values("After last night's updates my laptop can't connect to the VPN. Outlook 2010 is fine.").symptoms).toBeUndefined();
+    expect(values('Outlook 2010 at home shows Disconnected unless they connect AnyConnect first.').symptoms).toEqual(['cannot-connect']);
+    expect(values('After Exchange 2019 CU13 OWA shows an error. Event log: OAuth certificate expired.').symptoms).toBeUndefined();
+    expect(values('Outlook 2007: "O nome não pôde ser resolvido. Falha na conexão com o Microsoft Exchange Server."').symptoms).toEqual(['cannot-connect', 'name-resolution-fails']);
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
