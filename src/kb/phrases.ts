@@ -88,11 +88,22 @@ function normalizePhrase(phrase: string): string {
     .replace(/[\s_-]+/g, ' ');
 }
 
+// Capitals, ASCII or not (see normalizeText).
+const UPPER_CASE = /\p{Lu}/gu;
+
+function lowerInPlace(c: string): string {
+  const lower = c.toLowerCase();
+  return lower.length === c.length ? lower : c;
+}
+
 /**
- * A text as phrases are looked for in it: ASCII letters in lower case, and spaces, hyphens and
+ * A text as phrases are looked for in it: letters in lower case, and spaces, hyphens and
  * underscores as spaces. Each character stays one UTF-16 code unit, so offsets into the result
- * are offsets into the text.
+ * are offsets into the text: the few capitals whose lower case is longer ("İ") are left as they
+ * are. Letters beyond ASCII are lowered too, as normalizePhrase lowers the phrases: "Échec de la
+ * synchronisation" and "Не удается открыть" are read as the lexicons write them.
  */
 export function normalizeText(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\s_-]/g, ' ');
+  return text.replace(UPPER_CASE, lowerInPlace).replace(/[\s_-]/g, ' ');
 }
+

@@ -153,3 +153,13 @@ describe('evidence', () => {
     expect(spans.map((s) => s.text)).toContainEqual(expect.stringContaining('won’t connect'));
   });
 });
+
+describe('capitals beyond ASCII', () => {
+  it('read as the lexicons write them, with offsets into the ticket kept', () => {
+    const text = 'Android: « ÉCHEC DE LA SYNCHRONISATION ». Outlook 2007: «Не удается открыть набор папок.»';
+    const facts = read(text).facts;
+    expect(facts.symptoms!.value).toEqual(['cannot-connect', 'sync-fails']);
+    for (const span of facts.symptoms!.evidence) expect(text.slice(span.start, span.end)).toBe(span.text);
+    expect(facts.symptoms!.evidence.map((e) => e.text)).toEqual(['ÉCHEC DE LA SYNCHRONISATION', 'Не удается открыть набор папок']);
+  });
+});
