@@ -1028,6 +1028,24 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2007: "O nome não pôde ser resolvido. Falha na conexão com o Microsoft Exchange Server."').symptoms).toEqual(['cannot-connect', 'name-resolution-fails']);
   });
 
+  it('dev 36/37 wordings: messages in Spanish, German, French and Czech; forwards by menu, destination translation and in Czech; 135 allowed, connecting, denied', () => {
+    expect(values('Outlook 2003: "No se puede establecer conexión con Microsoft Exchange Server."').symptoms).toEqual(['cannot-connect']);
+    expect(values('Die iPhones melden: "Verbindung zum Server fehlgeschlagen." und holen keine Mails.').symptoms).toEqual(['cannot-connect', 'sync-fails']);
+    expect(values("Android : « Le certificat du serveur ne correspond pas au nom de l'hôte » puis « Échec de la synchronisation ».").symptoms).toEqual(['certificate-warning', 'sync-fails']);
+    expect(values('Na Android telefonech se objeví "Certifikát serveru není platný" a synchronizace neproběhne.').symptoms).toEqual(['certificate-warning', 'sync-fails']);
+    expect(values('Outlook 2003 fails. Il router è un DrayTek Vigor 2820, sotto "Open Ports" abbiamo aperto 135 e 443 verso il server.')).toMatchObject({
+      natMode: 'port-forwarding',
+      port135Reachable: true,
+    });
+    expect(values('Outlook 2016 fails. NAT policy does destination translation of tcp/443 on the untrust address to 10.50.0.20.').natMode).toBe('port-forwarding');
+    expect(values('Exchange 2013, router MikroTik s přesměrováním portu 443 na server.').natMode).toBe('port-forwarding');
+    expect(values('Outlook 2003 fails. 135/tcp from the branch to EXCH-HQ1 is already permitted today.').port135Reachable).toBe(true);
+    expect(values('Outlook 2003 fails. We checked telnet 198.51.100.20 135 from outside it is connecting.').port135Reachable).toBe(true);
+    expect(values('Outlook 2003 fails. The firewall team added a deny for TCP 135 from untrust.').port135Reachable).toBe(false);
+    expect(values('Exchange Client 5.0 fails. The input filter on the RRAS box allows TCP 135 to 10.0.1.2.').port135Reachable).toBe(true);
+    expect(values('Outlook 2003 fails. I tried telnet to 135 from home, nothing comes back.').port135Reachable).toBe(false);
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
