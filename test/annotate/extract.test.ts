@@ -1046,6 +1046,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2003 fails. I tried telnet to 135 from home, nothing comes back.').port135Reachable).toBe(false);
   });
 
+  it('Danish and Swedish negations', () => {
+    expect(values('Exchange 2003 bag en ZyXEL ZyWALL USG 100. Vi bruger ikke ISA eller andre Microsoft-produkter som firewall.').firewallPlatform).toBe('non-windows');
+    expect(values('Exchange 2003 bakom en Zyxel-router. Vi använder inte ISA.').firewallPlatform).toBe('non-windows');
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
