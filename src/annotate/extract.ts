@@ -9,6 +9,7 @@ import { matches } from './clauses';
 import { boundFactEvidence, type Evidenced } from './evidence-bounds';
 import { Negation, type Tokenizer } from './negation';
 import { findPhrases } from './phrases';
+import { requiredTextsIn } from './required-texts';
 import { Sentences } from './sentences';
 
 /** The fields of a ticket that are read for facts. */
@@ -120,11 +121,14 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
       mention(mentions, use, whole.span(phrase.start, phrase.end - phrase.start));
     }
   }
+  const found = requiredTextsIn(normalized, extraction.requiredTexts);
+  // Whether a pattern with these `requires` can match this ticket.
+  const runs = (requires: number[] | undefined) => !requires || requires.some((text) => found[text] === 1);
   for (const pattern of extraction.patterns) {
-    if (!pattern.requires || pattern.requires.some((needed) => normalized.includes(needed))) addPatternHits(pattern, at, vocabulary, hits);
+    if (runs(pattern.requires)) addPatternHits(pattern, at, vocabulary, hits);
   }
   for (const rule of extraction.sentenceRules) {
-    if (!rule.requires || rule.requires.some((needed) => normalized.includes(needed))) hits.push(...sentenceRuleHits(rule, at));
+    if (runs(rule.requires)) hits.push(...sentenceRuleHits(rule, at));
   }
   // A link-local address (fe80::, 169.254.x) is a machine's too, but the one it reaches no other
   // network with: beside another address of the same role (ipconfig lists both), the other is the one meant.
@@ -137,7 +141,7 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   }
   const withdrawn = new Set<string>();
   for (const { fact, regex, requires } of extraction.withdrawals) {
-    if (requires && !requires.some((needed) => normalized.includes(needed))) continue;
+    if (!runs(requires)) continue;
     regex.lastIndex = 0;
     if (regex.test(text)) withdrawn.add(fact);
   }
@@ -146,7 +150,10 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const { topic } = extraction;
   const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
   const kept = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
-  return { facts: factsOf(oneRolePerAddress(kept, vocabulary), vocabulary), context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })) };
+  return {
+    facts: factsOf(oneRolePerAddress(kept, vocabulary), vocabulary),
+    context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })),
+  };
 }
 
 /**

@@ -74,8 +74,11 @@ export interface FactPattern {
    * addressTranslation only where the ticket does not say the mode, from which it is derived.
    */
   unlessRead?: string | undefined;
-  /** Text every match contains: a ticket without any of it is not searched (see normalizeText). */
-  requires?: string[] | undefined;
+  /**
+   * Text every match contains, as indices into Extraction.requiredTexts: a ticket without any of
+   * it is not searched (see normalizeText).
+   */
+  requires?: number[] | undefined;
 }
 
 /** A fact value read when all its patterns match in one sentence; the evidence is the first's match. */
@@ -86,8 +89,8 @@ export interface SentenceRule {
   confidence: number;
   /** Whether a sentence whose first pattern's match is negated ("we do not forward 135") is passed over. */
   negatable: boolean;
-  /** Text every sentence the rule reads contains: a ticket without any of it is not searched. */
-  requires?: string[] | undefined;
+  /** Text every sentence the rule reads contains (see FactPattern.requires): a ticket without any of it is not searched. */
+  requires?: number[] | undefined;
 }
 
 /**
@@ -98,8 +101,8 @@ export interface SentenceRule {
 interface Withdrawal {
   fact: string;
   regex: RegExp;
-  /** Text every match contains: a ticket without any of it is not searched (see normalizeText). */
-  requires?: string[] | undefined;
+  /** Text every match contains (see FactPattern.requires): a ticket without any of it is not searched. */
+  requires?: number[] | undefined;
 }
 
 /** Something a ticket may mention that the fact vocabulary cannot hold ("Outlook for Mac"). */
@@ -128,6 +131,12 @@ interface SentenceCues {
 /** The extraction patterns, checked against the vocabulary and compiled. */
 export interface Extraction {
   patterns: FactPattern[];
+  /**
+   * Every text that patterns, sentence rules and withdrawals require, once: a ticket is searched
+   * for all of them in one pass (annotate/required-texts.ts), and each rule's `requires` are
+   * indices into this list.
+   */
+  requiredTexts: string[];
   sentenceRules: SentenceRule[];
   withdrawals: Withdrawal[];
   context: ContextPattern[];
@@ -184,6 +193,7 @@ export const LEXICONS_DIR = 'lexicons';
  */
 export function compileExtraction(file: ExtractionFile, lexicons: { name: string; file: LexiconFile }[], vocabulary: Vocabulary): Extraction {
   const patterns: FactPattern[] = [];
+  const required = new RequiredTexts();
   const phrases = new PhraseListBuilder();
   for (const [fact, entries] of Object.entries(file.facts)) {
     const allowed = factValues(fact, vocabulary, EXTRACTION_FILE, `/facts/${fact}`);
@@ -204,7 +214,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
         negatable: entry.negatable ?? true,
         confidence: entry.confidence,
         unlessRead: entry.unlessRead,
-        requires: entry.requires,
+        requires: required.indicesOf(entry.requires),
       });
     });
   }
@@ -227,7 +237,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       checkValues(entry, allowed, lexicon.fact!, where, pointer);
       const use = { fact: lexicon.fact!, value: entry.value, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence ?? 0.85 };
       if (entry.phrases) phrases.add(entry.phrases, { kind: 'fact', ...use });
-      if (regex) patterns.push({ ...use, regex, requires: entry.requires });
+      if (regex) patterns.push({ ...use, regex, requires: required.indicesOf(entry.requires) });
     });
   }
   const sentenceRules = (file.sentenceRules ?? []).map((rule, i) => {
@@ -238,14 +248,14 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       value: rule.value,
       confidence: rule.confidence,
       negatable: rule.negatable ?? false,
-      requires: rule.requires,
+      requires: required.indicesOf(rule.requires),
       all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)),
     };
   });
   const withdrawals = (file.withdrawals ?? []).map((entry, i) => {
     const pointer = `/withdrawals/${i}`;
     factValues(entry.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`);
-    return { fact: entry.fact, regex: compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`), requires: entry.requires };
+    return { fact: entry.fact, regex: compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`), requires: required.indicesOf(entry.requires) };
   });
   const groups = [...(file.hedges ?? []).map((group, i) => ({ group, pointer: `/hedges/${i}` })), ...(file.clientSide ? [{ group: file.clientSide, pointer: '/clientSide' }] : [])];
   const sentenceCues = groups.map(({ group, pointer }, cue) => {
@@ -263,6 +273,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
   });
   return {
     patterns,
+    requiredTexts: required.texts,
     sentenceRules,
     withdrawals,
     context,
@@ -293,6 +304,23 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       following: (file.addresses.following ?? []).map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/following/${i}/pattern`, 'iy'), role: cue.role })),
     },
   };
+}
+
+/** The texts rules require, each listed once, and a rule's `requires` as indices into the list. */
+class RequiredTexts {
+  readonly texts: string[] = [];
+  private readonly indices = new Map<string, number>();
+
+  indicesOf(requires: string[] | undefined): number[] | undefined {
+    return requires?.map((text) => {
+      let index = this.indices.get(text);
+      if (index === undefined) {
+        index = this.texts.push(text) - 1;
+        this.indices.set(text, index);
+      }
+      return index;
+    });
+  }
 }
 
 function checkedTopic(topic: { facts: string[]; gated: string[] }, vocabulary: Vocabulary): Extraction['topic'] {

@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { requiredTextsIn } from '../../src/annotate/required-texts';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
+import { readCorpus } from '../../harness/tickets';
+import { normalizeText } from '../../src/kb/phrases';
+
+// The one pass must find a text exactly where `includes` would, which is what the patterns'
+// `requires` meant when each was asked of the ticket in turn.
+describe('the texts rules require, found in one pass', () => {
+  it('finds each text where includes does: inside words, overlapping, prefixes of each other, before a combining accent', () => {
+    const unit = fc.constantFrom('a', 'b', 'n', 't', ' ', 'e', '\u0301', '→', '固');
+    const texts = fc.uniqueArray(fc.string({ unit, maxLength: 4 }), { maxLength: 8 });
+    fc.assert(
+      fc.property(texts, fc.string({ unit, maxLength: 40 }), (required, ticket) => {
+        const found = requiredTextsIn(ticket, required);
+        expect([...found].map((f) => f === 1)).toEqual(required.map((text) => ticket.includes(text)));
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('agrees with includes on the bundled rules over the first corpus', () => {
+    const { requiredTexts } = bundledKnowledgeBase().kb.extraction;
+    for (const { subject, body } of readCorpus()) {
+      const normalized = normalizeText(`${subject}\n.\n${body}`);
+      const found = requiredTextsIn(normalized, requiredTexts);
+      expect(requiredTexts.filter((_, i) => found[i] === 1)).toEqual(requiredTexts.filter((text) => normalized.includes(text)));
+    }
+  });
+});
