@@ -10,7 +10,10 @@ interface TrieNode {
  * 400 of them) read a ticket hundreds of times and took more of its reading than the patterns
  * themselves. The trie walks code units as `includes` compares them, so a text is found exactly
  * where `includes` would find it (inside a word, or a letter before a combining accent), and it
- * walks at most the longest text's length from each position: linear in the ticket.
+ * walks at most the longest text's length from each position: linear in the ticket. (The
+ * Aho-Corasick automaton the phrases are found with matches whole grapheme clusters, so it misses
+ * the "e" of a decomposed "é", which a pattern's regular expression still reads: a prefilter
+ * must never skip a ticket its pattern would match.)
  */
 export function requiredTextsIn(normalized: string, texts: readonly string[]): Uint8Array {
   const root = trieOf(texts);
