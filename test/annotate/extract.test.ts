@@ -1051,6 +1051,12 @@ describe('extracting facts from ticket text', () => {
     expect(values('Exchange 2003 bakom en Zyxel-router. Vi använder inte ISA.').firewallPlatform).toBe('non-windows');
   });
 
+  it("Outlook 2000's network-problems message, and Portuguese and Danish messages", () => {
+    expect(values('Outlook 2000 users get "Network problems are preventing connection to the Microsoft Exchange Server computer."').symptoms).toEqual(['cannot-connect']);
+    expect(values('Outlook 2003 na filial: "Não foi possível resolver o nome. Não foi possível concluir a ação."').symptoms).toEqual(['name-resolution-fails']);
+    expect(values('Hjemmefra får Outlook 2007: "Microsoft Office Outlook kan ikke startes. Outlook-vinduet kan ikke åbnes."').symptoms).toEqual(['cannot-connect']);
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
