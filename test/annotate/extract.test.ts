@@ -1057,6 +1057,21 @@ describe('extracting facts from ticket text', () => {
     expect(values('Hjemmefra får Outlook 2007: "Microsoft Office Outlook kan ikke startes. Outlook-vinduet kan ikke åbnes."').symptoms).toEqual(['cannot-connect']);
   });
 
+  it('dev 38/39 wordings for 135: closed and allowed in Dutch, German and Czech, monitors and logs, object NAT of 135, a plan, a firewall listening itself', () => {
+    const facts = (text: string) => values(`Outlook 2003 fails. ${text}`).port135Reachable;
+    expect(facts('Poort 135 staat dicht, dat heeft de vorige beheerder zo gelaten.')).toBe(false);
+    expect(facts('Port 135 ist auf der Firewall freigeschaltet.')).toBe(true);
+    expect(facts('Linuxový firewall propouští TCP 135, 25 a 443. Z domova se telnet na port 135 připojí.')).toBe(true);
+    expect(facts('Test "telnet poczta.firma.example 135" z domu kończy się błędem.')).toBe(false);
+    expect(facts('Detail: MAPI_E_NETWORK_ERROR. RPC endpoint mapper on 10.2.0.15:135 did not respond')).toBe(false);
+    expect(facts('Nagios: CRITICAL check_tcp 135 on EXCH-OLD')).toBe(false);
+    expect(facts('date=2014-09-02 action=deny srcip=10.12.4.55 dstip=10.12.0.20 dstport=135 proto=6')).toBe(false);
+    expect(facts('object network EXCH-135\n nat (inside,outside) static interface service tcp 135 135')).toBe(true);
+    expect(facts('Plan is to make the DS and IS ports static and allow them plus 135 through the PIX.')).toBeUndefined();
+    expect(facts('As far as I can see the proxy itself now listens on 135 on the outside and answers.')).toBeUndefined();
+    expect(facts('Im WinRoute habe ich TCP-Port 135 auf den Exchange-Server gemappt (WinRoute lauscht also selbst auf 135).')).toBeUndefined();
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
