@@ -1072,6 +1072,14 @@ describe('extracting facts from ticket text', () => {
     expect(facts('Im WinRoute habe ich TCP-Port 135 auf den Exchange-Server gemappt (WinRoute lauscht also selbst auf 135).')).toBeUndefined();
   });
 
+  it('a port only opened to a server is not a port forward; a PIX static said of a host by name; a static NAT entry with its service in brackets', () => {
+    expect(values('Outlook 2003 fails. Then I opened TCP 135 to EXCH01 on the firewall.').natMode).toBeUndefined();
+    expect(values('Outlook 2003 fails. The router forwards TCP 135 to EXCH01.').natMode).toBe('port-forwarding');
+    expect(values('OWA 5.5 fails. PIX 515 between them with "static (inside,dmz)" for EX55 and an access-list allowing 135.').natMode).toBe('one-to-one');
+    expect(values('Outlook fails. Your Firebox has a static NAT entry (WatchGuard "Incoming" service) for TCP 135 pointing to 192.168.111.5.').natMode).toBe('port-forwarding');
+    expect(values('Outlook fails. Borderware firewall with the whole public address straight to the Exchange box.').natMode).toBe('one-to-one');
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
