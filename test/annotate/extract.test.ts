@@ -1080,6 +1080,13 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook fails. Borderware firewall with the whole public address straight to the Exchange box.').natMode).toBe('one-to-one');
   });
 
+  it('connection messages in Italian, Portuguese and German, and clients "not being able to connect"', () => {
+    expect(values('Outlook 2003: "Impossibile aprire le cartelle di posta predefinite. Il computer con Microsoft Exchange Server non è disponibile."').symptoms).toEqual(['cannot-connect']);
+    expect(values('Outlook 2016: "O Outlook não pode fazer logon. Verifique se você está conectado à rede."').symptoms).toEqual(['cannot-connect']);
+    expect(values('Exchange-Administrator: "Der RPC-Server ist nicht verfügbar. ID-Nr.: c1060cd4"').symptoms).toEqual(['cannot-connect']);
+    expect(values('regarding Outlook 2003 clients not being able to connect to your Exchange 2003 server').symptoms).toEqual(['cannot-connect']);
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
