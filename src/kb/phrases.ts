@@ -106,4 +106,3 @@ function lowerInPlace(c: string): string {
 export function normalizeText(text: string): string {
   return text.replace(UPPER_CASE, lowerInPlace).replace(/[\s_-]/g, ' ');
 }
-
