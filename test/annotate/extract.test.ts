@@ -1087,6 +1087,20 @@ describe('extracting facts from ticket text', () => {
     expect(values('regarding Outlook 2003 clients not being able to connect to your Exchange 2003 server').symptoms).toEqual(['cannot-connect']);
   });
 
+  it('dev 40/41 wordings for 135: hanging telnets, Swedish blocks, Nagios, PIX conn built, firewalls that answer 135 themselves, plans and applied recommendations', () => {
+    const facts = (text: string) => values(`Outlook 2003 fails. ${text}`).port135Reachable;
+    expect(facts('Een telnet naar poort 135 vanaf thuis blijft echter hangen.')).toBe(false);
+    expect(facts('Enligt vår konsult är port 135 blockerad inkommande i brandväggen.')).toBe(false);
+    expect(facts('** PROBLEM alert - EXCH07-01/RPC-EPM is CRITICAL **\nService: RPC-EPM (check_tcp -p 135 from dmz-poller01)')).toBe(false);
+    expect(facts('PIX log shows the 135 conn from 172.16.50.10 built, then denies to 10.1.1.20 on high ports.')).toBe(true);
+    expect(facts('ASA static PAT 135 for Exchange 2003 - dynamic ports dropped')).not.toBe(false);
+    expect(facts('When we look with netstat on the Raptor box, it is LISTENING on 135 itself.')).toBeUndefined();
+    expect(facts('I created a "mapped link" service on port 135 (so WinGate listens on 135 and relays).')).toBeUndefined();
+    expect(facts('A colleague says WinRoute may actually be terminating the 135 connection itself.')).toBeUndefined();
+    expect(facts('MS03-010 (flaw in RPC Endpoint Mapper could allow denial of service), add deny rules for TCP and UDP 135 inbound.')).toBeUndefined();
+    expect(facts('Security team applied the MS03-010 recommendation across the board: tcp/udp 135 is now blocked inbound.')).toBe(false);
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
