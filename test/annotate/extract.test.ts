@@ -1101,6 +1101,15 @@ describe('extracting facts from ticket text', () => {
     expect(facts('Security team applied the MS03-010 recommendation across the board: tcp/udp 135 is now blocked inbound.')).toBe(false);
   });
 
+  it("dev 40/41 NAT wordings: WatchGuard's static NAT policy and IOS's static ip nat for a port, a router's quoted DMZ setting, French static translation, Palo Alto's dynamic IP and port", () => {
+    const mode = (text: string) => values(`Outlook 2003 fails. ${text}`).natMode;
+    expect(mode('Exchange 2007 behind a WatchGuard Firebox X550e, 443 forwarded (static NAT policy for HTTPS to the CAS).')).toBe('port-forwarding');
+    expect(mode('Cisco 877 with overload on Dialer0 for outbound and a static ip nat for port 25 to the SBS.')).toBe('port-forwarding');
+    expect(mode('I\'ve put the server in the router\'s "DMZ" setting so everything goes to it.')).toBe('port-forwarding');
+    expect(mode("J'ai configuré une translation statique bidirectionnelle de l'adresse publique 203.0.113.40 vers 192.168.10.5.")).toBe('one-to-one');
+    expect(mode('Outbound is source NAT (dynamic IP and port) behind one public address.')).toBe('many-to-one');
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
