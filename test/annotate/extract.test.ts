@@ -1110,6 +1110,13 @@ describe('extracting facts from ticket text', () => {
     expect(mode('Outbound is source NAT (dynamic IP and port) behind one public address.')).toBe('many-to-one');
   });
 
+  it("OWA's page that cannot be displayed, a server that could not be contacted, Swedish 'Det går inte att ansluta'; an offline address book error is not a failed connection", () => {
+    expect(values('Exchange 2003: OWA from outside shows "The page cannot be displayed" in IE.').symptoms).toEqual(['cannot-connect']);
+    expect(values('The Admin program gives "The server XBR01 could not be contacted" across the FireWall-1.').symptoms).toEqual(['cannot-connect']);
+    expect(values('Outlook 2007: "Det går inte att ansluta till Microsoft Exchange."').symptoms).toEqual(['cannot-connect']);
+    expect(values("Outlook 2007 users get \"Task 'Microsoft Exchange' reported error (0x8004010F): 'The operation failed.'\" on the OAB download.").symptoms).toBeUndefined();
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
