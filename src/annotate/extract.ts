@@ -151,7 +151,7 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
   const kept = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
   return {
-    facts: factsOf(oneRolePerAddress(kept, vocabulary), vocabulary),
+    facts: factsOf(oneRolePerAddress(kept), vocabulary),
     context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })),
   };
 }
@@ -162,12 +162,11 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
  * stays the server's, which the writers labelled in 6 of the 9 development tickets where this
  * happened, and the client's is read from its other hits.
  */
-function oneRolePerAddress(hits: Hit[], vocabulary: Vocabulary): Hit[] {
-  const server = factsOf(
-    hits.filter((hit) => hit.fact === 'serverAddress'),
-    vocabulary,
-  ).serverAddress?.value;
-  return server === undefined ? hits : hits.filter((hit) => !(hit.fact === 'clientAddress' && hit.value === server));
+function oneRolePerAddress(hits: Hit[]): Hit[] {
+  const serverHits = hits.filter((hit) => hit.fact === 'serverAddress');
+  if (serverHits.length === 0) return hits;
+  const server = scalarFact(serverHits).value;
+  return hits.filter((hit) => !(hit.fact === 'clientAddress' && hit.value === server));
 }
 
 /** The facts alone, for callers that have no use for the context. */
