@@ -1117,6 +1117,10 @@ describe('extracting facts from ticket text', () => {
     expect(values("Outlook 2007 users get \"Task 'Microsoft Exchange' reported error (0x8004010F): 'The operation failed.'\" on the OAB download.").symptoms).toBeUndefined();
   });
 
+  it('"no firewall involved" is no firewall', () => {
+    expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
+  });
+
   it('evidence gives the field, the exact text and its offsets', () => {
     const body = 'Since Monday Outlook 2003 cannot connect.';
     const facts = extract(body, 'Help with Outlook');
