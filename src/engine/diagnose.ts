@@ -247,7 +247,7 @@ export class Diagnoser {
 
   private report(reading: Reading): DiagnosisReport {
     const diagnoses: DiagnosisFinding[] = [];
-    const outOfScope: OutOfScopeFinding[] = [];
+    const outOfScope: OutOfScope[] = [];
     const candidates: Candidate[] = [];
     const pendingWorkarounds: PendingWorkaround[] = [];
     for (const plan of this.plans) {
@@ -257,11 +257,7 @@ export class Diagnoser {
       const status = statusOf(held, inScope, confirmed);
       const candidate = new LazyCandidate(plan, status, reading);
       candidates.push(candidate);
-      if (status === 'out-of-scope') {
-        const scope = candidate.scopeFinding();
-        const conditions = held === true ? 'hold' : 'undetermined';
-        outOfScope.push({ id: plan.id, status, title: plan.title, article: plan.article, conditions, scope, reasons: scope.evidence.filter((e) => e.result === false) });
-      }
+      if (status === 'out-of-scope') outOfScope.push({ id: plan.id, conditions: held === true ? 'hold' : 'undetermined', candidate });
       if (status !== 'confirmed' && status !== 'likely') continue;
       const workarounds = plan.workarounds.map(({ id: workaroundId, workaround, applicability, caveats }) => {
         const evaluation = applicability && reading.evaluation(applicability);
@@ -278,8 +274,25 @@ export class Diagnoser {
     const reported = withAgreement(diagnoses, candidates);
     this.observe(reported);
     const open = candidates.some((c) => c.status === 'undetermined');
-    return { diagnoses: reported, outOfScope: closest(withoutRelated(outOfScope, reported, candidates), reported.length > 0 || open), candidates, pendingWorkarounds };
+    const shown = closest(withoutRelated(outOfScope, reported, candidates), reported.length > 0 || open);
+    return { diagnoses: reported, outOfScope: shown.map(outOfScopeFinding), candidates, pendingWorkarounds };
   }
+}
+
+/**
+ * A diagnosis found out of scope, before its finding is written: which of them are shown depends
+ * only on their ids and conditions, and most are not (a diagnosis for the caller's versions
+ * supersedes them), so the scope evaluation each finding quotes is built for the shown ones alone.
+ */
+interface OutOfScope {
+  id: string;
+  conditions: OutOfScopeFinding['conditions'];
+  candidate: LazyCandidate;
+}
+
+function outOfScopeFinding({ id, conditions, candidate }: OutOfScope): OutOfScopeFinding {
+  const scope = candidate.scopeFinding();
+  return { id, status: 'out-of-scope', title: candidate.title, article: candidate.article, conditions, scope, reasons: scope.evidence.filter((e) => e.result === false) };
 }
 
 function compileTree(entry: ConditionTree): Tree {
@@ -362,7 +375,7 @@ function withAgreement(diagnoses: DiagnosisFinding[], candidates: Candidate[]): 
  * supersede one another: the article for the caller's versions is then in the answer, or still
  * open (KB291615 for Outlook 2016, not KB238390, its version for Outlook 2000, 98 and 97).
  */
-function withoutRelated(outOfScope: OutOfScopeFinding[], reported: DiagnosisFinding[], candidates: Candidate[]): OutOfScopeFinding[] {
+function withoutRelated(outOfScope: OutOfScope[], reported: DiagnosisFinding[], candidates: Candidate[]): OutOfScope[] {
   const supersedes = new Map(candidates.map((c) => [c.id, c.supersedes]));
   const related = (a: string, b: string) => supersedes.get(a)!.includes(b) || supersedes.get(b)!.includes(a);
   const live = [...candidates.filter((c) => c.status !== 'ruled-out' && c.status !== 'out-of-scope').map((c) => c.id), ...reported.flatMap((d) => d.agreesWith?.map((a) => a.id) ?? [])];
@@ -375,7 +388,7 @@ function withoutRelated(outOfScope: OutOfScopeFinding[], reported: DiagnosisFind
  * one exists, those whose conditions are not all known: the articles that came closest, and why
  * they do not cover the caller (e.g. every direct-RPC article, against Exchange 2019).
  */
-function closest(outOfScope: OutOfScopeFinding[], somethingElse: boolean): OutOfScopeFinding[] {
+function closest(outOfScope: OutOfScope[], somethingElse: boolean): OutOfScope[] {
   const holding = outOfScope.filter((d) => d.conditions === 'hold');
   return holding.length > 0 || somethingElse ? holding : outOfScope;
 }
