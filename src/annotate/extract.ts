@@ -280,9 +280,8 @@ function forMatching(text: string): string {
 }
 
 function scalarFact(hits: Hit[]): ExtractedFact {
-  // Among equally confident hits the first in the ticket wins (subject before body), whichever
-  // kind of pattern found it.
-  const best = [...hits].sort((a, b) => b.confidence - a.confidence || fieldOrder(a.span) - fieldOrder(b.span) || a.span.start - b.span.start)[0]!;
+  // Among equally confident hits the first in the ticket wins, whichever kind of pattern found it.
+  const best = [...hits].sort((a, b) => b.confidence - a.confidence || inTicket(a.span, b.span))[0]!;
   const agreeing = hits.filter((hit) => hit.value === best.value);
   return { value: best.value, confidence: best.confidence, ...boundFactEvidence(inTicketOrder(agreeing.map((hit) => hit.span))) };
 }
@@ -304,7 +303,7 @@ function listFact(hits: Hit[], order: Scalar[]): ExtractedFact {
  * same fact covers ("fail" within "fail to sync", read by two patterns) is left out.
  */
 function inTicketOrder(spans: Span[]): Span[] {
-  const sorted = [...spans].sort((a, b) => fieldOrder(a) - fieldOrder(b) || a.start - b.start || b.end - a.end);
+  const sorted = [...spans].sort((a, b) => inTicket(a, b) || b.end - a.end);
   const kept: Span[] = [];
   for (const span of sorted) {
     const last = kept[kept.length - 1];
@@ -312,6 +311,11 @@ function inTicketOrder(spans: Span[]): Span[] {
     kept.push(span);
   }
   return kept;
+}
+
+/** Compares two spans by where they start in the ticket: the subject before the body, then by offset. */
+function inTicket(a: Span, b: Span): number {
+  return fieldOrder(a) - fieldOrder(b) || a.start - b.start;
 }
 
 function fieldOrder(span: Span): number {
