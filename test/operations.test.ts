@@ -416,5 +416,7 @@ describe('reload under load', () => {
     }
     expect(statuses.length).toBeGreaterThan(10);
     expect(statuses.every((s) => s === 200)).toBe(true);
-  });
+    // Ten reloads of the whole knowledge base under eight clients: 1.2 s alone, over jest's default
+    // 5 s once in `.ci/run`, where the type-check and linters run beside two jest workers.
+  }, 30_000);
 });
