@@ -659,6 +659,13 @@ describe('extracting facts from ticket text', () => {
     ['The Exchange box sits in the service network with its own routed public address 203.0.113.60 - no NAT anywhere.', { serverAddress: '203.0.113.60' }],
     ['Exchange 5.0 on NT 4.0, public address 198.51.100.20 straight on the server (no NAT on our side).', { serverAddress: '198.51.100.20' }],
     ['Exchange CAS 10.1.2.3 behind Juniper SSG with MIP. Static IP 198.51.100.101 from ISP.', { serverAddress: '10.1.2.3' }],
+    ['Sales people dial into CompuServe and point the client at 192.0.2.30.', {}],
+    ['Workaround that works: hosts file on the laptop, "203.0.113.40 exch2k exch2k.corp.local".', {}],
+    ['Profile resolves the server (hosts file entry on each PC pointing EXCH01 at 203.0.113.14).', {}],
+    ["A user's Treo 700w on Verizon (phone shows IP 100.64.12.7 in Comm Manager) gets a warning.", { clientAddress: '100.64.12.7' }],
+    ['ipconfig on his laptop:\nIP 10.5.5.23, mask 255.255.255.0, gateway 10.5.5.1 (hotel NAT).', { clientAddress: '10.5.5.23' }],
+    ['From my phone hotspot (carrier NAT, I get 100.72.14.9 on the laptop) it will not connect.', { clientAddress: '100.72.14.9' }],
+    ['Message: TCP scan possible - Dropped\nSrc: 198.51.100.77:40122  Dst: 10.0.0.10:135 (EXCH01)', {}],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
