@@ -870,6 +870,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Android-Handys synchronisieren nicht. Öffentliche IP ist fest, DNS passt.').publicAddressAssignment).toBe('static');
     expect(values('Phones fail. The DSL is dynamic, the router updates our DynDNS name.').publicAddressAssignment).toBe('dynamic');
     expect(values('Outlook fails. Wir haben DSL mit dynamischer IP und DynDNS.').publicAddressAssignment).toBe('dynamic');
+    expect(values("iPhone non sincronizza. L'IP pubblico è dinamico (Telecom), usiamo DynDNS.").publicAddressAssignment).toBe('dynamic');
+    expect(values('Celulares não sincronizam. O IP público é dinâmico (a operadora troca quase todo dia).').publicAddressAssignment).toBe('dynamic');
+    expect(values('iPhones synchronisieren nicht. DSL mit täglicher Zwangstrennung, also wechselnde IP. Gibt es eine Lösung außer feste IP?').publicAddressAssignment).toBe('dynamic');
+    expect(values('Outlook fails. Die Telekom vergibt jede Nacht eine neue IP, DynDNS ist eingerichtet.').publicAddressAssignment).toBe('dynamic');
+    expect(values('Outlook 2003 fails. Colo Exchange 2003, routed public IP, dynamic port denied.').publicAddressAssignment).toBeUndefined();
   });
 
   it('the Outlook app on a phone is a device, not Outlook for Windows; Outlook said to be back is not the failing client', () => {
