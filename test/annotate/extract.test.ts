@@ -333,6 +333,14 @@ describe('extracting facts from ticket text', () => {
     ['Filter exceptions: 135 only at the moment.', true],
     ['I loggen ser jag att trafik till höga portar droppas efter 135.', true],
     ['FortiGate log: deny dstport=135 from branch', false],
+    ['Security has asked that we block TCP 135 inbound on the Check Point because of MS03-010.', undefined],
+    ['Details:\n- Add policy permitting TCP 135 and TCP 6001-6004 to 10.40.1.15.', undefined],
+    ['Asked the firewall team to check whether the branch policy still permits 135 and the high ports.', undefined],
+    ['En el router hice redirección de puertos (25, 443, 135) al servidor Exchange 2007.', true],
+    ['FortiGate 100D, VIP with port forwarding of 135 and 443 only to 10.9.0.30.', true],
+    ['The GPO turned on Windows Firewall on the Exchange server itself with only 25 and 443 allowed.', false],
+    ['PRTG Network Monitor - Sensor Down\nDevice: EXCH-HQ (10.10.5.5)\nSensor: Port 135 (probe: Branch)\nStatus: Down - Connection timed out (10060)', false],
+    ['PRTG\nSensor: Port 135 (Port) -- Up\nSensor: Port 443 (Port)\nStatus: Down', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
