@@ -148,6 +148,13 @@ describe('extracting facts from ticket text', () => {
     ['RRAS NAT/Basic Firewall on the external NIC - one public IP for everything', 'many-to-one'],
     ['The NetScreen forwards 135 (and the two ports we set per the static port mapping article) to the Exchange server.', 'port-forwarding'],
     ['Exchange 2010 behind our Juniper NetScreen-50 (VIP for 443)', 'port-forwarding'],
+    ['Belkin F5D7230 router: virtual servers 25 and 443 to the SBS.', 'port-forwarding'],
+    ['The Proxy hides the branch behind its one external address.', 'many-to-one'],
+    ['Gauntlet does a static map of 203.0.113.25 to the Exchange box, so every port on .25 lands on MAILHUB.', 'one-to-one'],
+    ['Port 135 ist auf der Firebox auf 192.168.0.2 weitergeleitet (das ist unser Exchange 5.5), ebenso 25 und 80.', 'port-forwarding'],
+    ['In WinGate I made a mapping (TCP Mapping service) from port 135 on the external side to the Exchange server.', 'port-forwarding'],
+    ['temos um Exchange 2010 atrás de um roteador TP-Link TL-R480T com redirecionamento de porta 443.', 'port-forwarding'],
+    ['Last week I statically mapped the IS to 1026 and DS to 1027 (TCP/IP port) on our Exchange 5.5 box.', undefined],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
