@@ -781,6 +781,10 @@ describe('extracting facts from ticket text', () => {
     ['alle iPhones får beskeden: "Kan ikke bekræfte serveridentitet."', ['certificate-warning']],
     ["Via OWA il obtient : « Impossible d'accéder au serveur Exchange. Le serveur est peut-être indisponible. »", ['cannot-connect']],
     ['les PDA Windows Mobile 6 ne synchronisent plus avec Exchange 2007. Message : « Un problème est survenu avec le certificat du serveur ».', ['certificate-warning', 'sync-fails']],
+    ["Outlook 2000 depuis l'extérieur : « Impossible d'ouvrir les dossiers par défaut. »", ['cannot-connect']],
+    ['Outlook 2003 en casa: "No se puede abrir el\nconjunto de carpetas predeterminado".', ['cannot-connect']],
+    ['Desde la casa del gerente Outlook 2007 dice "No se puede conectar con Microsoft Exchange".', ['cannot-connect']],
+    ['Outlook via internet: "Kan Microsoft Office Outlook niet starten. Kan de set mappen niet openen."', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
