@@ -789,6 +789,11 @@ describe('extracting facts from ticket text', () => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
 
+  it("a consultant's advice to buy a firewall names none in place", () => {
+    const body = 'D-Link DI-624 forwards 443 to the front-end. Phones show a certificate warning. Consultant says replace the D-Link with ISA 2006 and do SSL bridging.';
+    expect(extract(body, 'WM5 certificate warning - consultant says buy ISA').firewallPlatform?.value).toBe('non-windows');
+  });
+
   it('the firewall a fix put in is not the one the problem went through; Microsoft Proxy Server by its client', () => {
     expect(values('Netgear port forward of 443, phones warn about the certificate. We replaced the Netgear with ISA Server 2006 doing SSL bridging, and the warnings are gone.').firewallPlatform).toBe(
       'non-windows',
