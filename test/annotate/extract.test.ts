@@ -883,9 +883,13 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook fails. Do I need to do anything so people outside get it too?\n\nThanks, Pat (accounts)').natMode).toBeUndefined();
   });
 
-  it('two Outlook versions that both fail name no version; how a site gets its public address', () => {
+  it('two Outlook versions or Outlook and phones that both fail name no version or kind; a client that works is not the failing one; how a site gets its public address', () => {
     expect(values("Remote Outlook 2003 AND 2007 users can't connect.").outlookVersion).toBeUndefined();
     expect(values("Remote Outlook 2003 users can't connect.").outlookVersion).toBe('2003');
+    expect(values('SBS 2008 - Outlook 2003 and 2007 remote both fail, SonicWALL 1:1').outlookVersion).toBeUndefined();
+    expect(values('SBS 2008: nobody outside can get mail. Outlook (Outlook Anywhere) and all phones stopped.').clientKind).toBeUndefined();
+    expect(values('gli iPhone dicono "Impossibile connettersi al server". Dal PC in ufficio Outlook va.').clientKind).toBe('activesync-device');
+    expect(values('Phones stop syncing after the reconnect. Outlook on laptops with RPC over HTTP recovers immediately.').clientKind).toBe('activesync-device');
     expect(values('Outlook fails. Dialer is a dynamic DSL address, they use no-ip.').publicAddressAssignment).toBe('dynamic');
     expect(values('Outlook fails. Adres IP od operatora jest dynamiczny.').publicAddressAssignment).toBe('dynamic');
     expect(values('Outlook fails. Provider offers a static public IP for extra money.').publicAddressAssignment).toBeUndefined();
