@@ -681,6 +681,10 @@ describe('extracting facts from ticket text', () => {
     ['ipconfig on his laptop:\nIP 10.5.5.23, mask 255.255.255.0, gateway 10.5.5.1 (hotel NAT).', { clientAddress: '10.5.5.23' }],
     ['From my phone hotspot (carrier NAT, I get 100.72.14.9 on the laptop) it will not connect.', { clientAddress: '100.72.14.9' }],
     ['Message: TCP scan possible - Dropped\nSrc: 198.51.100.77:40122  Dst: 10.0.0.10:135 (EXCH01)', {}],
+    ['Our Exchange 2003 servers have real public addresses, no NAT (EXPUB1 is 198.51.100.12).', { serverAddress: '198.51.100.12' }],
+    ['ho un Exchange 2003 dietro un gateway Linux (Zeroshell) con port forwarding verso 10.0.0.8 della LAN', { serverAddress: '10.0.0.8' }],
+    ["There is no patch for NT4. MAILNT4 has a public address (198.51.100.23), we don't NAT anything.", { serverAddress: '198.51.100.23' }],
+    ["The endpoint mapper answers, but hands out 10.0.0.5 (the server's inside IP).", { serverAddress: '10.0.0.5' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
