@@ -348,6 +348,14 @@ describe('extracting facts from ticket text', () => {
     ['The GPO turned on Windows Firewall on the Exchange server itself with only 25 and 443 allowed.', false],
     ['PRTG Network Monitor - Sensor Down\nDevice: EXCH-HQ (10.10.5.5)\nSensor: Port 135 (probe: Branch)\nStatus: Down - Connection timed out (10060)', false],
     ['PRTG\nSensor: Port 135 (Port) -- Up\nSensor: Port 443 (Port)\nStatus: Down', undefined],
+    ['so the endpoint mapper on EXCH-BE (10.10.1.5) was reachable but the DS/IS ports it handed out were not.', true],
+    ['I ran "rpcping -s <addr> -P ncacn_ip_tcp" against the public address and it fails with "Exception 1722 The RPC server is unavailable".', false],
+    ['rpcping -t ncacn_ip_tcp -s <public> -f a4f1db00-ca47-1067-b31f-00dd010662da,0\n  Exception 1722 (0x000006BA)', undefined],
+    ['In de DrayTek hebben we onder NAT > Open Ports de poort 135 naar de server gezet.', true],
+    ['Our firewall (Juniper SSG-140) only lets 443 and 25 in from the internet.', false],
+    ['Checked ASA 5520: the only inbound permits to the Exchange server are 443 (OWA) and 25.', false],
+    ['Access rules WAN->LAN only allow HTTPS (443) and SMTP.', false],
+    ['Auditor asks whether we need an exception for 135 for Outlook.', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
