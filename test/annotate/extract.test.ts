@@ -155,6 +155,17 @@ describe('extracting facts from ticket text', () => {
     ['In WinGate I made a mapping (TCP Mapping service) from port 135 on the external side to the Exchange server.', 'port-forwarding'],
     ['temos um Exchange 2010 atrás de um roteador TP-Link TL-R480T com redirecionamento de porta 443.', 'port-forwarding'],
     ['Last week I statically mapped the IS to 1026 and DS to 1027 (TCP/IP port) on our Exchange 5.5 box.', undefined],
+    ['Cyberoam CR50ia UTM, Exchange server is configured as virtual host with full public IP mapping (all services).', 'one-to-one'],
+    ['In "Game & Application Sharing" I defined a game/application "Exchange" with TCP 135 and 443 to the SBS.', 'port-forwarding'],
+    ['The NAT rule for 443 to the Exchange server was copied from the ASA.', 'port-forwarding'],
+    ['le serveur (SBS 2003) est derrière un routeur Cisco 877 qui ne redirige que les ports 25 et 443 vers le serveur', 'port-forwarding'],
+    ['Criamos a regra de publicação "Servidor RPC do Exchange" para os usuários externos.', 'port-forwarding'],
+    ['Kun port 25, 443 og 4125 er åbne og videresendt til serveren.', 'port-forwarding'],
+    ["Our iptables firewall does SNAT - everything from the web segment to the LAN appears as the firewall's inside address.", 'many-to-one'],
+    ['Cisco 877 set up with the SDM "DMZ host" style (everything inbound goes to the Exchange server).', 'port-forwarding'],
+    ['D-Link DI-624, "DMZ host" = 192.168.0.100 which is the Exchange 2003 server.', 'port-forwarding'],
+    ['opened them on the PIX (we have a static xlate for the server, one outside address for it)', 'one-to-one'],
+    ['The Pipeline does "single-IP" NAT for my two PCs.', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
