@@ -888,6 +888,14 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook fails. I guess I need DNAT for 135 at least? What else?').natMode).toBeUndefined();
   });
 
+  it('what a write-up changed to is the fix, not the configuration the problem occurred in', () => {
+    const before = 'Outlook 2003 users at home could not connect. The Netgear had EXCHANGE01 set as the "Default DMZ server" on the single WAN address.';
+    expect(values(`${before}\n\nChanged to: second public IP from the ISP block, one-to-one NAT mapped to EXCHANGE01.`).natMode).toBe('port-forwarding');
+    const hidden =
+      "Outlook 2000 users outside could not connect. The BorderWare had the Exchange server reachable only through the firewall's single external address (many-to-one, like everything else).";
+    expect(values(`${hidden} We allocated a second public address and created a static 1:1 translation for it.`).natMode).toBe('many-to-one');
+  });
+
   it('a cue in a heading speaks for the lines under it, up to the next blank line', () => {
     const writeUp = 'Outlook 2003 fails. Branch PIX does PAT for everyone.\n\nResolution:\n- Customer bought a /29 from the ISP.\n- Created a One-to-One NAT policy EXAL01 <-> 203.0.113.74.';
     expect(values(writeUp).natMode).toBe('many-to-one');
