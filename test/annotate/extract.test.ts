@@ -367,6 +367,16 @@ describe('extracting facts from ticket text', () => {
     ['Checked ASA 5520: the only inbound permits to the Exchange server are 443 (OWA) and 25.', false],
     ['Access rules WAN->LAN only allow HTTPS (443) and SMTP.', false],
     ['Auditor asks whether we need an exception for 135 for Outlook.', undefined],
+    ['The captures show the Outlook 2000 clients reach TCP 135 and then try a high port.', true],
+    ['Remote Outlook 2003 users: "unavailable." telnet 135 from outside: nothing, times out.', false],
+    ['C:\\> rpcping -t ncacn_ip_tcp -s 10.8.0.20 -e 135 -a connect -u 10\nRPCPing v2.12. Copyright (C) Microsoft Corporation, 2002\nException 1722 (0x000006BA)', false],
+    ['rpcping -t ncacn_ip_tcp -s 2001:db8:5::25 -e 135 returns "Completed 1 calls in 15 ms".', true],
+    ["Notre prestataire dit que le routeur Cisco 877 ne redirige que les ports 25 et 443 vers le serveur, rien d'autre.", false],
+    ['Vi har SAT-regler för port 443 och 135 till Exchange-servern, och 135 svarar när vi testar med telnet.', true],
+    ['Kun port 25, 443 og 4125 er åbne og videresendt til serveren.', false],
+    ['The Cisco RV042 in front of SBS only forwards 25, 443 and 987.', false],
+    ['Firewall log shows drops from 172.20.1.5 to 10.10.0.12 on high ports after the 135 accept.', true],
+    ['Op de Draytek staan "Open Ports" voor 135 en 443. Ik heb "telnet <ons vaste IP> 135" geprobeerd maar dat geeft "Kan geen verbinding met de host maken".', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
