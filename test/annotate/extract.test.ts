@@ -367,6 +367,8 @@ describe('extracting facts from ticket text', () => {
     ['Checked ASA 5520: the only inbound permits to the Exchange server are 443 (OWA) and 25.', false],
     ['Access rules WAN->LAN only allow HTTPS (443) and SMTP.', false],
     ['Auditor asks whether we need an exception for 135 for Outlook.', undefined],
+    ['Action: on the Nokia IP530 (Check Point NG FP3 on IPSO) add a drop rule for TCP 135 from Internet to DMZ.', undefined],
+    ['After reboot, add rule permitting TCP 135, 5000, 5001 from the partner network to EXCH55-01.', undefined],
     ['The captures show the Outlook 2000 clients reach TCP 135 and then try a high port.', true],
     ['Remote Outlook 2003 users: "unavailable." telnet 135 from outside: nothing, times out.', false],
     ['C:\\> rpcping -t ncacn_ip_tcp -s 10.8.0.20 -e 135 -a connect -u 10\nRPCPing v2.12. Copyright (C) Microsoft Corporation, 2002\nException 1722 (0x000006BA)', false],
