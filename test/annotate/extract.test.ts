@@ -820,6 +820,13 @@ describe('extracting facts from ticket text', () => {
     ['Outlook 2003 en casa: "No se puede abrir el\nconjunto de carpetas predeterminado".', ['cannot-connect']],
     ['Desde la casa del gerente Outlook 2007 dice "No se puede conectar con Microsoft Exchange".', ['cannot-connect']],
     ['Outlook via internet: "Kan Microsoft Office Outlook niet starten. Kan de set mappen niet openen."', ['cannot-connect']],
+    ['iPhone: cannot verify server identity. [09:17] sam.k: and no new emails since friday', ['certificate-warning', 'sync-fails']],
+    ['my Android phone say "certificate is not valid" from today and mail not come.', ['certificate-warning', 'sync-fails']],
+    ["Monday the IP changed overnight; the phones couldn't sync until Tuesday lunchtime.", ['sync-fails']],
+    ['Alla iPhones visar "Det går inte att verifiera serverns identitet" och hämtar ingen ny e-post.', ['certificate-warning', 'sync-fails']],
+    ['Nach jeder Zwangstrennung synchronisieren die Android-Handys stundenlang nicht.', ['sync-fails']],
+    ['Outlook can connect, but no new mail notifications.', undefined],
+    ["The directory replication agent (DRA) couldn't synchronize naming context.", ['directory-replication-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
