@@ -617,7 +617,7 @@ describe('extracting facts from ticket text', () => {
     ['Our Exchange 2010 server has a global IPv6 address, 2001:db8:400::25, routed straight through', { serverAddress: '2001:db8:400::25' }],
     ['audit log: accept tcp src=<user> dst=203.0.113.10 dport=135', {}],
     ['Exchange 2010 CAS array: CAS1 10.30.1.11 and CAS2 10.30.1.12, behind an F5', {}],
-    ['syslog: %ASA-4-106023: Deny tcp src outside:198.51.100.7/1043 dst inside:10.9.1.2/135', { clientAddress: '198.51.100.7' }],
+    ['syslog: %ASA-4-106023: Deny tcp src outside:198.51.100.7/1043 dst inside:10.9.1.2/135', { clientAddress: '198.51.100.7', serverAddress: '10.9.1.2' }],
     ['FortiGate log: srcip=198.51.100.7 dstip=203.0.113.5 dstport=135 action=deny', { clientAddress: '198.51.100.7' }],
     ['SmartView Tracker: Source: 198.51.100.7 Destination: 203.0.113.5 Service: ALL_DCE_RPC', { clientAddress: '198.51.100.7' }],
     ['Traffic from 198.51.100.7 to the mail host is dropped', { clientAddress: '198.51.100.7' }],
@@ -716,6 +716,14 @@ describe('extracting facts from ticket text', () => {
     ['ho un Exchange 2003 dietro un gateway Linux (Zeroshell) con port forwarding verso 10.0.0.8 della LAN', { serverAddress: '10.0.0.8' }],
     ["There is no patch for NT4. MAILNT4 has a public address (198.51.100.23), we don't NAT anything.", { serverAddress: '198.51.100.23' }],
     ["The endpoint mapper answers, but hands out 10.0.0.5 (the server's inside IP).", { serverAddress: '10.0.0.5' }],
+    ['Na MikroTiku jest dstnat na 443, 25 i 135 do serwera 10.0.0.10.', { serverAddress: '10.0.0.10' }],
+    ['FE server (Exchange 2000 SP3) 192.168.200.10 in the DMZ, BE 10.0.0.30 and DCs inside.', { clientAddress: '192.168.200.10', serverAddress: '10.0.0.30' }],
+    ['Exchange 2003 FE (192.168.200.10) in the DMZ, BE (10.3.3.3) and DCs internal.', { clientAddress: '192.168.200.10', serverAddress: '10.3.3.3' }],
+    ['From a dial-up laptop, "telnet 203.0.113.10 135" connects fine, blank screen.', {}],
+    ['The Exchange box has a static address translation - one private address to one registered address (192.0.2.44), nothing shared.', {}],
+    ['Under Network > One-to-One NAT I mapped our public 203.0.113.130 to the Exchange 2000 server (inside).', {}],
+    ['%ASA-4-106023: Deny tcp src outside:198.51.100.77/51234 dst inside:10.0.0.20/135 by access-group "outside_in"', { clientAddress: '198.51.100.77', serverAddress: '10.0.0.20' }],
+    ["10.0.0.20 is EXCH01. So the ACL on outside doesn't permit 135 to the server.", { serverAddress: '10.0.0.20' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
