@@ -839,6 +839,16 @@ describe('extracting facts from ticket text', () => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
 
+  it('"as before" is no history; French ISP boxes and Cisco Centri by their platform', () => {
+    expect(values('Phones cannot sync. The Belkin router forwards 443 as before, our ISP address is dynamic and updated via DynDNS.')).toMatchObject({
+      firewallPlatform: 'non-windows',
+      natMode: 'port-forwarding',
+      publicAddressAssignment: 'dynamic',
+    });
+    expect(values('Outlook reste sur « Déconnecté » depuis le changement de ma box SFR.').firewallPlatform).toBe('non-windows');
+    expect(values("We're running Cisco Centri Firewall 4.0 on an NT 4.0 server; Outlook 97 cannot connect.").firewallPlatform).toBe('windows-nt');
+  });
+
   it("a consultant's advice to buy a firewall names none in place", () => {
     const body = 'D-Link DI-624 forwards 443 to the front-end. Phones show a certificate warning. Consultant says replace the D-Link with ISA 2006 and do SSL bridging.';
     expect(extract(body, 'WM5 certificate warning - consultant says buy ISA').firewallPlatform?.value).toBe('non-windows');
