@@ -839,6 +839,13 @@ describe('extracting facts from ticket text', () => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
 
+  it('mail on a phone, and a phone to be wiped, are an ActiveSync device', () => {
+    expect(values('[09:15] sam.k: hey my work email on my phone isnt working since we moved office').clientKind).toBe('activesync-device');
+    expect(values("Gordon here. The email on my phone's not been working since Friday.").clientKind).toBe('activesync-device');
+    expect(values('Lost phone - please wipe. I left my work Samsung on the bus. It has my Exchange mail on it. Can you wipe it?').clientKind).toBe('activesync-device');
+    expect(values('Please wipe the old file server disks before disposal.').clientKind).toBeUndefined();
+  });
+
   it('"as before" is no history; French ISP boxes and Cisco Centri by their platform', () => {
     expect(values('Phones cannot sync. The Belkin router forwards 443 as before, our ISP address is dynamic and updated via DynDNS.')).toMatchObject({
       firewallPlatform: 'non-windows',
