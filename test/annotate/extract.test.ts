@@ -839,6 +839,11 @@ describe('extracting facts from ticket text', () => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
 
+  it('a client that works from some places and fails from another is the failing one; Outlook (XP) is 2002', () => {
+    expect(values('Outlook 2003 works from two branches, fails from the third ("Exchange unavailable").')).toMatchObject({ clientKind: 'outlook', outlookVersion: '2003' });
+    expect(values('I am in the Hilton and Outlook (XP) just says it cannot connect to the server.').outlookVersion).toBe('2002');
+  });
+
   it('mail on a phone, and a phone to be wiped, are an ActiveSync device', () => {
     expect(values('[09:15] sam.k: hey my work email on my phone isnt working since we moved office').clientKind).toBe('activesync-device');
     expect(values("Gordon here. The email on my phone's not been working since Friday.").clientKind).toBe('activesync-device');
