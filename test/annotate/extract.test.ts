@@ -166,6 +166,17 @@ describe('extracting facts from ticket text', () => {
     ['D-Link DI-624, "DMZ host" = 192.168.0.100 which is the Exchange 2003 server.', 'port-forwarding'],
     ['opened them on the PIX (we have a static xlate for the server, one outside address for it)', 'one-to-one'],
     ['The Pipeline does "single-IP" NAT for my two PCs.', 'many-to-one'],
+    ['Outlook 2010 users outside (through the ASA 5515-X, 443 static NAT to the CAS) get "Outlook is trying to connect..."', 'port-forwarding'],
+    ['I set up a WinGate "mapped link" on port 135 to the Exchange box so our salesman can reach mail.', 'port-forwarding'],
+    ['atrás de um roteador TP-Link com redirecionamento da porta 443 para o servidor (192.168.0.100).', 'port-forwarding'],
+    ['At home I share my cable modem with ICS on my desktop, so my laptop goes out through it on the one IP.', 'many-to-one'],
+    ['PIX Private Internet Exchange (4.1), "static 192.0.2.7 10.0.0.7" for our Exchange 5.0 server.', 'one-to-one'],
+    ['cx: sbs2003, sonicwall tz170, fwd 135 + 443 -> .10. outlk 2003 remote "exch unavailable".', 'port-forwarding'],
+    ['Nous avons créé une règle de publication « Serveur RPC Exchange » vers le serveur de messagerie.', 'port-forwarding'],
+    ['Exchange 2007 sitter bakom vår Clavister-brandvägg, SAT-regel för hela adressen (statisk adressöversättning).', 'one-to-one'],
+    ["InterLock does address hiding: all our internal hosts appear as the InterLock's address.", 'many-to-one'],
+    ["Le pare-feu est un Netasq F200, avec une translation d'adresse statique (bidirectionnelle) vers le serveur.", 'one-to-one'],
+    ['Vi har en ISA Server 2004 som brandvägg med publicering av Exchange RPC.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
