@@ -867,7 +867,7 @@ describe('extracting facts from ticket text', () => {
     expect(values('Please wipe the old file server disks before disposal.').clientKind).toBeUndefined();
   });
 
-  it('"as before" is no history; French ISP boxes and Cisco Centri by their platform', () => {
+  it('"as before" is no history; ISP boxes, Cisco Centri, FWSM, Securepoint and the Lucent Brick by their platform', () => {
     expect(values('Phones cannot sync. The Belkin router forwards 443 as before, our ISP address is dynamic and updated via DynDNS.')).toMatchObject({
       firewallPlatform: 'non-windows',
       natMode: 'port-forwarding',
@@ -875,6 +875,10 @@ describe('extracting facts from ticket text', () => {
     });
     expect(values('Outlook reste sur « Déconnecté » depuis le changement de ma box SFR.').firewallPlatform).toBe('non-windows');
     expect(values("We're running Cisco Centri Firewall 4.0 on an NT 4.0 server; Outlook 97 cannot connect.").firewallPlatform).toBe('windows-nt');
+    expect(values('at home i have the BT router thing (the white one). outlook says unavailable').firewallPlatform).toBe('non-windows');
+    expect(values('Security wants to block TCP 135 on the FWSM between the user VLANs and the server farm.').firewallPlatform).toBe('non-windows');
+    expect(values('Helpdesk: our Exchange 2016 is behind the Securepoint with port forwarding.').firewallPlatform).toBe('non-windows');
+    expect(values('NT Error: 1720 since we pinned DS to 1030 and IS to 1031 for our Lucent Brick firewall.').firewallPlatform).toBe('non-windows');
   });
 
   it("a consultant's advice to buy a firewall names none in place", () => {
