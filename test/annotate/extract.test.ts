@@ -876,7 +876,7 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook reste sur « Déconnecté » depuis le changement de ma box SFR.').firewallPlatform).toBe('non-windows');
     expect(values("We're running Cisco Centri Firewall 4.0 on an NT 4.0 server; Outlook 97 cannot connect.").firewallPlatform).toBe('windows-nt');
     expect(values('at home i have the BT router thing (the white one). outlook says unavailable').firewallPlatform).toBe('non-windows');
-    expect(values('Security wants to block TCP 135 on the FWSM between the user VLANs and the server farm.').firewallPlatform).toBe('non-windows');
+    expect(values('About 900 Outlook XP clients reach the Exchange servers through the FWSM between the user VLANs and the server farm.').firewallPlatform).toBe('non-windows');
     expect(values('Helpdesk: our Exchange 2016 is behind the Securepoint with port forwarding.').firewallPlatform).toBe('non-windows');
     expect(values('NT Error: 1720 since we pinned DS to 1030 and IS to 1031 for our Lucent Brick firewall.').firewallPlatform).toBe('non-windows');
   });
