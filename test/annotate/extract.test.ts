@@ -851,6 +851,13 @@ describe('extracting facts from ticket text', () => {
     ['Nach jeder Zwangstrennung synchronisieren die Android-Handys stundenlang nicht.', ['sync-fails']],
     ['Outlook can connect, but no new mail notifications.', undefined],
     ["The directory replication agent (DRA) couldn't synchronize naming context.", ['directory-replication-fails']],
+    ["Outlook 2010 au démarrage affiche : « Impossible d'ouvrir votre ensemble de dossiers par défaut. »", ['cannot-connect']],
+    ['Toch krijg ik "Kan uw standaard e-mailmappen niet openen. De Microsoft Exchange Server-computer is niet beschikbaar."', ['cannot-connect']],
+    ['Z oddziału Outlook 2010 pokazuje "Rozłączono".', ['cannot-connect']],
+    ['Derhjemme siger Outlook 2010: "Der kan ikke oprettes forbindelse til Microsoft Exchange."', ['cannot-connect']],
+    ['Outlook 2000: "Die Standard-E-Mail-Ordner können nicht geöffnet werden."', ['cannot-connect']],
+    ['Outlook 2003 hemifrån: "Det går inte att öppna standardmapparna för e-post. Microsoft Exchange-servern är inte tillgänglig."', ['cannot-connect']],
+    ['Outlook 2003: "Não é possível abrir o conjunto padrão de pastas de email. O computador do Microsoft Exchange Server não\n está disponível."', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
