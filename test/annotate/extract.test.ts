@@ -740,6 +740,10 @@ describe('extracting facts from ticket text', () => {
     ['Under Network > One-to-One NAT I mapped our public 203.0.113.130 to the Exchange 2000 server (inside).', {}],
     ['%ASA-4-106023: Deny tcp src outside:198.51.100.77/51234 dst inside:10.0.0.20/135 by access-group "outside_in"', { clientAddress: '198.51.100.77', serverAddress: '10.0.0.20' }],
     ["10.0.0.20 is EXCH01. So the ACL on outside doesn't permit 135 to the server.", { serverAddress: '10.0.0.20' }],
+    ['PIX Private Internet Exchange (4.1), "static 192.0.2.7 10.0.0.7" for our Exchange 5.0 server.', { serverAddress: '10.0.0.7' }],
+    ['FE: Exchange 2003 front-end EXFE01 = 172.20.0.10 (perimeter)\nBE: EXBE01 = 10.0.0.21 (internal)', { clientAddress: '172.20.0.10', serverAddress: '10.0.0.21' }],
+    ['Scanning report (Nessus) flagged host 10.8.1.3 (NT 4.0 SP6a, Exchange 5.5) with MS03-010.', { serverAddress: '10.8.1.3' }],
+    ['OWA server  OWA01  172.16.5.10  (NT4 SP6a, IIS4, Exchange 5.5 OWA SP3 only)', { clientAddress: '172.16.5.10' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
