@@ -177,6 +177,11 @@ describe('extracting facts from ticket text', () => {
     ["InterLock does address hiding: all our internal hosts appear as the InterLock's address.", 'many-to-one'],
     ["Le pare-feu est un Netasq F200, avec une translation d'adresse statique (bidirectionnelle) vers le serveur.", 'one-to-one'],
     ['Vi har en ISA Server 2004 som brandvägg med publicering av Exchange RPC.', 'port-forwarding'],
+    ["Exchange EXCH01 is inside on 10.0.0.8, presented to the DMZ through a PIX 'static' of that one host.", 'one-to-one'],
+    ['Cyberoam CR25i, we create virtual host for exchange server 192.168.1.100 with full IP mapping.', 'one-to-one'],
+    ['Exchange 5.5 SP4 behind a PIX 506 (static for the server, conduits for 135, 1026, 1027).', 'one-to-one'],
+    ['  ip nat inside source static 192.168.1.2 interface Dialer0\nso all inbound traffic on the DSL address goes to the SBS.', 'port-forwarding'],
+    ['il nostro server Exchange 2007 è dietro un router Netgear DG834 con il DMZ host impostato sul server.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
