@@ -880,6 +880,12 @@ describe('extracting facts from ticket text', () => {
     ['Outlook 2000: "Die Standard-E-Mail-Ordner können nicht geöffnet werden."', ['cannot-connect']],
     ['Outlook 2003 hemifrån: "Det går inte att öppna standardmapparna för e-post. Microsoft Exchange-servern är inte tillgänglig."', ['cannot-connect']],
     ['Outlook 2003: "Não é possível abrir o conjunto padrão de pastas de email. O computador do Microsoft Exchange Server não\n está disponível."', ['cannot-connect']],
+    ['Desde casa: "No se puede abrir el conjunto predeterminado de carpetas de correo electrónico."', ['cannot-connect']],
+    ['sui palmari Windows Mobile 5 la sincronizzazione con il server Exchange 2003 non va più.', ['sync-fails']],
+    ['Los Android muestran "El certificado del servidor no es\nválido" y no sincronizan.', ['certificate-warning', 'sync-fails']],
+    ['"Es besteht ein Problem mit dem Sicherheitszertifikat der Website."', ['certificate-warning']],
+    ['Alle iPads krijgen een melding bij het ophalen van mail. Daarna stopt de synchronisatie.', ['sync-fails']],
+    ['Outlook 2007 shows "The security certificate has been revoked" for autodiscover.corp.example.', ['certificate-warning']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
