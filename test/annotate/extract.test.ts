@@ -914,6 +914,9 @@ describe('extracting facts from ticket text', () => {
     expect(values('About 900 Outlook XP clients reach the Exchange servers through the FWSM between the user VLANs and the server farm.').firewallPlatform).toBe('non-windows');
     expect(values('Helpdesk: our Exchange 2016 is behind the Securepoint with port forwarding.').firewallPlatform).toBe('non-windows');
     expect(values('NT Error: 1720 since we pinned DS to 1030 and IS to 1031 for our Lucent Brick firewall.').firewallPlatform).toBe('non-windows');
+    expect(values('We publish the Exchange 5.5 server via Microsoft Proxy 2.0 server proxy. Remote Outlook 2000 fails.').firewallPlatform).toBe('windows-nt');
+    const edge = 'Edge: ASA 5510 with static (inside,outside) of the Exchange 2003 server to its own public address.';
+    expect(values(`${edge} Internally we also have ISA Server 2004, but that's only the outbound web proxy for browsing.`).firewallPlatform).toBe('non-windows');
   });
 
   it("a consultant's advice to buy a firewall names none in place", () => {
