@@ -910,6 +910,7 @@ describe('extracting facts from ticket text', () => {
     });
     expect(values('Outlook reste sur « Déconnecté » depuis le changement de ma box SFR.').firewallPlatform).toBe('non-windows');
     expect(values("We're running Cisco Centri Firewall 4.0 on an NT 4.0 server; Outlook 97 cannot connect.").firewallPlatform).toBe('windows-nt');
+    expect(values('Outlook 2010 non si connette dai centri di assistenza; il firewall è un FortiGate.').firewallPlatform).toBe('non-windows');
     expect(values('at home i have the BT router thing (the white one). outlook says unavailable').firewallPlatform).toBe('non-windows');
     expect(values('About 900 Outlook XP clients reach the Exchange servers through the FWSM between the user VLANs and the server farm.').firewallPlatform).toBe('non-windows');
     expect(values('Helpdesk: our Exchange 2016 is behind the Securepoint with port forwarding.').firewallPlatform).toBe('non-windows');
