@@ -399,6 +399,7 @@ describe('extracting facts from ticket text', () => {
     ["SMTP and POP3 work fine for everyone. We don't let RPC through at all.", false],
     ['Firewall is a pair of ASA 5520s; 135 is denied by policy (MS03-010 legacy rule nobody wants to touch).', false],
     ['On the ZyWALL I have "SUA/NAT" with Server set for port 25, 80, 443, 135 to the server 192.168.1.2.', true],
+    ['Il tecnico ha controllato la sua configurazione: la porta 135 verso il server Exchange.', undefined],
     ["Without VPN Outlook can't reach our Exchange server directly, the firewall only lets webmail through.", false],
     ['Framför sitter en Clavister-brandvägg som släpper igenom 135 och de statiska portarna.', true],
     ['Partner says their firewall is open for our public IP on 135 and 6001-6004.', true],
