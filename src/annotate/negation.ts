@@ -34,8 +34,12 @@ export class Negation {
     const sentence = this.sentences.startOf(index);
     const from = Math.max(sentence, index - LOOK_BACK);
     const before = this.text.slice(from, index);
-    // Each token the window counts may have an article before it, which it does not count.
-    if (!cueText.test(before) && (from === sentence || (before.match(/\s+/g)?.length ?? 0) > 2 * window)) return false;
+    // Each token the window counts may have an article before it, which it does not count: the
+    // tokens it looks at lie in the last 2 × window words before the match (and the start of the
+    // word the match is in). A cue's spelling further back ("no VPN needed, says the doc: the
+    // server's port 135") is too far for the window to reach, and asks for no tokens.
+    const near = lastWords(before, 2 * window);
+    if (!cueText.test(near) && (from === sentence || near.length < before.length)) return false;
     const { normals, starts } = this.sentenceTokens(index);
     // The token the match starts in; the cue must stand before it.
     const first = lastAtOrBefore(starts, index);
@@ -59,4 +63,12 @@ export class Negation {
     }
     return tokens;
   }
+}
+
+/** The end of `text` that holds its last `count` whole words and the part of a word it ends in; all of it when it holds no more. */
+function lastWords(text: string, count: number): string {
+  const gaps = [...text.matchAll(/\s+/g)];
+  if (gaps.length <= count) return text;
+  const cut = gaps[gaps.length - count - 1]!;
+  return text.slice(cut.index + cut[0].length);
 }

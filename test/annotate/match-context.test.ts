@@ -118,6 +118,21 @@ it('a match is negated exactly when reading the tokens of its sentence says so',
   );
 });
 
+it('a cue further back than the window reaches asks for no tokens', () => {
+  const sample = 'No VPN is needed here, the remote users run Outlook 2003 against it';
+  let calls = 0;
+  const counting = (piece: string) => {
+    calls += 1;
+    return tokenize(piece);
+  };
+  const negation = new Negation(sample, extraction, new Sentences(sample, extraction), counting);
+  expect(negation.at(sample.indexOf('Outlook'))).toBe(false);
+  expect(calls).toBe(0);
+  // Within reach, the sentence is read: "not" is two words before.
+  expect(new Negation('they do not run Outlook', extraction, new Sentences('they do not run Outlook', extraction), counting).at(16)).toBe(true);
+  expect(calls).toBe(1);
+});
+
 it('an address gets the role that reading its clause gives', () => {
   fc.assert(
     fc.property(text, (sample) => {
