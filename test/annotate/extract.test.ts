@@ -414,6 +414,20 @@ describe('extracting facts from ticket text', () => {
     ['The Cisco RV042 in front of SBS only forwards 25, 443 and 987.', false],
     ['Firewall log shows drops from 172.20.1.5 to 10.10.0.12 on high ports after the 135 accept.', true],
     ['Op de Draytek staan "Open Ports" voor 135 en 443. Ik heb "telnet <ons vaste IP> 135" geprobeerd maar dat geeft "Kan geen verbinding met de host maken".', false],
+    ['Die Kollegen in der Filiale melden "Verbindung getrennt". Port 135 ist laut Astaro-Log nicht geblockt.', true],
+    ['Port 135 wird laut Log geblockt.', false],
+    ['In the filter policy TCP 135 is authorised from the remote agencies.', true],
+    ['Serwer Exchange 2007 ma własny adres publiczny. Porty 135 i 443 są dozwolone.', true],
+    ['Pro server Exchange je nastavený 1:1 NAT. Port 135 je ve firewallu otevřený.', true],
+    ['Jestli je port 135 otevřený, nevím – konfiguraci dělal dodavatel.', undefined],
+    ['Reitittimessä on porttiohjaus palvelimelle, ja portti 135 on avoin (testattu telnetillä).', true],
+    ['Palo Alto traffic log: 135 allow, then 10.31.5.x -> 10.30.0.40 tcp/59xxx deny.', true],
+    ["Cisco RV042 router with port forwarding 25/443/987 to SBS. RV042 doesn't forward 135 and we don't want it to.", false],
+    ['Vi har Exchange 2003 bakom en Clavister-brandvägg. Det finns SAT-regler för port 135 och 443 till Exchange-servern.', true],
+    ['방화벽에서 TCP 135와 443을 포트 포워딩으로 서버에 넘기고 있습니다.', true],
+    ['  redirect_port tcp 10.0.0.3:135 135', true],
+    [' nat descriptor masquerade static 1 1 192.168.100.10 tcp 135', true],
+    ['Between them is a TIS Gauntlet 4.1 firewall on BSDI. Plug gateway for 135 is set up.', true],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
@@ -424,7 +438,8 @@ describe('extracting facts from ticket text', () => {
     ['ip nat inside source static tcp 10.0.0.5 135 interface Dialer0 135', true],
     ['Slackware box with ipportfw to forward 135 from the outside to the Exchange 5.5 server.', true],
     ['O firewall faz MASQUERADE para a saída e DNAT das portas 25, 135 e 443 para o Exchange.', true],
-    ['We do not forward 135 to the server.', undefined],
+    // A forward said not to exist leaves 135 closed from outside (a later writer: "RV042 doesn't forward 135" -> false).
+    ['We do not forward 135 to the server.', false],
     ['The router forwards 135 to the server, but telnet to 135 from the branch times out.', false],
     ['Our reseller says "just forward 135 and it works".', undefined],
     ['On the Services and Ports tab I mapped TCP 135 and a range to the Exchange 2003 server.', true],
