@@ -428,6 +428,20 @@ describe('extracting facts from ticket text', () => {
     ['  redirect_port tcp 10.0.0.3:135 135', true],
     [' nat descriptor masquerade static 1 1 192.168.100.10 tcp 135', true],
     ['Between them is a TIS Gauntlet 4.1 firewall on BSDI. Plug gateway for 135 is set up.', true],
+    [
+      "Sur le routeur j'ai fait une redirection de port (NAT) du 135 vers le serveur.\nC:\\>telnet mail.exemple.fr 135\nConnexion à mail.exemple.fr...Impossible d'ouvrir une connexion à l'hôte, sur le port 135: Échec lors de la connexion",
+      false,
+    ],
+    ['Zrobiłem przekierowanie portu 135 (dst-nat) na serwer.\n  telnet poczta.przyklad.pl 135\n  Nie można otworzyć połączenia z hostem na porcie 135: Połączenie nie powiodło się', false],
+    ['03/02/2010 09:14:51.208  Notice  Network Access  TCP packet dropped  198.51.100.77, 50122, X1  10.0.0.25, 135, X0  Rule: WAN->LAN deny', false],
+    ['  02/03/2009 10:14:02  TCP packet dropped  Src 198.51.100.77:3312  Dst 10.0.0.25:135  Rule: Default', false],
+    ['Mar 12 08:41:07 cpfw01 SmartView: drop  proto tcp src 10.5.5.23 s_port 1090 dst 10.1.1.12 service 135 rule 14', false],
+    ['En el ASA hay un "static PAT" para el puerto 135. Hicimos "rpcping -s 172.20.1.30 -e 135" desde Valencia y sale error 1722.', false],
+    ['The GPO turned on the Windows Firewall on the server with no exception for 135.', false],
+    ['Outlook 2007 van thuis werkt niet meer, want 135 staat niet open op de pfSense.', false],
+    ["I don't think 135 is blocked but I can't say for sure until I get into the box tomorrow.", undefined],
+    ['I set static ports on the Exchange 5.5 server so the PIX only has to allow 135 + two ports.', undefined],
+    ['We intend to fix the store ports on the server and allow only those plus 135 on the ASA 5520.', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
