@@ -916,6 +916,19 @@ describe('extracting facts from ticket text', () => {
     ['"Es besteht ein Problem mit dem Sicherheitszertifikat der Website."', ['certificate-warning']],
     ['Alle iPads krijgen een melding bij het ophalen van mail. Daarna stopt de synchronisatie.', ['sync-fails']],
     ['Outlook 2007 shows "The security certificate has been revoked" for autodiscover.corp.example.', ['certificate-warning']],
+    ['Outlook 2010 ei saa yhteyttä työpaikan Exchangeen kotoa: "Yhteyttä Microsoft Exchangeen ei voi muodostaa".', ['cannot-connect']],
+    ['Ilmoitus: "Microsoft Exchange Server -palvelin ei ole käytettävissä."', ['cannot-connect']],
+    ["Les utilisateurs arrivent sur la page OWA, puis : « Impossible d'ouvrir la boîte aux lettres. »", ['cannot-connect']],
+    ["Les utilisateurs obtiennent : « Impossible d'accéder à la boîte aux lettres. »", ['cannot-connect']],
+    ['Meldung bei 2003: "Outlook kann nicht gestartet werden."', ['cannot-connect']],
+    ['Outlook 2003 z domova hlásí: "Nelze otevřít výchozí složky e-mailu."', ['cannot-connect']],
+    ['"Nie można otworzyć domyślnego zestawu folderów poczty e-mail. Program Microsoft Exchange Server jest niedostępny."', ['cannot-connect']],
+    ['Użytkownicy zdalni dostają komunikat: "Nie można uruchomić programu Microsoft Outlook."', ['cannot-connect']],
+    ['  "Impossibile aprire le cartelle predefinite della posta elettronica."', ['cannot-connect']],
+    ['gli utenti fuori sede con Outlook 2003 non riescono a collegarsi al nostro Exchange 2003.', ['cannot-connect']],
+    ['  "Der er ikke forbindelse til Microsoft Exchange Server."', ['cannot-connect']],
+    ['「Microsoft Exchange への接続は利用できません。」', ['cannot-connect']],
+    ['Users see "Outlook is trying to reconnect" every two hours.', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
