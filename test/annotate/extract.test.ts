@@ -182,6 +182,14 @@ describe('extracting facts from ticket text', () => {
     ['Exchange 5.5 SP4 behind a PIX 506 (static for the server, conduits for 135, 1026, 1027).', 'one-to-one'],
     ['  ip nat inside source static 192.168.1.2 interface Dialer0\nso all inbound traffic on the DSL address goes to the SBS.', 'port-forwarding'],
     ['il nostro server Exchange 2007 è dietro un router Netgear DG834 con il DMZ host impostato sul server.', 'port-forwarding'],
+    ['Wir haben Exchange 5.5 SP4 hinter einer Cisco PIX 515E mit statischem NAT für den Mailserver.', 'one-to-one'],
+    ['Toimiston Telewell-ADSL-reitittimessä on porttiohjaus portille 443 palvelimelle 192.168.0.10.', 'port-forwarding'],
+    ['Abbiamo un SBS 2003 dietro un router Netgear DG834 con il "server esposto" (DMZ) impostato sull\'SBS.', 'port-forwarding'],
+    ['I set our Exchange 5.5 server as the "Public LAN Server" on the SonicWALL SOHO2.', 'port-forwarding'],
+    ['Our Netopia DSL router has a pinhole for 443 to the server.', 'port-forwarding'],
+    ['Check Point FireWall-1 2.1 on an NT 3.51 server. We do not translate addresses, the clients route to it.', 'none'],
+    ['The Ascend does NAT for the branch LAN (all PCs appear as one address at HQ).', 'many-to-one'],
+    ['Alla klienter går ut via samma publika IP (källnat).', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
