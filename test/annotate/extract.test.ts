@@ -58,6 +58,11 @@ describe('extracting facts from ticket text', () => {
     ['I have a BT Smart Hub at home', 'non-windows'],
     ['NPTv6 on the Debian edge box', 'non-windows'],
     ['an Ascend Pipeline 75 on the ISDN line', 'non-windows'],
+    ['본사 Exchange 2007 서버는 AhnLab TrusGuard 방화벽 뒤에 있습니다.', 'non-windows'],
+    ['Die Außenstelle kommt seit Einbau der GeNUGate nicht mehr an den Exchange 5.5.', 'non-windows'],
+    ['Toimiston Telewell-ADSL-reitittimessä on porttiohjaus portille 135.', 'non-windows'],
+    ['I set the SMC gateway to do a 1-to-1 NAT of 198.51.100.34 to our Exchange 2007 box.', 'non-windows'],
+    ['Remote users come in through the HQ Cisco VPN 3000 concentrator, which sits in front of the server LAN.', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
