@@ -4,8 +4,10 @@ import { ClauseStarts, lastAtOrBefore, matches } from './clauses';
 // What ends a sentence in a ticket: a full stop, question or exclamation mark or a semicolon
 // before a space, or a line break (tickets are written in lines as often as in sentences; a
 // semicolon joins two statements whose cues are apart: "Outlook 2007 users can't connect; the
-// Outlook Anywhere people are fine").
-const SENTENCE_BREAKS = ['. ', '! ', '? ', '; ', '\n'] as const;
+// Outlook Anywhere people are fine"). A quoted dialog's own full stop ends the writer's sentence
+// too: 'just says "Your Microsoft Exchange Server is unavailable." at work its fine' is two.
+// (Typographic quotes are read as plain ones: extract.ts, forMatching.)
+const SENTENCE_BREAKS = ['. ', '! ', '? ', '; ', '\n', '." ', '!" ', '?" '] as const;
 
 /**
  * The sentences of one text, and which of them hold a cue of each group of

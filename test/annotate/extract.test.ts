@@ -951,6 +951,12 @@ describe('extracting facts from ticket text', () => {
     expect(values('I am in the Hilton and Outlook (XP) just says it cannot connect to the server.').outlookVersion).toBe('2002');
   });
 
+  it('a quote that ends a sentence ends it: what follows the closing quote mark is the next sentence', () => {
+    // "at work its fine" would otherwise make the failing Outlook one that works.
+    expect(values('since monday my outlook (2003) at home just says "Your Microsoft Exchange Server is unavailable." at work its fine.').outlookVersion).toBe('2003');
+    expect(values('Outlook 98 users report "The Microsoft Exchange Server computer is not available!" Outlook at HQ is fine.').outlookVersion).toBe('98');
+  });
+
   it('mail on a phone, and a phone to be wiped, are an ActiveSync device', () => {
     expect(values('[09:15] sam.k: hey my work email on my phone isnt working since we moved office').clientKind).toBe('activesync-device');
     expect(values("Gordon here. The email on my phone's not been working since Friday.").clientKind).toBe('activesync-device');

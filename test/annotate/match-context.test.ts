@@ -23,7 +23,7 @@ function clauseStart(text: string, index: number, breaks: readonly string[]): nu
   );
 }
 
-const SENTENCE_BREAKS = ['. ', '! ', '? ', '\n'];
+const SENTENCE_BREAKS = ['. ', '! ', '? ', '; ', '\n', '." ', '!" ', '?" '];
 
 function negatedByReading(text: string, index: number, { negation }: Extraction): boolean {
   const start = clauseStart(text, index, SENTENCE_BREAKS);
@@ -104,6 +104,7 @@ const pieces = [
   '! ',
   '? ',
   "'",
+  '"',
   'x',
 ];
 const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.boolean()), { maxLength: 40 }).map((parts) => parts.map(([piece, upper]) => (upper ? piece.toUpperCase() : piece)).join(''));
