@@ -736,7 +736,8 @@ describe('extracting facts from ticket text', () => {
     ['Tomas: it says ipv4 address 192.168.0.101', { clientAddress: '192.168.0.101' }],
     ['dort ist Port-Forwarding für 135 auf 10.8.0.12 eingerichtet', { serverAddress: '10.8.0.12' }],
     ['Firebox log: deny 198.51.100.77 -> 10.0.0.40 tcp 51234 135 (Outside-Ext)', { clientAddress: '198.51.100.77', serverAddress: '10.0.0.40' }],
-    ['pfSense filterlog: 5,,,1000000103,em0,match,block,in,4,0x0,,118,31127,0,DF,6,tcp,52,198.51.100.14,10.0.0.25,52113,135,0,S', { clientAddress: '198.51.100.14' }],
+    // The destination of a connection to 135 is the server's (the writers of all three filterlog tickets label it).
+    ['pfSense filterlog: 5,,,1000000103,em0,match,block,in,4,0x0,,118,31127,0,DF,6,tcp,52,198.51.100.14,10.0.0.25,52113,135,0,S', { clientAddress: '198.51.100.14', serverAddress: '10.0.0.25' }],
     ['Status: Down  Message: Connection timed out (10060)  Target: 10.0.1.30:135', { serverAddress: '10.0.1.30' }],
     ['Exchange 2010 internal address fd00:10:20::25, externally 2001:db8:4400::25.', { serverAddress: 'fd00:10:20::25' }],
     ['tcpdump shows the 135 connection from the outside client reaching 10.0.0.5 and getting answered.', { serverAddress: '10.0.0.5' }],
@@ -805,6 +806,14 @@ describe('extracting facts from ticket text', () => {
     ['FE: Exchange 2003 front-end EXFE01 = 172.20.0.10 (perimeter)\nBE: EXBE01 = 10.0.0.21 (internal)', { clientAddress: '172.20.0.10', serverAddress: '10.0.0.21' }],
     ['Scanning report (Nessus) flagged host 10.8.1.3 (NT 4.0 SP6a, Exchange 5.5) with MS03-010.', { serverAddress: '10.8.1.3' }],
     ['OWA server  OWA01  172.16.5.10  (NT4 SP6a, IIS4, Exchange 5.5 OWA SP3 only)', { clientAddress: '172.16.5.10' }],
+    ['Source: EXMBX02.corp.example.local (10.12.0.42)', { serverAddress: '10.12.0.42' }],
+    ['Device: MAIL01 [192.168.20.5] Exchange 2010 Mailbox', { serverAddress: '192.168.20.5' }],
+    ['  nat destination rule 10 inbound-interface eth0 destination port 135,443 protocol tcp translation address 10.70.0.25', { serverAddress: '10.70.0.25' }],
+    ['  nat source rule 100 outbound-interface eth0 translation address 203.0.113.5', {}],
+    [
+      'Mar 14 10:22:31 fw01 filterlog: 5,,,1000000103,em0,match,block,in,4,0x0,,128,2231,0,DF,6,tcp,52,198.51.100.77,192.168.7.5,51022,135,0,S,',
+      { clientAddress: '198.51.100.77', serverAddress: '192.168.7.5' },
+    ],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
