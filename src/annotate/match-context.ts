@@ -1,4 +1,4 @@
-import type { Extraction } from '../kb/extraction';
+import type { AddressCue, Extraction } from '../kb/extraction';
 import { ClauseStarts, lastAtOrBefore, matches } from './clauses';
 
 /**
@@ -20,9 +20,11 @@ export class AddressRoles {
   ) {
     this.following = addresses.following;
     this.clauses = new ClauseStarts(text, addresses.clauseBreaks);
-    this.cues = addresses.cues.map(({ regex, role }) => {
+    this.cues = addresses.cues.map(({ regex, role, roleWhenAbsent }) => {
       const found = matches(regex, text);
-      return { role, starts: found.map((m) => m.index), ends: found.map((m) => m.index + m[0].length) };
+      // What the role depends on is looked for only where the cue is there to give one.
+      const given = found.length ? roleIn(text, role, roleWhenAbsent) : role;
+      return { role: given, starts: found.map((m) => m.index), ends: found.map((m) => m.index + m[0].length) };
     });
   }
 
@@ -42,4 +44,11 @@ export class AddressRoles {
     }
     return nearest?.role;
   }
+}
+
+/** The role a cue gives in one text: its own, or where the text never says what it needs (a back end for a front end), the other one. */
+function roleIn(text: string, role: string, roleWhenAbsent: AddressCue['roleWhenAbsent']): string {
+  if (!roleWhenAbsent) return role;
+  roleWhenAbsent.regex.lastIndex = 0;
+  return roleWhenAbsent.regex.test(text) ? role : roleWhenAbsent.role;
 }

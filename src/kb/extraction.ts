@@ -22,6 +22,16 @@ type AddressRole = 'serverAddress' | 'clientAddress' | 'none';
 interface AddressCueFile {
   pattern: string;
   role: AddressRole;
+  /** The role the cue gives instead in a ticket where `pattern` never matches (a front end where no back end is named). */
+  roleWhenAbsent?: { pattern: string; role: AddressRole };
+}
+
+/** A cue before an address, compiled: whose the address after it is. */
+export interface AddressCue {
+  regex: RegExp;
+  role: AddressRole;
+  /** Where the ticket has no match of `regex`, the role is this one's. */
+  roleWhenAbsent?: { regex: RegExp; role: AddressRole } | undefined;
 }
 
 interface PatternEntry {
@@ -166,7 +176,7 @@ export interface Extraction {
     cueAfterText: RegExp;
   };
   /** Cues before an address (nearest wins) and right after it (sticky expressions, matched from its end). */
-  addresses: { clauseBreaks: string[]; cues: { regex: RegExp; role: AddressRole }[]; following: { regex: RegExp; role: AddressRole }[] };
+  addresses: { clauseBreaks: string[]; cues: AddressCue[]; following: { regex: RegExp; role: AddressRole }[] };
 }
 
 // The words the tokenizer splits into a word and "not", with or without their apostrophe
@@ -300,7 +310,11 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     },
     addresses: {
       clauseBreaks: file.addresses.clauseBreaks,
-      cues: file.addresses.cues.map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/pattern`), role: cue.role })),
+      cues: file.addresses.cues.map((cue, i) => ({
+        regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/pattern`),
+        role: cue.role,
+        roleWhenAbsent: cue.roleWhenAbsent && { regex: compile(cue.roleWhenAbsent.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/roleWhenAbsent/pattern`), role: cue.roleWhenAbsent.role },
+      })),
       following: (file.addresses.following ?? []).map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/following/${i}/pattern`, 'iy'), role: cue.role })),
     },
   };

@@ -814,6 +814,10 @@ describe('extracting facts from ticket text', () => {
       'Mar 14 10:22:31 fw01 filterlog: 5,,,1000000103,em0,match,block,in,4,0x0,,128,2231,0,DF,6,tcp,52,198.51.100.77,192.168.7.5,51022,135,0,S,',
       { clientAddress: '198.51.100.77', serverAddress: '192.168.7.5' },
     ],
+    ['Nokia E71. Server Exchange 2003 SP2 front-end (10.0.1.20) behind a Linux iptables box doing DNAT on 443.', { serverAddress: '10.0.1.20' }],
+    ['Our Exchange 2003 FE (192.168.60.4) sits in the DMZ; the BE is on the LAN.', { clientAddress: '192.168.60.4' }],
+    ['FE server (Exchange 2000 SP3) 192.168.200.10 in the DMZ, BE 10.0.0.30 and DCs inside.', { clientAddress: '192.168.200.10', serverAddress: '10.0.0.30' }],
+    ['Exchange 2003 front-end (10.0.1.20) - we will be in the office tomorrow to look at it.', { serverAddress: '10.0.1.20' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });

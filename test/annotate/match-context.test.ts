@@ -59,10 +59,15 @@ function roleByReading(text: string, index: number, { addresses }: Extraction): 
   for (const cue of addresses.cues) {
     for (const found of matches(cue.regex, clause)) {
       const end = found.index + found[0].length;
-      if (!nearest || end > nearest.end) nearest = { end, role: cue.role };
+      if (!nearest || end > nearest.end) nearest = { end, role: roleInText(text, cue) };
     }
   }
   return nearest?.role;
+}
+
+// A cue's role in the whole text: its other role where the text never says what it needs.
+function roleInText(text: string, { role, roleWhenAbsent }: Extraction['addresses']['cues'][number]): string {
+  return roleWhenAbsent && !new RegExp(roleWhenAbsent.regex.source, 'i').test(text) ? roleWhenAbsent.role : role;
 }
 
 // Text made of the words, cues, breaks and addresses that matter, in any order and case.
@@ -105,6 +110,7 @@ const pieces = [
   '? ',
   "'",
   '"',
+  'back-end',
   'x',
 ];
 const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.boolean()), { maxLength: 40 }).map((parts) => parts.map(([piece, upper]) => (upper ? piece.toUpperCase() : piece)).join(''));
