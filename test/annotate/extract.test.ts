@@ -195,6 +195,13 @@ describe('extracting facts from ticket text', () => {
     ['Check Point FireWall-1 2.1 on an NT 3.51 server. We do not translate addresses, the clients route to it.', 'none'],
     ['The Ascend does NAT for the branch LAN (all PCs appear as one address at HQ).', 'many-to-one'],
     ['Alla klienter går ut via samma publika IP (källnat).', 'many-to-one'],
+    ['Delante tenemos un ISA Server 2004 con una regla de publicación de servidor "Servidor RPC de Exchange" hacia el Exchange.', 'port-forwarding'],
+    ['> PIX 506E (static to 10.5.0.4). Outlook 2000 from outside worked for a week.', 'one-to-one'],
+    ['Exchange 5.5 SP2 behind a PIX 520, "static" of the server to a registered address and conduits for tcp 135.', 'one-to-one'],
+    ['The PIX 515 between them has a static that translates the inside server to 172.16.50.20 on the DMZ side.', 'one-to-one'],
+    ['I set the Linksys "DMZ" option to the Exchange 2003 server 192.168.1.100.', 'port-forwarding'],
+    ['Ho messo il server come "host DMZ" (tutte le porte in ingresso vanno al server).', 'port-forwarding'],
+    ['In our office the DrayTek 2820 NATs everyone onto the one public IP.', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
