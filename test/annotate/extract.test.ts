@@ -462,6 +462,12 @@ describe('extracting facts from ticket text', () => {
     ["I don't think 135 is blocked but I can't say for sure until I get into the box tomorrow.", undefined],
     ['I set static ports on the Exchange 5.5 server so the PIX only has to allow 135 + two ports.', undefined],
     ['We intend to fix the store ports on the server and allow only those plus 135 on the ASA 5520.', undefined],
+    ['so all ports go to exchange (10.0.0.3). telnet 203.0.113.5 135 is working, it is open.', true],
+    ['Правило: rdr on em0 proto tcp to port 135 -> 192.168.10.5. Однако telnet снаружи на порт 135 не проходит (таймаут).', false],
+    ['Exchange 2000 behind a Firebox III that only allows 25, 443 and 135. Home users on Outlook 2000 cannot connect.', true],
+    ['Your PIX access-list currently only permits 80 and 389 from FE01 to the inside.', false],
+    ['Poort 135 is niet geblokkeerd, telnet vanaf thuis lukt.', true],
+    ['Partner Outlook 2010 (source 2001:db8:bb:2::17 in our log) reaches 135, but the RPC session then fails.', true],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
