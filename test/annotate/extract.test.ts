@@ -968,6 +968,13 @@ describe('extracting facts from ticket text', () => {
     ['  "Der er ikke forbindelse til Microsoft Exchange Server."', ['cannot-connect']],
     ['「Microsoft Exchange への接続は利用できません。」', ['cannot-connect']],
     ['Users see "Outlook is trying to reconnect" every two hours.', ['cannot-connect']],
+    ['New Exchange 2003 FE in the ISA 2004 perimeter network. Since Monday the FE cannot reach the back-end.', ['cannot-connect']],
+    ["Symptom: a subset of home workers can't get Outlook 2010 to connect.", ['cannot-connect']],
+    ['hi its me again. outlok keeps saying disconected from exchange, im at my moms house.', ['cannot-connect']],
+    ['Outlook 2010 hjemmefra sier "Kan ikke starte Microsoft Outlook. Kan ikke åpne Outlook-vinduet."', ['cannot-connect']],
+    ["L'ouverture de session OWA donne « Impossible d'accéder au serveur Microsoft Exchange ».", ['cannot-connect']],
+    ['Outlook 2007 выдаёт окно "Оповещение системы безопасности: Имя на сертификате безопасности недопустимо".', ['certificate-warning']],
+    ['iPhone: "Server-Identität kann nicht überprüft werden"', ['certificate-warning']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
