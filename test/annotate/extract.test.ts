@@ -32,6 +32,8 @@ describe('extracting facts from ticket text', () => {
     ['Exchange Administrator (5.5 SP3) cannot open the server', { exchangeVersion: '5.5', symptoms: ['cannot-connect'] }],
     ['SCOM: Outlook Anywhere connectivity test failed - EX13-CAS02', { exchangeVersion: '2013', rpcOverHttp: true, symptoms: ['cannot-connect'] }],
     ['the server is Exchange\n2003 SP2 on the LAN', { exchangeVersion: '2003' }],
+    ["Outlook for Mac 2011 can't connect from home. Outlook says the server is unavailable.", { symptoms: ['cannot-connect'] }],
+    ['Our designers run Outlook 2016 for Mac; Outlook shows "Disconnected" since the weekend.', { symptoms: ['cannot-connect'] }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
