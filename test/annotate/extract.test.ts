@@ -66,6 +66,9 @@ describe('extracting facts from ticket text', () => {
     ['Toimiston Telewell-ADSL-reitittimessä on porttiohjaus portille 135.', 'non-windows'],
     ['I set the SMC gateway to do a 1-to-1 NAT of 198.51.100.34 to our Exchange 2007 box.', 'non-windows'],
     ['Remote users come in through the HQ Cisco VPN 3000 concentrator, which sits in front of the server LAN.', 'non-windows'],
+    ['The Oslo site sits behind a Raptor firewall (the Solaris one, not the NT version).', 'non-windows'],
+    ['Just to be clear: we do NOT use ISA or any MS proxy. The edge is a FortiGate 100A.', 'non-windows'],
+    ['Netgear FVX538 with port forwarding of 443 to the server.\nOptions to discuss: (1) a host entry on each device, (2) a commercial cert, (3) ISA in front.', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
