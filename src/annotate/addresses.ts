@@ -66,10 +66,11 @@ function withoutAbbreviationStops(text: string): string {
   return text.replace(ABBREVIATION_STOPS, (found) => `${found.slice(0, -1)} `);
 }
 
-// Between two addresses of a list: "CAS1 10.30.1.11 and CAS2 10.30.1.12", "10.0.0.5, 10.0.0.6".
+// Between two addresses of a list: "CAS1 10.30.1.11 and CAS2 10.30.1.12", "10.0.0.5, 10.0.0.6",
+// "EX1 (10.1.1.11) and EX2 (10.2.1.11)".
 // A word that says the second address is the first one seen from elsewhere ("fd00:10:20::25,
 // externally 2001:db8:4400::25") does not make a list.
-const LIST_JOIN = /^\s*(?:,|and|&|\+)\s*(?:(?!(?:externally|internally|publicly|outside|inside|external|internal|public|private|translated|natted)\b)[a-z][\w-]{0,20}\s+)?$/i;
+const LIST_JOIN = /^\s*\)?\s*(?:,|and|&|\+)\s*(?:(?!(?:externally|internally|publicly|outside|inside|external|internal|public|private|translated|natted)\b)[a-z][\w-]{0,20}(?:\s+|\s*\(\s*))?$/i;
 
 /**
  * Whether two server addresses are listed side by side: two servers (a CAS array, a pair of

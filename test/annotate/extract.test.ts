@@ -837,6 +837,8 @@ describe('extracting facts from ticket text', () => {
     ['Our Exchange 2003 FE (192.168.60.4) sits in the DMZ; the BE is on the LAN.', { clientAddress: '192.168.60.4' }],
     ['FE server (Exchange 2000 SP3) 192.168.200.10 in the DMZ, BE 10.0.0.30 and DCs inside.', { clientAddress: '192.168.200.10', serverAddress: '10.0.0.30' }],
     ['Exchange 2003 front-end (10.0.1.20) - we will be in the office tomorrow to look at it.', { serverAddress: '10.0.1.20' }],
+    ['Chester is on the MPLS. Their Outlook 2003 clients talk straight to EX2K3-01 (10.50.1.10).', { serverAddress: '10.50.1.10' }],
+    ['DAG members EX1 (10.1.1.11) and EX2 (10.2.1.11) at two sites, Palo Alto between.', {}],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
