@@ -983,6 +983,14 @@ describe('extracting facts from ticket text', () => {
     ["L'ouverture de session OWA donne « Impossible d'accéder au serveur Microsoft Exchange ».", ['cannot-connect']],
     ['Outlook 2007 выдаёт окно "Оповещение системы безопасности: Имя на сертификате безопасности недопустимо".', ['certificate-warning']],
     ['iPhone: "Server-Identität kann nicht überprüft werden"', ['certificate-warning']],
+    ['Windows Mobile 6 phones say "The certificate is not from a trusted certifying authority".', ['certificate-warning']],
+    ['Windows Mobile 6 devices say "The certificate ... is not valid for the requested site".', ['certificate-warning']],
+    ["Compare l'avviso che il certificato del server non corrisponde al nome del sito.", ['certificate-warning']],
+    ['Os celulares Android mostram "O certificado do servidor não é confiável".', ['certificate-warning']],
+    ['Auf den Handys kommt: "Der Name auf dem Sicherheitszertifikat ist ungültig oder entspricht nicht dem Namen der Website".', ['certificate-warning']],
+    ['El mensaje es "No se puede establecer conexión con el servidor" y en algunos "el certificado no es de confianza".', ['cannot-connect', 'certificate-warning']],
+    ['Alle brugere får en sikkerhedsadvarsel: "Der er et problem med sikkerhedscertifikatet for webstedet."', ['certificate-warning']],
+    ['Turning on "Accept all SSL certificates" on the phone is the only thing that helps.', ['certificate-warning']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
