@@ -991,6 +991,12 @@ describe('extracting facts from ticket text', () => {
     ['El mensaje es "No se puede establecer conexión con el servidor" y en algunos "el certificado no es de confianza".', ['cannot-connect', 'certificate-warning']],
     ['Alle brugere får en sikkerhedsadvarsel: "Der er et problem med sikkerhedscertifikatet for webstedet."', ['certificate-warning']],
     ['Turning on "Accept all SSL certificates" on the phone is the only thing that helps.', ['certificate-warning']],
+    ['[14:10] tech_sam: new ISP router went in this morning, now none of the remote staff can get Outlook to connect', ['cannot-connect']],
+    ['Neither client type can connect since they moved off the leased line onto the internet.', ['cannot-connect']],
+    ['Dynamic IP (Vodafone), TP-Link DDNS. Phones lose sync after IP change, come back later by themselves.', ['sync-fails']],
+    ['Сотрудники из филиала не могут подключиться Outlook 2003 к Exchange 2003 в головном офисе.', ['cannot-connect']],
+    ['Outlook hlásí: "Připojení k serveru Microsoft Exchange Server není k dispozici."', ['cannot-connect']],
+    ['Since the router was swapped OWA (Exchange 2003 front end) gives "page cannot be displayed" from home.', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
