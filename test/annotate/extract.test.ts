@@ -474,6 +474,13 @@ describe('extracting facts from ticket text', () => {
     ['Your PIX access-list currently only permits 80 and 389 from FE01 to the inside.', false],
     ['Poort 135 is niet geblokkeerd, telnet vanaf thuis lukt.', true],
     ['Partner Outlook 2010 (source 2001:db8:bb:2::17 in our log) reaches 135, but the RPC session then fails.', true],
+    ['  rdr pass on $ext_if proto tcp from any to ($ext_if) port { 135, 443 } -> 10.0.0.25\ntcpdump -i pflog0 shows blocks to ($ext_if) port 1352 right after the 135 session.', true],
+    ['Both laptops fail at home. The RPC ports after 135 are not mapped, obviously.', undefined],
+    ["[14:13] tech_lee: so 135 isn't going through at all. either get the forwards back or move them to RPC over HTTP", false],
+    ['We spent two days on the SonicWALL (captures showed 135 and the dynamic ports going through fine).', true],
+    ['Packet capture on the FortiGate shows 135 answered by the server and then the client connecting to a high port.', true],
+    ['支社からポート135への telnet はタイムアウトします。', false],
+    ['Our users sit behind their firewall, and their security people refuse to let 135 out.', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
