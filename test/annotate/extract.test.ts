@@ -208,6 +208,11 @@ describe('extracting facts from ticket text', () => {
     ['I set the Linksys "DMZ" option to the Exchange 2003 server 192.168.1.100.', 'port-forwarding'],
     ['Ho messo il server come "host DMZ" (tutte le porte in ingresso vanno al server).', 'port-forwarding'],
     ['In our office the DrayTek 2820 NATs everyone onto the one public IP.', 'many-to-one'],
+    ['En la oficina tenemos un router Linksys WRT54GL con el servidor Exchange 2003 (192.168.1.100) puesto como "DMZ".', 'port-forwarding'],
+    ['W biurze mamy router TP-Link, który robi tylko NAT (maskaradę) - wszyscy wychodzą na jednym adresie.', 'many-to-one'],
+    ['Vi har Exchange 2003 bakom en Clavister SG50 med statisk NAT (en egen publik adress som pekar rakt på servern).', 'one-to-one'],
+    ['Check Point FireWall-1 NG FP3 běžící na Windows 2000 Serveru se statickým NATem pro Exchange server.', 'one-to-one'],
+    ['the corporate firewall (Raptor Eagle on Solaris, translating the whole plant range via one address)', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
