@@ -486,8 +486,27 @@ describe('extracting facts from ticket text', () => {
     ['Packet capture on the FortiGate shows 135 answered by the server and then the client connecting to a high port.', true],
     ['支社からポート135への telnet はタイムアウトします。', false],
     ['Our users sit behind their firewall, and their security people refuse to let 135 out.', false],
+    ['De Exchange 2010 server van kantoor staat achter een Fortigate met poortdoorsturing van 443 en 135.', true],
+    ['We allowed "MS RPC" and HTTPS from WAN on our NSA 2400 one-to-one NAT policy.', true],
+    ['I set up a service in ICS for port 135 to 192.168.0.50.', true],
+    ['Fizemos teste com telnet na porta 135 do IP público e a conexão não abre (tempo esgotado).', false],
+    ['Опубликовали Exchange через веб-публикацию, RPC не публиковали. Порт 135 снаружи закрыт.', false],
+    ['Astaro Security Gateway 220 (V7). DNAT rules: WAN:135 -> EXCH (Exchange 2007), plus a DNAT for the high ports.', true],
+    ['Remote Exchange clients cannot connect: the InterLock policy only allows 25 and 80 inbound.', false],
+    ["In our office the ZyWALL 110 only lets out 80 and 443. Outlook 2010 can't connect to the hosted Exchange.", false],
+    ['On the public side of the NAT interface RPC/135 is not enabled.', false],
+    ['Exchange 5.5, PIX 506 with static tcp entries for 135, 5000 and 5001 to the Exchange box.', true],
+    ['Dear support, I already open port 135 in firewall Fortinet (Fortigate 80C) to our exchange 2010.', true],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
+  });
+
+  it('"only allows 25 and 80" closes 135 in a ticket about the old Exchange client, which names neither Outlook nor RPC', () => {
+    const facts = extract(
+      'Remote users with the Exchange client (Win 3.11, v5.0) get "Your Microsoft Exchange Server is unavailable". InterLock policy only allows 25 and 80 inbound.',
+      'Exchange Client 5.0 over Internet - firewall allows only 25/80',
+    );
+    expect(facts.port135Reachable?.value).toBe(false);
   });
 
   it.each([
