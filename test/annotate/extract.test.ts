@@ -661,6 +661,11 @@ describe('extracting facts from ticket text', () => {
     ['un router MikroTik con un dst-nat del 443 hacia el servidor. IP pública fija del proveedor.', 'static'],
     ['Options: (1) a fixed IP from the provider, (2) keep the dynamic name with a short TTL.', undefined],
     ["L2 please check whether Kendal's public IP changed.", undefined],
+    ['Vår publika IP är dynamisk och vi använder DynDNS.', 'dynamic'],
+    ['Die IP ist dynamisch (Telekom-DSL), wir nutzen DynDNS.', 'dynamic'],
+    ['Mamy zmienny IP od Neostrady, używamy DDNS.', 'dynamic'],
+    ['Your business broadband package includes a dynamically assigned IP address which may change on reconnection.', 'dynamic'],
+    ['Adres publiczny mamy stały.', 'static'],
   ])('public address in more wording: %p', (text, assignment) => {
     expect(values(text).publicAddressAssignment).toBe(assignment);
   });
