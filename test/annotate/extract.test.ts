@@ -875,6 +875,9 @@ describe('extracting facts from ticket text', () => {
     ['Exchange 2003 front-end (10.0.1.20) - we will be in the office tomorrow to look at it.', { serverAddress: '10.0.1.20' }],
     ['Chester is on the MPLS. Their Outlook 2003 clients talk straight to EX2K3-01 (10.50.1.10).', { serverAddress: '10.50.1.10' }],
     ['DAG members EX1 (10.1.1.11) and EX2 (10.2.1.11) at two sites, Palo Alto between.', {}],
+    ['Reason: partner users cannot connect; the firewall log shows drops on 135 from 10.77.14.8.', { clientAddress: '10.77.14.8' }],
+    ['Our field engineers use LTE modems; ipconfig on the modem adapter shows 100.64.12.7 (CGNAT from the carrier).', { clientAddress: '100.64.12.7' }],
+    ['Alert from script: rpcping -t ncacn_ip_tcp -s 10.40.0.8 -e 135 from 10.50.1.20 failed.', { clientAddress: '10.50.1.20', serverAddress: '10.40.0.8' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
