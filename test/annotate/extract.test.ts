@@ -1036,6 +1036,12 @@ describe('extracting facts from ticket text', () => {
     ['Сотрудники из филиала не могут подключиться Outlook 2003 к Exchange 2003 в головном офисе.', ['cannot-connect']],
     ['Outlook hlásí: "Připojení k serveru Microsoft Exchange Server není k dispozici."', ['cannot-connect']],
     ['Since the router was swapped OWA (Exchange 2003 front end) gives "page cannot be displayed" from home.', ['cannot-connect']],
+    ['Kan inte synka mejl på Android. Den säger "Kunde inte ansluta till servern".', ['cannot-connect', 'sync-fails']],
+    ['Os usuários externos com Outlook 2010 recebem "O Outlook não consegue se conectar ao servidor".', ['cannot-connect']],
+    ['Outlook 2003 à la maison affiche « Connexion\nau serveur Microsoft Exchange impossible ».', ['cannot-connect']],
+    ['"Er is een probleem met het beveiligingscertificaat van de site."', ['certificate-warning']],
+    ['Los Android nuevos muestran: "No se puede establecer una conexión segura con el servidor".', ['certificate-warning']],
+    ['  Validating the certificate name.\n    Certificate name validation failed.', ['certificate-warning']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
