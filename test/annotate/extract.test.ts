@@ -213,6 +213,12 @@ describe('extracting facts from ticket text', () => {
     ['Vi har Exchange 2003 bakom en Clavister SG50 med statisk NAT (en egen publik adress som pekar rakt på servern).', 'one-to-one'],
     ['Check Point FireWall-1 NG FP3 běžící na Windows 2000 Serveru se statickým NATem pro Exchange server.', 'one-to-one'],
     ['the corporate firewall (Raptor Eagle on Solaris, translating the whole plant range via one address)', 'many-to-one'],
+    ['支店 (ヤマハ RTX1100 で NAT、全端末が 1 つのグローバル IP で外に出ています) から本社の Exchange 2003 に接続します。', 'many-to-one'],
+    ['On our guest Wi-Fi (Meraki MX, NAT to one public IP) iPhones do not sync.', 'many-to-one'],
+    ['Exchange 5.5 at 10.1.20.2 is reachable from our partner through a static (inside,outside) translation.', 'one-to-one'],
+    ['FreeBSD 4.7 gateway, natd with "redirect_addr 10.0.2.20 203.0.113.120" so the Exchange 2000 box gets a whole public address.', 'one-to-one'],
+    ['We created a VIP that maps the whole public address 203.0.113.60 to the Exchange 2003 server.', 'one-to-one'],
+    ['SonicWALL NSA 2400, NAT policy: Original Destination = X1 IP, Translated Destination = Exchange 2003 server (192.168.30.5), Service = "Exchange RPC" group.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
