@@ -1048,6 +1048,15 @@ describe('extracting facts from ticket text', () => {
     ['"Er is een probleem met het beveiligingscertificaat van de site."', ['certificate-warning']],
     ['Los Android nuevos muestran: "No se puede establecer una conexión segura con el servidor".', ['certificate-warning']],
     ['  Validating the certificate name.\n    Certificate name validation failed.', ['certificate-warning']],
+    ['Os iPhones mostram "Não é possível obter o correio. A ligação ao servidor falhou."', ['cannot-connect']],
+    ['los iPhone dicen "No se puede obtener el correo. La conexión con el servidor ha fallado."', ['cannot-connect']],
+    ["Outlook 2003 à la maison affiche : « Le nom n'a pas pu être résolu. »", ['name-resolution-fails']],
+    ['un ping EXCH55 répond "hôte inconnu".', ['name-resolution-fails']],
+    ['Telefonerne siger: "Certifikatet er ikke gyldigt".', ['certificate-warning']],
+    ['los Android muestran "No se puede verificar el certificado del servidor".', ['certificate-warning']],
+    ['Die Handys melden "Das Zertifikat des Servers ist ungültig".', ['certificate-warning']],
+    ['Android 2.2 devices complain "Certificate not from a trusted authority".', ['certificate-warning']],
+    ['Since this week each iPad asks to trust the certificate issued by EXAMPLE-CA.', ['certificate-warning']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
