@@ -36,7 +36,7 @@ export function isAddressMatch(text: string): boolean {
  * 10.0.0.5"). A network written in CIDR form (192.168.10.0/24) is no host's address and is left
  * out; a host written with its prefix (10.0.5.20/24) counts as the host.
  */
-export function addressHits(text: string, extraction: Extraction): AddressHit[] {
+export function addressHits(text: string, extraction: Extraction, requiredTexts: Uint8Array): AddressHit[] {
   const hits: AddressHit[] = [];
   let roles: AddressRoles | undefined;
   // Most tickets hold no IPv6 address, and the expression for one is the costliest to run.
@@ -49,7 +49,7 @@ export function addressHits(text: string, extraction: Extraction): AddressHit[] 
     // Written without a prefix, an IPv4 address ending in .0 or .255 is a network or its
     // broadcast address in a ticket ("the 192.168.5.0 subnet"), not a machine's.
     if (slash < 0 && /\.(?:0|255)$/.test(address)) continue;
-    roles ??= new AddressRoles(withoutAbbreviationStops(text), extraction);
+    roles ??= new AddressRoles(withoutAbbreviationStops(text), extraction, requiredTexts);
     const role = roles.at(match.index, match.index + match[0].length);
     if (role === 'serverAddress' || role === 'clientAddress') hits.push({ role, address, index: match.index, length: address.length });
   }

@@ -9,7 +9,7 @@ import { matches } from './clauses';
 import { boundFactEvidence, type Evidenced } from './evidence-bounds';
 import { Negation, type Tokenizer } from './negation';
 import { findPhrases } from './phrases';
-import { requiredTextsIn } from './required-texts';
+import { passes, requiredTextsIn } from './required-texts';
 import { Sentences } from './sentences';
 
 /** The fields of a ticket that are read for facts. */
@@ -122,26 +122,25 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
     }
   }
   const found = requiredTextsIn(normalized, extraction.requiredTexts);
-  // Whether a pattern with these `requires` can match this ticket.
-  const runs = (requires: number[] | undefined) => !requires || requires.some((text) => found[text] === 1);
   for (const pattern of extraction.patterns) {
-    if (runs(pattern.requires)) addPatternHits(pattern, at, vocabulary, hits);
+    if (passes(pattern.prefilter, found)) addPatternHits(pattern, at, vocabulary, hits);
   }
   for (const rule of extraction.sentenceRules) {
-    if (runs(rule.requires)) hits.push(...sentenceRuleHits(rule, at));
+    if (passes(rule.prefilter, found)) hits.push(...sentenceRuleHits(rule, at));
   }
   // A link-local address (fe80::, 169.254.x) is a machine's too, but the one it reaches no other
   // network with: beside another address of the same role (ipconfig lists both), the other is the one meant.
-  for (const hit of addressHits(text, extraction)) hits.push({ fact: hit.role, value: hit.address, confidence: isLinkLocal(hit.address) ? 0.75 : 0.8, span: whole.span(hit.index, hit.length) });
+  for (const hit of addressHits(text, extraction, found)) hits.push({ fact: hit.role, value: hit.address, confidence: isLinkLocal(hit.address) ? 0.75 : 0.8, span: whole.span(hit.index, hit.length) });
   for (const pattern of extraction.context) {
+    if (!passes(pattern.prefilter, found)) continue;
     for (const match of matches(pattern.regex, text)) {
       if (pattern.negatable && at.negation.at(match.index)) continue;
       mention(mentions, pattern, whole.span(match.index, match[0].length));
     }
   }
   const withdrawn = new Set<string>();
-  for (const { fact, regex, requires } of extraction.withdrawals) {
-    if (!runs(requires)) continue;
+  for (const { fact, regex, prefilter } of extraction.withdrawals) {
+    if (!passes(prefilter, found)) continue;
     regex.lastIndex = 0;
     if (regex.test(text)) withdrawn.add(fact);
   }

@@ -1,5 +1,6 @@
 import type { AddressCue, Extraction } from '../kb/extraction';
 import { ClauseStarts, lastAtOrBefore, matches } from './clauses';
+import { passes } from './required-texts';
 
 /**
  * Whose address stands at a position of one text: the role of the nearest cue before it in its
@@ -14,17 +15,19 @@ export class AddressRoles {
 
   private readonly following: Extraction['addresses']['following'];
 
+  /** `found`: the required texts in the ticket (requiredTextsIn), which tell which cues can match. */
   constructor(
     private readonly text: string,
     { addresses }: Extraction,
+    found: Uint8Array,
   ) {
     this.following = addresses.following;
     this.clauses = new ClauseStarts(text, addresses.clauseBreaks);
-    this.cues = addresses.cues.map(({ regex, role, roleWhenAbsent }) => {
-      const found = matches(regex, text);
+    this.cues = addresses.cues.map(({ regex, role, roleWhenAbsent, prefilter }) => {
+      const cues = passes(prefilter, found) ? matches(regex, text) : [];
       // What the role depends on is looked for only where the cue is there to give one.
-      const given = found.length ? roleIn(text, role, roleWhenAbsent) : role;
-      return { role: given, starts: found.map((m) => m.index), ends: found.map((m) => m.index + m[0].length) };
+      const given = cues.length ? roleIn(text, role, roleWhenAbsent) : role;
+      return { role: given, starts: cues.map((m) => m.index), ends: cues.map((m) => m.index + m[0].length) };
     });
   }
 

@@ -1,3 +1,5 @@
+import type { Prefilter } from '../kb/extraction';
+
 /**
  * Which of `texts` (Extraction.requiredTexts) occur in a normalized ticket (normalizeText), by
  * index, found in one pass. Asking `includes` of the ticket once per text a rule requires (some
@@ -27,6 +29,11 @@ export function requiredTextsIn(normalized: string, texts: readonly string[]): U
     for (let o = outputsFrom[state]!; o < outputsFrom[state + 1]!; o += 1) found[outputs[o]!] = 1;
   }
   return found;
+}
+
+/** Whether a ticket in which requiredTextsIn found `found` holds one text of each of the prefilter's lists. */
+export function passes(prefilter: Prefilter, found: Uint8Array): boolean {
+  return prefilter.every((texts) => texts.some((text) => found[text] === 1));
 }
 
 /** The automaton of a list of texts: its states' steps by code unit class, and the texts that end at each state. */

@@ -1,3 +1,4 @@
+import { literalsOf } from './expression-literals';
 import { KnowledgeBaseError } from './errors';
 import type { Scalar } from './model';
 import { PhraseListBuilder, type PhraseList } from './phrases';
@@ -30,6 +31,8 @@ interface AddressCueFile {
 export interface AddressCue {
   regex: RegExp;
   role: AddressRole;
+  /** The texts a ticket must hold for the cue to be looked for (see Prefilter). */
+  prefilter: Prefilter;
   /** Where the ticket has no match of `regex`, the role is this one's. */
   roleWhenAbsent?: { regex: RegExp; role: AddressRole } | undefined;
 }
@@ -84,12 +87,17 @@ export interface FactPattern {
    * addressTranslation only where the ticket does not say the mode, from which it is derived.
    */
   unlessRead?: string | undefined;
-  /**
-   * Text every match contains, as indices into Extraction.requiredTexts: a ticket without any of
-   * it is not searched (see normalizeText).
-   */
-  requires?: number[] | undefined;
+  /** The texts a ticket must hold for the pattern to be looked for. */
+  prefilter: Prefilter;
 }
+
+/**
+ * The texts a ticket must hold for an expression to be worth running, as indices into
+ * Extraction.requiredTexts: one text of every list, in the ticket as normalizeText writes it. The
+ * lists are a rule's `requires`, as its author wrote them, and what its expressions themselves
+ * require (literalsOf). No list, no prefilter.
+ */
+export type Prefilter = readonly (readonly number[])[];
 
 /** A fact value read when all its patterns match in one sentence; the evidence is the first's match. */
 export interface SentenceRule {
@@ -99,8 +107,8 @@ export interface SentenceRule {
   confidence: number;
   /** Whether a sentence whose first pattern's match is negated ("we do not forward 135") is passed over. */
   negatable: boolean;
-  /** Text every sentence the rule reads contains (see FactPattern.requires): a ticket without any of it is not searched. */
-  requires?: number[] | undefined;
+  /** The texts a ticket must hold for the rule to be looked for: its `requires`, and what each of its expressions requires. */
+  prefilter: Prefilter;
 }
 
 /**
@@ -111,8 +119,8 @@ export interface SentenceRule {
 interface Withdrawal {
   fact: string;
   regex: RegExp;
-  /** Text every match contains (see FactPattern.requires): a ticket without any of it is not searched. */
-  requires?: number[] | undefined;
+  /** The texts a ticket must hold for the withdrawal to be looked for. */
+  prefilter: Prefilter;
 }
 
 /** Something a ticket may mention that the fact vocabulary cannot hold ("Outlook for Mac"). */
@@ -121,6 +129,8 @@ export interface ContextPattern {
   label: string;
   regex: RegExp;
   negatable: boolean;
+  /** The texts a ticket must hold for the pattern to be looked for. */
+  prefilter: Prefilter;
 }
 
 /**
@@ -224,7 +234,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
         negatable: entry.negatable ?? true,
         confidence: entry.confidence,
         unlessRead: entry.unlessRead,
-        requires: required.indicesOf(entry.requires),
+        prefilter: required.prefilterOf(entry.requires, [regex]),
       });
     });
   }
@@ -240,32 +250,27 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
         if (!entry.id || !entry.label) throw new KnowledgeBaseError(where, pointer, 'a context entry needs an id and a label');
         const negatable = entry.negatable ?? true;
         if (entry.phrases) phrases.add(entry.phrases, { kind: 'context', id: entry.id, label: entry.label, negatable });
-        if (regex) context.push({ id: entry.id, label: entry.label, regex, negatable });
+        if (regex) context.push({ id: entry.id, label: entry.label, regex, negatable, prefilter: required.prefilterOf(undefined, [regex]) });
         return;
       }
       if (entry.value === undefined) throw new KnowledgeBaseError(where, `${pointer}/value`, `an entry of a lexicon of ${lexicon.fact} needs a value`);
       checkValues(entry, allowed, lexicon.fact!, where, pointer);
       const use = { fact: lexicon.fact!, value: entry.value, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence ?? 0.85 };
       if (entry.phrases) phrases.add(entry.phrases, { kind: 'fact', ...use });
-      if (regex) patterns.push({ ...use, regex, requires: required.indicesOf(entry.requires) });
+      if (regex) patterns.push({ ...use, regex, prefilter: required.prefilterOf(entry.requires, [regex]) });
     });
   }
   const sentenceRules = (file.sentenceRules ?? []).map((rule, i) => {
     const pointer = `/sentenceRules/${i}`;
     checkValues(rule, factValues(rule.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), rule.fact, EXTRACTION_FILE, pointer);
-    return {
-      fact: rule.fact,
-      value: rule.value,
-      confidence: rule.confidence,
-      negatable: rule.negatable ?? false,
-      requires: required.indicesOf(rule.requires),
-      all: rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`)),
-    };
+    const all = rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`));
+    return { fact: rule.fact, value: rule.value, confidence: rule.confidence, negatable: rule.negatable ?? false, prefilter: required.prefilterOf(rule.requires, all), all };
   });
   const withdrawals = (file.withdrawals ?? []).map((entry, i) => {
     const pointer = `/withdrawals/${i}`;
     factValues(entry.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`);
-    return { fact: entry.fact, regex: compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`), requires: required.indicesOf(entry.requires) };
+    const regex = compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`);
+    return { fact: entry.fact, regex, prefilter: required.prefilterOf(entry.requires, [regex]) };
   });
   const groups = [...(file.hedges ?? []).map((group, i) => ({ group, pointer: `/hedges/${i}` })), ...(file.clientSide ? [{ group: file.clientSide, pointer: '/clientSide' }] : [])];
   const sentenceCues = groups.map(({ group, pointer }, cue) => {
@@ -310,23 +315,35 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     },
     addresses: {
       clauseBreaks: file.addresses.clauseBreaks,
-      cues: file.addresses.cues.map((cue, i) => ({
-        regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/pattern`),
-        role: cue.role,
-        roleWhenAbsent: cue.roleWhenAbsent && { regex: compile(cue.roleWhenAbsent.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/roleWhenAbsent/pattern`), role: cue.roleWhenAbsent.role },
-      })),
+      cues: file.addresses.cues.map((cue, i) => {
+        const regex = compile(cue.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/pattern`);
+        // Cues read the ticket with the stops of abbreviations as spaces (addresses.ts): a space
+        // there is a full stop in the text the prefilter reads, so no literal may hold one.
+        return {
+          regex,
+          role: cue.role,
+          prefilter: required.prefilterOf(undefined, [regex], { spaceIsLiteral: false }),
+          roleWhenAbsent: cue.roleWhenAbsent && { regex: compile(cue.roleWhenAbsent.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/roleWhenAbsent/pattern`), role: cue.roleWhenAbsent.role },
+        };
+      }),
       following: (file.addresses.following ?? []).map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/following/${i}/pattern`, 'iy'), role: cue.role })),
     },
   };
 }
 
-/** The texts rules require, each listed once, and a rule's `requires` as indices into the list. */
+/** The texts rules require, each listed once, and a rule's prefilter as indices into the list. */
 class RequiredTexts {
   readonly texts: string[] = [];
   private readonly indices = new Map<string, number>();
 
-  indicesOf(requires: string[] | undefined): number[] | undefined {
-    return requires?.map((text) => {
+  /** A rule's prefilter: its author's `requires`, and the literals each of its expressions requires. */
+  prefilterOf(requires: string[] | undefined, expressions: readonly RegExp[], options?: Parameters<typeof literalsOf>[1]): number[][] {
+    const lists = [...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))];
+    return lists.map((list) => this.indicesOf(list));
+  }
+
+  private indicesOf(texts: readonly string[]): number[] {
+    return texts.map((text) => {
       let index = this.indices.get(text);
       if (index === undefined) {
         index = this.texts.push(text) - 1;

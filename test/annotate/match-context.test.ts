@@ -3,8 +3,10 @@ import { matches } from '../../src/annotate/clauses';
 import { tokenize } from '../../src/annotate/language';
 import { AddressRoles } from '../../src/annotate/match-context';
 import { Negation } from '../../src/annotate/negation';
+import { requiredTextsIn } from '../../src/annotate/required-texts';
 import { Sentences } from '../../src/annotate/sentences';
 import type { Extraction } from '../../src/kb/extraction';
+import { normalizeText } from '../../src/kb/phrases';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // Negation and address roles are found from indexes built once per text (tokens per sentence,
@@ -143,7 +145,7 @@ it('a cue further back than the window reaches asks for no tokens', () => {
 it('an address gets the role that reading its clause gives', () => {
   fc.assert(
     fc.property(text, (sample) => {
-      const roles = new AddressRoles(sample, extraction);
+      const roles = new AddressRoles(sample, extraction, requiredTextsIn(normalizeText(sample), extraction.requiredTexts));
       // Addresses start where a character that is not part of a word ends.
       for (let index = 0; index <= sample.length; index += 1) {
         if (index === 0 || /\W/.test(sample[index - 1]!)) expect(roles.at(index)).toBe(roleByReading(sample, index, extraction));
