@@ -503,6 +503,19 @@ describe('extracting facts from ticket text', () => {
     ['On the public side of the NAT interface RPC/135 is not enabled.', false],
     ['Exchange 5.5, PIX 506 with static tcp entries for 135, 5000 and 5001 to the Exchange box.', true],
     ['Dear support, I already open port 135 in firewall Fortinet (Fortigate 80C) to our exchange 2010.', true],
+    ['The FreeBSD ipfw box denies everything except 135 from the client net.', true],
+    ['We only have 135 in the Raptor rule set right now.', true],
+    ['The static translation is in place and 135 is in the rulebase.', true],
+    ['Audit: 10.200.3.44:1372 -> 10.12.0.5:135 ALLOW (rule RPC-EPM)', true],
+    ['rdr on ext0 proto tcp from any to ext0 port 135 -> 10.0.1.9', true],
+    ['Remote Outlook 2007 connects to 135 on the translated address but then hangs.', true],
+    ['From a packet capture Outlook connects to 135 on the proxy server itself, not on Exchange.', undefined],
+    ['Telnet mot port 135 på den publika adressen fungerar.', true],
+    ['Testei telnet na porta 135 de fora e abre normalmente.', true],
+    ['Test telnet na 135 z Brna: spojení se nepodařilo.', false],
+    ['Toimistolla on Telewell-reititin, jossa portti 135 on ohjattu Exchange 2010 -palvelimelle.', true],
+    ['Jag har lagt upp portmappning för 135 och 25 till Exchange-servern.', true],
+    ['He sees her home IP hitting 135, then nothing: "the session after the endpoint mapper is dropped".', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
