@@ -1070,6 +1070,11 @@ describe('extracting facts from ticket text', () => {
     ['Die Handys melden "Das Zertifikat des Servers ist ungültig".', ['certificate-warning']],
     ['Android 2.2 devices complain "Certificate not from a trusted authority".', ['certificate-warning']],
     ['Since this week each iPad asks to trust the certificate issued by EXAMPLE-CA.', ['certificate-warning']],
+    ['From the fw log the Outlook 2000 clients are accepted on tcp/135 and then dropped on a high port.', ['cannot-connect']],
+    ['Your policy only allows tcp/135, so the subsequent session is denied.', ['cannot-connect']],
+    ['Os vendedores usam Outlook 2003 e não conseguem conectar no Exchange 2003 da matriz.', ['cannot-connect']],
+    ['Outlook 2003: "Não é possível conectar-se ao servidor Microsoft Exchange".', ['cannot-connect']],
+    ['IP アドレスが変わると、iPhone で「メールを取得できません」と表示されます。', ['cannot-connect', 'sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
