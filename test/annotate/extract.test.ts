@@ -219,6 +219,12 @@ describe('extracting facts from ticket text', () => {
     ['FreeBSD 4.7 gateway, natd with "redirect_addr 10.0.2.20 203.0.113.120" so the Exchange 2000 box gets a whole public address.', 'one-to-one'],
     ['We created a VIP that maps the whole public address 203.0.113.60 to the Exchange 2003 server.', 'one-to-one'],
     ['SonicWALL NSA 2400, NAT policy: Original Destination = X1 IP, Translated Destination = Exchange 2003 server (192.168.30.5), Service = "Exchange RPC" group.', 'port-forwarding'],
+    ['In Den Haag staat een Cisco 2611 met een statische NAT-vertaling (1-op-1) voor de Exchange-server.', 'one-to-one'],
+    ['W Warszawie mamy ISA Server 2006 z regułą publikowania serwera dla portu 135 do Exchange.', 'port-forwarding'],
+    ['Sul nostro ISA Server 2004 abbiamo creato una regola di pubblicazione del server con il protocollo "Server RPC di Exchange".', 'port-forwarding'],
+    ['Jag har lagt upp portmappning för 135 och 25 till Exchange-servern.', 'port-forwarding'],
+    ['Toimistolla on Telewell-reititin, jossa portti 135 on ohjattu Exchange 2010 -palvelimelle.', 'port-forwarding'],
+    ['L2 note: Exchange 2007, server statically NATed on the Check Point Gaia R77.30 cluster.', 'one-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
