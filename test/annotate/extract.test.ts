@@ -69,6 +69,11 @@ describe('extracting facts from ticket text', () => {
     ['The Oslo site sits behind a Raptor firewall (the Solaris one, not the NT version).', 'non-windows'],
     ['Just to be clear: we do NOT use ISA or any MS proxy. The edge is a FortiGate 100A.', 'non-windows'],
     ['Netgear FVX538 with port forwarding of 443 to the server.\nOptions to discuss: (1) a host entry on each device, (2) a commercial cert, (3) ISA in front.', 'non-windows'],
+    ['Exchange 2007 SBS 2008 box behind a Billion 7800N, port forward 443 -> 192.168.1.3.', 'non-windows'],
+    ['since the ISP swapped my router for a new Vodafone EasyBox.', 'non-windows'],
+    ['社内の Exchange 2010 サーバーはルーターのポートフォワード（443）で公開しています。', 'non-windows'],
+    ['máme Exchange 2013 za MikroTikem (dst-nat 443 na server).', 'non-windows'],
+    ['Our Exchange 4.0 server is behind FireWall-1 2.1 on a SPARCstation (SunOS).', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
