@@ -35,6 +35,7 @@ describe('extracting facts from ticket text', () => {
     ["Outlook for Mac 2011 can't connect from home. Outlook says the server is unavailable.", { symptoms: ['cannot-connect'] }],
     ['Our designers run Outlook 2016 for Mac; Outlook shows "Disconnected" since the weekend.', { symptoms: ['cannot-connect'] }],
     ['The Android phone stops syncing for half a day after each IP change. Laptop Outlook recovers quickly.', { clientKind: 'activesync-device', symptoms: ['sync-fails'] }],
+    ['Telefony z Androidem przez kilka godzin nie synchronizują poczty.', { clientKind: 'activesync-device', symptoms: ['sync-fails'] }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
