@@ -36,6 +36,9 @@ describe('extracting facts from ticket text', () => {
     ['Our designers run Outlook 2016 for Mac; Outlook shows "Disconnected" since the weekend.', { symptoms: ['cannot-connect'] }],
     ['The Android phone stops syncing for half a day after each IP change. Laptop Outlook recovers quickly.', { clientKind: 'activesync-device', symptoms: ['sync-fails'] }],
     ['Telefony z Androidem przez kilka godzin nie synchronizują poczty.', { clientKind: 'activesync-device', symptoms: ['sync-fails'] }],
+    ['Warehouse PCs run Windows for Workgroups 3.11 with the Exchange 5.0 client. Exchange 5.5 server at head office.', { exchangeVersion: '5.5' }],
+    ['The Exchange 4.0 client on the PCs says the server is unavailable.', { exchangeVersion: '4.0', symptoms: ['cannot-connect'] }],
+    ['From HQ the Exchange Administrator program cannot display the 5.5 server at the Bristol branch.', { exchangeVersion: '5.5' }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
