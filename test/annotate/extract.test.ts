@@ -912,6 +912,13 @@ describe('extracting facts from ticket text', () => {
     ['Reason: partner users cannot connect; the firewall log shows drops on 135 from 10.77.14.8.', { clientAddress: '10.77.14.8' }],
     ['Our field engineers use LTE modems; ipconfig on the modem adapter shows 100.64.12.7 (CGNAT from the carrier).', { clientAddress: '100.64.12.7' }],
     ['Alert from script: rpcping -t ncacn_ip_tcp -s 10.40.0.8 -e 135 from 10.50.1.20 failed.', { clientAddress: '10.50.1.20', serverAddress: '10.40.0.8' }],
+    ['Querying target system called: 10.0.10.5\nTCP port 135 (epmap service): NOT LISTENING', { serverAddress: '10.0.10.5' }],
+    ['Querying target system called: 203.0.113.70\nTCP port 135 (epmap service): LISTENING', {}],
+    ['本社のファイアウォールで TCP 135 をサーバー 192.168.100.10 に転送しています。', { serverAddress: '192.168.100.10' }],
+    ["Exchange 2007 mailbox server 10.2.0.61. User's VPN IP 172.22.4.19.", { serverAddress: '10.2.0.61', clientAddress: '172.22.4.19' }],
+    ['Weitergeleitet sind 135, 5000 und 5001 an 10.0.1.2.', { serverAddress: '10.0.1.2' }],
+    ['Mar 12 08:41:22  WAN  block  198.51.100.77:51234  ->  10.0.0.25:135  TCP:S', { clientAddress: '198.51.100.77', serverAddress: '10.0.0.25' }],
+    ['User with that home IP (198.51.100.77) reports Outlook 2007 cannot connect.', { clientAddress: '198.51.100.77' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
