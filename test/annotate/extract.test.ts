@@ -700,6 +700,9 @@ describe('extracting facts from ticket text', () => {
     ['Mamy zmienny IP od Neostrady, używamy DDNS.', 'dynamic'],
     ['Your business broadband package includes a dynamically assigned IP address which may change on reconnection.', 'dynamic'],
     ['Adres publiczny mamy stały.', 'static'],
+    ["L'adresse IP publique est dynamique, on utilise un nom DynDNS.", 'dynamic'],
+    ['Mamy Exchange 2010 w biurze, łącze Neostrada z dynamicznym IP.', 'dynamic'],
+    ['Our addresses are static, the ISP just gave us a new block.', 'static'],
   ])('public address in more wording: %p', (text, assignment) => {
     expect(values(text).publicAddressAssignment).toBe(assignment);
   });
