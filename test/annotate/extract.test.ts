@@ -39,6 +39,7 @@ describe('extracting facts from ticket text', () => {
     ['Warehouse PCs run Windows for Workgroups 3.11 with the Exchange 5.0 client. Exchange 5.5 server at head office.', { exchangeVersion: '5.5' }],
     ['The Exchange 4.0 client on the PCs says the server is unavailable.', { exchangeVersion: '4.0', symptoms: ['cannot-connect'] }],
     ['From HQ the Exchange Administrator program cannot display the 5.5 server at the Bristol branch.', { exchangeVersion: '5.5' }],
+    ['In the office there is outlook 2003 and 2007. From outside NO outlook works, neither 2003 nor 2007.', { clientKind: 'outlook' }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
