@@ -1101,6 +1101,11 @@ describe('extracting facts from ticket text', () => {
     ['Os vendedores usam Outlook 2003 e não conseguem conectar no Exchange 2003 da matriz.', ['cannot-connect']],
     ['Outlook 2003: "Não é possível conectar-se ao servidor Microsoft Exchange".', ['cannot-connect']],
     ['IP アドレスが変わると、iPhone で「メールを取得できません」と表示されます。', ['cannot-connect', 'sync-fails']],
+    ['Sale: "No se pueden abrir las carpetas de correo electrónico predeterminadas. No se puede establecer una conexión con Microsoft Exchange."', ['cannot-connect']],
+    ["Outlook 2000 affiche : « Impossible d'ouvrir vos dossiers de messagerie par défaut. »", ['cannot-connect']],
+    ['Pracownicy zdalni z Outlook 2003 dostają komunikat: "Nie można otworzyć zestawu folderów."', ['cannot-connect']],
+    ["Three of the sales team can't get Outlook 2003 to work from hotels this week.", ['cannot-connect']],
+    ['Rule allows 135 to the server. The Exchange client connects to 135 then dies.', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
