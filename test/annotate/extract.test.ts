@@ -1106,6 +1106,9 @@ describe('extracting facts from ticket text', () => {
     ['Pracownicy zdalni z Outlook 2003 dostają komunikat: "Nie można otworzyć zestawu folderów."', ['cannot-connect']],
     ["Three of the sales team can't get Outlook 2003 to work from hotels this week.", ['cannot-connect']],
     ['Rule allows 135 to the server. The Exchange client connects to 135 then dies.', ['cannot-connect']],
+    ['Outlook 2000 clients connect to the endpoint mapper but the subsequent connection to the port returned by the mapper is dropped by rule 12.', ['cannot-connect']],
+    ['Our ISP started filtering 135, so home users cannot hit the endpoint mapper on our Exchange 2003 server anymore.', ['cannot-connect']],
+    ['Outlook 2000 at home: "The connection to the server has failed. Account: \'Work\', Protocol: POP3, Port: 110".', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
