@@ -235,6 +235,18 @@ describe('extracting facts from ticket text', () => {
     ['Jag har lagt upp portmappning för 135 och 25 till Exchange-servern.', 'port-forwarding'],
     ['Toimistolla on Telewell-reititin, jossa portti 135 on ohjattu Exchange 2010 -palvelimelle.', 'port-forwarding'],
     ['L2 note: Exchange 2007, server statically NATed on the Check Point Gaia R77.30 cluster.', 'one-to-one'],
+    ['In the new office, behind the Meraki MX64 that the landlord put in (everyone NATed out one IP), Outlook says Disconnected.', 'many-to-one'],
+    ["I'm on a Linksys WRT54G at home (the normal NAT thing, all PCs on one internet IP).", 'many-to-one'],
+    ['The hotel obviously puts everyone on one address.', 'many-to-one'],
+    ['The FortiGate 100E does the NAT for the office (one public IP).', 'many-to-one'],
+    ['SonicWALL does NAT between LAN and OPT (one shared address, no static).', 'many-to-one'],
+    ['Exchange 2003 SP2 behind a Linksys RV042 with 443 forwarded.', 'port-forwarding'],
+    ['Server is behind a SonicWALL TZ170 (https forwarded from our static public IP).', 'port-forwarding'],
+    ['Le routeur Netgear DG834 redirige le port 443 vers le serveur.', 'port-forwarding'],
+    ["La porta 135 è aperta verso il server, il NAT è statico (uno a uno) sull'indirizzo pubblico.", 'one-to-one'],
+    ['Una IP virtual que mapea toda la dirección pública 198.51.100.60 al Exchange.', 'one-to-one'],
+    ['I made a reservation so 203.0.113.66 maps entirely to the Exchange 2000 server both ways.', 'one-to-one'],
+    ['Un consultor nos dijo que hiciéramos una traducción uno a uno en el proxy.', undefined],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
