@@ -544,6 +544,10 @@ describe('extracting facts from ticket text', () => {
     ['Toimistolla on Telewell-reititin, jossa portti 135 on ohjattu Exchange 2010 -palvelimelle.', true],
     ['Jag har lagt upp portmappning för 135 och 25 till Exchange-servern.', true],
     ['He sees her home IP hitting 135, then nothing: "the session after the endpoint mapper is dropped".', undefined],
+    ['But I asked Sam to telnet to 135 from his hotel in Frankfurt and it just times out.', false],
+    ['In your rulebase only "dcerpc" (TCP 135) is allowed.', true],
+    ['I set up "Virtual Servers" for TCP 25, 80 and 135 to the server.', true],
+    ['Clavistern gör port forwarding (SAT) av 443 till CAS-servern. 135 är inte öppen.', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
