@@ -79,6 +79,7 @@ describe('extracting facts from ticket text', () => {
     ['社内の Exchange 2010 サーバーはルーターのポートフォワード（443）で公開しています。', 'non-windows'],
     ['máme Exchange 2013 za MikroTikem (dst-nat 443 na server).', 'non-windows'],
     ['Our Exchange 4.0 server is behind FireWall-1 2.1 on a SPARCstation (SunOS).', 'non-windows'],
+    ['Lab setup for our IPv6 pilot: ASR 1001 does NPTv6, translating 2001:db8:aa::/48 to our ULA.', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
