@@ -40,6 +40,7 @@ describe('extracting facts from ticket text', () => {
     ['The Exchange 4.0 client on the PCs says the server is unavailable.', { exchangeVersion: '4.0', symptoms: ['cannot-connect'] }],
     ['From HQ the Exchange Administrator program cannot display the 5.5 server at the Bristol branch.', { exchangeVersion: '5.5' }],
     ['In the office there is outlook 2003 and 2007. From outside NO outlook works, neither 2003 nor 2007.', { clientKind: 'outlook' }],
+    ["Outlook 2000 inside our office can't open the mailbox, while the same laptop at home connects fine.", { clientKind: 'outlook', outlookVersion: '2000', symptoms: ['cannot-connect'] }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
