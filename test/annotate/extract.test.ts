@@ -941,6 +941,9 @@ describe('extracting facts from ticket text', () => {
     ['Weitergeleitet sind 135, 5000 und 5001 an 10.0.1.2.', { serverAddress: '10.0.1.2' }],
     ['Mar 12 08:41:22  WAN  block  198.51.100.77:51234  ->  10.0.0.25:135  TCP:S', { clientAddress: '198.51.100.77', serverAddress: '10.0.0.25' }],
     ['User with that home IP (198.51.100.77) reports Outlook 2007 cannot connect.', { clientAddress: '198.51.100.77' }],
+    ['DNAT  net  loc:10.0.0.5  tcp  135,443,25\n10.0.0.5 = Exchange 2007.', { serverAddress: '10.0.0.5' }],
+    ['Can someone forward port 8000 on the Draytek to the CCTV recorder (192.168.1.200)? The Exchange 2010 server is on 192.168.1.10.', { serverAddress: '192.168.1.10' }],
+    ['Your NAT policy translates Original Destination = X1 IP to Translated Destination = 10.10.10.5 here.', { serverAddress: '10.10.10.5' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
