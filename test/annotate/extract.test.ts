@@ -41,6 +41,10 @@ describe('extracting facts from ticket text', () => {
     ['From HQ the Exchange Administrator program cannot display the 5.5 server at the Bristol branch.', { exchangeVersion: '5.5' }],
     ['In the office there is outlook 2003 and 2007. From outside NO outlook works, neither 2003 nor 2007.', { clientKind: 'outlook' }],
     ["Outlook 2000 inside our office can't open the mailbox, while the same laptop at home connects fine.", { clientKind: 'outlook', outlookVersion: '2000', symptoms: ['cannot-connect'] }],
+    ['Branch users on Windows for Workgroups 3.11 with the Exchange client (4.0) cannot log on since Monday.', { clientKind: 'exchange-client', exchangeVersion: '4.0', symptoms: ['cannot-connect'] }],
+    ['Quota is 2GB on Exchange\n2010. Please increase to 5GB.', { exchangeVersion: '2010' }],
+    ['Our Exchange is still 2010 SP3 behind a Fortigate.', { exchangeVersion: '2010', firewallPlatform: 'non-windows' }],
+    ['The Exchange Administrator program on our London 5.5 server cannot reach the Dublin site.', { exchangeVersion: '5.5', symptoms: ['cannot-connect'] }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
