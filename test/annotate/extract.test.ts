@@ -253,6 +253,8 @@ describe('extracting facts from ticket text', () => {
     ['Una IP virtual que mapea toda la dirección pública 198.51.100.60 al Exchange.', 'one-to-one'],
     ['I made a reservation so 203.0.113.66 maps entirely to the Exchange 2000 server both ways.', 'one-to-one'],
     ['Un consultor nos dijo que hiciéramos una traducción uno a uno en el proxy.', undefined],
+    ['HQ has Exchange 2000 behind a PIX 506E with a static for the server (one public address = one server).', 'one-to-one'],
+    ['If you want native RPC access you would need a static NAT or 1-to-1 NAT for the server.', undefined],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
