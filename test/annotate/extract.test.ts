@@ -556,6 +556,15 @@ describe('extracting facts from ticket text', () => {
     ['In your rulebase only "dcerpc" (TCP 135) is allowed.', true],
     ['I set up "Virtual Servers" for TCP 25, 80 and 135 to the server.', true],
     ['Clavistern gör port forwarding (SAT) av 443 till CAS-servern. 135 är inte öppen.', false],
+    ['Raptor only lets through what I define. I defined 135. What else?', true],
+    ['"pass in quick proto tcp from any to any port = 135" is already in ipf.rules, I see the 135 packets pass.', true],
+    ["Every inbound port on the router's WAN IP goes to the server, 135 included.", true],
+    ['Il firewall non blocca la porta 135.', true],
+    ['Services ticked: Web (443), SMTP, Remote Web Workplace (4125). That is it - nothing for 135.', false],
+    ["Policy says no 135 - it's blocked, full stop.", false],
+    ['PRTG sensor "TCP 135 EXCH-OLD 192.168.44.5" went red at 09:57 with "Connection refused".', false],
+    ["Un telnet sur le port 135 depuis l'extérieur fonctionne.", true],
+    ['We have done the 1:1 NAT for exchange server and 135 port is opened also.', true],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
