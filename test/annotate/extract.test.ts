@@ -255,6 +255,8 @@ describe('extracting facts from ticket text', () => {
     ['Un consultor nos dijo que hiciéramos una traducción uno a uno en el proxy.', undefined],
     ['HQ has Exchange 2000 behind a PIX 506E with a static for the server (one public address = one server).', 'one-to-one'],
     ['If you want native RPC access you would need a static NAT or 1-to-1 NAT for the server.', undefined],
+    ['The Draytek Vigor 2820 just forwards 443 to the Exchange 2007 box.', 'port-forwarding'],
+    ['Just forward 135 to the Exchange box and it will work.', undefined],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
