@@ -257,6 +257,11 @@ describe('extracting facts from ticket text', () => {
     ['If you want native RPC access you would need a static NAT or 1-to-1 NAT for the server.', undefined],
     ['The Draytek Vigor 2820 just forwards 443 to the Exchange 2007 box.', 'port-forwarding'],
     ['Just forward 135 to the Exchange box and it will work.', undefined],
+    ['Our PIX 525 (the mail server has a static, one external address for one internal) now blocks 135.', 'one-to-one'],
+    ['Small office of 6 pcs, we share 1 dialup ISDN connection with WinGate 3.0 on the receptionist pc.', 'many-to-one'],
+    ['Only the modem of the ISP that do the NAT, everybody go to internet with the one IP.', 'many-to-one'],
+    ["Ho aperto la porta 135 sul router Netgear dell'ufficio e l'ho inoltrata al server SBS 2008.", 'port-forwarding'],
+    ['Máme Exchange 2013 za routerem MikroTik, port 443 je přesměrovaný na server.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
