@@ -1152,6 +1152,11 @@ describe('extracting facts from ticket text', () => {
     ['Outlook 2000 clients connect to the endpoint mapper but the subsequent connection to the port returned by the mapper is dropped by rule 12.', ['cannot-connect']],
     ['Our ISP started filtering 135, so home users cannot hit the endpoint mapper on our Exchange 2003 server anymore.', ['cannot-connect']],
     ['Outlook 2000 at home: "The connection to the server has failed. Account: \'Work\', Protocol: POP3, Port: 110".', ['cannot-connect']],
+    ['O Outlook 2007 mostra: "Não é possível abrir seu conjunto padrão de pastas de email."', ['cannot-connect']],
+    ['Outlook 2007 z zewnątrz pokazuje: "Nie można nawiązać połączenia z serwerem Microsoft Exchange."', ['cannot-connect']],
+    ['Outlook 2003 me tira: "El nombre no se puede resolver."', ['name-resolution-fails']],
+    ['När vi lägger upp kontot på iPhone får vi "Kan inte verifiera serveridentitet". Sen synkar den inte alls.', ['certificate-warning', 'sync-fails']],
+    ['Windows Mobile phones still time out on sync 4 days later.', ['sync-fails']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
