@@ -85,6 +85,8 @@ describe('extracting facts from ticket text', () => {
     ['máme Exchange 2013 za MikroTikem (dst-nat 443 na server).', 'non-windows'],
     ['Our Exchange 4.0 server is behind FireWall-1 2.1 on a SPARCstation (SunOS).', 'non-windows'],
     ['Lab setup for our IPv6 pilot: ASR 1001 does NPTv6, translating 2001:db8:aa::/48 to our ULA.', 'non-windows'],
+    ['Your enforcement module is FireWall-1 NG with Application Intelligence R55 on Windows 2000 Server.', 'windows-nt'],
+    ['We sit on the inside of a Raptor Eagle firewall (the Solaris version, not Eagle NT).', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
@@ -744,6 +746,11 @@ describe('extracting facts from ticket text', () => {
     ["L'adresse IP publique est dynamique, on utilise un nom DynDNS.", 'dynamic'],
     ['Mamy Exchange 2010 w biurze, łącze Neostrada z dynamicznym IP.', 'dynamic'],
     ['Our addresses are static, the ISP just gave us a new block.', 'static'],
+    ['Wir haben keine feste IP, die Telekom gibt uns jede Nacht eine neue.', 'dynamic'],
+    ['The IP from Videotron is dynamic, we use a no-ip name.', 'dynamic'],
+    ['ISP changed the address overnight again (dynamic line).', 'dynamic'],
+    ['Poskytovatel nám přiděluje dynamickou IP adresu.', 'dynamic'],
+    ['Check the ISA logs for the dynamic connection.', undefined],
   ])('public address in more wording: %p', (text, assignment) => {
     expect(values(text).publicAddressAssignment).toBe(assignment);
   });
