@@ -574,6 +574,18 @@ describe('extracting facts from ticket text', () => {
     ['PRTG sensor "TCP 135 EXCH-OLD 192.168.44.5" went red at 09:57 with "Connection refused".', false],
     ["Un telnet sur le port 135 depuis l'extérieur fonctionne.", true],
     ['We have done the 1:1 NAT for exchange server and 135 port is opened also.', true],
+    ['Asked network whether we can open 135 - answer was no.', undefined],
+    ['Network team cleaned up the FortiGate rules and removed "allow MS-RPC from branch".', false],
+    ['ポート 135 は開いていて telnet もつながります。', true],
+    ['Vi har åbnet port 135 mod serveren.', true],
+    ['Rule: any -> exch_pub, service dcerpc + tcp 135, accept.', true],
+    ['Ein telnet 10.1.0.20 135 von einem Client in der Filiale (Client 10.2.0.57) funktioniert.', true],
+    ['The Raptor Eagle drops everything except 25, 135 and 5000-5010.', true],
+    ['We captured traffic - nothing blocked, 135 answered fine.', true],
+    ['Le telnet sur le port 135 échoue (délai dépassé).', false],
+    ['Port forwarding is done for 135 and 6001-6004. But telnet to 135 on public IP is not working from outside.', false],
+    ['I mapped 135 in WinGate to the Exchange server.', true],
+    ['I can see the 135 connection in the Gauntlet logs, but then everything after that is denied.', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
