@@ -1176,6 +1176,12 @@ describe('extracting facts from ticket text', () => {
     ['Outlook 2003 me tira: "El nombre no se puede resolver."', ['name-resolution-fails']],
     ['När vi lägger upp kontot på iPhone får vi "Kan inte verifiera serveridentitet". Sen synkar den inte alls.', ['certificate-warning', 'sync-fails']],
     ['Windows Mobile phones still time out on sync 4 days later.', ['sync-fails']],
+    ['Exchange Administrator says "A connection could not be made to server HQEX1" (ID no: c1032221).', ['cannot-connect']],
+    ['Tiny office: Win2000 Pro box does ICS for the DSL. From home Outlook 2002 times out.', ['cannot-connect']],
+    ['The phones (WM5) show "The certificate for mail.example.net does not match the site".', ['certificate-warning']],
+    ['Da ieri Outlook 2016 in ufficio resta su "Tentativo di connessione..." verso Exchange Online.', ['cannot-connect']],
+    ['Brugere med Outlook XP hjemmefra får "Microsoft Exchange Server er ikke tilgængelig".', ['cannot-connect']],
+    ['Currently users see "Outlook is retrying connection to Microsoft Exchange" for minutes.', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
