@@ -264,6 +264,14 @@ describe('extracting facts from ticket text', () => {
     ['Only the modem of the ISP that do the NAT, everybody go to internet with the one IP.', 'many-to-one'],
     ["Ho aperto la porta 135 sul router Netgear dell'ufficio e l'ho inoltrata al server SBS 2008.", 'port-forwarding'],
     ['Máme Exchange 2013 za routerem MikroTik, port 443 je přesměrovaný na server.', 'port-forwarding'],
+    ['Tengo un Exchange 2003 detrás de un router Linksys WRT54G. Abrí los puertos 135 y 443 hacia el servidor.', 'port-forwarding'],
+    ['会社のファイアウォールはYAMAHA RTX1200で、NATでポート135と443をExchangeサーバーに転送しているそうです。', 'port-forwarding'],
+    ['Exchange 2019 CU12 behind a Palo Alto PA-850, NAT policy with 443 to 10.0.20.5.', 'port-forwarding'],
+    ['The warehouse comes over site-to-site VPN, source NAT "hide" behind the firewall\'s LAN IP.', 'many-to-one'],
+    ['Path: DR site core -> Check Point 4800 -> primary. NAT: none, the sites are routed.', 'none'],
+    ['The inside server is presented to the DMZ with static (inside,dmz) - one address for one address.', 'one-to-one'],
+    ['I routern är SBS-servern satt som DMZ-värd (allt inkommande går till servern).', 'port-forwarding'],
+    ['The second PC goes through it, so both show up on the Internet as the same one address.', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
