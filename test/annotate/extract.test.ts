@@ -45,6 +45,10 @@ describe('extracting facts from ticket text', () => {
     ['Quota is 2GB on Exchange\n2010. Please increase to 5GB.', { exchangeVersion: '2010' }],
     ['Our Exchange is still 2010 SP3 behind a Fortigate.', { exchangeVersion: '2010', firewallPlatform: 'non-windows' }],
     ['The Exchange Administrator program on our London 5.5 server cannot reach the Dublin site.', { exchangeVersion: '5.5', symptoms: ['cannot-connect'] }],
+    ['my samsung isnt getting emails since this morning', { clientKind: 'activesync-device' }],
+    ['hi, i set up my work email on my new phone (pixel 7) but it just keeps spinning.', { clientKind: 'activesync-device' }],
+    ['my android phone is not getting work emails since this morning, my personal gmail works.', { clientKind: 'activesync-device', symptoms: ['sync-fails'] }],
+    ['Exchange Client 5.0 on the Win 3.11 laptops connects to the endpoint mapper fine but then nothing.', { clientKind: 'exchange-client' }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
