@@ -91,6 +91,7 @@ describe('extracting facts from ticket text', () => {
     ['Lab setup for our IPv6 pilot: ASR 1001 does NPTv6, translating 2001:db8:aa::/48 to our ULA.', 'non-windows'],
     ['Your enforcement module is FireWall-1 NG with Application Intelligence R55 on Windows 2000 Server.', 'windows-nt'],
     ['We sit on the inside of a Raptor Eagle firewall (the Solaris version, not Eagle NT).', 'non-windows'],
+    ['No NAT anywhere (native IPv6). The ip6tables box in between permits tcp/135 and that is all.', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
