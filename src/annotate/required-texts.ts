@@ -42,7 +42,7 @@ interface Automaton {
   unitClass: Uint16Array;
   width: number;
   /** The state after state s reads a unit of class c: step[s * width + c]. */
-  step: Int32Array;
+  step: Int16Array | Int32Array;
   /** The texts that end at state s (its own and its suffixes'): outputs[outputsFrom[s] .. outputsFrom[s + 1]). */
   outputsFrom: Int32Array;
   outputs: Int32Array;
@@ -92,7 +92,8 @@ function build(texts: readonly string[]): Automaton {
   });
   // Breadth first, each state's missing steps are its longest proper suffix's, and its texts
   // include that suffix's: the classic construction, with the failure links folded into the table.
-  const step = new Int32Array(children.length * width);
+  // Half the memory, so that more of the table stays in the processor's caches, while the states fit in 16 bits.
+  const step = children.length <= 0x7fff ? new Int16Array(children.length * width) : new Int32Array(children.length * width);
   const suffix = new Int32Array(children.length);
   const outputs: number[][] = ends.map((own) => [...own]);
   const queue: number[] = [];
