@@ -19,6 +19,19 @@ describe('the texts rules require, found in one pass', () => {
     );
   });
 
+  it('finds them where includes does in an automaton too large for a 16-bit table', () => {
+    // 40,000 texts of five of ten letters make some 51,000 states.
+    const letters = 'abcdefghij';
+    const texts = Array.from({ length: 40000 }, (_, n) => [...String(n).padStart(5, '0')].map((d) => letters[Number(d)]).join(''));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...letters, ' '), maxLength: 60 }), (ticket) => {
+        const found = requiredTextsIn(ticket, texts);
+        expect(texts.filter((text, i) => (found[i] === 1) !== ticket.includes(text))).toEqual([]);
+      }),
+      { numRuns: 20, seed: 3 },
+    );
+  });
+
   it('agrees with includes on the bundled rules over the first corpus', () => {
     const { requiredTexts } = bundledKnowledgeBase().kb.extraction;
     for (const { subject, body } of readCorpus()) {
