@@ -599,6 +599,9 @@ describe('extracting facts from ticket text', () => {
     ['Port forwarding is done for 135 and 6001-6004. But telnet to 135 on public IP is not working from outside.', false],
     ['I mapped 135 in WinGate to the Exchange server.', true],
     ['I can see the 135 connection in the Gauntlet logs, but then everything after that is denied.', undefined],
+    ['We mapped 135 to the Exchange box. Note that the RPC endpoint mapper on the WinRoute host itself may answer on port 135.', undefined],
+    ['V Keriu jsem udělal mapování portu 135 na Exchange server. Nevím, jestli na 135 odpovídá Exchange nebo samotný Kerio.', undefined],
+    ["Our Untangle box does a port forward of 135 + 443 to the exchange server. I read some ISPs block 135 outbound, maybe that's it?", undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
