@@ -277,6 +277,11 @@ describe('extracting facts from ticket text', () => {
     ['The inside server is presented to the DMZ with static (inside,dmz) - one address for one address.', 'one-to-one'],
     ['I routern är SBS-servern satt som DMZ-värd (allt inkommande går till servern).', 'port-forwarding'],
     ['The second PC goes through it, so both show up on the Internet as the same one address.', 'many-to-one'],
+    ['The Win98 SE one has the modem and shares it with ICS, so both PCs go out through the one dial-up address.', 'many-to-one'],
+    ['Raptor Firewall 6.5 for Windows NT. We redirected 135 on the Raptor straight to EXMAIL.', 'port-forwarding'],
+    ['Die FRITZ!Box 7270 leitet Port 443 an den Exchange weiter.', 'port-forwarding'],
+    ['Er zit een ZyXEL ZyWALL USG 50 voor die poort 443 doorstuurt naar de Exchange-server.', 'port-forwarding'],
+    ['Au bureau, on a une Freebox en mode routeur avec une redirection du port 443 vers le serveur.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
