@@ -1203,6 +1203,10 @@ describe('extracting facts from ticket text', () => {
     ['Da ieri Outlook 2016 in ufficio resta su "Tentativo di connessione..." verso Exchange Online.', ['cannot-connect']],
     ['Brugere med Outlook XP hjemmefra får "Microsoft Exchange Server er ikke tilgængelig".', ['cannot-connect']],
     ['Currently users see "Outlook is retrying connection to Microsoft Exchange" for minutes.', ['cannot-connect']],
+    ['I palmari mostrano "Il certificato fornito dal server non è valido." e la sincronizzazione non parte più.', ['certificate-warning', 'sync-fails']],
+    ['iPhones (iOS 4.3) show "Unable to verify server identity" every time.', ['certificate-warning']],
+    ['Im Log: DROP 10.99.0.5 -> 192.168.1.5 TCP dport 135. Das Frontend kann also das Backend nicht mehr erreichen.', ['cannot-connect']],
+    ['Outlook 2003 /rpcdiag shows Directory and Mail entries "TCP/IP - Connecting", never Established.', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
