@@ -92,6 +92,8 @@ describe('extracting facts from ticket text', () => {
     ['Your enforcement module is FireWall-1 NG with Application Intelligence R55 on Windows 2000 Server.', 'windows-nt'],
     ['We sit on the inside of a Raptor Eagle firewall (the Solaris version, not Eagle NT).', 'non-windows'],
     ['No NAT anywhere (native IPv6). The ip6tables box in between permits tcp/135 and that is all.', 'non-windows'],
+    ['Temos Exchange 2007 atrás de um firewall Aker com NAT 1:1.', 'non-windows'],
+    ['On-prem Exchange 2019 published through Azure Application Gateway (WAF v2).', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
