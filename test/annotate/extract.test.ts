@@ -49,6 +49,14 @@ describe('extracting facts from ticket text', () => {
     ['hi, i set up my work email on my new phone (pixel 7) but it just keeps spinning.', { clientKind: 'activesync-device' }],
     ['my android phone is not getting work emails since this morning, my personal gmail works.', { clientKind: 'activesync-device', symptoms: ['sync-fails'] }],
     ['Exchange Client 5.0 on the Win 3.11 laptops connects to the endpoint mapper fine but then nothing.', { clientKind: 'exchange-client' }],
+    [
+      '[09:02] user: hi outlook says disconnected, im at a hotel\n[09:02] helpdesk: hi! which Outlook version?\n[09:03] user: 2003 i think',
+      { clientKind: 'outlook', outlookVersion: '2003', symptoms: ['cannot-connect'] },
+    ],
+    [
+      'Our HTC TyTN II phones (Windows Mobile 6) sync fine, then when the IP changes they stop syncing for hours.',
+      { clientKind: 'activesync-device', publicAddressAssignment: 'dynamic', symptoms: ['sync-fails'] },
+    ],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
