@@ -1016,6 +1016,9 @@ describe('extracting facts from ticket text', () => {
     ['DNAT  net  loc:10.0.0.5  tcp  135,443,25\n10.0.0.5 = Exchange 2007.', { serverAddress: '10.0.0.5' }],
     ['Can someone forward port 8000 on the Draytek to the CCTV recorder (192.168.1.200)? The Exchange 2010 server is on 192.168.1.10.', { serverAddress: '192.168.1.10' }],
     ['Your NAT policy translates Original Destination = X1 IP to Translated Destination = 10.10.10.5 here.', { serverAddress: '10.10.10.5' }],
+    ['Our router is a Cisco 2501, I put "access-list 101 permit tcp any host 192.168.40.3 eq 135" so 135 is permitted.', { serverAddress: '192.168.40.3' }],
+    ['Re-add "access-list outside_in permit tcp any host 203.0.113.25 eq 135" and clear xlate.', {}],
+    ['Exchange 2003 SP2 behind a SonicWALL PRO 2040 with "One-to-One NAT" for the server (198.51.100.45 -> 192.168.10.45).', { serverAddress: '192.168.10.45' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
