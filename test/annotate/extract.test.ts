@@ -57,6 +57,7 @@ describe('extracting facts from ticket text', () => {
       'Our HTC TyTN II phones (Windows Mobile 6) sync fine, then when the IP changes they stop syncing for hours.',
       { clientKind: 'activesync-device', publicAddressAssignment: 'dynamic', symptoms: ['sync-fails'] },
     ],
+    ['Outlook 2003 connects, works for 10-20 minutes, then "Disconnected", reconnects... over and over.', { clientKind: 'outlook', outlookVersion: '2003', symptoms: ['cannot-connect'] }],
   ])('versions and clients: %p', (text, expected) => {
     expect(values(text)).toEqual(expected);
   });
