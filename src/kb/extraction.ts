@@ -338,8 +338,10 @@ class RequiredTexts {
 
   /** A rule's prefilter: its author's `requires`, and the literals each of its expressions requires. */
   prefilterOf(requires: string[] | undefined, expressions: readonly RegExp[], options?: Parameters<typeof literalsOf>[1]): number[][] {
-    const lists = [...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))];
-    return lists.map((list) => this.indicesOf(list));
+    const lists = [...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))].map((list) => this.indicesOf(list));
+    // A list holding every text of another is met wherever that one is: checking it for each
+    // ticket adds nothing (the author's `requires` and an expression's own literals often agree).
+    return lists.filter((list, i) => !lists.some((other, j) => j !== i && other.every((text) => list.includes(text)) && (other.length < list.length || j < i)));
   }
 
   private indicesOf(texts: readonly string[]): number[] {
