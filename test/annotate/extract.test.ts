@@ -293,6 +293,16 @@ describe('extracting facts from ticket text', () => {
     ['Die FRITZ!Box 7270 leitet Port 443 an den Exchange weiter.', 'port-forwarding'],
     ['Er zit een ZyXEL ZyWALL USG 50 voor die poort 443 doorstuurt naar de Exchange-server.', 'port-forwarding'],
     ['Au bureau, on a une Freebox en mode routeur avec une redirection du port 443 vers le serveur.', 'port-forwarding'],
+    ['Exchange 2003 ma adres 192.168.5.2. Na ISA opublikowaliśmy serwer RPC Exchange.', 'port-forwarding'],
+    ['wingate has a "mapping" of port 135 to the exchange.', 'port-forwarding'],
+    ['i have made mapping in kerio of port 135 and port 1025 to the exchange.', 'port-forwarding'],
+    ['Exchange 2003 je v centrále za Kerio WinRoute, na server (192.168.2.3) je mapovaný port 135.', 'port-forwarding'],
+    ['No RRAS configurei o mapeamento de portas para a porta 135 e a porta 25 para o Exchange.', 'port-forwarding'],
+    ['Outlook 2021 against Exchange 2019 since the FortiGate firmware update. VIP 443 to 10.50.0.15.', 'port-forwarding'],
+    ['I created a static NAT service for RPC (TCP 135) from the external interface to the Exchange 5.5 server 10.0.2.2.', 'port-forwarding'],
+    ["NAT: address translation rule mapping only TCP 135 and 1600-1610 of the gateway's external address to the Exchange server.", 'port-forwarding'],
+    ["Check Point had a manual NAT rule translating only tcp/135 (and tcp/25) on the gateway's address to 10.12.0.22.", 'port-forwarding'],
+    ['Vi har Exchange 2007 bag en Zyxel router med port-videresendelse af 443 til serveren.', 'port-forwarding'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
