@@ -303,6 +303,10 @@ describe('extracting facts from ticket text', () => {
     ["NAT: address translation rule mapping only TCP 135 and 1600-1610 of the gateway's external address to the Exchange server.", 'port-forwarding'],
     ["Check Point had a manual NAT rule translating only tcp/135 (and tcp/25) on the gateway's address to 10.12.0.22.", 'port-forwarding'],
     ['Vi har Exchange 2007 bag en Zyxel router med port-videresendelse af 443 til serveren.', 'port-forwarding'],
+    ['The box is 192.168.1.10 inside and has a static (inside,outside) to one of our public addresses.', 'one-to-one'],
+    ['An NT4 server running Proxy Server 2.0 with packet filtering and NAT (hiding the OWA subnet behind one address).', 'many-to-one'],
+    ['the router make NAT dynamic, all the company go out in one ip, we have not other public ip.', 'many-to-one'],
+    ['A Cisco 1720 with one public IP on Dialer0, everything inside overloaded out through it.', 'many-to-one'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
@@ -332,6 +336,7 @@ describe('extracting facts from ticket text', () => {
     'You probably need to open 135 on the router and set up 1:1 NAT, or better, use RPC over HTTP.',
     'A colleague says it is always NAT and we should just "do a 1:1" on the firewall.',
     'The consultant said we need a 1:1 pipe between the OWA server and Exchange, but the Proxy does not do that.',
+    'wifi keeps dropping in meeting room B. network guy said the AP at 10.200.5.3 is overloaded?',
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
