@@ -307,6 +307,9 @@ describe('extracting facts from ticket text', () => {
     ['An NT4 server running Proxy Server 2.0 with packet filtering and NAT (hiding the OWA subnet behind one address).', 'many-to-one'],
     ['the router make NAT dynamic, all the company go out in one ip, we have not other public ip.', 'many-to-one'],
     ['A Cisco 1720 with one public IP on Dialer0, everything inside overloaded out through it.', 'many-to-one'],
+    ['Our Exchange 2007 server has its own public address, 203.0.113.45, no NAT on our side at all.', 'none'],
+    ['Before anyone asks: there is no NAT (the Exchange 2003 server has its own public address), and port 135 is open.', 'none'],
+    ['> Our Exchange 5.5 server sits on the DMZ port of the PRO with its own public address 203.0.113.25,\n> no NAT on our side.', 'none'],
   ])('NAT wording: %p', (text, mode) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBe(mode);
   });
