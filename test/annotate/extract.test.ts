@@ -308,6 +308,8 @@ describe('extracting facts from ticket text', () => {
     ['the router make NAT dynamic, all the company go out in one ip, we have not other public ip.', 'many-to-one'],
     ['A Cisco 1720 with one public IP on Dialer0, everything inside overloaded out through it.', 'many-to-one'],
     ['Our Exchange 2007 server has its own public address, 203.0.113.45, no NAT on our side at all.', 'none'],
+    ['Bristol goes over the IPsec tunnel between the two DrayTek Vigor 2820s, NAT is disabled for the VPN traffic.', 'none'],
+    ["There's no firewall between the floors, everything is on the same flat network.", 'none'],
     ['Before anyone asks: there is no NAT (the Exchange 2003 server has its own public address), and port 135 is open.', 'none'],
     ['> Our Exchange 5.5 server sits on the DMZ port of the PRO with its own public address 203.0.113.25,\n> no NAT on our side.', 'none'],
   ])('NAT wording: %p', (text, mode) => {
