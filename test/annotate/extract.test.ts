@@ -638,6 +638,13 @@ describe('extracting facts from ticket text', () => {
     ['We mapped 135 to the Exchange box. Note that the RPC endpoint mapper on the WinRoute host itself may answer on port 135.', undefined],
     ['V Keriu jsem udělal mapování portu 135 na Exchange server. Nevím, jestli na 135 odpovídá Exchange nebo samotný Kerio.', undefined],
     ["Our Untangle box does a port forward of 135 + 443 to the exchange server. I read some ISPs block 135 outbound, maybe that's it?", undefined],
+    ["Our analysis of the trace shows the client's TCP connect to 172.18.9.9 port 135 succeeding, followed by SYNs to port 1391 being dropped.", true],
+    ['Port 135 vom Homeoffice: telnet geht auf, 6001-6004 hängen.', true],
+    ['本社側のファイアウォールは YAMAHA RTX1200 です。TCP 135 は開放済みで telnet も通ります。', true],
+    ["Un telnet sur le port 135 depuis chez moi : « Connexion impossible à l'hôte, sur le port\n135 : Échec lors de la connexion ».", false],
+    ['Telnet na 135\nz pobočky: spojení se neotevře.', false],
+    ['Packet filters on RRAS only pass 135 inbound at the moment.', true],
+    ['Outlook 2013 clients connect via TCP/IP and fail. nmap -6 -p135 shows open.', true],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
