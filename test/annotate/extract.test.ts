@@ -770,6 +770,12 @@ describe('extracting facts from ticket text', () => {
   it('"443 only" says nothing of 135 for phones on HTTPS, and says it is refused for Outlook', () => {
     expect(values('iPhones cannot sync. VIP with port forwarding TCP 443 only.').port135Reachable).toBeUndefined();
     expect(values('Outlook 2003 cannot connect. The firewall allows smtp and https only.').port135Reachable).toBe(false);
+    expect(values('Outlook 2003 cannot connect. The firewall lets 25, 80 and 443 only through.').port135Reachable).toBe(false);
+  });
+
+  it('one port "only" says what was set up for HTTPS, not that 135 is refused', () => {
+    expect(values('Outlook 2003 cannot connect. The Fortinet in front forwards 443 only.').port135Reachable).toBeUndefined();
+    expect(values('Outlook 2021 fails. Exchange 2019 behind a Sophos XG 230. DNAT rule for 443 only.').port135Reachable).toBeUndefined();
   });
 
   it('"the same network" alone is not the client and server sharing one', () => {
