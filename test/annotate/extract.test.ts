@@ -1574,6 +1574,9 @@ describe('extracting facts from ticket text', () => {
     expect(values('Remote users: OWA from outside works perfectly, Outlook 2003 does not ("Cannot start Microsoft Office Outlook").').outlookVersion).toBe('2003');
     expect(values('so my outlook (2007) works fine at the office but at home it just sits there saying "trying to connect".').outlookVersion).toBe('2007');
     expect(values('Outlook 2010 works, thanks for the help.').outlookVersion).toBeUndefined();
+    expect(values("Home users with Outlook 2003 connect fine, but from the customer's site (behind some PAT device) it fails.").outlookVersion).toBe('2003');
+    expect(values('Remote staff: Outlook 2003 with the VPN works perfectly. Without VPN: cannot connect.').outlookVersion).toBe('2003');
+    expect(values('Outlook 97 users at home: works for weeks, then after a server reboot they can open the directory but not the mailbox.').outlookVersion).toBe('97');
   });
 
   it("a VPN client or a smart host that cannot connect, or an expired OAuth certificate, is not an Exchange client's symptom", () => {
