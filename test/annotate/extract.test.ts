@@ -1254,6 +1254,12 @@ describe('extracting facts from ticket text', () => {
     ['iPhones (iOS 4.3) show "Unable to verify server identity" every time.', ['certificate-warning']],
     ['Im Log: DROP 10.99.0.5 -> 192.168.1.5 TCP dport 135. Das Frontend kann also das Backend nicht mehr erreichen.', ['cannot-connect']],
     ['Outlook 2003 /rpcdiag shows Directory and Mail entries "TCP/IP - Connecting", never Established.', ['cannot-connect']],
+    ['分公司的同事用 Outlook 2003 连接时提示："Microsoft Exchange Server 不可用"。', ['cannot-connect']],
+    ['Exchange 5.5 SP4 mit statischen Ports. Clients hinter der Firewall (Cisco PIX) kommen nicht durch.', ['cannot-connect']],
+    ['Seit der Umstellung auf ISA 2000 können die Außendienstler mit Outlook 2003 keine Verbindung mehr zum Exchange 2003 aufbauen.', ['cannot-connect']],
+    ['Fehlermeldung beim Start von Outlook 2003: "Outlook konnte nicht gestartet werden. Der Satz Ordner kann nicht geöffnet werden."', ['cannot-connect']],
+    ['Port forwarding 135 + 1024-1030 to our exchange 2003 box. outlook 2003 from outside never connected.', ['cannot-connect']],
+    ['Exchange 2010, remote Outlook 2007 via TCP/IP:\nconnects then hangs "Connecting to Microsoft Exchange".', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
