@@ -103,6 +103,8 @@ describe('extracting facts from ticket text', () => {
     ['No NAT anywhere (native IPv6). The ip6tables box in between permits tcp/135 and that is all.', 'non-windows'],
     ['Temos Exchange 2007 atrás de um firewall Aker com NAT 1:1.', 'non-windows'],
     ['On-prem Exchange 2019 published through Azure Application Gateway (WAF v2).', 'non-windows'],
+    ['Internal routing between our VLANs is done by a Zentyal 2.2 box (Ubuntu), no NAT between the internal networks.', 'non-windows'],
+    ['Firewall team says 135 is NOT blocked on the Fortigate in front of Exchange 2003 (192.168.100.20).', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
