@@ -780,6 +780,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2021 fails. Exchange 2019 behind a Sophos XG 230. DNAT rule for 443 only.').port135Reachable).toBeUndefined();
   });
 
+  it("a spam firewall filters mail, it is not a firewall in the clients' path", () => {
+    expect(values('Users stopped getting the daily quarantine digest from the Barracuda Spam Firewall 300. Exchange 2007 receives from the Barracuda.').firewallPlatform).toBeUndefined();
+    expect(values('Outlook 2007 fails from home. The Exchange 2007 server is behind a Barracuda NG Firewall F100.').firewallPlatform).toBe('non-windows');
+  });
+
   it('"the same network" alone is not the client and server sharing one', () => {
     expect(values('Outlook 2003 fails. OWA from the same Mac and same network works.').natMode).toBeUndefined();
     expect(values('Outlook 2003 fails. The PCs are on the same network as the server.').natMode).toBe('none');
