@@ -647,6 +647,9 @@ describe('extracting facts from ticket text', () => {
     ['Telnet na 135\nz pobočky: spojení se neotevře.', false],
     ['Packet filters on RRAS only pass 135 inbound at the moment.', true],
     ['Outlook 2013 clients connect via TCP/IP and fail. nmap -6 -p135 shows open.', true],
+    ['Following Q155831 I set the DS to TCP/IP port 1025 and the IS to 1026 so the firewall guys could open just those plus 135.', undefined],
+    ['We set the IS port to 1201 and DS to 1200 so the Secure Computing Sidewinder could allow exactly those and 135.', undefined],
+    ['Subject: Blocking 135 at the Sidewinder - impact?', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
