@@ -650,6 +650,13 @@ describe('extracting facts from ticket text', () => {
     ['Following Q155831 I set the DS to TCP/IP port 1025 and the IS to 1026 so the firewall guys could open just those plus 135.', undefined],
     ['We set the IS port to 1201 and DS to 1200 so the Secure Computing Sidewinder could allow exactly those and 135.', undefined],
     ['Subject: Blocking 135 at the Sidewinder - impact?', undefined],
+    ['NAT policies on the TZ forward 25, 443, 3389 and 4125 to the SBS, nothing else.', false],
+    ["The ISP's router does NAT, forwarding 443 and 25 to the server, only those two.", false],
+    ['Port 135 ist laut unserem Dienstleister NICHT freigegeben, das wollen sie auch nicht ändern.', false],
+    ['Ist TCP 135 vom OWA-Server zum Exchange freigegeben? Ja, TCP 135 ist freigegeben.', true],
+    ['Details: RPC to EX2K3-BE01 (10.50.0.11) failed, endpoint mapper unreachable (tcp/135 timeout)', false],
+    ['Firebox log: 2007-02-12 09:14:22 deny tcp 135 from 10.9.9.50 lab-out', false],
+    ['Step 3. On the Cisco ASA in front of the Exchange servers: deny TCP 135 from branch networks.', undefined],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
