@@ -1283,6 +1283,8 @@ describe('extracting facts from ticket text', () => {
     ['Fehlermeldung beim Start von Outlook 2003: "Outlook konnte nicht gestartet werden. Der Satz Ordner kann nicht geöffnet werden."', ['cannot-connect']],
     ['Port forwarding 135 + 1024-1030 to our exchange 2003 box. outlook 2003 from outside never connected.', ['cannot-connect']],
     ['Exchange 2010, remote Outlook 2007 via TCP/IP:\nconnects then hangs "Connecting to Microsoft Exchange".', ['cannot-connect']],
+    ['Branch Outlook 2000 clients: mailbox opens sometimes, but it often ends up "The Microsoft Exchange Server computer is not available" and Check Names fails.', ['cannot-connect']],
+    ["Depuis la mise en place de cette règle, les utilisateurs OWA obtiennent « Impossible d'ouvrir la session MAPI ».", ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
