@@ -1285,6 +1285,8 @@ describe('extracting facts from ticket text', () => {
     ['Exchange 2010, remote Outlook 2007 via TCP/IP:\nconnects then hangs "Connecting to Microsoft Exchange".', ['cannot-connect']],
     ['Branch Outlook 2000 clients: mailbox opens sometimes, but it often ends up "The Microsoft Exchange Server computer is not available" and Check Names fails.', ['cannot-connect']],
     ["Depuis la mise en place de cette règle, les utilisateurs OWA obtiennent « Impossible d'ouvrir la session MAPI ».", ['cannot-connect']],
+    ['Exch 5.5 behind ISA Server 2000. Remote Outlook 2000 clients get\n"unable to open default set of folders".', ['cannot-connect']],
+    ["The remote office's Exchange clients (4.0, Windows 3.11) lost access to our Exchange Server 4.0 after the Gauntlet firewall upgrade.", ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
