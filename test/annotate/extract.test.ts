@@ -801,6 +801,14 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2007 fails from home. The Exchange 2007 server is behind a Barracuda NG Firewall F100.').firewallPlatform).toBe('non-windows');
   });
 
+  it.each([
+    'Our remote lab uses the Exchange 4.0 client on Windows for Workgroups 3.11 to reach the Exchange Server 4.0 on campus.',
+    'Wir haben eine Außenstelle, die mit dem Exchange-Client (Version 4.0, Windows 95) über eine Firewall zugreifen soll.',
+    "The remote office's Exchange clients (4.0, Windows 3.11) lost access to our Exchange Server 4.0.",
+  ])('the Exchange Client named with its version: %p', (text) => {
+    expect(values(text).clientKind).toBe('exchange-client');
+  });
+
   it('"the same network" alone is not the client and server sharing one', () => {
     expect(values('Outlook 2003 fails. OWA from the same Mac and same network works.').natMode).toBeUndefined();
     expect(values('Outlook 2003 fails. The PCs are on the same network as the server.').natMode).toBe('none');
