@@ -1618,6 +1618,8 @@ describe('extracting facts from ticket text', () => {
     expect(values("Home users with Outlook 2003 connect fine, but from the customer's site (behind some PAT device) it fails.").outlookVersion).toBe('2003');
     expect(values('Remote staff: Outlook 2003 with the VPN works perfectly. Without VPN: cannot connect.').outlookVersion).toBe('2003');
     expect(values('Outlook 97 users at home: works for weeks, then after a server reboot they can open the directory but not the mailbox.').outlookVersion).toBe('97');
+    expect(values('Outlook 2010 on laptops works fine over the VPN but outside the VPN it\'s just "Disconnected" in the status bar.').outlookVersion).toBe('2010');
+    expect(values('Users in VLAN 40 open Outlook 2003 fine and see their mailbox, but the GAL fails.').outlookVersion).toBe('2003');
   });
 
   it("a VPN client or a smart host that cannot connect, or an expired OAuth certificate, is not an Exchange client's symptom", () => {
