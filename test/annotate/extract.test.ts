@@ -1084,6 +1084,8 @@ describe('extracting facts from ticket text', () => {
     ['Our router is a Cisco 2501, I put "access-list 101 permit tcp any host 192.168.40.3 eq 135" so 135 is permitted.', { serverAddress: '192.168.40.3' }],
     ['Re-add "access-list outside_in permit tcp any host 203.0.113.25 eq 135" and clear xlate.', {}],
     ['Exchange 2003 SP2 behind a SonicWALL PRO 2040 with "One-to-One NAT" for the server (198.51.100.45 -> 192.168.10.45).', { serverAddress: '192.168.10.45' }],
+    ['Source: EXFE01 172.16.10.5 (Exchange 2000 front-end, DMZ)\nDestination: EXBE01 10.10.1.20 (Exchange 2000 back-end) and DCs', { clientAddress: '172.16.10.5', serverAddress: '10.10.1.20' }],
+    ['Host: EX2K3-FE01 (172.16.50.10, perimeter)\nDetails: RPC to EX2K3-BE01 (10.50.0.11) failed', { clientAddress: '172.16.50.10', serverAddress: '10.50.0.11' }],
   ])('addresses by role in more wording: %p', (text, expected) => {
     const found = values(`Outlook 2007 fails. ${text}`);
     expect({ clientAddress: found.clientAddress, serverAddress: found.serverAddress }).toEqual({ clientAddress: undefined, serverAddress: undefined, ...expected });
