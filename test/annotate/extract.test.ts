@@ -314,6 +314,9 @@ describe('extracting facts from ticket text', () => {
     ["Nous avons configuré une translation statique (bimap) de l'adresse publique vers 10.10.1.5.", 'one-to-one'],
     ['HQ reaches the server (192.168.40.9) through a Cisco 3640 that does "ip nat inside source static" for the server.', 'one-to-one'],
     ['Vi har Exchange 2010 bakom en ZyXEL USG 50 med portvidarebefordring av 443 till 192.168.1.15.', 'port-forwarding'],
+    ['Factory PCs reach it through a PA-3020 that does destination NAT of the whole address 203.0.113.90 to 10.20.30.40 (bi-directional).', 'one-to-one'],
+    ['Our BorderWare firewall hides the whole LAN behind its own address, and I set up a redirect so that TCP 135 coming in on the outside gets sent on to the exchange server.', 'port-forwarding'],
+    ['Our office goes out through a FreeBSD box running Squid and pf; pf does NAT so all PCs leave via one IP. The pf rules only pass 80, 443, 25 outbound.', 'many-to-one'],
     ['Our consultant configured what he calls a "pipe" through the Proxy for the OWA box.', 'one-to-one'],
     ['Our Exchange 2007 server has its own public address, 203.0.113.45, no NAT on our side at all.', 'none'],
     ['Bristol goes over the IPsec tunnel between the two DrayTek Vigor 2820s, NAT is disabled for the VPN traffic.', 'none'],
@@ -350,6 +353,8 @@ describe('extracting facts from ticket text', () => {
     'A colleague says it is always NAT and we should just "do a 1:1" on the firewall.',
     'The consultant said we need a 1:1 pipe between the OWA server and Exchange, but the Proxy does not do that.',
     'wifi keeps dropping in meeting room B. network guy said the AP at 10.200.5.3 is overloaded?',
+    'Started after someone changed the SMTP virtual server settings.',
+    "If the Netscreen is translating addresses you'll probably hit the NAT issue - a MIP for the server might help, I don't know your setup.",
   ])('a port sent on to the server is read from the sentence, unless negated or not a port: %p', (text) => {
     expect(values(`Outlook fails. ${text}`).natMode).toBeUndefined();
   });
