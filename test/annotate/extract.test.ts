@@ -676,6 +676,15 @@ describe('extracting facts from ticket text', () => {
     ['Details: RPC to EX2K3-BE01 (10.50.0.11) failed, endpoint mapper unreachable (tcp/135 timeout)', false],
     ['Firebox log: 2007-02-12 09:14:22 deny tcp 135 from 10.9.9.50 lab-out', false],
     ['Step 3. On the Cisco ASA in front of the Exchange servers: deny TCP 135 from branch networks.', undefined],
+    ['HQ edge: Check Point R75. Hide NAT for outbound; inbound only 443/25 published. Direct RPC fails.', false],
+    ['Only 80 and 25 are currently permitted DMZ -> inside, so the RPC to BE01 fails.', false],
+    ['Poort 135 testen met telnet lukt gewoon.', true],
+    ['Port 135 z Krakowa - telnet działa.', true],
+    ['Port 135 ist von außen erreichbar (telnet ok).', true],
+    ['Serveren er SBS 2003 (192.168.1.2) bag en ZyXEL med portvideresendelse af 135, 25 og 443.', true],
+    ['Temos um SBS 2003 atrás de um roteador D-Link DI-524 fazendo NAT, com redirecionamento das portas 135 e 443 para 192.168.0.100.', true],
+    ["Pourtant un « telnet mail.example.fr 135 » depuis l'extérieur reste sans réponse.", false],
+    ['After MS03-010 we blocked 135 inbound on the SonicWALL last night, as the bulletin recommends for NT4.', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
