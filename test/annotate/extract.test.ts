@@ -685,6 +685,13 @@ describe('extracting facts from ticket text', () => {
     ['Temos um SBS 2003 atrás de um roteador D-Link DI-524 fazendo NAT, com redirecionamento das portas 135 e 443 para 192.168.0.100.', true],
     ["Pourtant un « telnet mail.example.fr 135 » depuis l'extérieur reste sans réponse.", false],
     ['After MS03-010 we blocked 135 inbound on the SonicWALL last night, as the bulletin recommends for NT4.', false],
+    ['The FE setup failed. 135 will be allowed FE->inside. Which other ports must I open?', undefined],
+    ['Our reseller says we must allow TCP 135 and the dynamic RPC range through the Firepower.', undefined],
+    ['We have the old PRF from back when 135 was closed at the branch firewall.', undefined],
+    ['I can see in the firewall log that incoming 135 from my home IP 192.0.2.77 is NOT blocked.', true],
+    ['Our security team closes 135 on the branch firewalls (Check Point R65) from next month.', undefined],
+    ['IT säger att port 135 inte är öppen utifrån. Det fungerar när jag kör VPN.', false],
+    ['Men telnet fra hjemmet til vores offentlige IP på port 135 virker ikke - "Kunne ikke åbne forbindelsen".', false],
   ])('port 135 in more wording: %p', (text, reachable) => {
     expect(values(`Outlook fails. ${text}`).port135Reachable).toBe(reachable);
   });
