@@ -35,16 +35,36 @@ export function tokenize(text: string): Tokens {
   const normals = tokens.out<string>(its.normal);
   const values = tokens.out();
   const spaces = tokens.out<string>(its.precedingSpaces);
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const words: Tokens = { normals: [], starts: [], ends: [] };
   let at = 0;
   for (let i = 0; i < values.length; i += 1) {
-    at = located(text, values[i]!, at + spaces[i]!.length);
-    starts.push(at);
-    at = Math.min(at + values[i]!.length, text.length);
-    ends.push(at);
+    const start = located(text, values[i]!, at + spaces[i]!.length);
+    at = Math.min(start + values[i]!.length, text.length);
+    const last = words.ends.length - 1;
+    if (last >= 0 && start === words.ends[last] && splitWithinWord(text, start)) {
+      words.normals[last] += normals[i]!;
+      words.ends[last] = at;
+    } else {
+      words.normals.push(normals[i]!);
+      words.starts.push(start);
+      words.ends.push(at);
+    }
   }
-  return { normals, starts, ends };
+  return words;
+}
+
+// The tokenizer knows the letters of Latin-1 only: it cuts a word at any other letter, so that
+// Polish "całej" reads as "ca" "ł" "ej", and "ej" is Swedish for "not". A cut between two letters,
+// one of them beyond Latin-1, is inside a word, and the pieces are joined again. Contractions
+// are cut between letters it knows ("ca" "n't"), and stay cut.
+const BEYOND_LATIN1_LETTER = /[\u{0100}-\u{10ffff}]/u;
+const LETTER = /\p{L}/u;
+
+function splitWithinWord(text: string, at: number): boolean {
+  const before = text[at - 1];
+  const after = text[at];
+  if (before === undefined || after === undefined || !LETTER.test(before) || !LETTER.test(after)) return false;
+  return BEYOND_LATIN1_LETTER.test(before) || BEYOND_LATIN1_LETTER.test(after);
 }
 
 // The tokenizer skips a few characters without counting them as spaces (a vertical tab before a

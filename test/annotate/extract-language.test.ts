@@ -1,5 +1,6 @@
 import { readTicket } from '../../src/annotate/extract';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
+import { tokenize } from '../../src/annotate/language';
 
 // How tickets written by people who never saw the patterns are read: the wordings the blind
 // corpus showed, and the rules behind them (lexicons with sources, negation scope from the
@@ -86,6 +87,14 @@ describe('negation scope', () => {
 
   it('contractions read as "not" however they are spelled', () => {
     for (const text of ["we don't use NAT", 'we dont use NAT', 'there isnt any NAT', 'we don’t use NAT']) expect(values(`Outlook fails. ${text}`).natMode).toBe('none');
+  });
+
+  it('a word with letters beyond Latin-1 is one word, not pieces that spell a cue', () => {
+    // The tokenizer cuts "całej" into "ca" "ł" "ej", and "ej" is Swedish for "not".
+    expect(values('Outlook fails. Firewall robi maskaradę dla całej sieci i przekierowanie portów 25, 135 i 443 na serwer Exchange.').natMode).toBe('port-forwarding');
+    expect(tokenize('dla całej sieci').normals).toEqual(['dla', 'całej', 'sieci']);
+    expect(tokenize("we can't use ISA").normals).toEqual(['we', 'can', 'not', 'use', 'isa']);
+    expect(tokenize('Vi har ej NAT').normals).toEqual(['vi', 'har', 'ej', 'nat']);
   });
 });
 
