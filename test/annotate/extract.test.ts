@@ -1333,6 +1333,8 @@ describe('extracting facts from ticket text', () => {
     ["Depuis la mise en place de cette règle, les utilisateurs OWA obtiennent « Impossible d'ouvrir la session MAPI ».", ['cannot-connect']],
     ['Exch 5.5 behind ISA Server 2000. Remote Outlook 2000 clients get\n"unable to open default set of folders".', ['cannot-connect']],
     ["The remote office's Exchange clients (4.0, Windows 3.11) lost access to our Exchange Server 4.0 after the Gauntlet firewall upgrade.", ['cannot-connect']],
+    ['Pour le serveur Exchange 5.5 derrière votre Cisco PIX : vos clients Outlook 2000 ne se connectent pas au serveur.', ['cannot-connect']],
+    ['New branch opened in Leeds, half on Outlook 2003, half on 2007. None of them connect to the Exchange 2003 server at HQ.', ['cannot-connect']],
   ])('symptoms in more wording: %p', (text, symptoms) => {
     expect(values(text).symptoms).toEqual(symptoms);
   });
