@@ -105,6 +105,9 @@ describe('extracting facts from ticket text', () => {
     ['On-prem Exchange 2019 published through Azure Application Gateway (WAF v2).', 'non-windows'],
     ['Internal routing between our VLANs is done by a Zentyal 2.2 box (Ubuntu), no NAT between the internal networks.', 'non-windows'],
     ['Firewall team says 135 is NOT blocked on the Fortigate in front of Exchange 2003 (192.168.100.20).', 'non-windows'],
+    ['IBM eNetwork Firewall 3.1 on AIX 4.2 in front of our Exchange 5.0 server (10.6.0.2).', 'non-windows'],
+    ['本社のExchange 2007サーバーはヤマハのRTX1200の配下にあり、静的NAT（1対1）でグローバルアドレスを割り当てています。', 'non-windows'],
+    ['We have blocked TCP 135 inbound on the Nokia IP330 (Check Point NG on IPSO) as the bulletin recommends.', 'non-windows'],
   ])('firewall products map to a platform: %p', (text, platform) => {
     // In a ticket about an Exchange client: elsewhere network facts describe something else.
     expect(values(`Outlook fails ${text}`).firewallPlatform).toBe(platform);
