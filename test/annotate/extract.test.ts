@@ -928,6 +928,17 @@ describe('extracting facts from ticket text', () => {
     ['The firewall denies some port above 1024 right after the 135 session, a different one each time.', undefined],
     ['El proveedor nos da IP dinámica. Un IP fija por ahora no es opción.', 'dynamic'],
     ['The phone loses Exchange every time the cable IP changes.\n> Do you have a static IP at the office?\n\nNo.', 'dynamic'],
+    ["Tom says the internet company changed our IP, we're on a dynamic one apparently.", 'dynamic'],
+    ['Kunde hat ein SBS 2008 hinter einer Fritz!Box als "Exposed Host". Feste IP? Nein, DSL mit Zwangstrennung und DynDNS.', 'dynamic'],
+    ['Exchange 2003 SP2 behind PIX 506E, static PAT for 443 to 10.4.4.4. ISP address static.', 'static'],
+    ['Static IP from the ISP (same one as before, the /29 block). Port forward 443 -> SBS.', 'static'],
+    ['- Windows Server 2003 RRAS doing NAT/Basic Firewall on the Internet interface (public IP from the ISP, static)', 'static'],
+    ['Coloquei o servidor como "DMZ Host". O IP é dinâmico (Velox).', 'dynamic'],
+    ['Veřejnou IP adresu máme dynamickou od poskytovatele.', 'dynamic'],
+    ['Exchange 2007 SP2, publié derrière un pare-feu NETASQ U120 en NAT statique (une adresse publique fixe dédiée au serveur).', 'static'],
+    ['Een telnet naar poort 135 op ons externe adres lukt wel. Het externe IP-adres is vast.', 'static'],
+    ['Telnet na port 135 z pobočky vyprší. Veřejnou IP máme pevnou.', 'static'],
+    ['O telnet na porta 135 a partir da filial funciona. O IP público é fixo.', 'static'],
   ])('the public address named first and its kind after it: %p', (text, kind) => {
     expect(values(`Outlook fails. ${text}`).publicAddressAssignment).toBe(kind);
   });
