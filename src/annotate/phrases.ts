@@ -1,4 +1,6 @@
-import { automatonOf, type PhraseList } from '../kb/phrases';
+import { nextState, outputsFrom, outputsTo } from '../kb/code-unit-automaton';
+import type { PhraseList } from '../kb/phrases';
+import { GraphemeBoundaries } from './grapheme-boundaries';
 
 interface PhraseHit {
   /** Index into the list's uses. */
@@ -11,19 +13,31 @@ const WORD = /[a-z0-9]/;
 
 /**
  * The phrases of a list found in a text made by normalizeText, as whole words (a plural counts:
- * "FortiGates"). Overlapping phrases are all found ("ISA" within "ISA Server 2004").
+ * "FortiGates"). Overlapping phrases are all found ("ISA" within "ISA Server 2004"), in the order
+ * of their ends, then the longest first, then in the order of the list; a phrase only from one
+ * grapheme cluster to another (see GraphemeBoundaries).
  */
 export function findPhrases(normalized: string, list: PhraseList): PhraseHit[] {
   const hits: PhraseHit[] = [];
-  for (const match of automatonOf(list).search(normalized)) {
-    const entry = list.entries[match.patternIndex]!;
-    if (entry.wordStart && match.start > 0 && WORD.test(normalized[match.start - 1]!)) continue;
-    let end = match.end;
-    if (entry.wordEnd && end < normalized.length && WORD.test(normalized[end]!)) {
-      end = entry.plural ? pluralEnd(normalized, end) : -1;
-      if (end < 0) continue;
+  const { automaton } = list;
+  const { outputs, lengths } = automaton;
+  const clusters = new GraphemeBoundaries(normalized);
+  let state = 0;
+  for (let at = 0; at < normalized.length; at += 1) {
+    state = nextState(automaton, state, normalized.charCodeAt(at));
+    for (let o = outputsFrom(automaton, state), to = outputsTo(automaton, state); o < to; o += 1) {
+      const index = outputs[o]!;
+      const entry = list.entries[index]!;
+      const start = at + 1 - lengths[index]!;
+      if (!clusters.at(start) || !clusters.at(at + 1)) continue;
+      if (entry.wordStart && start > 0 && WORD.test(normalized[start - 1]!)) continue;
+      let end = at + 1;
+      if (entry.wordEnd && end < normalized.length && WORD.test(normalized[end]!)) {
+        end = entry.plural ? pluralEnd(normalized, end) : -1;
+        if (end < 0) continue;
+      }
+      hits.push({ use: entry.use, start, end });
     }
-    hits.push({ use: entry.use, start: match.start, end });
   }
   return hits;
 }

@@ -1,3 +1,4 @@
+import { buildCodeUnitAutomaton, nextState, outputsFrom, outputsTo, type CodeUnitAutomaton } from '../kb/code-unit-automaton';
 import type { Prefilter } from '../kb/extraction';
 
 /**
@@ -6,27 +7,30 @@ import type { Prefilter } from '../kb/extraction';
  * 250 of them) read a ticket hundreds of times and took more of its reading than the patterns
  * themselves.
  *
- * The pass is an Aho-Corasick automaton over UTF-16 code units, one table step per code unit, so
- * a text is found exactly where `includes` would find it (inside a word, or a letter before a
- * combining accent). The Aho-Corasick library the phrases are found with matches whole grapheme
- * clusters, so it misses the "e" of a decomposed "é", which a pattern's regular expression still
- * reads: a prefilter must never skip a ticket its pattern would match. (A trie walked from every
- * position, with a Map per node, did the same in more steps and took 6% of an annotation.)
+ * The pass is an Aho-Corasick automaton over UTF-16 code units (code-unit-automaton.ts), so a
+ * text is found exactly where `includes` would find it (inside a word, or a letter before a
+ * combining accent), which findPhrases, keeping to whole grapheme clusters, would not: a
+ * prefilter must never skip a ticket its pattern would match. (A trie walked from every position,
+ * with a Map per node, did the same in more steps and took 6% of an annotation; a dense table of
+ * steps, 570 kB for some 2,900 states, ran no faster than the sparse one it shares with the
+ * phrases.)
  */
 export function requiredTextsIn(normalized: string, texts: readonly string[]): Uint8Array {
-  const { unitClass, width, step, outputsFrom, outputs, everywhere } = automatonOf(texts);
+  const { automaton, everywhere } = automatonOf(texts);
+  const { outputs } = automaton;
   const found = new Uint8Array(texts.length);
   for (const text of everywhere) found[text] = 1;
   // A state's texts are marked the first time the pass reaches it: later visits add nothing.
-  const reached = new Uint8Array(outputsFrom.length - 1);
+  // (Each state with texts has a range of outputs of its own, which stands for it here.)
+  const reached = new Uint8Array(outputs.length);
   let state = 0;
   for (let at = 0; at < normalized.length; at += 1) {
-    const unit = unitClass[normalized.charCodeAt(at)]!;
-    // A code unit no text holds sends the pass back to the start.
-    state = unit === 0 ? 0 : step[state * width + unit]!;
-    if (reached[state] === 1) continue;
-    reached[state] = 1;
-    for (let o = outputsFrom[state]!; o < outputsFrom[state + 1]!; o += 1) found[outputs[o]!] = 1;
+    state = nextState(automaton, state, normalized.charCodeAt(at));
+    const from = outputsFrom(automaton, state);
+    const to = outputsTo(automaton, state);
+    if (from === to || reached[from] === 1) continue;
+    reached[from] = 1;
+    for (let o = from; o < to; o += 1) found[outputs[o]!] = 1;
   }
   return found;
 }
@@ -36,17 +40,9 @@ export function passes(prefilter: Prefilter, found: Uint8Array): boolean {
   return prefilter.every((texts) => texts.some((text) => found[text] === 1));
 }
 
-/** The automaton of a list of texts: its states' steps by code unit class, and the texts that end at each state. */
+/** The automaton of a list of texts, and the empty texts, which are in every ticket, as `includes` says. */
 interface Automaton {
-  /** The class of each UTF-16 code unit: 0 for one no text holds, else 1 to width - 1. */
-  unitClass: Uint16Array;
-  width: number;
-  /** The state after state s reads a unit of class c: step[s * width + c]. */
-  step: Int16Array | Int32Array;
-  /** The texts that end at state s (its own and its suffixes'): outputs[outputsFrom[s] .. outputsFrom[s + 1]). */
-  outputsFrom: Int32Array;
-  outputs: Int32Array;
-  /** The empty texts, which are in every ticket, as `includes` says. */
+  automaton: CodeUnitAutomaton;
   everywhere: number[];
 }
 
@@ -57,66 +53,8 @@ const automata = new WeakMap<readonly string[], Automaton>();
 function automatonOf(texts: readonly string[]): Automaton {
   let automaton = automata.get(texts);
   if (!automaton) {
-    automaton = build(texts);
+    automaton = { automaton: buildCodeUnitAutomaton(texts), everywhere: texts.flatMap((text, index) => (text === '' ? [index] : [])) };
     automata.set(texts, automaton);
   }
   return automaton;
-}
-
-function build(texts: readonly string[]): Automaton {
-  const unitClass = new Uint16Array(0x10000);
-  let width = 1;
-  for (const text of texts) {
-    for (let i = 0; i < text.length; i += 1) {
-      const unit = text.charCodeAt(i);
-      if (unitClass[unit] === 0) unitClass[unit] = width++;
-    }
-  }
-  // The trie of the texts: children by class (0: none, as no state steps back to the root by its trie).
-  const children: number[][] = [new Array<number>(width).fill(0)];
-  const ends: number[][] = [[]];
-  const everywhere: number[] = [];
-  texts.forEach((text, index) => {
-    if (text === '') return void everywhere.push(index);
-    let state = 0;
-    for (let i = 0; i < text.length; i += 1) {
-      const unit = unitClass[text.charCodeAt(i)]!;
-      if (children[state]![unit] === 0) {
-        children[state]![unit] = children.length;
-        children.push(new Array<number>(width).fill(0));
-        ends.push([]);
-      }
-      state = children[state]![unit]!;
-    }
-    ends[state]!.push(index);
-  });
-  // Breadth first, each state's missing steps are its longest proper suffix's, and its texts
-  // include that suffix's: the classic construction, with the failure links folded into the table.
-  // Half the memory, so that more of the table stays in the processor's caches, while the states fit in 16 bits.
-  const step = children.length <= 0x7fff ? new Int16Array(children.length * width) : new Int32Array(children.length * width);
-  const suffix = new Int32Array(children.length);
-  const outputs: number[][] = ends.map((own) => [...own]);
-  const queue: number[] = [];
-  for (let unit = 1; unit < width; unit += 1) {
-    const child = children[0]![unit]!;
-    step[unit] = child;
-    if (child !== 0) queue.push(child);
-  }
-  for (let head = 0; head < queue.length; head += 1) {
-    const state = queue[head]!;
-    outputs[state]!.push(...outputs[suffix[state]!]!);
-    for (let unit = 1; unit < width; unit += 1) {
-      const child = children[state]![unit]!;
-      if (child === 0) {
-        step[state * width + unit] = step[suffix[state]! * width + unit]!;
-      } else {
-        suffix[child] = step[suffix[state]! * width + unit]!;
-        step[state * width + unit] = child;
-        queue.push(child);
-      }
-    }
-  }
-  const outputsFrom = new Int32Array(children.length + 1);
-  outputs.forEach((own, state) => (outputsFrom[state + 1] = outputsFrom[state]! + own.length));
-  return { unitClass, width, step, outputsFrom, outputs: Int32Array.from(outputs.flat()), everywhere };
 }
