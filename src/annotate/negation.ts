@@ -67,8 +67,23 @@ export class Negation {
 
 /** The end of `text` that holds its last `count` whole words and the part of a word it ends in; all of it when it holds no more. */
 function lastWords(text: string, count: number): string {
-  const gaps = [...text.matchAll(/\s+/g)];
-  if (gaps.length <= count) return text;
-  const cut = gaps[gaps.length - count - 1]!;
-  return text.slice(cut.index + cut[0].length);
+  // From the end, gap by gap (a run of white space, as \s reads it): asked for every match, a
+  // search of the whole look-back with matchAll, which copies its expression, took 2% of an annotation.
+  let gaps = 0;
+  for (let at = text.length - 1; at >= 0; at -= 1) {
+    if (!isSpace(text.charCodeAt(at))) continue;
+    const gapEnd = at + 1;
+    while (at > 0 && isSpace(text.charCodeAt(at - 1))) at -= 1;
+    gaps += 1;
+    if (gaps === count + 1) return text.slice(gapEnd);
+  }
+  return text;
+}
+
+// The white space \s matches, by code unit.
+const SPACE = /\s/;
+const ASCII_SPACE = Uint8Array.from({ length: 128 }, (_, unit) => (SPACE.test(String.fromCharCode(unit)) ? 1 : 0));
+
+function isSpace(unit: number): boolean {
+  return unit < 128 ? ASCII_SPACE[unit] === 1 : SPACE.test(String.fromCharCode(unit));
 }
