@@ -26,6 +26,14 @@ describe('ticket tags, as rules/tags.json says', () => {
     expect(tagsFor(kb.tags, { natMode: 'none', firewallPlatform: 'none', port135Reachable: true }, [])).toEqual([]);
   });
 
+  it('gives each value its own tags however many tickets came before (the tags are worked out once per value)', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(tagsFor(kb.tags, { port135Reachable: false, natMode: 'none' }, [])).toEqual(['port-135-blocked']);
+      expect(tagsFor(kb.tags, { port135Reachable: true, natMode: 'one-to-one' }, [])).toEqual(['nat', 'nat-one-to-one']);
+      expect(tagsFor(kb.tags, { clientKind: 'activesync-device', symptoms: ['sync-fails'] }, [])).toEqual(['activesync', 'sync-fails']);
+    }
+  });
+
   it('follows a scheme changed in rules/, with no code change', () => {
     const scheme = structuredClone(source.tags) as TagScheme;
     scheme.articles = false;
