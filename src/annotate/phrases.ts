@@ -1,5 +1,5 @@
 import { nextState, outputsFrom, outputsTo } from '../kb/code-unit-automaton';
-import type { PhraseList } from '../kb/phrases';
+import { WORD, type PhraseList } from '../kb/phrases';
 import { GraphemeBoundaries } from './grapheme-boundaries';
 
 interface PhraseHit {
@@ -8,8 +8,6 @@ interface PhraseHit {
   start: number;
   end: number;
 }
-
-const WORD = /[a-z0-9]/;
 
 /**
  * The phrases of a list found in a text made by normalizeText, as whole words (a plural counts:

@@ -62,7 +62,8 @@ export class PhraseListBuilder {
   }
 }
 
-const WORD = /[a-z0-9]/;
+/** A character of a word in a normalized text: a phrase that starts or ends with one is found only as a whole word (findPhrases). */
+export const WORD = /[a-z0-9]/;
 
 /**
  * A phrase as the automaton holds it: lower case, and every run of spaces, hyphens and
