@@ -62,8 +62,14 @@ export class PhraseListBuilder {
   }
 }
 
-/** A character of a word in a normalized text: a phrase that starts or ends with one is found only as a whole word (findPhrases). */
-export const WORD = /[a-z0-9]/;
+/**
+ * A character of a word in a normalized text: a phrase that starts or ends with one is found only
+ * as a whole word (findPhrases). Accented letters are word characters too, or "cr" (a change
+ * request) would be found in "créé" and "Nous avons créé une redirection de port pour 135" read
+ * as a plan. Only the alphabets written with spaces between words count (Latin, Greek, Cyrillic):
+ * in Chinese or Japanese every letter touches the next, and no phrase would be found in a sentence.
+ */
+export const WORD = /[0-9\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
 
 /**
  * A phrase as the automaton holds it: lower case, and every run of spaces, hyphens and

@@ -5,7 +5,7 @@ import { findPhrases } from '../../src/annotate/phrases';
 import * as automata from '../../src/kb/code-unit-automaton';
 import { loadKnowledgeBase } from '../../src/kb/load';
 import { bundledRulesDir } from '../../src/paths';
-import { PhraseListBuilder, normalizeText, type PhraseList } from '../../src/kb/phrases';
+import { PhraseListBuilder, WORD, normalizeText, type PhraseList } from '../../src/kb/phrases';
 import { readBlindCorpora, readCorpus } from '../../harness/tickets';
 
 // The phrases were found with the modern-ahocorasick library, by grapheme cluster; the project's
@@ -25,8 +25,6 @@ function phrasesAsTheLibraryFound(normalized: string, list: PhraseList, library:
   }
   return hits;
 }
-
-const WORD = /[a-z0-9]/;
 
 function pluralEnd(text: string, end: number): number {
   for (const suffix of ['s', 'es']) {
@@ -63,6 +61,15 @@ describe('phrases found by code unit, at grapheme cluster boundaries', () => {
       }),
       { numRuns: 3000, seed: 13 },
     );
+  });
+
+  it('finds a phrase only as a whole word, where an accented, Greek or Cyrillic letter is part of a word and a Chinese one is not', () => {
+    const { list } = listOf(['cr', 'nat', '端口映射']);
+    const found = (text: string) => findPhrases(text, list).map((hit) => text.slice(hit.start, hit.end));
+    expect(found('nous avons créé une redirection')).toEqual([]);
+    expect(found('cr 1234: nat for the server')).toEqual(['cr', 'nat']);
+    expect(found('natα natж natō')).toEqual([]);
+    expect(found('已经做了端口映射：tcp 135')).toEqual(['端口映射']);
   });
 
   it('finds what the library found with the bundled lexicons in every corpus ticket', () => {
