@@ -1780,6 +1780,25 @@ describe('extracting facts from ticket text', () => {
     expect(values("Outlook 2007 users get \"Task 'Microsoft Exchange' reported error (0x8004010F): 'The operation failed.'\" on the OAB download.").symptoms).toBeUndefined();
   });
 
+  it('dev 116-119 wordings for 135: only some ports open, in French; a question; a suspected ISP block; logs of one entry; Portuguese, French and Chinese forwards and tests; a removed permit; accented words are whole words', () => {
+    const facts = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(facts('Le serveur est derrière un FortiGate 100D. Sur la VIP seuls les ports 443 et 25 sont ouverts.')).toBe(false);
+    expect(facts('We currently only forward 443 and 25 to 192.168.50.10.')).toBe(false);
+    expect(facts('The netlogon port the DCs hand out after 135 (1025/1026) is denied by the policy.')).toBeUndefined();
+    expect(facts('Windows Firewall on the Exchange box blocking 135?')).toBeUndefined();
+    expect(facts('nmap -p135 198.51.100.50 → filtered.')).toBe(false);
+    expect(facts('DrayTek forwarding 135 and 443 to the server. I have a feeling their ISP is probably blocking 135.')).toBeUndefined();
+    expect(facts('На D-Link DFL-800 сделан проброс портов 135 и 443 на сервер 192.168.0.7. Возможно, провайдер закрывает порт 135, точно не знаю.')).toBeUndefined();
+    expect(facts('srcip=198.51.100.23 dstip=10.0.0.5 dstport=135 action=accept policyid=7 service=DCE-RPC\nsrcip=198.51.100.23 dstip=10.0.0.5 dstport=1042 action=deny policyid=0')).toBe(true);
+    expect(facts('service=MS-RPC-EPM proto=6 src zone=VPN dst zone=Trust action=Permit sent=640 rcvd=488 src=192.168.200.15 dst=10.0.2.5 src_port=1187 dst_port=135')).toBe(true);
+    expect(facts('Contratamos IP fixo com a operadora. Regras liberando 25, 443 e 135.')).toBe(true);
+    expect(facts('Sur le FortiGate on a créé une IP virtuelle avec redirection de port (port forwarding) pour 135 et 443 vers le serveur Exchange.')).toBe(true);
+    expect(facts('The firewall (a Linux ipchains box) will then allow 135, 1024, 1025 from the internet.')).toBeUndefined();
+    expect(facts('已经做了端口映射：TCP 135、443 映射到 192.168.100.10。但是在外网用 telnet 公网地址 135 一直连接失败（"无法打开到主机的连接，在端口 135: 连接失败"）。')).toBe(false);
+    expect(facts('Our side: SonicWALL PRO 2040 with a One-to-One NAT entry for the Exchange server, inbound policy for 135 and our static ports.')).toBe(true);
+    expect(facts('Port 135 was removed from the policy in 2003 after the MS03-010 advisory and never put back.')).toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
