@@ -1799,6 +1799,20 @@ describe('extracting facts from ticket text', () => {
     expect(facts('Port 135 was removed from the policy in 2003 after the MS03-010 advisory and never put back.')).toBe(false);
   });
 
+  it("dev 116-119 NAT wordings: a DMZ host set, DrayTek's Open Ports, German forwards, a server's own public address, a Firebox static NAT entry for a port, French 'aucune', advice on workarounds, ipnat map and rdr rules, Raptor's redirected service", () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('We swapped the old Netopia for a D-Link DFL-210 last night. Set DMZ host to the Exchange 2003 box.')).toBe('port-forwarding');
+    expect(mode('Our Exchange 2003 is behind a DrayTek Vigor 2800 with Open Ports for 135 to it.')).toBe('port-forwarding');
+    expect(mode('Ich habe im Router Port-Weiterleitungen für 135, 1025 und 1026 auf den Server gemacht.')).toBe('port-forwarding');
+    expect(mode("198.51.100.20 is our Exchange 2007 server's own public address, no NAT, it's in the DMZ of the Juniper SSG.")).toBe('none');
+    expect(mode('Your Firebox X1000 has a static NAT entry (port forward) of TCP 135 to 192.168.20.10, your Exchange 2003 server.')).toBe('port-forwarding');
+    expect(mode("La config NAT est « ip nat inside source list 10 interface FastEthernet0/0 overload », et il n'y a aucune translation statique vers le serveur.")).toBe('many-to-one');
+    expect(mode('As described in the article, the supported workarounds are a one-to-one translation to the server, or Outlook Web Access.')).toBeUndefined();
+    expect(mode('ipnat.conf:\n  map le0 10.0.0.0/24 -> 0/32 portmap tcp/udp 10000:40000\nso the whole branch goes out on one address.')).toBe('many-to-one');
+    expect(mode('  rdr hme0 192.0.2.140/32 port 135 -> 10.8.0.14 port 135 tcp\n  map hme0 10.8.0.0/24 -> 192.0.2.140/32 portmap tcp/udp auto')).toBe('port-forwarding');
+    expect(mode('Symantec Raptor Firewall 6.5 on Windows NT. We use a "redirected service" for TCP 135 and for the ports we fixed.')).toBe('port-forwarding');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
