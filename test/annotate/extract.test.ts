@@ -1813,6 +1813,12 @@ describe('extracting facts from ticket text', () => {
     expect(mode('Symantec Raptor Firewall 6.5 on Windows NT. We use a "redirected service" for TCP 135 and for the ports we fixed.')).toBe('port-forwarding');
   });
 
+  it('dev 116-119: Outlook that only works on the VPN fails without it; a failure only supposed ("If Outlook still doesn\'t connect, look at…"); Check Point on Solaris asked about as NT', () => {
+    expect(extract('user: my outlook only works when i turn on the vpn', 'outlook only works on vpn').symptoms?.value).toEqual(['cannot-connect']);
+    expect(values("Static NAT is exactly the workaround the article suggests. If Outlook still doesn't connect, look at which ports are being denied after 135.").symptoms).toBeUndefined();
+    expect(extract('> We run FW-1 NG on Solaris 8. Outlook 2002 at the remote office.', "Re: is Check Point on Solaris 'NT based' per KB291615?").firewallPlatform?.value).toBe('non-windows');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
