@@ -10,7 +10,7 @@ import { boundFactEvidence, type Evidenced } from './evidence-bounds';
 import { Negation, type Tokenizer } from './negation';
 import { findPhrases } from './phrases';
 import { passes, requiredTextsIn } from './required-texts';
-import { Sentences } from './sentences';
+import { Sentences, type HedgeCondition } from './sentences';
 
 /** The fields of a ticket that are read for facts. */
 export type TicketField = 'subject' | 'body';
@@ -49,6 +49,8 @@ interface Hit {
   span: Span;
   /** Left out when this other fact is read from the ticket too (see FactPattern.unlessRead). */
   unlessRead?: string | undefined;
+  /** Hedges of its sentence that lower it only where the ticket reads another fact so (settleConditions). */
+  conditions?: HedgeCondition[] | undefined;
 }
 
 /** A ticket's text as read, with what is found once and asked of by every match. */
@@ -144,15 +146,41 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
     regex.lastIndex = 0;
     if (regex.test(text)) withdrawn.add(fact);
   }
-  const confident = hits.filter((hit) => hit.confidence >= extraction.minimumConfidence && !withdrawn.has(hit.fact));
+  const kept = hits.filter((hit) => !withdrawn.has(hit.fact));
+  settleConditions(kept, extraction.minimumConfidence);
+  const confident = kept.filter((hit) => hit.confidence >= extraction.minimumConfidence);
   const read = new Set(confident.map((hit) => hit.fact));
   const { topic } = extraction;
   const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
-  const kept = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
+  const admitted = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
   return {
-    facts: factsOf(oneRolePerAddress(kept), vocabulary),
+    facts: factsOf(oneRolePerAddress(admitted), vocabulary),
     context: [...mentions.values()].map(({ item, spans }) => ({ id: item.id, label: item.label, ...boundFactEvidence(inTicketOrder(spans)) })),
   };
+}
+
+/**
+ * Lowers the hits whose sentences hold a hedge that applies only where the ticket reads another
+ * fact as one of some values (SentenceCues.onlyWhereRead): that fact is read first, from its
+ * confident hits, as factsOf would read it.
+ */
+function settleConditions(hits: Hit[], minimumConfidence: number): void {
+  const read = new Map<string, Scalar | undefined>();
+  const readOf = (fact: string) => {
+    if (!read.has(fact)) {
+      const own = hits.filter((hit) => hit.fact === fact && hit.confidence >= minimumConfidence);
+      // A condition's fact is one value (kb/extraction.ts checks it), read as factsOf reads it.
+      const value = own.length > 0 ? scalarFact(own).value : undefined;
+      read.set(fact, Array.isArray(value) ? undefined : value);
+    }
+    return read.get(fact);
+  };
+  for (const hit of hits) {
+    for (const condition of hit.conditions ?? []) {
+      const value = readOf(condition.fact);
+      if (value !== undefined && condition.values.has(value)) hit.confidence *= condition.factor;
+    }
+  }
 }
 
 /**
@@ -208,7 +236,7 @@ function factHit(use: FactUse, index: number, length: number, at: ReadText, voca
   if (use.negatable && at.negation.at(index)) value = use.negatedValue;
   if (value === undefined || !(vocabulary.allowedValues(use.fact) ?? []).includes(value)) return undefined;
   const confidence = use.confidence * at.sentences.factor(use.fact, index);
-  return { fact: use.fact, value, confidence, span: at.whole.span(index, length), unlessRead: use.unlessRead };
+  return { fact: use.fact, value, confidence, span: at.whole.span(index, length), unlessRead: use.unlessRead, conditions: at.sentences.conditionsAt(use.fact, index) };
 }
 
 type FactUse = Pick<FactPattern, 'fact' | 'value' | 'negatedValue' | 'negatable' | 'confidence' | 'unlessRead'>;
@@ -244,7 +272,7 @@ function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
   return [...sentences].map((sentence) => {
     const match = firstInSentence.get(sentence)!;
     const confidence = rule.confidence * at.sentences.factor(rule.fact, match.index);
-    return { fact: rule.fact, value: rule.value, confidence, span: at.whole.span(match.index, match[0].length) };
+    return { fact: rule.fact, value: rule.value, confidence, span: at.whole.span(match.index, match[0].length), conditions: at.sentences.conditionsAt(rule.fact, match.index) };
   });
 }
 

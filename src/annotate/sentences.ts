@@ -1,4 +1,5 @@
 import type { Extraction } from '../kb/extraction';
+import type { Scalar } from '../kb/model';
 import { ClauseStarts, lastAtOrBefore, matches } from './clauses';
 
 // What ends a sentence in a ticket: a full stop, question or exclamation mark or a semicolon
@@ -19,6 +20,8 @@ export class Sentences {
   private readonly length: number;
   // Per cue group, the sentences (by their starts) that hold one of its cues.
   private readonly cued: Set<number>[];
+  // The facts some group lowers only under a condition (conditionsAt).
+  private readonly conditional: Set<string>;
 
   constructor(
     private readonly text: string,
@@ -27,6 +30,7 @@ export class Sentences {
     this.length = text.length;
     this.starts = new ClauseStarts(text, SENTENCE_BREAKS);
     this.cued = extraction.sentenceCues.map(() => new Set<number>());
+    this.conditional = new Set(extraction.sentenceCues.flatMap((group) => [...(group.onlyWhereRead?.facts ?? [])]));
     const { questions } = extraction;
     if (questions && text.includes('?')) {
       for (const match of matches(questions.start, text)) this.questions.add(this.startOf(match.index + match[0].search(/[^\s>*-]/)));
@@ -82,18 +86,49 @@ export class Sentences {
     return at >= 0 && index < sections[at]![1];
   }
 
-  /** What a fact read at `index` is worth after the cues of its sentence: the product of their groups' factors. */
+  /**
+   * What a fact read at `index` is worth after the cues of its sentence: the product of their
+   * groups' factors, less those that lower the fact only under a condition (conditionsAt).
+   */
   factor(fact: string, index: number): number {
     const sentence = this.startOf(index);
     let factor = 1;
     const { questions } = this.extraction;
     if (questions?.facts.has(fact) && this.questions.has(sentence)) factor *= questions.factor;
     this.extraction.sentenceCues.forEach((group, i) => {
-      if (!group.facts.has(fact) || (group.cancelledBy !== undefined && this.cued[group.cancelledBy]!.has(sentence))) return;
-      if (this.cued[i]!.has(sentence) || this.inSection(i, index)) factor *= group.factor;
+      if (!group.onlyWhereRead?.facts.has(fact) && this.applies(i, fact, sentence, index)) factor *= group.factor;
     });
     return factor;
   }
+
+  /**
+   * The groups whose cues in the sentence of `index` lower `fact` only where the ticket reads
+   * another fact as one of some values (SentenceCues.onlyWhereRead), once that fact is known.
+   */
+  conditionsAt(fact: string, index: number): HedgeCondition[] | undefined {
+    if (!this.conditional.has(fact)) return undefined;
+    const sentence = this.startOf(index);
+    const conditions: HedgeCondition[] = [];
+    this.extraction.sentenceCues.forEach((group, i) => {
+      const condition = group.onlyWhereRead;
+      if (condition?.facts.has(fact) && this.applies(i, fact, sentence, index)) conditions.push({ factor: group.factor, fact: condition.fact, values: condition.values });
+    });
+    return conditions.length > 0 ? conditions : undefined;
+  }
+
+  // Whether group `i` lowers `fact` read at `index`, in the sentence that starts at `sentence`.
+  private applies(i: number, fact: string, sentence: number, index: number): boolean {
+    const group = this.extraction.sentenceCues[i]!;
+    if (!group.facts.has(fact) || (group.cancelledBy !== undefined && this.cued[group.cancelledBy]!.has(sentence))) return false;
+    return this.cued[i]!.has(sentence) || this.inSection(i, index);
+  }
+}
+
+/** A hedge that lowers a fact by `factor` where the ticket reads `fact` as one of `values`. */
+export interface HedgeCondition {
+  factor: number;
+  fact: string;
+  values: ReadonlySet<Scalar>;
 }
 
 // A heading is a short line that ends in a colon ("Resolution:", "Fix (change 2002-117):").

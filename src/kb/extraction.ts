@@ -9,7 +9,7 @@ export interface ExtractionFile {
   negation: { cues: string[]; window: number; clauseBreaks: string[]; scopeEnds?: string[]; fillers?: string[]; forwardOnly?: string[] };
   minimumConfidence?: number;
   topic?: { facts: string[]; gated: string[] };
-  hedges?: { cues: string[]; facts: string[]; factor: number; unless?: string[] }[];
+  hedges?: { cues: string[]; facts: string[]; factor: number; unless?: string[]; onlyWhereRead?: HedgeCondition }[];
   clientSide?: { cues: string[]; facts: string[]; factor: number };
   questions?: { starts: string[]; facts: string[]; factor: number; description?: string };
   facts: Record<string, PatternEntry[]>;
@@ -19,6 +19,13 @@ export interface ExtractionFile {
 }
 
 type AddressRole = 'serverAddress' | 'clientAddress' | 'none';
+
+/** Facts a hedge lowers only in a ticket that reads `fact` as one of `values` (see SentenceCues.onlyWhereRead). */
+interface HedgeCondition {
+  facts: string[];
+  fact: string;
+  values: Scalar[];
+}
 
 interface AddressCueFile {
   pattern: string;
@@ -146,6 +153,13 @@ interface SentenceCues {
    * client although it says "fine". Such a group has no facts of its own.
    */
   cancelledBy?: number;
+  /**
+   * Facts of `facts` the group lowers only where the ticket reads `fact` as one of `values`: an
+   * Outlook said to work is not the failing client where a phone or the Exchange Client is the
+   * failing one, but where Outlook fails too, the version said to work somewhere is the failing
+   * Outlook's ("Outlook 2007 at home can't reach the server, works fine at work").
+   */
+  onlyWhereRead?: { facts: Set<string>; fact: string; values: Set<Scalar> };
 }
 
 /** The extraction patterns, checked against the vocabulary and compiled. */
@@ -365,11 +379,32 @@ function checkedTopic(topic: { facts: string[]; gated: string[] }, vocabulary: V
   return { facts: new Set(topic.facts), gated: new Set(topic.gated) };
 }
 
-function checkedCues(group: { facts: string[]; factor: number }, vocabulary: Vocabulary, pointer: string): SentenceCues {
+function checkedCues(group: { facts: string[]; factor: number; onlyWhereRead?: HedgeCondition }, vocabulary: Vocabulary, pointer: string): SentenceCues {
   group.facts.forEach((fact, i) => {
     if (!vocabulary.get(fact)) throw new KnowledgeBaseError(EXTRACTION_FILE, `${pointer}/facts/${i}`, `unknown fact "${fact}"; known facts: ${vocabulary.names.join(', ')}`);
   });
-  return { facts: new Set(group.facts), factor: group.factor };
+  const cues: SentenceCues = { facts: new Set(group.facts), factor: group.factor };
+  const condition = group.onlyWhereRead;
+  if (condition) {
+    const at = `${pointer}/onlyWhereRead`;
+    condition.facts.forEach((fact, i) => {
+      if (!group.facts.includes(fact)) throw new KnowledgeBaseError(EXTRACTION_FILE, `${at}/facts/${i}`, `"${fact}" is not one of the group's facts: ${group.facts.join(', ')}`);
+    });
+    // The condition is settled before the facts it holds back: it cannot be one of them.
+    if (condition.facts.includes(condition.fact)) throw new KnowledgeBaseError(EXTRACTION_FILE, `${at}/fact`, `"${condition.fact}" cannot be read under a condition on itself`);
+    const allowed = factValues(condition.fact, vocabulary, EXTRACTION_FILE, `${at}/fact`);
+    if (vocabulary.get(condition.fact)!.type === 'string-list') throw new KnowledgeBaseError(EXTRACTION_FILE, `${at}/fact`, `"${condition.fact}" holds a list: a condition is on a fact of one value`);
+    condition.values.forEach((value, i) => {
+      if (!allowed.includes(value))
+        throw new KnowledgeBaseError(
+          EXTRACTION_FILE,
+          `${at}/values/${i}`,
+          `${JSON.stringify(value)} is not a value of fact "${condition.fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
+        );
+    });
+    cues.onlyWhereRead = { facts: new Set(condition.facts), fact: condition.fact, values: new Set(condition.values) };
+  }
+  return cues;
 }
 
 /** The values a fact read from text may take; the fact must exist and not be an address. */

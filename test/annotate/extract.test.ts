@@ -1425,11 +1425,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Window: Sun 01:00-03:00\nImpact: Outlook, OWA and mobile mail unavailable during the reboot (approx. 15 min)').symptoms).toBeUndefined();
   });
 
-  it('a client said to work only under a condition is the failing one; one said simply to work is not', () => {
+  it('a client said to work only under a condition is the failing one; one said simply to work is not, where the failing client is a phone', () => {
     expect(values("Outlook 2007 users on TCP/IP can't connect; the Outlook Anywhere people are fine.").outlookVersion).toBe('2007');
     expect(values('Remote office has a mix of\nOutlook 2003 and Outlook 2007, all of them fail.').outlookVersion).toBeUndefined();
 
-    expect(values('Remote Outlook 2003 clients have worked like that for years. The laptops upgraded to Outlook 2007 now fail.').outlookVersion).toBe('2007');
+    expect(values('Remote Outlook 2003 clients have worked like that for years. The iPhones upgraded to iOS 4 now fail to sync.').outlookVersion).toBeUndefined();
 
     expect(values('From home (Outlook 2003): telnet to our public IP on 135 connects fine.').outlookVersion).toBe('2003');
     expect(values('OWA works in the browser but outlook 2007 says "the connection to microsoft exchange is unavailable"').outlookVersion).toBe('2007');
@@ -1440,7 +1440,7 @@ describe('extracting facts from ticket text', () => {
       clientKind: 'outlook',
       outlookVersion: '2010',
     });
-    expect(values('Outlook 2010 PCs are fine.').outlookVersion).toBeUndefined();
+    expect(values('Outlook 2010 PCs are fine. The Windows Mobile phones cannot sync.').outlookVersion).toBeUndefined();
   });
 
   it.each([
@@ -1675,7 +1675,9 @@ describe('extracting facts from ticket text', () => {
   it('a client said to work in one place but not another is the failing one', () => {
     expect(values('Remote users: OWA from outside works perfectly, Outlook 2003 does not ("Cannot start Microsoft Office Outlook").').outlookVersion).toBe('2003');
     expect(values('so my outlook (2007) works fine at the office but at home it just sits there saying "trying to connect".').outlookVersion).toBe('2007');
-    expect(values('Outlook 2010 works, thanks for the help.').outlookVersion).toBeUndefined();
+    // The client the ticket is about, now working: its version is the one that failed.
+    expect(values('Outlook 2010 works, thanks for the help.').outlookVersion).toBe('2010');
+    expect(values('Outlook 2010 works, thanks for the help. The iPads still cannot sync.').outlookVersion).toBeUndefined();
     expect(values("Home users with Outlook 2003 connect fine, but from the customer's site (behind some PAT device) it fails.").outlookVersion).toBe('2003');
     expect(values('Remote staff: Outlook 2003 with the VPN works perfectly. Without VPN: cannot connect.').outlookVersion).toBe('2003');
     expect(values('Outlook 97 users at home: works for weeks, then after a server reboot they can open the directory but not the mailbox.').outlookVersion).toBe('97');
@@ -1817,6 +1819,14 @@ describe('extracting facts from ticket text', () => {
     expect(extract('user: my outlook only works when i turn on the vpn', 'outlook only works on vpn').symptoms?.value).toEqual(['cannot-connect']);
     expect(values("Static NAT is exactly the workaround the article suggests. If Outlook still doesn't connect, look at which ports are being denied after 135.").symptoms).toBeUndefined();
     expect(extract('> We run FW-1 NG on Solaris 8. Outlook 2002 at the remote office.', "Re: is Check Point on Solaris 'NT based' per KB291615?").firewallPlatform?.value).toBe('non-windows');
+  });
+
+  it("an Outlook said to work somewhere names the failing Outlook's version, but not where the failing client is a phone", () => {
+    expect(values("Re: Outlook at home\n> Outlook 2007 at home can't reach the server, works fine at work. Exchange is 2007.").outlookVersion).toBe('2007');
+    expect(values('OpenBSD pf box in front of our Exchange 5.5 server. Outlook 2002 from outside works after some reboots and not after others.').outlookVersion).toBe('2002');
+    const phones = values('Since the IP changed the iPhones cannot sync with Exchange 2010. Outlook 2010 on the desktops is fine.');
+    expect(phones.clientKind).toBe('activesync-device');
+    expect(phones.outlookVersion).toBeUndefined();
   });
 
   it('"no firewall involved" is no firewall', () => {

@@ -10,6 +10,8 @@ import { copy, push, remove, set } from '../support/json-edit';
 import { firstArticleUsing } from '../support/rules-queries';
 
 /** Where a fact stands in rules/facts.json today, so that a fact added before it moves nothing here. */
+// The hedge whose lowering of some facts depends on another fact read from the ticket.
+const conditionedHedge = (JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'extraction.json'), 'utf8')) as { hedges: { onlyWhereRead?: unknown }[] }).hedges.findIndex((h) => h.onlyWhereRead);
 const factIndex = (name: string): number => (readRulesDir(bundledRulesDir).vocabulary as { facts: { name: string }[] }).facts.findIndex((f) => f.name === name);
 
 /**
@@ -149,6 +151,28 @@ describe('loading the knowledge base', () => {
     ['a lexicon pattern that is not a regular expression', 'lexicons/nat-wording.json', set('/entries/2/patterns', ['(static']), '/entries/2/patterns', /not a valid regular expression/],
     ['a context entry without a label', 'lexicons/context.json', remove('/entries/0/label'), '/entries/0', /needs an id and a label/],
     ['a sentence cue group for an unknown fact', 'extraction.json', push('/hedges/0/facts', 'firewallKind'), `/hedges/0/facts/5`, /unknown fact "firewallKind"/],
+    [
+      'a hedge condition on a value its fact does not have',
+      'extraction.json',
+      set(`/hedges/${conditionedHedge}/onlyWhereRead/values/0`, 'phone'),
+      `/hedges/${conditionedHedge}/onlyWhereRead/values/0`,
+      /"phone" is not a value of fact "clientKind"/,
+    ],
+    [
+      'a hedge condition for a fact the hedge does not lower',
+      'extraction.json',
+      push(`/hedges/${conditionedHedge}/onlyWhereRead/facts`, 'natMode'),
+      `/hedges/${conditionedHedge}/onlyWhereRead/facts/1`,
+      /"natMode" is not one of the group's facts/,
+    ],
+    [
+      'a hedge condition on a fact it holds back',
+      'extraction.json',
+      set(`/hedges/${conditionedHedge}/onlyWhereRead/fact`, 'outlookVersion'),
+      `/hedges/${conditionedHedge}/onlyWhereRead/fact`,
+      /cannot be read under a condition on itself/,
+    ],
+    ['a hedge condition on a list', 'extraction.json', set(`/hedges/${conditionedHedge}/onlyWhereRead/fact`, 'symptoms'), `/hedges/${conditionedHedge}/onlyWhereRead/fact`, /holds a list/],
     ['a topic fact that does not exist', 'extraction.json', set('/topic/gated/0', 'firewallKind'), '/topic/gated/0', /unknown fact "firewallKind"/],
     [
       'a derived fact whose source is not an address',
