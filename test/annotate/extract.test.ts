@@ -1829,6 +1829,21 @@ describe('extracting facts from ticket text', () => {
     expect(phones.outlookVersion).toBeUndefined();
   });
 
+  it('dev 120-123 wordings for 135: a block nobody wants to change, ports let through and nothing else, a port not among the forwards in Dutch, Polish and Russian forwards and tests, a telnet not connecting, the endpoint mapper reached, an ISP that may block, a firewall listening or answering itself', () => {
+    const facts = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(facts("Our Exchange 2007 sits behind a Palo Alto PA-500 where 135 is denied from the VPN zone by policy (we don't want to change that).")).toBe(false);
+    expect(facts('Paris side is a Livingston PortMaster with packet filters. The filter currently lets 25 and 110 through, nothing else.')).toBe(false);
+    expect(facts('De Draytek doet port forwarding van 443 en 3389 naar de server. Poort 135 staat er niet bij.')).toBe(false);
+    expect(facts('W zakładce "Usługi i porty" ustawiłem mapowanie portu TCP 135 i 25 na serwer Exchange 2003 (10.0.0.5).')).toBe(true);
+    expect(facts('Правило разрешает снаружи только TCP 135 и 25.')).toBe(true);
+    expect(facts('telnet на 135 снаружи проходит.')).toBe(true);
+    expect(facts('ASA static PAT for port 135 and 443 to exchange server 10.10.10.5. When i am doing telnet from outside on public ip port 135 it is not connecting, it is timing out.')).toBe(false);
+    expect(facts('The Outlook 2003 client successfully connects to the endpoint mapper on TCP 135 of your Exchange 2003 server.')).toBe(true);
+    expect(facts("I've added port forwards for 25, 443, 135 and 4125. I *think* our ISP may block 135 but I haven't been able to test.")).toBeUndefined();
+    expect(facts("I can telnet to port 135 on the ISA's external IP so ISA is at least listening.")).toBeUndefined();
+    expect(facts('Outlook connects to the endpoint mapper on TCP 135; with ISA in the path, the client binds to the endpoint mapper on the ISA computer itself.')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
