@@ -1844,6 +1844,17 @@ describe('extracting facts from ticket text', () => {
     expect(facts('Outlook connects to the endpoint mapper on TCP 135; with ISA in the path, the client binds to the endpoint mapper on the ISA computer itself.')).toBeUndefined();
   });
 
+  it('dev 120-123: a status line is no block; a port not redirected; Swedish "spärrad"; Japanese "はず" (supposed to be) is a guess; an old setup is history', () => {
+    const facts = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(
+      facts('[Change] CHG0031177 - Remove RPC 135 inbound rule from edge\nStatus: Closed\n\nDescription: Remove legacy inbound rule "EXCH-RPC" (TCP 135 + 6001-6004 to 10.0.20.11).'),
+    ).toBeUndefined();
+    expect(facts('Draytek Vigor 2830 with port redirection for 25, 443, 987. 135 is not redirected.')).toBe(false);
+    expect(facts('Vår IT-konsult säger att port 135 är spärrad utifrån med flit.')).toBe(false);
+    expect(facts('本社のファイアウォールはYAMAHA RTX1200です。ポート135は開いているはずですが、確認はしていません。')).toBeUndefined();
+    expect(facts("The Sophos UTM forwards 443 to the CAS. Our old setup forwarded 135 as well but I was told 2013 doesn't need it.")).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
