@@ -1855,6 +1855,20 @@ describe('extracting facts from ticket text', () => {
     expect(facts("The Sophos UTM forwards 443 to the CAS. Our old setup forwarded 135 as well but I was told 2013 doesn't need it.")).toBeUndefined();
   });
 
+  it("dev 120-123 NAT wordings: Polish and Russian, MS Proxy publishing and its 'pipe', an ASA's static NAT, 'some forwarding' on a router, a caller named Pat, 'the same LAN', a branch's own PAT, a server not NATed", () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('W zakładce "Usługi i porty" ustawiłem mapowanie portu TCP 135 i 25 na serwer Exchange 2003 (10.0.0.5).')).toBe('port-forwarding');
+    expect(mode('Сервер Exchange 2003 SP2 (10.1.2.3) стоит за Check Point R65, настроен статический NAT (один к одному) на внешний адрес 198.51.100.40.')).toBe('one-to-one');
+    expect(mode('We published the Exchange 5.5 server through Microsoft Proxy Server 2.0.')).toBe('port-forwarding');
+    expect(mode('The consultant configured what he called "a pipe" on the proxy so requests to one public address go straight through to the Exchange server.')).toBe('one-to-one');
+    expect(mode('Exchange 2010 SP1 at 10.3.3.30, behind ASA 5525-X with static (inside,outside) NAT.')).toBe('one-to-one');
+    expect(mode('Work has Exchange 2000. The IT guy set up some forwarding on our Netopia router at work.')).toBe('port-forwarding');
+    expect(mode('caller: Pat (satellite office, 4 PCs)\nPat says it has never really worked.')).toBeUndefined();
+    expect(mode('Home office: Windows 2000 server with Internet Connection Sharing, Exchange 2000 runs on the same LAN at 192.168.0.2.')).not.toBe('none');
+    expect(mode('Branch Hamburg: PIX 506E doing PAT for the branch LAN. HQ: ISA Server 2000 in front of the Exchange 2000 server.')).toBeUndefined();
+    expect(mode("We don't NAT the Exchange server - it has its own public IP, 198.51.100.140, on the SSG5's DMZ zone.")).toBe('none');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
