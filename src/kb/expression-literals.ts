@@ -20,6 +20,35 @@ export function literalsOf(source: string, { spaceIsLiteral = true }: { spaceIsL
   return new Derivation(spaceIsLiteral).ofAlternatives(pattern.alternatives);
 }
 
+/**
+ * The lists literalsOf gives for each of the ways an expression can match, its top-level
+ * alternatives (those of a group standing alone in one are its own): a ticket that meets no
+ * way's lists is not searched. literalsOf's union over alternatives is met by a ticket that holds
+ * "forward" for one way and "publish" for another; this is met only by one that holds all that a
+ * single way requires. An expression of one way, or with a way that requires nothing, or of more
+ * than MAX_WAYS, gives none.
+ */
+export function literalsByWay(source: string, { spaceIsLiteral = true }: { spaceIsLiteral?: boolean } = {}): string[][][] {
+  const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: false, unicodeSets: false });
+  const ways = waysOf(pattern.alternatives);
+  if (ways.length < 2 || ways.length > MAX_WAYS) return [];
+  const derivation = new Derivation(spaceIsLiteral);
+  const lists = ways.map((way) => derivation.ofAlternatives([way]));
+  return lists.some((conjunction) => conjunction.length === 0) ? [] : lists;
+}
+
+// Each way is a few lookups per ticket; beyond this many, checking them costs about what the expression's run saves.
+const MAX_WAYS = 16;
+
+/** The alternatives, with a group that stands alone in one (but for \b, ^ and $, which take no characters) read as its own. */
+function waysOf(alternatives: readonly AST.Alternative[]): AST.Alternative[] {
+  return alternatives.flatMap((alternative) => {
+    const taking = alternative.elements.filter((element) => !(element.type === 'Assertion' && (element.kind === 'word' || element.kind === 'start' || element.kind === 'end')));
+    const [only] = taking;
+    return taking.length === 1 && (only!.type === 'Group' || only!.type === 'CapturingGroup') ? waysOf(only.alternatives) : [alternative];
+  });
+}
+
 // More texts than this in a list is a prefilter that passes most tickets, and a larger automaton for nothing.
 const MAX_TEXTS = 24;
 // A longer text is no rarer in a ticket for its length, and each character is a state of the automaton.

@@ -1,4 +1,4 @@
-import { literalsOf } from './expression-literals';
+import { literalsByWay, literalsOf } from './expression-literals';
 import { KnowledgeBaseError } from './errors';
 import type { Scalar } from './model';
 import { PhraseListBuilder, type PhraseList } from './phrases';
@@ -104,7 +104,18 @@ export interface FactPattern {
  * lists are a rule's `requires`, as its author wrote them, and what its expressions themselves
  * require (literalsOf). No list, no prefilter.
  */
-export type Prefilter = readonly (readonly number[])[];
+export interface Prefilter {
+  /** One text of each list. */
+  lists: Lists;
+  /**
+   * For each expression that can match in several ways (literalsByWay), the lists of each way:
+   * the ticket must meet one way's lists, for every expression.
+   */
+  ways: readonly (readonly Lists[])[];
+}
+
+/** Lists of texts, one of each of which a ticket must hold, by index into Extraction.requiredTexts. */
+type Lists = readonly (readonly number[])[];
 
 /** A fact value read when all its patterns match in one sentence; the evidence is the first's match. */
 export interface SentenceRule {
@@ -350,12 +361,11 @@ class RequiredTexts {
   readonly texts: string[] = [];
   private readonly indices = new Map<string, number>();
 
-  /** A rule's prefilter: its author's `requires`, and the literals each of its expressions requires. */
-  prefilterOf(requires: string[] | undefined, expressions: readonly RegExp[], options?: Parameters<typeof literalsOf>[1]): number[][] {
-    const lists = [...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))].map((list) => this.indicesOf(list));
-    // A list holding every text of another is met wherever that one is: checking it for each
-    // ticket adds nothing (the author's `requires` and an expression's own literals often agree).
-    return lists.filter((list, i) => !lists.some((other, j) => j !== i && other.every((text) => list.includes(text)) && (other.length < list.length || j < i)));
+  /** A rule's prefilter: its author's `requires`, and the literals each of its expressions requires, as a whole and by way. */
+  prefilterOf(requires: string[] | undefined, expressions: readonly RegExp[], options?: Parameters<typeof literalsOf>[1]): Prefilter {
+    const lists = withoutImplied([...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))].map((list) => this.indicesOf(list)));
+    const ways = expressions.map((regex) => literalsByWay(regex.source, options).map((way) => way.map((list) => this.indicesOf(list)))).filter((byWay) => byWay.length > 0);
+    return { lists, ways };
   }
 
   private indicesOf(texts: readonly string[]): number[] {
@@ -368,6 +378,15 @@ class RequiredTexts {
       return index;
     });
   }
+}
+
+/**
+ * The lists less those that another implies: a list holding every text of another is met wherever
+ * that one is, and checking it for each ticket adds nothing (the author's `requires` and an
+ * expression's own literals often agree).
+ */
+function withoutImplied(lists: number[][]): number[][] {
+  return lists.filter((list, i) => !lists.some((other, j) => j !== i && other.every((text) => list.includes(text)) && (other.length < list.length || j < i)));
 }
 
 function checkedTopic(topic: { facts: string[]; gated: string[] }, vocabulary: Vocabulary): Extraction['topic'] {

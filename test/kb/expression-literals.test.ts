@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { literalsOf } from '../../src/kb/expression-literals';
+import { literalsByWay, literalsOf } from '../../src/kb/expression-literals';
 import { normalizeText } from '../../src/kb/phrases';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 import { readBlindCorpora, readCorpus } from '../../harness/tickets';
@@ -95,5 +95,63 @@ describe('the literals an expression requires', () => {
     }
     // The check saw matches, not only tickets the expressions pass over.
     expect(matched).toBeGreaterThan(1000);
+  });
+});
+
+// A ticket is searched where it meets the lists of one way: every match must meet those of the way it took.
+describe('the literals each way of an expression requires', () => {
+  it.each([
+    // [source, ways]
+    ['forwarded to|\\bpublish(?:es)? rpc', [[['forwar']], [['publis'], [' rpc']]]],
+    // A group standing alone, but for \b, is read as its ways; so is a capturing one.
+    ['\\b(?:static nat|port forward)\\b', [[['static']], [['forwar']]]],
+    ['(telnet)|(portqry)', [[['telnet']], [['portqr']]]],
+    // One way is what literalsOf says already; a way that requires nothing leaves none to check.
+    ['telnet', []],
+    ['nat|x', []],
+  ])('%s', (source, ways) => {
+    expect(literalsByWay(source)).toEqual(ways);
+  });
+
+  it('holds for every text an expression matches: random alternations over random texts', () => {
+    const letter = fc.constantFrom('a', 'b', 'A', ' ', '-', '\n', '1', 'é', 'ポ');
+    const element = fc.constantFrom('ab', 'ba', 'a b', 'bb', '\\b', '\\s', '\\w', '.', '[ab]', '(?=ab)', '(?<=ba)', '(?!ab)', '(?:ab)?', '(?:ab|ba)', '(aa)', 'ポポ', 'É');
+    const way = fc.array(element, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+    const source = fc.array(way, { minLength: 2, maxLength: 4 }).chain((ways) => fc.constantFrom(ways.join('|'), `\\b(?:${ways.join('|')})`, `(${ways.join('|')})\\b`));
+    fc.assert(
+      fc.property(source, fc.array(fc.string({ unit: letter, maxLength: 12 }), { minLength: 1, maxLength: 6 }), (pattern, texts) => {
+        const regex = new RegExp(pattern, 'gi');
+        const ways = literalsByWay(pattern);
+        for (const text of [...texts, ...texts.map((t) => t.toUpperCase())]) {
+          regex.lastIndex = 0;
+          if (regex.test(text) && ways.length > 0) expect(ways.some((lists) => holds(lists, text))).toBe(true);
+        }
+      }),
+      { numRuns: 3000, seed: 9 },
+    );
+  });
+
+  it('holds for every expression of the bundled rules over the corpora', () => {
+    const { extraction } = bundledKnowledgeBase().kb;
+    const expressions = [
+      ...extraction.patterns.map((p) => p.regex),
+      ...extraction.sentenceRules.flatMap((r) => r.all),
+      ...extraction.withdrawals.map((w) => w.regex),
+      ...extraction.context.map((c) => c.regex),
+    ]
+      .map((regex) => ({ regex, ways: literalsByWay(regex.source) }))
+      .filter(({ ways }) => ways.length > 0);
+    const tickets = [...readCorpus(), ...readBlindCorpora().flatMap((c) => c.tickets.filter((_, i) => i % 10 === 0))];
+    let matched = 0;
+    for (const { subject, body } of tickets) {
+      const text = `${subject}\n.\n${body}`;
+      for (const { regex, ways } of expressions) {
+        regex.lastIndex = 0;
+        if (!regex.test(text)) continue;
+        matched += 1;
+        if (!ways.some((lists) => holds(lists, text))) throw new Error(`${regex.source} matches a ticket that meets none of its ways ${JSON.stringify(ways)}`);
+      }
+    }
+    expect(matched).toBeGreaterThan(200);
   });
 });
