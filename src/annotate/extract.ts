@@ -8,8 +8,8 @@ import { addressHits } from './addresses';
 import { matches } from './clauses';
 import { boundFactEvidence, type Evidenced } from './evidence-bounds';
 import { Negation, type Tokenizer } from './negation';
-import { findPhrases } from './phrases';
-import { passes, requiredTextsIn } from './required-texts';
+import { findPhrasesAndRequiredTexts } from './phrases';
+import { passes } from './required-texts';
 import { Sentences, type HedgeCondition } from './sentences';
 
 /** The fields of a ticket that are read for facts. */
@@ -109,7 +109,7 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const at: ReadText = { whole, text, negation: new Negation(text, extraction, sentences, tokenizer), sentences };
   // Cues first: they decide what the facts found in their sentences are worth.
   const normalized = normalizeText(text);
-  const phrases = findPhrases(normalized, extraction.phrases);
+  const { phrases, required: found } = findPhrasesAndRequiredTexts(normalized, extraction.phrases);
   for (const phrase of phrases) {
     const use = extraction.phrases.uses[phrase.use]!;
     if (use.kind === 'cue') sentences.cueAt(use.cue, phrase.start);
@@ -123,7 +123,6 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
       mention(mentions, use, whole.span(phrase.start, phrase.end - phrase.start));
     }
   }
-  const found = requiredTextsIn(normalized, extraction.requiredTexts);
   for (const pattern of extraction.patterns) {
     if (passes(pattern.prefilter, found)) addPatternHits(pattern, at, vocabulary, hits);
   }

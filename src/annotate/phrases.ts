@@ -16,15 +16,31 @@ interface PhraseHit {
  * grapheme cluster to another (see GraphemeBoundaries).
  */
 export function findPhrases(normalized: string, list: PhraseList): PhraseHit[] {
+  return findPhrasesAndRequiredTexts(normalized, list).phrases;
+}
+
+/**
+ * The phrases findPhrases finds, and which of the list's requiredTexts the text holds, by index,
+ * exactly where `includes` would find them (inside a word, or before a combining accent), as
+ * requiredTextsIn finds them: both in one pass over the list's automaton.
+ */
+export function findPhrasesAndRequiredTexts(normalized: string, list: PhraseList): { phrases: PhraseHit[]; required: Uint8Array } {
   const hits: PhraseHit[] = [];
   const { automaton } = list;
   const { outputs, lengths } = automaton;
+  const firstRequired = list.entries.length;
+  const required = new Uint8Array(list.requiredTexts.length);
+  for (const text of list.requiredEverywhere) required[text] = 1;
   const clusters = new GraphemeBoundaries(normalized);
   let state = 0;
   for (let at = 0; at < normalized.length; at += 1) {
     state = nextState(automaton, state, normalized.charCodeAt(at));
     for (let o = outputsFrom(automaton, state), to = outputsTo(automaton, state); o < to; o += 1) {
       const index = outputs[o]!;
+      if (index >= firstRequired) {
+        required[index - firstRequired] = 1;
+        continue;
+      }
       const entry = list.entries[index]!;
       const start = at + 1 - lengths[index]!;
       if (!clusters.at(start) || !clusters.at(at + 1)) continue;
@@ -37,7 +53,7 @@ export function findPhrases(normalized: string, list: PhraseList): PhraseHit[] {
       hits.push({ use: entry.use, start, end });
     }
   }
-  return hits;
+  return { phrases: hits, required };
 }
 
 function pluralEnd(text: string, end: number): number {

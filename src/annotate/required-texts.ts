@@ -1,4 +1,5 @@
-import { buildCodeUnitAutomaton, nextState, outputsFrom, outputsTo, type CodeUnitAutomaton } from '../kb/code-unit-automaton';
+import { PhraseListBuilder, type PhraseList } from '../kb/phrases';
+import { findPhrasesAndRequiredTexts } from './phrases';
 import type { Prefilter } from '../kb/extraction';
 
 /**
@@ -13,26 +14,11 @@ import type { Prefilter } from '../kb/extraction';
  * prefilter must never skip a ticket its pattern would match. (A trie walked from every position,
  * with a Map per node, did the same in more steps and took 6% of an annotation; a dense table of
  * steps, 570 kB for some 2,900 states, ran no faster than the sparse one it shares with the
- * phrases.)
+ * phrases.) A ticket's reading finds its rules' texts in the pass that finds its phrases
+ * (findPhrasesAndRequiredTexts); this is that pass with no phrases.
  */
 export function requiredTextsIn(normalized: string, texts: readonly string[]): Uint8Array {
-  const { automaton, everywhere } = automatonOf(texts);
-  const { outputs } = automaton;
-  const found = new Uint8Array(texts.length);
-  for (const text of everywhere) found[text] = 1;
-  // A state's texts are marked the first time the pass reaches it: later visits add nothing.
-  // (Each state with texts has a range of outputs of its own, which stands for it here.)
-  const reached = new Uint8Array(outputs.length);
-  let state = 0;
-  for (let at = 0; at < normalized.length; at += 1) {
-    state = nextState(automaton, state, normalized.charCodeAt(at));
-    const from = outputsFrom(automaton, state);
-    const to = outputsTo(automaton, state);
-    if (from === to || reached[from] === 1) continue;
-    reached[from] = 1;
-    for (let o = from; o < to; o += 1) found[outputs[o]!] = 1;
-  }
-  return found;
+  return findPhrasesAndRequiredTexts(normalized, phraseListOf(texts)).required;
 }
 
 /**
@@ -60,21 +46,15 @@ function meets(lists: Prefilter['lists'], found: Uint8Array): boolean {
   return true;
 }
 
-/** The automaton of a list of texts, and the empty texts, which are in every ticket, as `includes` says. */
-interface Automaton {
-  automaton: CodeUnitAutomaton;
-  everywhere: number[];
-}
+// The lists of no phrases that find the texts this thread has been asked about, kept while their
+// texts are (a knowledge base's rules live as long as it does).
+const phraseLists = new WeakMap<readonly string[], PhraseList>();
 
-// The automata of the lists this thread has read with, kept while their list is (a knowledge
-// base's rules live as long as it does; worker threads get their own copy).
-const automata = new WeakMap<readonly string[], Automaton>();
-
-function automatonOf(texts: readonly string[]): Automaton {
-  let automaton = automata.get(texts);
-  if (!automaton) {
-    automaton = { automaton: buildCodeUnitAutomaton(texts), everywhere: texts.flatMap((text, index) => (text === '' ? [index] : [])) };
-    automata.set(texts, automaton);
+function phraseListOf(texts: readonly string[]): PhraseList {
+  let list = phraseLists.get(texts);
+  if (!list) {
+    list = new PhraseListBuilder().build(texts);
+    phraseLists.set(texts, list);
   }
-  return automaton;
+  return list;
 }

@@ -311,13 +311,29 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     phrases.add(unless, { kind: 'cue', cue: id });
     sentenceCues[cue]!.cancelledBy = id;
   });
+  const addresses = {
+    clauseBreaks: file.addresses.clauseBreaks,
+    cues: file.addresses.cues.map((cue, i) => {
+      const regex = compile(cue.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/pattern`);
+      // Cues read the ticket with the stops of abbreviations as spaces (addresses.ts): a space
+      // there is a full stop in the text the prefilter reads, so no literal may hold one.
+      return {
+        regex,
+        role: cue.role,
+        prefilter: required.prefilterOf(undefined, [regex], { spaceIsLiteral: false }),
+        roleWhenAbsent: cue.roleWhenAbsent && { regex: compile(cue.roleWhenAbsent.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/roleWhenAbsent/pattern`), role: cue.roleWhenAbsent.role },
+      };
+    }),
+    following: (file.addresses.following ?? []).map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/following/${i}/pattern`, 'iy'), role: cue.role })),
+  };
   return {
     patterns,
     requiredTexts: required.texts,
     sentenceRules,
     withdrawals,
     context,
-    phrases: phrases.build(),
+    // After every prefilter: the phrases' automaton finds the texts they require too.
+    phrases: phrases.build(required.texts),
     sentenceCues,
     questions: file.questions && {
       // From a sentence's first word to its question mark, with no sentence break between.
@@ -338,21 +354,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       // The cues that can also negate what stands before them in a sentence ("did not help").
       cueAfterText: spellingsOf(file.negation.cues.filter((c) => !(file.negation.forwardOnly ?? []).includes(c))),
     },
-    addresses: {
-      clauseBreaks: file.addresses.clauseBreaks,
-      cues: file.addresses.cues.map((cue, i) => {
-        const regex = compile(cue.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/pattern`);
-        // Cues read the ticket with the stops of abbreviations as spaces (addresses.ts): a space
-        // there is a full stop in the text the prefilter reads, so no literal may hold one.
-        return {
-          regex,
-          role: cue.role,
-          prefilter: required.prefilterOf(undefined, [regex], { spaceIsLiteral: false }),
-          roleWhenAbsent: cue.roleWhenAbsent && { regex: compile(cue.roleWhenAbsent.pattern, EXTRACTION_FILE, `/addresses/cues/${i}/roleWhenAbsent/pattern`), role: cue.roleWhenAbsent.role },
-        };
-      }),
-      following: (file.addresses.following ?? []).map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/following/${i}/pattern`, 'iy'), role: cue.role })),
-    },
+    addresses,
   };
 }
 

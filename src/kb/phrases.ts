@@ -20,8 +20,16 @@ export interface PhraseList {
   uses: PhraseUse[];
   /** Per dictionary entry of the automaton: the use it stands for, and how its ends must fall. */
   entries: PhraseEntry[];
-  /** The automaton of the entries' phrases, by entry. */
+  /**
+   * The automaton of the entries' phrases, by entry, and after them of `requiredTexts`: the pass
+   * that finds a ticket's phrases finds the texts its rules require too, where a second pass over
+   * an automaton of their own took as long again (annotate/phrases.ts).
+   */
   automaton: CodeUnitAutomaton;
+  /** The texts prefilters require (Extraction.requiredTexts): text i is the automaton's entries.length + i. */
+  requiredTexts: readonly string[];
+  /** Those of requiredTexts that are empty, which the automaton never finds and every ticket holds, as `includes` says. */
+  requiredEverywhere: readonly number[];
 }
 
 /**
@@ -57,8 +65,15 @@ export class PhraseListBuilder {
     }
   }
 
-  build(): PhraseList {
-    return { uses: this.uses, entries: this.entries, automaton: buildCodeUnitAutomaton(this.dictionary) };
+  /** The list, its automaton holding `requiredTexts` too, for findPhrasesAndRequiredTexts to find. */
+  build(requiredTexts: readonly string[] = []): PhraseList {
+    return {
+      uses: this.uses,
+      entries: this.entries,
+      automaton: buildCodeUnitAutomaton([...this.dictionary, ...requiredTexts]),
+      requiredTexts,
+      requiredEverywhere: requiredTexts.flatMap((text, index) => (text === '' ? [index] : [])),
+    };
   }
 }
 

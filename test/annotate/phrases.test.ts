@@ -122,7 +122,8 @@ function bundledPhrases(): { phrases: PhraseList; dictionary: string[] } {
   try {
     const { phrases } = loadKnowledgeBase(bundledRulesDir).extraction;
     const built = build.mock.results.findIndex((result) => result.value === phrases.automaton);
-    return { phrases, dictionary: [...build.mock.calls[built]![0]] };
+    // The automaton holds the texts the prefilters require after the entries' phrases.
+    return { phrases, dictionary: build.mock.calls[built]![0].slice(0, phrases.entries.length) };
   } finally {
     build.mockRestore();
   }
