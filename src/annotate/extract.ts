@@ -9,7 +9,7 @@ import { matches } from './clauses';
 import { boundFactEvidence, type Evidenced } from './evidence-bounds';
 import { Negation, type Tokenizer } from './negation';
 import { findPhrasesAndRequiredTexts } from './phrases';
-import { passes } from './required-texts';
+import { passes } from '../kb/prefilter';
 import { Sentences, type HedgeCondition } from './sentences';
 
 /** The fields of a ticket that are read for facts. */

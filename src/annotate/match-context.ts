@@ -1,6 +1,6 @@
 import type { AddressCue, Extraction } from '../kb/extraction';
 import { ClauseStarts, lastAtOrBefore, matches } from './clauses';
-import { passes } from './required-texts';
+import { passes } from '../kb/prefilter';
 
 /**
  * Whose address stands at a position of one text: the role of the nearest cue before it in its

@@ -1,6 +1,5 @@
 import { PhraseListBuilder, type PhraseList } from '../kb/phrases';
 import { findPhrasesAndRequiredTexts } from './phrases';
-import type { Prefilter } from '../kb/extraction';
 
 /**
  * Which of `texts` (Extraction.requiredTexts) occur in a normalized ticket (normalizeText), by
@@ -19,31 +18,6 @@ import type { Prefilter } from '../kb/extraction';
  */
 export function requiredTextsIn(normalized: string, texts: readonly string[]): Uint8Array {
   return findPhrasesAndRequiredTexts(normalized, phraseListOf(texts)).required;
-}
-
-/**
- * Whether a ticket in which requiredTextsIn found `found` holds one text of each of the
- * prefilter's lists, and of each list of one way of each of its expressions. Loops rather than
- * every and some: it is asked some 400 times a ticket, and with the ways their callbacks cost more
- * than the lookups they make.
- */
-export function passes({ lists, ways }: Prefilter, found: Uint8Array): boolean {
-  if (!meets(lists, found)) return false;
-  for (const byWay of ways) {
-    let met = false;
-    for (let way = 0; way < byWay.length && !met; way += 1) met = meets(byWay[way]!, found);
-    if (!met) return false;
-  }
-  return true;
-}
-
-function meets(lists: Prefilter['lists'], found: Uint8Array): boolean {
-  for (const texts of lists) {
-    let met = false;
-    for (let text = 0; text < texts.length && !met; text += 1) met = found[texts[text]!] === 1;
-    if (!met) return false;
-  }
-  return true;
 }
 
 // The lists of no phrases that find the texts this thread has been asked about, kept while their

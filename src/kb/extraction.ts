@@ -1,4 +1,5 @@
 import { literalsByWay, literalsOf } from './expression-literals';
+import { prefilterOf, type Prefilter } from './prefilter';
 import { KnowledgeBaseError } from './errors';
 import type { Scalar } from './model';
 import { PhraseListBuilder, type PhraseList } from './phrases';
@@ -97,25 +98,6 @@ export interface FactPattern {
   /** The texts a ticket must hold for the pattern to be looked for. */
   prefilter: Prefilter;
 }
-
-/**
- * The texts a ticket must hold for an expression to be worth running, as indices into
- * Extraction.requiredTexts: one text of every list, in the ticket as normalizeText writes it. The
- * lists are a rule's `requires`, as its author wrote them, and what its expressions themselves
- * require (literalsOf). No list, no prefilter.
- */
-export interface Prefilter {
-  /** One text of each list. */
-  lists: Lists;
-  /**
-   * For each expression that can match in several ways (literalsByWay), the lists of each way:
-   * the ticket must meet one way's lists, for every expression.
-   */
-  ways: readonly (readonly Lists[])[];
-}
-
-/** Lists of texts, one of each of which a ticket must hold, by index into Extraction.requiredTexts. */
-type Lists = readonly (readonly number[])[];
 
 /** A fact value read when all its patterns match in one sentence; the evidence is the first's match. */
 export interface SentenceRule {
@@ -367,7 +349,7 @@ class RequiredTexts {
   prefilterOf(requires: string[] | undefined, expressions: readonly RegExp[], options?: Parameters<typeof literalsOf>[1]): Prefilter {
     const lists = withoutImplied([...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))].map((list) => this.indicesOf(list)));
     const ways = expressions.map((regex) => literalsByWay(regex.source, options).map((way) => way.map((list) => this.indicesOf(list)))).filter((byWay) => byWay.length > 0);
-    return { lists, ways };
+    return prefilterOf(lists, ways);
   }
 
   private indicesOf(texts: readonly string[]): number[] {
