@@ -1869,6 +1869,22 @@ describe('extracting facts from ticket text', () => {
     expect(mode("We don't NAT the Exchange server - it has its own public IP, 198.51.100.140, on the SSG5's DMZ zone.")).toBe('none');
   });
 
+  it('dev 124-127 wordings for 135: a telnet that "virker ikke", checks and wishes, advice about ISPs, forwards in Russian and German, a static port translation, a VIP for 135 but not a load balancer\'s, a blank screen, a plug proxy, only some ports opened', () => {
+    const facts = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(facts('Zyxel ZyWALL 2 med port forwarding af 135 og 443 til Exchange 2003-serveren (10.0.0.4). Telnet til port 135 virker ikke hjemmefra.')).toBe(false);
+    expect(facts('Tried: restarted Outlook, re-created profile. Will check if hotel blocks 135 outbound.')).toBeUndefined();
+    expect(facts('After the MS03-010 bulletin I want TCP 135 blocked inbound on the Cisco 2621 border router by end of month.')).toBeUndefined();
+    expect(facts('Plain RPC/TCP - open 135 plus fixed ports for the store. Many ISPs block 135 though, so YMMV.')).toBeUndefined();
+    expect(facts('Exchange 2003 стоит за Kerio Control 8. Проброшены порты 135 и 443 на сервер, больше ничего.')).toBe(true);
+    expect(facts('Auf der ZyWALL ist unter "Virtueller Server" Port 135 und 443 auf den Exchange gemappt.')).toBe(true);
+    expect(facts("There's a static port translation of tcp/135 on the firewall's external address to the server.")).toBe(true);
+    expect(facts('Juniper SSG 20 with a VIP (ScreenOS port-based) for 135, 6001, 6002, 6004 to the Exchange 2003 SP2 server.')).toBe(true);
+    expect(facts('Our F5 BIG-IP currently has a VIP for 135 + the static RPC ports for the Exchange 2007 CAS array.')).toBeUndefined();
+    expect(facts('I had the user run telnet 203.0.113.25 135 from Dundee - screen goes blank, so the port answers.')).toBe(true);
+    expect(facts('Gauntlet here. I have a plug proxy for 135 to the server.')).toBe(true);
+    expect(facts('CEICW was run and opened only 25, 443 and 4125 in the RRAS port mappings.')).toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
