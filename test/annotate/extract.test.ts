@@ -1885,6 +1885,14 @@ describe('extracting facts from ticket text', () => {
     expect(facts('CEICW was run and opened only 25, 443 and 4125 in the RRAS port mappings.')).toBe(false);
   });
 
+  it('a bare Gauntlet is a Unix firewall, its NT edition named so; "no firewall, just routers" between sites is no firewall', () => {
+    const platform = (text: string) => inOutlookTicket(text).firewallPlatform;
+    expect(platform('Outlook 98 at home. The new Gauntlet firewall only has proxies for HTTP and SMTP.')).toBe('non-windows');
+    expect(platform('We run Gauntlet 5.0 on Windows NT 4.0 in front of the Exchange server.')).toBe('windows-nt');
+    expect(platform("There's no firewall between the sites, just routers on an MPLS WAN, no NAT.")).toBe('none');
+    expect(platform("We don't have a firewall, only the router the ISP gave us.")).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
