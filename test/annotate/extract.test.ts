@@ -1893,6 +1893,14 @@ describe('extracting facts from ticket text', () => {
     expect(platform("We don't have a firewall, only the router the ISP gave us.")).toBeUndefined();
   });
 
+  it('dev 124-127: an Outlook said to work beside failing phones, in Dutch, Spanish and in more English wordings, is not the failing client', () => {
+    const kind = (text: string) => values(text).clientKind;
+    expect(kind('Sindsdien synchroniseren de iPhones (Exchange-account) niet meer: "Kan e-mail niet ophalen." Outlook op kantoor werkt gewoon.')).toBe('activesync-device');
+    expect(kind('Cada vez que cambia la IP, los Android tardan horas en volver a sincronizar con Exchange. Los PCs con Outlook van bien.')).toBe('activesync-device');
+    expect(kind('Every day or two MfE on the Nokia says "Mail for Exchange: Sync failed." The office PC with Outlook never has any problem.')).toBe('activesync-device');
+    expect(kind('The iPhones keep failing to sync for 2-3 hours after the IP changes. Laptops with Outlook Anywhere come back much faster.')).toBe('activesync-device');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
