@@ -97,11 +97,6 @@ function normalizePhrase(phrase: string): string {
     .replace(/[\s_-]+/g, ' ');
 }
 
-function lowerInPlace(c: string): string {
-  const lower = c.toLowerCase();
-  return lower.length === c.length ? lower : c;
-}
-
 /**
  * A text as phrases are looked for in it: letters in lower case, and spaces, hyphens and
  * underscores as spaces. Each character stays one UTF-16 code unit, so offsets into the result
@@ -110,44 +105,22 @@ function lowerInPlace(c: string): string {
  * synchronisation" and "Не удается открыть" are read as the lexicons write them.
  */
 export function normalizeText(text: string): string {
-  // One pass over the code units into an array, not two replaces: with a match every few
-  // characters (a line break, a capital), the replaces' pieces made annotating a 60,000-character
-  // ticket take more than twice as long as one of 30,000 (garbage, not work).
-  const units = new Uint16Array(text.length);
-  for (let at = 0; at < text.length; at += 1) {
-    const unit = text.charCodeAt(at);
-    if (unit < 0x80) {
-      units[at] = unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit === 0x5f || unit === 0x2d || ASCII_SPACE[unit] === 1 ? 0x20 : unit;
-      continue;
-    }
-    // A capital beyond ASCII, of one code unit or a surrogate pair, as the expression matched it.
-    const width = unit >= 0xd800 && unit <= 0xdbff && at + 1 < text.length && isLowSurrogate(text.charCodeAt(at + 1)) ? 2 : 1;
-    const character = text.slice(at, at + width);
-    if (SPACE.test(character)) units[at] = 0x20;
-    else {
-      const lower = UPPER_CASE_ONE.test(character) ? lowerInPlace(character) : character;
-      for (let i = 0; i < width; i += 1) units[at + i] = lower.charCodeAt(i);
-    }
-    at += width - 1;
+  // The runtime's toLowerCase over the whole text, as normalizePhrase lowers the phrases; where it
+  // writes a character longer than it was ("İ"), every character is lowered alone and the longer
+  // ones kept as they are. (A replace with a function for each capital, as before, took a ticket
+  // of short capitalised lines more than twice as long at twice the length, and three times as
+  // long as this at any length.)
+  const lower = text.toLowerCase();
+  return (lower.length === text.length ? lower : lowerEachInPlace(text)).replace(SPACES, ' ');
+}
+
+const SPACES = /[\s_-]/g;
+
+function lowerEachInPlace(text: string): string {
+  let lowered = '';
+  for (const character of text) {
+    const lower = character.toLowerCase();
+    lowered += lower.length === character.length ? lower : character;
   }
-  return stringOf(units);
-}
-
-// White space as \s reads it among the ASCII code units: tab, line feed, vertical tab, form feed,
-// carriage return and space.
-const ASCII_SPACE = new Uint8Array(0x80);
-for (const unit of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20]) ASCII_SPACE[unit] = 1;
-const SPACE = /^\s$/u;
-const UPPER_CASE_ONE = /^\p{Lu}$/u;
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
-}
-
-// The string of some code units, lone surrogates included (a decoder would replace them), a
-// chunk at a time: fromCharCode takes its code units as arguments.
-function stringOf(units: Uint16Array): string {
-  let text = '';
-  for (let at = 0; at < units.length; at += 8192) text += String.fromCharCode(...units.subarray(at, at + 8192));
-  return text;
+  return lowered;
 }
