@@ -1901,6 +1901,19 @@ describe('extracting facts from ticket text', () => {
     expect(kind('The iPhones keep failing to sync for 2-3 hours after the IP changes. Laptops with Outlook Anywhere come back much faster.')).toBe('activesync-device');
   });
 
+  it("dev 124-127 NAT wordings: Check Point's hide mode and hide translation, PIX statics said with 'translation for' and 'to' an address, a whole public IP mapped, German, Dutch and Russian forwards, a static port translation", () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('The address translation for the whole LAN - including the Exchange 5.5 server - is "hide" mode behind the firewall\'s external address.')).toBe('many-to-one');
+    expect(mode("Check Point FireWall-1 2.1 with hide translation behind the firewall's address for the internal network.")).toBe('many-to-one');
+    expect(mode('Neither can connect to the Exchange 5.5 server at HQ behind the PIX 515 with a static (inside,outside) translation for the Exchange host.')).toBe('one-to-one');
+    expect(mode('The mail server (Exchange 5.5, internal address 10.1.1.5) is published with a static (inside,outside) to 203.0.113.25.')).toBe('one-to-one');
+    expect(mode('Our firewall is Cyberoam CR50iNG, we have created virtual host mapping the full public IP to Exchange server 172.16.0.10 (not port wise).')).toBe('one-to-one');
+    expect(mode('Auf der ZyWALL ist unter "Virtueller Server" Port 135 und 443 auf den Exchange gemappt.')).toBe('port-forwarding');
+    expect(mode('Mijn collega heeft daar bij "NAT - Server" poort 135 en 443 naar de server (192.168.1.2) doorgestuurd.')).toBe('port-forwarding');
+    expect(mode('Exchange 2003 стоит за Kerio Control 8. Проброшены порты 135 и 443 на сервер.')).toBe('port-forwarding');
+    expect(mode("There's a static port translation of tcp/135 on the firewall's external address to the server.")).toBe('port-forwarding');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
