@@ -74,15 +74,8 @@ describe('the literals an expression requires', () => {
   });
 
   it('holds for every expression of the bundled rules over the corpora', () => {
-    const { extraction } = bundledKnowledgeBase().kb;
-    const expressions = [
-      ...extraction.patterns.map((p) => p.regex),
-      ...extraction.sentenceRules.flatMap((r) => r.all),
-      ...extraction.withdrawals.map((w) => w.regex),
-      ...extraction.context.map((c) => c.regex),
-    ].map((regex) => ({ regex, lists: literalsOf(regex.source) }));
-    // Every tenth ticket of the blind corpora, and the first corpus: some 1,000 tickets in all.
-    const tickets = [...readCorpus(), ...readBlindCorpora().flatMap((c) => c.tickets.filter((_, i) => i % 10 === 0))];
+    const expressions = bundledExpressions().map((regex) => ({ regex, lists: literalsOf(regex.source) }));
+    const tickets = sampledTickets();
     let matched = 0;
     for (const { subject, body } of tickets) {
       const text = `${subject}\n.\n${body}`;
@@ -132,16 +125,10 @@ describe('the literals each way of an expression requires', () => {
   });
 
   it('holds for every expression of the bundled rules over the corpora', () => {
-    const { extraction } = bundledKnowledgeBase().kb;
-    const expressions = [
-      ...extraction.patterns.map((p) => p.regex),
-      ...extraction.sentenceRules.flatMap((r) => r.all),
-      ...extraction.withdrawals.map((w) => w.regex),
-      ...extraction.context.map((c) => c.regex),
-    ]
+    const expressions = bundledExpressions()
       .map((regex) => ({ regex, ways: literalsByWay(regex.source) }))
       .filter(({ ways }) => ways.length > 0);
-    const tickets = [...readCorpus(), ...readBlindCorpora().flatMap((c) => c.tickets.filter((_, i) => i % 10 === 0))];
+    const tickets = sampledTickets();
     let matched = 0;
     for (const { subject, body } of tickets) {
       const text = `${subject}\n.\n${body}`;
@@ -155,3 +142,14 @@ describe('the literals each way of an expression requires', () => {
     expect(matched).toBeGreaterThan(200);
   });
 });
+
+/** Every expression of the bundled rules that reads a ticket's text. */
+function bundledExpressions(): RegExp[] {
+  const { extraction } = bundledKnowledgeBase().kb;
+  return [...extraction.patterns.map((p) => p.regex), ...extraction.sentenceRules.flatMap((r) => r.all), ...extraction.withdrawals.map((w) => w.regex), ...extraction.context.map((c) => c.regex)];
+}
+
+/** Every tenth ticket of the blind corpora, and the first corpus: some 1,000 tickets in all. */
+function sampledTickets() {
+  return [...readCorpus(), ...readBlindCorpora().flatMap((c) => c.tickets.filter((_, i) => i % 10 === 0))];
+}
