@@ -1,6 +1,7 @@
 import { literalsByWay, literalsOf } from './expression-literals';
 import { prefilterOf, type Prefilter } from './prefilter';
 import { KnowledgeBaseError } from './errors';
+import { checkFactValues } from './fact-values';
 import type { Scalar } from './model';
 import { PhraseListBuilder, type PhraseList } from './phrases';
 import type { Vocabulary } from './vocabulary';
@@ -397,14 +398,7 @@ function checkedCues(group: { facts: string[]; factor: number; onlyWhereRead?: H
     if (condition.facts.includes(condition.fact)) throw new KnowledgeBaseError(EXTRACTION_FILE, `${at}/fact`, `"${condition.fact}" cannot be read under a condition on itself`);
     const allowed = factValues(condition.fact, vocabulary, EXTRACTION_FILE, `${at}/fact`);
     if (vocabulary.get(condition.fact)!.type === 'string-list') throw new KnowledgeBaseError(EXTRACTION_FILE, `${at}/fact`, `"${condition.fact}" holds a list: a condition is on a fact of one value`);
-    condition.values.forEach((value, i) => {
-      if (!allowed.includes(value))
-        throw new KnowledgeBaseError(
-          EXTRACTION_FILE,
-          `${at}/values/${i}`,
-          `${JSON.stringify(value)} is not a value of fact "${condition.fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
-        );
-    });
+    checkFactValues(condition.values, allowed, condition.fact, EXTRACTION_FILE, (i) => `${at}/values/${i}`);
     cues.onlyWhereRead = { facts: new Set(condition.facts), fact: condition.fact, values: new Set(condition.values) };
   }
   return cues;
@@ -421,9 +415,7 @@ function factValues(fact: string, vocabulary: Vocabulary, file: string, pointer:
 function checkValues(entry: { value?: Scalar; negatedValue?: Scalar }, allowed: readonly Scalar[], fact: string, file: string, pointer: string): void {
   for (const key of ['value', 'negatedValue'] as const) {
     const value = entry[key];
-    if (value !== undefined && !allowed.includes(value)) {
-      throw new KnowledgeBaseError(file, `${pointer}/${key}`, `${JSON.stringify(value)} is not a value of fact "${fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
-    }
+    if (value !== undefined) checkFactValues([value], allowed, fact, file, () => `${pointer}/${key}`);
   }
 }
 

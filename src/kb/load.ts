@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { checkConditions } from './check-conditions';
 import { conditionTrees, leavesOf } from './condition-trees';
 import { KnowledgeBaseError } from './errors';
+import { checkFactValues } from './fact-values';
 import { compileExtraction, EXTRACTION_FILE, LEXICONS_DIR, type Extraction, type ExtractionFile, type LexiconFile } from './extraction';
 import { placeholders } from './placeholders';
 import { readRulesDir } from './rules-dir';
@@ -151,12 +152,7 @@ function checkVocabulary(file: VocabularyFile): Vocabulary {
 }
 
 function checkValues(vocabulary: Vocabulary, fact: string, values: readonly unknown[], file: string, pointerOf: (index: number) => string): void {
-  const allowed = vocabulary.allowedValues(fact) ?? [];
-  values.forEach((value, k) => {
-    if (!allowed.includes(value as never)) {
-      throw new KnowledgeBaseError(file, pointerOf(k), `${JSON.stringify(value)} is not a value of fact "${fact}"; allowed: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
-    }
-  });
+  checkFactValues(values, vocabulary.allowedValues(fact) ?? [], fact, file, pointerOf);
 }
 
 function checkBounds(file: BoundsFile, vocabulary: Vocabulary): ReadonlyMap<string, Bound> {
