@@ -21,7 +21,7 @@ export class Sentences {
   // Per cue group, the sentences (by their starts) that hold one of its cues.
   private readonly cued: Set<number>[];
   // The facts some group lowers only under a condition (conditionsAt).
-  private readonly conditional: Set<string>;
+  private readonly conditional: ReadonlySet<string>;
 
   constructor(
     private readonly text: string,
@@ -30,7 +30,7 @@ export class Sentences {
     this.length = text.length;
     this.starts = new ClauseStarts(text, SENTENCE_BREAKS);
     this.cued = extraction.sentenceCues.map(() => new Set<number>());
-    this.conditional = new Set(extraction.sentenceCues.flatMap((group) => [...(group.onlyWhereRead?.facts ?? [])]));
+    this.conditional = conditionalFactsOf(extraction.sentenceCues);
     const { questions } = extraction;
     if (questions && text.includes('?')) {
       for (const match of matches(questions.start, text)) this.questions.add(this.startOf(match.index + match[0].search(/[^\s>*-]/)));
@@ -122,6 +122,19 @@ export class Sentences {
     if (!group.facts.has(fact) || (group.cancelledBy !== undefined && this.cued[group.cancelledBy]!.has(sentence))) return false;
     return this.cued[i]!.has(sentence) || this.inSection(i, index);
   }
+}
+
+// The facts some group of a knowledge base's cues lowers only under a condition, found once per
+// list of groups (it lives as long as its knowledge base) rather than once per ticket.
+const conditionalFacts = new WeakMap<Extraction['sentenceCues'], ReadonlySet<string>>();
+
+function conditionalFactsOf(groups: Extraction['sentenceCues']): ReadonlySet<string> {
+  let facts = conditionalFacts.get(groups);
+  if (!facts) {
+    facts = new Set(groups.flatMap((group) => [...(group.onlyWhereRead?.facts ?? [])]));
+    conditionalFacts.set(groups, facts);
+  }
+  return facts;
 }
 
 /** A hedge that lowers a fact by `factor` where the ticket reads `fact` as one of `values`. */
