@@ -1914,6 +1914,19 @@ describe('extracting facts from ticket text', () => {
     expect(mode("There's a static port translation of tcp/135 on the firewall's external address to the server.")).toBe('port-forwarding');
   });
 
+  it("dev 128-131 addresses: an OWA 5.5 server's own IIS box, with its address a few words on, is the client; the Exchange server's own IIS box is not", () => {
+    const addresses = (text: string) => {
+      const facts = values(text);
+      return [facts.clientAddress, facts.serverAddress];
+    };
+    expect(addresses('OWA 5.5 SP4... sorry, SP3 on IIS box 172.16.40.2, Exchange 5.5 on 10.8.8.8 behind NetScreen-100.')).toEqual(['172.16.40.2', '10.8.8.8']);
+    expect(
+      addresses('We have OWA (5.5 SP2) on its own IIS server, WEB2 (10.1.0.40), on the outside segment of our Microsoft Proxy Server 2.0. Exchange 5.5 (EXCH55, 192.168.1.2) is on the inside.'),
+    ).toEqual(['10.1.0.40', '192.168.1.2']);
+    expect(addresses(' - OWA 5.5 SP4 on separate IIS server, DMZ interface, 172.20.1.5\n - Exchange 5.5 SP4 mailbox server, inside, 10.10.0.12')).toEqual(['172.20.1.5', '10.10.0.12']);
+    expect(addresses('Port forwarding only 25 and 80 to the Exchange 5.5 / IIS box (10.0.0.2); Outlook XP at home fails.')).toEqual([undefined, '10.0.0.2']);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
