@@ -1927,6 +1927,15 @@ describe('extracting facts from ticket text', () => {
     expect(addresses('Port forwarding only 25 and 80 to the Exchange 5.5 / IIS box (10.0.0.2); Outlook XP at home fails.')).toEqual([undefined, '10.0.0.2']);
   });
 
+  it('dev 128-131 addresses: a laptop outside, even its public IP, a PIX conduit\'s foreign host and a "Client (Citrix server)" are the client', () => {
+    const client = (text: string) => values(text).clientAddress;
+    expect(client('A test laptop outside (2001:db8:aaaa::50) with Outlook 2013 and a TCP/IP profile cannot connect.')).toBe('2001:db8:aaaa::50');
+    expect(client('From the test laptop outside (its public IP is 192.0.2.44): portqry -n mail.example.org -e 135 -> LISTENING. Outlook 2007 still fails.')).toBe('192.0.2.44');
+    expect(client('OWA 5.5 fails. conduit permit tcp host <static> eq 135 host 172.16.1.20 is in, and hits show in the log.')).toBe('172.16.1.20');
+    expect(client('Outlook 2003 on Citrix freezes. Client (Citrix server) is 10.70.1.21.')).toBe('10.70.1.21');
+    expect(client('Outlook 2003 fails. The firewall outside (203.0.113.4) drops it.')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
