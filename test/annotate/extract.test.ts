@@ -1936,6 +1936,15 @@ describe('extracting facts from ticket text', () => {
     expect(client('Outlook 2003 fails. The firewall outside (203.0.113.4) drops it.')).toBeUndefined();
   });
 
+  it('dev 128-131 port 135: a Japanese telnet that connects or fails, Dutch "niet geblokkeerd", a Portuguese "mapeamento de porta da 135"', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135('本社の Exchange Server 2003 は NAT されています。支社からの telnet で 135 番ポートには接続できました。')).toBe(true);
+    expect(port135('営業所からtelnetで135番ポートに接続すると、つながります。')).toBe(true);
+    expect(port135('支社から telnet で 135番ポートに接続できません。')).toBe(false);
+    expect(port135('De systeembeheerder zegt dat poort 135 niet geblokkeerd is op de firewall (een Cisco ASA).')).toBe(true);
+    expect(port135('Temos um servidor Windows 2000 com RRAS fazendo NAT, com mapeamento de porta da 135 e da 25 para o servidor Exchange 2000 (192.168.0.20).')).toBe(true);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
