@@ -1945,6 +1945,22 @@ describe('extracting facts from ticket text', () => {
     expect(port135('Temos um servidor Windows 2000 com RRAS fazendo NAT, com mapeamento de porta da 135 e da 25 para o servidor Exchange 2000 (192.168.0.20).')).toBe(true);
   });
 
+  it('dev 128-131 symptoms: Polish and Italian dialogs of a failed connection; a firewall team that "won\'t open 135" in a sentence about Outlook is no symptom', () => {
+    const symptoms = (text: string) => values(text).symptoms;
+    expect(symptoms('Outlook 2007 nie może połączyć się z serwerem Exchange 2007 w centrali.')).toEqual(['cannot-connect']);
+    expect(symptoms('Komunikat: "Nie można uruchomić programu Microsoft Office Outlook. Nie można otworzyć okna programu Outlook."')).toEqual(['cannot-connect']);
+    expect(symptoms('I colleghi con Outlook 2003 ricevono "Impossibile stabilire una connessione con Microsoft Exchange Server".')).toEqual(['cannot-connect']);
+    expect(symptoms("We used the PRF for our Outlook 2003 fleet years ago because the firewall team won't open 135 across the WAN. Nothing is broken, just planning.")).toBeUndefined();
+    expect(symptoms("Outlook 2003 won't open my mailbox from home.")).toEqual(['cannot-connect']);
+  });
+
+  it('dev 128-131 firewalls: a question put to the writer ("Are you going through ISA?") and a device said to be gone name no firewall of theirs', () => {
+    const firewall = (text: string) => inOutlookTicket(text).firewallPlatform;
+    expect(firewall("> Are you going through ISA?\n\nNo, we are not using ISA. It's a FortiGate 60 (FortiOS 3.0 MR7).")).toBe('non-windows');
+    expect(firewall('Are you going through ISA?')).toBeUndefined();
+    expect(firewall('The TMG is gone since last year.')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
