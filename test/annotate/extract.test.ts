@@ -1961,6 +1961,21 @@ describe('extracting facts from ticket text', () => {
     expect(firewall('The TMG is gone since last year.')).toBeUndefined();
   });
 
+  it("dev 128-131 NAT: Yamaha's static masquerade written with spaces, Swedish \"portforwardar\", DrayTek's open ports menu, a DMZ host over the shared address around it, an Italian negation over its article, a branch's own NAT, an article quoted", () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('本社の Exchange Server 2003 は、本社の YAMAHA RTX1100 で NAT（静的 IP マスカレード）されているとのことです。')).toBe('port-forwarding');
+    expect(mode('Exchange 2007 står bakom vår Clavister-brandvägg som portforwardar 443 till CAS-servern.')).toBe('port-forwarding');
+    expect(mode('We have opened the port 135 on the DrayTek Vigor 2820 router at head office and pointed it to exchange server 192.168.0.5 (open ports menu), also 25 and 443.')).toBe(
+      'port-forwarding',
+    );
+    expect(mode('Our Draytek Vigor 2910 shares the one public IP for the whole office. Years ago someone set the Exchange 2007 server as "DMZ host" on it so everything inbound goes there.')).toBe(
+      'port-forwarding',
+    );
+    expect(mode('Il nostro tecnico dice che il server Exchange 2010 è dietro un firewall Fortinet e che non usiamo il NAT 1:1, solo il port forwarding della 443.')).toBe('port-forwarding');
+    expect(mode('Branch uses a ZyWALL 35 to the Internet (SUA - all PCs share the one IP). HQ: Exchange 2003 on a public routed address 198.51.100.80, no NAT on our side.')).toBe('none');
+    expect(mode('Our firewall is ISA Server 2004. KB291615 says a one-to-one translation does not work for "Windows NT-based firewalls and proxy servers".')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
