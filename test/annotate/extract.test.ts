@@ -1976,6 +1976,15 @@ describe('extracting facts from ticket text', () => {
     expect(mode('Our firewall is ISA Server 2004. KB291615 says a one-to-one translation does not work for "Windows NT-based firewalls and proxy servers".')).toBeUndefined();
   });
 
+  it("dev 128-131 client kind: a monitoring alert of Exchange's own ActiveSync test names no user's device, unless the ticket speaks of phones", () => {
+    const kind = (subject: string, body: string) => extract(body, subject).clientKind?.value;
+    const alert =
+      'Alert: Exchange ActiveSync connectivity transaction failure\nSource: CAS01.corp.example (Exchange Server 2013 CU21)\nDescription: The Exchange ActiveSync test failed for mailbox extest_4c1f. Error: HTTP 503 Service Unavailable.';
+    expect(kind('SCOM: ActiveSync connectivity test failed on CAS01', alert)).toBeUndefined();
+    expect(kind('SCOM: Test-ActiveSyncConnectivity failed (CAS02)', `${alert}\nUsers also report phones not syncing since 09:30.`)).toBe('activesync-device');
+    expect(kind('iPhones stopped syncing', 'The iPhones of the sales team stopped syncing with Exchange 2010 ActiveSync yesterday.')).toBe('activesync-device');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
