@@ -1985,6 +1985,13 @@ describe('extracting facts from ticket text', () => {
     expect(kind('iPhones stopped syncing', 'The iPhones of the sales team stopped syncing with Exchange 2010 ActiveSync yesterday.')).toBe('activesync-device');
   });
 
+  it('dev 128-131 port 135: a guess in Portuguese, German or Italian ("provavelmente está bloqueada") is no state of the port', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135('Acreditamos que a porta 135 provavelmente está bloqueada pela operadora.')).toBeUndefined();
+    expect(port135('Port 135 ist vermutlich beim Provider gesperrt.')).toBeUndefined();
+    expect(port135('La porta 135 è bloccata dal provider.')).toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
