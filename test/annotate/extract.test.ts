@@ -1992,6 +1992,14 @@ describe('extracting facts from ticket text', () => {
     expect(port135('La porta 135 è bloccata dal provider.')).toBe(false);
   });
 
+  it("dev 128-131 addresses: a routed address is the server's own, however it is worded; a UPS's address is nobody's", () => {
+    const server = (text: string) => inOutlookTicket(text).serverAddress;
+    expect(server('HQ: Exchange 2003 on a public routed address 198.51.100.80, no NAT on our side, just a Cisco 2811 ACL.')).toBe('198.51.100.80');
+    expect(server('MAILX sits in the service network with its own routed public address 203.0.113.60 - no NAT anywhere in the path.')).toBe('203.0.113.60');
+    expect(server('The PIX is NOT doing NAT for the mail server. It has a routed public address 203.0.113.10 on the DMZ.')).toBe('203.0.113.10');
+    expect(server('PowerChute Network Shutdown: UPS "SRV-UPS-01" (10.0.9.20) on battery.')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
