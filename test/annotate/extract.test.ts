@@ -2000,6 +2000,12 @@ describe('extracting facts from ticket text', () => {
     expect(server('PowerChute Network Shutdown: UPS "SRV-UPS-01" (10.0.9.20) on battery.')).toBeUndefined();
   });
 
+  it('dev 128-131: a mailbox move that happened ("since the mailbox move to Exchange 2010 last weekend") is no plan, and the firewall named beside it stands', () => {
+    const facts = values('Since the mailbox move to Exchange 2010 last weekend the Outlook 2003 users at the Hamburg office (through the HQ Juniper SRX, static NAT) cannot connect.');
+    expect([facts.firewallPlatform, facts.natMode]).toEqual(['non-windows', 'one-to-one']);
+    expect(inOutlookTicket('Should we move to a Juniper SRX with static NAT?').firewallPlatform).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
