@@ -2006,6 +2006,14 @@ describe('extracting facts from ticket text', () => {
     expect(inOutlookTicket('Should we move to a Juniper SRX with static NAT?').firewallPlatform).toBeUndefined();
   });
 
+  it('dev 132-139 port 135: a firewall log line of a connection to 135 denied, dropped or blocked, in any layout, is refused', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135('Barracuda NG log:\n  2014-06-03 09:12:44 Block: DENY TCP 192.0.2.77:51234 -> 10.8.0.10:135 (rule BLOCKALL)')).toBe(false);
+    expect(port135('SmartLog:\n  Drop  tcp  src 203.0.113.77:51234  dst 10.8.0.10:135  rule: Cleanup')).toBe(false);
+    expect(port135('pfSense (WAN):\n   Mar 12 08:41:22  WAN  block  198.51.100.77:51234  ->  10.0.0.25:135  TCP:S')).toBe(false);
+    expect(port135('Traffic log: accept tcp 198.51.100.77:51234 -> 10.0.0.25:135')).not.toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
