@@ -2014,6 +2014,18 @@ describe('extracting facts from ticket text', () => {
     expect(port135('Traffic log: accept tcp 198.51.100.77:51234 -> 10.0.0.25:135')).not.toBe(false);
   });
 
+  it('dev 132-139 symptoms: a failed sync said in Italian, German, Czech, Swedish and Dutch beside a certificate warning', () => {
+    const symptoms = (text: string) => values(text).symptoms;
+    expect(symptoms('Sull\'iPhone appare "Impossibile verificare l\'identità del server" e la posta non si sincronizza più.')).toEqual(['certificate-warning', 'sync-fails']);
+    expect(symptoms('Die Windows-Mobile-Geräte melden "Das Zertifikat stimmt nicht mit dem Servernamen überein" und die Synchronisierung schlägt fehl.')).toEqual([
+      'certificate-warning',
+      'sync-fails',
+    ]);
+    expect(symptoms('Telefony hlásí "Certifikát serveru není platný" a synchronizace se nezdaří.')).toEqual(['certificate-warning', 'sync-fails']);
+    expect(symptoms('Alla iPhones: "Det går inte att verifiera serverns identitet." Synkningen av e-post och kalender har slutat fungera.')).toEqual(['certificate-warning', 'sync-fails']);
+    expect(symptoms('iPhones show "Cannot Verify Server Identity" every few days and then stop pushing mail.')).toEqual(['certificate-warning', 'sync-fails']);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
