@@ -2026,6 +2026,15 @@ describe('extracting facts from ticket text', () => {
     expect(symptoms('iPhones show "Cannot Verify Server Identity" every few days and then stop pushing mail.')).toEqual(['certificate-warning', 'sync-fails']);
   });
 
+  it("dev 132-139 symptoms: a monitoring probe's alert that speaks of no user, client or mail protocol gives no client's symptom", () => {
+    const symptoms = (subject: string, body: string) => extract(body, subject).symptoms?.value;
+    const nagios =
+      '***** Nagios *****\nNotification Type: PROBLEM\nService: RPC-EPM (tcp/135)\nHost: EXCH03 (Exchange 2003 mailbox)\nAddress: 10.2.0.25\nState: CRITICAL\nAdditional Info: Connection refused';
+    expect(symptoms('CRITICAL: check_tcp 135 EXCH03', nagios)).toBeUndefined();
+    expect(symptoms('PRTG: Port sensor EXCH01 RPC-EPM Down', 'Sensor: RPC-EPM 135 (Port)\nStatus: Down\nMessage: Socket error # 10061 Connection refused.')).toBeUndefined();
+    expect(symptoms('CRITICAL: check_tcp 135 EXCH03', `${nagios}\nUsers say Outlook cannot connect since 09:00.`)).toEqual(['cannot-connect']);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
