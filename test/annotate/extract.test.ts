@@ -2035,6 +2035,14 @@ describe('extracting facts from ticket text', () => {
     expect(symptoms('CRITICAL: check_tcp 135 EXCH03', `${nagios}\nUsers say Outlook cannot connect since 09:00.`)).toEqual(['cannot-connect']);
   });
 
+  it('dev 132-139 NAT: WinSock Proxy\'s "server proxy", Danish ISA server publishing, Dutch "poortdoorsturing" and Russian "опубликован порт" are port forwards', () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('I configured a WinSock Proxy "server proxy" (wspcfg.ini on the Exchange box) so the proxy listens on 135 on its external interface.')).toBe('port-forwarding');
+    expect(mode('Vi har Exchange 2000 bag ISA Server 2000 med en serverpubliceringsregel for Exchange RPC.')).toBe('port-forwarding');
+    expect(mode('De Exchange 2003 server staat achter de DrayTek Vigor 2800 (poortdoorsturing van 135, 25 en 443 naar 192.168.1.20).')).toBe('port-forwarding');
+    expect(mode('В центральном офисе стоит UserGate 5, на нём опубликован порт 135 и диапазон портов на Exchange.')).toBe('port-forwarding');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
