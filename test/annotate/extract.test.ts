@@ -2043,6 +2043,14 @@ describe('extracting facts from ticket text', () => {
     expect(mode('В центральном офисе стоит UserGate 5, на нём опубликован порт 135 и диапазон портов на Exchange.')).toBe('port-forwarding');
   });
 
+  it('dev 132-139 client kind: an Outlook said to recover quicker, to be OK by Saturday or to work, beside failing phones, is not the failing client; "WM 6.5" written with a space is Windows Mobile', () => {
+    const kind = (text: string) => values(text).clientKind;
+    expect(kind('My Samsung Galaxy S2 (Android 2.3) stops syncing every time the IP changes. Laptop Outlook via Outlook Anywhere recovers much quicker.')).toBe('activesync-device');
+    expect(kind('The HTC HD2 phones (WM 6.5) did not sync all weekend. Outlook Anywhere laptops were OK by Saturday.')).toBe('activesync-device');
+    expect(kind('Cada vez que cambia la IP, los Android dejan de sincronizar durante horas. En el PC Outlook funciona bien.')).toBe('activesync-device');
+    expect(kind('Our WM 6.5 devices stopped syncing with Exchange 2007 yesterday.')).toBe('activesync-device');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
