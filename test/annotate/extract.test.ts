@@ -2051,6 +2051,14 @@ describe('extracting facts from ticket text', () => {
     expect(kind('Our WM 6.5 devices stopped syncing with Exchange 2007 yesterday.')).toBe('activesync-device');
   });
 
+  it('dev 132-139 client kind: Outlook and phones failing together, said as "neither ... nor", "laptops and phones both" or "Outlook + phones: ... can\'t", name no one kind', () => {
+    const kind = (subject: string, body: string) => extract(body, subject).clientKind?.value;
+    expect(kind('no mail from home', 'neither outlook 2007 at home nor the phones can get to mail since the weekend.')).toBeUndefined();
+    expect(kind('Laptops and phones both lost mail after IP change', 'Remote laptops with Outlook 2003 say "Your Microsoft Exchange Server is unavailable".')).toBeUndefined();
+    expect(kind("external Outlook + phones: the server can't be found", 'nslookup from home says Non-existent domain.')).toBeUndefined();
+    expect(kind('no mail from home', 'Outlook 2007 at home cannot connect; the phones are fine.')).toBe('outlook');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
