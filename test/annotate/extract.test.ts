@@ -2059,6 +2059,18 @@ describe('extracting facts from ticket text', () => {
     expect(kind('no mail from home', 'Outlook 2007 at home cannot connect; the phones are fine.')).toBe('outlook');
   });
 
+  it('dev 132-139 port 135: let through in words and in firewall lines, opened in Dutch, mapped in Italian, a router that "maps 135 and 443" (not a VIP that maps the whole address)', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135('No firewall on the link, 135 goes straight through.')).toBe(true);
+    expect(port135('Nagios: Info: TCP OK - 0.003 second response time on port 135')).toBe(true);
+    expect(port135('2. fw-ext-01: rule Exec_Home_Networks -> mail01-ext : tcp/135, tcp/6001, tcp/6002 accept, log.')).toBe(true);
+    expect(port135('WAN rule: pass tcp any -> 10.0.50.25 port 135 and 1024-65535.')).toBe(true);
+    expect(port135('Poort 135 hebben we ook in de policy opengezet.')).toBe(true);
+    expect(port135('Ho aggiunto nella scheda "Servizi e porte" una mappatura della porta TCP 135 verso il server Exchange 2003 (10.0.0.3).')).toBe(true);
+    expect(port135('We just have the router the ISP installed, which does NAT and maps 135 and 443 to our Exchange 2003 server.')).toBe(true);
+    expect(port135('They added a rule to block TCP 135 inbound on the VIP (the VIP maps the whole public address to the Exchange 2003 box).')).not.toBe(true);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
