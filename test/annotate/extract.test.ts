@@ -2071,6 +2071,13 @@ describe('extracting facts from ticket text', () => {
     expect(port135('They added a rule to block TCP 135 inbound on the VIP (the VIP maps the whole public address to the Exchange 2003 box).')).not.toBe(true);
   });
 
+  it('dev 132-139 port 135 refused: "only 80 and 443 go out", Danish "den er lukket", "shows 135 drop by rule 12"', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135('Their network only allows web browsing through their Squid proxy - only 80 and 443 go out.')).toBe(false);
+    expect(port135('Jeg har prøvet telnet til vores offentlige IP på port 135, og den er lukket.')).toBe(false);
+    expect(port135('SmartView Tracker shows 135 drop by rule 12 (cleanup).')).toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
