@@ -2078,6 +2078,14 @@ describe('extracting facts from ticket text', () => {
     expect(port135('SmartView Tracker shows 135 drop by rule 12 (cleanup).')).toBe(false);
   });
 
+  it('dev 132-139 firewalls: the ISA that fixed a phone\'s certificate warning ("moved to ISA 2006", "replaced the Netgear with ISA Server 2006") is not the device the problem came through', () => {
+    const firewall = (subject: string, body: string) => extract(body, subject).firewallPlatform?.value;
+    const before = 'Before: Exchange 2007 CAS behind a Netgear ProSafe FVX538 forwarding 443. Windows Mobile 6.1 devices failed to sync with a certificate warning.';
+    expect(firewall('[Resolved] Windows Mobile cert errors - moved to ISA 2006 SSL bridging', before)).toBe('non-windows');
+    expect(firewall('WM6 sync cert error', `${before} We followed the tip: replaced the Netgear with ISA Server 2006 doing SSL bridging.`)).toBe('non-windows');
+    expect(firewall('Phones fail to sync', 'Exchange 2007 is published through ISA Server 2006 with SSL bridging.')).toBe('windows-nt');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
