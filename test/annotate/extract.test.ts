@@ -2086,6 +2086,15 @@ describe('extracting facts from ticket text', () => {
     expect(firewall('Phones fail to sync', 'Exchange 2007 is published through ISA Server 2006 with SSL bridging.')).toBe('windows-nt');
   });
 
+  it("dev 140-143 addresses: what the network gives the writer, an APIPA address said to be theirs, a flow's source in a log are the client's; an address taken back as the ICS host is nobody's; a translation rule's pair is no flow", () => {
+    const client = (text: string) => inOutlookTicket(text).clientAddress;
+    expect(client("Depuis chez moi, ça ne marche pas. Ma box (Livebox) me donne l'adresse 192.168.1.15.")).toBe('192.168.1.15');
+    expect(client('I can see you are in the wrong VLAN: 169.254.12.33 means you have no DHCP address at all.')).toBe('169.254.12.33');
+    expect(client("His PC is 192.168.0.1? no, that's the ICS host, his laptop is 192.168.0.12.")).toBe('192.168.0.12');
+    expect(client('Traffic log: 172.16.40.23 -> 10.0.10.5:135 accept, then 172.16.40.23 -> 10.0.10.5:1031 deny.')).toBe('172.16.40.23');
+    expect(client('VIP: external 198.51.100.21:135 -> 10.50.0.21:135, plus a second VIP for 443.')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
