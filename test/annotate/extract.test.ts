@@ -2095,6 +2095,13 @@ describe('extracting facts from ticket text', () => {
     expect(client('VIP: external 198.51.100.21:135 -> 10.50.0.21:135, plus a second VIP for 443.')).toBeUndefined();
   });
 
+  it('dev 140-143 port 135: a telnet with "no answer" is no success; an ASA connection built to /135 and "135 and the RPC ports pass" are let through', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135("From the laptop: telnet to the CAS array's public name on 135 - no answer (times out).")).not.toBe(true);
+    expect(port135('%ASA-6-302013: Built inbound TCP connection 88213 for outside:198.51.100.77/53211 (198.51.100.77/53211) to inside:10.5.5.5/135 (203.0.113.5/135)')).toBe(true);
+    expect(port135('Branch connects via a site-to-site VPN. Firewall logs clean, 135 and the RPC ports pass.')).toBe(true);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
