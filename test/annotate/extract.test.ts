@@ -2102,6 +2102,12 @@ describe('extracting facts from ticket text', () => {
     expect(port135('Branch connects via a site-to-site VPN. Firewall logs clean, 135 and the RPC ports pass.')).toBe(true);
   });
 
+  it('dev 140-143 symptoms: French "Impossible d\'établir une connexion avec le serveur Exchange" and "impossible de se connecter" are a failed connection', () => {
+    const symptoms = (text: string) => values(text).symptoms;
+    expect(symptoms("Depuis chez moi, Outlook affiche « Impossible d'établir une connexion avec le serveur Exchange » alors qu'au bureau tout fonctionne.")).toEqual(['cannot-connect']);
+    expect(symptoms('Outlook 2007 - impossible de se connecter depuis la maison.')).toEqual(['cannot-connect']);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
