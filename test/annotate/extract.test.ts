@@ -2108,6 +2108,15 @@ describe('extracting facts from ticket text', () => {
     expect(symptoms('Outlook 2007 - impossible de se connecter depuis la maison.')).toEqual(['cannot-connect']);
   });
 
+  it('dev 140-143 NAT: every machine behind one address said in passing is many-to-one; German "auf eine eigene öffentliche Adresse" is one-to-one, not where support only recommends it', () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode("The branch has a dial-up Ascend router to the ISP doing NAT - all four PCs go out as the Ascend's single address.")).toBe('many-to-one');
+    expect(mode('From home, behind our SonicWALL TZ 180 (everything NATed out of the one public IP), Outlook fails.')).toBe('many-to-one');
+    expect(mode('Got a new netgear router (DGN2200) last week, it does the NAT for all the pcs in the house.')).toBe('many-to-one');
+    expect(mode('Wir haben die PIX so eingerichtet: "static" für den Exchange 5.5 auf eine eigene öffentliche Adresse, 135 in der access-list.')).toBe('one-to-one');
+    expect(mode('Wir empfehlen ein 1-zu-1 NAT mit einer eigenen öffentlichen IP-Adresse für den Exchange-Server.')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
