@@ -2117,6 +2117,18 @@ describe('extracting facts from ticket text', () => {
     expect(mode('Wir empfehlen ein 1-zu-1 NAT mit einer eigenen öffentlichen IP-Adresse für den Exchange-Server.')).toBeUndefined();
   });
 
+  it('dev 144-147 port 135: German "ist laut unserem Test erreichbar" and "nicht erreichbar", Czech "se neotevře", Portuguese forwards listed in brackets, "passing 135", "only SMTP (25) is let through"; a question whether to forward 135 says nothing', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135('Port 135 ist laut unserem Test erreichbar (portqry LISTENING).')).toBe(true);
+    expect(port135('Port 135 ist nicht erreichbar, sagt der Provider.')).toBe(false);
+    expect(port135('Zkoušel jsem telnet na veřejnou adresu, port 135 se neotevře, i když pravidlo existuje.')).toBe(false);
+    expect(port135('O Exchange fica atrás de um roteador Cisco 2811 com redirecionamento de portas (135, 25 e 80) para o servidor 192.168.0.20.')).toBe(true);
+    expect(port135('We first suspected the ASA - the ASA was passing 135 and the dynamic range fine.')).toBe(true);
+    expect(port135('The DEC AltaVista Firewall sits in front of the server. Currently only SMTP (25) is let through.')).toBe(false);
+    expect(port135('The router forwards 443 and 25 to the SBS. Please advise whether we need to forward 135.')).toBeUndefined();
+    expect(port135('The security folks asked me exactly which ports to allow - is it just 135?')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
