@@ -2129,6 +2129,19 @@ describe('extracting facts from ticket text', () => {
     expect(port135('The security folks asked me exactly which ports to allow - is it just 135?')).toBeUndefined();
   });
 
+  it("dev 144-147 addresses: an OWA server's own address is the client's however far into its sentence, not past the Exchange server or to an address it tests; EXFE2K is a front end", () => {
+    const facts = (text: string) => inOutlookTicket(text);
+    expect(facts('Our OWA 5.5 SP2 server (IIS4) sits outside our Microsoft Proxy Server 2.0, address 198.51.100.80 (real public, no NAT on that box).').clientAddress).toBe('198.51.100.80');
+    expect(facts('Our OWA 5.5 server (Exchange 5.5 SP3 OWA only, IIS 4) lives outside the PIX 520 at 192.0.2.15.').clientAddress).toBe('192.0.2.15');
+    expect(facts('We have OWA 5.5 SP3 on its own server on the public segment (10.200.0.7), and the Exchange 5.5 server is on the private LAN (192.168.20.2).')).toMatchObject({
+      clientAddress: '10.200.0.7',
+      serverAddress: '192.168.20.2',
+    });
+    expect(facts('Layout: Internet - ISA 2000 (Win2000, three-homed) - DMZ with EXFE2K (192.168.200.10) - LAN with EXBE2K (192.168.100.10) and DCs.').clientAddress).toBe('192.168.200.10');
+    expect(facts('OWA box (10.1.1.50) sits outside, Exchange 5.5 (192.168.1.5) inside, Microsoft Proxy Server 2.0 in between.').clientAddress).not.toBe('192.168.1.5');
+    expect(facts('From the OWA box, a telnet to 172.16.1.50 on 135 fails.').clientAddress).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
