@@ -2142,6 +2142,14 @@ describe('extracting facts from ticket text', () => {
     expect(facts('From the OWA box, a telnet to 172.16.1.50 on 135 fails.').clientAddress).toBeUndefined();
   });
 
+  it('dev 144-147 addresses: "(un portable de test)" and "depuis un poste de l\'agence" are the client\'s, and so is a log\'s source column with an ephemeral port, not a NAT table\'s pair of equal ports', () => {
+    const client = (text: string) => inOutlookTicket(text).clientAddress;
+    expect(client("Dans le journal ISA je vois les connexions entrantes de l'adresse 203.0.113.45 (un portable de test) sur le port 135.")).toBe('203.0.113.45');
+    expect(client("Un telnet sur le port 135 depuis un poste de l'agence (10.1.2.33) fonctionne.")).toBe('10.1.2.33');
+    expect(client('Jun 3 10:41:07  block  OPENVPN  10.8.0.44:49812  192.168.50.10:135  TCP:S')).toBe('10.8.0.44');
+    expect(client('tcp 203.0.113.5:135    10.0.0.5:135       192.0.2.201:3321   192.0.2.201:3321')).not.toBe('192.0.2.201');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
