@@ -2150,6 +2150,17 @@ describe('extracting facts from ticket text', () => {
     expect(client('tcp 203.0.113.5:135    10.0.0.5:135       192.0.2.201:3321   192.0.2.201:3321')).not.toBe('192.0.2.201');
   });
 
+  it('dev 144-147 symptoms: Swedish "Synkroniseringen misslyckades", Chinese "无法启动 Microsoft Office Outlook", Portuguese "A conexão com o servidor falhou", Italian "problema con il certificato di protezione", German "nicht aufgelöst", "DNS request timed out" and "by name fails"', () => {
+    const symptoms = (text: string) => values(text).symptoms;
+    expect(symptoms('Sedan i måndags står det "Synkroniseringen misslyckades" på min Android-telefon (Exchange-konto).')).toEqual(['sync-fails']);
+    expect(symptoms('出差的同事在外网打开Outlook 2007时提示：「无法启动 Microsoft Office Outlook。无法打开 Outlook 窗口。」')).toEqual(['cannot-connect']);
+    expect(symptoms('Os iPhones mostram "Não é possível obter e-mail. A conexão com o servidor falhou."')).toContain('cannot-connect');
+    expect(symptoms('Outlook Anywhere: "Tuttavia, esiste un problema con il certificato di protezione del sito."')).toEqual(['certificate-warning']);
+    expect(symptoms('Outlook 2003 in der Filiale: der Name EXCHANGE01 wird in der Filiale nicht aufgelöst.')).toEqual(['name-resolution-fails']);
+    expect(symptoms('Outlook 2010 users: nslookup exch01 gives "DNS request timed out".')).toContain('name-resolution-fails');
+    expect(symptoms('From the OWA box, ping to EXCH01 by name fails, by IP works.')).toContain('name-resolution-fails');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
