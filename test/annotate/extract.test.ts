@@ -2161,6 +2161,16 @@ describe('extracting facts from ticket text', () => {
     expect(symptoms('From the OWA box, ping to EXCH01 by name fails, by IP works.')).toContain('name-resolution-fails');
   });
 
+  it('dev 144-147 NAT: a static written as two addresses is one-to-one, and so is a public address "translated entirely to" the server; "it NATs my 3 PCs onto one address" is many-to-one; "After replacing X with Y (...)" says what there is now', () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('Cisco PIX 506E in front; 135 is open inbound to the Exchange server (static 203.0.113.9 -> 192.168.3.9) for the road warriors.')).toBe('one-to-one');
+    expect(mode('Our RRAS NAT has a reservation so one public address is translated entirely to the Exchange 2003 server (172.16.40.4) - all ports, both ways.')).toBe('one-to-one');
+    expect(mode("I'm at home with a Netopia cable router (it NATs my 3 PCs onto one address).")).toBe('many-to-one');
+    expect(mode('After replacing our old router with a Sophos UTM 9 (NAT, port forwarding of 443 to the Exchange 2013 CAS at 10.30.0.20), all iPads show "Cannot Verify Server Identity".')).toBe(
+      'port-forwarding',
+    );
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
