@@ -1,4 +1,5 @@
 import { literalsByWay, literalsOf } from './expression-literals';
+import { deadWordBoundary } from './word-boundaries';
 import { prefilterOf, type Prefilter } from './prefilter';
 import { KnowledgeBaseError } from './errors';
 import { checkFactValues } from './fact-values';
@@ -420,11 +421,21 @@ function checkValues(entry: { value?: Scalar; negatedValue?: Scalar }, allowed: 
 }
 
 function compile(pattern: string, file: string, pointer: string, flags = 'gi'): RegExp {
+  let regex: RegExp;
   try {
-    return new RegExp(pattern, flags);
+    regex = new RegExp(pattern, flags);
   } catch (error) {
     throw new KnowledgeBaseError(file, pointer, `not a valid regular expression: ${(error as Error).message}`);
   }
+  const dead = deadWordBoundary(pattern);
+  if (dead !== undefined) {
+    throw new KnowledgeBaseError(
+      file,
+      pointer,
+      `a word boundary (\\b) beside a letter outside ASCII never holds at the start or end of a word, so that branch cannot match ("${dead}"); write a lookaround such as (?<![\\w\\u00c0-\\u024f]) instead`,
+    );
+  }
+  return regex;
 }
 
 function groupCount(regex: RegExp): number {

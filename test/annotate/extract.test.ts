@@ -2171,6 +2171,17 @@ describe('extracting facts from ticket text', () => {
     );
   });
 
+  it('dev 144-147 public address: Danish "Vi har statisk IP", Russian "Статический IP" and "динамический IP" (a word boundary beside Cyrillic never held), "Broadband is dynamic", German "die IP ändert sich" but not "ändert sich nicht"; Swedish "135 är inte öppen" is refused', () => {
+    const assignment = (text: string) => inOutlookTicket(text).publicAddressAssignment;
+    expect(assignment('Serveren står bag en Zyxel USG med portvideresendelse af 443. Vi har statisk IP.')).toBe('static');
+    expect(assignment('Exchange 2010 стоит за MikroTik RB2011 (dst-nat 443 -> 192.168.88.5). Статический IP от провайдера.')).toBe('static');
+    expect(assignment('У нас динамический IP от провайдера, Exchange 2010 за MikroTik.')).toBe('dynamic');
+    expect(assignment('DrayTek 2820 port forward 443 -> SBS. Broadband is dynamic, they use no-ip.com.')).toBe('dynamic');
+    expect(assignment('Die öffentliche IP ändert sich jede Nacht.')).toBe('dynamic');
+    expect(assignment('Zertifikat ist offiziell und passt, DNS ist statisch, die IP ändert sich nicht.')).toBeUndefined();
+    expect(inOutlookTicket('Port 135 är inte öppen i brandväggen.').port135Reachable).toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
