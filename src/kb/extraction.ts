@@ -202,9 +202,13 @@ export interface Extraction {
 // ("can't", "cant", "cannot"): a text without any of them or of the cues holds no negation.
 const CONTRACTED_NOT = "(?:ca|do|wo|is|does|did|are|was|were|could|should|would|have|has|had|ai|need|must|might)n['’]?t|cannot";
 
-/** Any spelling of the negation cues in raw text, and the contractions of "not", as whole words at their end. */
+/**
+ * Any spelling of the negation cues in raw text, and the contractions of "not", as whole words at
+ * their end. The end is no \b: a cue ending in a letter outside ASCII ("né") has none before a
+ * space without the "u" flag.
+ */
 function spellingsOf(cues: readonly string[]): RegExp {
-  return new RegExp(`(?:${[...cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})\\b`, 'i');
+  return new RegExp(`(?:${[...cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})(?![\\w\\u00c0-\\u024f\\u0400-\\u04ff])`, 'i');
 }
 
 /** The extraction rules' file name in the knowledge base directory. */

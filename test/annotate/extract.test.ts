@@ -2182,6 +2182,10 @@ describe('extracting facts from ticket text', () => {
     expect(inOutlookTicket('Port 135 är inte öppen i brandväggen.').port135Reachable).toBe(false);
   });
 
+  it('a negation cue that ends in a letter outside ASCII is found in the raw text: "né ISA né Proxy Server" names neither', () => {
+    expect(inOutlookTicket("Da noi né ISA né Proxy Server: davanti all'Exchange c'è solo un Cisco PIX.").firewallPlatform).toBe('non-windows');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
