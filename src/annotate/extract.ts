@@ -139,13 +139,13 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
       mention(mentions, pattern, whole.span(match.index, match[0].length));
     }
   }
-  const withdrawn = new Set<string>();
-  for (const { fact, regex, prefilter } of extraction.withdrawals) {
-    if (!passes(prefilter, found)) continue;
-    regex.lastIndex = 0;
-    if (regex.test(text)) withdrawn.add(fact);
+  const withdrawn: { fact: string; value?: Scalar }[] = [];
+  for (const withdrawal of extraction.withdrawals) {
+    if (!passes(withdrawal.prefilter, found)) continue;
+    withdrawal.regex.lastIndex = 0;
+    if (withdrawal.regex.test(text)) withdrawn.push(withdrawal);
   }
-  const kept = hits.filter((hit) => !withdrawn.has(hit.fact));
+  const kept = hits.filter((hit) => !withdrawn.some(({ fact, value }) => fact === hit.fact && (value === undefined || value === hit.value)));
   settleConditions(kept, extraction.minimumConfidence);
   const confident = kept.filter((hit) => hit.confidence >= extraction.minimumConfidence);
   const read = new Set(confident.map((hit) => hit.fact));

@@ -17,7 +17,7 @@ export interface ExtractionFile {
   questions?: { starts: string[]; facts: string[]; factor: number; description?: string };
   facts: Record<string, PatternEntry[]>;
   sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; negatable?: boolean; requires?: string[] }[];
-  withdrawals?: { fact: string; pattern: string; requires?: string[]; note?: string }[];
+  withdrawals?: { fact: string; pattern: string; value?: Scalar; requires?: string[]; note?: string }[];
   addresses: { clauseBreaks: string[]; cues: AddressCueFile[]; following?: AddressCueFile[] };
 }
 
@@ -120,6 +120,8 @@ export interface SentenceRule {
  */
 interface Withdrawal {
   fact: string;
+  /** The one value taken back; without it, every value of the fact. */
+  value?: Scalar;
   regex: RegExp;
   /** The texts a ticket must hold for the withdrawal to be looked for. */
   prefilter: Prefilter;
@@ -281,9 +283,9 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
   });
   const withdrawals = (file.withdrawals ?? []).map((entry, i) => {
     const pointer = `/withdrawals/${i}`;
-    factValues(entry.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`);
+    checkValues(entry, factValues(entry.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), entry.fact, EXTRACTION_FILE, pointer);
     const regex = compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`);
-    return { fact: entry.fact, regex, prefilter: required.prefilterOf(entry.requires, [regex]) };
+    return { fact: entry.fact, ...(entry.value !== undefined && { value: entry.value }), regex, prefilter: required.prefilterOf(entry.requires, [regex]) };
   });
   const groups = [...(file.hedges ?? []).map((group, i) => ({ group, pointer: `/hedges/${i}` })), ...(file.clientSide ? [{ group: file.clientSide, pointer: '/clientSide' }] : [])];
   const sentenceCues = groups.map(({ group, pointer }, cue) => {

@@ -2186,6 +2186,13 @@ describe('extracting facts from ticket text', () => {
     expect(inOutlookTicket("Da noi né ISA né Proxy Server: davanti all'Exchange c'è solo un Cisco PIX.").firewallPlatform).toBe('non-windows');
   });
 
+  it("a withdrawal of one value takes back that value only: a branch's many-to-one NAT in a ticket about Exchange behind ISA is the client's end, while the ISA's publishing rule still reads as a port forward", () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('Branch office LAN goes out through a PIX 501 doing PAT. HQ has the Exchange 2003 server behind ISA Server 2000. Outlook 2003 at the branch cannot connect.')).toBeUndefined();
+    expect(mode('Branch office LAN goes out through a PIX 501 doing PAT. HQ publishes Exchange 2003 through ISA 2004 with a server publishing rule.')).toBe('port-forwarding');
+    expect(mode('Our home office goes out through a PIX 501 doing PAT. The Exchange 2003 server at the office is behind a SonicWALL.')).toBe('many-to-one');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });

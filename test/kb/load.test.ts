@@ -12,6 +12,9 @@ import { firstArticleUsing } from '../support/rules-queries';
 /** Where a fact stands in rules/facts.json today, so that a fact added before it moves nothing here. */
 // The hedge whose lowering of some facts depends on another fact read from the ticket.
 const conditionedHedge = (JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'extraction.json'), 'utf8')) as { hedges: { onlyWhereRead?: unknown }[] }).hedges.findIndex((h) => h.onlyWhereRead);
+const valuedWithdrawal = (JSON.parse(fs.readFileSync(path.join(bundledRulesDir, 'extraction.json'), 'utf8')) as { withdrawals: { value?: unknown }[] }).withdrawals.findIndex(
+  (w) => w.value !== undefined,
+);
 const factIndex = (name: string): number => (readRulesDir(bundledRulesDir).vocabulary as { facts: { name: string }[] }).facts.findIndex((f) => f.name === name);
 
 /**
@@ -158,6 +161,13 @@ describe('loading the knowledge base', () => {
     ],
     ['an extraction capture group that does not exist', 'extraction.json', set('/facts/exchangeVersion/0/valueFromGroup', 3), '/facts/exchangeVersion/0/valueFromGroup', /no capture group 3/],
     ['an extraction pattern for an IP address', 'extraction.json', set('/facts/clientAddress', [{ pattern: 'x', value: 'y', confidence: 1 }]), '/facts/clientAddress', /address cues/],
+    [
+      'a withdrawal of a value its fact does not have',
+      'extraction.json',
+      set(`/withdrawals/${valuedWithdrawal}/value`, 'pipe'),
+      `/withdrawals/${valuedWithdrawal}/value`,
+      /"pipe" is not a value of fact "natMode"/,
+    ],
     ['a lexicon of an unknown fact', 'lexicons/nat-wording.json', set('/fact', 'natType'), '/fact', /unknown fact "natType"/],
     ['a lexicon value outside the fact set', 'lexicons/nat-wording.json', set('/entries/0/value', 'pipe'), '/entries/0/value', /"pipe" is not a value of fact "natMode"/],
     ['a lexicon entry without a source', 'lexicons/firewall-products.json', remove('/entries/0/source'), '/entries/0', /source/],
