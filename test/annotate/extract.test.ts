@@ -2193,6 +2193,13 @@ describe('extracting facts from ticket text', () => {
     expect(mode('Our home office goes out through a PIX 501 doing PAT. The Exchange 2003 server at the office is behind a SonicWALL.')).toBe('many-to-one');
   });
 
+  it("dev 144-147 addresses: a private address written with :135 and no translation arrow after it is the server's; an address the writer says is the WinGate is nobody's", () => {
+    const facts = (text: string) => inOutlookTicket(text);
+    expect(facts('Jun 3 10:41:07  block  OPENVPN  10.8.0.44:49812  192.168.50.10:135  TCP:S').serverAddress).toBe('192.168.50.10');
+    expect(facts('FreeBSD box doing natd, with redirect_port tcp 10.0.0.2:135 135 for the Exchange 5.0 server.').serverAddress).toBe('10.0.0.2');
+    expect(facts('The Exchange 5.5 is inside behind WinGate (192.168.0.1 is the wingate, exchange is 192.168.0.10).').serverAddress).toBe('192.168.0.10');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
