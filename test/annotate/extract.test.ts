@@ -2200,6 +2200,16 @@ describe('extracting facts from ticket text', () => {
     expect(facts('The Exchange 5.5 is inside behind WinGate (192.168.0.1 is the wingate, exchange is 192.168.0.10).').serverAddress).toBe('192.168.0.10');
   });
 
+  it('dev 148-155 NAT: Kerio\'s German "Portzuordnung" and Dutch "poortmapping", Polish "hostem DMZ" and "przekierowuje port", "a NAT policy forwarding them", DrayTek\'s \'Open Ports\' are port forwards', () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('Im WinRoute habe ich eine Portzuordnung "Exchange RPC" auf den Exchange gemacht.')).toBe('port-forwarding');
+    expect(mode('In Kerio hebben we een poortmapping gemaakt: TCP 135 en 1024-1050 naar 192.168.2.5.')).toBe('port-forwarding');
+    expect(mode('W biurze mamy router TP-Link TL-R480T z ustawionym hostem DMZ na serwer Exchange (192.168.1.100).')).toBe('port-forwarding');
+    expect(mode('Router TP-Link TL-R600VPN przekierowuje port 443 na serwer.')).toBe('port-forwarding');
+    expect(mode('I made a service group (135, 6001, 6002) and a NAT policy forwarding them from the WAN IP to .10.')).toBe('port-forwarding');
+    expect(mode("In de DrayTek Vigor 2820 staan 'Open Ports' voor 135 en 443 naar de server.")).toBe('port-forwarding');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
