@@ -2210,6 +2210,15 @@ describe('extracting facts from ticket text', () => {
     expect(mode("In de DrayTek Vigor 2820 staan 'Open Ports' voor 135 en 443 naar de server.")).toBe('port-forwarding');
   });
 
+  it('dev 148-155 NAT: German "1-zu-1-NAT" is one-to-one; advice to "try a 1:1 NAT", "I\'m wondering if", "someone here said", "Per Microsoft," and a "Q: does ..." question say nothing of the network', () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('Vor dem Exchange steht jetzt eine WatchGuard Firebox II, die macht 1-zu-1-NAT von 203.0.113.20 auf den Server.')).toBe('one-to-one');
+    expect(mode("Sounds like you've got ISA in front of it. ISA and RPC are a nightmare, try a 1:1 NAT on a proper firewall instead.")).toBeUndefined();
+    expect(mode("I'm wondering if it's a NAT thing, would a 1:1 NAT help?")).toBeUndefined();
+    expect(mode('Q: does the one-to-one NAT trick help with ISA 2000?')).toBeUndefined();
+    expect(mode('Per Microsoft, a pipe/1:1 translation does not help on an NT-based proxy.')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
