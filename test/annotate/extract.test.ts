@@ -2219,6 +2219,20 @@ describe('extracting facts from ticket text', () => {
     expect(mode('Per Microsoft, a pipe/1:1 translation does not help on an NT-based proxy.')).toBeUndefined();
   });
 
+  it('dev 148-155 port 135: telnet "een time-out" and "kończy się timeoutem", rpcping\'s "Exception 1722", "25, 443 and 3389 only" are refusals; lists of inbound ports holding 135 let it through; "security wants to keep it that way" and "Since the security review" report the state, they do not plan it', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135('Toch geeft telnet naar ons externe adres op poort 135 een time-out.')).toBe(false);
+    expect(port135('Telnet na port 135 z oddziału kończy się timeoutem.')).toBe(false);
+    expect(port135('Test from home: rpcping -t ncacn_ip_tcp -s mail.example.org -e 135 -> "Exception 1722 (0x000006BA)".')).toBe(false);
+    expect(port135('Office router: Netgear FVS318, port forwarding set for 25, 443 and 3389 only.')).toBe(false);
+    expect(port135('WatchGuard Firebox II config is the same as in March: 135, 5000 and 5001 inbound to the Exchange box (5.5 SP4).')).toBe(true);
+    expect(port135('Meraki MX64: 1:1 NAT of the spare public IP to EXCH, inbound rules 25, 443, 135 + the RPC range.')).toBe(true);
+    expect(port135('Sophos UTM 9: DNAT rules: 135, 59531 and 59532 to our Exchange 2010 server 10.0.20.11.')).toBe(true);
+    expect(port135('Policy on both ends permits everything incl. 135 for the Exchange 2003 server 10.0.0.6.')).toBe(true);
+    expect(port135('Currently 135 is not open inbound on our NetScreen-50 and security wants to keep it that way.')).toBe(false);
+    expect(port135('Since the security review, port 135 is dropped inbound on our Symantec Enterprise Firewall 8.0.')).toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
