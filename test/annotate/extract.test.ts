@@ -1654,10 +1654,10 @@ describe('extracting facts from ticket text', () => {
     expect(values('MS03-010 - closing 135 at the border, impact on remote Outlook 98?').port135Reachable).toBeUndefined();
   });
 
-  it('Swedish and Russian connection messages; a certificate message at sync time is not a failed sync', () => {
+  it('Swedish and Russian connection messages; a certificate message at sync time is a failed sync too, as the writers label it', () => {
     expect(values('Outlook 2003: "Det gick inte att öppna standardmapparna för e-post. Microsoft Exchange Server-datorn är inte tillgänglig."').symptoms).toEqual(['cannot-connect']);
     expect(values('Outlook 2007: «Не удается открыть набор папок. Microsoft Exchange недоступен.»').symptoms).toEqual(['cannot-connect']);
-    expect(values('HTC devices still say "The website\'s security certificate is not valid or does not match" on sync.').symptoms).toEqual(['certificate-warning']);
+    expect(values('HTC devices still say "The website\'s security certificate is not valid or does not match" on sync.').symptoms).toEqual(['certificate-warning', 'sync-fails']);
     expect(values('Phones show a warning about the certificate on every sync and then fail to sync.').symptoms).toEqual(['certificate-warning', 'sync-fails']);
     expect(values('Exchange 2003 front end: telnet 10.0.0.20 135 svarar inte (timeout).').port135Reachable).toBe(false);
   });
@@ -2231,6 +2231,16 @@ describe('extracting facts from ticket text', () => {
     expect(port135('Policy on both ends permits everything incl. 135 for the Exchange 2003 server 10.0.0.6.')).toBe(true);
     expect(port135('Currently 135 is not open inbound on our NetScreen-50 and security wants to keep it that way.')).toBe(false);
     expect(port135('Since the security review, port 135 is dropped inbound on our Symantec Enterprise Firewall 8.0.')).toBe(false);
+  });
+
+  it('dev 148-155 symptoms: a warning "when syncing" ("beim Synchronisieren", "lors de la synchronisation") is a failed sync, as are Czech "synchronizace nejde", German "Synchronisation bricht ab", French "ne se fait plus" and "sync is hit and miss"', () => {
+    const symptoms = (text: string) => values(text).symptoms;
+    expect(symptoms('All Windows Mobile devices got "The server certificate is invalid" warnings when syncing with Exchange 2003.')).toEqual(['certificate-warning', 'sync-fails']);
+    expect(symptoms('Nokia E71 mit Mail for Exchange: beim Synchronisieren kommt "Zertifikatfehler".')).toContain('sync-fails');
+    expect(symptoms('Telefony HTC s Windows Mobile 6.1: synchronizace nejde.')).toEqual(['sync-fails']);
+    expect(symptoms('Die Synchronisation bricht ab mit einem Zertifikatsfehler.')).toContain('sync-fails');
+    expect(symptoms('Depuis lundi la synchronisation ne se fait plus sur les téléphones.')).toEqual(['sync-fails']);
+    expect(symptoms('iPhones show "Cannot Verify Server Identity" on first setup and then sync is hit and miss.')).toEqual(['certificate-warning', 'sync-fails']);
   });
 
   it('"no firewall involved" is no firewall', () => {
