@@ -2243,6 +2243,14 @@ describe('extracting facts from ticket text', () => {
     expect(symptoms('iPhones show "Cannot Verify Server Identity" on first setup and then sync is hit and miss.')).toEqual(['certificate-warning', 'sync-fails']);
   });
 
+  it('dev 148-155 symptoms: Danish Outlook\'s "Kan ikke åbne dine standardmapper ... er ikke tilgængelig" is a failed connection; a feature of Outlook or OWA that stopped working (a rule, the spell check) is not', () => {
+    const symptoms = (text: string) => values(text).symptoms;
+    expect(symptoms('Fejlen er: "Kan ikke åbne dine standardmapper til e-mail. Microsoft Exchange Server-computeren er ikke tilgængelig."')).toEqual(['cannot-connect']);
+    expect(symptoms('My Outlook rule to move newsletters to a folder stopped working.')).toBeUndefined();
+    expect(symptoms('OWA spell check not working in Firefox.')).toBeUndefined();
+    expect(symptoms('Outlook stopped working from home last week.')).toEqual(['cannot-connect']);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
