@@ -2251,6 +2251,14 @@ describe('extracting facts from ticket text', () => {
     expect(symptoms('Outlook stopped working from home last week.')).toEqual(['cannot-connect']);
   });
 
+  it('dev 148-155 firewalls: a case number "SRX0304xx" is no Juniper SRX; "If you ever swap to an ISA box" and "Sounds like you\'ve got ISA" are advice and guesses', () => {
+    const platform = (text: string) => inOutlookTicket(text).firewallPlatform;
+    expect(platform('Microsoft PSS case SRX0304xx: Exchange 2000 through FW-1 NG on Windows 2000.')).toBe('windows-nt');
+    expect(platform('Juniper SRX240 in front of the Exchange server.')).toBe('non-windows');
+    expect(platform("If you ever swap to an ISA box, don't expect 1:1 to help.")).toBeUndefined();
+    expect(platform("Sounds like you've got ISA in front of it. ISA and RPC are a nightmare, try a 1:1 NAT on a proper firewall instead.")).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
