@@ -2259,6 +2259,19 @@ describe('extracting facts from ticket text', () => {
     expect(platform("Sounds like you've got ISA in front of it. ISA and RPC are a nightmare, try a 1:1 NAT on a proper firewall instead.")).toBeUndefined();
   });
 
+  it('dev 156-163 port 135: a test that is failing, "Port test ...: 135 \\"Connection refused\\"", Japanese "タイムアウト", Swedish "blockerat port 135" and "the only things allowed inbound are 443 and 25" refuse it; Polish "dozwolony jest port 135", Czech "propuštěn", Italian "la connessione si apre" and Korean "135번 ... 포워딩" let it through', () => {
+    const port135 = (text: string) => inOutlookTicket(text).port135Reachable;
+    expect(port135('We have Cyberoam CR50ia, done DNAT of port 135, 25, 443 to Exchange server 172.16.0.20. Telnet to port 135 from outside is failing.')).toBe(false);
+    expect(port135('Sophos XG with DNAT for 135 to the CAS. Port test from Munich: 135 "Connection refused".')).toBe(false);
+    expect(port135('Exchangeサーバー（192.168.100.5）へポートフォワードしています。135番ポートへのtelnetはタイムアウトします。')).toBe(false);
+    expect(port135('Vi har blockerat port 135 i Clavistern efter MS03-010.')).toBe(false);
+    expect(port135('Our ASA 5510 does PAT and the only things allowed inbound are 443 (OWA) and 25 (mail). Outlook needs RPC.')).toBe(false);
+    expect(port135('Mamy VIP 1:1, a w polityce dozwolony jest port 135.')).toBe(true);
+    expect(port135('Centrála má firewall Cisco ASA se statickým NAT 1:1 pro server. Port 135 přes ASA propuštěn.')).toBe(true);
+    expect(port135("Con telnet sulla 135 dall'esterno la connessione si apre.")).toBe(true);
+    expect(port135('방화벽에서 135번과 443번 포트만 Exchange 서버(10.7.0.15)로 포워딩했습니다.')).toBe(true);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
