@@ -2272,6 +2272,20 @@ describe('extracting facts from ticket text', () => {
     expect(port135('방화벽에서 135번과 443번 포트만 Exchange 서버(10.7.0.15)로 포워딩했습니다.')).toBe(true);
   });
 
+  it('dev 156-163 NAT: IOS "ip nat inside source static 10.1.1.4 <public>", "translated statically", "translation for the whole server", Finnish "staattisen NATin" and RRAS\'s reserved public address are one-to-one; "go out through WinGate on the one public address" and "NAT to one IP" are many-to-one; Italian, French and Swedish publishing and forwarding are port forwards', () => {
+    const mode = (text: string) => inOutlookTicket(text).natMode;
+    expect(mode('The Exchange 5.0 server has "ip nat inside source static 10.1.1.4 <public>" so it is reachable from outside.')).toBe('one-to-one');
+    expect(mode('Exchange 5.5 server inside 10.1.2.3 is translated statically to a public address.')).toBe('one-to-one');
+    expect(mode('HQ Exchange 5.5 is behind a TIS Gauntlet with address translation for the whole server (one public address for it).')).toBe('one-to-one');
+    expect(mode('Helsingin päässä on Stonesoft StoneGate -palomuuri, joka tekee staattisen NATin palvelimelle (10.44.0.8).')).toBe('one-to-one');
+    expect(mode('Win2000 RRAS NAT with an address pool, one of them reserved for the Exchange 5.5 box (the "Reserve public addresses" dialog).')).toBe('one-to-one');
+    expect(mode('Our consultant installed WinGate 6 to share the broadband line - all 8 PCs now go out through WinGate on the one public address.')).toBe('many-to-one');
+    expect(mode('Our guest WiFi (Aruba controller, NAT to one IP) is blocking something.')).toBe('many-to-one');
+    expect(mode('Su ISA è configurata la pubblicazione del server RPC di Exchange verso il server interno.')).toBe('port-forwarding');
+    expect(mode('Nous avons essayé de publier le port 135 sur le proxy vers le serveur Exchange.')).toBe('port-forwarding');
+    expect(mode('Exchange 2010 bakom en Telia-router (vidarebefordran av port 443 till servern).')).toBe('port-forwarding');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
