@@ -2286,6 +2286,14 @@ describe('extracting facts from ticket text', () => {
     expect(mode('Exchange 2010 bakom en Telia-router (vidarebefordran av port 443 till servern).')).toBe('port-forwarding');
   });
 
+  it('dev 156-163 firewalls: Check Point\'s "Security Gateway R65 ... installed on Windows Server 2003" is Windows NT-based; "Before that we had no firewall" is history and "Options on the table" a choice not made', () => {
+    const platform = (text: string) => inOutlookTicket(text).firewallPlatform;
+    expect(platform('Regarding your service request: your Security Gateway R65 is installed on Windows Server 2003.')).toBe('windows-nt');
+    expect(platform('Our Security Gateway R75 runs on Gaia.')).toBe('non-windows');
+    expect(platform('Since the BorderWare Firewall Server went in they get errors. Before that we had no firewall and it worked.')).toBe('non-windows');
+    expect(platform('Boss finally agreed to buy a firewall. Options on the table: ISA 2004 or a Linux box.')).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
