@@ -1,4 +1,5 @@
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parseExpression } from './expression-syntax';
 
 /**
  * Lists of texts such that every match of a regular expression holds one text of each list,
@@ -16,7 +17,7 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * An empty result is no prefilter.
  */
 export function literalsOf(source: string, { spaceIsLiteral = true }: { spaceIsLiteral?: boolean } = {}): string[][] {
-  const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: false, unicodeSets: false });
+  const pattern = parseExpression(source);
   return new Derivation(spaceIsLiteral).ofAlternatives(pattern.alternatives);
 }
 
@@ -29,7 +30,7 @@ export function literalsOf(source: string, { spaceIsLiteral = true }: { spaceIsL
  * than MAX_WAYS, gives none.
  */
 export function literalsByWay(source: string, { spaceIsLiteral = true }: { spaceIsLiteral?: boolean } = {}): string[][][] {
-  const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: false, unicodeSets: false });
+  const pattern = parseExpression(source);
   const ways = waysOf(pattern.alternatives);
   if (ways.length < 2 || ways.length > MAX_WAYS) return [];
   const derivation = new Derivation(spaceIsLiteral);

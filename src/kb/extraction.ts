@@ -1,5 +1,6 @@
 import { literalsByWay, literalsOf } from './expression-literals';
 import { deadWordBoundary } from './word-boundaries';
+import { WORD_CHARACTER } from './expression-syntax';
 import { prefilterOf, type Prefilter } from './prefilter';
 import { KnowledgeBaseError } from './errors';
 import { checkFactValues } from './fact-values';
@@ -210,7 +211,7 @@ const CONTRACTED_NOT = "(?:ca|do|wo|is|does|did|are|was|were|could|should|would|
  * space without the "u" flag.
  */
 function spellingsOf(cues: readonly string[]): RegExp {
-  return new RegExp(`(?:${[...cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})(?![\\w\\u00c0-\\u024f\\u0400-\\u04ff])`, 'i');
+  return new RegExp(`(?:${[...cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})(?!${WORD_CHARACTER})`, 'i');
 }
 
 /** The extraction rules' file name in the knowledge base directory. */
@@ -438,7 +439,7 @@ function compile(pattern: string, file: string, pointer: string, flags = 'gi'): 
     throw new KnowledgeBaseError(
       file,
       pointer,
-      `a word boundary (\\b) beside a letter outside ASCII never holds at the start or end of a word, so that branch cannot match ("${dead}"); write a lookaround such as (?<![\\w\\u00c0-\\u024f]) instead`,
+      `a word boundary (\\b) beside a letter outside ASCII never holds at the start or end of a word, so that branch cannot match ("${dead}"); write a lookaround such as (?<!${WORD_CHARACTER}) instead`,
     );
   }
   return regex;

@@ -1,4 +1,5 @@
-import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import type { AST } from '@eslint-community/regexpp';
+import { parseExpression } from './expression-syntax';
 
 /**
  * Where an expression compiled without the "u" flag puts a word boundary (\b) against a letter
@@ -9,8 +10,7 @@ import { RegExpParser, type AST } from '@eslint-community/regexpp';
  * character it can start (or end) with there is such a letter.
  */
 export function deadWordBoundary(source: string): string | undefined {
-  const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, 0, source.length, { unicode: false, unicodeSets: false });
-  return inAlternatives(pattern.alternatives, source);
+  return inAlternatives(parseExpression(source).alternatives, source);
 }
 
 function inAlternatives(alternatives: readonly AST.Alternative[], source: string): string | undefined {
