@@ -5,7 +5,7 @@ import type { Scalar } from '../kb/model';
 import { normalizeText } from '../kb/phrases';
 import type { Vocabulary } from '../kb/vocabulary';
 import { addressHits } from './addresses';
-import { matches } from './clauses';
+import { eachMatch, matchesAnywhere, matchesOf } from './alternative-search';
 import { boundFactEvidence, type Evidenced } from './evidence-bounds';
 import { Negation, type Tokenizer } from './negation';
 import { findPhrasesAndRequiredTexts } from './phrases';
@@ -60,6 +60,8 @@ interface ReadText {
   text: string;
   negation: Negation;
   sentences: Sentences;
+  /** Which of the extraction's required texts the ticket holds, by index. */
+  found: Uint8Array;
 }
 
 // Between the subject and the body when they are read as one text: a full stop on a line of its
@@ -106,10 +108,10 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const whole = new TicketText(ticket.subject ?? '', ticket.body ?? '');
   const { text } = whole;
   const sentences = new Sentences(text, extraction);
-  const at: ReadText = { whole, text, negation: new Negation(text, extraction, sentences, tokenizer), sentences };
   // Cues first: they decide what the facts found in their sentences are worth.
   const normalized = normalizeText(text);
   const { phrases, required: found } = findPhrasesAndRequiredTexts(normalized, extraction.phrases);
+  const at: ReadText = { whole, text, negation: new Negation(text, extraction, sentences, tokenizer), sentences, found };
   for (const phrase of phrases) {
     const use = extraction.phrases.uses[phrase.use]!;
     if (use.kind === 'cue') sentences.cueAt(use.cue, phrase.start);
@@ -134,16 +136,14 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   for (const hit of addressHits(text, extraction, found)) hits.push({ fact: hit.role, value: hit.address, confidence: isLinkLocal(hit.address) ? 0.75 : 0.8, span: whole.span(hit.index, hit.length) });
   for (const pattern of extraction.context) {
     if (!passes(pattern.prefilter, found)) continue;
-    for (const match of matches(pattern.regex, text)) {
-      if (pattern.negatable && at.negation.at(match.index)) continue;
-      mention(mentions, pattern, whole.span(match.index, match[0].length));
-    }
+    eachMatch(pattern.regex, pattern.alternatives, text, found, (match) => {
+      if (!(pattern.negatable && at.negation.at(match.index))) mention(mentions, pattern, whole.span(match.index, match[0].length));
+    });
   }
   const withdrawn: { fact: string; value?: Scalar }[] = [];
   for (const withdrawal of extraction.withdrawals) {
     if (!passes(withdrawal.prefilter, found)) continue;
-    withdrawal.regex.lastIndex = 0;
-    if (withdrawal.regex.test(text)) withdrawn.push(withdrawal);
+    if (matchesAnywhere(withdrawal.regex, withdrawal.alternatives, text, found)) withdrawn.push(withdrawal);
   }
   const kept = hits.filter((hit) => !withdrawn.some(({ fact, value }) => fact === hit.fact && (value === undefined || value === hit.value)));
   settleConditions(kept, extraction.minimumConfidence);
@@ -242,30 +242,27 @@ type FactUse = Pick<FactPattern, 'fact' | 'value' | 'negatedValue' | 'negatable'
 
 /** Adds the hits of a pattern to `hits`, reading matches as they come (no array of them: most patterns match nothing). */
 function addPatternHits(pattern: FactPattern, at: ReadText, vocabulary: Vocabulary, hits: Hit[]): void {
-  const { regex } = pattern;
-  regex.lastIndex = 0;
-  for (let match = regex.exec(at.text); match; match = regex.exec(at.text)) {
-    if (match[0] === '') regex.lastIndex += 1;
+  eachMatch(pattern.regex, pattern.alternatives, at.text, at.found, (match) => {
     const value = pattern.valueFromGroup ? match[pattern.valueFromGroup]?.toLowerCase() : pattern.value;
     const hit = factHit(pattern, match.index, match[0].length, at, vocabulary, value);
     if (hit) hits.push(hit);
-  }
+  });
 }
 
 /** One hit per sentence in which every pattern of the rule matches, at the first pattern's first match there. */
 function sentenceRuleHits(rule: SentenceRule, at: ReadText): Hit[] {
-  const [first, ...rest] = rule.all;
+  const matchesOfPattern = (i: number) => matchesOf(rule.all[i]!, rule.allAlternatives[i], at.text, at.found);
   const firstInSentence = new Map<number, RegExpExecArray>();
-  for (const match of matches(first!, at.text)) {
+  for (const match of matchesOfPattern(0)) {
     if (rule.negatable && at.negation.at(match.index)) continue;
     const sentence = at.sentences.startOf(match.index);
     if (!firstInSentence.has(sentence)) firstInSentence.set(sentence, match);
   }
   if (firstInSentence.size === 0) return [];
   let sentences = new Set(firstInSentence.keys());
-  for (const regex of rest) {
+  for (let i = 1; i < rule.all.length; i += 1) {
     const found = new Set<number>();
-    for (const match of matches(regex, at.text)) if (sentences.has(at.sentences.startOf(match.index))) found.add(at.sentences.startOf(match.index));
+    for (const match of matchesOfPattern(i)) if (sentences.has(at.sentences.startOf(match.index))) found.add(at.sentences.startOf(match.index));
     sentences = found;
   }
   return [...sentences].map((sentence) => {

@@ -1,6 +1,7 @@
 import { literalsByWay, literalsOf } from './expression-literals';
 import { deadWordBoundary } from './word-boundaries';
 import { WORD_CHARACTER } from './expression-syntax';
+import { alternativesOf, type Alternatives } from './alternatives';
 import { prefilterOf, type Prefilter } from './prefilter';
 import { KnowledgeBaseError } from './errors';
 import { checkFactValues } from './fact-values';
@@ -100,6 +101,8 @@ export interface FactPattern {
   unlessRead?: string | undefined;
   /** The texts a ticket must hold for the pattern to be looked for. */
   prefilter: Prefilter;
+  /** Its alternatives, for a ticket that can match only some of them. */
+  alternatives?: Alternatives | undefined;
 }
 
 /** A fact value read when all its patterns match in one sentence; the evidence is the first's match. */
@@ -107,6 +110,8 @@ export interface SentenceRule {
   fact: string;
   value: Scalar;
   all: RegExp[];
+  /** The alternatives of each of `all`, where it has some (see Alternatives). */
+  allAlternatives: (Alternatives | undefined)[];
   confidence: number;
   /** Whether a sentence whose first pattern's match is negated ("we do not forward 135") is passed over. */
   negatable: boolean;
@@ -126,6 +131,7 @@ interface Withdrawal {
   regex: RegExp;
   /** The texts a ticket must hold for the withdrawal to be looked for. */
   prefilter: Prefilter;
+  alternatives?: Alternatives | undefined;
 }
 
 /** Something a ticket may mention that the fact vocabulary cannot hold ("Outlook for Mac"). */
@@ -136,6 +142,7 @@ export interface ContextPattern {
   negatable: boolean;
   /** The texts a ticket must hold for the pattern to be looked for. */
   prefilter: Prefilter;
+  alternatives?: Alternatives | undefined;
 }
 
 /**
@@ -251,6 +258,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
         confidence: entry.confidence,
         unlessRead: entry.unlessRead,
         prefilter: required.prefilterOf(entry.requires, [regex]),
+        alternatives: required.alternativesOf(regex),
       });
     });
   }
@@ -266,27 +274,41 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
         if (!entry.id || !entry.label) throw new KnowledgeBaseError(where, pointer, 'a context entry needs an id and a label');
         const negatable = entry.negatable ?? true;
         if (entry.phrases) phrases.add(entry.phrases, { kind: 'context', id: entry.id, label: entry.label, negatable });
-        if (regex) context.push({ id: entry.id, label: entry.label, regex, negatable, prefilter: required.prefilterOf(undefined, [regex]) });
+        if (regex) context.push({ id: entry.id, label: entry.label, regex, negatable, prefilter: required.prefilterOf(undefined, [regex]), alternatives: required.alternativesOf(regex) });
         return;
       }
       if (entry.value === undefined) throw new KnowledgeBaseError(where, `${pointer}/value`, `an entry of a lexicon of ${lexicon.fact} needs a value`);
       checkValues(entry, allowed, lexicon.fact!, where, pointer);
       const use = { fact: lexicon.fact!, value: entry.value, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence ?? 0.85 };
       if (entry.phrases) phrases.add(entry.phrases, { kind: 'fact', ...use });
-      if (regex) patterns.push({ ...use, regex, prefilter: required.prefilterOf(entry.requires, [regex]) });
+      if (regex) patterns.push({ ...use, regex, prefilter: required.prefilterOf(entry.requires, [regex]), alternatives: required.alternativesOf(regex) });
     });
   }
   const sentenceRules = (file.sentenceRules ?? []).map((rule, i) => {
     const pointer = `/sentenceRules/${i}`;
     checkValues(rule, factValues(rule.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), rule.fact, EXTRACTION_FILE, pointer);
     const all = rule.all.map((pattern, j) => compile(pattern, EXTRACTION_FILE, `${pointer}/all/${j}`));
-    return { fact: rule.fact, value: rule.value, confidence: rule.confidence, negatable: rule.negatable ?? false, prefilter: required.prefilterOf(rule.requires, all), all };
+    return {
+      fact: rule.fact,
+      value: rule.value,
+      confidence: rule.confidence,
+      negatable: rule.negatable ?? false,
+      prefilter: required.prefilterOf(rule.requires, all),
+      all,
+      allAlternatives: all.map((regex) => required.alternativesOf(regex)),
+    };
   });
   const withdrawals = (file.withdrawals ?? []).map((entry, i) => {
     const pointer = `/withdrawals/${i}`;
     checkValues(entry, factValues(entry.fact, vocabulary, EXTRACTION_FILE, `${pointer}/fact`), entry.fact, EXTRACTION_FILE, pointer);
     const regex = compile(entry.pattern, EXTRACTION_FILE, `${pointer}/pattern`);
-    return { fact: entry.fact, ...(entry.value !== undefined && { value: entry.value }), regex, prefilter: required.prefilterOf(entry.requires, [regex]) };
+    return {
+      fact: entry.fact,
+      ...(entry.value !== undefined && { value: entry.value }),
+      regex,
+      prefilter: required.prefilterOf(entry.requires, [regex]),
+      alternatives: required.alternativesOf(regex),
+    };
   });
   const groups = [...(file.hedges ?? []).map((group, i) => ({ group, pointer: `/hedges/${i}` })), ...(file.clientSide ? [{ group: file.clientSide, pointer: '/clientSide' }] : [])];
   const sentenceCues = groups.map(({ group, pointer }, cue) => {
@@ -359,6 +381,11 @@ class RequiredTexts {
     const lists = withoutImplied([...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))].map((list) => this.indicesOf(list)));
     const ways = expressions.map((regex) => literalsByWay(regex.source, options).map((way) => way.map((list) => this.indicesOf(list)))).filter((byWay) => byWay.length > 0);
     return prefilterOf(lists, ways);
+  }
+
+  /** The alternatives of an expression, each with its prefilter (see Alternatives). */
+  alternativesOf(regex: RegExp): Alternatives | undefined {
+    return alternativesOf(regex, (alternative) => this.prefilterOf(undefined, [alternative]));
   }
 
   private indicesOf(texts: readonly string[]): number[] {
