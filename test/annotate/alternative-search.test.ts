@@ -46,6 +46,28 @@ describe('searching only the alternatives a ticket can match', () => {
     );
   });
 
+  it('splits a group that stands beside assertions alone into its alternatives, and finds what the whole finds', () => {
+    const assertion = fc.constantFrom('', '\\b', '(?<=a)', '(?!b)', '^');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(alternative, { minLength: 2, maxLength: 5 }),
+        assertion,
+        assertion,
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' '), maxLength: 30 }),
+        fc.infiniteStream(fc.boolean()),
+        (sources, before, after, text, extra) => {
+          const whole = new RegExp(`${before}(?:${sources.join('|')})${after}`, 'gi');
+          let next = 0;
+          const alternatives = alternativesOf(whole, () => prefilterOf([[next++]], []))!;
+          expect(alternatives.expressions.map((e) => e.source)).toEqual(sources.map((source) => `${before}(?:${source})${after}`));
+          const found = Uint8Array.from(alternatives.expressions, (expression) => (new RegExp(expression.source, 'i').test(text) || extra.next().value ? 1 : 0));
+          expect(pairs(matchesOf(whole, alternatives, text, found))).toEqual(wholeMatches(whole, text));
+        },
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
   it('merges in the expression order where two alternatives match at one position, and resumes after the match chosen', () => {
     const whole = /ba|bab|c/gi;
     const alternatives = alternativesOf(whole, (expression) => prefilterOf([[['ba', 'bab', 'c'].indexOf(expression.source)]], []))!;
@@ -60,6 +82,9 @@ describe('searching only the alternatives a ticket can match', () => {
   it('reads nothing into an expression with capture groups, whose numbers count across alternatives', () => {
     expect(alternativesOf(/(a)|b/gi, () => prefilterOf([[0]], []))).toBeUndefined();
     expect(alternativesOf(/ab/gi, () => prefilterOf([[0]], []))).toBeUndefined();
+    // A quantified group, or one beside characters, is not a choice the whole makes once.
+    expect(alternativesOf(/(?:a|b)+/gi, () => prefilterOf([[0]], []))).toBeUndefined();
+    expect(alternativesOf(/x(?:a|b)/gi, () => prefilterOf([[0]], []))).toBeUndefined();
     expect(alternativesOf(/a|b/gi, () => prefilterOf([], []))).toBeUndefined();
   });
 
