@@ -2294,6 +2294,15 @@ describe('extracting facts from ticket text', () => {
     expect(platform('Boss finally agreed to buy a firewall. Options on the table: ISA 2004 or a Linux box.')).toBeUndefined();
   });
 
+  it("a home worker's Internet Connection Sharing gives way to the firewall in front of Exchange", () => {
+    // ICS is a home PC sharing its modem far more often than the office's gateway: the labelling
+    // rules give the device in front of the Exchange server, which 9 development tickets name beside it.
+    expect(
+      values('A home worker shares her cable modem with Windows 98 SE Internet Connection Sharing. At the office the Exchange 2000 server sits behind a WatchGuard SOHO 6.').firewallPlatform,
+    ).toBe('non-windows');
+    expect(values('Outlook 2003 cannot connect to Exchange. Our small office shares its DSL line with Internet Connection Sharing on the Windows 2000 server.').firewallPlatform).toBe('windows-nt');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
