@@ -2303,6 +2303,12 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2003 cannot connect to Exchange. Our small office shares its DSL line with Internet Connection Sharing on the Windows 2000 server.').firewallPlatform).toBe('windows-nt');
   });
 
+  it('a server "reachable on 135" has the port reachable', () => {
+    expect(values('Our Exchange 2000 server on Windows 2000 SP3 is reachable on 135 from the branch network through the Netscreen.').port135Reachable).toBe(true);
+    expect(values('Our old Exchange 5.5 server is still reachable on TCP 135 from the partner network via the Sidewinder.').port135Reachable).toBe(true);
+    expect(values('Our Exchange 2003 server is not reachable on 135 from outside.').port135Reachable).toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
