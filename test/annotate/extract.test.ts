@@ -2309,6 +2309,14 @@ describe('extracting facts from ticket text', () => {
     expect(values('Our Exchange 2003 server is not reachable on 135 from outside.').port135Reachable).toBe(false);
   });
 
+  it('port forwards in French, Spanish and Turkish, and a static port mapping for 135 that points at the server', () => {
+    expect(values('Exchange 2010 derrière une Livebox Pro. Le port 443 est redirigé vers le serveur.').natMode).toBe('port-forwarding');
+    expect(values('Exchange 2003 detrás de un router con NAT. Redirigí los puertos 135 y 25 al servidor.').natMode).toBe('port-forwarding');
+    expect(values('Merkezde Cyberoam CR50ia var, Exchange 2010 için port yönlendirme yapıldı (25, 80, 443).').natMode).toBe('port-forwarding');
+    // "static port mapping" names KB270836's subject, unless it maps 135 at the server.
+    expect(values('Ascend Pipeline 75, dynamic IP. We have a static port mapping for 135 pointing at the Exchange 5.5 server 192.168.5.5.').natMode).toBe('port-forwarding');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
