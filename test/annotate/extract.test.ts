@@ -2317,6 +2317,13 @@ describe('extracting facts from ticket text', () => {
     expect(values('Ascend Pipeline 75, dynamic IP. We have a static port mapping for 135 pointing at the Exchange 5.5 server 192.168.5.5.').natMode).toBe('port-forwarding');
   });
 
+  it('rules that pass 135, exceptions added for 135, and a Swedish static address translation of 135 open the port', () => {
+    expect(values('m0n0wall with a 1:1 NAT entry for our Exchange 2003 server 10.10.10.3. WAN rules pass 135 and 25/443 to 10.10.10.3.').port135Reachable).toBe(true);
+    expect(values('Exchange 2003 behind a PIX. The PIX does not pass 135 to the server.').port135Reachable).toBe(false);
+    expect(values('Exchange 4.0 behind BorderManager: packet filter exceptions were added for TCP 135 to the Exchange server.').port135Reachable).toBe(true);
+    expect(values('Exchange 2003 bakom en Clavister-brandvägg med SAT (statisk adressöversättning) av port 135 till Exchange-servern 10.20.0.2.').port135Reachable).toBe(true);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
