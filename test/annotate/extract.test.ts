@@ -2324,6 +2324,12 @@ describe('extracting facts from ticket text', () => {
     expect(values('Exchange 2003 bakom en Clavister-brandvägg med SAT (statisk adressöversättning) av port 135 till Exchange-servern 10.20.0.2.').port135Reachable).toBe(true);
   });
 
+  it("Outlook's Italian connection dialogs and its Swedish 'Frånkopplad' are a failed connection", () => {
+    expect(values('Da casa Outlook 2003 dice "Impossibile stabilire una connessione con il server Microsoft Exchange."').symptoms).toEqual(['cannot-connect']);
+    expect(values('Da casa con Outlook 2007 ricevo "Impossibile stabilire la connessione con Microsoft Exchange".').symptoms).toEqual(['cannot-connect']);
+    expect(values('Outlook 2013 tappar anslutningen till Exchange flera gånger per timme ("Frånkopplad").').symptoms).toEqual(['cannot-connect']);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
