@@ -2330,6 +2330,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Outlook 2013 tappar anslutningen till Exchange flera gånger per timme ("Frånkopplad").').symptoms).toEqual(['cannot-connect']);
   });
 
+  it('"no Outlook connects" is a failed connection, the negation being the statement', () => {
+    expect(values('Hosted Exchange 2003. Since this morning no Outlook connects, neither the old Outlook 2003 machines nor the newer ones.').symptoms).toEqual(['cannot-connect']);
+    expect(values('Exchange 2010 behind a new FortiGate: no client can connect since the change.').symptoms).toEqual(['cannot-connect']);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
