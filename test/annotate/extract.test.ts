@@ -2335,6 +2335,11 @@ describe('extracting facts from ticket text', () => {
     expect(values('Exchange 2010 behind a new FortiGate: no client can connect since the change.').symptoms).toEqual(['cannot-connect']);
   });
 
+  it('"the exchange pc (…)" and "(OWA front end role on the same box) at …" are the server\'s address', () => {
+    expect(values('Linksys forwards 135 to the exchange pc (192.168.0.20) so my boss can get mail from home. Exchange 2003, Outlook 2003.').serverAddress).toBe('192.168.0.20');
+    expect(values('Exchange 2003 single server (OWA front end role on the same box) at 192.168.1.20, Linksys WRT54G in front.').serverAddress).toBe('192.168.1.20');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
