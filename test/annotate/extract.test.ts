@@ -2340,6 +2340,12 @@ describe('extracting facts from ticket text', () => {
     expect(values('Exchange 2003 single server (OWA front end role on the same box) at 192.168.1.20, Linksys WRT54G in front.').serverAddress).toBe('192.168.1.20');
   });
 
+  it('the server in Danish, Chinese and Polish before its address', () => {
+    expect(values('Vi har en SBS 2003 bag en Check Point. Der er lavet port forwarding af 25, 443 og 135 til serveren (192.168.10.2).').serverAddress).toBe('192.168.10.2');
+    expect(values('Exchange 2007，内网服务器 192.168.3.20。出差同事用 Outlook 2007。').serverAddress).toBe('192.168.3.20');
+    expect(values('Exchange 2010 za routerem MikroTik, przekierowanie portów na adres 192.168.88.20.').serverAddress).toBe('192.168.88.20');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
