@@ -2346,6 +2346,12 @@ describe('extracting facts from ticket text', () => {
     expect(values('Exchange 2010 za routerem MikroTik, przekierowanie portów na adres 192.168.88.20.').serverAddress).toBe('192.168.88.20');
   });
 
+  it('an address that "connects with Outlook", from which "I run Outlook", or that "is Karen\'s home connection" is the client\'s', () => {
+    expect(values('Partner at 2001:db8:beef:12::45 connects with Outlook 2010 to our Exchange 2010 (2001:db8:aa:1::25).').clientAddress).toBe('2001:db8:beef:12::45');
+    expect(values('Linux box at home doing IP masquerading. From 192.168.0.2 I run Outlook 97 against the Exchange 5.0 server at work.').clientAddress).toBe('192.168.0.2');
+    expect(values("deny in eth0 198.51.100.77 10.0.0.5 tcp 3412 135. 10.0.0.5 is our Exchange 2003 server. 198.51.100.77 is Karen Holt's home connection.").clientAddress).toBe('198.51.100.77');
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
