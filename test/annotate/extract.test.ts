@@ -2352,6 +2352,12 @@ describe('extracting facts from ticket text', () => {
     expect(values("deny in eth0 198.51.100.77 10.0.0.5 tcp 3412 135. 10.0.0.5 is our Exchange 2003 server. 198.51.100.77 is Karen Holt's home connection.").clientAddress).toBe('198.51.100.77');
   });
 
+  it("Outlook's Spanish connection dialog, 'Outlook no conecta', and users who can't get in fail to connect; a forgotten password does not", () => {
+    expect(values('Exchange 2003 detrás de un ZyWALL 35. Los usuarios reciben "No se puede establecer la conexión con Microsoft Exchange Server".').symptoms).toEqual(['cannot-connect']);
+    expect(values("pix 515e, PAT for everything. exch2000 inside. OL2K c/w mode users on the road can't get in.").symptoms).toEqual(['cannot-connect']);
+    expect(values("user forgot password, can't get in to webmail (OWA) from home. Exchange 2010.").symptoms).toBeUndefined();
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
