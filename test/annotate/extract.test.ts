@@ -2358,6 +2358,13 @@ describe('extracting facts from ticket text', () => {
     expect(values("user forgot password, can't get in to webmail (OWA) from home. Exchange 2010.").symptoms).toBeUndefined();
   });
 
+  it('port 135 in Danish, Swedish and Dutch: not forwarded, a telnet that answers, and never getting in', () => {
+    expect(values('Exchange 2010 bag en Zyxel USG 60 med portvideresendelse af 443. Port 135 er ikke videresendt.').port135Reachable).toBe(false);
+    expect(values('Exchange 2003 bakom en Zyxel. Telnet till port 135 på den publika adressen svarar.').port135Reachable).toBe(true);
+    expect(values('Exchange 2003 bakom en Zyxel. Telnet till port 135 svarar inte.').port135Reachable).toBe(false);
+    expect(values('SBS 2003 achter een DrayTek: alleen 443 en 25 staan open naar de SBS. Dus 135 komt nooit binnen.').port135Reachable).toBe(false);
+  });
+
   it('"no firewall involved" is no firewall', () => {
     expect(values('Outlook 2010 "Trying to connect..." for everyone. All internal, no firewall involved.').firewallPlatform).toBe('none');
   });
