@@ -73,9 +73,13 @@ export async function annotate(snapshot: Snapshot, ticket: Ticket, options: Anno
   return (await annotateWithNote(snapshot, ticket, options)).annotation;
 }
 
+/** What a ticket sent without facts gives: none given, none said to be unknown. */
+const NONE_GIVEN: Pick<ReturnType<typeof checkedFacts>, 'given' | 'unknown'> = { given: {}, unknown: [] };
+
 /** Annotates one ticket as annotate does, and keeps the note's blocks for the webhook adapters, which render the note in their own system's markup. */
 export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Ticket, { pointerBase = '/ticket', read = readHere, record }: AnnotateOptions = {}): Promise<AnnotationWithNote> {
-  const given = checkedFacts(ticket.facts ?? {}, kb.vocabulary, `${pointerBase}/facts`);
+  // Most tickets come without facts: nothing to check then (normalizing none took 1% of an annotation).
+  const given = ticket.facts === undefined ? NONE_GIVEN : checkedFacts(ticket.facts, kb.vocabulary, `${pointerBase}/facts`);
 
   const { facts: extracted, context } = await read(ticket, kb);
   // A given fact, or a given fact derived from it (serverAddressSpace for serverAddress), or one
