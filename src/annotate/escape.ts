@@ -11,10 +11,13 @@ export const MAX_QUOTE_LENGTH = 80;
 // isolates (which can make a line read backwards) all become spaces: a quote stays on its line
 // and reads as written.
 const BREAKS_AND_CONTROLS = /[\s\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu;
+// What BREAKS_AND_CONTROLS or trim would change (a quick test: most quotes hold none): a
+// character of either but the plain space, two spaces in a row, or a space at an end.
+const NEEDS_ONE_LINE = /(?! )[\s\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]| {2}|^ | $/u;
 
 /** A quote on one line (runs of spaces, breaks and controls made one space), cut to MAX_QUOTE_LENGTH. */
 export function oneLineQuote(text: string): string {
-  const line = text.replace(BREAKS_AND_CONTROLS, ' ').trim();
+  const line = NEEDS_ONE_LINE.test(text) ? text.replace(BREAKS_AND_CONTROLS, ' ').trim() : text;
   return line.length > MAX_QUOTE_LENGTH ? `${line.slice(0, MAX_QUOTE_LENGTH - 1)}…` : line;
 }
 
@@ -23,8 +26,10 @@ export function oneLineQuote(text: string): string {
  * escaped with a backslash, and an escaped one starts no link, emphasis, HTML tag or entity.
  */
 export function markdownLiteral(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
+  return text.replace(ASCII_PUNCTUATION, '\\$&');
 }
+
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 
 /**
  * Text for a ServiceNow journal field (work notes): plain text, except that [code]...[/code]

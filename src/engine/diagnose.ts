@@ -376,6 +376,8 @@ function withAgreement(diagnoses: DiagnosisFinding[], candidates: Candidate[]): 
  * open (KB291615 for Outlook 2016, not KB238390, its version for Outlook 2000, 98 and 97).
  */
 function withoutRelated(outOfScope: OutOfScope[], reported: DiagnosisFinding[], candidates: Candidate[]): OutOfScope[] {
+  // Most reports have no diagnosis out of scope, and nothing to build the map for.
+  if (outOfScope.length === 0) return outOfScope;
   const supersedes = new Map(candidates.map((c) => [c.id, c.supersedes]));
   const related = (a: string, b: string) => supersedes.get(a)!.includes(b) || supersedes.get(b)!.includes(a);
   const live = [...candidates.filter((c) => c.status !== 'ruled-out' && c.status !== 'out-of-scope').map((c) => c.id), ...reported.flatMap((d) => d.agreesWith?.map((a) => a.id) ?? [])];

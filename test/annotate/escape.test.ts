@@ -10,6 +10,21 @@ describe('escaping ticket text for notes', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 
+  it('a quote that needs no change is kept as it is, and one that does is changed, for every code unit', () => {
+    // What the quick test lets through must be what replacing and trimming would leave alone.
+    const full = (text: string) => text.replace(/[\s\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu, ' ').trim();
+    for (let unit = 0; unit < 0x10000; unit += 1) {
+      const c = String.fromCharCode(unit);
+      for (const text of [`a${c}b`, `${c}ab`, `ab${c}`, `a ${c}b`]) expect([text, oneLineQuote(text)]).toEqual([text, full(text)]);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(' ', '  ', 'a', '\t', '\n', '\u00a0', '\u200e', '\u3000', 'é', '\ufeff', '\u0085'), maxLength: 20 }), (text) => {
+        expect(oneLineQuote(text)).toBe(full(text));
+      }),
+      { numRuns: 3000, seed: 3 },
+    );
+  });
+
   it('Markdown shows any text as it is written: no link, emphasis, HTML or entity', () => {
     const markdown = new MarkdownIt({ html: true, linkify: true });
     fc.assert(
