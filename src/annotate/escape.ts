@@ -26,10 +26,12 @@ export function oneLineQuote(text: string): string {
  * escaped with a backslash, and an escaped one starts no link, emphasis, HTML tag or entity.
  */
 export function markdownLiteral(text: string): string {
-  return text.replace(ASCII_PUNCTUATION, '\\$&');
+  return HOLDS_ASCII_PUNCTUATION.test(text) ? text.replace(ASCII_PUNCTUATION, '\\$&') : text;
 }
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+// The same characters, asked of a quote first: many hold none, and a replace copies the text.
+const HOLDS_ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 /**
  * Text for a ServiceNow journal field (work notes): plain text, except that [code]...[/code]

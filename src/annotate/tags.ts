@@ -9,7 +9,7 @@ import type { TagScheme } from '../kb/tag-scheme';
  * facts always give the same list.
  */
 export function tagsFor(scheme: TagScheme, facts: Facts, diagnoses: DiagnosisFinding[]): string[] {
-  const tags = new Set<string>(scheme.articles ? diagnoses.map((d) => slug(d.article.id)) : []);
+  const tags = new Set<string>(scheme.articles ? diagnoses.map((d) => articleTag(d.article.id)) : []);
   for (const entry of scheme.facts) {
     const given = facts[entry.fact];
     if (given === undefined || given === null) continue;
@@ -40,6 +40,20 @@ function valueTags(entry: FactTags, value: string | boolean): readonly string[] 
     if (byValue.size < MAX_KEPT) byValue.set(value, tags);
   }
   return tags;
+}
+
+// An article's tag, slugged the first time: a knowledge base has a handful of articles, and
+// slugging every diagnosis of every ticket took 1% of an annotation.
+const articleTags = new Map<string, string>();
+const MAX_ARTICLE_TAGS = 1024;
+
+function articleTag(id: string): string {
+  let tag = articleTags.get(id);
+  if (tag === undefined) {
+    tag = slug(id);
+    if (articleTags.size < MAX_ARTICLE_TAGS) articleTags.set(id, tag);
+  }
+  return tag;
 }
 
 // Lower case, letters, digits and hyphens only: what Zendesk, Jira labels and ServiceNow tags all accept.
