@@ -385,7 +385,9 @@ class RequiredTexts {
 
   /** The alternatives of an expression, each with its prefilter (see Alternatives). */
   alternativesOf(regex: RegExp): Alternatives | undefined {
-    return alternativesOf(regex, (alternative) => this.prefilterOf(undefined, [alternative]));
+    // An alternative is one way already (alternatives.ts splits the ways there are): its literals
+    // alone, without looking for ways again, which parsed each a second time at start-up.
+    return alternativesOf(regex, (alternative) => prefilterOf(withoutImplied(literalsOf(alternative.source).map((list) => this.indicesOf(list))), []));
   }
 
   private indicesOf(texts: readonly string[]): number[] {
