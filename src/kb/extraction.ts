@@ -385,8 +385,8 @@ class RequiredTexts {
 
   /** The alternatives of an expression, each with its prefilter (see Alternatives). */
   alternativesOf(regex: RegExp): Alternatives | undefined {
-    // An alternative is one way already (alternatives.ts splits the ways there are): its literals
-    // alone, without looking for ways again, which parsed each a second time at start-up.
+    // Its literals alone, without looking for ways within it (alternatives.ts has split the ways
+    // there are, but in quantified groups): that parsed each alternative a second time at start-up.
     return alternativesOf(regex, (alternative) => prefilterOf(withoutImplied(literalsOf(alternative.source).map((list) => this.indicesOf(list))), []));
   }
 
