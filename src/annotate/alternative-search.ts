@@ -1,5 +1,6 @@
 import type { Alternatives } from '../kb/alternatives';
 import { passes } from '../kb/prefilter';
+import { eachMatchOf } from './clauses';
 
 /**
  * Visits each match of a global expression in `text`, in order, as exec finds them one after the
@@ -52,14 +53,6 @@ export function matchesAnywhere(regex: RegExp, alternatives: Alternatives | unde
 function searchedAlternatives({ expressions, prefilters }: Alternatives, found: Uint8Array): RegExp[] | undefined {
   const searched = expressions.filter((_, i) => passes(prefilters[i]!, found));
   return searched.length === expressions.length ? undefined : searched;
-}
-
-function eachMatchOf(regex: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
-  regex.lastIndex = 0;
-  for (let match = regex.exec(text); match; match = regex.exec(text)) {
-    if (match[0] === '') regex.lastIndex += 1;
-    visit(match);
-  }
 }
 
 function matchFrom(regex: RegExp, text: string, from: number): RegExpExecArray | null {

@@ -68,12 +68,17 @@ class Ends {
  */
 export function matches(regex: RegExp, text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
+  eachMatchOf(regex, text, (match) => found.push(match));
+  return found;
+}
+
+/** Visits every match `matches` returns, in order, without an array of them (most expressions match nothing, some very often). */
+export function eachMatchOf(regex: RegExp, text: string, visit: (match: RegExpExecArray) => void): void {
   regex.lastIndex = 0;
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
-    found.push(match);
     if (match[0] === '') regex.lastIndex += 1;
+    visit(match);
   }
-  return found;
 }
 
 /** The index of the last of the sorted `values` that is at most `limit`, or -1. */

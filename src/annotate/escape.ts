@@ -10,10 +10,11 @@ export const MAX_QUOTE_LENGTH = 80;
 // Line and paragraph breaks, other control characters and the bidirectional overrides and
 // isolates (which can make a line read backwards) all become spaces: a quote stays on its line
 // and reads as written.
-const BREAKS_AND_CONTROLS = /[\s\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]+/gu;
+const BREAK_OR_CONTROL = String.raw`[\s\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]`;
+const BREAKS_AND_CONTROLS = new RegExp(`${BREAK_OR_CONTROL}+`, 'gu');
 // What BREAKS_AND_CONTROLS or trim would change (a quick test: most quotes hold none): a
 // character of either but the plain space, two spaces in a row, or a space at an end.
-const NEEDS_ONE_LINE = /(?! )[\s\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]| {2}|^ | $/u;
+const NEEDS_ONE_LINE = new RegExp(`(?! )${BREAK_OR_CONTROL}| {2}|^ | $`, 'u');
 
 /** A quote on one line (runs of spaces, breaks and controls made one space), cut to MAX_QUOTE_LENGTH. */
 export function oneLineQuote(text: string): string {
@@ -31,7 +32,7 @@ export function markdownLiteral(text: string): string {
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 // The same characters, asked of a quote first: many hold none, and a replace copies the text.
-const HOLDS_ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const HOLDS_ASCII_PUNCTUATION = new RegExp(ASCII_PUNCTUATION.source);
 
 /**
  * Text for a ServiceNow journal field (work notes): plain text, except that [code]...[/code]

@@ -1,6 +1,6 @@
 import { visitRegExpAST, type AST } from '@eslint-community/regexpp';
 import { parseExpression } from './expression-syntax';
-import type { Prefilter } from './prefilter';
+import { requiresSomething, type Prefilter } from './prefilter';
 
 /**
  * The top-level alternatives of an expression ("A|B|C"), each compiled on its own, with the texts
@@ -72,9 +72,4 @@ function holdsCaptureGroup(pattern: ReturnType<typeof parseExpression>): boolean
     },
   });
   return found;
-}
-
-/** Whether a prefilter (see prefilterOf in prefilter.ts) holds any list: the empty one is [0 lists, 0 expressions]. */
-function requiresSomething(prefilter: Prefilter): boolean {
-  return prefilter[0] !== 0 || prefilter[1] !== 0;
 }

@@ -378,16 +378,20 @@ class RequiredTexts {
 
   /** A rule's prefilter: its author's `requires`, and the literals each of its expressions requires, as a whole and by way. */
   prefilterOf(requires: string[] | undefined, expressions: readonly RegExp[], options?: Parameters<typeof literalsOf>[1]): Prefilter {
-    const lists = withoutImplied([...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))].map((list) => this.indicesOf(list)));
     const ways = expressions.map((regex) => literalsByWay(regex.source, options).map((way) => way.map((list) => this.indicesOf(list)))).filter((byWay) => byWay.length > 0);
-    return prefilterOf(lists, ways);
+    return prefilterOf(this.listsOf(requires, expressions, options), ways);
   }
 
   /** The alternatives of an expression, each with its prefilter (see Alternatives). */
   alternativesOf(regex: RegExp): Alternatives | undefined {
     // Its literals alone, without looking for ways within it (alternatives.ts has split the ways
     // there are, but in quantified groups): that parsed each alternative a second time at start-up.
-    return alternativesOf(regex, (alternative) => prefilterOf(withoutImplied(literalsOf(alternative.source).map((list) => this.indicesOf(list))), []));
+    return alternativesOf(regex, (alternative) => prefilterOf(this.listsOf(undefined, [alternative]), []));
+  }
+
+  /** The author's `requires` and the literals of each expression, as lists of indices, less those another implies. */
+  private listsOf(requires: string[] | undefined, expressions: readonly RegExp[], options?: Parameters<typeof literalsOf>[1]): number[][] {
+    return withoutImplied([...(requires ? [requires] : []), ...expressions.flatMap((regex) => literalsOf(regex.source, options))].map((list) => this.indicesOf(list)));
   }
 
   private indicesOf(texts: readonly string[]): number[] {

@@ -44,6 +44,11 @@ export function prefilterOf(lists: Lists, ways: readonly (readonly Lists[])[]): 
   return Int32Array.from(code);
 }
 
+/** Whether a prefilter requires anything of a ticket: the empty one is written [0 lists, 0 expressions]. */
+export function requiresSomething(prefilter: Prefilter): boolean {
+  return prefilter[0] !== 0 || prefilter[1] !== 0;
+}
+
 /** Whether a ticket that holds the required texts `found` (1 at a text's index) passes the prefilter. */
 export function passes(prefilter: Prefilter, found: Uint8Array): boolean {
   let at = endOfMet(prefilter, 0, found);
