@@ -44,7 +44,7 @@ export async function replayWithPriors(played: readonly Played[]): Promise<Repla
     const snapshot = bundledKnowledgeBase();
     const decisions = [];
     for (const { consultation } of played) {
-      const content = diagnoseDecision(await diagnoseAnswer(snapshot, consultation.facts, { includeCandidates: false }));
+      const content = diagnoseDecision(await diagnoseAnswer(snapshot, { facts: consultation.facts }, { includeCandidates: false }));
       decisions.push(content);
       recorder.record(content, 'eval-consult');
     }

@@ -40,7 +40,7 @@ async function contents(): Promise<DecisionContent[]> {
   const snapshot = bundledKnowledgeBase();
   const made: DecisionContent[] = [];
   for (const facts of factSets(snapshot.kb.vocabulary, 1000)) {
-    const content = diagnoseDecision(await diagnoseAnswer(snapshot, facts, { includeCandidates: false }));
+    const content = diagnoseDecision(await diagnoseAnswer(snapshot, { facts }, { includeCandidates: false }));
     made.push(content, { ...content, kbRevision: 'a1b2c3d4e5f6' });
   }
   return made;

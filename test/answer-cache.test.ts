@@ -47,7 +47,7 @@ describe('the answer cache (BoundedCache weighed by bytes)', () => {
 
 describe('an encoded answer', () => {
   it('holds its bytes in memory of its own, so that the cache keeps no more than it counts', async () => {
-    const answer = await encodedDiagnoseAnswer(bundledKnowledgeBase(), { clientKind: 'owa-server', symptoms: ['certificate-warning'] }, { includeCandidates: false });
+    const answer = await encodedDiagnoseAnswer(bundledKnowledgeBase(), { facts: { clientKind: 'owa-server', symptoms: ['certificate-warning'] } }, { includeCandidates: false });
     expect(answer.body.length).toBeLessThan(4096); // short enough for Buffer.from to cut it from a shared slab
     expect(answer.body.buffer.byteLength).toBe(answer.body.length);
     expect((JSON.parse(answer.body.toString('utf8')) as DiagnoseResponse).kb.revision).toBe(bundledKnowledgeBase().kb.revision);

@@ -101,8 +101,12 @@ class TicketText {
  * match in a hedged or client-side sentence counts for less, and below the minimum confidence not
  * at all. Where matches disagree on a fact, the most confident wins, then the first (subject
  * before body). Mentions of context items are listed with their evidence.
+ *
+ * `onTopic`: the text is known to be about an Exchange client whatever it names, as a chat answer
+ * is once the consultation has stated the client (see the extraction's topic): the firewall,
+ * NAT and port facts are then read without the text naming a client, version or symptom itself.
  */
-export function readTicket(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary, tokenizer?: Tokenizer): TicketReading {
+export function readTicket(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary, tokenizer?: Tokenizer, onTopic = false): TicketReading {
   const hits: Hit[] = [];
   const mentions = new Map<string, { item: ContextItem; spans: Span[] }>();
   const whole = new TicketText(ticket.subject ?? '', ticket.body ?? '');
@@ -150,7 +154,7 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
   const confident = kept.filter((hit) => hit.confidence >= extraction.minimumConfidence);
   const read = new Set(confident.map((hit) => hit.fact));
   const { topic } = extraction;
-  const offTopic = topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
+  const offTopic = !onTopic && topic !== undefined && ![...topic.facts].some((fact) => read.has(fact));
   const admitted = confident.filter((hit) => !(hit.unlessRead && read.has(hit.unlessRead)) && !(offTopic && topic.gated.has(hit.fact)));
   return {
     facts: factsOf(oneRolePerAddress(admitted), vocabulary),

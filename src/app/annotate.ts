@@ -2,6 +2,7 @@ import type { DecisionRecorder } from '../decisions/recorder';
 import { newDecisionId } from '../decisions/decision';
 import { annotationDecision } from './decision-content';
 import { checkedFacts } from './checked-facts';
+import { statedOverRead } from './stated-over-read';
 import type { Snapshot } from './snapshot';
 import { questionsFor, type Question } from '../consult/questions';
 import type { DiagnosisFinding, OutOfScopeFinding } from '../engine/diagnose';
@@ -82,27 +83,7 @@ export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Tick
   const given = ticket.facts === undefined ? NONE_GIVEN : checkedFacts(ticket.facts, kb.vocabulary, `${pointerBase}/facts`);
 
   const { facts: extracted, context } = await read(ticket, kb);
-  // A given fact, or a given fact derived from it (serverAddressSpace for serverAddress), or one
-  // the caller says is unknown, overrides what the text says.
-  const overridden = (name: string) => {
-    const derived = kb.vocabulary.derivedFrom(name)?.name;
-    const said = (fact: string) => Object.hasOwn(ticket.facts ?? {}, fact);
-    return said(name) || (derived !== undefined && said(derived));
-  };
-  const facts: Record<string, AnnotatedFact> = {};
-  const input: Record<string, unknown> = {};
-  for (const name of kb.vocabulary.names) {
-    if (Object.hasOwn(given.given, name)) {
-      facts[name] = { value: given.given[name]!, source: 'given', evidence: [] };
-      input[name] = given.given[name];
-    } else if (Object.hasOwn(extracted, name) && !overridden(name)) {
-      const { value, confidence, evidence, evidenceOmitted } = extracted[name]!;
-      facts[name] = { value, source: 'extracted', confidence, evidence, ...(evidenceOmitted ? { evidenceOmitted } : {}) };
-      input[name] = value;
-    } else if (given.unknown.includes(name)) {
-      input[name] = null;
-    }
-  }
+  const { facts, input } = statedOverRead(kb.vocabulary, ticket.facts, given, extracted);
 
   const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
   // The id first: the note names it.

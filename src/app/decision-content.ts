@@ -34,10 +34,18 @@ function derivedFacts(derivations: Record<string, Pick<Derivation, 'value' | 'fr
   return Object.fromEntries(Object.entries(derivations).map(([name, d]) => [name, { value: d.value, source: 'derived', from: Object.keys(d.from) }]));
 }
 
-/** What a POST /v1/diagnose answer decided: the facts stated and derived, the diagnoses, the questions left. */
-export function diagnoseDecision(answer: DiagnoseResponse): DecisionContent {
+/**
+ * What a POST /v1/diagnose answer decided: the facts stated, read from the text sent with them
+ * (extracted) and derived, the diagnoses, the questions left; and the text, for the recorder to
+ * keep (as the body) only when it is told to.
+ */
+export function diagnoseDecision(answer: DiagnoseResponse, text?: string): DecisionContent {
   const stated = Object.fromEntries(Object.entries(answer.facts.given).map(([name, value]) => [name, { value: value, source: 'stated' as const }]));
-  return content('diagnose', { ...answer, unknown: answer.facts.unknown }, { ...stated, ...derivedFacts(answer.facts.derivations) });
+  const read = Object.fromEntries(Object.entries(answer.facts.fromText ?? {}).map(([name, f]) => [name, { value: f.value, source: 'extracted' as const }]));
+  return {
+    ...content('diagnose', { ...answer, unknown: answer.facts.unknown }, { ...stated, ...read, ...derivedFacts(answer.facts.derivations) }),
+    ...(text !== undefined ? { text: { body: text } } : {}),
+  };
 }
 
 /**

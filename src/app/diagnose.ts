@@ -2,17 +2,45 @@ import { questionsFor } from '../consult/questions';
 import type { AnswerPriors } from '../consult/priors';
 import type { Candidate } from '../engine/diagnose';
 import type { NormalizedFacts } from '../facts/normalize';
+import { boundEvidence } from '../annotate/evidence-bounds';
+import { readTicket } from '../annotate/extract';
 import { checkedFacts } from './checked-facts';
+import { statedOverRead } from './stated-over-read';
 import type { DiagnoseResponse } from '../contract/schemas';
 import type { Snapshot } from './snapshot';
 
-/**
- * The answer to a diagnose request, shared by POST /v1/diagnose and the MCP `diagnose` tool.
- * Throws an AppError for facts the vocabulary does not allow.
- */
-export async function diagnoseAnswer(snapshot: Snapshot, rawFacts: Record<string, unknown>, options: DiagnoseOptions): Promise<DiagnoseResponse> {
-  return answerFor(snapshot, checkedFacts(rawFacts, snapshot.kb.vocabulary), options);
+/** What a diagnose request sends: the facts the caller knows, and what the user said in their own words. */
+export interface DiagnoseInput {
+  facts: Record<string, unknown>;
+  /** Read with the ticket extractor; the facts it states go under the stated facts, which win. */
+  text?: string | undefined;
 }
+
+/**
+ * The answer to a diagnose request, shared by POST /v1/diagnose, the MCP `diagnose` tool and the
+ * command line. Throws an AppError for facts the vocabulary does not allow.
+ */
+export async function diagnoseAnswer(snapshot: Snapshot, { facts: raw, text }: DiagnoseInput, options: DiagnoseOptions): Promise<DiagnoseResponse> {
+  const stated = checkedFacts(raw, snapshot.kb.vocabulary);
+  if (text === undefined) return answerFor(snapshot, stated, undefined, options);
+  // A chat answer is short (the contract bounds it to 4,000 characters): read on the event loop,
+  // under a millisecond. Once the caller has stated the client, a version or a symptom, the
+  // answer is about that client's path ("the firewall is ISA Server") without naming it again.
+  const { extraction, vocabulary } = snapshot.kb;
+  const onTopic = [...(extraction.topic?.facts ?? [])].some((fact) => stated.given[fact] !== undefined);
+  const { facts: read } = readTicket({ body: text }, extraction, vocabulary, undefined, onTopic);
+  const { facts, input } = statedOverRead(snapshot.kb.vocabulary, raw, stated, read);
+  const fromText: FromText = {};
+  for (const [name, fact] of Object.entries(boundEvidence(facts))) {
+    if (fact.source !== 'extracted') continue;
+    const { value, confidence, evidence, evidenceOmitted } = fact;
+    fromText[name] = { value, source: 'text', confidence: confidence!, evidence: evidence.map((span) => ({ ...span, field: 'text' })), ...(evidenceOmitted ? { evidenceOmitted } : {}) };
+  }
+  // Checked again as one set: a fact read from the text can conflict with a stated one's derivation.
+  return answerFor(snapshot, { ...checkedFacts(input, snapshot.kb.vocabulary), given: stated.given }, fromText, options);
+}
+
+type FromText = NonNullable<DiagnoseResponse['facts']['fromText']>;
 
 /** `includeCandidates`: every diagnosis with its status; `priors`: rank questions by the answers observed in the field. */
 interface DiagnoseOptions {
@@ -20,7 +48,7 @@ interface DiagnoseOptions {
   priors?: AnswerPriors | undefined;
 }
 
-async function answerFor({ kb, diagnoser }: Snapshot, facts: CheckedFacts, options: DiagnoseOptions): Promise<DiagnoseResponse> {
+async function answerFor({ kb, diagnoser }: Snapshot, facts: CheckedFacts, fromText: FromText | undefined, options: DiagnoseOptions): Promise<DiagnoseResponse> {
   const report = await diagnoser.diagnose(facts.all);
   return {
     diagnoses: report.diagnoses,
@@ -28,7 +56,7 @@ async function answerFor({ kb, diagnoser }: Snapshot, facts: CheckedFacts, optio
     conflicts: facts.conflicts,
     questions: questionsFor(kb, report, facts, options.priors),
     ...(options.includeCandidates ? { candidates: report.candidates.map(candidateView) } : {}),
-    facts: { given: facts.given, derived: facts.derived, derivations: facts.derivations, unknown: facts.unknown },
+    facts: { given: facts.given, ...(fromText ? { fromText } : {}), derived: facts.derived, derivations: facts.derivations, unknown: facts.unknown },
     kb: { revision: kb.revision },
   };
 }

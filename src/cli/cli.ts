@@ -159,9 +159,10 @@ export function cli(io: CliIo): Command {
     .description('Diagnose facts given as --fact name=value (lists comma-separated, null for unknown), or as --json with the body POST /v1/diagnose takes.')
     .option('--fact <name=value>', 'a fact; repeat for more', (value: string, all: string[]) => [...all, value], [] as string[])
     .option('--json <body>', 'the request body of POST /v1/diagnose, {"facts": {...}}; --fact adds to its facts')
+    .option('--text <words>', "what the user said, in their own words, read for facts the stated ones do not give; replaces --json's text")
     .option('--format <format>', 'text or json', 'text')
     .option('--rules <dir>', 'knowledge base directory', bundledRulesDir)
-    .action(async (options: { fact: string[]; json?: string; format: string; rules: string }) => {
+    .action(async (options: { fact: string[]; json?: string; text?: string; format: string; rules: string }) => {
       const kb = loadKnowledgeBase(options.rules);
       const flags: Record<string, unknown> = {};
       for (const pair of options.fact) {
@@ -169,11 +170,11 @@ export function cli(io: CliIo): Command {
         if (at < 1) throw new CliFailure(`--fact ${pair}: write name=value`);
         Object.defineProperty(flags, pair.slice(0, at), { value: parseFactValue(kb, pair.slice(0, at), pair.slice(at + 1)), enumerable: true });
       }
-      const input = diagnoseInput(options.json, flags, kb, new Contract());
+      const input = diagnoseInput(options.json, flags, kb, new Contract(), options.text);
       if (!input.ok) throw new CliFailure(input.lines.join('\n'));
       let answer;
       try {
-        answer = await diagnoseAnswer({ kb, diagnoser: new Diagnoser(kb) }, input.facts, { includeCandidates: false });
+        answer = await diagnoseAnswer({ kb, diagnoser: new Diagnoser(kb) }, input, { includeCandidates: false });
       } catch (error) {
         if (error instanceof AppError) throw new CliFailure(error.errors?.map(fieldLine).join('\n') ?? error.message);
         throw error;
@@ -323,7 +324,10 @@ function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, 
  * inference labelled "derived"), with the next question as the --fact to send.
  */
 function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>, vocabulary: Vocabulary): string {
-  const facts = Object.fromEntries(Object.entries(answer.facts.given).map(([name, value]) => [name, { value, source: 'given' as const, evidence: [] }]));
+  const given = Object.entries(answer.facts.given).map(([name, value]) => [name, { value, source: 'given' as const, evidence: [] }]);
+  // Read from --text: shown with the words they came from, as a ticket's are.
+  const read = Object.entries(answer.facts.fromText ?? {}).map(([name, { value, confidence, evidence }]) => [name, { value, source: 'extracted' as const, confidence, evidence }]);
+  const facts = Object.fromEntries([...given, ...read]);
   const blocks = noteBlocks({ ...answer, facts, context: [], derivations: answer.facts.derivations }, vocabulary);
   const [next] = answer.questions;
   const hint = next ? `Ask next as: --fact ${next.fact}=${next.values.length ? next.values.map((v) => v.value).join('|') : '<address>'}\n` : '';

@@ -633,6 +633,8 @@ export interface components {
         };
         DiagnoseRequest: {
             facts: components["schemas"]["InputFacts"];
+            /** @description What the user said, in their own words (a chat answer such as "it's Outlook 2003 on a SonicWall, the server is 192.168.1.20"). Facts are read from it as from a ticket, with negation and confidence, and used under `facts`: a fact in `facts` (or sent there as `null`) always wins over what the text says. The facts read are returned in `facts.fromText`, for the caller to confirm with the user. */
+            text?: string;
         };
         DiagnoseResponse: {
             /** @description The diagnoses that hold: `confirmed`, or `likely` where the article itself calls the cause likely and what would confirm it was not observed. */
@@ -648,6 +650,10 @@ export interface components {
             /** @description The facts the diagnosis used. */
             facts: {
                 given: components["schemas"]["Facts"];
+                /** @description With `text`: the facts read from it that the diagnosis used, each with the words it was read from. A fact stated in `facts` is not read from the text. Send them back in `facts` once the user confirms them. */
+                fromText?: {
+                    [key: string]: components["schemas"]["TextFact"];
+                };
                 /** @description Facts the service computed from given ones (e.g. `clientAddressSpace` from `clientAddress`, `addressTranslation` from `natMode` or from the two address spaces). They are inferences: conditions that use them say so in their evidence. */
                 derived: components["schemas"]["Facts"];
                 /** @description For each derived fact, what it was derived from and why. */
@@ -886,13 +892,28 @@ export interface components {
         };
         /** @description Where a fact was read. */
         Span: {
-            /** @enum {string} */
-            field: "subject" | "body";
+            /**
+             * @description The ticket's `subject` or `body`, or the `text` sent to diagnose.
+             * @enum {string}
+             */
+            field: "subject" | "body" | "text";
             text: string;
             /** @description Offset into the field, in UTF-16 code units (JavaScript string indices). */
             start: number;
             /** @description End offset, exclusive. */
             end: number;
+        };
+        /** @description A fact read from the `text` sent to diagnose. */
+        TextFact: {
+            value: components["schemas"]["FactValue"];
+            /** @enum {string} */
+            source: "text";
+            /** @description How sure the reading is (0 to 1). */
+            confidence: number;
+            /** @description Where the text says so, in its order, at most 10 spans. */
+            evidence: components["schemas"]["Span"][];
+            /** @description How many more spans the text has for this fact than `evidence` lists; absent when none were left out. */
+            evidenceOmitted?: number;
         };
         AnnotatedFact: {
             value: components["schemas"]["FactValue"];

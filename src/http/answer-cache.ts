@@ -1,6 +1,6 @@
 import type { DiagnosisFinding } from '../engine/diagnose';
 import { BoundedCache, perKnowledgeBase } from '../consult/bounded-cache';
-import { diagnoseAnswer } from '../app/diagnose';
+import { diagnoseAnswer, type DiagnoseInput } from '../app/diagnose';
 import { diagnoseDecision } from '../app/decision-content';
 import type { DecisionContent } from '../decisions/decision';
 import type { AnswerPriors } from '../consult/priors';
@@ -54,12 +54,12 @@ export function answerKey(body: unknown, options: { includeCandidates: boolean }
 /** The same answer encoded as it is sent, with the diagnoses the metrics count. */
 export async function encodedDiagnoseAnswer(
   snapshot: Snapshot,
-  rawFacts: Record<string, unknown>,
+  input: DiagnoseInput,
   options: { includeCandidates: boolean; priors?: AnswerPriors | undefined },
   withDecision = false,
 ): Promise<EncodedAnswer> {
-  const answer = await diagnoseAnswer(snapshot, rawFacts, options);
-  const decision = withDecision ? diagnoseDecision(answer) : undefined;
+  const answer = await diagnoseAnswer(snapshot, input, options);
+  const decision = withDecision ? diagnoseDecision(answer, input.text) : undefined;
   return {
     body: ownBytes(JSON.stringify(answer)),
     diagnoses: answer.diagnoses.map(({ article }) => ({ article })),

@@ -26,7 +26,7 @@ describe('POST /v1/annotate', () => {
     const { facts } = res.body;
     expect(facts.outlookVersion).toEqual({ value: '2003', source: 'extracted', confidence: expect.any(Number), evidence: [{ field: 'body', text: 'Outlook 2003', start: 0, end: 12 }] });
     for (const fact of Object.values(facts)) {
-      for (const span of fact.evidence) expect(ticket[span.field].slice(span.start, span.end)).toBe(span.text);
+      for (const span of fact.evidence) expect(ticket[span.field as 'subject' | 'body'].slice(span.start, span.end)).toBe(span.text);
     }
     expect(facts.firewallPlatform?.value).toBe('non-windows');
     expect(facts.natMode?.value).toBe('many-to-one');

@@ -7,6 +7,7 @@ import type { DecisionRecorder } from '../../decisions/recorder';
 import { callerOf } from './decisions';
 import { fieldPriors } from '../../app/field-priors';
 import type { SnapshotOf } from '../../app/snapshot';
+import type { DiagnoseInput } from '../../app/diagnose';
 import { jsonBody, queryParameters } from '../../contract/validate-request';
 
 /** POST /v1/diagnose. `answerCacheBytes`: room for cached answers per knowledge base (0: none). */
@@ -29,7 +30,7 @@ export function diagnoseRoutes(contract: Contract, snapshotOf: SnapshotOf, answe
     async (req, res) => {
       const snapshot = snapshotOf(req);
       const priors = withPriors(req) ? await fieldPriors(decisions) : undefined;
-      const answer = await encodedDiagnoseAnswer(snapshot, (req.body as { facts: Record<string, unknown> }).facts, { ...optionsOf(req), priors }, decisions !== undefined);
+      const answer = await encodedDiagnoseAnswer(snapshot, req.body as DiagnoseInput, { ...optionsOf(req), priors }, decisions !== undefined);
       if (res.locals.answerKey) answerCacheOf(snapshot.kb)?.set(res.locals.answerKey as string, answer);
       sendAnswer(res, answer);
     },
