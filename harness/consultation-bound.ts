@@ -3,86 +3,114 @@ import { questionFacts } from '../src/consult/questions';
 import { answerFrom, openingFacts, type Facts } from './consultation';
 import { bundledKnowledgeBase } from './knowledge-base';
 
+/** A scenario as the floor search sees it: its environment, and the diagnoses it expects confirmed. */
+export interface BoundScenario {
+  environment: Facts;
+  expected: readonly string[];
+}
+
 /**
- * The fewest questions any order of questions could take over `environments`, in total: the best
- * decision tree built with hindsight, knowing every scenario's answers, over the same questions
- * the service would offer (the facts some open candidate or workaround still waits for) and the
- * same stopping point (nothing left to ask). No ranking, which cannot know the answers in
- * advance, can do better, so it is the floor against which the service's ranking is measured.
+ * What a consultation's turns are counted until: `end`, nothing is left to ask; `confirmed`,
+ * every diagnosis the scenario expects is confirmed (scenarios that expect none are left out).
+ */
+export type Measure = 'end' | 'confirmed';
+
+/**
+ * The fewest turns any order of questions could take over `scenarios`, in total, for `measure`:
+ * the best decision tree built with hindsight, knowing every scenario's answers, over the same
+ * questions the service would offer (the facts some open candidate or workaround still waits for,
+ * and, with `groups`, each question group (rules/facts.json) of two or more of them, answered in
+ * one turn) and the same stopping point. No ranking, which cannot know the answers in advance,
+ * can do better, so it is the floor against which the service's ranking is measured.
  *
  * Scenarios are grouped by their opening (client kind and symptoms); within a group, asking a
- * fact splits the scenarios by their answer, and the search tries every fact at every node.
+ * fact splits the scenarios by their answer, and the search tries every question at every node.
  * Questions commute (asking A then B reaches the facts B then A reaches), so results are
  * remembered per set of facts and scenarios: the search visits each subset of the open facts
  * once rather than each order, and takes seconds.
  */
-export async function fewestQuestions(environments: Facts[]): Promise<number> {
-  const openings = new Map<string, Facts[]>();
-  for (const environment of environments) {
-    const key = JSON.stringify(openingFacts(environment));
-    openings.set(key, [...(openings.get(key) ?? []), environment]);
+export async function fewestTurns(scenarios: readonly BoundScenario[], measure: Measure, groups: boolean): Promise<number> {
+  const counted = measure === 'confirmed' ? scenarios.filter((s) => s.expected.length > 0) : scenarios;
+  const openings = new Map<string, BoundScenario[]>();
+  for (const scenario of counted) {
+    const key = JSON.stringify(openingFacts(scenario.environment));
+    openings.set(key, [...(openings.get(key) ?? []), scenario]);
   }
-  const memo: Memo = { costs: new Map(), questions: new Map() };
+  const search = new FloorSearch(measure, groups);
   let total = 0;
-  for (const group of openings.values()) total += await fewestFrom(openingFacts(group[0]!), group, memo);
+  for (const group of openings.values()) total += await search.fewestFrom(openingFacts(group[0]!.environment), group);
   return total;
 }
 
-/**
- * What the search remembers. Per facts and scenarios: the fewest questions, or (not exact) a bound
- * it is no less than. Per facts alone: the questions offered, which many groups of scenarios
- * standing at the same facts would otherwise diagnose again.
- */
-interface Memo {
-  costs: Map<string, { cost: number; exact: boolean }>;
-  questions: Map<string, string[]>;
+/** What the service offers at a set of facts: the questions (each a list of facts answered in one turn) and the diagnoses confirmed. */
+interface Offer {
+  questions: string[][];
+  confirmed: Set<string>;
 }
 
-// Every environment in `group` has answered the same way so far, so all stand at `facts`.
-async function fewestFrom(facts: Facts, group: Facts[], memo: Memo, ceiling = Infinity): Promise<number> {
-  const factsKey = JSON.stringify(Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const key = JSON.stringify([factsKey, group.map((e) => JSON.stringify(e))]);
-  const known = memo.costs.get(key);
-  if (known && (known.exact || known.cost >= ceiling)) return known.cost;
-  const best = await searchFrom(facts, factsKey, group, memo, ceiling);
-  memo.costs.set(key, { cost: best, exact: best < ceiling });
-  return best;
-}
+class FloorSearch {
+  /** Per facts and scenarios: the fewest turns, or (not exact) a bound it is no less than. */
+  private readonly costs = new Map<string, { cost: number; exact: boolean }>();
+  /** Per facts alone: what many groups of scenarios standing at the same facts would otherwise diagnose again. */
+  private readonly offers = new Map<string, Offer>();
 
-async function searchFrom(facts: Facts, factsKey: string, group: Facts[], memo: Memo, ceiling: number): Promise<number> {
-  let questions = memo.questions.get(factsKey);
-  if (!questions) {
-    questions = await offeredAt(facts);
-    memo.questions.set(factsKey, questions);
+  constructor(
+    private readonly measure: Measure,
+    private readonly groups: boolean,
+  ) {}
+
+  // Every scenario in `group` has answered the same way so far, so all stand at `facts`.
+  async fewestFrom(facts: Facts, group: BoundScenario[], ceiling = Infinity): Promise<number> {
+    const factsKey = JSON.stringify(Object.entries(facts).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const offer = await this.offerAt(facts, factsKey);
+    // A scenario whose diagnoses are all confirmed has stopped counting.
+    const open = this.measure === 'confirmed' ? group.filter((s) => !s.expected.every((id) => offer.confirmed.has(id))) : group;
+    if (open.length === 0 || offer.questions.length === 0) return 0;
+    const key = JSON.stringify([factsKey, open.map((s) => JSON.stringify(s.environment))]);
+    const known = this.costs.get(key);
+    if (known && (known.exact || known.cost >= ceiling)) return known.cost;
+    const best = await this.searchFrom(facts, open, offer, ceiling);
+    this.costs.set(key, { cost: best, exact: best < ceiling });
+    return best;
   }
-  if (questions.length === 0) return 0;
-  let best = ceiling;
-  for (const fact of questions) {
-    const branches = new Map<string, { facts: Facts; group: Facts[] }>();
-    for (const environment of group) {
-      const [name, value] = answerFrom(environment, fact);
-      const key = JSON.stringify([name, value]);
-      const branch = branches.get(key) ?? { facts: { ...facts, [name]: value }, group: [] };
-      branch.group.push(environment);
-      branches.set(key, branch);
-    }
-    // This question costs one per scenario, then each branch its own best.
-    let cost = group.length;
-    for (const branch of branches.values()) {
-      if (cost >= best) break;
-      cost += await fewestFrom(branch.facts, branch.group, memo, best - cost);
-    }
-    best = Math.min(best, cost);
-  }
-  return best;
-}
 
-// The facts the service would offer at `facts`, unranked: the search tries every one of them, so
-// their order only changes how soon it finds a good tree, and the ranking costs far more than the
-// diagnosis it ranks.
-async function offeredAt(facts: Facts): Promise<string[]> {
-  const { kb, diagnoser } = bundledKnowledgeBase();
-  const normalized = normalizeFacts(facts, kb.vocabulary);
-  if (!normalized.ok) throw new Error(`the floor search reached invalid facts: ${JSON.stringify(normalized.errors)}`);
-  return questionFacts(kb, await diagnoser.diagnose(normalized.all), normalized);
+  private async searchFrom(facts: Facts, group: BoundScenario[], offer: Offer, ceiling: number): Promise<number> {
+    let best = ceiling;
+    for (const question of offer.questions) {
+      const branches = new Map<string, { facts: Facts; group: BoundScenario[] }>();
+      for (const scenario of group) {
+        const answers = question.map((fact) => answerFrom(scenario.environment, fact));
+        const key = JSON.stringify(answers);
+        const branch = branches.get(key) ?? { facts: { ...facts, ...Object.fromEntries(answers) }, group: [] };
+        branch.group.push(scenario);
+        branches.set(key, branch);
+      }
+      // This question costs one per scenario, then each branch its own best.
+      let cost = group.length;
+      for (const branch of branches.values()) {
+        if (cost >= best) break;
+        cost += await this.fewestFrom(branch.facts, branch.group, best - cost);
+      }
+      best = Math.min(best, cost);
+    }
+    return best;
+  }
+
+  // The facts the service would offer at `facts`, unranked (the search tries every one, so their
+  // order only changes how soon it finds a good tree, and the ranking costs far more than the
+  // diagnosis it ranks), with each group of two or more of them, and the diagnoses confirmed.
+  private async offerAt(facts: Facts, factsKey: string): Promise<Offer> {
+    let offer = this.offers.get(factsKey);
+    if (!offer) {
+      const { kb, diagnoser } = bundledKnowledgeBase();
+      const normalized = normalizeFacts(facts, kb.vocabulary);
+      if (!normalized.ok) throw new Error(`the floor search reached invalid facts: ${JSON.stringify(normalized.errors)}`);
+      const report = await diagnoser.diagnose(normalized.all);
+      const single = questionFacts(kb, report, normalized);
+      const grouped = this.groups ? kb.vocabulary.questionGroups.map((g) => g.facts.filter((fact) => single.includes(fact))).filter((facts) => facts.length > 1) : [];
+      offer = { questions: [...single.map((fact) => [fact]), ...grouped], confirmed: new Set(report.diagnoses.filter((d) => d.status === 'confirmed').map((d) => d.id)) };
+      this.offers.set(factsKey, offer);
+    }
+    return offer;
+  }
 }

@@ -1,39 +1,58 @@
-import { questionsFor, type Question } from '../src/consult/questions';
 import type { AnswerPriors } from '../src/consult/priors';
-import type { DiagnosisReport } from '../src/engine/diagnose';
+import { diagnoseAnswer } from '../src/app/diagnose';
+import type { DiagnoseResponse } from '../src/contract/schemas';
 import { normalizeFacts } from '../src/facts/normalize';
 import { bundledKnowledgeBase } from './knowledge-base';
+import type { PhraseBank } from './phrase-bank';
+import { Speaker } from './phrase-bank';
 
 export type Facts = Record<string, unknown>;
+type Question = DiagnoseResponse['questions'][number];
 
 export interface Consultation {
-  /** The facts asked, in order. */
+  /** The facts asked, in order (a group's facts each). */
   asked: string[];
+  /** What the user sent after the opening: one per answer (a group's answer is one), one per correction. */
+  turns: number;
+  /** The turns until every one of `expected` was first confirmed; undefined when none was expected or it never was. */
+  turnsToConfirmed?: number | undefined;
+  /** Sentence mode: facts the user had to correct after the service read them wrong from their words. */
+  corrections: string[];
+  /** Sentence mode: answers given with a button because the bank has no words for the fact. */
+  buttons: string[];
   /** The facts the conversation ended with (null: the user did not know). */
   facts: Facts;
-  report: DiagnosisReport;
+  /** The last answer, with every candidate's status. */
+  report: DiagnoseResponse;
+  /** Sentence mode: what the user said, turn by turn. */
+  said: string[];
+}
+
+export interface ConsultOptions {
+  /** Rank questions as `?priors=field` ranks them. */
+  priors?: AnswerPriors | undefined;
+  /** The diagnoses the scenario expects confirmed, for turnsToConfirmed. */
+  expected?: readonly string[] | undefined;
+  /** Answer a question's whole group in one turn when it offers one (default); false answers one fact a turn, as the diagnosis page asks. */
+  groups?: boolean;
+  /** Sentence mode: the user answers in words from this bank, not with the value. */
+  bank?: PhraseBank | undefined;
+  /** What the speaker's picks are seeded with: the scenario's name. */
+  seed?: string;
 }
 
 // What a user says first: the client and the symptoms, and how Outlook connects when they know
 // it (the service never asks that: direct RPC is the articles' premise until told otherwise).
 const OPENING_FACTS = ['clientKind', 'symptoms', 'rpcOverHttp'];
-const MAX_QUESTIONS = 20;
+const MAX_TURNS = 20;
+/** At most this many facts in one message: the ones asked, then some the user adds unasked. */
+const FACTS_PER_MESSAGE = 3;
 
 /** What a user whose environment is `environment` says first (see OPENING_FACTS). */
 export function openingFacts(environment: Facts): Facts {
   const facts: Facts = {};
   for (const name of OPENING_FACTS) if (Object.hasOwn(environment, name)) facts[name] = environment[name];
   return facts;
-}
-
-/** The service's diagnosis of `facts` and the questions it would ask next, best first. */
-async function turn(facts: Facts, priors?: AnswerPriors): Promise<{ report: DiagnosisReport; questions: Question[] }> {
-  const { kb, diagnoser } = bundledKnowledgeBase();
-  const normalized = normalizeFacts(facts, kb.vocabulary);
-  if (!normalized.ok) throw new Error(`the simulated user sent invalid facts: ${JSON.stringify(normalized.errors)}`);
-  const report = await diagnoser.diagnose(normalized.all);
-  // Through the service's question cache: the simulator and the floor search meet the same facts again and again.
-  return { report, questions: questionsFor(kb, report, normalized, priors) };
 }
 
 /**
@@ -48,22 +67,147 @@ export function answerFrom(environment: Facts, fact: string): [name: string, val
   return [fact, null];
 }
 
+/** The facts a turn answers: the top question's group when it offers one and groups are on, or its fact. */
+export function factsAnswered(question: Question, groups: boolean): string[] {
+  return groups && question.group ? question.group.facts : [question.fact];
+}
+
 /**
- * A simulated user who opens with only the symptom and the client kind, then answers each top
- * question from `environment` (the scenario's full facts). It stops when nothing is left to ask.
- * With `priors`, the questions are ranked as `?priors=field` ranks them.
+ * A simulated chatbot user whose environment is `environment` (a scenario's full facts). They open
+ * with the client and the symptoms, then answer each top question until nothing is left to ask:
+ * with the value (or null for "don't know"), or in sentence mode with words from a phrase bank,
+ * naming the facts asked and, where the environment has more the service does not know yet, one
+ * or two more unasked. In sentence mode the service reads the words (`text`), the bot takes what
+ * it read, and takes a fact it asked about but read nothing of as not known; the user then
+ * corrects anything read wrong, one turn per correction.
  */
-export async function consult(environment: Facts, priors?: AnswerPriors): Promise<Consultation> {
-  const facts = openingFacts(environment);
-  const asked: string[] = [];
+export async function consult(environment: Facts, options: ConsultOptions = {}): Promise<Consultation> {
+  const { bank, groups = true } = options;
+  const speaker = bank ? new Speaker(bank, options.seed ?? JSON.stringify(environment)) : undefined;
+  const run = new Run(environment, options);
+  // The opening as the single-fact user opens: the same facts, in words, none added.
+  if (speaker) await run.say(speaker, Object.keys(openingFacts(environment)), [], false);
+  else await run.send(openingFacts(environment));
   for (;;) {
-    const { report, questions } = await turn(facts, priors);
-    const [question] = questions;
-    if (!question) return { asked, facts, report };
-    if (asked.includes(question.fact)) throw new Error(`asked ${question.fact} twice`);
-    if (asked.length === MAX_QUESTIONS) throw new Error(`no end after ${MAX_QUESTIONS} questions: ${asked.join(', ')}`);
-    asked.push(question.fact);
-    const [name, value] = answerFrom(environment, question.fact);
-    facts[name] = value;
+    const [question] = run.answer.questions;
+    if (!question) return run.result();
+    const asked = factsAnswered(question, groups);
+    for (const fact of asked) if (run.asked.includes(fact)) throw new Error(`asked ${fact} twice: ${run.asked.join(', ')}`);
+    if (run.turns === MAX_TURNS) throw new Error(`no end after ${MAX_TURNS} turns: ${run.asked.join(', ')}`);
+    run.asked.push(...asked);
+    if (speaker) await run.say(speaker, asked, asked, true);
+    else await run.send(Object.fromEntries(asked.map((fact) => answerFrom(environment, fact))));
   }
+}
+
+/** One consultation's state: the facts the bot holds, the last answer, and what the measures count. */
+class Run {
+  asked: string[] = [];
+  turns = 0;
+  answer!: DiagnoseResponse;
+  private readonly facts: Facts = {};
+  private turnsToConfirmed: number | undefined;
+  private readonly corrections: string[] = [];
+  private readonly buttons: string[] = [];
+  private readonly said: string[] = [];
+  private opening = true;
+  /** The environment's facts with those derived from them: what a fact read from the words should be. */
+  private readonly truth: Facts;
+
+  constructor(
+    private readonly environment: Facts,
+    private readonly options: ConsultOptions,
+  ) {
+    const normalized = normalizeFacts(environment, bundledKnowledgeBase().kb.vocabulary);
+    if (!normalized.ok) throw new Error(`invalid scenario facts: ${JSON.stringify(normalized.errors)}`);
+    this.truth = normalized.all;
+  }
+
+  /** One turn with structured answers. */
+  async send(answers: Facts): Promise<void> {
+    Object.assign(this.facts, answers);
+    await this.ask();
+    this.turnTaken();
+  }
+
+  /**
+   * One turn in words: the facts `stated` (each in words, or "don't know"), with up to
+   * FACTS_PER_MESSAGE in all by adding facts the bot does not hold yet. The bot takes what the
+   * service read; `asked` facts it read nothing of are not known. Then the user corrects what was
+   * read wrong.
+   */
+  async say(speaker: Speaker, stated: string[], asked: string[], adding: boolean): Promise<void> {
+    const clauses: string[] = [];
+    const buttons: Facts = {};
+    for (const fact of stated) {
+      const [name, value] = answerFrom(this.environment, fact);
+      const clause = value === null ? speaker.unknown(fact) : speaker.clause(name, value);
+      if (clause === undefined) buttons[name] = value;
+      else clauses.push(clause);
+    }
+    const unasked = Object.keys(this.environment).filter((name) => adding && !stated.includes(name) && !Object.hasOwn(this.facts, name) && speaker.speaks(name, this.environment[name]));
+    for (const name of speaker.shuffled(unasked).slice(0, Math.max(0, FACTS_PER_MESSAGE - stated.length))) clauses.push(speaker.clause(name, this.environment[name])!);
+    this.buttons.push(...Object.keys(buttons));
+    Object.assign(this.facts, buttons);
+    if (clauses.length > 0) {
+      const text = speaker.join(speaker.shuffled(clauses));
+      this.said.push(text);
+      const read = await this.diagnose(text);
+      for (const [name, fact] of Object.entries(read.facts.fromText ?? {})) this.facts[name] = fact.value;
+      for (const fact of asked) {
+        const [name] = answerFrom(this.environment, fact);
+        if (!Object.hasOwn(this.facts, name)) this.facts[name] = null;
+      }
+    }
+    await this.ask();
+    this.turnTaken();
+    await this.correct();
+  }
+
+  /** The user corrects every fact the bot holds that the environment does not have so, one turn each. */
+  private async correct(): Promise<void> {
+    for (const [name, value] of Object.entries(this.facts)) {
+      const truth = Object.hasOwn(this.truth, name) ? this.truth[name] : null;
+      if (sameValue(value, truth)) continue;
+      this.corrections.push(name);
+      this.facts[name] = truth;
+      await this.ask();
+      this.turnTaken();
+    }
+  }
+
+  result(): Consultation {
+    return {
+      asked: this.asked,
+      turns: this.turns,
+      turnsToConfirmed: this.turnsToConfirmed,
+      corrections: this.corrections,
+      buttons: this.buttons,
+      facts: this.facts,
+      report: this.answer,
+      said: this.said,
+    };
+  }
+
+  private async ask(): Promise<void> {
+    this.answer = await this.diagnose();
+  }
+
+  // The first message is the opening; each after it is a turn.
+  private turnTaken(): void {
+    if (this.opening) this.opening = false;
+    else this.turns += 1;
+    const expected = this.options.expected ?? [];
+    const confirmed = new Set(this.answer.diagnoses.filter((d) => d.status === 'confirmed').map((d) => d.id));
+    if (this.turnsToConfirmed === undefined && expected.length > 0 && expected.every((id) => confirmed.has(id))) this.turnsToConfirmed = this.turns;
+  }
+
+  private diagnose(text?: string): Promise<DiagnoseResponse> {
+    return diagnoseAnswer(bundledKnowledgeBase(), { facts: { ...this.facts }, ...(text !== undefined ? { text } : {}) }, { includeCandidates: true, priors: this.options.priors });
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v) => b.includes(v));
+  return a === b;
 }

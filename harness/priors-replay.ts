@@ -61,7 +61,7 @@ export async function replayWithPriors(played: readonly Played[]): Promise<Repla
         }
       }
       const others = sums.map((s) => ({ ...s, n: Number(s.n) - (own.get(`${s.item}\u0000${s.measure}`) ?? 0) }));
-      const replayed = await consult(environment, AnswerPriors.fromCounts(others, `leave-out-${i}`));
+      const replayed = await consult(environment, { priors: AnswerPriors.fromCounts(others, `leave-out-${i}`), groups: false });
       const [before, after] = [consultation.asked.length, replayed.asked.length];
       report.averageWithout += before / played.length;
       report.averageWith += after / played.length;

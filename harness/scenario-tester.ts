@@ -54,7 +54,7 @@ export async function diagnoseScenario(facts: Record<string, unknown>): Promise<
  * What a report says of one article: its confirmed, likely and out-of-scope diagnoses, and the
  * applicability of the reported ones' workarounds.
  */
-export function outcomeFor(report: DiagnosisReport, articleId: string) {
+export function outcomeFor(report: Pick<DiagnosisReport, 'diagnoses' | 'outOfScope'>, articleId: string) {
   const reported = report.diagnoses.filter((d) => d.article.id === articleId);
   const workarounds: Record<string, boolean | null> = {};
   const reasons: Record<string, string | undefined> = {};

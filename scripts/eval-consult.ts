@@ -1,50 +1,127 @@
-// Runs the consultation simulator over every scenario of every article and prints how many
-// questions each took, with the average and the maximum, and the fewest any order of questions
-// could average over the same scenarios. Then records those consultations in a decision log and
-// replays each with the priors of the others (?priors=field), to show what ranking by the field's
-// answers changes. `npm run eval:consult`.
-import { consult, type Consultation } from '../harness/consultation';
+// Runs the consultation simulator over every scenario of every article, in each of its modes, and
+// prints what a chatbot's user waits for: the turns until the scenario's expected diagnoses are
+// first confirmed, and the turns until nothing is left to ask, each with its average and maximum,
+// beside the fewest any order of questions could take. Then replays the single-fact consultations
+// with the priors of the others (?priors=field). `npm run eval:consult`; `-- --detail` lists
+// every scenario's run.
+import { consult, type Consultation, type ConsultOptions, type Facts } from '../harness/consultation';
 import { replayWithPriors } from '../harness/priors-replay';
-import { fewestQuestions } from '../harness/consultation-bound';
+import { fewestTurns, type BoundScenario } from '../harness/consultation-bound';
+import { readPhraseBank } from '../harness/phrase-bank';
 import { outcomeFor, readScenarioTable, scenarioTableIds } from '../harness/scenario-tester';
 
-async function main(): Promise<void> {
-  const counts: number[] = [];
-  const environments: Record<string, unknown>[] = [];
-  const played: { environment: Record<string, unknown>; consultation: Consultation; ok: boolean; label: string; check: (c: Consultation) => boolean }[] = [];
-  let wrong = 0;
-  for (const articleId of scenarioTableIds()) {
-    const table = readScenarioTable(articleId);
-    const cases = [...table.valid.map((c) => ({ ...c, valid: true })), ...table.invalid.map((c) => ({ ...c, valid: false }))];
-    for (const scenario of cases) {
-      environments.push(scenario.facts);
-      const consultation = await consult(scenario.facts);
-      const { asked } = consultation;
-      const check = ({ report }: Consultation) => {
-        const outcome = outcomeFor(report, articleId);
-        return 'diagnoses' in scenario && scenario.valid
-          ? JSON.stringify(outcome.diagnoses) === JSON.stringify(scenario.diagnoses) && JSON.stringify(outcome.workarounds) === JSON.stringify(scenario.workarounds)
-          : !('notDiagnosed' in scenario) || !(scenario.notDiagnosed ?? []).some((id) => outcome.diagnoses.includes(id));
-      };
-      const ok = check(consultation);
-      played.push({ environment: scenario.facts, consultation, ok, label: `${articleId}  ${scenario.name}`, check });
-      if (!ok) wrong += 1;
-      counts.push(asked.length);
-      console.log(`${String(asked.length).padStart(2)}  ${ok ? 'ok   ' : 'WRONG'}  ${articleId}  ${scenario.name}\n      asked: ${asked.join(', ') || '(nothing)'}`);
-    }
-  }
-  const average = counts.reduce((a, b) => a + b, 0) / counts.length;
-  console.log(`\n${counts.length} scenarios: average ${average.toFixed(2)} questions, maximum ${Math.max(...counts)}, ${wrong} ended wrong`);
-  const floor = (await fewestQuestions(environments)) / environments.length;
-  console.log(`fewest possible with hindsight (any order of questions, knowing every answer): average ${floor.toFixed(2)}`);
+interface Scenario {
+  label: string;
+  environment: Facts;
+  expected: string[];
+  /** Whether a consultation ended where the scenario says: its diagnoses and workarounds, or none it must not have. */
+  check: (c: Consultation) => boolean;
+}
 
-  const replay = await replayWithPriors(played);
-  console.log(`\nreplayed with ?priors=field: each of the ${replay.replayed} recorded consultations ranked by the answers of the other ${replay.replayed - 1} (leave one out)`);
-  for (const line of replay.changed) console.log(line);
-  console.log(
-    `average ${replay.averageWith.toFixed(2)} questions with priors against ${replay.averageWithout.toFixed(2)} without; ${replay.fewer} took fewer, ${replay.more} more, ${replay.same} as many; ${replay.wrong} ended wrong`,
+function scenarios(): Scenario[] {
+  return scenarioTableIds().flatMap((articleId) => {
+    const table = readScenarioTable(articleId);
+    const valid = table.valid.map((scenario) => ({
+      label: `${articleId}  ${scenario.name}`,
+      environment: scenario.facts,
+      expected: scenario.diagnoses,
+      check: ({ report }: Consultation) => {
+        const outcome = outcomeFor(report, articleId);
+        return JSON.stringify(outcome.diagnoses) === JSON.stringify(scenario.diagnoses) && JSON.stringify(outcome.workarounds) === JSON.stringify(scenario.workarounds);
+      },
+    }));
+    const invalid = table.invalid.map((scenario) => ({
+      label: `${articleId}  ${scenario.name}`,
+      environment: scenario.facts,
+      expected: [],
+      check: ({ report }: Consultation) => !(scenario.notDiagnosed ?? []).some((id) => outcomeFor(report, articleId).diagnoses.includes(id)),
+    }));
+    return [...valid, ...invalid];
+  });
+}
+
+interface ModeResult {
+  played: { scenario: Scenario; consultation: Consultation; ok: boolean }[];
+  lines: string[];
+}
+
+async function runMode(all: Scenario[], options: (s: Scenario) => ConsultOptions): Promise<ModeResult> {
+  const played = [];
+  for (const scenario of all) {
+    const consultation = await consult(scenario.environment, { expected: scenario.expected, ...options(scenario) });
+    played.push({ scenario, consultation, ok: scenario.check(consultation) });
+  }
+  const confirmed = played.filter((p) => p.scenario.expected.length > 0).map((p) => p.consultation.turnsToConfirmed);
+  const reached = confirmed.filter((t): t is number => t !== undefined);
+  const ends = played.map((p) => p.consultation.turns);
+  const corrections = played.flatMap((p) => p.consultation.corrections);
+  const buttons = played.flatMap((p) => p.consultation.buttons);
+  const lines = [
+    `  turns to the first confirmed expected diagnosis: average ${average(reached)}, maximum ${Math.max(...reached)} (${confirmed.length} scenarios expect one; ${confirmed.length - reached.length} never reached it)`,
+    `  turns until nothing is left to ask:              average ${average(ends)}, maximum ${Math.max(...ends)} (${ends.length} scenarios)`,
+    `  ended wrong: ${played.filter((p) => !p.ok).length}; no fact asked twice (the simulator stops on one)`,
+  ];
+  if (options(all[0]!).bank) {
+    lines.push(`  corrections (a fact read wrong from the words, put right by the user in a turn of its own): ${corrections.length}${corrections.length ? ` (${tally(corrections)})` : ''}`);
+    lines.push(`  answered with a button (the bank has no words for the fact): ${buttons.length}${buttons.length ? ` (${tally(buttons)})` : ''}`);
+  }
+  return { played, lines };
+}
+
+const average = (values: number[]) => (values.reduce((a, b) => a + b, 0) / values.length).toFixed(2);
+
+function tally(names: string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, n]) => `${name} ${n}`).join(', ');
+}
+
+function detail(result: ModeResult): void {
+  for (const { scenario, consultation, ok } of result.played) {
+    const { turns, turnsToConfirmed, asked, corrections, said } = consultation;
+    console.log(`${String(turns).padStart(3)} ${turnsToConfirmed === undefined ? '  -' : String(turnsToConfirmed).padStart(3)}  ${ok ? 'ok   ' : 'WRONG'}  ${scenario.label}`);
+    console.log(`          asked: ${asked.join(', ') || '(nothing)'}${corrections.length ? `; corrected: ${corrections.join(', ')}` : ''}`);
+    for (const words of said) console.log(`          said: ${JSON.stringify(words)}`);
+  }
+}
+
+async function floors(all: Scenario[], groups: boolean): Promise<string> {
+  const bound: BoundScenario[] = all.map((s) => ({ environment: s.environment, expected: s.expected }));
+  const confirmedCount = all.filter((s) => s.expected.length > 0).length;
+  const confirmed = (await fewestTurns(bound, 'confirmed', groups)) / confirmedCount;
+  const end = (await fewestTurns(bound, 'end', groups)) / all.length;
+  return `  fewest possible with hindsight (any order of questions, knowing every answer): average ${confirmed.toFixed(2)} to the first confirmed, ${end.toFixed(2)} to the end`;
+}
+
+async function main(): Promise<void> {
+  const showDetail = process.argv.includes('--detail');
+  const all = scenarios();
+  const modes: [string, (s: Scenario) => ConsultOptions, boolean | undefined][] = [
+    ['single-fact mode: the value of each fact asked, a question group answered in one turn', () => ({}), true],
+    ['single-fact mode, one fact a turn (no groups, as the diagnosis page asks)', () => ({ groups: false }), false],
+    ['sentence mode, test phrase bank (never tuned on): the user answers in words, adding up to two facts unasked', (s) => ({ bank: readPhraseBank('test'), seed: s.label }), undefined],
+    ['sentence mode, development phrase bank', (s) => ({ bank: readPhraseBank('dev'), seed: s.label }), undefined],
+  ];
+  let failed = false;
+  for (const [title, options, groups] of modes) {
+    const result = await runMode(all, options);
+    if (showDetail) detail(result);
+    console.log(title);
+    for (const line of result.lines) console.log(line);
+    if (groups !== undefined) console.log(await floors(all, groups));
+    console.log('');
+    if (result.played.some((p) => !p.ok)) failed = true;
+  }
+
+  const replay = await replayWithPriors(
+    (await runMode(all, () => ({ groups: false }))).played.map(({ scenario, consultation, ok }) => ({ environment: scenario.environment, consultation, ok, label: scenario.label, check: scenario.check })),
   );
-  if (wrong > 0 || replay.wrong > 0) process.exitCode = 1;
+  console.log(`replayed with ?priors=field, one fact a turn: each of the ${replay.replayed} recorded consultations ranked by the answers of the other ${replay.replayed - 1} (leave one out)`);
+  if (showDetail) for (const line of replay.changed) console.log(line);
+  console.log(
+    `  average ${replay.averageWith.toFixed(2)} questions with priors against ${replay.averageWithout.toFixed(2)} without; ${replay.fewer} took fewer, ${replay.more} more, ${replay.same} as many; ${replay.wrong} ended wrong`,
+  );
+  if (failed || replay.wrong > 0) process.exitCode = 1;
 }
 
 void main();

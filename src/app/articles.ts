@@ -41,5 +41,5 @@ export function articleList({ kb }: Snapshot): ArticleList {
 
 /** The fact vocabulary. */
 export function factsAnswer({ kb }: Snapshot): FactList {
-  return { facts: [...kb.vocabulary.facts], kb: { revision: kb.revision } };
+  return { facts: [...kb.vocabulary.facts], questionGroups: [...kb.vocabulary.questionGroups], kb: { revision: kb.revision } };
 }

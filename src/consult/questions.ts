@@ -33,6 +33,8 @@ export interface Question {
   /** Expected number of questions, this one included, until nothing is left open. */
   expectedQuestions: number;
   why: Reason[];
+  /** The facts people usually know with this one that would settle something too: ask them as one question. */
+  group?: { name: string; text: string; facts: string[] };
 }
 
 /**
@@ -69,9 +71,21 @@ function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: {
   search.depth = search.askable(new Map()).length > WIDE_OPENING ? 1 : SEARCH_DEPTH;
   const order = vocabulary.names;
   const none: Answers = new Map();
+  const offeredFacts = new Set(offers.map(({ askable }) => askable.asked.name));
   return offers
-    .map(({ askable, why }) => question(askable, why, search.expectedQuestions(none, askable)))
+    .map(({ askable, why }) => withGroup(question(askable, why, search.expectedQuestions(none, askable)), vocabulary, offeredFacts))
     .sort((a, b) => a.expectedQuestions - b.expectedQuestions || settlesWorkarounds(b) - settlesWorkarounds(a) || a.values.length - b.values.length || order.indexOf(a.fact) - order.indexOf(b.fact));
+}
+
+/**
+ * The question with its group (rules/facts.json), when another fact of the group is offered too:
+ * people who know one usually know the other, and answering both is one turn, not two. A group
+ * fact that would settle nothing is left out of it.
+ */
+function withGroup(asked: Question, vocabulary: Vocabulary, offered: ReadonlySet<string>): Question {
+  const group = vocabulary.groupOf(asked.fact);
+  const facts = group?.facts.filter((fact) => offered.has(fact)) ?? [];
+  return group && facts.length > 1 ? { ...asked, group: { name: group.name, text: group.question, facts } } : asked;
 }
 
 /**

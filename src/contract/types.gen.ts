@@ -696,6 +696,15 @@ export interface components {
                 confirmedBy: (string | boolean)[];
                 ruledOutBy: (string | boolean)[];
             }[];
+            /** @description Present when other facts people usually know with this one would settle something too: ask them as one question (`text`), in one turn, and send each answer under its fact's name (`null` for one not known). Each fact is also offered as a question of its own. */
+            group?: {
+                /** @example versions */
+                name: string;
+                /** @description The question for the whole group. */
+                text: string;
+                /** @description The group's facts still worth asking, this question's among them, in the order the text names them. */
+                facts: string[];
+            };
         };
         Candidate: {
             id: string;
@@ -1291,7 +1300,21 @@ export interface components {
         FactDefinition: components["schemas"]["fact"];
         FactList: {
             facts: components["schemas"]["fact"][];
+            /** @description Facts people usually know together; a question may offer its group to ask as one turn. */
+            questionGroups?: components["schemas"]["QuestionGroup"][];
             kb: components["schemas"]["KnowledgeBaseInfo"];
+        };
+        QuestionGroup: {
+            /** @example versions */
+            name: string;
+            /**
+             * @example [
+             *       "outlookVersion",
+             *       "exchangeVersion"
+             *     ]
+             */
+            facts: string[];
+            question: string;
         };
         ArticleSummary: {
             id: string;

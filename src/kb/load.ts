@@ -7,7 +7,7 @@ import { compileExtraction, EXTRACTION_FILE, LEXICONS_DIR, type Extraction, type
 import { placeholders } from './placeholders';
 import { readRulesDir } from './rules-dir';
 import { checkTagScheme, type TagScheme } from './tag-scheme';
-import type { Article, Bound, BoundsFile, VocabularyFile } from './model';
+import type { Article, Bound, BoundsFile, QuestionGroup, VocabularyFile } from './model';
 import { assertValid, compileFileValidators } from './schemas';
 import { Vocabulary } from './vocabulary';
 
@@ -126,7 +126,8 @@ function checkVocabulary(file: VocabularyFile): Vocabulary {
     (i) => `/facts/${i}/name`,
     'fact name',
   );
-  const vocabulary = new Vocabulary(file.facts);
+  const vocabulary = new Vocabulary(file.facts, file.questionGroups);
+  checkQuestionGroups(file.questionGroups ?? [], vocabulary);
   file.facts.forEach((fact, i) => {
     if (fact.values) {
       assertUnique(
@@ -149,6 +150,27 @@ function checkVocabulary(file: VocabularyFile): Vocabulary {
     });
   });
   return vocabulary;
+}
+
+// A group's facts are asked: facts of the vocabulary that are not derived, each in one group only.
+function checkQuestionGroups(groups: readonly QuestionGroup[], vocabulary: Vocabulary): void {
+  assertUnique(
+    groups.map((group) => group.name),
+    VOCABULARY_FILE,
+    (i) => `/questionGroups/${i}/name`,
+    'question group name',
+  );
+  const seen = new Set<string>();
+  groups.forEach((group, i) =>
+    group.facts.forEach((name, j) => {
+      const at = `/questionGroups/${i}/facts/${j}`;
+      const fact = vocabulary.get(name);
+      if (!fact) throw new KnowledgeBaseError(VOCABULARY_FILE, at, `"${name}" is not a fact of the vocabulary`);
+      if (fact.derivedFrom !== undefined || fact.derivations) throw new KnowledgeBaseError(VOCABULARY_FILE, at, `"${name}" is derived; a group asks what people know`);
+      if (seen.has(name)) throw new KnowledgeBaseError(VOCABULARY_FILE, at, `"${name}" is in another question group already`);
+      seen.add(name);
+    }),
+  );
 }
 
 function checkValues(vocabulary: Vocabulary, fact: string, values: readonly unknown[], file: string, pointerOf: (index: number) => string): void {

@@ -205,9 +205,17 @@ export interface FactDefinition {
   values?: { value: Scalar; label: string }[];
 }
 
+/** Facts people usually know together, asked as one question when more than one would settle something. */
+export interface QuestionGroup {
+  name: string;
+  facts: string[];
+  question: string;
+}
+
 /** vocabulary.json: every fact the knowledge base may use. */
 export interface VocabularyFile {
   facts: FactDefinition[];
+  questionGroups?: QuestionGroup[];
 }
 
 /** True for a leaf of a condition tree, false for a group. */

@@ -1,4 +1,4 @@
-import type { FactDefinition, Scalar } from './model';
+import type { FactDefinition, QuestionGroup, Scalar } from './model';
 
 /**
  * The facts callers may send and rules may test, by name. Everything a request asks of it is
@@ -13,7 +13,13 @@ export class Vocabulary {
   /** Facts with derivations (rules/facts.json), in vocabulary order. */
   readonly derivable: readonly FactDefinition[];
 
-  constructor(readonly facts: readonly FactDefinition[]) {
+  private readonly groups: Map<string, QuestionGroup>;
+
+  constructor(
+    readonly facts: readonly FactDefinition[],
+    readonly questionGroups: readonly QuestionGroup[] = [],
+  ) {
+    this.groups = new Map(questionGroups.flatMap((group) => group.facts.map((fact) => [fact, group] as const)));
     this.byName = new Map(facts.map((fact) => [fact.name, fact]));
     this.allowed = new Map(facts.filter((fact) => fact.values).map((fact) => [fact.name, fact.values!.map((entry) => entry.value)]));
     // The first fact derived from a source, as a search in vocabulary order would find.
@@ -30,6 +36,11 @@ export class Vocabulary {
   /** The allowed values of a fact with a fixed set; undefined for free-form facts (IP addresses). */
   allowedValues(name: string): readonly Scalar[] | undefined {
     return this.allowed.get(name);
+  }
+
+  /** The question group a fact is asked in, if any (a fact belongs to one at most). */
+  groupOf(fact: string): QuestionGroup | undefined {
+    return this.groups.get(fact);
   }
 
   /** Facts computed by the service from another fact, keyed by the fact they come from. */
