@@ -12,11 +12,11 @@ type Question = DiagnoseResponse['questions'][number];
 export interface Consultation {
   /** The facts asked, in order (a group's facts each). */
   asked: string[];
-  /** What the user sent after the opening: one per answer (a group's answer is one), one per correction. */
+  /** What the user sent after the opening: one per answer (a group's answer is one), one per message whose reading had to be corrected. */
   turns: number;
   /** The turns until every one of `expected` was first confirmed; undefined when none was expected or it never was. */
   turnsToConfirmed?: number | undefined;
-  /** Sentence mode: facts the user had to correct after the service read them wrong from their words. */
+  /** Sentence mode: facts the user had to correct after the service read them wrong from their words (all of one message's in one turn). */
   corrections: string[];
   /** Sentence mode: answers given with a button because the bank has no words for the fact. */
   buttons: string[];
@@ -79,7 +79,7 @@ export function factsAnswered(question: Question, groups: boolean): string[] {
  * naming the facts asked and, where the environment has more the service does not know yet, one
  * or two more unasked. In sentence mode the service reads the words (`text`), the bot takes what
  * it read, and takes a fact it asked about but read nothing of as not known; the user then
- * corrects anything read wrong, one turn per correction.
+ * corrects anything read wrong, in one more turn.
  */
 export async function consult(environment: Facts, options: ConsultOptions = {}): Promise<Consultation> {
   const { bank, groups = true } = options;
@@ -164,16 +164,20 @@ class Run {
     await this.correct();
   }
 
-  /** The user corrects every fact the bot holds that the environment does not have so, one turn each. */
+  /**
+   * The user corrects every fact the bot holds that the environment does not have so: the bot
+   * shows what it read from a message to be confirmed, and the user puts right all of it in one
+   * reply, one turn.
+   */
   private async correct(): Promise<void> {
-    for (const [name, value] of Object.entries(this.facts)) {
-      const truth = Object.hasOwn(this.truth, name) ? this.truth[name] : null;
-      if (sameValue(value, truth)) continue;
+    const wrong = Object.entries(this.facts).filter(([name, value]) => !sameValue(value, Object.hasOwn(this.truth, name) ? this.truth[name] : null));
+    if (wrong.length === 0) return;
+    for (const [name] of wrong) {
       this.corrections.push(name);
-      this.facts[name] = truth;
-      await this.ask();
-      this.turnTaken();
+      this.facts[name] = Object.hasOwn(this.truth, name) ? this.truth[name] : null;
     }
+    await this.ask();
+    this.turnTaken();
   }
 
   result(): Consultation {

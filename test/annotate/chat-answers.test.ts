@@ -1,0 +1,57 @@
+import { expect } from '@jest/globals';
+import { diagnoseAnswer } from '../../src/app/diagnose';
+import { bundledKnowledgeBase } from '../../harness/knowledge-base';
+
+// What a chat answer states, read as POST /v1/diagnose reads `text` once the consultation has
+// stated the client: each row is wording people use in a chat reply that a ticket rarely has.
+const read = async (text: string) => {
+  const answer = await diagnoseAnswer(bundledKnowledgeBase(), { facts: { clientKind: 'outlook' }, text }, { includeCandidates: false });
+  return Object.fromEntries(Object.entries(answer.facts.fromText ?? {}).map(([name, fact]) => [name, fact.value]));
+};
+
+describe('reading chat answers', () => {
+  it.each([
+    ['Outlook 11 (2003)', { outlookVersion: '2003' }],
+    ['Outlook 12, the 2007 release', { outlookVersion: '2007' }],
+    ['we have the Outlook of year 2000 version', { outlookVersion: '2000' }],
+    ["it's the Office 2016 volume license Outlook", { outlookVersion: '2016' }],
+    ['our outlook is the 2019 one', { outlookVersion: '2019' }],
+    ["it's the Outlook that comes with our Microsoft 365 subscription", { outlookVersion: '365' }],
+    ['our exchange server is the 2019 version', { exchangeVersion: '2019' }],
+    ["it's Exchange version 4", { exchangeVersion: '4.0' }],
+    ["the addresses aren't translated, the client sees the server's real IP", { natMode: 'none' }],
+    ['nothing does NAT in that path', { natMode: 'none' }],
+    ["we don't use any address translation", { natMode: 'none' }],
+    ['each public IP maps to one internal machine, static', { natMode: 'one-to-one' }],
+    ['all our pcs look like one ip from outside', { natMode: 'many-to-one' }],
+    ["we don't have any firewall or proxy in that path", { firewallPlatform: 'none' }],
+    ["it's a Windows NT-based firewall", { firewallPlatform: 'windows-nt' }],
+    ['the proxy server in between runs on Windows NT', { firewallPlatform: 'windows-nt' }],
+    ['the firewall is a dedicated hardware appliance', { firewallPlatform: 'non-windows' }],
+    ['the port test to 135 on the mail server failed', { port135Reachable: false }],
+    ['i tried the port test and 135 on the mail server answered', { port135Reachable: true }],
+    ['the RPC endpoint mapper port on the Exchange server responds', { port135Reachable: true }],
+    ['Test-NetConnection to the exchange server on 135 says TcpTestSucceeded True', { port135Reachable: true }],
+    ['the endpoint mapper on the Exchange box is not reachable from the client', { port135Reachable: false }],
+    ['we set static ports 4900 and 4901', { exchangeStaticPorts: 'ephemeral' }],
+    ['TCP/IP Port is set to 4990 for the DS and 4991 for the IS', { exchangeStaticPorts: 'ephemeral' }],
+    ['static ports 10001 and 10002 for the store and directory', { exchangeStaticPorts: 'outside-ephemeral' }],
+    ['the Exchange services have static ports above 5000', { exchangeStaticPorts: 'outside-ephemeral' }],
+    ['the static ports we chose are below 5000', { exchangeStaticPorts: 'ephemeral' }],
+    ['no static ports were set on Exchange', { exchangeStaticPorts: 'none' }],
+    ['the Exchange services still use dynamic RPC ports', { exchangeStaticPorts: 'none' }],
+  ])('%s', async (text, expected) => {
+    expect(await read(text)).toEqual(expected);
+  });
+
+  it.each([
+    // A port mapping or a forward is NAT, not a static port of Exchange's.
+    ['a static port mapping for 3389 to the terminal server', 'exchangeStaticPorts'],
+    // A test that worked, then a client that fails, is not a failed test.
+    ['portqry OK on 135 but Outlook 2007 fails', 'port135Reachable'],
+    // A hardware box named in advice is not the caller's firewall.
+    ['on a hardware box a 1:1 translation often does', 'firewallPlatform'],
+  ])('does not read %s as %s', async (text, fact) => {
+    expect(Object.keys(await read(text))).not.toContain(fact);
+  });
+});
