@@ -17,7 +17,7 @@ export interface Consultation {
   /** The turns until every one of `expected` was first confirmed; undefined when none was expected or it never was. */
   turnsToConfirmed?: number | undefined;
   /** Sentence mode: facts the user had to correct after the service read them wrong from their words (all of one message's in one turn). */
-  corrections: string[];
+  corrections: Correction[];
   /** Sentence mode: answers given with a button because the bank has no words for the fact. */
   buttons: string[];
   /** The facts the conversation ended with (null: the user did not know). */
@@ -26,6 +26,13 @@ export interface Consultation {
   report: DiagnoseResponse;
   /** Sentence mode: what the user said, turn by turn. */
   said: string[];
+}
+
+/** A fact read wrong from the user's words: what the bot held, and what the user put right. */
+interface Correction {
+  fact: string;
+  read: unknown;
+  truth: unknown;
 }
 
 export interface ConsultOptions {
@@ -68,7 +75,7 @@ export function answerFrom(environment: Facts, fact: string): [name: string, val
 }
 
 /** The facts a turn answers: the top question's group when it offers one and groups are on, or its fact. */
-export function factsAnswered(question: Question, groups: boolean): string[] {
+function factsAnswered(question: Question, groups: boolean): string[] {
   return groups && question.group ? question.group.facts : [question.fact];
 }
 
@@ -107,7 +114,7 @@ class Run {
   answer!: DiagnoseResponse;
   private readonly facts: Facts = {};
   private turnsToConfirmed: number | undefined;
-  private readonly corrections: string[] = [];
+  private readonly corrections: Correction[] = [];
   private readonly buttons: string[] = [];
   private readonly said: string[] = [];
   private opening = true;
@@ -165,16 +172,27 @@ class Run {
   }
 
   /**
-   * The user corrects every fact the bot holds that the environment does not have so: the bot
-   * shows what it read from a message to be confirmed, and the user puts right all of it in one
-   * reply, one turn.
+   * The user corrects every fact the bot holds that the environment has otherwise (a value read
+   * wrong, or one they stated taken as not known): the bot shows what it read from a message to be
+   * confirmed, and the user puts right all of it in one reply, one turn. A fact the environment
+   * does not have is one the user does not know: they let the bot's reading of it stand, and a
+   * consultation it leads astray ends wrong. The bot shows what the service derived too, marked as
+   * derived: the user states a fact they know that a derivation contradicts, and takes back the
+   * premises read from their words that they do not know.
    */
   private async correct(): Promise<void> {
-    const wrong = Object.entries(this.facts).filter(([name, value]) => !sameValue(value, Object.hasOwn(this.truth, name) ? this.truth[name] : null));
+    const held = Object.entries(this.facts).filter(([name, value]) => Object.hasOwn(this.truth, name) && !sameValue(value, this.truth[name]));
+    const derived = Object.entries(this.answer.facts.derived).filter(
+      ([name, value]) => Object.hasOwn(this.environment, name) && !Object.hasOwn(this.facts, name) && !sameValue(value, this.environment[name]),
+    );
+    const wrong = [...held, ...derived];
     if (wrong.length === 0) return;
-    for (const [name] of wrong) {
-      this.corrections.push(name);
-      this.facts[name] = Object.hasOwn(this.truth, name) ? this.truth[name] : null;
+    for (const [name, read] of wrong) {
+      this.corrections.push({ fact: name, read, truth: this.truth[name] });
+      this.facts[name] = this.truth[name];
+      for (const premise of Object.keys(this.answer.facts.derivations[name]?.from ?? {})) {
+        if (!Object.hasOwn(this.truth, premise) && Object.hasOwn(this.facts, premise)) this.facts[premise] = null;
+      }
     }
     await this.ask();
     this.turnTaken();

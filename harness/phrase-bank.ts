@@ -65,7 +65,11 @@ export class Speaker {
 
   /** The clauses as one message, joined two at a time by the bank's templates. */
   join(clauses: string[]): string {
-    return clauses.reduce((message, clause) => this.pick(this.bank.joins).replace('{a}', () => message).replace('{b}', () => clause));
+    return clauses.reduce((message, clause) =>
+      this.pick(this.bank.joins)
+        .replace('{a}', () => message)
+        .replace('{b}', () => clause),
+    );
   }
 
   /** `items` in an order of the speaker's choosing. */

@@ -54,7 +54,7 @@ async function runMode(all: Scenario[], options: (s: Scenario) => ConsultOptions
   const confirmed = played.filter((p) => p.scenario.expected.length > 0).map((p) => p.consultation.turnsToConfirmed);
   const reached = confirmed.filter((t): t is number => t !== undefined);
   const ends = played.map((p) => p.consultation.turns);
-  const corrections = played.flatMap((p) => p.consultation.corrections);
+  const corrections = played.flatMap((p) => p.consultation.corrections.map((c) => c.fact));
   const buttons = played.flatMap((p) => p.consultation.buttons);
   const lines = [
     `  turns to the first confirmed expected diagnosis: average ${average(reached)}, maximum ${Math.max(...reached)} (${confirmed.length} scenarios expect one; ${confirmed.length - reached.length} never reached it)`,
@@ -80,7 +80,9 @@ function detail(result: ModeResult): void {
   for (const { scenario, consultation, ok } of result.played) {
     const { turns, turnsToConfirmed, asked, corrections, said } = consultation;
     console.log(`${String(turns).padStart(3)} ${turnsToConfirmed === undefined ? '  -' : String(turnsToConfirmed).padStart(3)}  ${ok ? 'ok   ' : 'WRONG'}  ${scenario.label}`);
-    console.log(`          asked: ${asked.join(', ') || '(nothing)'}${corrections.length ? `; corrected: ${corrections.join(', ')}` : ''}`);
+    console.log(
+      `          asked: ${asked.join(', ') || '(nothing)'}${corrections.length ? `; corrected: ${corrections.map((c) => `${c.fact} read ${JSON.stringify(c.read)}, is ${JSON.stringify(c.truth)}`).join('; ')}` : ''}`,
+    );
     for (const words of said) console.log(`          said: ${JSON.stringify(words)}`);
   }
 }
@@ -114,7 +116,13 @@ async function main(): Promise<void> {
   }
 
   const replay = await replayWithPriors(
-    (await runMode(all, () => ({ groups: false }))).played.map(({ scenario, consultation, ok }) => ({ environment: scenario.environment, consultation, ok, label: scenario.label, check: scenario.check })),
+    (await runMode(all, () => ({ groups: false }))).played.map(({ scenario, consultation, ok }) => ({
+      environment: scenario.environment,
+      consultation,
+      ok,
+      label: scenario.label,
+      check: scenario.check,
+    })),
   );
   console.log(`replayed with ?priors=field, one fact a turn: each of the ${replay.replayed} recorded consultations ranked by the answers of the other ${replay.replayed - 1} (leave one out)`);
   if (showDetail) for (const line of replay.changed) console.log(line);

@@ -7,6 +7,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { annotateLines } from '../app/annotate-batch';
 import { noteBlocks, renderNote } from '../annotate/note';
+import type { AnnotatedFact } from '../annotate/evidence-bounds';
 import { Contract } from '../contract/contract';
 import { diagnoseAnswer } from '../app/diagnose';
 import { ndjsonLines } from '../app/ndjson-lines';
@@ -324,10 +325,12 @@ function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, 
  * inference labelled "derived"), with the next question as the --fact to send.
  */
 function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>, vocabulary: Vocabulary): string {
-  const given = Object.entries(answer.facts.given).map(([name, value]) => [name, { value, source: 'given' as const, evidence: [] }]);
-  // Read from --text: shown with the words they came from, as a ticket's are.
-  const read = Object.entries(answer.facts.fromText ?? {}).map(([name, { value, confidence, evidence }]) => [name, { value, source: 'extracted' as const, confidence, evidence }]);
-  const facts = Object.fromEntries([...given, ...read]);
+  const facts: Record<string, AnnotatedFact> = {};
+  for (const [name, value] of Object.entries(answer.facts.given)) facts[name] = { value, source: 'given', evidence: [] };
+  // Read from --text: shown with the words they came from, as a ticket's are (the note quotes a
+  // span's words, never its field, which is the text's here and not a ticket's).
+  for (const [name, { value, confidence, evidence }] of Object.entries(answer.facts.fromText ?? {}))
+    facts[name] = { value, source: 'extracted', confidence, evidence: evidence as AnnotatedFact['evidence'] };
   const blocks = noteBlocks({ ...answer, facts, context: [], derivations: answer.facts.derivations }, vocabulary);
   const [next] = answer.questions;
   const hint = next ? `Ask next as: --fact ${next.fact}=${next.values.length ? next.values.map((v) => v.value).join('|') : '<address>'}\n` : '';

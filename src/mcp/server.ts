@@ -43,7 +43,11 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf, decisions?: Deci
       factsAt: '/facts',
       run: async (args, snapshot, caller) => {
         const priors = args.priors === 'field' ? await fieldPriors(decisions) : undefined;
-        const answer = await diagnoseAnswer(snapshot, { facts: args.facts as Record<string, unknown>, text: args.text as string | undefined }, { includeCandidates: args.include === 'candidates', priors });
+        const answer = await diagnoseAnswer(
+          snapshot,
+          { facts: args.facts as Record<string, unknown>, text: args.text as string | undefined },
+          { includeCandidates: args.include === 'candidates', priors },
+        );
         // A chatbot's diagnosis is a decision like any other, with its id to report the outcome against.
         return decisions ? { decisionId: decisions.record(diagnoseDecision(answer, args.text as string | undefined), caller), ...answer } : answer;
       },

@@ -4,8 +4,8 @@ import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // What a chat answer states, read as POST /v1/diagnose reads `text` once the consultation has
 // stated the client: each row is wording people use in a chat reply that a ticket rarely has.
-const read = async (text: string) => {
-  const answer = await diagnoseAnswer(bundledKnowledgeBase(), { facts: { clientKind: 'outlook' }, text }, { includeCandidates: false });
+const read = async (text: string, facts: Record<string, unknown> = { clientKind: 'outlook' }) => {
+  const answer = await diagnoseAnswer(bundledKnowledgeBase(), { facts, text }, { includeCandidates: false });
   return Object.fromEntries(Object.entries(answer.facts.fromText ?? {}).map(([name, fact]) => [name, fact.value]));
 };
 
@@ -40,8 +40,21 @@ describe('reading chat answers', () => {
     ['the static ports we chose are below 5000', { exchangeStaticPorts: 'ephemeral' }],
     ['no static ports were set on Exchange', { exchangeStaticPorts: 'none' }],
     ['the Exchange services still use dynamic RPC ports', { exchangeStaticPorts: 'none' }],
+    ['directory replication between the servers in the site fails', { symptoms: ['directory-replication-fails'] }],
+    ["the DRA can't synchronize the naming context with the other server", { symptoms: ['directory-replication-fails'] }],
+    ["there's a 1720 error from the Exchange directory service at boot", { symptoms: ['error-1720'] }],
+    ['outlook dont connect to the exchange', { symptoms: ['cannot-connect'] }],
+    ['nslookup for the exchange server fails', { symptoms: ['name-resolution-fails'] }],
+    ['the device tries to synchronize and then errors out', { symptoms: ['sync-fails'] }],
+    // Not knowing about NAT is neither NAT nor none.
+    ['we have a Cisco PIX, dont know about nat', { firewallPlatform: 'non-windows' }],
+    ['no idea whether the router does NAT or what kind', {}],
   ])('%s', async (text, expected) => {
     expect(await read(text)).toEqual(expected);
+  });
+
+  it('the Outlook app on a laptop is Outlook, not the phone app', async () => {
+    expect(await read('the Outlook app on my work laptop', { symptoms: ['cannot-connect'] })).toEqual({ clientKind: 'outlook' });
   });
 
   it.each([
