@@ -46,6 +46,7 @@ describe('reading chat answers', () => {
     ['outlook dont connect to the exchange', { symptoms: ['cannot-connect'] }],
     ['nslookup for the exchange server fails', { symptoms: ['name-resolution-fails'] }],
     ['the device tries to synchronize and then errors out', { symptoms: ['sync-fails'] }],
+    ['ipconfig on the Exchange server says 10.0.0.5. ipconfig on the client shows 203.0.113.9', { serverAddress: '10.0.0.5', clientAddress: '203.0.113.9' }],
     // Not knowing about NAT is neither NAT nor none.
     ['we have a Cisco PIX, dont know about nat', { firewallPlatform: 'non-windows' }],
     ['no idea whether the router does NAT or what kind', {}],
