@@ -7,6 +7,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommanderError } from 'commander';
 import { annotateLines } from '../app/annotate-batch';
 import { noteBlocks, renderNote } from '../annotate/note';
+import type { AnnotatedFact } from '../annotate/evidence-bounds';
 import { Contract } from '../contract/contract';
 import { diagnoseAnswer } from '../app/diagnose';
 import { ndjsonLines } from '../app/ndjson-lines';
@@ -324,9 +325,14 @@ function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, 
  * inference labelled "derived"), with the next question as the --fact to send.
  */
 function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>, vocabulary: Vocabulary): string {
-  const given = Object.entries(answer.facts.given).map(([name, value]) => [name, { value, source: 'given' as const, evidence: [] }]);
-  // Read from --text: shown with the words they came from, as a ticket's are.
-  const read = Object.entries(answer.facts.fromText ?? {}).map(([name, { value, confidence, evidence }]) => [name, { value, source: 'extracted' as const, confidence, evidence }]);
+  // Entries typed as pairs: arrays of arrays would make Object.fromEntries answer any.
+  const given = Object.entries(answer.facts.given).map(([name, value]): [string, AnnotatedFact] => [name, { value, source: 'given', evidence: [] }]);
+  // Read from --text: shown with the words they came from, as a ticket's are. The text was read as
+  // a ticket's body (see diagnoseAnswer), which is what the note's spans can name; the answer calls it text.
+  const read = Object.entries(answer.facts.fromText ?? {}).map(([name, { value, confidence, evidence }]): [string, AnnotatedFact] => [
+    name,
+    { value, source: 'extracted', confidence, evidence: evidence.map((span) => ({ ...span, field: 'body' as const })) },
+  ]);
   const facts = Object.fromEntries([...given, ...read]);
   const blocks = noteBlocks({ ...answer, facts, context: [], derivations: answer.facts.derivations }, vocabulary);
   const [next] = answer.questions;
