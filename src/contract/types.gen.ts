@@ -619,7 +619,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A fact's value; its type and allowed values are given by `GET /v1/facts`. */
+        /** @description A fact's value; the fact vocabulary gives its type and allowed values. */
         FactValue: string | boolean | string[];
         /** @description A fact's value, or `null` for "asked, but not known" (never asked again). */
         InputFactValue: components["schemas"]["FactValue"] | null;
@@ -645,7 +645,7 @@ export interface components {
             conflicts: components["schemas"]["Conflict"][];
             /** @description The facts worth asking next, best first; empty when nothing more can be learned. */
             questions: components["schemas"]["Question"][];
-            /** @description With `?include=candidates`, every diagnosis of the knowledge base with its status. */
+            /** @description When every candidate is asked for (`include` set to `candidates`), every diagnosis of the knowledge base with its status. */
             candidates?: components["schemas"]["Candidate"][];
             /** @description The facts the diagnosis used. */
             facts: {
@@ -668,7 +668,7 @@ export interface components {
         };
         /**
          * Format: uuid
-         * @description The id of the decision recorded for this answer, to read it back (`GET /v1/decisions/{id}`) and report its outcome; absent when the decision log is off.
+         * @description The id of the decision recorded for this answer, to read the decision back and report its outcome (`getDecision`, `reportOutcome`); absent when the decision log is off.
          */
         DecisionIdField: string;
         Question: {
