@@ -1,16 +1,16 @@
 import { Router, type RequestHandler } from 'express';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Contract } from '../contract/contract';
 import type { DecisionRecorder } from '../decisions/recorder';
 import { AppError } from '../app/errors';
-import { MAX_FIELD_ERRORS } from '../contract/problem';
 import type { Snapshot, SnapshotOf } from '../app/snapshot';
 import { refusalWithFacts } from '../contract/facts-refusal';
 import type { FieldError } from '../facts/normalize';
 import { ToolCatalog, type CatalogEntry } from './tool-catalog';
 import { chatbotTools } from './tools';
+import { argumentsRefused, refusal } from './refusals';
 
 /** POST /mcp: the MCP door, served on the service's HTTP server; `decisions` records its diagnoses as POST /v1/diagnose's are. */
 export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf, decisions?: DecisionRecorder): Router {
@@ -24,25 +24,15 @@ export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf, decisions?
  */
 function mcpHandler(contract: Contract, snapshotOf: SnapshotOf, decisions?: DecisionRecorder): RequestHandler {
   const catalog = new ToolCatalog(contract, chatbotTools(decisions));
+  const toolNames = catalog.entries.map((e) => e.tool.name).join(', ');
 
   const server = (snapshot: Snapshot, caller: string | undefined): Server => {
     const mcp = new Server({ name: 'outlook-connectivity-kb', version: contract.document.info.version }, { capabilities: { tools: {} } });
     mcp.setRequestHandler(ListToolsRequestSchema, () => ({ tools: catalog.listing(snapshot.kb.vocabulary) }));
     mcp.setRequestHandler(CallToolRequestSchema, async (request) => {
       const entry = catalog.find(request.params.name);
-      if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}"; tools: ${catalog.entries.map((e) => e.tool.name).join(', ')}`);
-      const args = request.params.arguments ?? {};
-      checkArguments(entry, args, snapshot);
-      try {
-        const result = await entry.tool.run(args, snapshot, caller);
-        return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
-      } catch (error) {
-        if (error instanceof AppError) {
-          const detail = error.errors ? describe(error.errors) : error.message;
-          throw new McpError(ErrorCode.InvalidParams, `${entry.tool.name}: ${detail}`, { code: error.code, errors: error.errors });
-        }
-        throw error;
-      }
+      if (!entry) return refusal(`There is no tool "${request.params.name}"; the tools are ${toolNames}.`);
+      return call(entry, request.params.arguments ?? {}, snapshot, caller);
     });
     return mcp;
   };
@@ -66,21 +56,35 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf, decisions?: Deci
 }
 
 /**
- * Refuses arguments that do not match the tool's input schema; a tool that takes facts has them
- * read against the vocabulary too, as POST /v1/diagnose does (see refusalWithFacts).
+ * One tool call: its arguments checked as the HTTP door checks the request (the operation's schema,
+ * then the facts against the vocabulary), then the tool run. Whatever it refuses is a result the
+ * model reads (isError), naming each argument at fault and what it allows.
  */
-function checkArguments({ tool, check }: CatalogEntry, args: Record<string, unknown>, snapshot: Snapshot): void {
+async function call({ tool, check, argumentNames }: CatalogEntry, args: Record<string, unknown>, snapshot: Snapshot, caller: string | undefined): Promise<CallToolResult> {
   const findings = check(args);
-  if (!findings) return;
-  const { code, errors } = tool.factsArgument
-    ? refusalWithFacts('', findings, args, { at: `/${tool.factsArgument}`, vocabulary: snapshot.kb.vocabulary })
-    : { code: 'invalid_request', errors: findings.errors };
-  throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for ${tool.name}: ${describe(errors)}`, { code, errors: errors.slice(0, MAX_FIELD_ERRORS) });
+  if (findings) {
+    const { errors } = tool.factsArgument ? refusalWithFacts('', findings, args, { at: `/${tool.factsArgument}`, vocabulary: snapshot.kb.vocabulary }) : { errors: findings.errors };
+    return refusal(argumentsRefused(tool.name, errors.map(namingArguments(argumentNames)), factsHint(tool.factsArgument, errors)));
+  }
+  try {
+    const result = await tool.run(args, snapshot, caller);
+    return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return refusal(error.errors ? argumentsRefused(tool.name, error.errors, factsHint(tool.factsArgument, error.errors)) : `${tool.name}: ${error.message}`);
+  }
 }
 
-// A chatbot reads the message, not the data: it names each field and, where there is a set, what
-// is allowed. As in a problem, the first MAX_FIELD_ERRORS and the number of the rest.
-function describe(errors: FieldError[]): string {
-  const listed = errors.slice(0, MAX_FIELD_ERRORS).map((e) => `${e.pointer} ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`);
-  return [...listed, ...(errors.length > MAX_FIELD_ERRORS ? [`and ${errors.length - MAX_FIELD_ERRORS} more`] : [])].join('; ');
+/** An argument the tool does not take is refused with those it does, as a fact it does not know is with the facts. */
+function namingArguments(argumentNames: string[]): (error: FieldError) => FieldError {
+  return (error) => {
+    const name = /^\/([^/]+)$/.exec(error.pointer)?.[1];
+    return name !== undefined && !argumentNames.includes(name) ? { ...error, allowed: argumentNames } : error;
+  };
+}
+
+/** Where facts are refused, the tool that lists every fact with its allowed values and their labels. */
+function factsHint(factsArgument: string | undefined, errors: FieldError[]): string | undefined {
+  const inFacts = factsArgument !== undefined && errors.some((e) => e.pointer.startsWith(`/${factsArgument}/`));
+  return inFacts ? 'Call list_facts to see every fact with its allowed values.' : undefined;
 }
