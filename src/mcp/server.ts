@@ -1,7 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Contract } from '../contract/contract';
 import type { DecisionRecorder } from '../decisions/recorder';
 import { AppError } from '../app/errors';
@@ -11,6 +11,7 @@ import type { FieldError } from '../facts/normalize';
 import { ToolCatalog, type CatalogEntry } from './tool-catalog';
 import { chatbotTools } from './tools';
 import { argumentsRefused, refusal } from './refusals';
+import { troubleshootConnectivity, troubleshootingMessages } from './prompts';
 
 /** POST /mcp: the MCP door, served on the service's HTTP server; `decisions` records its diagnoses as POST /v1/diagnose's are. */
 export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf, decisions?: DecisionRecorder): Router {
@@ -18,21 +19,30 @@ export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf, decisions?
 }
 
 /**
- * The MCP server: one tool per API operation a chatbot needs, each answering exactly what the
- * HTTP operation answers. Stateless Streamable HTTP: every POST /mcp gets a fresh server and
- * transport, so any instance behind a load balancer can answer any request.
+ * The MCP server: the tools (one per API operation a chatbot needs, each answering exactly what
+ * the HTTP operation answers) and the prompt that runs a consultation with them. Stateless
+ * Streamable HTTP: every POST /mcp gets a fresh server and transport, so any instance behind a
+ * load balancer can answer any request.
  */
 function mcpHandler(contract: Contract, snapshotOf: SnapshotOf, decisions?: DecisionRecorder): RequestHandler {
   const catalog = new ToolCatalog(contract, chatbotTools(decisions));
   const toolNames = catalog.entries.map((e) => e.tool.name).join(', ');
 
   const server = (snapshot: Snapshot, caller: string | undefined): Server => {
-    const mcp = new Server({ name: 'outlook-connectivity-kb', version: contract.document.info.version }, { capabilities: { tools: {} } });
+    const mcp = new Server({ name: 'outlook-connectivity-kb', version: contract.document.info.version }, { capabilities: { tools: {}, prompts: {} } });
     mcp.setRequestHandler(ListToolsRequestSchema, () => ({ tools: catalog.listing(snapshot.kb.vocabulary) }));
     mcp.setRequestHandler(CallToolRequestSchema, async (request) => {
       const entry = catalog.find(request.params.name);
       if (!entry) return refusal(`There is no tool "${request.params.name}"; the tools are ${toolNames}.`);
       return call(entry, request.params.arguments ?? {}, snapshot, caller);
+    });
+    mcp.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: [troubleshootConnectivity] }));
+    mcp.setRequestHandler(GetPromptRequestSchema, (request) => {
+      const { name, arguments: args = {} } = request.params;
+      if (name !== troubleshootConnectivity.name) throw new ProtocolRefusal(`There is no prompt "${name}"; the prompt is ${troubleshootConnectivity.name}.`);
+      const unknown = Object.keys(args).filter((arg) => arg !== 'problem');
+      if (unknown.length) throw new ProtocolRefusal(`The prompt ${name} takes no argument ${unknown.join(', ')}; its argument is problem.`);
+      return troubleshootingMessages(args.problem);
     });
     return mcp;
   };
@@ -87,4 +97,13 @@ function namingArguments(argumentNames: string[]): (error: FieldError) => FieldE
 function factsHint(factsArgument: string | undefined, errors: FieldError[]): string | undefined {
   const inFacts = factsArgument !== undefined && errors.some((e) => e.pointer.startsWith(`/${factsArgument}/`));
   return inFacts ? 'Call list_facts to see every fact with its allowed values.' : undefined;
+}
+
+/**
+ * A refusal of a request that is no tool call (an unknown prompt): a JSON-RPC error, -32602. Not an
+ * McpError, whose message already carries "MCP error -32602: ", which the SDK then sends on and a
+ * client prefixes again.
+ */
+class ProtocolRefusal extends Error {
+  readonly code = ErrorCode.InvalidParams;
 }
