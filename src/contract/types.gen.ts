@@ -507,12 +507,16 @@ export interface paths {
         /**
          * Model Context Protocol endpoint for chatbots
          * @description MCP over Streamable HTTP, stateless (no session id): JSON-RPC 2.0 requests such as
-         *     `initialize`, `tools/list` and `tools/call`. The tools are `diagnose`, `list_facts` and
-         *     `get_article`; each takes the parameters and request body of the operation it stands for
-         *     (`diagnose`, `listFacts`, `getArticle`) as its arguments, with the input schema built from
-         *     this document, and returns what that operation returns. A bad argument is a JSON-RPC error
-         *     -32602 whose message names the field and what is allowed. Answers are JSON, never a
-         *     stream, so a client that accepts only `application/json` is served too.
+         *     `initialize`, `tools/list`, `tools/call`, `prompts/list` and `prompts/get`. The tools are
+         *     `diagnose`, `list_facts` and `get_article`; each takes the parameters and request body of
+         *     the operation it stands for (`diagnose`, `listFacts`, `getArticle`) as its arguments and
+         *     returns what that operation returns as its structured content. Their input and output
+         *     schemas are built from this document, and diagnose's `facts` from the fact vocabulary
+         *     being served: each fact with its type, allowed values and description. Arguments a tool
+         *     cannot take are answered with a result marked `isError` whose text names each argument
+         *     and what it allows. The prompt `troubleshoot-connectivity` gives a model the consultation
+         *     loop. Answers are JSON, never a stream, so a client that accepts only `application/json`
+         *     is served too.
          */
         post: operations["mcp"];
         delete?: never;
