@@ -179,7 +179,8 @@ describe('work grows linearly with the input', () => {
           const call = memo((n: number) => JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'diagnose', arguments: { facts: facts(kind, value, n) } } }));
           const ratio = await settledGrowthRatio(
             async (n) => {
-              expect(member((await post('/mcp', call(n))).body, 'error')).toBeDefined();
+              // Refused as a tool result a model reads (isError), not a JSON-RPC error.
+              expect(member((await post('/mcp', call(n))).body, 'result', 'isError')).toBe(true);
             },
             countFor(102_400, call),
             MAX_RATIO,

@@ -327,10 +327,11 @@ function parseFactValue(kb: ReturnType<typeof loadKnowledgeBase>, name: string, 
 function readable(answer: Awaited<ReturnType<typeof diagnoseAnswer>>, vocabulary: Vocabulary): string {
   const facts: Record<string, AnnotatedFact> = {};
   for (const [name, value] of Object.entries(answer.facts.given)) facts[name] = { value, source: 'given', evidence: [] };
-  // Read from --text: shown with the words they came from, as a ticket's are (the note quotes a
-  // span's words, never its field, which is the text's here and not a ticket's).
-  for (const [name, { value, confidence, evidence }] of Object.entries(answer.facts.fromText ?? {}))
-    facts[name] = { value, source: 'extracted', confidence, evidence: evidence as AnnotatedFact['evidence'] };
+  // Read from --text: shown with the words they came from, as a ticket's are. The text was read as
+  // a ticket's body (see diagnoseAnswer), which is what the note's spans can name; the answer calls it text.
+  for (const [name, { value, confidence, evidence }] of Object.entries(answer.facts.fromText ?? {})) {
+    facts[name] = { value, source: 'extracted', confidence, evidence: evidence.map((span) => ({ ...span, field: 'body' as const })) };
+  }
   const blocks = noteBlocks({ ...answer, facts, context: [], derivations: answer.facts.derivations }, vocabulary);
   const [next] = answer.questions;
   const hint = next ? `Ask next as: --fact ${next.fact}=${next.values.length ? next.values.map((v) => v.value).join('|') : '<address>'}\n` : '';

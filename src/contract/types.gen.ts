@@ -507,12 +507,16 @@ export interface paths {
         /**
          * Model Context Protocol endpoint for chatbots
          * @description MCP over Streamable HTTP, stateless (no session id): JSON-RPC 2.0 requests such as
-         *     `initialize`, `tools/list` and `tools/call`. The tools are `diagnose`, `list_facts` and
-         *     `get_article`; each takes the parameters and request body of the operation it stands for
-         *     (`diagnose`, `listFacts`, `getArticle`) as its arguments, with the input schema built from
-         *     this document, and returns what that operation returns. A bad argument is a JSON-RPC error
-         *     -32602 whose message names the field and what is allowed. Answers are JSON, never a
-         *     stream, so a client that accepts only `application/json` is served too.
+         *     `initialize`, `tools/list`, `tools/call`, `prompts/list` and `prompts/get`. The tools are
+         *     `diagnose`, `list_facts` and `get_article`; each takes the parameters and request body of
+         *     the operation it stands for (`diagnose`, `listFacts`, `getArticle`) as its arguments and
+         *     returns what that operation returns as its structured content. Their input and output
+         *     schemas are built from this document, and diagnose's `facts` from the fact vocabulary
+         *     being served: each fact with its type, allowed values and description. Arguments a tool
+         *     cannot take are answered with a result marked `isError` whose text names each argument
+         *     and what it allows. The prompt `troubleshoot-connectivity` gives a model the consultation
+         *     loop. Answers are JSON, never a stream, so a client that accepts only `application/json`
+         *     is served too.
          */
         post: operations["mcp"];
         delete?: never;
@@ -619,7 +623,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A fact's value; its type and allowed values are given by `GET /v1/facts`. */
+        /** @description A fact's value; the fact vocabulary gives its type and allowed values. */
         FactValue: string | boolean | string[];
         /** @description A fact's value, or `null` for "asked, but not known" (never asked again). */
         InputFactValue: components["schemas"]["FactValue"] | null;
@@ -645,7 +649,7 @@ export interface components {
             conflicts: components["schemas"]["Conflict"][];
             /** @description The facts worth asking next, best first; empty when nothing more can be learned. */
             questions: components["schemas"]["Question"][];
-            /** @description With `?include=candidates`, every diagnosis of the knowledge base with its status. */
+            /** @description When every candidate is asked for (`include` set to `candidates`), every diagnosis of the knowledge base with its status. */
             candidates?: components["schemas"]["Candidate"][];
             /** @description The facts the diagnosis used. */
             facts: {
@@ -668,7 +672,7 @@ export interface components {
         };
         /**
          * Format: uuid
-         * @description The id of the decision recorded for this answer, to read it back (`GET /v1/decisions/{id}`) and report its outcome; absent when the decision log is off.
+         * @description The id of the decision recorded for this answer, to read the decision back and report its outcome (`getDecision`, `reportOutcome`); absent when the decision log is off.
          */
         DecisionIdField: string;
         Question: {

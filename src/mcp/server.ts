@@ -1,29 +1,17 @@
 import { Router, type RequestHandler } from 'express';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ErrorCode, GetPromptRequestSchema, ListPromptsRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Contract } from '../contract/contract';
-import { diagnoseAnswer } from '../app/diagnose';
-import { diagnoseDecision } from '../app/decision-content';
-import { fieldPriors } from '../app/field-priors';
 import type { DecisionRecorder } from '../decisions/recorder';
 import { AppError } from '../app/errors';
-import { MAX_FIELD_ERRORS } from '../contract/problem';
-import { articleAnswer, factsAnswer } from '../app/articles';
-import type { SchemaCheck } from '../contract/schema-check';
 import type { Snapshot, SnapshotOf } from '../app/snapshot';
-import type { FieldError } from '../facts/normalize';
-import type { Vocabulary } from '../kb/vocabulary';
 import { refusalWithFacts } from '../contract/facts-refusal';
-import { findOperation, operationInputSchema } from './tool-schemas';
-
-interface Tool {
-  name: string;
-  operationId: string;
-  run: (args: Record<string, unknown>, snapshot: Snapshot, caller: string | undefined) => Promise<object> | object;
-  /** Where its arguments hold facts, to be read against the vocabulary when they are refused. */
-  factsAt?: string;
-}
+import type { FieldError } from '../facts/normalize';
+import { ToolCatalog, type CatalogEntry } from './tool-catalog';
+import { chatbotTools } from './tools';
+import { argumentsRefused, refusal } from './refusals';
+import { troubleshootConnectivity, troubleshootingMessages } from './prompts';
 
 /** POST /mcp: the MCP door, served on the service's HTTP server; `decisions` records its diagnoses as POST /v1/diagnose's are. */
 export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf, decisions?: DecisionRecorder): Router {
@@ -31,58 +19,30 @@ export function mcpRoutes(contract: Contract, snapshotOf: SnapshotOf, decisions?
 }
 
 /**
- * The MCP server: one tool per API operation a chatbot needs, each answering exactly what the
- * HTTP operation answers. Stateless Streamable HTTP: every POST /mcp gets a fresh server and
- * transport, so any instance behind a load balancer can answer any request.
+ * The MCP server: the tools (one per API operation a chatbot needs, each answering exactly what
+ * the HTTP operation answers) and the prompt that runs a consultation with them. Stateless
+ * Streamable HTTP: every POST /mcp gets a fresh server and transport, so any instance behind a
+ * load balancer can answer any request.
  */
 function mcpHandler(contract: Contract, snapshotOf: SnapshotOf, decisions?: DecisionRecorder): RequestHandler {
-  const tools: Tool[] = [
-    {
-      name: 'diagnose',
-      operationId: 'diagnose',
-      factsAt: '/facts',
-      run: async (args, snapshot, caller) => {
-        const priors = args.priors === 'field' ? await fieldPriors(decisions) : undefined;
-        const answer = await diagnoseAnswer(
-          snapshot,
-          { facts: args.facts as Record<string, unknown>, text: args.text as string | undefined },
-          { includeCandidates: args.include === 'candidates', priors },
-        );
-        // A chatbot's diagnosis is a decision like any other, with its id to report the outcome against.
-        return decisions ? { decisionId: decisions.record(diagnoseDecision(answer, args.text as string | undefined), caller), ...answer } : answer;
-      },
-    },
-    { name: 'list_facts', operationId: 'listFacts', run: (_args, snapshot) => factsAnswer(snapshot) },
-    { name: 'get_article', operationId: 'getArticle', run: (args, snapshot) => articleAnswer(snapshot, args.id as string) },
-  ];
-  const described = tools.map((tool) => {
-    const operation = findOperation(contract.document, tool.operationId);
-    const inputSchema = operationInputSchema(contract, tool.operationId);
-    return {
-      tool,
-      listing: { name: tool.name, title: operation.summary, description: operation.description ?? operation.summary ?? tool.name, inputSchema },
-      check: contract.checkSchema(inputSchema),
-    };
-  });
+  const catalog = new ToolCatalog(contract, chatbotTools(decisions));
+  const toolNames = catalog.entries.map((e) => e.tool.name).join(', ');
 
   const server = (snapshot: Snapshot, caller: string | undefined): Server => {
-    const mcp = new Server({ name: 'outlook-connectivity-kb', version: contract.document.info.version }, { capabilities: { tools: {} } });
-    mcp.setRequestHandler(ListToolsRequestSchema, () => ({ tools: described.map((d) => d.listing) as never }));
+    const mcp = new Server({ name: 'outlook-connectivity-kb', version: contract.document.info.version }, { capabilities: { tools: {}, prompts: {} } });
+    mcp.setRequestHandler(ListToolsRequestSchema, () => ({ tools: catalog.listing(snapshot.kb.vocabulary) }));
     mcp.setRequestHandler(CallToolRequestSchema, async (request) => {
-      const entry = described.find((d) => d.tool.name === request.params.name);
-      if (!entry) throw new McpError(ErrorCode.InvalidParams, `Unknown tool "${request.params.name}"; tools: ${tools.map((t) => t.name).join(', ')}`);
-      const args = request.params.arguments ?? {};
-      checkArguments(entry.tool, entry.check, args, snapshot.kb.vocabulary);
-      try {
-        const result = await entry.tool.run(args, snapshot, caller);
-        return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
-      } catch (error) {
-        if (error instanceof AppError) {
-          const detail = error.errors ? describe(error.errors) : error.message;
-          throw new McpError(ErrorCode.InvalidParams, `${entry.tool.name}: ${detail}`, { code: error.code, errors: error.errors });
-        }
-        throw error;
-      }
+      const entry = catalog.find(request.params.name);
+      if (!entry) return refusal(`There is no tool "${request.params.name}"; the tools are ${toolNames}.`);
+      return call(entry, request.params.arguments ?? {}, snapshot, caller);
+    });
+    mcp.setRequestHandler(ListPromptsRequestSchema, () => ({ prompts: [troubleshootConnectivity] }));
+    mcp.setRequestHandler(GetPromptRequestSchema, (request) => {
+      const { name, arguments: args = {} } = request.params;
+      if (name !== troubleshootConnectivity.name) throw new ProtocolRefusal(`There is no prompt "${name}"; the prompt is ${troubleshootConnectivity.name}.`);
+      const unknown = Object.keys(args).filter((arg) => arg !== 'problem');
+      if (unknown.length) throw new ProtocolRefusal(`The prompt ${name} takes no argument ${unknown.join(', ')}; its argument is problem.`);
+      return troubleshootingMessages(args.problem);
     });
     return mcp;
   };
@@ -106,19 +66,44 @@ function mcpHandler(contract: Contract, snapshotOf: SnapshotOf, decisions?: Deci
 }
 
 /**
- * Refuses arguments that do not match the tool's input schema; a tool that takes facts has them
- * read against the vocabulary too, as POST /v1/diagnose does (see refusalWithFacts).
+ * One tool call: its arguments checked as the HTTP door checks the request (the operation's schema,
+ * then the facts against the vocabulary), then the tool run. Whatever it refuses is a result the
+ * model reads (isError), naming each argument at fault and what it allows.
  */
-function checkArguments(tool: Tool, check: SchemaCheck, args: Record<string, unknown>, vocabulary: Vocabulary): void {
+async function call({ tool, check, argumentNames }: CatalogEntry, args: Record<string, unknown>, snapshot: Snapshot, caller: string | undefined): Promise<CallToolResult> {
   const findings = check(args);
-  if (!findings) return;
-  const { code, errors } = tool.factsAt ? refusalWithFacts('', findings, args, { at: tool.factsAt, vocabulary }) : { code: 'invalid_request', errors: findings.errors };
-  throw new McpError(ErrorCode.InvalidParams, `Invalid arguments for ${tool.name}: ${describe(errors)}`, { code, errors: errors.slice(0, MAX_FIELD_ERRORS) });
+  if (findings) {
+    const { errors } = tool.factsArgument ? refusalWithFacts('', findings, args, { at: `/${tool.factsArgument}`, vocabulary: snapshot.kb.vocabulary }) : { errors: findings.errors };
+    return refusal(argumentsRefused(tool.name, errors.map(namingArguments(argumentNames)), factsHint(tool.factsArgument, errors)));
+  }
+  try {
+    const result = await tool.run(args, snapshot, caller);
+    return { content: [{ type: 'text', text: JSON.stringify(result) }], structuredContent: result as Record<string, unknown> };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return refusal(error.errors ? argumentsRefused(tool.name, error.errors, factsHint(tool.factsArgument, error.errors)) : `${tool.name}: ${error.message}`);
+  }
 }
 
-// A chatbot reads the message, not the data: it names each field and, where there is a set, what
-// is allowed. As in a problem, the first MAX_FIELD_ERRORS and the number of the rest.
-function describe(errors: FieldError[]): string {
-  const listed = errors.slice(0, MAX_FIELD_ERRORS).map((e) => `${e.pointer} ${e.detail}${e.allowed ? ` (allowed: ${e.allowed.join(', ')})` : ''}`);
-  return [...listed, ...(errors.length > MAX_FIELD_ERRORS ? [`and ${errors.length - MAX_FIELD_ERRORS} more`] : [])].join('; ');
+/** An argument the tool does not take is refused with those it does, as a fact it does not know is with the facts. */
+function namingArguments(argumentNames: string[]): (error: FieldError) => FieldError {
+  return (error) => {
+    const name = /^\/([^/]+)$/.exec(error.pointer)?.[1];
+    return name !== undefined && !argumentNames.includes(name) ? { ...error, allowed: argumentNames } : error;
+  };
+}
+
+/** Where facts are refused, the tool that lists every fact with its allowed values and their labels. */
+function factsHint(factsArgument: string | undefined, errors: FieldError[]): string | undefined {
+  const inFacts = factsArgument !== undefined && errors.some((e) => e.pointer.startsWith(`/${factsArgument}/`));
+  return inFacts ? 'Call list_facts to see every fact with its allowed values.' : undefined;
+}
+
+/**
+ * A refusal of a request that is no tool call (an unknown prompt): a JSON-RPC error, -32602. Not an
+ * McpError, whose message already carries "MCP error -32602: ", which the SDK then sends on and a
+ * client prefixes again.
+ */
+class ProtocolRefusal extends Error {
+  readonly code = ErrorCode.InvalidParams;
 }
