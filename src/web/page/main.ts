@@ -114,7 +114,7 @@ async function back(): Promise<void> {
 // rate limit), the question stays as it was and can be answered again.
 async function onAnswer(fact: string, answer: Answer): Promise<void> {
   const current = consultation;
-  current?.answer(fact, answer);
+  current?.answer({ fact, value: answer });
   if (!(await ask())) current?.back();
 }
 
@@ -132,7 +132,7 @@ function show(answer: DiagnoseResponse, current: Consultation): void {
   );
   fill(
     byId('answers-list'),
-    current.entries.map(([fact, value]) => [h('dt', {}, vocabulary.name(fact)), h('dd', {}, vocabulary.label(fact, value))]),
+    current.entries.map(({ fact, value }) => [h('dt', {}, vocabulary.name(fact)), h('dd', {}, vocabulary.label(fact, value))]),
   );
   const count = answer.diagnoses.length;
   const likely = answer.diagnoses.filter((d) => d.status === 'likely').length;
