@@ -43,18 +43,36 @@ export function labelOf(fact: string, value: unknown): string {
 /** Plays a consultation on the page with the mouse, as the environment's engineer would answer. */
 export async function consultOnPage(page: Page, baseUrl: string, environment: Facts): Promise<PageOutcome> {
   await startOnPage(page, baseUrl, openingFacts(environment));
-  return answerQuestions(page, environment, async (fact, answer) => {
-    if (answer === null) return page.click('.question button[data-value="null"]');
-    if (await page.$('#answer-address')) {
-      await page.fill('#answer-address', String(answer));
-      return page.click('.answer-form button[type=submit]');
-    }
-    if (await page.$('#answer-select')) {
-      await page.selectOption('#answer-select', { label: labelOf(fact, answer) });
-      return page.click('.answer-form button[type=submit]');
-    }
-    return page.click(`.question button[data-value='${JSON.stringify(answer)}']`);
-  });
+  return answerQuestions(page, environment, (fact, answer) => answerWithControls(page, fact, answer));
+}
+
+/** Answers the question on the page with its controls (a button, the select, the address field) or "Don't know". */
+export async function answerWithControls(page: Page, fact: string, answer: FactValue | null): Promise<void> {
+  if (answer === null) return page.click('.question button[data-value="null"]');
+  if (await page.$('#answer-address')) {
+    await page.fill('#answer-address', String(answer));
+    return page.click('.answer-form button[type=submit]');
+  }
+  if (await page.$('#answer-select')) {
+    await page.selectOption('#answer-select', { label: labelOf(fact, answer) });
+    return page.click('.answer-form button[type=submit]');
+  }
+  return page.click(`.question button[data-value='${JSON.stringify(answer)}']`);
+}
+
+/**
+ * Answers the question on the page in words, and waits until the page has said what it read
+ * from them (or that it read nothing).
+ */
+export async function answerInWords(page: Page, text: string): Promise<void> {
+  // A new message, not the one a sentence before left (nothing read twice says the same).
+  const before = await page.$('#words-read .words-read');
+  await page.fill('#answer-text', text);
+  await page.click('.words-form button[type=submit]');
+  await page.waitForFunction((old) => {
+    const now = document.querySelector('#words-read .words-read');
+    return now !== null && now !== old;
+  }, before);
 }
 
 /** Answers each question the page puts with `choose`, until it has nothing more to ask; then reads the result. */

@@ -4,9 +4,9 @@
 import { expect } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { Contract, operationsOf } from '../src/contract/contract';
-import { consult } from '../harness/consultation';
+import { consult, openingFacts } from '../harness/consultation';
 import { buildPageScripts, intranetUrl, launchChromium, openPage, PHONE } from '../harness/browser';
-import { answerQuestions, consultOnPage, labelOf, startOnPage } from '../harness/diagnosis-page';
+import { answerInWords, answerQuestions, answerWithControls, consultOnPage, labelOf, startOnPage } from '../harness/diagnosis-page';
 import { TestApi, type Schemas } from '../harness/api';
 import { readScenarioTable } from '../harness/scenario-tester';
 
@@ -93,8 +93,9 @@ describe('diagnosis page (/)', () => {
       const { page, problems } = await openPage(browser);
       const outcome = await consultOnPage(page, intranetUrl(api.baseUrl), expected.facts);
       expect(ofArticle(articleId, outcome)).toEqual({ diagnoses: expected.diagnoses, workarounds: expected.workarounds });
-      // The page asks what the API ranks first, every time: the same questions as the simulator.
-      expect(outcome.asked).toEqual((await consult(expected.facts)).asked);
+      // The page asks what the API ranks first, every time, one fact a turn: the same questions as
+      // the simulator answering one fact at a time (by default it answers a question's group at once).
+      expect(outcome.asked).toEqual((await consult(expected.facts, { groups: false })).asked);
       // Each diagnosis links to its source article.
       for (const link of await page.locator('[data-diagnosis-id] .article-links a').all()) expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
       expect(problems).toEqual([]);
@@ -340,6 +341,138 @@ describe('diagnosis page (/)', () => {
     await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 2);
     expect(await page.getAttribute('.question', 'data-fact')).toBe(first);
     expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a consultation answered partly in words reaches the expected diagnosis; the facts read are shown with their words and listed as answers', async () => {
+    const expected = scenario('KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds');
+    const sentence = 'the firewall is a SonicWall doing NAT overload';
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), openingFacts(expected.facts));
+    let shown: { fact: string | undefined; text: string | null }[] = [];
+    let missed = -1;
+    const outcome = await answerQuestions(page, expected.facts, async (fact, answer) => {
+      if (fact !== 'firewallPlatform' && fact !== 'natMode') return answerWithControls(page, fact, answer);
+      await answerInWords(page, sentence);
+      shown = await page.locator('#words-read dd').evaluateAll((dds) => dds.map((dd) => ({ fact: (dd as HTMLElement).dataset.fact, text: dd.textContent })));
+      missed = await page.locator('#words-read .words-missed').count();
+    });
+    expect(ofArticle('KB291615', outcome)).toEqual({ diagnoses: expected.diagnoses, workarounds: expected.workarounds });
+    // Both facts read from the one sentence, each with its words; the one asked among them.
+    expect(shown).toEqual([
+      { fact: 'firewallPlatform', text: `${labelOf('firewallPlatform', 'non-windows')} from “SonicWall”` },
+      { fact: 'natMode', text: `${labelOf('natMode', 'many-to-one')} from “NAT overload”` },
+    ]);
+    expect(missed).toBe(0);
+    // One turn answered both: the other is never asked.
+    expect(outcome.asked.filter((fact) => fact === 'firewallPlatform' || fact === 'natMode')).toHaveLength(1);
+    // They are answers like the others, marked as read from the engineer's words.
+    const listed = await page.locator('#answers-list dd[data-source="text"]').evaluateAll((dds) => dds.map((dd) => ({ fact: (dd as HTMLElement).dataset.fact, text: dd.textContent })));
+    expect(listed).toEqual([
+      { fact: 'firewallPlatform', text: `${labelOf('firewallPlatform', 'non-windows')}, from your words “SonicWall”` },
+      { fact: 'natMode', text: `${labelOf('natMode', 'many-to-one')}, from your words “NAT overload”` },
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a sentence nothing is read from leaves the question and the answers as they were, and says so', async () => {
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'outlook', symptoms: ['cannot-connect'] });
+    await page.waitForSelector('.question');
+    const fact = await page.getAttribute('.question', 'data-fact');
+    const text = 'I will check with the user and come back to you.';
+    await answerInWords(page, text);
+    expect(await page.locator('#words-read').textContent()).toMatch(/^Nothing could be read from your words, so nothing has changed/);
+    expect(await page.getAttribute('.question', 'data-fact')).toBe(fact);
+    expect(await page.locator('#answers-list dt').count()).toBe(2);
+    // The words stay in the box, to be said another way.
+    expect(await page.inputValue('#answer-text')).toBe(text);
+    // The next answer, with a button, clears the message.
+    await page.click('.question button[data-value="null"]');
+    await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 3);
+    expect(await page.locator('#words-read').textContent()).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a sentence that does not answer the question asked keeps what it read, says so plainly, and asks the question again', async () => {
+    const opening = { clientKind: 'outlook', symptoms: ['cannot-connect'] };
+    const sentence = 'the firewall is a SonicWall doing NAT overload';
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), opening);
+    await page.waitForSelector('.question');
+    await answerWithControls(page, 'exchangeVersion', '2003');
+    await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 3);
+    const fact = (await page.getAttribute('.question', 'data-fact'))!;
+    const name = (await page.locator('#question-heading').textContent())!.replace(/^Question 2: /, '');
+    // With what the sentence gives, the service ranks another question first: the page still
+    // asks the one the engineer was answering.
+    const ranked = await api.post<Schemas['DiagnoseResponse']>('/v1/diagnose', { facts: { ...opening, exchangeVersion: '2003' }, text: sentence });
+    expect(Object.keys(ranked.body.facts.fromText ?? {})).not.toContain(fact);
+    expect(ranked.body.questions[0]!.fact).not.toBe(fact);
+    await answerInWords(page, sentence);
+    expect(await page.locator('#words-read dd').evaluateAll((dds) => dds.map((dd) => (dd as HTMLElement).dataset.fact))).toEqual(['firewallPlatform', 'natMode']);
+    expect(await page.locator('#words-read .words-missed').textContent()).toBe(`${name} was not read from them: the question is asked again.`);
+    // The same question, as the next turn; not taken as "Don't know".
+    expect(await page.getAttribute('.question', 'data-fact')).toBe(fact);
+    expect(await page.locator('#question-heading').textContent()).toBe(`Question 3: ${name}`);
+    expect(await page.locator('#answers-list dt').allTextContents()).not.toContain(name);
+    expect(await page.locator('#answers-list dd[data-source="text"]').count()).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('one sentence can answer a question’s whole group, and Back takes back every fact it added as one step', async () => {
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'outlook', symptoms: ['cannot-connect'] });
+    await page.waitForSelector('.question');
+    const first = await page.getAttribute('.question', 'data-fact');
+    expect(first).toBe('exchangeVersion');
+    // The question belongs to the versions group: the box says one sentence can answer it all.
+    expect(await page.locator('#answer-text-help').textContent()).toBe('One sentence can answer all of it: Which versions of Outlook and of Exchange Server are they?');
+    await answerInWords(page, 'Outlook 2003 with Exchange 2003 behind a SonicWall');
+    expect(await page.locator('#answers-list dd[data-source="text"]').evaluateAll((dds) => dds.map((dd) => (dd as HTMLElement).dataset.fact))).toEqual([
+      'outlookVersion',
+      'exchangeVersion',
+      'firewallPlatform',
+    ]);
+    expect(await page.locator('#answers-list dt').count()).toBe(5);
+    const next = await page.getAttribute('.question', 'data-fact');
+    expect(['outlookVersion', 'exchangeVersion', 'firewallPlatform']).not.toContain(next);
+    await page.click('#back');
+    await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length === 2);
+    expect(await page.locator('#answers-list dd[data-source="text"]').count()).toBe(0);
+    expect(await page.getAttribute('.question', 'data-fact')).toBe(first);
+    expect(await page.locator('#question-heading').textContent()).toMatch(/^Question 1: /);
+    expect(await page.locator('#words-read').textContent()).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('keeps an answer in words to what the service reads: the box stops at its limit, and the service’s refusal names the box', async () => {
+    const schema = new Contract().document.components?.schemas?.DiagnoseRequest as { properties: { text: { maxLength: number } } };
+    const limit = schema.properties.text.maxLength;
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'outlook', symptoms: ['cannot-connect'] });
+    await page.waitForSelector('.question');
+    expect(await page.getAttribute('#answer-text', 'maxlength')).toBe(String(limit));
+    // Typed at the limit, one more key adds nothing.
+    await page.locator('#answer-text').evaluate((box, n) => ((box as HTMLTextAreaElement).value = 'x'.repeat(n)), limit);
+    await page.locator('#answer-text').press('y');
+    expect((await page.inputValue('#answer-text')).length).toBe(limit);
+    // Set by a script, past the box's limit: the service refuses it, and the page says which box.
+    const fact = await page.getAttribute('.question', 'data-fact');
+    await page.locator('#answer-text').evaluate((box, n) => ((box as HTMLTextAreaElement).value = `Outlook 2003 ${'x'.repeat(n)}`), limit);
+    const refused = page.waitForResponse((r) => r.url().includes('/v1/diagnose') && r.status() === 400);
+    await page.click('.words-form button[type=submit]');
+    await refused;
+    await page.locator('#error').waitFor();
+    expect(await page.locator('#error').textContent()).toBe(`The service did not read your words (“Or answer in your own words”): the text must NOT have more than ${limit} characters.`);
+    expect(await page.getAttribute('#answer-text', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('.question', 'data-fact')).toBe(fact);
+    expect(await page.locator('#answers-list dt').count()).toBe(2);
+    expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
     await page.close();
   }, 60_000);
 

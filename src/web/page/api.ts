@@ -78,7 +78,8 @@ const relative = (path: string) => path.replace(/^\//, '');
  */
 export const api = {
   facts: () => json<FactList>('GET', 'v1/facts'),
-  diagnose: (facts: InputFacts) => json<DiagnoseResponse>('POST', 'v1/diagnose?include=candidates', { facts }),
+  /** `text`: the engineer's own words, read for facts beside those given (returned in `facts.fromText`). */
+  diagnose: (facts: InputFacts, text?: string) => json<DiagnoseResponse>('POST', 'v1/diagnose?include=candidates', text === undefined ? { facts } : { facts, text }),
   annotate: (body: string) => json<Annotation>('POST', 'v1/annotate', { ticket: { id: 'diagnosis-page', body } }),
   contract: () => json<OpenApiDocument>('GET', 'openapi.json'),
   /** An article as the knowledge base encodes it: the page reads its configuration files' settings. */

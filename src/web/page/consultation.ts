@@ -2,35 +2,45 @@ import type { InputFacts } from './api.js';
 
 type Value = InputFacts[string];
 
+/** A fact the engineer gave: picked with the question's controls, or read from their own words (`words`: the pieces of text it was read from). */
+export interface Given {
+  fact: string;
+  value: Value;
+  words?: string[];
+}
+
 /**
  * What the engineer has said so far: the opening facts (from the start form or a ticket) and
- * the answers to the questions, in order, so that the last one can be taken back. `null` is
- * "don't know", which the API then never asks again.
+ * each turn's answers, in order, so that the last turn can be taken back. A turn is one answer
+ * picked, or every fact read from one sentence: Back takes a sentence back whole, as it was
+ * given. `null` is "don't know", which the API then never asks again.
  */
 export class Consultation {
-  private readonly answers: [fact: string, value: Value][] = [];
+  private readonly turns: Given[][] = [];
 
   constructor(private readonly opening: InputFacts) {}
 
   get facts(): InputFacts {
-    return { ...this.opening, ...Object.fromEntries(this.answers) };
+    return Object.fromEntries(this.entries.map(({ fact, value }) => [fact, value]));
   }
 
-  /** Facts in the order they were given: the opening ones, then each answer. */
-  get entries(): [string, Value][] {
-    return [...Object.entries(this.opening), ...this.answers];
+  /** Facts in the order they were given: the opening ones, then each turn's. */
+  get entries(): Given[] {
+    return [...Object.entries(this.opening).map(([fact, value]) => ({ fact, value })), ...this.turns.flat()];
   }
 
+  /** How many turns have been answered. */
   get answered(): number {
-    return this.answers.length;
+    return this.turns.length;
   }
 
-  answer(fact: string, value: Value): void {
-    this.answers.push([fact, value]);
+  /** One turn's answers: a single fact, or all the facts one sentence gave. */
+  answer(...given: Given[]): void {
+    if (given.length) this.turns.push(given);
   }
 
-  /** Takes back the last answer and returns it; undefined when there is none. */
-  back(): [fact: string, value: Value] | undefined {
-    return this.answers.pop();
+  /** Takes back the last turn and returns its answers; undefined when there is none. */
+  back(): Given[] | undefined {
+    return this.turns.pop();
   }
 }

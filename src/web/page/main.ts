@@ -1,12 +1,14 @@
 // The diagnosis page: start from the client and the symptoms (or a pasted ticket), ask the
-// question the API puts first until none is left, and show what is confirmed on the way.
-import { api, apiKey, ApiProblem, type DiagnoseResponse, type InputFacts, type Scalar } from './api.js';
+// question the API puts first until none is left (answered with its controls or in the
+// engineer's own words), and show what is confirmed on the way.
+import { api, apiKey, ApiProblem, type DiagnoseResponse, type InputFacts, type ProblemBody, type Scalar } from './api.js';
 import { artifactForm } from './artifact-form.js';
-import { Consultation } from './consultation.js';
+import { Consultation, type Given } from './consultation.js';
 import { byId, fill, h } from './dom.js';
 import { diagnosisView, inferencesView, outOfScopeView, undeterminedView } from './render-diagnosis.js';
 import { questionView, type Answer } from './render-question.js';
 import { ticketView } from './render-ticket.js';
+import { quoted, wordsReadView } from './render-words.js';
 import { Vocabulary } from './vocabulary.js';
 
 let vocabulary: Vocabulary;
@@ -89,6 +91,7 @@ async function begin(opening: InputFacts, fromForm = true): Promise<void> {
 function restart(): void {
   consultation = undefined;
   for (const id of ['consultation', 'results', 'ticket']) byId(id).hidden = true;
+  byId('words-read').replaceChildren();
   byId('start').hidden = false;
   byId('start-heading').focus();
 }
@@ -114,25 +117,72 @@ async function back(): Promise<void> {
 // rate limit), the question stays as it was and can be answered again.
 async function onAnswer(fact: string, answer: Answer): Promise<void> {
   const current = consultation;
-  current?.answer(fact, answer);
+  current?.answer({ fact, value: answer });
   if (!(await ask())) current?.back();
 }
 
-function show(answer: DiagnoseResponse, current: Consultation): void {
+// An answer in words counts once the service has read it: every fact read from it becomes an
+// answer of one turn (sent among the facts from then on; Back takes them all back), and the
+// service's answer, which already used them, is shown as it is. The question asked stays when it
+// was not read from the words and is still worth asking: the engineer is answering it, and it
+// is never taken as "Don't know". Nothing read, nothing changes but the message.
+async function onWords(asked: string, text: string): Promise<void> {
+  const current = consultation;
+  if (!current) return;
+  const answer = await guarded(() => api.diagnose(current.facts, text), wordsRefusal);
+  if (!answer || current !== consultation) return;
+  const read: Given[] = Object.entries(answer.facts.fromText ?? {}).map(([fact, found]) => ({ fact, value: found.value, words: found.evidence.map((span) => span.text) }));
+  if (read.length) {
+    current.answer(...read);
+    show(answer, current, asked);
+  }
+  const askedAgain = answer.questions.some((question) => question.fact === asked);
+  const notice = byId('words-read');
+  fill(notice, wordsReadView(read, asked, askedAgain, vocabulary));
+  // Nothing read: the engineer is still at the box, below the question; the message is above it.
+  if (!read.length) notice.scrollIntoView({ block: 'nearest' });
+}
+
+// The service reads at most so many characters of words (the box's maxlength keeps to it): its
+// refusal names the box the engineer typed in, not the request's field.
+function wordsRefusal(problem: ProblemBody): string | undefined {
+  const refusal = problem.errors?.find((error) => error.pointer === '/text');
+  if (!refusal) return undefined;
+  document.getElementById('answer-text')?.setAttribute('aria-invalid', 'true');
+  return `The service did not read your words (“Or answer in your own words”): the text ${refusal.detail}.`;
+}
+
+/** Shows the service's answer: its first question, or `keep` while the service still asks it. */
+function show(answer: DiagnoseResponse, current: Consultation, keep?: string): void {
   const titles = new Map<string, string>();
   for (const candidate of answer.candidates ?? []) titles.set(candidate.id, candidate.title);
   for (const diagnosis of answer.diagnoses) for (const workaround of diagnosis.workarounds) titles.set(workaround.id, workaround.title);
 
-  const [question] = answer.questions;
+  const question = answer.questions.find((q) => q.fact === keep) ?? answer.questions[0];
+  byId('words-read').replaceChildren();
   fill(
     byId('question'),
     question
-      ? questionView(question, current.answered + 1, vocabulary, titles, (value) => void onAnswer(question.fact, value))
+      ? questionView(question, {
+          number: current.answered + 1,
+          vocabulary,
+          titles,
+          onAnswer: (value) => void onAnswer(question.fact, value),
+          onWords: (text) => void onWords(question.fact, text),
+        })
       : h('section', { class: 'finished' }, h('h2', { id: 'question-heading', tabindex: -1 }, 'Nothing more to ask'), h('p', {}, closingLine(answer))),
   );
   fill(
     byId('answers-list'),
-    current.entries.map(([fact, value]) => [h('dt', {}, vocabulary.name(fact)), h('dd', {}, vocabulary.label(fact, value))]),
+    current.entries.map(({ fact, value, words }) => [
+      h('dt', {}, vocabulary.name(fact)),
+      h(
+        'dd',
+        { 'data-fact': fact, 'data-source': words ? 'text' : undefined },
+        vocabulary.label(fact, value),
+        words ? h('span', { class: 'quiet' }, `, from your words ${quoted(words)}`.trimEnd()) : null,
+      ),
+    ]),
   );
   const count = answer.diagnoses.length;
   const likely = answer.diagnoses.filter((d) => d.status === 'likely').length;
@@ -165,8 +215,11 @@ function closingLine(answer: DiagnoseResponse): string {
   return 'Every diagnosis these facts can decide is decided: nothing remains open.';
 }
 
-/** Runs a call to the API; a problem is shown (a missing key opens the key field) and gives undefined. */
-async function guarded<T>(call: () => Promise<T>): Promise<T | undefined> {
+/**
+ * Runs a call to the API; a problem is shown (a missing key opens the key field), in the words
+ * `explain` gives it where it has some, and gives undefined.
+ */
+async function guarded<T>(call: () => Promise<T>, explain?: (problem: ProblemBody) => string | undefined): Promise<T | undefined> {
   const main = byId('main');
   main.setAttribute('aria-busy', 'true');
   byId('error').hidden = true;
@@ -177,7 +230,8 @@ async function guarded<T>(call: () => Promise<T>): Promise<T | undefined> {
       byId<HTMLDetailsElement>('settings').open = true;
       byId('api-key').focus();
     }
-    showError(error instanceof Error ? error.message : String(error));
+    const explained = error instanceof ApiProblem ? explain?.(error.problem) : undefined;
+    showError(explained ?? (error instanceof Error ? error.message : String(error)));
     return undefined;
   } finally {
     main.removeAttribute('aria-busy');

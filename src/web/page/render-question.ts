@@ -1,5 +1,6 @@
 import type { Question, Scalar } from './api.js';
 import { h } from './dom.js';
+import { wordsForm } from './render-words.js';
 import type { Vocabulary } from './vocabulary.js';
 
 // A list fact (symptoms) is answered with the values that apply.
@@ -12,12 +13,23 @@ export type Answer = Scalar | string[] | null;
 // Up to this many answers are buttons; a longer list (Outlook versions) is a select.
 const MOST_BUTTONS = 6;
 
+/** What a question view needs besides the question: where it stands, the words to show, and what to do with an answer. */
+export interface QuestionContext {
+  /** The question's number in the consultation (a sentence counts as one turn). */
+  number: number;
+  vocabulary: Vocabulary;
+  /** The titles of the diagnoses and workarounds the answer decides, for "Why this question?". */
+  titles: Map<string, string>;
+  onAnswer: (answer: Answer) => void;
+  /** An answer in the engineer's own words, for the service to read. */
+  onWords: (text: string) => void;
+}
+
 /**
  * One question with its answers: buttons for a short list, a select for a long one, check boxes
- * for a list fact (symptoms), and always "Don't know". `titles` names the diagnoses and
- * workarounds the answer decides, for "Why this question?".
+ * for a list fact (symptoms), always "Don't know", and a box to answer in one's own words.
  */
-export function questionView(question: Question, number: number, vocabulary: Vocabulary, titles: Map<string, string>, onAnswer: (answer: Answer) => void): HTMLElement {
+export function questionView(question: Question, { number, vocabulary, titles, onAnswer, onWords }: QuestionContext): HTMLElement {
   const dontKnow = h('button', { type: 'button', class: 'answer secondary', 'data-value': 'null', onclick: () => onAnswer(null) }, "Don't know");
   return h(
     'section',
@@ -26,6 +38,7 @@ export function questionView(question: Question, number: number, vocabulary: Voc
     h('p', { class: 'question-text', id: 'question-text' }, question.text),
     answerControls(question, onAnswer),
     h('div', { class: 'answers-row' }, dontKnow),
+    wordsForm(question, onWords),
     whyView(question, vocabulary, titles),
   );
 }
