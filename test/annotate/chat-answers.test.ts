@@ -47,6 +47,23 @@ describe('reading chat answers', () => {
     ['nslookup for the exchange server fails', { symptoms: ['name-resolution-fails'] }],
     ['the device tries to synchronize and then errors out', { symptoms: ['sync-fails'] }],
     ['ipconfig on the Exchange server says 10.0.0.5. ipconfig on the client shows 203.0.113.9', { serverAddress: '10.0.0.5', clientAddress: '203.0.113.9' }],
+    ['Outlook 12 aka 2007', { outlookVersion: '2007' }],
+    ['outlook97 on all machines', { outlookVersion: '97' }],
+    ['i have the 2010 outlook', { outlookVersion: '2010' }],
+    ['Outlook 10 / XP on the workstations', { outlookVersion: '2002' }],
+    ['Outlook from O365', { outlookVersion: '365' }],
+    ['we run exchange of version 2016', { exchangeVersion: '2016' }],
+    ['the firewall runs on linux', { firewallPlatform: 'non-windows' }],
+    ["we don't have any firewall there", { firewallPlatform: 'none' }],
+    ['no device is changing the IP addresses on the way', { natMode: 'none' }],
+    ['many computers use only one internet address together', { natMode: 'many-to-one' }],
+    ['the internet address never changes', { publicAddressAssignment: 'static' }],
+    ["the RPC endpoint mapper port 135 can't be reached from outside", { port135Reachable: false }],
+    ['the store is pinned to 2500 and the DS to 2501', { exchangeStaticPorts: 'ephemeral' }],
+    ['the Exchange services are pinned to ports 10001, 10002 and 10003', { exchangeStaticPorts: 'outside-ephemeral' }],
+    ["we haven't hardcoded any ports on the exchange server", { exchangeStaticPorts: 'none' }],
+    ["the SSL cert isn't trusted", { symptoms: ['certificate-warning'] }],
+    ["the directory won't replicate between our Exchange servers", { symptoms: ['directory-replication-fails'] }],
     // Not knowing about NAT is neither NAT nor none.
     ['we have a Cisco PIX, dont know about nat', { firewallPlatform: 'non-windows' }],
     ['no idea whether the router does NAT or what kind', {}],
@@ -65,6 +82,9 @@ describe('reading chat answers', () => {
     ['portqry OK on 135 but Outlook 2007 fails', 'port135Reachable'],
     // A hardware box named in advice is not the caller's firewall.
     ['on a hardware box a 1:1 translation often does', 'firewallPlatform'],
+    // The address book's changes are not the public address's.
+    ["the address book changes don't show up on the other server", 'publicAddressAssignment'],
+    ["we don't have any firewall rules for 135", 'firewallPlatform'],
   ])('does not read %s as %s', async (text, fact) => {
     expect(Object.keys(await read(text))).not.toContain(fact);
   });
