@@ -104,6 +104,7 @@ async function main(): Promise<void> {
     ['sentence mode, test phrase bank (never tuned on): the user answers in words, adding up to two facts unasked', (s) => ({ bank: readPhraseBank('test'), seed: s.label }), undefined],
     ['sentence mode, first development phrase bank', (s) => ({ bank: readPhraseBank('dev'), seed: s.label }), undefined],
     ['sentence mode, second development phrase bank', (s) => ({ bank: readPhraseBank('dev2'), seed: s.label }), undefined],
+    ['sentence mode, third development phrase bank', (s) => ({ bank: readPhraseBank('dev3'), seed: s.label }), undefined],
   ];
   let failed = false;
   for (const [title, options, groups] of modes) {

@@ -67,8 +67,8 @@ describe('outlook-kb validate', () => {
     }
   });
 
-  it('warns of a fact no extraction rule reads once its allowance is gone, naming what to allow it by', async () => {
-    const dir = rulesWith<{ allowances: Allowance[] }>('allowances.json', (file) => (file.allowances = file.allowances.filter((a) => a.subject !== 'exchangeStaticPorts')));
+  it('warns of a fact no extraction rule reads, naming what to allow it by', async () => {
+    const dir = rulesWith<{ facts: Record<string, unknown> }>('extraction.json', (file) => delete file.facts.exchangeStaticPorts);
     const { out, error } = await run(['validate', '--rules', dir]);
     expect(error).toBeUndefined();
     expect(out).toMatch(
