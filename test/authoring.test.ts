@@ -33,8 +33,8 @@ async function run(args: string[]): Promise<{ out: string; bytes: Buffer; err: s
   }
 }
 
-/** A copy of the bundled rules/ with one file edited in place: an article (articles/*.json) or the vocabulary (facts.json), as the loader reads them. */
-function rulesWith<File extends Article | VocabularyFile | { allowances: Allowance[] }>(file: string, edit: (data: File) => void): string {
+/** A copy of the bundled rules/ with one file edited in place: an article (articles/*.json), the vocabulary (facts.json), the allowances or the extraction rules, as the loader reads them. */
+function rulesWith<File extends Article | VocabularyFile | { allowances: Allowance[] } | { facts: Record<string, unknown> }>(file: string, edit: (data: File) => void): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-'));
   fs.cpSync(bundledRulesDir, dir, { recursive: true });
   const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as File;

@@ -11,7 +11,7 @@ import { KnowledgeBaseError } from '../../src/kb/errors';
 import { buildKnowledgeBase, type KnowledgeBaseSource } from '../../src/kb/load';
 import { readRulesDir } from '../../src/kb/rules-dir';
 import { bundledRulesDir, projectRoot } from '../../src/paths';
-import { adviceOnVersions, firstArticleUsing } from '../support/rules-queries';
+import { adviceOnVersions, extractionWithout, firstArticleUsing } from '../support/rules-queries';
 
 // An author adds an article by adding files to rules/ and test/scenarios/, never by editing a
 // test. This builds the knowledge base with one more article than rules/ holds (a fixture, from
@@ -64,6 +64,7 @@ describe('a knowledge base with one more article than rules/ holds', () => {
     const vocabulary = edited.vocabulary as { facts: { name: string; values: { value: string }[] }[] };
     const staticPorts = vocabulary.facts.find((f) => f.name === 'exchangeStaticPorts')!;
     staticPorts.values = staticPorts.values.filter((v) => v.value !== 'ephemeral');
+    edited.extraction = extractionWithout(edited.extraction, 'exchangeStaticPorts', 'ephemeral');
     expect(firstArticleUsing(edited.articles, 'exchangeStaticPorts', 'ephemeral')).toBe('articles/KB100001.json');
     expect(() => buildKnowledgeBase(edited)).toThrow(KnowledgeBaseError);
     expect(() => buildKnowledgeBase(edited)).toThrow(/^articles\/KB100001\.json/);

@@ -43,3 +43,13 @@ export function adviceOnVersions(articles: readonly Article[], versions: readonl
   }
   return rows;
 }
+
+/**
+ * extraction.json's content without the patterns for `fact` that give `value`: for a test that
+ * takes a value out of the vocabulary to see which other file the loader names, since the
+ * extraction rules are checked before the lexicons and the articles.
+ */
+export function extractionWithout(extraction: unknown, fact: string, value: string): unknown {
+  const file = extraction as { facts: Record<string, { value?: unknown }[]> };
+  return { ...file, facts: { ...file.facts, [fact]: (file.facts[fact] ?? []).filter((pattern) => pattern.value !== value) } };
+}
