@@ -77,6 +77,7 @@ describe('reading chat answers', () => {
     ['The RPC ports of the directory and store services are assigned dynamically at start-up.', { exchangeStaticPorts: 'none' }],
     ["it hasn't synced since Monday", { symptoms: ['sync-fails'] }],
     ['the computer of the user has the address 203.0.113.9', { clientAddress: '203.0.113.9' }],
+    ['there is no TCP/IP Port value in the registry', { exchangeStaticPorts: 'none' }],
     // A router the ISP manages is still something in the path, and not Windows.
     ["we don't have a firewall, only the Cisco 2501 that the ISP manages", { firewallPlatform: 'non-windows' }],
     // Not knowing about NAT is neither NAT nor none.
@@ -88,6 +89,18 @@ describe('reading chat answers', () => {
 
   it('the Outlook app on a laptop is Outlook, not the phone app', async () => {
     expect(await read('the Outlook app on my work laptop', { symptoms: ['cannot-connect'] })).toEqual({ clientKind: 'outlook' });
+  });
+
+  it.each([
+    ['the box in trouble is our separate Outlook Web Access server', 'owa-server'],
+    ['caller says it is the OWA server in the DMZ that talks to Exchange', 'owa-server'],
+    ['The client in question is the legacy Microsoft Exchange Client application.', 'exchange-client'],
+  ])('%s is the client %s', async (text, clientKind) => {
+    expect(await read(text, { symptoms: ['cannot-connect'] })).toMatchObject({ clientKind });
+  });
+
+  it('a front-end OWA server in the DMZ serves OWA users: it is not the OWA 5.5 client', async () => {
+    expect(await read('Front end OWA server EXFE1 sits in the DMZ leg of the PIX', { symptoms: ['cannot-connect'] })).not.toHaveProperty('clientKind');
   });
 
   it.each([
