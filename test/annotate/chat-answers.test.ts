@@ -83,6 +83,8 @@ describe('reading chat answers', () => {
     // Not knowing about NAT is neither NAT nor none.
     ['we have a Cisco PIX, dont know about nat', { firewallPlatform: 'non-windows' }],
     ['no idea whether the router does NAT or what kind', {}],
+    ["what's NAT? I don't know", {}],
+    ["if there is a NAT I don't know, I must ask to the provider", {}],
   ])('%s', async (text, expected) => {
     expect(await read(text)).toEqual(expected);
   });
