@@ -1,0 +1,78 @@
+import { expect } from '@jest/globals';
+import { consult } from '../../harness/consultation';
+import { readPhraseBank, type PhraseBank } from '../../harness/phrase-bank';
+import { readScenarioTable, scenarioTableIds } from '../../harness/scenario-tester';
+
+// The consultation simulator's sentence mode: the user answers in words from a phrase bank, the
+// service reads them (`text`), and the user puts right what it read wrong.
+
+const environment = {
+  clientKind: 'outlook',
+  outlookVersion: '2003',
+  exchangeVersion: '2003',
+  firewallPlatform: 'non-windows',
+  natMode: 'many-to-one',
+  port135Reachable: true,
+  symptoms: ['cannot-connect'],
+};
+const expected = ['KB291615.nat-loses-rpc-information'];
+
+/** A bank with one clause per value: the fact's label, which the extractor reads; `natMode` as given. */
+function bank(natClause: string): PhraseBank {
+  return {
+    about: 'test',
+    clauses: {
+      clientKind: { outlook: ['Outlook cannot connect'] },
+      symptoms: { 'cannot-connect': ['it cannot connect'] },
+      outlookVersion: { '2003': ['we run Outlook 2003'] },
+      exchangeVersion: { '2003': ['the server is Exchange 2003'] },
+      firewallPlatform: { 'non-windows': ['the firewall is a SonicWall'] },
+      natMode: { 'many-to-one': [natClause] },
+      port135Reachable: { true: ['telnet to port 135 on the Exchange server connects'] },
+    },
+    unknown: { '*': ["I don't know"] },
+    joins: ['{a}. {b}'],
+  };
+}
+
+describe('sentence mode', () => {
+  it('reaches the expected diagnosis from words the service reads right, with nothing to correct', async () => {
+    const run = await consult(environment, { bank: bank('all our PCs share one public IP'), seed: 'a', expected });
+    expect(run.corrections).toEqual([]);
+    expect(run.report.diagnoses.map((d) => d.id)).toContain(expected[0]);
+    expect(run.turnsToConfirmed).toBeDefined();
+    expect(run.said.length).toBeGreaterThan(1);
+  });
+
+  it('a fact read wrong from the words is put right by the user in a turn of its own', async () => {
+    const right = await consult(environment, { bank: bank('all our PCs share one public IP'), seed: 'a', expected });
+    // "no NAT" for many-to-one: the service reads none, the user corrects it.
+    const wrong = await consult(environment, { bank: bank('no NAT'), seed: 'a', expected });
+    expect(wrong.corrections).toContainEqual({ fact: 'natMode', read: 'none', truth: 'many-to-one' });
+    expect(wrong.turns).toBe(right.turns + 1);
+    expect(wrong.report.diagnoses.map((d) => d.id)).toContain(expected[0]);
+  });
+
+  it('a fact asked and not read from the answer is taken as not known, and the user who knows it corrects that', async () => {
+    const run = await consult(environment, { bank: bank('whatever the router does'), seed: 'a', expected });
+    expect(run.corrections).toContainEqual({ fact: 'natMode', read: null, truth: 'many-to-one' });
+  });
+
+  it('on the first development bank, every scenario ends without a fact asked twice, every expected diagnosis is reached, at 2 turns or fewer on average', async () => {
+    const dev = readPhraseBank('dev');
+    const turns: number[] = [];
+    for (const id of scenarioTableIds()) {
+      const table = readScenarioTable(id);
+      for (const scenario of [...table.valid, ...table.invalid]) {
+        const wanted = 'diagnoses' in scenario ? scenario.diagnoses : [];
+        // consult throws when a fact is asked twice or a run does not end.
+        const run = await consult(scenario.facts, { bank: dev, seed: `${id}  ${scenario.name}`, expected: wanted });
+        if (wanted.length > 0) {
+          expect(run.turnsToConfirmed).toBeDefined();
+          turns.push(run.turnsToConfirmed!);
+        }
+      }
+    }
+    expect(turns.reduce((a, b) => a + b, 0) / turns.length).toBeLessThanOrEqual(2);
+  }, 120_000);
+});
