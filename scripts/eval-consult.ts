@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     ['sentence mode, first development phrase bank', (s) => ({ bank: readPhraseBank('dev'), seed: s.label }), undefined],
     ['sentence mode, second development phrase bank', (s) => ({ bank: readPhraseBank('dev2'), seed: s.label }), undefined],
     ['sentence mode, third development phrase bank', (s) => ({ bank: readPhraseBank('dev3'), seed: s.label }), undefined],
+    ['sentence mode, fourth development phrase bank', (s) => ({ bank: readPhraseBank('dev4'), seed: s.label }), undefined],
   ];
   let failed = false;
   for (const [title, options, groups] of modes) {
