@@ -102,6 +102,7 @@ async function main(): Promise<void> {
     ['single-fact mode: the value of each fact asked, a question group answered in one turn', () => ({}), true],
     ['single-fact mode, one fact a turn (no groups, as the diagnosis page asks)', () => ({ groups: false }), false],
     ['sentence mode, test phrase bank (never tuned on): the user answers in words, adding up to two facts unasked', (s) => ({ bank: readPhraseBank('test'), seed: s.label }), undefined],
+    ['sentence mode, fifth development phrase bank (the test bank until 2026-12-02)', (s) => ({ bank: readPhraseBank('dev5'), seed: s.label }), undefined],
     ['sentence mode, first development phrase bank', (s) => ({ bank: readPhraseBank('dev'), seed: s.label }), undefined],
     ['sentence mode, second development phrase bank', (s) => ({ bank: readPhraseBank('dev2'), seed: s.label }), undefined],
     ['sentence mode, third development phrase bank', (s) => ({ bank: readPhraseBank('dev3'), seed: s.label }), undefined],
