@@ -6,16 +6,9 @@ import { readScenarioTable, scenarioTableIds } from '../../harness/scenario-test
 // The consultation simulator's sentence mode: the user answers in words from a phrase bank, the
 // service reads them (`text`), and the user puts right what it read wrong.
 
-const environment = {
-  clientKind: 'outlook',
-  outlookVersion: '2003',
-  exchangeVersion: '2003',
-  firewallPlatform: 'non-windows',
-  natMode: 'many-to-one',
-  port135Reachable: true,
-  symptoms: ['cannot-connect'],
-};
-const expected = ['KB291615.nat-loses-rpc-information'];
+// Outlook 2003 behind many-to-one NAT on a firewall not based on Windows NT: the first case of
+// KB291615's scenario table, its expected diagnosis as the table gives it.
+const { facts: environment, diagnoses: expected } = readScenarioTable('KB291615').valid[0]!;
 
 /** A bank with one clause per value: the fact's label, which the extractor reads; `natMode` as given. */
 function bank(natClause: string): PhraseBank {
