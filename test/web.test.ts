@@ -331,6 +331,21 @@ describe('diagnosis page (/)', () => {
     }
   }, 60_000);
 
+  it('a double click on an answer records it once', async () => {
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'exchange-client', symptoms: ['cannot-connect'] });
+    const first = await page.getAttribute('.question', 'data-fact');
+    await page.dblclick('.question button[data-value="null"]');
+    await page.waitForFunction(() => document.querySelectorAll('#answers-list dt').length >= 3);
+    // Both clicks' requests have been answered before counting.
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => !document.getElementById('main')?.hasAttribute('aria-busy'));
+    expect(await page.locator('#answers-list dt').count()).toBe(3);
+    expect(await page.getAttribute('.question', 'data-fact')).not.toBe(first);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('Back takes the last answer back and asks that question again', async () => {
     const { page, problems } = await openPage(browser);
     await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'exchange-client', symptoms: ['cannot-connect'] });

@@ -105,8 +105,23 @@ async function ask(): Promise<boolean> {
   return answer !== undefined;
 }
 
+// One step at a time: a second click while the service answers the first (a double click on an
+// answer, or on "Read my answer") would record the answer twice.
+let stepping = false;
+async function oneStep(step: () => Promise<void>): Promise<void> {
+  if (stepping) return;
+  stepping = true;
+  try {
+    await step();
+  } finally {
+    stepping = false;
+  }
+}
+
 // Taking an answer back, too, counts only once the API has answered without it.
-async function back(): Promise<void> {
+const back = (): Promise<void> => oneStep(takeBack);
+
+async function takeBack(): Promise<void> {
   const current = consultation;
   const last = current?.back();
   if (!current || !last) return restart();
@@ -115,10 +130,12 @@ async function back(): Promise<void> {
 
 // An answer counts only once the API has taken it: if the call fails (the service is down, a
 // rate limit), the question stays as it was and can be answered again.
-async function onAnswer(fact: string, answer: Answer): Promise<void> {
-  const current = consultation;
-  current?.answer({ fact, value: answer });
-  if (!(await ask())) current?.back();
+function onAnswer(fact: string, answer: Answer): Promise<void> {
+  return oneStep(async () => {
+    const current = consultation;
+    current?.answer({ fact, value: answer });
+    if (!(await ask())) current?.back();
+  });
 }
 
 // An answer in words counts once the service has read it: every fact read from it becomes an
@@ -126,7 +143,11 @@ async function onAnswer(fact: string, answer: Answer): Promise<void> {
 // service's answer, which already used them, is shown as it is. The question asked stays when it
 // was not read from the words and is still worth asking: the engineer is answering it, and it
 // is never taken as "Don't know". Nothing read, nothing changes but the message.
-async function onWords(asked: string, text: string): Promise<void> {
+function onWords(asked: string, text: string): Promise<void> {
+  return oneStep(() => readWords(asked, text));
+}
+
+async function readWords(asked: string, text: string): Promise<void> {
   const current = consultation;
   if (!current) return;
   const answer = await guarded(() => api.diagnose(current.facts, text), wordsRefusal);
