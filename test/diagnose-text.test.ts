@@ -40,6 +40,15 @@ describe('POST /v1/diagnose with text', () => {
     expect(res.body.facts.given.serverAddressSpace).toBe('public');
   });
 
+  it('a fact read from the text that the stated facts rule out gives way: words never get a request refused', async () => {
+    // natMode none implies no translation; "does NAT" reads a translation, which the stated mode rules out.
+    const res = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: { clientKind: 'outlook', natMode: 'none' }, text: 'the router does NAT, we run Outlook 2003' });
+    expect(res.status).toBe(200);
+    expect(res.body.facts.given.natMode).toBe('none');
+    expect(res.body.facts.fromText).toEqual({ outlookVersion: expect.objectContaining({ value: '2003' }), firewallPlatform: expect.objectContaining({ value: 'non-windows' }) });
+    expect(res.body.facts.derived.addressTranslation).toBe(false);
+  });
+
   it('without text the answer has no fromText, and text that states nothing gives an empty one', async () => {
     const without = await api.post<DiagnoseResponse>('/v1/diagnose', { facts: { clientKind: 'outlook' } });
     expect(without.body.facts.fromText).toBeUndefined();

@@ -2,6 +2,7 @@ import { normalizeFacts, type FactErrorCode, type FieldError } from '../facts/no
 import type { Vocabulary } from '../kb/vocabulary';
 import { describeFieldErrors } from './problem';
 import { schemaRefusal, type SchemaFindings } from './schema-check';
+import { decodePointerToken } from './pointers';
 
 /** A request refused: the problem's code, a sentence for people, and the fields at fault. */
 export interface Refusal {
@@ -43,7 +44,7 @@ function at(value: unknown, pointer: string): Record<string, unknown> | undefine
   let node = value;
   for (const token of pointer.split('/').slice(1)) {
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
-    const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = decodePointerToken(token);
     node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
   }
   return node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>) : undefined;

@@ -8,6 +8,11 @@ export function queryPointer(name?: string): string {
   return name === undefined ? '/query' : `/query/${escapePointerToken(name)}`;
 }
 
+/** RFC 6901: the name a pointer's token stands for ("~1" is "/", "~0" is "~"). */
+export function decodePointerToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 /** RFC 6901: a name with "/" or "~" must still yield a pointer that resolves to it. */
 function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');

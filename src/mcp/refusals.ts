@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { MAX_FIELD_ERRORS } from '../contract/problem';
+import { decodePointerToken } from '../contract/pointers';
 import type { FieldError } from '../facts/normalize';
 
 /**
@@ -30,10 +31,7 @@ export function argumentsRefused(tool: string, errors: FieldError[], hint = ''):
  * whose arguments hold the parameters, it is the argument <name>.
  */
 function argumentPath(pointer: string): string {
-  const tokens = pointer
-    .split('/')
-    .slice(1)
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer.split('/').slice(1).map(decodePointerToken);
   const path = tokens[0] === 'query' ? tokens.slice(1) : tokens;
   return path.filter((token) => token !== '').join('.') || 'the arguments';
 }
