@@ -41,3 +41,6 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!element) throw new Error(`the page has no #${id}`);
   return element as T;
 }
+
+/** The pieces of text something was read from, each in quotation marks: “SonicWall”, “NAT overload”. */
+export const quoted = (words: readonly string[]): string => words.map((word) => `“${word}”`).join(', ');

@@ -4,11 +4,11 @@
 import { api, apiKey, ApiProblem, type DiagnoseResponse, type InputFacts, type ProblemBody, type Scalar } from './api.js';
 import { artifactForm } from './artifact-form.js';
 import { Consultation, type Given } from './consultation.js';
-import { byId, fill, h } from './dom.js';
+import { byId, fill, h, quoted } from './dom.js';
 import { diagnosisView, inferencesView, outOfScopeView, undeterminedView } from './render-diagnosis.js';
 import { questionView, type Answer } from './render-question.js';
 import { ticketView } from './render-ticket.js';
-import { quoted, wordsReadView } from './render-words.js';
+import { wordsReadView } from './render-words.js';
 import { Vocabulary } from './vocabulary.js';
 
 let vocabulary: Vocabulary;

@@ -1,5 +1,5 @@
 import type { Annotation } from './api.js';
-import { h } from './dom.js';
+import { h, quoted } from './dom.js';
 import type { Vocabulary } from './vocabulary.js';
 
 interface Highlight {
@@ -41,7 +41,7 @@ export function ticketView(text: string, annotation: Annotation, vocabulary: Voc
           'dd',
           { 'data-fact': fact },
           vocabulary.label(fact, found.value),
-          found.evidence.length ? h('span', { class: 'quiet' }, ` from “${found.evidence.map((span) => span.text).join('”, “')}”`) : null,
+          found.evidence.length ? h('span', { class: 'quiet' }, ` from ${quoted(found.evidence.map((span) => span.text))}`) : null,
           // The service bounds the evidence it returns and says how much it left out.
           found.evidenceOmitted ? h('span', { class: 'quiet' }, ` and ${found.evidenceOmitted} more`) : null,
         ),
@@ -62,7 +62,7 @@ export function ticketView(text: string, annotation: Annotation, vocabulary: Voc
                 'li',
                 { 'data-context': item.id },
                 item.label,
-                h('span', { class: 'quiet' }, ` from “${item.evidence.map((span) => span.text).join('”, “')}”`),
+                h('span', { class: 'quiet' }, ` from ${quoted(item.evidence.map((span) => span.text))}`),
                 item.evidenceOmitted ? h('span', { class: 'quiet' }, ` and ${item.evidenceOmitted} more`) : null,
               ),
             ),

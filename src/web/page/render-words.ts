@@ -1,6 +1,6 @@
 import type { Question } from './api.js';
 import type { Given } from './consultation.js';
-import { h } from './dom.js';
+import { h, quoted } from './dom.js';
 import type { Vocabulary } from './vocabulary.js';
 
 /**
@@ -61,6 +61,3 @@ export function wordsReadView(read: Given[], asked: string, askedAgain: boolean,
     h('p', { class: 'quiet' }, read.length === 1 ? 'If this is not what you meant, Back takes it back.' : 'If these are not what you meant, Back takes them all back.'),
   );
 }
-
-/** The pieces of text a fact was read from, each quoted as the ticket's are. */
-export const quoted = (words: readonly string[]): string => words.map((word) => `“${word}”`).join(', ');
