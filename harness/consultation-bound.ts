@@ -1,5 +1,5 @@
 import { normalizeFacts } from '../src/facts/normalize';
-import { questionFacts } from '../src/consult/questions';
+import { groupAsked, questionFacts } from '../src/consult/questions';
 import { answerFrom, openingFacts, type Facts } from './consultation';
 import { bundledKnowledgeBase } from './knowledge-base';
 
@@ -107,7 +107,8 @@ class FloorSearch {
       if (!normalized.ok) throw new Error(`the floor search reached invalid facts: ${JSON.stringify(normalized.errors)}`);
       const report = await diagnoser.diagnose(normalized.all);
       const single = questionFacts(kb, report, normalized);
-      const grouped = this.groups ? kb.vocabulary.questionGroups.map((g) => g.facts.filter((fact) => single.includes(fact))).filter((facts) => facts.length > 1) : [];
+      const offered = new Set(single);
+      const grouped = this.groups ? kb.vocabulary.questionGroups.map((group) => groupAsked(group, offered)).filter((facts) => facts !== undefined) : [];
       offer = { questions: [...single.map((fact) => [fact]), ...grouped], confirmed: new Set(report.diagnoses.filter((d) => d.status === 'confirmed').map((d) => d.id)) };
       this.offers.set(factsKey, offer);
     }

@@ -2,7 +2,7 @@ import type { DiagnosisReport } from '../engine/diagnose';
 import type { ResultNode } from '../engine/evaluate';
 import { deriveFacts } from '../facts/derive';
 import type { FactValue, Facts } from '../facts/normalize';
-import type { FactDefinition, Scalar } from '../kb/model';
+import type { FactDefinition, QuestionGroup, Scalar } from '../kb/model';
 import type { Vocabulary } from '../kb/vocabulary';
 import { BoundedCache, perKnowledgeBase } from './bounded-cache';
 import type { AnswerPriors } from './priors';
@@ -84,8 +84,18 @@ function nextQuestions(report: DiagnosisReport, vocabulary: Vocabulary, facts: {
  */
 function withGroup(asked: Question, vocabulary: Vocabulary, offered: ReadonlySet<string>): Question {
   const group = vocabulary.groupOf(asked.fact);
-  const facts = group?.facts.filter((fact) => offered.has(fact)) ?? [];
-  return group && facts.length > 1 ? { ...asked, group: { name: group.name, text: group.question, facts } } : asked;
+  const facts = group && groupAsked(group, offered);
+  return group && facts ? { ...asked, group: { name: group.name, text: group.question, facts } } : asked;
+}
+
+/**
+ * The facts of `group` asked together as one turn when `offered` are the facts worth asking: those
+ * offered, when two or more are; undefined otherwise. The consultation's floor search offers the
+ * same groups, so that it stays a bound on the ranking.
+ */
+export function groupAsked(group: QuestionGroup, offered: ReadonlySet<string>): string[] | undefined {
+  const facts = group.facts.filter((fact) => offered.has(fact));
+  return facts.length > 1 ? facts : undefined;
 }
 
 /**
