@@ -7,7 +7,7 @@
 import { consult, type Consultation, type ConsultOptions, type Facts } from '../harness/consultation';
 import { replayWithPriors } from '../harness/priors-replay';
 import { fewestTurns, type BoundScenario } from '../harness/consultation-bound';
-import { readPhraseBank } from '../harness/phrase-bank';
+import { readPhraseBank, type BankHalf } from '../harness/phrase-bank';
 import { outcomeFor, readScenarioTable, scenarioTableIds } from '../harness/scenario-tester';
 
 interface Scenario {
@@ -95,18 +95,26 @@ async function floors(all: Scenario[], groups: boolean): Promise<string> {
   return `  fewest possible with hindsight (any order of questions, knowing every answer): average ${confirmed.toFixed(2)} to the first confirmed, ${end.toFixed(2)} to the end`;
 }
 
+type Mode = [title: string, options: (s: Scenario) => ConsultOptions, groups: boolean | undefined];
+
+// A bank is read once for every scenario of its mode; each scenario seeds its own picks.
+function sentenceMode(title: string, half: BankHalf): Mode {
+  const bank = readPhraseBank(half);
+  return [title, (s) => ({ bank, seed: s.label }), undefined];
+}
+
 async function main(): Promise<void> {
   const showDetail = process.argv.includes('--detail');
   const all = scenarios();
-  const modes: [string, (s: Scenario) => ConsultOptions, boolean | undefined][] = [
+  const modes: Mode[] = [
     ['single-fact mode: the value of each fact asked, a question group answered in one turn', () => ({}), true],
     ['single-fact mode, one fact a turn (no groups, as the diagnosis page asks)', () => ({ groups: false }), false],
-    ['sentence mode, test phrase bank (never tuned on): the user answers in words, adding up to two facts unasked', (s) => ({ bank: readPhraseBank('test'), seed: s.label }), undefined],
-    ['sentence mode, fifth development phrase bank (the test bank until 2026-12-02)', (s) => ({ bank: readPhraseBank('dev5'), seed: s.label }), undefined],
-    ['sentence mode, first development phrase bank', (s) => ({ bank: readPhraseBank('dev'), seed: s.label }), undefined],
-    ['sentence mode, second development phrase bank', (s) => ({ bank: readPhraseBank('dev2'), seed: s.label }), undefined],
-    ['sentence mode, third development phrase bank', (s) => ({ bank: readPhraseBank('dev3'), seed: s.label }), undefined],
-    ['sentence mode, fourth development phrase bank', (s) => ({ bank: readPhraseBank('dev4'), seed: s.label }), undefined],
+    sentenceMode('sentence mode, test phrase bank (never tuned on): the user answers in words, adding up to two facts unasked', 'test'),
+    sentenceMode('sentence mode, fifth development phrase bank (the test bank until 2026-12-02)', 'dev5'),
+    sentenceMode('sentence mode, first development phrase bank', 'dev'),
+    sentenceMode('sentence mode, second development phrase bank', 'dev2'),
+    sentenceMode('sentence mode, third development phrase bank', 'dev3'),
+    sentenceMode('sentence mode, fourth development phrase bank', 'dev4'),
   ];
   let failed = false;
   for (const [title, options, groups] of modes) {
