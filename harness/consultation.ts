@@ -156,17 +156,23 @@ class Run {
     for (const name of speaker.shuffled(unasked).slice(0, Math.max(0, FACTS_PER_MESSAGE - stated.length))) clauses.push(speaker.clause(name, this.environment[name])!);
     this.buttons.push(...Object.keys(buttons));
     Object.assign(this.facts, buttons);
+    let answered: DiagnoseResponse | undefined;
     if (clauses.length > 0) {
       const text = speaker.join(speaker.shuffled(clauses));
       this.said.push(text);
-      const read = await this.diagnose(text);
-      for (const [name, fact] of Object.entries(read.facts.fromText ?? {})) this.facts[name] = fact.value;
+      answered = await this.diagnose(text);
+      for (const [name, fact] of Object.entries(answered.facts.fromText ?? {})) this.facts[name] = fact.value;
       for (const fact of asked) {
         const [name] = answerFrom(this.environment, fact);
-        if (!Object.hasOwn(this.facts, name)) this.facts[name] = null;
+        if (Object.hasOwn(this.facts, name)) continue;
+        this.facts[name] = null;
+        answered = undefined;
       }
     }
-    await this.ask();
+    // The answer to the words already diagnosed the facts the bot now holds (what it read is what
+    // it adopted), unless an asked fact was taken as unknown since.
+    if (answered) this.answer = answered;
+    else await this.ask();
     this.turnTaken();
     await this.correct();
   }
