@@ -29,9 +29,9 @@ export async function diagnoseAnswer(snapshot: Snapshot, { facts: raw, text }: D
   // under a millisecond. Once the caller has stated the client, a version or a symptom, the
   // answer is about that client's path ("the firewall is ISA Server") without naming it again.
   const { extraction, vocabulary } = snapshot.kb;
-  const onTopic = [...(extraction.topic?.facts ?? [])].some((fact) => stated.given[fact] !== undefined);
+  const onTopic = Object.keys(stated.given).some((fact) => extraction.topic?.facts.has(fact));
   const { facts: read } = readTicket({ body: text }, extraction, vocabulary, undefined, onTopic);
-  const { facts, input } = statedOverRead(snapshot.kb.vocabulary, raw, stated, read);
+  const { facts, input } = statedOverRead(vocabulary, raw, stated, read);
   const all = consistentWithStated(input, facts, vocabulary);
   const fromText: FromText = {};
   for (const [name, fact] of Object.entries(boundEvidence(facts))) {
