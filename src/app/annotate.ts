@@ -83,9 +83,8 @@ export async function annotateWithNote({ kb, diagnoser }: Snapshot, ticket: Tick
   const given = ticket.facts === undefined ? NONE_GIVEN : checkedFacts(ticket.facts, kb.vocabulary, `${pointerBase}/facts`);
 
   const { facts: extracted, context } = await read(ticket, kb);
-  const { facts, input } = statedOverRead(kb.vocabulary, ticket.facts, given, extracted);
+  const { facts, all } = statedOverRead(kb.vocabulary, ticket.facts, given, extracted, `${pointerBase}/facts`);
 
-  const all = checkedFacts(input, kb.vocabulary, `${pointerBase}/facts`);
   // The id first: the note names it.
   const decisionId = record ? newDecisionId() : undefined;
   const report = await diagnoser.diagnose(all.all);

@@ -1,14 +1,12 @@
 import { questionsFor } from '../consult/questions';
 import type { AnswerPriors } from '../consult/priors';
 import type { Candidate } from '../engine/diagnose';
-import { normalizeFacts, type NormalizedFacts } from '../facts/normalize';
-import type { Vocabulary } from '../kb/vocabulary';
-import { boundEvidence, type AnnotatedFact } from '../annotate/evidence-bounds';
+import type { NormalizedFacts } from '../facts/normalize';
+import { boundEvidence } from '../annotate/evidence-bounds';
 import { readTicket } from '../annotate/extract';
 import { checkedFacts } from './checked-facts';
 import { statedOverRead } from './stated-over-read';
 import type { DiagnoseResponse } from '../contract/schemas';
-import { decodePointerToken } from '../contract/pointers';
 import type { Snapshot } from './snapshot';
 
 /** What a diagnose request sends: the facts the caller knows, and what the user said in their own words. */
@@ -31,8 +29,7 @@ export async function diagnoseAnswer(snapshot: Snapshot, { facts: raw, text }: D
   const { extraction, vocabulary } = snapshot.kb;
   const onTopic = Object.keys(stated.given).some((fact) => extraction.topic?.facts.has(fact));
   const { facts: read } = readTicket({ body: text }, extraction, vocabulary, undefined, onTopic);
-  const { facts, input } = statedOverRead(vocabulary, raw, stated, read);
-  const all = consistentWithStated(input, facts, vocabulary);
+  const { facts, all } = statedOverRead(vocabulary, raw, stated, read);
   const fromText: FromText = {};
   for (const [name, fact] of Object.entries(boundEvidence(facts))) {
     if (fact.source !== 'extracted') continue;
@@ -40,26 +37,6 @@ export async function diagnoseAnswer(snapshot: Snapshot, { facts: raw, text }: D
     fromText[name] = { value, source: 'text', confidence: confidence!, evidence: evidence.map((span) => ({ ...span, field: 'text' })), ...(evidenceOmitted ? { evidenceOmitted } : {}) };
   }
   return answerFor(snapshot, { ...all, given: stated.given }, fromText, options);
-}
-
-/**
- * The stated facts and those read from the text, checked as one set. A fact read from the text
- * that the stated ones rule out ("the router does NAT" beside a stated `natMode: none`, whose
- * implied translation is none) gives way, as the stated facts win: words never get a request
- * refused. The facts named by the refusal go first; if that is not enough, every fact read from
- * the text (the stated ones were checked alone). Drops from `input` and `facts` what gives way.
- */
-function consistentWithStated(input: Record<string, unknown>, facts: Record<string, AnnotatedFact>, vocabulary: Vocabulary): CheckedFacts {
-  const read = () => Object.keys(facts).filter((name) => facts[name]!.source === 'extracted');
-  const drop = (names: string[]) => names.forEach((name) => void (delete input[name], delete facts[name]));
-  let all = normalizeFacts(input, vocabulary);
-  if (all.ok) return all;
-  const refused = new Set(all.errors.map((error) => decodePointerToken(error.pointer.slice('/facts/'.length))));
-  drop(read().filter((name) => refused.has(name)));
-  all = normalizeFacts(input, vocabulary);
-  if (all.ok) return all;
-  drop(read());
-  return checkedFacts(input, vocabulary);
 }
 
 type FromText = NonNullable<DiagnoseResponse['facts']['fromText']>;

@@ -59,6 +59,15 @@ describe('POST /v1/annotate', () => {
     expect(oneToOne?.applicable).toBe(false);
   });
 
+  it('a fact read from the text that the facts sent with the ticket rule out gives way, rather than the ticket being refused', async () => {
+    // natMode none implies no translation; "does NAT" reads one, which the stated mode rules out.
+    const res = await api.post<Annotation>('/v1/annotate', { ticket: { id: 'Z-4712', body: 'Outlook 2003 cannot connect, the router does NAT', facts: { natMode: 'none' } } });
+    expect(res.status).toBe(200);
+    expect(res.body.facts.natMode).toEqual({ value: 'none', source: 'given', evidence: [] });
+    expect(res.body.facts.addressTranslation).toBeUndefined();
+    expect(res.body.facts.outlookVersion?.value).toBe('2003');
+  });
+
   it('a ticket about something else gets no facts, no diagnosis and no tags', async () => {
     const res = await api.post<Annotation>('/v1/annotate', { ticket: { id: '9', subject: 'Printer jam', body: 'The printer on floor 2 shows error 50.4.' } });
     expect(res.body).toMatchObject({ facts: {}, diagnoses: [], tags: [] });
