@@ -3,7 +3,7 @@
 // first confirmed, and the turns until nothing is left to ask, each with its average and maximum,
 // beside the fewest any order of questions could take. Then replays the single-fact consultations
 // with the priors of the others (?priors=field). `npm run eval:consult`; `-- --detail` lists
-// every scenario's run.
+// every scenario's run; `-- --bank dev2` runs the sentence mode on that one phrase bank alone.
 import { consult, type Consultation, type ConsultOptions, type Facts } from '../harness/consultation';
 import { replayWithPriors } from '../harness/priors-replay';
 import { fewestTurns, type BoundScenario } from '../harness/consultation-bound';
@@ -106,6 +106,15 @@ function sentenceMode(title: string, half: BankHalf): Mode {
 async function main(): Promise<void> {
   const showDetail = process.argv.includes('--detail');
   const all = scenarios();
+  const bankArg = process.argv.indexOf('--bank');
+  if (bankArg > 0) {
+    const half = process.argv[bankArg + 1] as BankHalf;
+    const result = await runMode(all, sentenceMode(half, half)[1]);
+    if (showDetail) detail(result);
+    console.log(`sentence mode, phrase bank ${half}`);
+    for (const line of result.lines) console.log(line);
+    return;
+  }
   const modes: Mode[] = [
     ['single-fact mode: the value of each fact asked, a question group answered in one turn', () => ({}), true],
     ['single-fact mode, one fact a turn (no groups, as the diagnosis page asks)', () => ({ groups: false }), false],
