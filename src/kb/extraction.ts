@@ -4,6 +4,7 @@ import { WORD_CHARACTER } from './expression-syntax';
 import { alternativesOf, type Alternatives } from './alternatives';
 import { prefilterOf, type Prefilter } from './prefilter';
 import { KnowledgeBaseError } from './errors';
+import { alternativeWithoutGroup } from './value-group';
 import { checkFactValues } from './fact-values';
 import type { Scalar } from './model';
 import { PhraseListBuilder, type PhraseList } from './phrases';
@@ -246,6 +247,14 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       checkValues(entry, allowed, fact, EXTRACTION_FILE, pointer);
       if (entry.valueFromGroup !== undefined && entry.valueFromGroup > groupCount(regex)) {
         throw new KnowledgeBaseError(EXTRACTION_FILE, `${pointer}/valueFromGroup`, `the pattern has no capture group ${entry.valueFromGroup}`);
+      }
+      const without = entry.valueFromGroup === undefined ? undefined : alternativeWithoutGroup(entry.pattern, entry.valueFromGroup);
+      if (without !== undefined) {
+        throw new KnowledgeBaseError(
+          EXTRACTION_FILE,
+          `${pointer}/pattern`,
+          `alternative ${without + 1} does not hold capture group ${entry.valueFromGroup}, so a match there reads no value: split the alternatives into patterns of their own`,
+        );
       }
       if (entry.unlessRead !== undefined) factValues(entry.unlessRead, vocabulary, EXTRACTION_FILE, `${pointer}/unlessRead`);
       patterns.push({

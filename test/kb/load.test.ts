@@ -166,6 +166,13 @@ describe('loading the knowledge base', () => {
       /word boundary .* beside a letter outside ASCII/,
     ],
     ['an extraction capture group that does not exist', 'extraction.json', set('/facts/exchangeVersion/0/valueFromGroup', 3), '/facts/exchangeVersion/0/valueFromGroup', /no capture group 3/],
+    [
+      'an extraction pattern whose second alternative reads its value from a group of its own',
+      'extraction.json',
+      set('/facts/exchangeVersion/0/pattern', '\\bexchange (5\\.5)\\b|\\b(5\\.5) of exchange\\b'),
+      '/facts/exchangeVersion/0/pattern',
+      /alternative 2 does not hold capture group 1/,
+    ],
     ['an extraction pattern for an IP address', 'extraction.json', set('/facts/clientAddress', [{ pattern: 'x', value: 'y', confidence: 1 }]), '/facts/clientAddress', /address cues/],
     [
       'a withdrawal of a value its fact does not have',
