@@ -148,11 +148,6 @@ class Run {
     const buttons: Facts = {};
     for (const fact of stated) {
       const [name, value] = answerFrom(this.environment, fact);
-      const coarser = value === null ? this.coarserKnown(fact, speaker) : undefined;
-      if (coarser) {
-        clauses.push(speaker.clause(coarser, this.environment[coarser])!);
-        continue;
-      }
       const clause = value === null ? speaker.unknown(fact) : speaker.clause(name, value);
       if (clause === undefined) buttons[name] = value;
       else clauses.push(clause);
@@ -180,25 +175,6 @@ class Run {
     else await this.ask();
     this.turnTaken();
     await this.correct();
-  }
-
-  /**
-   * A fact the environment holds that the service derives from `fact` and the bank has words for:
-   * what a user who does not know `fact` says instead of "don't know" (asked how addresses are
-   * translated, "there is NAT, I don't know what kind").
-   */
-  private coarserKnown(fact: string, speaker: Speaker): string | undefined {
-    return bundledKnowledgeBase()
-      .kb.vocabulary.derivable.map((definition) => definition.name)
-      .find(
-        (name) =>
-          Object.hasOwn(this.environment, name) &&
-          !Object.hasOwn(this.facts, name) &&
-          bundledKnowledgeBase()
-            .kb.vocabulary.get(name)
-            ?.derivations?.some((d) => Object.hasOwn(d.when, fact)) &&
-          speaker.speaks(name, this.environment[name]),
-      );
   }
 
   /**

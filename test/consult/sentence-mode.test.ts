@@ -51,6 +51,21 @@ describe('sentence mode', () => {
     expect(run.corrections).toContainEqual({ fact: 'natMode', read: null, truth: 'many-to-one' });
   });
 
+  it('a user who knows there is NAT but not its kind says so in words, and is not asked about translation on its own', async () => {
+    const stated = readScenarioTable('KB291615').valid.find((s) => s.facts['addressTranslation'] === true && !('natMode' in s.facts))!;
+    const withWords = bank('all our PCs share one public IP');
+    withWords.clauses['addressTranslation'] = { true: ['there is NAT between us and the server'] };
+    const said = await consult(stated.facts, { bank: withWords, seed: 'a', expected: stated.diagnoses });
+    expect(said.said.some((words) => words.includes('there is NAT'))).toBe(true);
+    expect(said.asked).not.toContain('addressTranslation');
+    expect(said.turnsToConfirmed).toBeDefined();
+    // A bank without words for it leaves the user no way to say so: asked, they answer with a button.
+    const without = await consult(stated.facts, { bank: bank('all our PCs share one public IP'), seed: 'a', expected: stated.diagnoses });
+    expect(without.asked).toContain('addressTranslation');
+    expect(without.buttons).toContain('addressTranslation');
+    expect(without.turns).toBeGreaterThan(said.turns);
+  });
+
   it('on the first development bank, every scenario ends without a fact asked twice, every expected diagnosis is reached, at 2 turns or fewer on average', async () => {
     const dev = readPhraseBank('dev');
     const turns: number[] = [];
