@@ -124,6 +124,9 @@ async function main(): Promise<void> {
     sentenceMode('sentence mode, second development phrase bank', 'dev2'),
     sentenceMode('sentence mode, third development phrase bank', 'dev3'),
     sentenceMode('sentence mode, fourth development phrase bank', 'dev4'),
+    sentenceMode('sentence mode, sixth development phrase bank', 'dev6'),
+    sentenceMode('sentence mode, seventh development phrase bank', 'dev7'),
+    sentenceMode('sentence mode, eighth development phrase bank', 'dev8'),
   ];
   let failed = false;
   for (const [title, options, groups] of modes) {
