@@ -183,25 +183,36 @@ class Run {
    * confirmed, and the user puts right all of it in one reply, one turn. A fact the environment
    * does not have is one the user does not know: they let the bot's reading of it stand, and a
    * consultation it leads astray ends wrong. The bot shows what the service derived too, marked as
-   * derived: the user states a fact they know that a derivation contradicts, and takes back the
-   * premises read from their words that they do not know.
+   * derived: the user states what they know that a derivation contradicts (the fact, or the one of
+   * theirs it follows from: natMode none for a translation the addresses implied), and takes back
+   * the premises read from their words that they do not know.
    */
   private async correct(): Promise<void> {
     const held = Object.entries(this.facts).filter(([name, value]) => Object.hasOwn(this.truth, name) && !sameValue(value, this.truth[name]));
-    const derived = Object.entries(this.answer.facts.derived).filter(
-      ([name, value]) => Object.hasOwn(this.environment, name) && !Object.hasOwn(this.facts, name) && !sameValue(value, this.environment[name]),
-    );
+    const derived = Object.entries(this.answer.facts.derived).filter(([name, value]) => Object.hasOwn(this.truth, name) && !Object.hasOwn(this.facts, name) && !sameValue(value, this.truth[name]));
     const wrong = [...held, ...derived];
     if (wrong.length === 0) return;
     for (const [name, read] of wrong) {
       this.corrections.push({ fact: name, read, truth: this.truth[name] });
-      this.facts[name] = this.truth[name];
+      // What the user says is what they know: the fact itself, or the one of theirs it follows
+      // from ("no NAT" for a translation the addresses implied).
+      for (const known of this.knownBehind(name)) this.facts[known] = this.environment[known];
       for (const premise of Object.keys(this.answer.facts.derivations[name]?.from ?? {})) {
         if (!Object.hasOwn(this.truth, premise) && Object.hasOwn(this.facts, premise)) this.facts[premise] = null;
       }
     }
     await this.ask();
     this.turnTaken();
+  }
+
+  /** The facts of the environment the user states to put `fact` right: itself, or what it is derived from. */
+  private knownBehind(fact: string): string[] {
+    if (Object.hasOwn(this.environment, fact)) return [fact];
+    const definition = bundledKnowledgeBase().kb.vocabulary.get(fact);
+    const premises = [definition?.derivedFrom, ...(definition?.derivations ?? []).flatMap((d) => Object.keys(d.when))].filter(
+      (premise): premise is string => premise !== undefined && Object.hasOwn(this.environment, premise),
+    );
+    return [...new Set(premises)];
   }
 
   result(): Consultation {
