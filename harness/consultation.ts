@@ -196,6 +196,7 @@ class Run {
       this.corrections.push({ fact: name, read, truth: this.truth[name] });
       // What the user says is what they know: the fact itself, or the one of theirs it follows
       // from ("no NAT" for a translation the addresses implied).
+      if (!Object.hasOwn(this.environment, name)) delete this.facts[name];
       for (const known of this.knownBehind(name)) this.facts[known] = this.environment[known];
       for (const premise of Object.keys(this.answer.facts.derivations[name]?.from ?? {})) {
         if (!Object.hasOwn(this.truth, premise) && Object.hasOwn(this.facts, premise)) this.facts[premise] = null;
