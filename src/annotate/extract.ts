@@ -1,6 +1,6 @@
 import type { FactValue } from '../facts/normalize';
 import { isLinkLocal } from '../facts/address-space';
-import type { ContextPattern, Extraction, FactPattern, SentenceRule } from '../kb/extraction';
+import type { ContextPattern, Extraction, FactPattern, SentenceRule, SpokenForms } from '../kb/extraction';
 import type { Scalar } from '../kb/model';
 import { normalizeText } from '../kb/phrases';
 import type { Vocabulary } from '../kb/vocabulary';
@@ -11,6 +11,7 @@ import { Negation, type Tokenizer } from './negation';
 import { findPhrasesAndRequiredTexts } from './phrases';
 import { passes } from '../kb/prefilter';
 import { Sentences, type HedgeCondition } from './sentences';
+import { readSpokenForms, type SpokenText } from './spoken-forms';
 
 /** The fields of a ticket that are read for facts. */
 export type TicketField = 'subject' | 'body';
@@ -72,22 +73,27 @@ const FIELD_BREAK = '\n.\n';
 
 /** A ticket's subject and body as one text, and the way back from an offset in it to a field. */
 class TicketText {
-  /** The joined text with typographic apostrophes, quotes and spaces read plain (see forMatching). */
+  /** The joined text with typographic apostrophes, quotes and spaces read plain (see forMatching), and spoken forms as their words (spoken-forms.ts). */
   readonly text: string;
   private readonly original: string;
+  private readonly spoken: SpokenText;
   private readonly bodyStart: number;
 
   constructor(
     private readonly subject: string,
     body: string,
+    spokenForms: SpokenForms | undefined,
   ) {
     this.original = `${subject}${FIELD_BREAK}${body}`;
-    this.text = forMatching(this.original);
+    this.spoken = readSpokenForms(forMatching(this.original), spokenForms);
+    this.text = this.spoken.text;
     this.bodyStart = subject.length + FIELD_BREAK.length;
   }
 
-  /** The span of the ticket at [start, start + length) of the joined text, in its field's offsets. */
-  span(start: number, length: number): Span {
+  /** The span of the ticket at [at, at + atLength) of the joined text as read, in its field's offsets as written. */
+  span(at: number, atLength: number): Span {
+    const start = this.spoken.start(at);
+    const length = this.spoken.end(at + atLength) - start;
     const text = this.original.slice(start, start + length);
     if (start < this.bodyStart) return { field: 'subject', text, start, end: Math.min(start + length, this.subject.length) };
     return { field: 'body', text, start: start - this.bodyStart, end: start - this.bodyStart + length };
@@ -109,7 +115,7 @@ class TicketText {
 export function readTicket(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary, tokenizer?: Tokenizer, onTopic = false): TicketReading {
   const hits: Hit[] = [];
   const mentions = new Map<string, { item: ContextItem; spans: Span[] }>();
-  const whole = new TicketText(ticket.subject ?? '', ticket.body ?? '');
+  const whole = new TicketText(ticket.subject ?? '', ticket.body ?? '', extraction.spokenForms);
   const { text } = whole;
   const sentences = new Sentences(text, extraction);
   // Cues first: they decide what the facts found in their sentences are worth.

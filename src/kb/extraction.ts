@@ -21,6 +21,7 @@ export interface ExtractionFile {
   facts: Record<string, PatternEntry[]>;
   sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; negatable?: boolean; requires?: string[] }[];
   withdrawals?: { fact: string; pattern: string; value?: Scalar; requires?: string[]; note?: string }[];
+  spokenForms?: { pattern: string; as: string; note?: string }[];
   addresses: { clauseBreaks: string[]; cues: AddressCueFile[]; following?: AddressCueFile[] };
 }
 
@@ -168,8 +169,19 @@ interface SentenceCues {
   onlyWhereRead?: { facts: Set<string>; fact: string; values: Set<Scalar> };
 }
 
+/**
+ * The spoken and split forms of words, as one expression: alternative i, a capture group of its
+ * own, is read as words[i] (annotate/spoken-forms.ts).
+ */
+export interface SpokenForms {
+  regex: RegExp;
+  words: string[];
+}
+
 /** The extraction patterns, checked against the vocabulary and compiled. */
 export interface Extraction {
+  /** Read before anything else; undefined when the file has none. */
+  spokenForms: SpokenForms | undefined;
   patterns: FactPattern[];
   /**
    * Every text that patterns, sentence rules and withdrawals require, once: a ticket is searched
@@ -349,6 +361,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     following: (file.addresses.following ?? []).map((cue, i) => ({ regex: compile(cue.pattern, EXTRACTION_FILE, `/addresses/following/${i}/pattern`, 'iy'), role: cue.role })),
   };
   return {
+    spokenForms: compileSpokenForms(file.spokenForms),
     patterns,
     requiredTexts: required.texts,
     sentenceRules,
@@ -489,4 +502,18 @@ function compile(pattern: string, file: string, pointer: string, flags = 'gi'): 
 
 function groupCount(regex: RegExp): number {
   return (new RegExp(`${regex.source}|`).exec('') as RegExpExecArray).length - 1;
+}
+
+/**
+ * The spoken forms as one expression of capture groups, one per form: each form is compiled on
+ * its own first, so a bad one is named by its pointer, and may hold no capture group of its own
+ * (its alternative is found by its group's number).
+ */
+function compileSpokenForms(forms: ExtractionFile['spokenForms']): SpokenForms | undefined {
+  if (!forms?.length) return undefined;
+  forms.forEach((form, i) => {
+    const regex = compile(form.pattern, EXTRACTION_FILE, `/spokenForms/${i}/pattern`);
+    if (groupCount(regex) > 0) throw new KnowledgeBaseError(EXTRACTION_FILE, `/spokenForms/${i}/pattern`, 'a spoken form may hold no capture group: write (?:...)');
+  });
+  return { regex: new RegExp(forms.map((form) => `(${form.pattern})`).join('|'), 'gi'), words: forms.map((form) => form.as) };
 }

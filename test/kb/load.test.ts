@@ -173,6 +173,7 @@ describe('loading the knowledge base', () => {
       '/facts/exchangeVersion/0/pattern',
       /alternative 2 does not hold capture group 1/,
     ],
+    ['a spoken form with a capture group of its own', 'extraction.json', set('/spokenForms/0/pattern', '(n)\\s+a\\s+t'), '/spokenForms/0/pattern', /may hold no capture group/],
     ['an extraction pattern for an IP address', 'extraction.json', set('/facts/clientAddress', [{ pattern: 'x', value: 'y', confidence: 1 }]), '/facts/clientAddress', /address cues/],
     [
       'a withdrawal of a value its fact does not have',
