@@ -108,11 +108,20 @@ class TicketText {
  * at all. Where matches disagree on a fact, the most confident wins, then the first (subject
  * before body). Mentions of context items are listed with their evidence.
  *
- * `onTopic`: the text is known to be about an Exchange client whatever it names, as a chat answer
- * is once the consultation has stated the client (see the extraction's topic): the firewall,
- * NAT and port facts are then read without the text naming a client, version or symptom itself.
+ * `as.onTopic`: the text is known to be about an Exchange client whatever it names, as a chat
+ * answer is once the consultation has stated the client (see the extraction's topic): the
+ * firewall, NAT and port facts are then read without the text naming a client, version or
+ * symptom itself. `as.chatAnswer`: the text is a chat answer (POST /v1/diagnose `text`), so the
+ * patterns only answers need are read too (FactPattern.chatAnswersOnly).
  */
-export function readTicket(ticket: Partial<Record<TicketField, string>>, extraction: Extraction, vocabulary: Vocabulary, tokenizer?: Tokenizer, onTopic = false): TicketReading {
+export function readTicket(
+  ticket: Partial<Record<TicketField, string>>,
+  extraction: Extraction,
+  vocabulary: Vocabulary,
+  tokenizer?: Tokenizer,
+  as: { onTopic?: boolean; chatAnswer?: boolean } = {},
+): TicketReading {
+  const { onTopic = false, chatAnswer = false } = as;
   const hits: Hit[] = [];
   const mentions = new Map<string, { item: ContextItem; spans: Span[] }>();
   const whole = new TicketText(ticket.subject ?? '', ticket.body ?? '', extraction.spokenForms);
@@ -136,7 +145,7 @@ export function readTicket(ticket: Partial<Record<TicketField, string>>, extract
     }
   }
   for (const pattern of extraction.patterns) {
-    if (passes(pattern.prefilter, found)) addPatternHits(pattern, at, vocabulary, hits);
+    if ((chatAnswer || !pattern.chatAnswersOnly) && passes(pattern.prefilter, found)) addPatternHits(pattern, at, vocabulary, hits);
   }
   for (const rule of extraction.sentenceRules) {
     if (passes(rule.prefilter, found)) hits.push(...sentenceRuleHits(rule, at));

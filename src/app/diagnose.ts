@@ -28,7 +28,7 @@ export async function diagnoseAnswer(snapshot: Snapshot, { facts: raw, text }: D
   // answer is about that client's path ("the firewall is ISA Server") without naming it again.
   const { extraction, vocabulary } = snapshot.kb;
   const onTopic = Object.keys(stated.given).some((fact) => extraction.topic?.facts.has(fact));
-  const { facts: read } = readTicket({ body: text }, extraction, vocabulary, undefined, onTopic);
+  const { facts: read } = readTicket({ body: text }, extraction, vocabulary, undefined, { onTopic, chatAnswer: true });
   const { facts, all } = statedOverRead(vocabulary, raw, stated, read);
   const fromText: FromText = {};
   for (const [name, fact] of Object.entries(boundEvidence(facts))) {

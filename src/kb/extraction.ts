@@ -60,6 +60,7 @@ interface PatternEntry {
   confidence: number;
   unlessRead?: string;
   requires?: string[];
+  chatAnswersOnly?: boolean;
 }
 
 /** A file of rules/lexicons/ as written: phrases per fact value, or per context item. */
@@ -101,6 +102,12 @@ export interface FactPattern {
    * addressTranslation only where the ticket does not say the mode, from which it is derived.
    */
   unlessRead?: string | undefined;
+  /**
+   * Read in chat answers only, not in tickets: wording people use answering a question (a field,
+   * a question echoed, a ticked form, numbers in words), which tickets do not hold and which would
+   * cost every ticket's reading the time of looking for it.
+   */
+  chatAnswersOnly: boolean;
   /** The texts a ticket must hold for the pattern to be looked for. */
   prefilter: Prefilter;
   /** Its alternatives, for a ticket that can match only some of them. */
@@ -278,6 +285,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
         negatable: entry.negatable ?? true,
         confidence: entry.confidence,
         unlessRead: entry.unlessRead,
+        chatAnswersOnly: entry.chatAnswersOnly ?? false,
         prefilter: required.prefilterOf(entry.requires, [regex]),
         alternatives: required.alternativesOf(regex),
       });
@@ -302,7 +310,7 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
       checkValues(entry, allowed, lexicon.fact!, where, pointer);
       const use = { fact: lexicon.fact!, value: entry.value, negatedValue: entry.negatedValue, negatable: entry.negatable ?? true, confidence: entry.confidence ?? 0.85 };
       if (entry.phrases) phrases.add(entry.phrases, { kind: 'fact', ...use });
-      if (regex) patterns.push({ ...use, regex, prefilter: required.prefilterOf(entry.requires, [regex]), alternatives: required.alternativesOf(regex) });
+      if (regex) patterns.push({ ...use, regex, chatAnswersOnly: false, prefilter: required.prefilterOf(entry.requires, [regex]), alternatives: required.alternativesOf(regex) });
     });
   }
   const sentenceRules = (file.sentenceRules ?? []).map((rule, i) => {
