@@ -104,9 +104,13 @@ const DEVELOPMENT_BANKS: BankHalf[] = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'd
 type Mode = [title: string, options: (s: Scenario) => ConsultOptions, groups: boolean | undefined];
 
 // A bank is read once for every scenario of its mode; each scenario seeds its own picks.
-function sentenceMode(title: string, half: BankHalf): Mode {
+function bankOptions(half: BankHalf): (s: Scenario) => ConsultOptions {
   const bank = readPhraseBank(half);
-  return [title, (s) => ({ bank, seed: s.label }), undefined];
+  return (s) => ({ bank, seed: s.label });
+}
+
+function sentenceMode(title: string, half: BankHalf): Mode {
+  return [title, bankOptions(half), undefined];
 }
 
 async function main(): Promise<void> {
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
   const bankArg = process.argv.indexOf('--bank');
   if (bankArg > 0) {
     const half = process.argv[bankArg + 1] as BankHalf;
-    const result = await runMode(all, sentenceMode(half, half)[1]);
+    const result = await runMode(all, bankOptions(half));
     if (showDetail) detail(result);
     console.log(`sentence mode, phrase bank ${half}`);
     for (const line of result.lines) console.log(line);
@@ -141,7 +145,7 @@ async function main(): Promise<void> {
   // tuned on (test/fixtures/consult/README.md), so these are no estimate of unseen wording.
   console.log('sentence mode, development phrase banks (tuned on): to the first confirmed, average / maximum | to the end, average / maximum | ended wrong | corrections');
   for (const half of DEVELOPMENT_BANKS) {
-    const result = await runMode(all, sentenceMode(half, half)[1]);
+    const result = await runMode(all, bankOptions(half));
     if (showDetail) detail(result);
     console.log(`  ${half.padEnd(5)}  ${result.row}`);
     if (result.played.some((p) => !p.ok)) failed = true;
