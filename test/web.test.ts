@@ -369,7 +369,7 @@ describe('diagnosis page (/)', () => {
     const outcome = await answerQuestions(page, expected.facts, async (fact, answer) => {
       if (fact !== 'firewallPlatform' && fact !== 'natMode') return answerWithControls(page, fact, answer);
       await answerInWords(page, sentence);
-      shown = await page.locator('#words-read dd').evaluateAll((dds) => dds.map((dd) => ({ fact: (dd as HTMLElement).dataset.fact, text: dd.textContent })));
+      shown = await page.locator('#words-read dd').evaluateAll((dds) => dds.map((dd) => ({ fact: (dd as HTMLElement).dataset.fact, text: dd.querySelector('.reading')!.textContent })));
       missed = await page.locator('#words-read .words-missed').count();
     });
     expect(ofArticle('KB291615', outcome)).toEqual({ diagnoses: expected.diagnoses, workarounds: expected.workarounds });
@@ -387,6 +387,43 @@ describe('diagnosis page (/)', () => {
       { fact: 'firewallPlatform', text: `${labelOf('firewallPlatform', 'non-windows')}, from your words “SonicWall”` },
       { fact: 'natMode', text: `${labelOf('natMode', 'many-to-one')}, from your words “NAT overload”` },
     ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a fact read from the words that the engineer cannot vouch for is taken as not known with its “Don’t know”, and the diagnosis goes as if they had answered so', async () => {
+    // The engineer knows the NAT, not the firewall, and names the box that does the NAT: the
+    // firewall is read from it, and they take that reading back as not known.
+    const expected = scenario('KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds');
+    const environment = { ...expected.facts };
+    delete environment['firewallPlatform'];
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), openingFacts(environment));
+    let read: (string | undefined)[] = [];
+    let name: string | null = null;
+    let taken: string | null = null;
+    // Said at the first question, before the firewall is asked.
+    let said = false;
+    const outcome = await answerQuestions(page, environment, async (fact, answer) => {
+      if (said) return answerWithControls(page, fact, answer);
+      said = true;
+      await answerInWords(page, 'the SonicWall does NAT overload');
+      read = await page.locator('#words-read dd').evaluateAll((dds) => dds.map((dd) => (dd as HTMLElement).dataset.fact));
+      name = await page.locator('#words-read dt').first().textContent();
+      const answers = await page.locator('#answers-list dt').count();
+      await page.click('#words-read button[data-unknown="firewallPlatform"]');
+      await page.waitForSelector('#words-read [data-unknown="firewallPlatform"]:not(button)');
+      taken = await page.locator('#words-read').textContent();
+      // Still one answer per fact: the reading became "don't know", nothing was added.
+      expect(await page.locator('#answers-list dt').count()).toBe(answers);
+    });
+    expect(read).toEqual(['firewallPlatform', 'natMode']);
+    expect(taken).toBe(`${name} is now taken as not known, and is not asked.`);
+    expect(outcome.asked).not.toContain('firewallPlatform');
+    expect(await page.locator('#answers-list dd[data-fact="firewallPlatform"]').textContent()).toBe("don't know");
+    // What the page ends with is what the same answers given by value give.
+    const byValue = await api.post<Schemas['DiagnoseResponse']>('/v1/diagnose', { facts: { ...environment, firewallPlatform: null } });
+    expect([...outcome.diagnoses].sort()).toEqual(byValue.body.diagnoses.map((d) => d.id).sort());
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

@@ -654,7 +654,7 @@ export interface components {
             /** @description The facts the diagnosis used. */
             facts: {
                 given: components["schemas"]["Facts"];
-                /** @description With `text`: the facts read from it that the diagnosis used, each with the words it was read from. A fact stated in `facts` is not read from the text. Send them back in `facts` once the user confirms them. */
+                /** @description With `text`: the facts read from it that the diagnosis used, each with the words it was read from. A fact stated in `facts` is not read from the text. Show them to the user to confirm: send each back in `facts` as confirmed or corrected, and as `null` one the user says they do not know, so that a reading they cannot vouch for does not steer the diagnosis. */
                 fromText?: {
                     [key: string]: components["schemas"]["TextFact"];
                 };

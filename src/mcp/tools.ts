@@ -42,7 +42,7 @@ export function chatbotTools(decisions?: DecisionRecorder): ChatbotTool[] {
       arguments: {
         facts:
           "What is known of the user's environment, by fact name. Every fact is optional: send {} when nothing is known yet. Send a fact as null when the user was asked and does not know; it is then never asked again. A fact sent here wins over what the text says.",
-        text: 'What the user said, in their own words (e.g. "it\'s Outlook 2003 behind a SonicWall, the server is 192.168.1.20"). Facts are read from it and returned in facts.fromText with the words each was read from: confirm them with the user, then send them in facts.',
+        text: 'What the user said, in their own words (e.g. "it\'s Outlook 2003 behind a SonicWall, the server is 192.168.1.20"). Facts are read from it and returned in facts.fromText with the words each was read from: confirm them with the user, then send them in facts (as null those the user says they do not know).',
         include:
           '"candidates" to add every diagnosis of the knowledge base with its status (confirmed, likely, ruled-out with the conditions that failed, out-of-scope, or undetermined with the facts it waits for), to explain why a diagnosis does not hold. Leave it out otherwise.',
         priors:

@@ -49,10 +49,11 @@ describe('a consultation through the tools', () => {
     let answer: DiagnoseResponse | undefined;
     for (let turn = 0; turn < 15; turn++) {
       answer = await call<DiagnoseResponse>('diagnose', args);
-      // The user confirms what was read from their words where it is so, and rejects the rest.
+      // The user confirms what was read from their words where it is so, corrected where it is
+      // not, and says they do not know the rest.
       for (const [name, fact] of Object.entries(answer.facts.fromText ?? {})) {
         readFromText[name] = fact.value;
-        if (name in environment) facts[name] = environment[name];
+        facts[name] = environment[name] ?? null;
       }
       const [top] = answer.questions;
       if (!top) break;

@@ -39,6 +39,27 @@ export class Consultation {
     if (given.length) this.turns.push(given);
   }
 
+  /**
+   * Takes `fact`, read from the last turn's words, as not known ("don't know": the engineer cannot
+   * vouch for the reading) and returns what it was, to put back if the API does not take the
+   * change; undefined when the last turn did not read it.
+   */
+  unknownInLastTurn(fact: string): Given | undefined {
+    const turn = this.turns.at(-1);
+    const at = turn?.findIndex((given) => given.fact === fact && given.words) ?? -1;
+    if (!turn || at < 0) return undefined;
+    const was = turn[at]!;
+    turn[at] = { fact, value: null };
+    return was;
+  }
+
+  /** Puts back an answer of the last turn that `unknownInLastTurn` changed. */
+  restoreInLastTurn(given: Given): void {
+    const turn = this.turns.at(-1);
+    const at = turn?.findIndex((entry) => entry.fact === given.fact) ?? -1;
+    if (turn && at >= 0) turn[at] = given;
+  }
+
   /** Takes back the last turn and returns its answers; undefined when there is none. */
   back(): Given[] | undefined {
     return this.turns.pop();

@@ -8,7 +8,7 @@ import { byId, fill, h, quoted } from './dom.js';
 import { diagnosisView, inferencesView, outOfScopeView, undeterminedView } from './render-diagnosis.js';
 import { questionView, type Answer } from './render-question.js';
 import { ticketView } from './render-ticket.js';
-import { wordsReadView } from './render-words.js';
+import { unknownTakenView, wordsReadView } from './render-words.js';
 import { Vocabulary } from './vocabulary.js';
 
 let vocabulary: Vocabulary;
@@ -159,9 +159,25 @@ async function readWords(asked: string, text: string): Promise<void> {
   }
   const askedAgain = answer.questions.some((question) => question.fact === asked);
   const notice = byId('words-read');
-  fill(notice, wordsReadView(read, asked, askedAgain, vocabulary));
+  fill(
+    notice,
+    wordsReadView(read, asked, askedAgain, vocabulary, (fact) => void onUnknownReading(fact)),
+  );
   // Nothing read: the engineer is still at the box, below the question; the message is above it.
   if (!read.length) notice.scrollIntoView({ block: 'nearest' });
+}
+
+// A fact read from the words that the engineer cannot vouch for becomes "don't know" in the
+// turn that read it (Back still takes the turn back whole). Like an answer, it counts once the API
+// has answered without the reading.
+function onUnknownReading(fact: string): Promise<void> {
+  return oneStep(async () => {
+    const current = consultation;
+    const was = current?.unknownInLastTurn(fact);
+    if (!current || !was) return;
+    if (await ask()) fill(byId('words-read'), unknownTakenView(fact, vocabulary));
+    else current.restoreInLastTurn(was);
+  });
 }
 
 // The service reads at most so many characters of words (the box's maxlength keeps to it): its

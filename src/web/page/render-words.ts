@@ -36,10 +36,11 @@ export function wordsForm(question: Question, onWords: (text: string) => void): 
 
 /**
  * What one sentence gave, for the engineer to check: each fact read with the words it was read
- * from, whether the question asked was among them (when it was not, it is asked again rather than
- * taken as unknown), and that Back takes the sentence back whole. `read` empty: nothing changed.
+ * from and a "Don't know" for a reading they cannot vouch for (`onUnknown`), whether the question
+ * asked was among them (when it was not, it is asked again rather than taken as unknown), and
+ * that Back takes the sentence back whole. `read` empty: nothing changed.
  */
-export function wordsReadView(read: Given[], asked: string, askedAgain: boolean, vocabulary: Vocabulary): HTMLElement {
+export function wordsReadView(read: Given[], asked: string, askedAgain: boolean, vocabulary: Vocabulary, onUnknown: (fact: string) => void): HTMLElement {
   if (!read.length)
     return h('div', { class: 'words-read', 'data-read': 0 }, h('p', {}, 'Nothing could be read from your words, so nothing has changed: answer with the choices, or say it another way.'));
   const missed = read.some((given) => given.fact === asked)
@@ -54,10 +55,32 @@ export function wordsReadView(read: Given[], asked: string, askedAgain: boolean,
       { class: 'facts-read' },
       read.map((given) => [
         h('dt', {}, vocabulary.name(given.fact)),
-        h('dd', { 'data-fact': given.fact }, vocabulary.label(given.fact, given.value), given.words?.length ? h('span', { class: 'quiet' }, ` from ${quoted(given.words)}`) : null),
+        h(
+          'dd',
+          { 'data-fact': given.fact },
+          h('span', { class: 'reading' }, vocabulary.label(given.fact, given.value), given.words?.length ? h('span', { class: 'quiet' }, ` from ${quoted(given.words)}`) : null),
+          ' ',
+          unknownButton(given.fact, vocabulary, onUnknown),
+        ),
       ]),
     ),
     missed,
-    h('p', { class: 'quiet' }, read.length === 1 ? 'If this is not what you meant, Back takes it back.' : 'If these are not what you meant, Back takes them all back.'),
+    h(
+      'p',
+      { class: 'quiet' },
+      read.length === 1 ? 'If this is not what you meant, Back takes it back.' : 'If these are not what you meant, Back takes them all back.',
+      ' “Don’t know” takes one you cannot vouch for as not known, so that it does not steer the diagnosis.',
+    ),
   );
+}
+
+function unknownButton(fact: string, vocabulary: Vocabulary, onUnknown: (fact: string) => void): HTMLElement {
+  const button = h('button', { type: 'button', class: 'secondary', 'data-unknown': fact, 'aria-label': `Don’t know: ${vocabulary.name(fact)}` }, 'Don’t know');
+  button.addEventListener('click', () => onUnknown(fact));
+  return button;
+}
+
+/** What taking a read fact as not known did, in place of what was read. */
+export function unknownTakenView(fact: string, vocabulary: Vocabulary): HTMLElement {
+  return h('div', { class: 'words-read', 'data-unknown': fact }, h('p', {}, `${vocabulary.name(fact)} is now taken as not known, and is not asked.`));
 }
