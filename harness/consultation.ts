@@ -32,6 +32,7 @@ export interface Consultation {
 interface Correction {
   fact: string;
   read: unknown;
+  /** What the user said it is; null: they do not know it (read from words that did not mean it). */
   truth: unknown;
 }
 
@@ -117,6 +118,8 @@ class Run {
   private readonly corrections: Correction[] = [];
   private readonly buttons: string[] = [];
   private readonly said: string[] = [];
+  /** The facts the bot holds as read from the user's words, not yet confirmed by them. */
+  private readonly read = new Set<string>();
   private opening = true;
   /** The environment's facts with those derived from them: what a fact read from the words should be. */
   private readonly truth: Facts;
@@ -161,7 +164,10 @@ class Run {
       const text = speaker.join(speaker.shuffled(clauses));
       this.said.push(text);
       answered = await this.diagnose(text);
-      for (const [name, fact] of Object.entries(answered.facts.fromText ?? {})) this.facts[name] = fact.value;
+      for (const [name, fact] of Object.entries(answered.facts.fromText ?? {})) {
+        this.facts[name] = fact.value;
+        this.read.add(name);
+      }
       for (const fact of asked) {
         const [name] = answerFrom(this.environment, fact);
         if (Object.hasOwn(this.facts, name)) continue;
@@ -180,23 +186,26 @@ class Run {
   /**
    * The user corrects every fact the bot holds that the environment has otherwise (a value read
    * wrong, or one they stated taken as not known): the bot shows what it read from a message to be
-   * confirmed, and the user puts right all of it in one reply, one turn. A fact the environment
-   * does not have is one the user does not know: they let the bot's reading of it stand, and a
-   * consultation it leads astray ends wrong. The bot shows what the service derived too, marked as
-   * derived: the user states what they know that a derivation contradicts (the fact, or the one of
-   * theirs it follows from: natMode none for a translation the addresses implied), and takes back
-   * the premises read from their words that they do not know.
+   * confirmed, as `facts.fromText` asks, and the user puts right all of it in one reply, one turn.
+   * A fact the environment does not have is one the user does not know: read from their words,
+   * they answer the confirmation "I don't know that", and the bot holds it as not known (null),
+   * as it would hold their answer to the question. The bot shows what the service derived too,
+   * marked as derived: the user states what they know that a derivation contradicts (the fact, or
+   * the one of theirs it follows from: natMode none for a translation the addresses implied), and
+   * takes back the premises read from their words that they do not know.
    */
   private async correct(): Promise<void> {
-    const held = Object.entries(this.facts).filter(([name, value]) => Object.hasOwn(this.truth, name) && !sameValue(value, this.truth[name]));
+    const held = Object.entries(this.facts).filter(([name, value]) => (Object.hasOwn(this.truth, name) ? !sameValue(value, this.truth[name]) : this.read.has(name) && value !== null));
+    this.read.clear();
     const derived = Object.entries(this.answer.facts.derived).filter(([name, value]) => Object.hasOwn(this.truth, name) && !Object.hasOwn(this.facts, name) && !sameValue(value, this.truth[name]));
     const wrong = [...held, ...derived];
     if (wrong.length === 0) return;
     for (const [name, read] of wrong) {
-      this.corrections.push({ fact: name, read, truth: this.truth[name] });
+      this.corrections.push({ fact: name, read, truth: this.truth[name] ?? null });
       // What the user says is what they know: the fact itself, or the one of theirs it follows
       // from ("no NAT" for a translation the addresses implied).
-      if (!Object.hasOwn(this.environment, name)) delete this.facts[name];
+      if (!Object.hasOwn(this.truth, name)) this.facts[name] = null;
+      else if (!Object.hasOwn(this.environment, name)) delete this.facts[name];
       for (const known of this.knownBehind(name)) this.facts[known] = this.environment[known];
       for (const premise of Object.keys(this.answer.facts.derivations[name]?.from ?? {})) {
         if (!Object.hasOwn(this.truth, premise) && Object.hasOwn(this.facts, premise)) this.facts[premise] = null;

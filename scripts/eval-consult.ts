@@ -56,7 +56,9 @@ async function runMode(all: Scenario[], options: (s: Scenario) => ConsultOptions
   const confirmed = played.filter((p) => p.scenario.expected.length > 0).map((p) => p.consultation.turnsToConfirmed);
   const reached = confirmed.filter((t): t is number => t !== undefined);
   const ends = played.map((p) => p.consultation.turns);
-  const corrections = played.flatMap((p) => p.consultation.corrections.map((c) => c.fact));
+  const checked = played.flatMap((p) => p.consultation.corrections);
+  const corrections = checked.filter((c) => c.truth !== null).map((c) => c.fact);
+  const notKnown = checked.filter((c) => c.truth === null).map((c) => c.fact);
   const buttons = played.flatMap((p) => p.consultation.buttons);
   const lines = [
     `  turns to the first confirmed expected diagnosis: average ${average(reached)}, maximum ${Math.max(...reached)} (${confirmed.length} scenarios expect one; ${confirmed.length - reached.length} never reached it)`,
@@ -65,10 +67,13 @@ async function runMode(all: Scenario[], options: (s: Scenario) => ConsultOptions
   ];
   if (options(all[0]!).bank) {
     lines.push(`  corrections (a fact read wrong from the words, put right by the user in a turn of its own): ${corrections.length}${corrections.length ? ` (${tally(corrections)})` : ''}`);
+    lines.push(
+      `  read from the words but not known to the user (they say "I don't know" to the bot's confirmation, with any corrections): ${notKnown.length}${notKnown.length ? ` (${tally(notKnown)})` : ''}`,
+    );
     lines.push(`  answered with a button (the bank has no words for the fact): ${buttons.length}${buttons.length ? ` (${tally(buttons)})` : ''}`);
   }
   const wrong = played.filter((p) => !p.ok).length;
-  const row = `${average(reached)} / ${Math.max(...reached)}${reached.length < confirmed.length ? ` (${confirmed.length - reached.length} never)` : ''} | ${average(ends)} / ${Math.max(...ends)} | ${wrong} | ${corrections.length}`;
+  const row = `${average(reached)} / ${Math.max(...reached)}${reached.length < confirmed.length ? ` (${confirmed.length - reached.length} never)` : ''} | ${average(ends)} / ${Math.max(...ends)} | ${wrong} | ${corrections.length} | ${notKnown.length}`;
   return { played, lines, row };
 }
 
@@ -85,7 +90,7 @@ function detail(result: ModeResult): void {
     const { turns, turnsToConfirmed, asked, corrections, said } = consultation;
     console.log(`${String(turns).padStart(3)} ${turnsToConfirmed === undefined ? '  -' : String(turnsToConfirmed).padStart(3)}  ${ok ? 'ok   ' : 'WRONG'}  ${scenario.label}`);
     console.log(
-      `          asked: ${asked.join(', ') || '(nothing)'}${corrections.length ? `; corrected: ${corrections.map((c) => `${c.fact} read ${JSON.stringify(c.read)}, is ${JSON.stringify(c.truth)}`).join('; ')}` : ''}`,
+      `          asked: ${asked.join(', ') || '(nothing)'}${corrections.length ? `; corrected: ${corrections.map((c) => `${c.fact} read ${JSON.stringify(c.read)}, ${c.truth === null ? 'not known' : `is ${JSON.stringify(c.truth)}`}`).join('; ')}` : ''}`,
     );
     for (const words of said) console.log(`          said: ${JSON.stringify(words)}`);
   }
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
 
   // The development banks, one row each: every one was measured once untouched before it was
   // tuned on (test/fixtures/consult/README.md), so these are no estimate of unseen wording.
-  console.log('sentence mode, development phrase banks (tuned on): to the first confirmed, average / maximum | to the end, average / maximum | ended wrong | corrections');
+  console.log('sentence mode, development phrase banks (tuned on): to the first confirmed, average / maximum | to the end, average / maximum | ended wrong | corrections | read but not known');
   for (const half of DEVELOPMENT_BANKS) {
     const result = await runMode(all, bankOptions(half));
     if (showDetail) detail(result);

@@ -51,6 +51,18 @@ describe('sentence mode', () => {
     expect(run.corrections).toContainEqual({ fact: 'natMode', read: null, truth: 'many-to-one' });
   });
 
+  it('a fact read from the words that the user does not know is taken back as not known when the bot confirms it, and the run ends where answering with values ends', async () => {
+    // The user knows the NAT and not the firewall, and names the box that does the NAT.
+    const unsure = { ...environment };
+    delete unsure['firewallPlatform'];
+    const byValue = await consult(unsure);
+    const run = await consult(unsure, { bank: bank('the SonicWall does NAT overload'), seed: 'a' });
+    expect(run.corrections).toContainEqual({ fact: 'firewallPlatform', read: 'non-windows', truth: null });
+    expect(run.facts['firewallPlatform']).toBeNull();
+    const ids = (c: typeof run) => c.report.diagnoses.map((d) => `${d.id} ${d.status}`).sort();
+    expect(ids(run)).toEqual(ids(byValue));
+  });
+
   it('a user who knows there is NAT but not its kind says so in words, and is not asked about translation on its own', async () => {
     const stated = readScenarioTable('KB291615').valid.find((s) => s.facts['addressTranslation'] === true && !('natMode' in s.facts))!;
     const withWords = bank('all our PCs share one public IP');
