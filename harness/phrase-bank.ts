@@ -16,7 +16,7 @@ export interface PhraseBank {
   joins: string[];
 }
 
-export type BankHalf = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'dev7' | 'dev8' | 'dev9' | 'dev10' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'dev15' | 'test';
+export type BankHalf = 'dev' | 'dev2' | 'dev3' | 'dev4' | 'dev5' | 'dev6' | 'dev7' | 'dev8' | 'dev9' | 'dev10' | 'dev11' | 'dev12' | 'dev13' | 'dev14' | 'dev15' | 'dev16' | 'test';
 
 export function readPhraseBank(half: BankHalf): PhraseBank {
   return JSON.parse(fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'consult', `phrase-bank-${half}.json`), 'utf8')) as PhraseBank;

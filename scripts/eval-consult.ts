@@ -104,7 +104,7 @@ async function floors(all: Scenario[], groups: boolean): Promise<string> {
   return `  fewest possible with hindsight (any order of questions, knowing every answer): average ${confirmed.toFixed(2)} to the first confirmed, ${end.toFixed(2)} to the end`;
 }
 
-const DEVELOPMENT_BANKS: BankHalf[] = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15'];
+const DEVELOPMENT_BANKS: BankHalf[] = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'dev13', 'dev14', 'dev15', 'dev16'];
 
 type Mode = [title: string, options: (s: Scenario) => ConsultOptions, groups: boolean | undefined];
 
