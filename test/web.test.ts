@@ -565,6 +565,32 @@ describe('diagnosis page (/)', () => {
     }
   }, 60_000);
 
+  it('when the service refuses a reading taken as not known (rate limit), the reading stays as it was, and says why', async () => {
+    // Three calls a minute: the vocabulary, the opening diagnosis, the sentence; "Don't know" is the fourth.
+    const limited = await TestApi.start({ rateLimitPerMinute: 3 });
+    try {
+      const { page, problems } = await openPage(browser);
+      await startOnPage(page, intranetUrl(limited.baseUrl), { clientKind: 'outlook', symptoms: ['cannot-connect'] });
+      await page.waitForSelector('.question');
+      await answerInWords(page, 'the SonicWall does NAT overload');
+      const reading = '#answers-list dd[data-fact="firewallPlatform"]';
+      const before = await page.locator(reading).textContent();
+      expect(await page.getAttribute(reading, 'data-source')).toBe('text');
+      const refused = page.waitForResponse((r) => r.url().includes('/v1/diagnose') && r.status() === 429);
+      await page.click('#words-read button[data-unknown="firewallPlatform"]');
+      await refused;
+      await page.locator('#error').waitFor();
+      expect(await page.locator('#error').textContent()).toMatch(/More than 3 requests in a minute/);
+      expect(await page.locator(reading).textContent()).toBe(before);
+      // Still offered: the engineer can try again once the service takes calls.
+      expect(await page.locator('#words-read button[data-unknown="firewallPlatform"]').count()).toBe(1);
+      expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
+      await page.close();
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
+
   it('works at phone width with the keyboard alone', async () => {
     const facts = scenario('KB291615', 'Outlook behind many-to-one NAT on a firewall not based on Windows NT gets both workarounds').facts;
     const { page, problems } = await openPage(browser, PHONE);
