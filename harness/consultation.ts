@@ -12,11 +12,11 @@ type Question = DiagnoseResponse['questions'][number];
 export interface Consultation {
   /** The facts asked, in order (a group's facts each). */
   asked: string[];
-  /** What the user sent after the opening: one per answer (a group's answer is one), one per message whose reading had to be corrected. */
+  /** What the user sent after the opening: one per answer (a group's answer is one), one per message whose reading had to be corrected or disowned. */
   turns: number;
   /** The turns until every one of `expected` was first confirmed; undefined when none was expected or it never was. */
   turnsToConfirmed?: number | undefined;
-  /** Sentence mode: facts the user had to correct after the service read them wrong from their words (all of one message's in one turn). */
+  /** Sentence mode: facts the user had to correct after the service read them wrong from their words, or said they do not know (truth null), all of one message's in one turn. */
   corrections: Correction[];
   /** Sentence mode: answers given with a button because the bank has no words for the fact. */
   buttons: string[];

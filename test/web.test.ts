@@ -400,8 +400,9 @@ describe('diagnosis page (/)', () => {
     const { page, problems } = await openPage(browser);
     await startOnPage(page, intranetUrl(api.baseUrl), openingFacts(environment));
     let read: (string | undefined)[] = [];
-    let name: string | null = null;
-    let taken: string | null = null;
+    let taken: (string | null)[] = [];
+    let stillOffered = -1;
+    let kept = false;
     // Said at the first question, before the firewall is asked.
     let said = false;
     const outcome = await answerQuestions(page, environment, async (fact, answer) => {
@@ -409,16 +410,20 @@ describe('diagnosis page (/)', () => {
       said = true;
       await answerInWords(page, 'the SonicWall does NAT overload');
       read = await page.locator('#words-read dd').evaluateAll((dds) => dds.map((dd) => (dd as HTMLElement).dataset.fact));
-      name = await page.locator('#words-read dt').first().textContent();
       const answers = await page.locator('#answers-list dt').count();
       await page.click('#words-read button[data-unknown="firewallPlatform"]');
-      await page.waitForSelector('#words-read [data-unknown="firewallPlatform"]:not(button)');
-      taken = await page.locator('#words-read').textContent();
+      await page.waitForSelector('#words-read dd[data-not-known][data-fact="firewallPlatform"]');
+      taken = await page.locator('#words-read dd[data-not-known]').allTextContents();
+      // The sentence's other reading is still offered; the question being answered is still asked.
+      stillOffered = await page.locator('#words-read button[data-unknown]').count();
+      kept = (await page.getAttribute('.question', 'data-fact')) === fact;
       // Still one answer per fact: the reading became "don't know", nothing was added.
       expect(await page.locator('#answers-list dt').count()).toBe(answers);
     });
     expect(read).toEqual(['firewallPlatform', 'natMode']);
-    expect(taken).toBe(`${name} is now taken as not known, and is not asked.`);
+    expect(taken).toEqual(["don't know, not asked (read from “SonicWall”, taken back)"]);
+    expect(stillOffered).toBe(1);
+    expect(kept).toBe(true);
     expect(outcome.asked).not.toContain('firewallPlatform');
     expect(await page.locator('#answers-list dd[data-fact="firewallPlatform"]').textContent()).toBe("don't know");
     // What the page ends with is what the same answers given by value give.
@@ -565,30 +570,39 @@ describe('diagnosis page (/)', () => {
     }
   }, 60_000);
 
-  it('when the service refuses a reading taken as not known (rate limit), the reading stays as it was, and says why', async () => {
-    // Three calls a minute: the vocabulary, the opening diagnosis, the sentence; "Don't know" is the fourth.
-    const limited = await TestApi.start({ rateLimitPerMinute: 3 });
-    try {
-      const { page, problems } = await openPage(browser);
-      await startOnPage(page, intranetUrl(limited.baseUrl), { clientKind: 'outlook', symptoms: ['cannot-connect'] });
-      await page.waitForSelector('.question');
-      await answerInWords(page, 'the SonicWall does NAT overload');
-      const reading = '#answers-list dd[data-fact="firewallPlatform"]';
-      const before = await page.locator(reading).textContent();
-      expect(await page.getAttribute(reading, 'data-source')).toBe('text');
-      const refused = page.waitForResponse((r) => r.url().includes('/v1/diagnose') && r.status() === 429);
-      await page.click('#words-read button[data-unknown="firewallPlatform"]');
-      await refused;
-      await page.locator('#error').waitFor();
-      expect(await page.locator('#error').textContent()).toMatch(/More than 3 requests in a minute/);
-      expect(await page.locator(reading).textContent()).toBe(before);
-      // Still offered: the engineer can try again once the service takes calls.
-      expect(await page.locator('#words-read button[data-unknown="firewallPlatform"]').count()).toBe(1);
-      expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
-      await page.close();
-    } finally {
-      await limited.close();
-    }
+  it('when the service refuses a reading taken as not known, the reading stays as it was, says why, and can be taken again', async () => {
+    const { page, problems } = await openPage(browser);
+    await startOnPage(page, intranetUrl(api.baseUrl), { clientKind: 'outlook', symptoms: ['cannot-connect'] });
+    await page.waitForSelector('.question');
+    await answerInWords(page, 'the SonicWall does NAT overload');
+    const reading = '#answers-list dd[data-fact="firewallPlatform"]';
+    const before = await page.locator(reading).textContent();
+    expect(await page.getAttribute(reading, 'data-source')).toBe('text');
+    // The next diagnose is refused as a rate limit refuses it.
+    const sent: unknown[] = [];
+    const diagnose = (url: URL) => url.pathname === '/v1/diagnose';
+    await page.route(diagnose, (route) => {
+      sent.push(route.request().postDataJSON());
+      return route.fulfill({
+        status: 429,
+        contentType: 'application/problem+json',
+        headers: { 'retry-after': '1' },
+        body: JSON.stringify({ type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'More than 3 requests in a minute.' }),
+      });
+    });
+    await page.click('#words-read button[data-unknown="firewallPlatform"]');
+    await page.locator('#error').waitFor();
+    expect(await page.locator('#error').textContent()).toMatch(/More than 3 requests in a minute/);
+    expect(sent).toEqual([expect.objectContaining({ facts: expect.objectContaining({ firewallPlatform: null }) })]);
+    expect(await page.locator(reading).textContent()).toBe(before);
+    expect(await page.locator('#words-read button[data-unknown="firewallPlatform"]').count()).toBe(1);
+    // Once the service takes calls again, the same button takes the reading: it was put back.
+    await page.unroute(diagnose);
+    await page.click('#words-read button[data-unknown="firewallPlatform"]');
+    await page.waitForSelector('#words-read dd[data-not-known][data-fact="firewallPlatform"]');
+    expect(await page.locator(reading).textContent()).toBe("don't know");
+    expect(problems.filter((p) => !/status of 429/.test(p))).toEqual([]);
+    await page.close();
   }, 60_000);
 
   it('works at phone width with the keyboard alone', async () => {

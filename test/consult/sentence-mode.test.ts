@@ -59,6 +59,10 @@ describe('sentence mode', () => {
     const run = await consult(unsure, { bank: bank('the SonicWall does NAT overload'), seed: 'a' });
     expect(run.corrections).toContainEqual({ fact: 'firewallPlatform', read: 'non-windows', truth: null });
     expect(run.facts['firewallPlatform']).toBeNull();
+    // Saying so is a turn of its own: every message after the opening, and the reply to the confirmation.
+    expect(run.corrections).toHaveLength(1);
+    expect(run.buttons).toEqual([]);
+    expect(run.turns).toBe(run.said.length - 1 + 1);
     const ids = (c: typeof run) => c.report.diagnoses.map((d) => `${d.id} ${d.status}`).sort();
     expect(ids(run)).toEqual(ids(byValue));
   });

@@ -81,6 +81,21 @@ describe('a consultation through the tools', () => {
     expect(vocabulary.map((f) => f.name)).toEqual(expect.arrayContaining(asked));
   }, 30_000);
 
+  it('takes a reading the user cannot vouch for, sent back as null as the prompt says, as not known: never asked, no longer steering', async () => {
+    const stated = { clientKind: 'outlook', outlookVersion: '2003', exchangeVersion: '2003', symptoms: ['cannot-connect'] };
+    // The user knows the NAT, not the firewall, and names the box that does the NAT.
+    const read = await call<DiagnoseResponse>('diagnose', { facts: stated, text: 'the SonicWall does NAT overload' });
+    expect(read.facts.fromText).toMatchObject({ firewallPlatform: { value: 'non-windows' }, natMode: { value: 'many-to-one' } });
+    const confirmed = await call<DiagnoseResponse>('diagnose', { facts: { ...stated, natMode: 'many-to-one', firewallPlatform: null } });
+    expect(confirmed.facts.unknown).toContain('firewallPlatform');
+    expect(confirmed.facts.given).not.toHaveProperty('firewallPlatform');
+    expect(confirmed.questions.map((q) => q.fact)).not.toContain('firewallPlatform');
+    // What the reading had steered: which workarounds apply differs once it no longer counts.
+    const steered = await call<DiagnoseResponse>('diagnose', { facts: { ...stated, natMode: 'many-to-one', firewallPlatform: 'non-windows' } });
+    const applicability = (answer: DiagnoseResponse) => answer.diagnoses.flatMap((d) => d.workarounds.map((w) => `${w.id} ${String(w.applicable)}`));
+    expect(applicability(confirmed)).not.toEqual(applicability(steered));
+  });
+
   it('answers every candidate, an empty start and a conflict within the output schema', async () => {
     await call('diagnose', { facts: {} });
     await call('diagnose', { facts: { clientKind: 'outlook' }, include: 'candidates' });

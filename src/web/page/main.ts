@@ -8,7 +8,7 @@ import { byId, fill, h, quoted } from './dom.js';
 import { diagnosisView, inferencesView, outOfScopeView, undeterminedView } from './render-diagnosis.js';
 import { questionView, type Answer } from './render-question.js';
 import { ticketView } from './render-ticket.js';
-import { unknownTakenView, wordsReadView } from './render-words.js';
+import { wordsReadView } from './render-words.js';
 import { Vocabulary } from './vocabulary.js';
 
 let vocabulary: Vocabulary;
@@ -96,13 +96,13 @@ function restart(): void {
   byId('start-heading').focus();
 }
 
-/** Asks the API about the facts so far and shows its answer; false when the call failed. */
-async function ask(): Promise<boolean> {
+/** Asks the API about the facts so far and shows its answer (keeping the question `keep` while it is asked); undefined when the call failed. */
+async function ask(keep?: string): Promise<DiagnoseResponse | undefined> {
   const current = consultation;
-  if (!current) return false;
+  if (!current) return undefined;
   const answer = await guarded(() => api.diagnose(current.facts));
-  if (answer && current === consultation) show(answer, current);
-  return answer !== undefined;
+  if (answer && current === consultation) show(answer, current, keep);
+  return answer;
 }
 
 // One step at a time: a second click while the service answers the first (a double click on an
@@ -147,6 +147,13 @@ function onWords(asked: string, text: string): Promise<void> {
   return oneStep(() => readWords(asked, text));
 }
 
+/** The last sentence's readings, as the panel above the question shows them until the next answer. */
+interface Reading {
+  read: Given[];
+  asked: string;
+  notKnown: Set<string>;
+}
+
 async function readWords(asked: string, text: string): Promise<void> {
   const current = consultation;
   if (!current) return;
@@ -157,26 +164,33 @@ async function readWords(asked: string, text: string): Promise<void> {
     current.answer(...read);
     show(answer, current, asked);
   }
-  const askedAgain = answer.questions.some((question) => question.fact === asked);
-  const notice = byId('words-read');
-  fill(
-    notice,
-    wordsReadView(read, asked, askedAgain, vocabulary, (fact) => void onUnknownReading(fact)),
-  );
+  showReading({ read, asked, notKnown: new Set() }, answer);
   // Nothing read: the engineer is still at the box, below the question; the message is above it.
-  if (!read.length) notice.scrollIntoView({ block: 'nearest' });
+  if (!read.length) byId('words-read').scrollIntoView({ block: 'nearest' });
+}
+
+function showReading(reading: Reading, answer: DiagnoseResponse): void {
+  const askedAgain = answer.questions.some((question) => question.fact === reading.asked);
+  fill(
+    byId('words-read'),
+    wordsReadView(reading.read, reading.asked, askedAgain, vocabulary, (fact) => void onUnknownReading(reading, fact), reading.notKnown),
+  );
 }
 
 // A fact read from the words that the engineer cannot vouch for becomes "don't know" in the
-// turn that read it (Back still takes the turn back whole). Like an answer, it counts once the API
-// has answered without the reading.
-function onUnknownReading(fact: string): Promise<void> {
+// turn that read it (Back still takes the turn back whole), and the panel still offers the same
+// for the sentence's other readings. Like an answer, it counts once the API has answered without
+// the reading; refused, the reading is put back as it was.
+function onUnknownReading(reading: Reading, fact: string): Promise<void> {
   return oneStep(async () => {
     const current = consultation;
     const was = current?.unknownInLastTurn(fact);
     if (!current || !was) return;
-    if (await ask()) fill(byId('words-read'), unknownTakenView(fact, vocabulary));
-    else current.restoreInLastTurn(was);
+    const answer = await ask(reading.asked);
+    if (!answer) return current.restoreInLastTurn(was);
+    if (current !== consultation) return;
+    reading.notKnown.add(fact);
+    showReading(reading, answer);
   });
 }
 

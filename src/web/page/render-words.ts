@@ -36,16 +36,18 @@ export function wordsForm(question: Question, onWords: (text: string) => void): 
 
 /**
  * What one sentence gave, for the engineer to check: each fact read with the words it was read
- * from and a "Don't know" for a reading they cannot vouch for (`onUnknown`), whether the question
- * asked was among them (when it was not, it is asked again rather than taken as unknown), and
- * that Back takes the sentence back whole. `read` empty: nothing changed.
+ * from and a "Don't know" for a reading they cannot vouch for (`onUnknown`; those already taken as
+ * not known are in `notKnown`), whether the question asked was among them (when it was not, it
+ * is asked again rather than taken as unknown), and that Back takes the sentence back whole.
+ * `read` empty: nothing changed.
  */
-export function wordsReadView(read: Given[], asked: string, askedAgain: boolean, vocabulary: Vocabulary, onUnknown: (fact: string) => void): HTMLElement {
+export function wordsReadView(read: Given[], asked: string, askedAgain: boolean, vocabulary: Vocabulary, onUnknown: (fact: string) => void, notKnown: ReadonlySet<string> = new Set()): HTMLElement {
   if (!read.length)
     return h('div', { class: 'words-read', 'data-read': 0 }, h('p', {}, 'Nothing could be read from your words, so nothing has changed: answer with the choices, or say it another way.'));
   const missed = read.some((given) => given.fact === asked)
     ? null
     : h('p', { class: 'words-missed' }, `${vocabulary.name(asked)} was not read from them: `, askedAgain ? 'the question is asked again.' : 'with what was read, it need not be asked any more.');
+  const one = read.length === 1;
   return h(
     'div',
     { class: 'words-read', 'data-read': read.length },
@@ -53,34 +55,36 @@ export function wordsReadView(read: Given[], asked: string, askedAgain: boolean,
     h(
       'dl',
       { class: 'facts-read' },
-      read.map((given) => [
-        h('dt', {}, vocabulary.name(given.fact)),
-        h(
-          'dd',
-          { 'data-fact': given.fact },
-          h('span', { class: 'reading' }, vocabulary.label(given.fact, given.value), given.words?.length ? h('span', { class: 'quiet' }, ` from ${quoted(given.words)}`) : null),
-          ' ',
-          unknownButton(given.fact, vocabulary, onUnknown),
-        ),
-      ]),
+      read.map((given) => [h('dt', {}, vocabulary.name(given.fact)), notKnown.has(given.fact) ? takenBack(given) : reading(given, vocabulary, onUnknown)]),
     ),
     missed,
     h(
       'p',
       { class: 'quiet' },
-      read.length === 1 ? 'If this is not what you meant, Back takes it back.' : 'If these are not what you meant, Back takes them all back.',
-      ' “Don’t know” takes one you cannot vouch for as not known, so that it does not steer the diagnosis.',
+      one ? 'If this is not what you meant, Back takes it back.' : 'If these are not what you meant, Back takes them all back.',
+      one
+        ? " If you cannot vouch for it, “Don't know” takes it as not known, so that it does not steer the diagnosis."
+        : " “Don't know” takes one you cannot vouch for as not known, so that it does not steer the diagnosis.",
     ),
   );
 }
 
-function unknownButton(fact: string, vocabulary: Vocabulary, onUnknown: (fact: string) => void): HTMLElement {
-  const button = h('button', { type: 'button', class: 'secondary', 'data-unknown': fact, 'aria-label': `Don’t know: ${vocabulary.name(fact)}` }, 'Don’t know');
-  button.addEventListener('click', () => onUnknown(fact));
-  return button;
+function reading(given: Given, vocabulary: Vocabulary, onUnknown: (fact: string) => void): HTMLElement {
+  const button = h('button', { type: 'button', class: 'secondary', 'data-unknown': given.fact, 'aria-label': `Don't know: ${vocabulary.name(given.fact)}` }, "Don't know");
+  button.addEventListener('click', () => onUnknown(given.fact));
+  return h('dd', { 'data-fact': given.fact }, h('span', { class: 'reading' }, vocabulary.label(given.fact, given.value), wordsOf(given)), ' ', button);
 }
 
-/** What taking a read fact as not known did, in place of what was read. */
-export function unknownTakenView(fact: string, vocabulary: Vocabulary): HTMLElement {
-  return h('div', { class: 'words-read', 'data-unknown': fact }, h('p', {}, `${vocabulary.name(fact)} is now taken as not known, and is not asked.`));
+/** A reading the engineer took back as not known: never asked from then on. */
+function takenBack(given: Given): HTMLElement {
+  return h(
+    'dd',
+    { 'data-fact': given.fact, 'data-not-known': '' },
+    h('span', { class: 'reading' }, "don't know", h('span', { class: 'quiet' }, ', not asked')),
+    wordsOf(given, ' (read from ', ', taken back)'),
+  );
+}
+
+function wordsOf(given: Given, before = ' from ', after = ''): HTMLElement | null {
+  return given.words?.length ? h('span', { class: 'quiet' }, `${before}${quoted(given.words)}${after}`) : null;
 }
