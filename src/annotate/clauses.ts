@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../kb/escape-regexp';
+
 /**
  * Where the clauses of one text start, found once for the whole text, so that each match looks up
  * the start of its clause in logarithmic time. (Looking back from every match over the text
@@ -115,8 +117,4 @@ function breakExpressions(breaks: readonly string[]): RegExp[] {
     expressionsOf.set(breaks, expressions);
   }
   return expressions;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

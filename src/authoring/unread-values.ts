@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../kb/load';
 import type { Scalar } from '../kb/model';
 import type { LintFinding } from './lint';
+import { escapeRegExp } from '../kb/escape-regexp';
 
 /**
  * Warns of fact values that annotation can never find in a ticket: no extraction pattern, sentence
@@ -50,7 +51,7 @@ function readValues(kb: KnowledgeBase): Map<string, Set<string>> {
   for (const pattern of patterns) {
     give(pattern.fact, pattern.value, pattern.negatedValue);
     // A capture group gives the text it matched: a value counts as given when the pattern spells it.
-    if (pattern.valueFromGroup !== undefined) give(pattern.fact, ...(kb.vocabulary.allowedValues(pattern.fact) ?? []).filter((v) => pattern.regex.source.includes(escape(String(v)))));
+    if (pattern.valueFromGroup !== undefined) give(pattern.fact, ...(kb.vocabulary.allowedValues(pattern.fact) ?? []).filter((v) => pattern.regex.source.includes(escapeRegExp(String(v)))));
   }
   for (const rule of sentenceRules) give(rule.fact, rule.value);
   const phrased = new Set(phrases.entries.map((entry) => entry.use));
@@ -60,5 +61,3 @@ function readValues(kb: KnowledgeBase): Map<string, Set<string>> {
   for (const fact of kb.vocabulary.derivable) for (const derivation of fact.derivations!) give(fact.name, derivation.value);
   return read;
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

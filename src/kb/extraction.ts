@@ -4,6 +4,7 @@ import { WORD_CHARACTER } from './expression-syntax';
 import { alternativesOf, type Alternatives } from './alternatives';
 import { prefilterOf, type Prefilter } from './prefilter';
 import { KnowledgeBaseError } from './errors';
+import { escapeRegExp } from './escape-regexp';
 import { alternativeWithoutGroup } from './value-group';
 import { checkFactValues } from './fact-values';
 import type { Scalar } from './model';
@@ -17,7 +18,7 @@ export interface ExtractionFile {
   topic?: { facts: string[]; gated: string[] };
   hedges?: { cues: string[]; facts: string[]; factor: number; unless?: string[]; onlyWhereRead?: HedgeCondition }[];
   clientSide?: { cues: string[]; facts: string[]; factor: number };
-  questions?: { starts: string[]; facts: string[]; factor: number; description?: string };
+  questions?: { starts: string[]; facts: string[]; factor: number; answers?: string[]; description?: string };
   facts: Record<string, PatternEntry[]>;
   sentenceRules?: { fact: string; value: Scalar; all: string[]; confidence: number; negatable?: boolean; requires?: string[] }[];
   withdrawals?: { fact: string; pattern: string; value?: Scalar; requires?: string[]; note?: string }[];
@@ -209,9 +210,10 @@ export interface Extraction {
   /**
    * A question that asks whether something is so ("Is 135 blocked on your side?"): a sentence
    * that ends in a question mark and starts with one of these words. What it names of `facts`
-   * counts for `factor`.
+   * counts for `factor`. `answer`: what answers one, right after its question mark (see
+   * Sentences.cuesAt).
    */
-  questions: { start: RegExp; facts: Set<string>; factor: number } | undefined;
+  questions: { start: RegExp; facts: Set<string>; factor: number; answer: RegExp | undefined } | undefined;
   /** Cues and clause breaks as tokens' normal forms (language.ts): "don't" is read as "do" "not". */
   negation: {
     cues: Set<string>;
@@ -238,7 +240,7 @@ const CONTRACTED_NOT = "(?:ca|do|wo|is|does|did|are|was|were|could|should|would|
  * space without the "u" flag.
  */
 function spellingsOf(cues: readonly string[]): RegExp {
-  return new RegExp(`(?:${[...cues.map((c) => c.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), CONTRACTED_NOT].join('|')})(?!${WORD_CHARACTER})`, 'i');
+  return new RegExp(`(?:${[...cues.map((c) => escapeRegExp(c.trim())), CONTRACTED_NOT].join('|')})(?!${WORD_CHARACTER})`, 'i');
 }
 
 /** The extraction rules' file name in the knowledge base directory. */
@@ -380,9 +382,11 @@ export function compileExtraction(file: ExtractionFile, lexicons: { name: string
     sentenceCues,
     questions: file.questions && {
       // From a sentence's first word to its question mark, with no sentence break between.
-      start: new RegExp(`(?<=^|[.!?]\\s|\\n)[\\s>*-]*(?:${file.questions.starts.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b(?:[^.!?\\n]|[.:](?=\\w))*\\?`, 'gi'),
+      start: new RegExp(`(?<=^|[.!?]\\s|\\n)[\\s>*-]*(?:${file.questions.starts.map(escapeRegExp).join('|')})\\b(?:[^.!?\\n]|[.:](?=\\w))*\\?`, 'gi'),
       facts: checkedCues(file.questions, vocabulary, '/questions').facts,
       factor: file.questions.factor,
+      // After the question mark and the space (or the table cell's bar) before the answer.
+      answer: file.questions.answers && new RegExp(`^[\\s|]*(?=(?:${file.questions.answers.map(escapeRegExp).join('|')})(?!\\w))`, 'i'),
     },
     minimumConfidence: file.minimumConfidence ?? 0,
     topic: file.topic && checkedTopic(file.topic, vocabulary),
