@@ -253,8 +253,9 @@ function mention(mentions: Map<string, { item: ContextItem; spans: Span[] }>, it
 function factHit(use: FactUse, index: number, length: number, at: ReadText, vocabulary: Vocabulary, value: Scalar | undefined = use.value): Hit | undefined {
   if (use.negatable && at.negation.at(index)) value = use.negatedValue;
   if (value === undefined || !(vocabulary.allowedValues(use.fact) ?? []).includes(value)) return undefined;
-  const confidence = use.confidence * at.sentences.factor(use.fact, index);
-  return { fact: use.fact, value, confidence, span: at.whole.span(index, length), unlessRead: use.unlessRead, conditions: at.sentences.conditionsAt(use.fact, index) };
+  const cues = at.sentences.cuesAt(index, length);
+  const confidence = use.confidence * at.sentences.factor(use.fact, cues);
+  return { fact: use.fact, value, confidence, span: at.whole.span(index, length), unlessRead: use.unlessRead, conditions: at.sentences.conditionsAt(use.fact, cues) };
 }
 
 type FactUse = Pick<FactPattern, 'fact' | 'value' | 'negatedValue' | 'negatable' | 'confidence' | 'unlessRead'>;

@@ -67,6 +67,21 @@ export class Sentences {
     return this.starts.before(index);
   }
 
+  /**
+   * Where the cues of a match at `index`, `length` long, are read: where it starts, or, for a
+   * match that runs past a question mark into what answers it ("NAT? no", "Can the client reach
+   * 135? No."), where the answer starts. The question asks and the answer states: neither the
+   * question's factor nor a hedge of its sentence lowers the answer. Only the match is searched.
+   */
+  cuesAt(index: number, length: number): number {
+    const answer = this.extraction.questions?.answer;
+    if (!answer) return index;
+    const matched = this.text.slice(index, index + length);
+    const asked = matched.lastIndexOf('?');
+    const before = asked < 0 ? null : answer.exec(matched.slice(asked + 1));
+    return before ? index + asked + 1 + before[0].length : index;
+  }
+
   /** Where the sentence holding `index` ends (exclusive). */
   endOf(index: number): number {
     return this.starts.after(index) ?? this.length;
