@@ -1,4 +1,5 @@
 import type { SpokenForms } from '../kb/extraction';
+import { lastAtOrBefore } from './clauses';
 
 /** A text with its spoken forms read as words, and the way back to offsets in the text as written. */
 export interface SpokenText {
@@ -39,21 +40,25 @@ export function readSpokenForms(text: string, forms: SpokenForms | undefined): S
       })
     : text;
   if (rewrites.length === 0) return { text, start: (index) => index, end: (index) => index };
+  const starts = rewrites.map((rewrite) => rewrite.at);
   return {
     text: rewritten,
-    start: (index) => mapped(rewrites, index, false),
-    end: (index) => mapped(rewrites, index, true),
+    start: (index) => mapped(rewrites, starts, index, false),
+    end: (index) => mapped(rewrites, starts, index, true),
   };
 }
 
-function mapped(rewrites: Rewrite[], index: number, isEnd: boolean): number {
-  let shift = 0;
-  for (const rewrite of rewrites) {
-    if (index < rewrite.at || (!isEnd && index === rewrite.at)) break;
-    if (index < rewrite.at + rewrite.length || (isEnd && index === rewrite.at + rewrite.length)) {
-      return isEnd ? rewrite.from + rewrite.fromLength : rewrite.from;
-    }
-    shift = rewrite.from + rewrite.fromLength - (rewrite.at + rewrite.length);
-  }
-  return index + shift;
+/**
+ * `index` of the rewritten text in the written one, found by the last word that starts before it
+ * (`starts`: the words' offsets, in order), in logarithmic time: a text read for many facts maps
+ * many spans. Inside that word, a start maps to the form's start and an end (up to the word's end)
+ * to the form's end; past it, the text is shifted as the forms before it shortened it. An end at a
+ * word's start is before the word.
+ */
+function mapped(rewrites: Rewrite[], starts: number[], index: number, isEnd: boolean): number {
+  const before = rewrites[lastAtOrBefore(starts, index - 1)];
+  if (!before) return index;
+  const wordEnd = before.at + before.length;
+  if (index < wordEnd || (isEnd && index === wordEnd)) return isEnd ? before.from + before.fromLength : before.from;
+  return index + before.from + before.fromLength - wordEnd;
 }

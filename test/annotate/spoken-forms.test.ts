@@ -18,6 +18,24 @@ describe('spoken forms', () => {
     expect(written.slice(spoken.start(says), spoken.end(says + 4))).toBe('says');
     // A span ending inside a form's word ends where the form does.
     expect(written.slice(spoken.start(0), spoken.end(3))).toBe('out look');
+    // A span ending where a form's word starts ends before the form.
+    expect(written.slice(spoken.start(says), spoken.end(nat))).toBe('says there is ');
+  });
+
+  it('maps every span of a text with many forms back to the words written', () => {
+    const written = Array.from({ length: 50 }, (_, i) => `line ${i}: out look behind n a t`).join('\n');
+    const spoken = readSpokenForms(written, forms);
+    const lines = spoken.text.split('\n');
+    expect(lines[49]).toBe('line 49: Outlook behind NAT');
+    let offset = 0;
+    for (const [i, line] of lines.entries()) {
+      const behind = offset + line.indexOf('behind');
+      const nat = offset + line.indexOf('NAT');
+      expect(written.slice(spoken.start(behind), spoken.end(behind + 6))).toBe('behind');
+      expect(written.slice(spoken.start(nat), spoken.end(nat + 3))).toBe('n a t');
+      expect(written.slice(spoken.start(offset), spoken.end(offset + line.length))).toBe(`line ${i}: out look behind n a t`);
+      offset += line.length + 1;
+    }
   });
 
   it('leaves a text without forms as it is', () => {
