@@ -17,6 +17,10 @@ describe("the page's consultation", () => {
     expect(consultation.unknownInLastTurn('firewallPlatform')).toEqual({ fact: 'firewallPlatform', value: 'non-windows', words: ['SonicWall'] });
     expect(consultation.facts).toEqual({ clientKind: 'outlook', exchangeVersion: '2003', firewallPlatform: null, natMode: 'many-to-one' });
     expect(consultation.answered).toBe(2);
+    expect(consultation.lastTurn).toEqual([
+      { fact: 'firewallPlatform', value: null },
+      { fact: 'natMode', value: 'many-to-one', words: ['NAT overload'] },
+    ]);
     // Back still takes the sentence back whole.
     expect(consultation.back()?.map((given) => given.fact)).toEqual(['firewallPlatform', 'natMode']);
   });

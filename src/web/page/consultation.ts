@@ -29,6 +29,11 @@ export class Consultation {
     return [...Object.entries(this.opening).map(([fact, value]) => ({ fact, value })), ...this.turns.flat()];
   }
 
+  /** The last turn's answers; empty when there is none. */
+  get lastTurn(): readonly Given[] {
+    return this.turns.at(-1) ?? [];
+  }
+
   /** How many turns have been answered. */
   get answered(): number {
     return this.turns.length;

@@ -151,7 +151,6 @@ function onWords(asked: string, text: string): Promise<void> {
 interface Reading {
   read: Given[];
   asked: string;
-  notKnown: Set<string>;
 }
 
 async function readWords(asked: string, text: string): Promise<void> {
@@ -164,16 +163,18 @@ async function readWords(asked: string, text: string): Promise<void> {
     current.answer(...read);
     show(answer, current, asked);
   }
-  showReading({ read, asked, notKnown: new Set() }, answer);
+  showReading({ read, asked }, current, answer);
   // Nothing read: the engineer is still at the box, below the question; the message is above it.
   if (!read.length) byId('words-read').scrollIntoView({ block: 'nearest' });
 }
 
-function showReading(reading: Reading, answer: DiagnoseResponse): void {
+// A reading taken as not known is "don't know" in the turn that read it: the panel shows it so.
+function showReading(reading: Reading, current: Consultation, answer: DiagnoseResponse): void {
   const askedAgain = answer.questions.some((question) => question.fact === reading.asked);
+  const notKnown = new Set(current.lastTurn.filter((given) => given.value === null).map((given) => given.fact));
   fill(
     byId('words-read'),
-    wordsReadView(reading.read, reading.asked, askedAgain, vocabulary, (fact) => void onUnknownReading(reading, fact), reading.notKnown),
+    wordsReadView(reading.read, reading.asked, askedAgain, vocabulary, (fact) => void onUnknownReading(reading, fact), notKnown),
   );
 }
 
@@ -188,9 +189,7 @@ function onUnknownReading(reading: Reading, fact: string): Promise<void> {
     if (!current || !was) return;
     const answer = await ask(reading.asked);
     if (!answer) return current.restoreInLastTurn(was);
-    if (current !== consultation) return;
-    reading.notKnown.add(fact);
-    showReading(reading, answer);
+    if (current === consultation) showReading(reading, current, answer);
   });
 }
 
