@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../src/paths';
-import { diagnoseAnswer } from '../../src/app/diagnose';
+import { readChatAnswer } from '../support/chat-answer';
 import { bundledKnowledgeBase } from '../../harness/knowledge-base';
 
 // A question asks and its answer states (extraction.json questions.answers): a reading that runs
@@ -13,8 +13,7 @@ const { extraction } = bundledKnowledgeBase().kb;
 
 /** What the text reads of `fact`, as POST /v1/diagnose reads a chat answer: the value and its confidence. */
 async function reading(text: string, fact: string) {
-  const answer = await diagnoseAnswer(bundledKnowledgeBase(), { facts: { clientKind: 'outlook' }, text }, { includeCandidates: false });
-  const found = answer.facts.fromText?.[fact];
+  const found = (await readChatAnswer(text))[fact];
   return found && { value: found.value, confidence: found.confidence };
 }
 

@@ -1,13 +1,9 @@
 import { expect } from '@jest/globals';
-import { diagnoseAnswer } from '../../src/app/diagnose';
-import { bundledKnowledgeBase } from '../../harness/knowledge-base';
+import { readChatAnswer } from '../support/chat-answer';
 
 // What a chat answer states, read as POST /v1/diagnose reads `text` once the consultation has
 // stated the client: each row is wording people use in a chat reply that a ticket rarely has.
-const read = async (text: string, facts: Record<string, unknown> = { clientKind: 'outlook' }) => {
-  const answer = await diagnoseAnswer(bundledKnowledgeBase(), { facts, text }, { includeCandidates: false });
-  return Object.fromEntries(Object.entries(answer.facts.fromText ?? {}).map(([name, fact]) => [name, fact.value]));
-};
+const read = async (text: string, facts?: Record<string, unknown>) => Object.fromEntries(Object.entries(await readChatAnswer(text, facts)).map(([name, fact]) => [name, fact.value]));
 
 describe('reading chat answers', () => {
   it.each([

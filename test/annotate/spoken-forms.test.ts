@@ -1,7 +1,6 @@
 import { expect } from '@jest/globals';
 import { readSpokenForms } from '../../src/annotate/spoken-forms';
-import { diagnoseAnswer } from '../../src/app/diagnose';
-import { bundledKnowledgeBase } from '../../harness/knowledge-base';
+import { readChatAnswer } from '../support/chat-answer';
 
 // Words as speech-to-text and hurried typing split or spell them are read as the words they stand
 // for, and what is read is quoted as the caller wrote it.
@@ -47,8 +46,7 @@ describe('spoken forms', () => {
 
   it('reads a chat answer said letter by letter, with its evidence in the caller’s words', async () => {
     const text = 'the client uses out look two thousand three and there is n a t in between';
-    const answer = await diagnoseAnswer(bundledKnowledgeBase(), { facts: { clientKind: 'outlook' }, text }, { includeCandidates: false });
-    const read = answer.facts.fromText ?? {};
+    const read = await readChatAnswer(text);
     expect(read['outlookVersion']?.value).toBe('2003');
     expect(read['addressTranslation']?.value).toBe(true);
     for (const fact of ['outlookVersion', 'addressTranslation']) {
